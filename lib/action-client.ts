@@ -1,0 +1,30 @@
+import "server-only";
+
+import { createSafeActionClient } from "next-safe-action";
+import { z } from "zod";
+
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { assertCan, PERMISSIONS } from "@/lib/permissions";
+
+// What the browser may learn about a failure: a stable code (mapped to the message catalogue)
+// and, for Personio failures, the field Personio named. Never raw exception text.
+export type ActionServerError = { code: string; field?: string };
+
+export const actionClient = createSafeActionClient({
+  defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSIONS) }),
+  defaultValidationErrorsShape: "flattened",
+  handleServerError(error): ActionServerError {
+    if (error instanceof AppError) return { code: error.code };
+    console.error("Unexpected error in server action", error);
+    return { code: "unexpected" };
+  },
+});
+
+// Every mutation goes through this: who is calling (a fresh read of the user, so a
+// deactivated user's or a demoted role's old session is refused) and may they do it.
+export const authorizedAction = actionClient.use(async ({ next, metadata }) => {
+  const user = await getCurrentUser();
+  assertCan(user, metadata.permission);
+  return next({ ctx: { user } });
+});

@@ -1,0 +1,46 @@
+import "server-only";
+
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+
+import { authOptions } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import { isPermission, type Permission } from "@/lib/permissions/definitions";
+
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  roleId: string;
+  roleName: string;
+  permissions: ReadonlySet<Permission>;
+};
+
+// The session only says who signed in; who they are now (active, role, permissions) is read
+// from the database once per request, so a deactivated user's old cookie opens nothing.
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const userId = session?.user?.id;
+  if (!userId) return null;
+
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      active: true,
+      role: { select: { id: true, name: true, permissions: { select: { permission: true } } } },
+    },
+  });
+  if (!user?.active) return null;
+
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    roleId: user.role.id,
+    roleName: user.role.name,
+    permissions: new Set(user.role.permissions.map((row) => row.permission).filter(isPermission)),
+  };
+});

@@ -1,0 +1,45 @@
+import "server-only";
+
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { env } from "@/lib/env";
+
+export const SIGN_IN_ERRORS = { deactivated: "AccountDeactivated", invalid: "CredentialsSignin" } as const;
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  // Credentials sign-in requires JWT sessions; the user row is still read on every request
+  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately.
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const result = await verifyCredentials(credentials);
+        if (result.ok) return result.user;
+        if (result.reason === "deactivated") throw new Error(SIGN_IN_ERRORS.deactivated);
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.roleId = (user as { roleId?: string }).roleId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && typeof token.uid === "string") {
+        session.user.id = token.uid;
+        session.user.roleId = typeof token.roleId === "string" ? token.roleId : "";
+      }
+      return session;
+    },
+  },
+};
