@@ -5,12 +5,12 @@ import { defineConfig } from "prisma/config";
 // WASM schema engine and a driver adapter instead (see README, "Database").
 // The schema's datasource reads DATABASE_URL; without a value \`prisma generate\` falls back to
 // downloading a query engine, so a fresh \`npm install\` needs the default set here.
-process.env.DATABASE_URL ??= "file:./data/handoff.db";
+const databaseUrl = (process.env.DATABASE_URL ??= "file:./data/handoff.db");
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: "prisma/schema.prisma",
   adapter: async () =>
-    new PrismaBetterSQLite3({ url: process.env.DATABASE_URL }),
+    new PrismaBetterSQLite3({ url: databaseUrl }),
 });

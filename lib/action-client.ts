@@ -9,13 +9,13 @@ import { assertCan, PERMISSIONS } from "@/lib/permissions";
 
 // What the browser may learn about a failure: a stable code (mapped to the message catalogue)
 // and, for Personio failures, the field Personio named. Never raw exception text.
-export type ActionServerError = { code: string; field?: string };
+export type ActionServerError = { code: string; reason?: string; field?: string };
 
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSIONS) }),
   defaultValidationErrorsShape: "flattened",
   handleServerError(error): ActionServerError {
-    if (error instanceof AppError) return { code: error.code };
+    if (error instanceof AppError) return error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
     console.error("Unexpected error in server action", error);
     return { code: "unexpected" };
   },

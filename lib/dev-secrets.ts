@@ -9,9 +9,10 @@ const DEV_SECRETS_FILE = path.join(process.cwd(), "data", "dev-secrets.json");
 
 export type DevSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string };
 
-export function loadOrCreateDevSecrets(file = DEV_SECRETS_FILE): DevSecrets {
+export function loadOrCreateDevSecrets(): DevSecrets {
+  const file = /*turbopackIgnore: true*/ DEV_SECRETS_FILE;
   try {
-    const stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DevSecrets>;
+    const stored = JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8")) as Partial<DevSecrets>;
     if (stored.NEXTAUTH_SECRET && stored.ENCRYPTION_KEY) return stored as DevSecrets;
   } catch {
     // Missing or unreadable: create below.
@@ -25,7 +26,7 @@ export function loadOrCreateDevSecrets(file = DEV_SECRETS_FILE): DevSecrets {
   try {
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: "wx" });
   } catch {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as DevSecrets;
+    return JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8")) as DevSecrets;
   }
   return secrets;
 }

@@ -11,6 +11,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    // A finer, still stable reason the UI may have its own message for (e.g. "email_taken").
+    readonly reason?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -24,8 +26,8 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(readonly permission?: string) {
-    super("forbidden", `Missing permission${permission ? ` ${permission}` : ""}`);
+  constructor(reason?: string) {
+    super("forbidden", `Forbidden${reason ? `: ${reason}` : ""}`, reason);
   }
 }
 
@@ -36,7 +38,7 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super("conflict", message);
+  constructor(reason: string) {
+    super("conflict", `Conflict: ${reason}`, reason);
   }
 }

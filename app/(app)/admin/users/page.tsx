@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+
+import { AddUserForm } from "@/components/users/add-user-form";
+import { UserTable } from "@/components/users/user-table";
+import { requireUser } from "@/lib/auth/require-user";
+import { listRoles, listUsers } from "@/lib/users/service";
+
+export async function generateMetadata() {
+  const t = await getTranslations("users");
+  return { title: t("title") };
+}
+
+export default async function UsersPage() {
+  const currentUser = await requireUser("users:manage");
+  const [t, users, roles] = await Promise.all([getTranslations("users"), listUsers(), listRoles()]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <UserTable users={users} roles={roles} currentUserId={currentUser.id} />
+      <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="add-user-heading" className="text-lg font-semibold">
+          {t("add")}
+        </h2>
+        <AddUserForm roles={roles} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+
+import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-menu";
+import { StageBadge } from "@/components/candidates/stage-badge";
+import { requireUser } from "@/lib/auth/require-user";
+import { getCandidate } from "@/lib/candidates/queries";
+
+type Props = { params: Promise<{ candidateId: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const candidate = await getCandidate((await params).candidateId);
+  return { title: candidate ? `${candidate.firstName} ${candidate.lastName}` : undefined };
+}
+
+export default async function CandidateProfilePage({ params }: Props) {
+  await requireUser("candidates:read");
+  const candidate = await getCandidate((await params).candidateId);
+  if (!candidate) notFound();
+  const [t, format] = await Promise.all([getTranslations("profile"), getFormatter()]);
+
+  const details: Array<[string, React.ReactNode]> = [
+    [t("email"), candidate.email],
+    [t("phone"), candidate.phone ?? t("none")],
+    [t("job"), candidate.job.title],
+    [t("department"), candidate.job.department],
+    [t("office"), candidate.job.office],
+    [t("stage"), <StageBadge key="stage" stage={candidate.stage} />],
+    [t("source"), candidate.source ?? t("none")],
+    [t("created"), format.dateTime(candidate.createdAt, { dateStyle: "medium" })],
+    [t("updated"), format.dateTime(candidate.updatedAt, { dateStyle: "medium", timeStyle: "short" })],
+  ];
+
+  return (
+    <article className="space-y-6">
+      <Link href="/candidates" className="text-sm text-indigo-700 hover:underline">
+        ← {t("back")}
+      </Link>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">
+            {candidate.firstName} {candidate.lastName}
+          </h1>
+          <p className="mt-1 text-slate-600">{candidate.job.title}</p>
+        </div>
+        <CandidateActionsMenu />
+      </header>
+      <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="details-heading" className="text-lg font-semibold">
+          {t("details")}
+        </h2>
+        <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2">
+          {details.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-sm text-slate-500">{label}</dt>
+              <dd className="mt-0.5 break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {candidate.notes && (
+          <div className="mt-6">
+            <h3 className="text-sm text-slate-500">{t("notes")}</h3>
+            <p className="mt-1 whitespace-pre-line">{candidate.notes}</p>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

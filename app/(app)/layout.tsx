@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+
+import { AppHeader } from "@/components/layout/app-header";
+import { requireUser } from "@/lib/auth/require-user";
+import { can } from "@/lib/permissions";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <AppHeader
+        userName={user.name}
+        roleName={user.roleName}
+        canManageUsers={can(user, "users:manage")}
+      />
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+const ZSignInForm = z.object({
+  email: z.string().trim().email("email"),
+  password: z.string().min(1, "password"),
+});
+type TSignInForm = z.infer<typeof ZSignInForm>;
+
+// next-auth reports failures as error names; each gets its own message.
+const ERROR_KEYS: Record<string, "invalid" | "deactivated" | "rateLimited"> = {
+  CredentialsSignin: "invalid",
+  AccountDeactivated: "deactivated",
+  TooManyAttempts: "rateLimited",
+};
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("signIn");
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<TSignInForm>({ resolver: zodResolver(ZSignInForm), defaultValues: { email: "", password: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (result?.ok && !result.error) {
+      router.replace(callbackUrl);
+      router.refresh();
+      return;
+    }
+    setFailure(t(`errors.${ERROR_KEYS[result?.error ?? ""] ?? "unexpected"}`));
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+      {failure && <Alert tone="error">{failure}</Alert>}
+      <fieldset disabled={isSubmitting} className="space-y-4">
+        <TextField
+          label={t("email")}
+          type="email"
+          autoComplete="username"
+          autoFocus
+          error={errors.email && t("validation.email")}
+          {...form.register("email")}
+        />
+        <TextField
+          label={t("password")}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password && t("validation.password")}
+          {...form.register("password")}
+        />
+        <Button type="submit" className="w-full">
+          {isSubmitting ? t("pending") : t("submit")}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+import { buttonClassName } from "@/components/ui/button";
+import { STAGES } from "@/lib/candidates/stages";
+import type { TCandidateListParams } from "@/lib/candidates/list-params";
+
+const CONTROL = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+
+// A plain GET form: the list is server-rendered, so filters work without JavaScript
+// and every result is a shareable URL.
+export async function CandidateFilters({
+  params,
+  jobs,
+}: {
+  params: TCandidateListParams;
+  jobs: { id: string; title: string }[];
+}) {
+  const t = await getTranslations();
+  return (
+    <form role="search" method="get" action="/candidates" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[2fr_1fr_1fr_auto]">
+      <div>
+        <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
+          {t("candidates.searchLabel")}
+        </label>
+        <input id="q" name="q" type="search" defaultValue={params.q} placeholder={t("candidates.searchPlaceholder")} className={CONTROL} />
+      </div>
+      <div>
+        <label htmlFor="job" className="mb-1 block text-sm font-medium text-slate-700">
+          {t("candidates.jobLabel")}
+        </label>
+        <select id="job" name="job" defaultValue={params.job} className={CONTROL}>
+          <option value="">{t("candidates.allJobs")}</option>
+          {jobs.map((job) => (
+            <option key={job.id} value={job.id}>
+              {job.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="stage" className="mb-1 block text-sm font-medium text-slate-700">
+          {t("candidates.stageLabel")}
+        </label>
+        <select id="stage" name="stage" defaultValue={params.stage} className={CONTROL}>
+          <option value="">{t("candidates.allStages")}</option>
+          {STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`stages.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-end gap-2">
+        <button type="submit" className={buttonClassName("primary")}>
+          {t("candidates.apply")}
+        </button>
+        <Link href="/candidates" className={buttonClassName("ghost")}>
+          {t("candidates.reset")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+type AppHeaderProps = { userName: string; roleName: string; canManageUsers: boolean };
+
+export async function AppHeader({ userName, roleName, canManageUsers }: AppHeaderProps) {
+  const t = await getTranslations();
+  const link = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100";
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
+        <Link href="/candidates" className="font-semibold text-indigo-700">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.mainNavigation")} className="flex flex-1 gap-1">
+          <Link href="/candidates" className={link}>
+            {t("nav.candidates")}
+          </Link>
+          {canManageUsers && (
+            <Link href="/admin/users" className={link}>
+              {t("nav.users")}
+            </Link>
+          )}
+        </nav>
+        <p className="hidden text-sm text-slate-600 sm:block">{t("nav.signedInAs", { name: userName, role: roleName })}</p>
+        <SignOutButton label={t("nav.signOut")} />
+      </div>
+    </header>
+  );
+}

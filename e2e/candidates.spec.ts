@@ -1,0 +1,102 @@
+import { createTestCandidate, createTestJob, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+
+test.describe("candidates", () => {
+  test("search by name or email, filter by job and stage", async ({ page }) => {
+    const user = await createTestUser("recruiter");
+    const job = await createTestJob(`Sommelier ${uniqueSuffix()}`);
+    const family = `Ødegård${uniqueSuffix()}`;
+    const hired = await createTestCandidate({ firstName: "Renée", lastName: family, jobId: job.id, stage: "HIRED" });
+    const offer = await createTestCandidate({ firstName: "Łukasz", lastName: family, jobId: job.id, stage: "OFFER" });
+    const elsewhere = await createTestCandidate({ firstName: "Aoife", lastName: family, stage: "HIRED" });
+    await signIn(page, user);
+
+    await test.step("search by last name finds all three", async () => {
+      await page.goto("/candidates");
+      await page.getByLabel("Search by name or email").fill(family);
+      await page.getByRole("button", { name: "Apply filters" }).click();
+      await expect(page.getByText("3 candidates")).toBeVisible();
+      await expect(page.getByRole("row")).toHaveCount(4);
+    });
+
+    await test.step("a job filter narrows to that job", async () => {
+      await page.getByLabel("Job").selectOption({ label: job.title });
+      await page.getByRole("button", { name: "Apply filters" }).click();
+      await expect(page.getByText("2 candidates")).toBeVisible();
+      await expect(page.getByRole("link", { name: `Aoife ${family}` })).toHaveCount(0);
+    });
+
+    await test.step("a stage filter narrows further", async () => {
+      await page.getByLabel("Stage").selectOption({ label: "Hired" });
+      await page.getByRole("button", { name: "Apply filters" }).click();
+      await expect(page.getByText("1 candidate", { exact: true })).toBeVisible();
+      await expect(page.getByRole("link", { name: `Renée ${family}` })).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`job=${job.id}&stage=HIRED`));
+    });
+
+    await test.step("search by email prefix and by first + last name", async () => {
+      await page.goto(`/candidates?q=${encodeURIComponent(offer.email.slice(0, 12))}`);
+      await expect(page.getByRole("link", { name: `Łukasz ${family}` })).toBeVisible();
+      await page.goto(`/candidates?q=${encodeURIComponent(`Aoife ${family}`)}`);
+      await expect(page.getByText("1 candidate", { exact: true })).toBeVisible();
+      await expect(page.getByRole("link", { name: `Aoife ${family}` })).toHaveAttribute("href", `/candidates/${elsewhere.id}`);
+    });
+
+    await test.step("no match shows an empty state", async () => {
+      await page.goto(`/candidates?q=${encodeURIComponent(`${family}zzz`)}`);
+      await expect(page.getByText("No candidates match")).toBeVisible();
+    });
+    expect(hired.id).toBeTruthy();
+  });
+
+  test("pages through the list", async ({ page }) => {
+    const user = await createTestUser("interviewer");
+    await signIn(page, user);
+    const total = await db.candidate.count();
+    const pages = Math.ceil(total / 20);
+    await page.goto("/candidates");
+    await expect(page.getByText(`Page 1 of ${pages}`)).toBeVisible();
+    await page.getByRole("link", { name: "Next" }).click();
+    await expect(page.getByText(`Page 2 of ${pages}`)).toBeVisible();
+    await expect(page).toHaveURL(/page=2/);
+    await page.getByRole("link", { name: "Previous" }).click();
+    await expect(page.getByText(`Page 1 of ${pages}`)).toBeVisible();
+  });
+
+  test("a profile opens with details, job, stage and the More menu", async ({ page }) => {
+    const user = await createTestUser("hiring_manager");
+    const candidate = await createTestCandidate({ firstName: "Siobhán", lastName: `O'Brien-${uniqueSuffix()}`, phone: "+353 1 555 0101", stage: "OFFER" });
+    await signIn(page, user);
+    await page.goto(`/candidates?q=${encodeURIComponent(candidate.lastName)}`);
+    await page.getByRole("link", { name: `Siobhán ${candidate.lastName}` }).click();
+
+    await expect(page).toHaveURL(`/candidates/${candidate.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Siobhán ${candidate.lastName}`);
+    await expect(page.getByText(candidate.email)).toBeVisible();
+    await expect(page.getByText("+353 1 555 0101")).toBeVisible();
+    await expect(page.getByText("Offer", { exact: true })).toBeVisible();
+
+    const more = page.getByRole("button", { name: "More" });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menu")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("menu")).toHaveCount(0);
+    await expect(more).toBeFocused();
+  });
+
+  test("an unknown profile shows not found", async ({ page }) => {
+    const user = await createTestUser("recruiter");
+    await signIn(page, user);
+    await page.goto("/candidates/does-not-exist");
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
+
+  test("hostile data in names renders as text", async ({ page }) => {
+    const user = await createTestUser("recruiter");
+    const candidate = await createTestCandidate({ firstName: "<script>window.__pwned=1</script>", lastName: `<img src=x onerror="window.__pwned=2">${uniqueSuffix()}` });
+    await signIn(page, user);
+    await page.goto(`/candidates/${candidate.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>window.__pwned=1</script>");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});

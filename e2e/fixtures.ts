@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+
+import { test as base, expect, type Page } from "@playwright/test";
+
+import { hashPassword } from "@/lib/auth/password";
+import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import type { RoleKey } from "@/lib/permissions/definitions";
+
+// The same database the app under test uses (playwright.config.ts sets DATABASE_URL).
+export const db = createPrismaClient(process.env.DATABASE_URL!);
+
+export const TEST_PASSWORD = "e2e-password-2026";
+const passwordHash = hashPassword(TEST_PASSWORD);
+
+export type TestUser = { id: string; name: string; email: string; roleId: RoleKey };
+
+export function uniqueSuffix() {
+  return randomUUID().slice(0, 8);
+}
+
+// Each test creates the people and data it needs, so tests run in parallel without
+// seeing each other's changes.
+export async function createTestUser(roleId: RoleKey, options: { active?: boolean; name?: string } = {}): Promise<TestUser> {
+  const suffix = uniqueSuffix();
+  const user = await db.user.create({
+    data: {
+      name: options.name ?? `Test ${roleId} ${suffix}`,
+      email: `${roleId}.${suffix}@e2e.handoff.test`,
+      roleId,
+      active: options.active ?? true,
+      passwordHash: await passwordHash,
+    },
+    select: { id: true, name: true, email: true },
+  });
+  return { ...user, roleId };
+}
+
+// Signs in over HTTP, as the sign-in form does, so the browser context carries the session cookie.
+export async function signIn(page: Page, user: { email: string }, password = TEST_PASSWORD) {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password, json: "true" },
+  });
+  expect(response.ok()).toBeTruthy();
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email).toBe(user.email);
+}
+
+export async function createTestJob(title = `Job ${uniqueSuffix()}`) {
+  return db.job.create({ data: { title, department: "Engineering", office: "Berlin" }, select: { id: true, title: true } });
+}
+
+export async function createTestCandidate(
+  data: Partial<{ firstName: string; lastName: string; email: string; stage: string; jobId: string; phone: string | null; notes: string | null }> = {},
+) {
+  const suffix = uniqueSuffix();
+  const jobId = data.jobId ?? (await createTestJob()).id;
+  return db.candidate.create({
+    data: {
+      firstName: data.firstName ?? "Zoë",
+      lastName: data.lastName ?? `Tester-${suffix}`,
+      email: data.email ?? `zoe.${suffix}@example.com`,
+      stage: data.stage ?? "HIRED",
+      jobId,
+      phone: data.phone ?? null,
+      notes: data.notes ?? null,
+      source: "Referral",
+    },
+  });
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,77 @@
+import "server-only";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { CANDIDATES_PAGE_SIZE, type TCandidateListParams } from "@/lib/candidates/list-params";
+import { db } from "@/lib/db";
+
+// Every word must start a first name, last name or email: prefix matches can use the
+// indexes on those columns, so a search stays fast as the table grows.
+function searchFilter(q: string): Prisma.CandidateWhereInput[] {
+  return q
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5)
+    .map((word) => ({
+      OR: [
+        { firstName: { startsWith: word } },
+        { lastName: { startsWith: word } },
+        { email: { startsWith: word } },
+      ],
+    }));
+}
+
+export async function listCandidates(params: TCandidateListParams) {
+  const where: Prisma.CandidateWhereInput = {
+    AND: [
+      ...searchFilter(params.q),
+      ...(params.job ? [{ jobId: params.job }] : []),
+      ...(params.stage ? [{ stage: params.stage }] : []),
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    db.candidate.count({ where }),
+    db.candidate.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (params.page - 1) * CANDIDATES_PAGE_SIZE,
+      take: CANDIDATES_PAGE_SIZE,
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        email: true,
+        stage: true,
+        updatedAt: true,
+        job: { select: { title: true } },
+      },
+    }),
+  ]);
+  return { total, rows, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)) };
+}
+
+export type CandidateListRow = Awaited<ReturnType<typeof listCandidates>>["rows"][number];
+
+export function listJobs() {
+  return db.job.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } });
+}
+
+export function getCandidate(candidateId: string) {
+  return db.candidate.findUnique({
+    where: { id: candidateId },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      phone: true,
+      stage: true,
+      source: true,
+      notes: true,
+      createdAt: true,
+      updatedAt: true,
+      job: { select: { id: true, title: true, department: true, office: true } },
+    },
+  });
+}
+
+export type CandidateProfile = NonNullable<Awaited<ReturnType<typeof getCandidate>>>;

@@ -1,0 +1,27 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const PRISMA_BIN = path.join(process.cwd(), "node_modules", ".bin", "prisma");
+
+function sqliteFilePath(databaseUrl: string): string | null {
+  if (!databaseUrl.startsWith("file:")) return null;
+  return path.resolve(process.cwd(), databaseUrl.slice("file:".length).split("?")[0]!);
+}
+
+// Applies the committed migrations (prisma/migrations) with Prisma's own history table,
+// so `prisma migrate status` and later `migrate deploy` runs agree with what happened here.
+export function migrateDatabase(databaseUrl: string, { quiet = false } = {}) {
+  const file = sqliteFilePath(databaseUrl);
+  if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync(PRISMA_BIN, ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: quiet ? "pipe" : "inherit",
+  });
+}
+
+export function deleteSqliteDatabase(databaseUrl: string) {
+  const file = sqliteFilePath(databaseUrl);
+  if (!file) return;
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+}
