@@ -1,0 +1,36 @@
+import { v1Error, type SandboxResponse } from "./http-types";
+import type { Fault, SandboxState } from "./state";
+
+/**
+ * Picks the faults that apply to this request: all matching latencies add up, and the first
+ * other matching fault decides the outcome. Faults with a `times` budget expire once used up.
+ */
+export function takeFaults(state: SandboxState, endpoint: string): { latencyMs: number; terminal?: Fault } {
+  let latencyMs = 0;
+  let terminal: Fault | undefined;
+  for (const fault of state.faults) {
+    if (fault.endpoint !== "*" && fault.endpoint !== endpoint) continue;
+    if (fault.kind === "latency") latencyMs += fault.latencyMs ?? 0;
+    else if (terminal) continue;
+    else terminal = fault;
+    if (fault.remaining !== undefined) fault.remaining -= 1;
+  }
+  state.faults = state.faults.filter((fault) => fault.remaining === undefined || fault.remaining > 0);
+  return { latencyMs, terminal };
+}
+
+/** The answers Personio and its gateways give for forced error statuses. */
+export function statusFault(fault: Fault): SandboxResponse {
+  const status = fault.status ?? 500;
+  const headers: Record<string, string> = {};
+  if (fault.retryAfterSeconds !== undefined) headers["retry-after"] = String(fault.retryAfterSeconds);
+  if (status === 429) return { ...v1Error(429, "Too Many Requests", 429), headers };
+  if (status === 502 || status === 504) {
+    // Gateways answer with HTML, not Personio's envelope.
+    const title = status === 502 ? "502 Bad Gateway" : "504 Gateway Time-out";
+    return { status, headers: { ...headers, "content-type": "text/html" }, html: `<html><body><h1>${title}</h1></body></html>` };
+  }
+  if (status === 503) return { ...v1Error(503, "Service Unavailable", 503), headers };
+  if (status >= 500) return { ...v1Error(status, "Something went wrong", status), headers };
+  return { ...v1Error(status, `Forced error ${status}`, 0), headers };
+}

@@ -1,0 +1,152 @@
+import { randomBytes } from "node:crypto";
+
+export const AREAS = ["employees", "attendances", "absences", "documents"] as const;
+export type Area = (typeof AREAS)[number];
+export type AreaPermission = { read: boolean; write: boolean };
+export type Permissions = Record<Area, AreaPermission>;
+export type CredentialStatus = "active" | "disabled" | "removed";
+
+export type SandboxCredential = {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  integration: string;
+  permissions: Permissions;
+  readableAttributes: string[];
+  status: CredentialStatus;
+  createdAt: string;
+  token?: { value: string; expiresAt: number };
+};
+
+export type CredentialInput = {
+  name: string;
+  clientId?: string;
+  clientSecret?: string;
+  integration?: string;
+  permissions?: Partial<Record<Area, Partial<AreaPermission>>>;
+  readableAttributes?: string[];
+};
+
+export type SandboxEmployee = {
+  id: number;
+  email: string;
+  first_name: string;
+  last_name: string;
+  preferred_name?: string;
+  gender?: string;
+  position?: string;
+  department?: string;
+  office?: string;
+  subcompany?: string;
+  hire_date?: string;
+  weekly_working_hours?: number;
+  status: string;
+  supervisor_id?: number;
+  custom_attributes: Record<string, string>;
+  created_at: string;
+  last_modified_at: string;
+};
+
+export type SandboxDocument = {
+  id: number;
+  employeeId: number;
+  categoryId: number;
+  title: string;
+  date?: string;
+  comment?: string;
+  fileName: string;
+  size: number;
+};
+
+export const FAULT_KINDS = ["latency", "status", "hang", "reset", "lose-response"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+export type Fault = {
+  id: string;
+  /** An endpoint key such as "POST /v1/company/employees", or "*" for every API endpoint. */
+  endpoint: string;
+  kind: FaultKind;
+  latencyMs?: number;
+  status?: number;
+  retryAfterSeconds?: number;
+  /** How many more requests this fault hits; undefined = until cleared. */
+  remaining?: number;
+};
+
+export type RateLimits = {
+  auth: { perMinute: number; cooldownSeconds: number };
+  v2Token: { perMinute: number; cooldownSeconds: number };
+  employeesGet: { perMinute: number; perSecond: number };
+  documents: { perMinute: number };
+  global: { perMinute: number };
+};
+
+/** Switches for behaviours the notes mark UNVERIFIED, so the client can be tested against each. */
+export type Behaviour = {
+  wrongCredentialsStatus: 401 | 403;
+  emailFilterMiss: "empty" | "not_found";
+  tokenInResponseHeader: boolean;
+  retryAfterOn429: boolean;
+};
+
+export type RecordedExchange = {
+  endpoint: string;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  contentType: string;
+  body: unknown;
+  status?: number;
+  responseBody?: unknown;
+};
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  auth: { perMinute: 60, cooldownSeconds: 60 },
+  v2Token: { perMinute: 150, cooldownSeconds: 60 },
+  employeesGet: { perMinute: 300, perSecond: 15 },
+  documents: { perMinute: 60 },
+  global: { perMinute: 2000 },
+};
+
+export const DEFAULT_BEHAVIOUR: Behaviour = {
+  wrongCredentialsStatus: 403,
+  emailFilterMiss: "empty",
+  tokenInResponseHeader: true,
+  retryAfterOn429: true,
+};
+
+export type SandboxState = {
+  credentials: Map<string, SandboxCredential>;
+  employees: Map<number, SandboxEmployee>;
+  documents: SandboxDocument[];
+  nextEmployeeId: number;
+  nextDocumentId: number;
+  faults: Fault[];
+  counters: Map<string, number>;
+  limits: RateLimits;
+  behaviour: Behaviour;
+  requests: RecordedExchange[];
+  hits: Map<string, number[]>;
+  lockedUntil: Map<string, number>;
+};
+
+export function createState(): SandboxState {
+  return {
+    credentials: new Map(),
+    employees: new Map(),
+    documents: [],
+    nextEmployeeId: 1001,
+    nextDocumentId: 1,
+    faults: [],
+    counters: new Map(),
+    limits: structuredClone(DEFAULT_RATE_LIMITS),
+    behaviour: { ...DEFAULT_BEHAVIOUR },
+    requests: [],
+    hits: new Map(),
+    lockedUntil: new Map(),
+  };
+}
+
+export function randomId(prefix: string, bytes = 12): string {
+  return `${prefix}${randomBytes(bytes).toString("hex")}`;
+}

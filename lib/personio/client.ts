@@ -1,0 +1,158 @@
+import "server-only";
+
+import {
+  parseAttributeDefinitions,
+  parseDocumentCategories,
+  parsePersonioEmployee,
+  sameEmail,
+  isRecord,
+  type PersonioAttributeDefinition,
+  type PersonioDocumentCategory,
+  type PersonioEmployee,
+} from "./employee";
+import { defaultPersonioMessage, isPersonioError, PersonioError } from "./errors";
+import { createPersonioHttp, type PersonioClientConfig } from "./http";
+import { toEmployeePayload, type PersonioEmployeeInput, type PersonioEmployeeUpdate } from "./payload";
+
+export { DEFAULT_PERSONIO_API_BASE_URL, type PersonioClientConfig } from "./http";
+export { clearPersonioTokenCache } from "./token-cache";
+export type { PersonioEmployeeInput, PersonioEmployeeUpdate } from "./payload";
+
+export type PersonioDocumentUpload = {
+  employeeId: number;
+  categoryId: number;
+  title: string;
+  file: Blob;
+  fileName: string;
+  date?: string;
+  comment?: string;
+};
+
+export type PersonioClient = {
+  /** Checks the credentials with Personio. Makes a fresh auth call unless `reuseCachedToken` is set. */
+  authenticate(options?: { reuseCachedToken?: boolean }): Promise<{ scopes: string[] }>;
+  findEmployeeByEmail(email: string): Promise<{ id: number } | null>;
+  /** Never retried: on `outcomeUnknown` errors the caller reconciles by email. */
+  createEmployee(input: PersonioEmployeeInput): Promise<{ id: number }>;
+  getEmployee(id: number): Promise<PersonioEmployee>;
+  updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<{ id: number }>;
+  listEmployees(options?: { limit?: number; offset?: number }): Promise<{ employees: PersonioEmployee[]; total: number }>;
+  listEmployeeAttributes(): Promise<PersonioAttributeDefinition[]>;
+  listDocumentCategories(): Promise<PersonioDocumentCategory[]>;
+  uploadDocument(upload: PersonioDocumentUpload): Promise<{ id: number }>;
+};
+
+const MAX_PAGE = 100;
+// Bounds the scan when a server ignores the email filter and returns everyone.
+const MAX_EMAIL_SCAN_PAGES = 20;
+
+export function createPersonioClient(config: PersonioClientConfig): PersonioClient {
+  const http = createPersonioHttp(config);
+
+  async function fetchEmployeePage(query: Record<string, string>): Promise<PersonioEmployee[] | null> {
+    const res = await http.call("read", "GET", "/v1/company/employees", { query, notFoundIsEmpty: true });
+    if (res === null) return null;
+    const rows = isRecord(res.body) && Array.isArray(res.body.data) ? res.body.data : [];
+    return rows.map(parsePersonioEmployee).filter((employee) => employee !== null);
+  }
+
+  async function findEmployeeByEmail(email: string): Promise<{ id: number } | null> {
+    const filtered = await fetchEmployeePage({ email });
+    if (filtered === null || filtered.length === 0) return null;
+    const match = filtered.find((employee) => sameEmail(employee.email, email));
+    if (match) return { id: match.id };
+    // Without a readable email attribute the server's filter is all there is to go on.
+    const first = filtered[0];
+    if (first && filtered.every((employee) => employee.email === undefined)) return { id: first.id };
+    // Other people came back: the filter was ignored, so scan the pages here.
+    for (let page = 0; page < MAX_EMAIL_SCAN_PAGES; page += 1) {
+      const query = { email, limit: String(MAX_PAGE), offset: String(page * MAX_PAGE) };
+      const employees = await fetchEmployeePage(query);
+      const found = employees?.find((employee) => sameEmail(employee.email, email));
+      if (found) return { id: found.id };
+      if (!employees || employees.length < MAX_PAGE) return null;
+    }
+    return null;
+  }
+
+  async function createEmployee(input: PersonioEmployeeInput): Promise<{ id: number }> {
+    const res = await http.call("write", "POST", "/v1/company/employees", {
+      json: { employee: toEmployeePayload(input) },
+    });
+    return { id: readCreatedId(res?.body, true) };
+  }
+
+  async function getEmployee(id: number): Promise<PersonioEmployee> {
+    const res = await http.call("read", "GET", `/v1/company/employees/${encodeURIComponent(String(id))}`);
+    const employee = isRecord(res?.body) ? parsePersonioEmployee(res.body.data) : null;
+    if (!employee) throw unexpected("employee response without an id", false);
+    return employee;
+  }
+
+  async function updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<{ id: number }> {
+    const { email: _email, ...payload } = toEmployeePayload(update);
+    const res = await http.call("write", "PATCH", `/v1/company/employees/${encodeURIComponent(String(id))}`, {
+      json: { employee: payload },
+    });
+    return { id: readCreatedId(res?.body, true, id) };
+  }
+
+  async function listEmployees(options: { limit?: number; offset?: number } = {}) {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE);
+    const query = { limit: String(limit), offset: String(Math.max(options.offset ?? 0, 0)) };
+    const res = await http.call("read", "GET", "/v1/company/employees", { query });
+    const body = isRecord(res?.body) ? res.body : {};
+    const employees = (Array.isArray(body.data) ? body.data : []).map(parsePersonioEmployee).filter((e) => e !== null);
+    const total = isRecord(body.metadata) ? Number(body.metadata.total_elements) : NaN;
+    return { employees, total: Number.isFinite(total) ? total : employees.length };
+  }
+
+  async function listEmployeeAttributes() {
+    const res = await http.call("read", "GET", "/v1/company/employees/attributes");
+    return parseAttributeDefinitions(res?.body);
+  }
+
+  async function listDocumentCategories() {
+    const res = await http.call("read", "GET", "/v1/company/document-categories");
+    return parseDocumentCategories(res?.body);
+  }
+
+  async function uploadDocument(upload: PersonioDocumentUpload): Promise<{ id: number }> {
+    const form = new FormData();
+    form.set("title", upload.title);
+    form.set("employee_id", String(upload.employeeId));
+    form.set("category_id", String(upload.categoryId));
+    if (upload.date) form.set("date", upload.date);
+    if (upload.comment) form.set("comment", upload.comment);
+    form.set("file", upload.file, upload.fileName);
+    const res = await http.call("write", "POST", "/v1/company/documents", { form });
+    return { id: readCreatedId(res?.body, true) };
+  }
+
+  return {
+    authenticate: (options = {}) => http.guard(() => http.authenticate(!options.reuseCachedToken)),
+    findEmployeeByEmail: (email) => http.guard(() => findEmployeeByEmail(email)),
+    createEmployee: (input) => http.guard(() => createEmployee(input)),
+    getEmployee: (id) => http.guard(() => getEmployee(id)),
+    updateEmployee: (id, update) => http.guard(() => updateEmployee(id, update)),
+    listEmployees: (options) => http.guard(() => listEmployees(options)),
+    listEmployeeAttributes: () => http.guard(listEmployeeAttributes),
+    listDocumentCategories: () => http.guard(listDocumentCategories),
+    uploadDocument: (upload) => http.guard(() => uploadDocument(upload)),
+  };
+}
+
+function readCreatedId(body: unknown, isWrite: boolean, fallback?: number): number {
+  const data = isRecord(body) ? body.data : undefined;
+  const id = Number(isRecord(data) ? data.id : undefined);
+  if (Number.isInteger(id) && id > 0) return id;
+  if (fallback !== undefined) return fallback;
+  // Personio said "success" without an id: the write probably happened, so reconcile by email.
+  throw unexpected("success response without an id", isWrite);
+}
+
+function unexpected(detail: string, outcomeUnknown: boolean): PersonioError {
+  return new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (${detail})`, { outcomeUnknown });
+}
+
+export { isPersonioError };

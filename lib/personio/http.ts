@@ -1,0 +1,176 @@
+import "server-only";
+
+import { looksLikeDisabledCredentials, looksLikePermissionError, personioErrorFromResponse } from "./classify";
+import { defaultPersonioMessage, isPersonioError, PersonioError } from "./errors";
+import {
+  getPersonioToken,
+  invalidatePersonioToken,
+  personioTokenCacheKey,
+  replacePersonioToken,
+  type CachedToken,
+} from "./token-cache";
+import { sendPersonioRequest, type PersonioHttpResponse } from "./transport";
+
+export const DEFAULT_PERSONIO_API_BASE_URL = "https://api.personio.de";
+
+export type PersonioClientConfig = {
+  /** API host, e.g. https://api.personio.de (a trailing /v1 is tolerated). */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Sent as X-Personio-App-ID on every call; Personio asks for UPPER_SNAKE_CASE. */
+  appId: string;
+  partnerId?: string;
+  timeoutMs?: number;
+  /** Retries apply to reads only (and auth on 5xx); creates and updates are never repeated blindly. */
+  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
+};
+
+type CallOptions = { query?: Record<string, string>; json?: unknown; form?: FormData; notFoundIsEmpty?: boolean };
+
+const DEFAULT_TOKEN_SECONDS = 86_400;
+
+export function createPersonioHttp(config: PersonioClientConfig) {
+  const baseUrl = config.baseUrl.trim().replace(/\/+$/, "").replace(/\/v1$/, "");
+  const cacheKey = personioTokenCacheKey(baseUrl, config.clientId, config.clientSecret);
+  const timeoutMs = config.timeoutMs ?? 15_000;
+  const maxRetries = config.retry?.maxRetries ?? 2;
+  const baseDelayMs = config.retry?.baseDelayMs ?? 500;
+  const maxDelayMs = config.retry?.maxDelayMs ?? 10_000;
+  const commonHeaders: Record<string, string> = { accept: "application/json", "x-personio-app-id": config.appId };
+  if (config.partnerId) commonHeaders["x-personio-partner-id"] = config.partnerId;
+
+  /** Repeats idempotent calls on 429/5xx/lost connections with capped exponential backoff. */
+  async function withRetries(retryable: "read" | "auth", attempt: () => Promise<PersonioHttpResponse>) {
+    for (let retry = 0; ; retry += 1) {
+      let response: PersonioHttpResponse | undefined;
+      try {
+        response = await attempt();
+      } catch (error) {
+        if (!isPersonioError(error) || error.code !== "connection_lost" || retry >= maxRetries) throw error;
+      }
+      if (response) {
+        const status = response.status;
+        // Auth's 60 s cool-down makes an immediate auth retry on 429 pointless.
+        const shouldRetry = status >= 500 || (status === 429 && retryable === "read");
+        if (!shouldRetry || retry >= maxRetries) return response;
+        const retryAfter = Number(response.headers.get("retry-after"));
+        if (Number.isFinite(retryAfter) && retryAfter * 1000 > maxDelayMs) return response;
+        const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** retry * (0.75 + Math.random() / 2));
+        await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.max(retryAfter * 1000, backoff) : backoff);
+        continue;
+      }
+      await sleep(Math.min(maxDelayMs, baseDelayMs * 2 ** retry));
+    }
+  }
+
+  async function requestToken(): Promise<CachedToken> {
+    // Credentials go in the JSON body: Personio rejects query-string credentials (403) after 2026.
+    const response = await withRetries("auth", () =>
+      sendPersonioRequest({
+        method: "POST",
+        url: `${baseUrl}/v1/auth`,
+        headers: { ...commonHeaders, "content-type": "application/json" },
+        body: JSON.stringify({ client_id: config.clientId, client_secret: config.clientSecret }),
+        kind: "auth",
+        timeoutMs,
+      }),
+    );
+    const body = asRecord(response.body);
+    if (response.status >= 300 || body.success === false) {
+      throw personioErrorFromResponse({ ...responseParts(response), kind: "auth" });
+    }
+    const data = asRecord(body.data);
+    const token = typeof data.token === "string" && data.token ? data.token : bearer(response.headers);
+    if (!token) throw new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (auth without a token)`);
+    const seconds = Number(data.expires_in) > 0 ? Number(data.expires_in) : DEFAULT_TOKEN_SECONDS;
+    // Renew a little early so a token never expires between the check and the request.
+    const margin = Math.min(300, seconds / 10);
+    const scopes = typeof data.scope === "string" ? data.scope.split(/[\s,]+/).filter(Boolean) : [];
+    return { token, scopes, expiresAt: Date.now() + (seconds - margin) * 1000 };
+  }
+
+  async function authenticate(fresh: boolean): Promise<{ scopes: string[] }> {
+    const token = await getPersonioToken(cacheKey, requestToken, { fresh });
+    return { scopes: token.scopes };
+  }
+
+  function send(kind: "read" | "write", method: "GET" | "POST" | "PATCH", path: string, options: CallOptions, token: string) {
+    const url = new URL(`${baseUrl}${path}`);
+    for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
+    const headers: Record<string, string> = { ...commonHeaders, authorization: `Bearer ${token}` };
+    let body: string | FormData | undefined;
+    if (options.json !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(options.json);
+    } else if (options.form) {
+      body = options.form;
+    }
+    const attempt = () => sendPersonioRequest({ method, url: url.toString(), headers, body, kind, timeoutMs });
+    return kind === "read" ? withRetries("read", attempt) : attempt();
+  }
+
+  /** A call with the cached token; on 401/403 the token is renewed once and the call repeated once. */
+  async function call(kind: "read" | "write", method: "GET" | "POST" | "PATCH", path: string, options: CallOptions = {}) {
+    let token = await getPersonioToken(cacheKey, requestToken);
+    let response = await send(kind, method, path, options, token.token);
+    if (isAuthFailure(response) && !looksLikePermissionError(response.body) && !looksLikeDisabledCredentials(response.body)) {
+      // Safe for writes too: Personio rejected the token before doing anything.
+      invalidatePersonioToken(cacheKey, token.token);
+      token = await getPersonioToken(cacheKey, requestToken);
+      response = await send(kind, method, path, options, token.token);
+      if (isAuthFailure(response)) {
+        throw personioErrorFromResponse({ ...responseParts(response), kind });
+      }
+    }
+    const rotated = bearer(response.headers);
+    if (rotated) replacePersonioToken(cacheKey, token.token, rotated);
+    if (options.notFoundIsEmpty && response.status === 404) return null;
+    if (response.status >= 300 || asRecord(response.body).success === false) {
+      throw personioErrorFromResponse({ ...responseParts(response), kind });
+    }
+    return response;
+  }
+
+  /** Keeps the secret and tokens out of every error message, whatever Personio echoed back. */
+  async function guard<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isPersonioError(error)) {
+        throw new PersonioError("unexpected", defaultPersonioMessage("unexpected"), { cause: error });
+      }
+      error.message = redact(error.message, [config.clientSecret]);
+      throw error;
+    }
+  }
+
+  return { authenticate, call, guard };
+}
+
+function isAuthFailure(response: PersonioHttpResponse): boolean {
+  return response.status === 401 || response.status === 403;
+}
+
+function responseParts(response: PersonioHttpResponse) {
+  return { status: response.status, body: response.body, retryAfter: response.headers.get("retry-after") };
+}
+
+function bearer(headers: Headers): string | undefined {
+  const value = headers.get("authorization")?.replace(/^bearer\s+/i, "").trim();
+  return value || undefined;
+}
+
+function redact(message: string, secrets: string[]): string {
+  let result = message.replace(/papi-[\w-]+/g, "[redacted]").replace(/Bearer\s+\S+/gi, "Bearer [redacted]");
+  for (const secret of secrets) if (secret.length >= 4) result = result.split(secret).join("[redacted]");
+  return result;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,78 @@
+import "server-only";
+
+import type { PersonioCallKind } from "./classify";
+import { defaultPersonioMessage, PersonioError } from "./errors";
+
+export type PersonioHttpRequest = {
+  method: "GET" | "POST" | "PATCH";
+  url: string;
+  headers: Record<string, string>;
+  body?: string | FormData;
+  kind: PersonioCallKind;
+  timeoutMs: number;
+};
+
+export type PersonioHttpResponse = { status: number; headers: Headers; body: unknown };
+
+/** One HTTP exchange with a hard deadline covering headers and body; network failures become PersonioErrors. */
+export async function sendPersonioRequest(request: PersonioHttpRequest): Promise<PersonioHttpResponse> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: controller.signal,
+      redirect: "follow",
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: parseBody(text) };
+  } catch (error) {
+    throw networkError(error, request, controller.signal.aborted);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Gateways answer with HTML; keep a short excerpt for the log message only.
+    return { message: text.slice(0, 200) };
+  }
+}
+
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+function networkError(error: unknown, request: PersonioHttpRequest, timedOut: boolean): PersonioError {
+  // Only a write can leave Personio in an unknown state; reads and auth are safe to repeat.
+  const isWrite = request.kind === "write";
+  if (timedOut) {
+    return new PersonioError("timeout", `${defaultPersonioMessage("timeout")} (after ${request.timeoutMs} ms)`, {
+      outcomeUnknown: isWrite,
+      cause: error,
+    });
+  }
+  const code = causeCode(error);
+  if (code && NEVER_CONNECTED.has(code)) {
+    return new PersonioError("unavailable", `${defaultPersonioMessage("unavailable")} (${code})`, { cause: error });
+  }
+  return new PersonioError("connection_lost", `${defaultPersonioMessage("connection_lost")} (${code ?? "no response"})`, {
+    outcomeUnknown: isWrite,
+    cause: error,
+  });
+}
+
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth += 1) {
+    if (typeof current === "object" && current !== null && "code" in current && typeof current.code === "string") {
+      return current.code;
+    }
+    current = typeof current === "object" && current !== null && "cause" in current ? current.cause : undefined;
+  }
+  return undefined;
+}
