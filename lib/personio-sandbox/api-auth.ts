@@ -97,7 +97,17 @@ export function authorize(
   return credential;
 }
 
-export function withTokenHeader(state: SandboxState, req: SandboxRequest, response: SandboxResponse): SandboxResponse {
+export function withTokenHeader(
+  state: SandboxState,
+  req: SandboxRequest,
+  credential: SandboxCredential,
+  response: SandboxResponse,
+): SandboxResponse {
+  if (state.behaviour.rotateTokens && response.status < 400) {
+    credential.token = undefined;
+    const next = issueToken(credential);
+    return { ...response, headers: { ...response.headers, authorization: `Bearer ${next.value}` } };
+  }
   if (!state.behaviour.tokenInResponseHeader || !req.headers.authorization) return response;
   return { ...response, headers: { ...response.headers, authorization: req.headers.authorization } };
 }

@@ -25,7 +25,7 @@ export function handleApi(state: SandboxState, endpoint: ApiEndpoint, id: string
       const access = endpoint.startsWith("GET") ? "read" : "write";
       const credential = authorize(state, req, area, access);
       if (!("clientId" in credential)) return credential;
-      return withTokenHeader(state, req, handleData(state, endpoint, id, req, credential.readableAttributes));
+      return withTokenHeader(state, req, credential, handleData(state, endpoint, id, req, credential.readableAttributes));
     }
   }
 }

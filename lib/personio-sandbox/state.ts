@@ -85,6 +85,8 @@ export type Behaviour = {
   wrongCredentialsStatus: 401 | 403;
   emailFilterMiss: "empty" | "not_found";
   tokenInResponseHeader: boolean;
+  /** Personio's pre-2023 behaviour: each answer carries a new token and the used one is void. */
+  rotateTokens: boolean;
   retryAfterOn429: boolean;
 };
 
@@ -112,6 +114,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   wrongCredentialsStatus: 403,
   emailFilterMiss: "empty",
   tokenInResponseHeader: true,
+  rotateTokens: false,
   retryAfterOn429: true,
 };
 

@@ -1,0 +1,56 @@
+// Shared vitest setup: one sandbox per test file on a free port, reset before every test.
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
+import { clearPersonioTokenCache, createPersonioClient, type PersonioClientConfig } from "@/lib/personio/client";
+
+import { createSandboxAdmin, type SandboxAdmin } from "./admin-client";
+import { startPersonioSandbox, type PersonioSandbox } from "./server";
+
+export const TEST_CLIENT_ID = "papi-test-client";
+export const TEST_CLIENT_SECRET = "papi-test-secret-do-not-log";
+
+export type SandboxContext = {
+  sandbox: PersonioSandbox;
+  admin: SandboxAdmin;
+  client(overrides?: Partial<PersonioClientConfig>): ReturnType<typeof createPersonioClient>;
+};
+
+export function useSandbox(): SandboxContext {
+  const context = {} as SandboxContext;
+  beforeAll(async () => {
+    context.sandbox = await startPersonioSandbox({
+      port: 0,
+      quiet: true,
+      credentials: [
+        {
+          name: "Test",
+          clientId: TEST_CLIENT_ID,
+          clientSecret: TEST_CLIENT_SECRET,
+          permissions: { employees: { read: true, write: true }, documents: { read: true, write: true } },
+        },
+      ],
+    });
+    context.admin = createSandboxAdmin(context.sandbox.url);
+    // Short timeouts and delays keep the suite fast; behaviour is the same as with production values.
+    context.client = (overrides = {}) =>
+      createPersonioClient({
+        baseUrl: context.sandbox.url,
+        clientId: TEST_CLIENT_ID,
+        clientSecret: TEST_CLIENT_SECRET,
+        appId: "HANDOFF_TEST",
+        timeoutMs: 1_000,
+        retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 200 },
+        ...overrides,
+      });
+  });
+  beforeEach(() => {
+    context.sandbox.reset();
+    clearPersonioTokenCache();
+  });
+  afterAll(async () => {
+    await context.sandbox.close();
+  });
+  return context;
+}
+
+export const alice = { firstName: "Alice", lastName: "Example", email: "alice@example.com", position: "Engineer" };
