@@ -35,7 +35,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
 
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password. Check both and try again.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password. Check both and try again.");
     await expect(page).toHaveURL(/\/sign-in/);
     const session = await (await page.request.get("/api/auth/session")).json();
     expect(session).toEqual({});
@@ -46,7 +46,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Email").fill("nobody@e2e.handoff.test");
     await page.getByLabel("Password").fill("whatever-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password. Check both and try again.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password. Check both and try again.");
   });
 
   test("a deactivated user cannot sign in", async ({ page }) => {
@@ -56,7 +56,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
 
-    await expect(page.getByRole("alert")).toHaveText("This account has been deactivated. Ask an admin to reactivate it.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("This account has been deactivated. Ask an admin to reactivate it.");
     await page.goto("/candidates");
     await expect(page).toHaveURL(/\/sign-in/);
   });

@@ -17,7 +17,7 @@ test.describe("users (admin)", () => {
       await expect(form.getByText("The password must have 10 to 200 characters.")).toBeVisible();
       await form.getByLabel("Initial password").fill(TEST_PASSWORD);
       await form.getByRole("button", { name: "Add user" }).click();
-      await expect(page.getByRole("status")).toHaveText("Małgorzata Wójcik was added.");
+      await expect(page.getByRole("main").getByRole("status")).toHaveText("Małgorzata Wójcik was added.");
       const created = await db.user.findUniqueOrThrow({ where: { email } });
       expect(created).toMatchObject({ name: "Małgorzata Wójcik", roleId: "hiring_manager", active: true });
     });
@@ -28,7 +28,7 @@ test.describe("users (admin)", () => {
       await form.getByLabel("Email").fill(email.toUpperCase());
       await form.getByLabel("Initial password").fill(TEST_PASSWORD);
       await form.getByRole("button", { name: "Add user" }).click();
-      await expect(page.getByRole("alert")).toHaveText("A user with this email already exists.");
+      await expect(page.getByRole("main").getByRole("alert")).toHaveText("A user with this email already exists.");
     });
 
     const created = await db.user.findUniqueOrThrow({ where: { email } });
@@ -41,7 +41,7 @@ test.describe("users (admin)", () => {
 
     await test.step("change the role", async () => {
       await page.getByLabel("Role of Małgorzata Wójcik").selectOption({ label: "Recruiter" });
-      await expect(page.getByRole("status")).toHaveText("Małgorzata Wójcik is now Recruiter.");
+      await expect(page.getByRole("main").getByRole("status")).toHaveText("Małgorzata Wójcik is now Recruiter.");
       await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: created.id } })).roleId).toBe("recruiter");
     });
 
@@ -50,7 +50,7 @@ test.describe("users (admin)", () => {
       const dialog = page.getByRole("dialog");
       await expect(dialog).toContainText("They are signed out at once");
       await dialog.getByRole("button", { name: "Deactivate" }).click();
-      await expect(page.getByRole("status")).toHaveText("Małgorzata Wójcik was deactivated.");
+      await expect(page.getByRole("main").getByRole("status")).toHaveText("Małgorzata Wójcik was deactivated.");
       expect((await db.user.findUniqueOrThrow({ where: { id: created.id } })).active).toBe(false);
 
       await otherPage.goto("/candidates");

@@ -31,10 +31,7 @@ export function DropdownMenu({ label, items, emptyLabel }: { label: ReactNode; i
   const onMenuKeyDown = (event: React.KeyboardEvent) => {
     const focusable = itemRefs.current.filter((item): item is HTMLButtonElement => item !== null);
     const index = focusable.indexOf(document.activeElement as HTMLButtonElement);
-    if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       const step = event.key === "ArrowDown" ? 1 : -1;
       focusable[(index + step + focusable.length) % focusable.length]?.focus();
@@ -44,7 +41,16 @@ export function DropdownMenu({ label, items, emptyLabel }: { label: ReactNode; i
   };
 
   return (
-    <div ref={containerRef} className="relative inline-block text-left">
+    <div
+      ref={containerRef}
+      className="relative inline-block text-left"
+      onKeyDown={(event) => {
+        if (open && event.key === "Escape") {
+          event.preventDefault();
+          close();
+        }
+      }}
+    >
       <button
         ref={buttonRef}
         type="button"
