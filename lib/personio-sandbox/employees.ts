@@ -34,6 +34,7 @@ export const DOCUMENT_CATEGORIES = [
   { id: 3, name: "Contracts" },
 ];
 
+const OBJECT_VALUED = new Set(["department", "office", "subcompany", "supervisor"]);
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export class EmployeeValidationError extends Error {
@@ -115,7 +116,10 @@ export function serializeEmployee(employee: SandboxEmployee, readable: string[])
   };
   for (const spec of ATTRIBUTE_CATALOGUE) {
     if (!readable.includes(spec.key)) continue;
-    attributes[spec.key] = { label: spec.label, value: attributeValue(employee, spec.key), type: spec.type, universal_id: spec.universalId };
+    const value = attributeValue(employee, spec.key);
+    // The files type office/department/... values as objects, so an unset one is left out, not null.
+    if (value === null && OBJECT_VALUED.has(spec.key)) continue;
+    attributes[spec.key] = { label: spec.label, value, type: spec.type, universal_id: spec.universalId };
   }
   return { type: "Employee", attributes };
 }

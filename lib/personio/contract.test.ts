@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+
+import type { RecordedExchange } from "@/lib/personio-sandbox/state";
+import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, useSandbox } from "@/lib/personio-sandbox/test-support";
+
+import { validatePersonioExchange } from "./openapi/contract-validator";
+
+const ctx = useSandbox();
+
+async function problemsOf(exchanges: RecordedExchange[]): Promise<string[]> {
+  const problems = await Promise.all(exchanges.map(validatePersonioExchange));
+  return problems.flat();
+}
+
+describe("contract: every request the client sends and every sandbox answer match Personio's official files", () => {
+  it("covers each client operation, successes and errors", async () => {
+    const client = ctx.client();
+    await client.authenticate();
+    const { id } = await client.createEmployee({ ...alice, hireDate: "2026-01-31", weeklyWorkingHours: 40, customAttributes: { dynamic_3: "German" } });
+    await client.findEmployeeByEmail(alice.email);
+    await client.findEmployeeByEmail("nobody@example.com");
+    await client.getEmployee(id);
+    await client.updateEmployee(id, { position: "Lead", supervisorId: undefined });
+    await client.listEmployees({ limit: 100, offset: 0 });
+    await client.listEmployeeAttributes();
+    await client.listDocumentCategories();
+    await client.uploadDocument({ employeeId: id, categoryId: 1, title: "Offer", file: new Blob(["x"]), fileName: "offer.pdf", date: "2026-02-01" });
+    await client.createEmployee(alice).catch(() => undefined); // email taken (422)
+    await client.createEmployee({ ...alice, email: "x@example.com", supervisorId: 1 }).catch(() => undefined);
+    await client.getEmployee(987_654).catch(() => undefined); // 404
+    await ctx.client({ clientSecret: "wrong" }).authenticate().catch(() => undefined); // 403
+
+    const exchanges = await ctx.admin.requests();
+    const endpoints = new Set(exchanges.map((e) => e.endpoint));
+    expect([...endpoints].sort()).toEqual([
+      "GET /v1/company/document-categories",
+      "GET /v1/company/employees",
+      "GET /v1/company/employees/attributes",
+      "GET /v1/company/employees/{id}",
+      "PATCH /v1/company/employees/{id}",
+      "POST /v1/auth",
+      "POST /v1/company/documents",
+      "POST /v1/company/employees",
+    ]);
+    expect(new Set(exchanges.map((e) => e.status))).toEqual(new Set([200, 201, 403, 404, 422]));
+    expect(await problemsOf(exchanges)).toEqual([]);
+    for (const exchange of exchanges) expect(exchange.headers["x-personio-app-id"]).toBe("HANDOFF_TEST");
+  });
+
+  it("the validator is not a rubber stamp: it rejects requests and answers that break the files", async () => {
+    const base = { endpoint: "POST /v1/company/employees", method: "POST", path: "/v1/company/employees", query: {}, contentType: "application/json" };
+    const withToken = { authorization: "Bearer papi-x", "content-type": "application/json" };
+    const missingEmail = await validatePersonioExchange({ ...base, headers: withToken, body: { employee: { first_name: "A", last_name: "B" } } });
+    expect(missingEmail.join()).toMatch(/email/);
+    const noToken = await validatePersonioExchange({ ...base, headers: { "content-type": "application/json" }, body: { employee: alice } });
+    expect(noToken.join()).toMatch(/Bearer/);
+    const badAnswer = await validatePersonioExchange({
+      ...base,
+      headers: withToken,
+      body: { employee: { email: "a@b.c", first_name: "A", last_name: "B" } },
+      status: 200,
+      responseBody: { success: true, data: { id: "12", message: "success" } },
+    });
+    expect(badAnswer.join()).toMatch(/must be number/);
+    const overLimit = await validatePersonioExchange({
+      endpoint: "GET /v1/company/employees", method: "GET", path: "/v1/company/employees", query: { limit: "0" },
+      headers: withToken, contentType: "", body: undefined,
+    });
+    expect(overLimit.join()).toMatch(/limit/);
+    const authInQuery = await validatePersonioExchange({
+      endpoint: "POST /v1/auth", method: "POST", path: "/v1/auth", query: { client_id: "a", client_secret: "b" },
+      headers: { "content-type": "application/json" }, contentType: "application/json", body: { client_id: "a", client_secret: "b" },
+    });
+    expect(authInQuery.join()).toMatch(/query string/);
+  });
+
+  it("sandbox answers for v2 token, form-encoded v1 auth and form-encoded create match the files", async () => {
+    const post = (path: string, body: string) =>
+      fetch(`${ctx.sandbox.url}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+    await post("/v2/auth/token", `grant_type=client_credentials&client_id=${TEST_CLIENT_ID}&client_secret=${TEST_CLIENT_SECRET}`);
+    await post("/v2/auth/token", `grant_type=client_credentials&client_id=${TEST_CLIENT_ID}&client_secret=nope`);
+    await post("/v2/auth/token", "grant_type=password&client_id=a&client_secret=b"); // deliberately invalid
+    const auth = (await (await post("/v1/auth", `client_id=${TEST_CLIENT_ID}&client_secret=${TEST_CLIENT_SECRET}`)).json()) as { data: { token: string } };
+    const created = await fetch(`${ctx.sandbox.url}/v1/company/employees`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Bearer ${auth.data.token}` },
+      body: "employee[email]=form@example.com&employee[first_name]=Form&employee[last_name]=Person&employee[gender]=diverse",
+    });
+    expect(created.status).toBe(200);
+    const exchanges = await ctx.admin.requests();
+    expect(exchanges.map((e) => e.status)).toEqual([200, 400, 400, 200, 200]);
+    // Only the request sent on purpose with a wrong grant type may be flagged, and only that request.
+    const problems = await problemsOf(exchanges);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^POST \/v2\/auth\/token request \/requestBody\/grant_type must be equal to one of the allowed values/);
+  });
+});
