@@ -1,0 +1,12 @@
+// npm start: apply pending migrations, then serve the production build.
+import { spawn } from "node:child_process";
+
+import { migrateDatabase } from "./lib/database";
+
+migrateDatabase(process.env.DATABASE_URL ?? "file:./data/handoff.db");
+const app = spawn("node_modules/.bin/next", ["start", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
+app.on("exit", (code) => process.exit(code ?? 0));
