@@ -12,6 +12,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         userName={user.name}
         roleName={user.roleName}
         canManageUsers={can(user, "users:manage")}
+        canManageIntegrations={can(user, "integrations:manage")}
+        canReadAudit={can(user, "audit:read")}
       />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </>

@@ -3,9 +3,15 @@ import { getTranslations } from "next-intl/server";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
-type AppHeaderProps = { userName: string; roleName: string; canManageUsers: boolean };
+type AppHeaderProps = {
+  userName: string;
+  roleName: string;
+  canManageUsers: boolean;
+  canManageIntegrations: boolean;
+  canReadAudit: boolean;
+};
 
-export async function AppHeader({ userName, roleName, canManageUsers }: AppHeaderProps) {
+export async function AppHeader({ userName, roleName, canManageUsers, canManageIntegrations, canReadAudit }: AppHeaderProps) {
   const t = await getTranslations();
   const link = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100";
   return (
@@ -18,9 +24,19 @@ export async function AppHeader({ userName, roleName, canManageUsers }: AppHeade
           <Link href="/candidates" className={link}>
             {t("nav.candidates")}
           </Link>
+          {canManageIntegrations && (
+            <Link href="/admin/integrations" className={link}>
+              {t("nav.integrations")}
+            </Link>
+          )}
           {canManageUsers && (
             <Link href="/admin/users" className={link}>
               {t("nav.users")}
+            </Link>
+          )}
+          {canReadAudit && (
+            <Link href="/admin/audit" className={link}>
+              {t("nav.audit")}
             </Link>
           )}
         </nav>

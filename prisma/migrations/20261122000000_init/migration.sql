@@ -60,6 +60,7 @@ CREATE TABLE "Handoff" (
     "claimedAt" DATETIME,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "personioEmployeeId" INTEGER,
+    "personioSubdomain" TEXT,
     "sentById" TEXT,
     "sentAt" DATETIME,
     "sentFields" TEXT,

@@ -1,0 +1,70 @@
+import "server-only";
+
+import { decryptSecret } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createPersonioClient, type PersonioClient } from "@/lib/personio/client";
+import { isPersonioError } from "@/lib/personio/errors";
+import { personioEmployeeUrl } from "@/lib/personio/web-link";
+
+const INTEGRATION_ID = "personio";
+
+// What pages may know about the connection. The secret is not selected here at all.
+export function getPersonioIntegration() {
+  return db.personioIntegration.findUnique({
+    where: { id: INTEGRATION_ID },
+    select: {
+      clientId: true,
+      subdomain: true,
+      enabled: true,
+      lastSuccessAt: true,
+      lastErrorAt: true,
+      lastErrorCode: true,
+      updatedAt: true,
+    },
+  });
+}
+
+export type PersonioIntegrationSummary = NonNullable<Awaited<ReturnType<typeof getPersonioIntegration>>>;
+
+export function createClientFromCredentials(credentials: { clientId: string; clientSecret: string }): PersonioClient {
+  return createPersonioClient({
+    baseUrl: env.PERSONIO_API_BASE_URL,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    appId: env.PERSONIO_APP_ID,
+    timeoutMs: env.PERSONIO_TIMEOUT_MS,
+  });
+}
+
+// The stored credentials, decrypted only here and only for the call that needs them.
+export async function getConnectedPersonioClient(): Promise<{ client: PersonioClient; subdomain: string; enabled: boolean } | null> {
+  const integration = await db.personioIntegration.findUnique({
+    where: { id: INTEGRATION_ID },
+    select: { clientId: true, clientSecretEncrypted: true, subdomain: true, enabled: true },
+  });
+  if (!integration) return null;
+  const clientSecret = decryptSecret(integration.clientSecretEncrypted, env.ENCRYPTION_KEY);
+  return {
+    client: createClientFromCredentials({ clientId: integration.clientId, clientSecret }),
+    subdomain: integration.subdomain,
+    enabled: integration.enabled,
+  };
+}
+
+// Connection health for admins: the last success and the last credential-level failure.
+export async function recordPersonioHealth(outcome: { ok: true } | { ok: false; error: unknown }) {
+  if (outcome.ok) {
+    await db.personioIntegration.updateMany({ where: { id: INTEGRATION_ID }, data: { lastSuccessAt: new Date() } });
+    return;
+  }
+  const code = isPersonioError(outcome.error) ? outcome.error.code : "unexpected";
+  await db.personioIntegration.updateMany({
+    where: { id: INTEGRATION_ID },
+    data: { lastErrorAt: new Date(), lastErrorCode: code },
+  });
+}
+
+export function personioEmployeeLink(subdomain: string, employeeId: number) {
+  return personioEmployeeUrl({ webBaseUrl: env.PERSONIO_WEB_BASE_URL, subdomain, employeeId });
+}
