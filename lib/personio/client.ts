@@ -28,10 +28,19 @@ export type PersonioDocumentUpload = {
   comment?: string;
 };
 
+export type PersonioEmployeeMatch = { id: number; firstName?: string; lastName?: string };
+
+const toMatch = (employee: PersonioEmployee): PersonioEmployeeMatch => ({
+  id: employee.id,
+  firstName: employee.firstName,
+  lastName: employee.lastName,
+});
+
 export type PersonioClient = {
   /** Checks the credentials with Personio. Makes a fresh auth call unless `reuseCachedToken` is set. */
   authenticate(options?: { reuseCachedToken?: boolean }): Promise<{ scopes: string[] }>;
-  findEmployeeByEmail(email: string): Promise<{ id: number } | null>;
+  /** Names come back only where the credential may read them; they are for display, never stored. */
+  findEmployeeByEmail(email: string): Promise<PersonioEmployeeMatch | null>;
   /** Never retried: on `outcomeUnknown` errors the caller reconciles by email. */
   createEmployee(input: PersonioEmployeeInput): Promise<{ id: number }>;
   getEmployee(id: number): Promise<PersonioEmployee>;
@@ -56,20 +65,20 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
     return rows.map(parsePersonioEmployee).filter((employee) => employee !== null);
   }
 
-  async function findEmployeeByEmail(email: string): Promise<{ id: number } | null> {
+  async function findEmployeeByEmail(email: string): Promise<PersonioEmployeeMatch | null> {
     const filtered = await fetchEmployeePage({ email });
     if (filtered === null || filtered.length === 0) return null;
     const match = filtered.find((employee) => sameEmail(employee.email, email));
-    if (match) return { id: match.id };
+    if (match) return toMatch(match);
     // Without a readable email attribute the server's filter is all there is to go on.
     const first = filtered[0];
-    if (first && filtered.every((employee) => employee.email === undefined)) return { id: first.id };
+    if (first && filtered.every((employee) => employee.email === undefined)) return toMatch(first);
     // Other people came back: the filter was ignored, so scan the pages here.
     for (let page = 0; page < MAX_EMAIL_SCAN_PAGES; page += 1) {
       const query = { email, limit: String(MAX_PAGE), offset: String(page * MAX_PAGE) };
       const employees = await fetchEmployeePage(query);
       const found = employees?.find((employee) => sameEmail(employee.email, email));
-      if (found) return { id: found.id };
+      if (found) return toMatch(found);
       if (!employees || employees.length < MAX_PAGE) return null;
     }
     return null;
