@@ -7,7 +7,8 @@ import { createPersonioClient, type PersonioClient } from "@/lib/personio/client
 import { isPersonioError } from "@/lib/personio/errors";
 import { personioEmployeeUrl } from "@/lib/personio/web-link";
 
-const INTEGRATION_ID = "personio";
+export const PERSONIO_INTEGRATION_ID = "personio";
+const INTEGRATION_ID = PERSONIO_INTEGRATION_ID;
 
 // What pages may know about the connection. The secret is not selected here at all.
 export function getPersonioIntegration() {
@@ -52,9 +53,14 @@ export async function getConnectedPersonioClient(): Promise<{ client: PersonioCl
   };
 }
 
+// Personio answered these with the credentials accepted, so they say nothing bad about the
+// connection (the send flow explains them on the profile); they count as a working call.
+const ANSWERED_CODES = new Set(["validation_error", "email_taken", "not_found"]);
+
 // Connection health for admins: the last success and the last credential-level failure.
 export async function recordPersonioHealth(outcome: { ok: true } | { ok: false; error: unknown }) {
-  if (outcome.ok) {
+  const answered = !outcome.ok && isPersonioError(outcome.error) && ANSWERED_CODES.has(outcome.error.code);
+  if (outcome.ok || answered) {
     await db.personioIntegration.updateMany({ where: { id: INTEGRATION_ID }, data: { lastSuccessAt: new Date() } });
     return;
   }

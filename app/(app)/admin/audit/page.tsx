@@ -1,0 +1,44 @@
+import { getTranslations } from "next-intl/server";
+
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditPagination } from "@/components/audit/audit-pagination";
+import { AuditTable } from "@/components/audit/audit-table";
+import { requireUser } from "@/lib/auth/require-user";
+import { ZAuditListParams } from "@/lib/audit-log/params";
+import { listAuditEntries } from "@/lib/audit-log/queries";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata() {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
+
+export default async function AuditPage({ searchParams }: Props) {
+  await requireUser("audit:read");
+  const params = ZAuditListParams.parse(await searchParams);
+  const [t, result] = await Promise.all([getTranslations("audit"), listAuditEntries(params)]);
+  const isFiltered = params.category !== "all" || params.outcome !== "";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
+      </div>
+      <AuditFilters params={params} />
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {t("count", { count: result.total })}
+      </p>
+      {result.entries.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          {isFiltered ? t("emptyFiltered") : t("empty")}
+        </p>
+      ) : (
+        <>
+          <AuditTable entries={result.entries} />
+          {result.pages > 1 && <AuditPagination params={params} page={result.page} pages={result.pages} />}
+        </>
+      )}
+    </div>
+  );
+}

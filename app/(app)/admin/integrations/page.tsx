@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+
+import { Marketplace } from "@/components/integrations/marketplace";
+import { Alert } from "@/components/ui/alert";
+import { requireUser } from "@/lib/auth/require-user";
+import { INTEGRATION_CATEGORIES, type IntegrationCategory } from "@/lib/integrations/catalogue";
+import { getPersonioConnectionState } from "@/lib/integrations/queries";
+
+type Props = { searchParams: Promise<{ category?: string; deleted?: string }> };
+
+export async function generateMetadata() {
+  const t = await getTranslations("integrations");
+  return { title: t("title") };
+}
+
+export default async function IntegrationsPage({ searchParams }: Props) {
+  await requireUser("integrations:manage");
+  const params = await searchParams;
+  const category = (INTEGRATION_CATEGORIES as readonly string[]).includes(params.category ?? "") ? (params.category as IntegrationCategory) : null;
+  const [t, personio] = await Promise.all([getTranslations("integrations"), getPersonioConnectionState()]);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
+      </div>
+      {params.deleted && personio === "not_connected" && <Alert tone="success">{t("deleted")}</Alert>}
+      <Marketplace category={category} states={{ personio }} />
+    </div>
+  );
+}

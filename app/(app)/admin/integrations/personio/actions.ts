@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { authorizedAction } from "@/lib/action-client";
+import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-settings";
+import { setRolePersonioPermission } from "@/lib/integrations/role-permissions";
+import {
+  ZConnectPersonioInput,
+  ZEmptyInput,
+  ZSetPersonioEnabledInput,
+  ZSetRolePersonioPermissionInput,
+  ZUpdatePersonioCredentialsInput,
+} from "@/lib/integrations/schemas";
+
+// Every action re-checks integrations:manage on the server (authorizedAction reads the user and
+// their role's permissions afresh), so calling these directly without the permission is refused.
+// Results carry statuses only: never the secret, its ciphertext or anything Personio returned.
+const manageIntegrations = authorizedAction.metadata({ permission: "integrations:manage" });
+
+// The send flow, the badge and the header depend on these settings, so the whole app is revalidated.
+function revalidateAll() {
+  revalidatePath("/", "layout");
+}
+
+export const connectPersonioAction = manageIntegrations
+  .inputSchema(ZConnectPersonioInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await connectPersonio({ actorId: ctx.user.id, input: parsedInput });
+    if (result.status === "saved") revalidateAll();
+    return result;
+  });
+
+export const updatePersonioCredentialsAction = manageIntegrations
+  .inputSchema(ZUpdatePersonioCredentialsInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await updatePersonioCredentials({ actorId: ctx.user.id, input: parsedInput });
+    if (result.status === "saved") revalidateAll();
+    return result;
+  });
+
+export const setPersonioEnabledAction = manageIntegrations
+  .inputSchema(ZSetPersonioEnabledInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await setPersonioEnabled({ actorId: ctx.user.id, enabled: parsedInput.enabled });
+    revalidateAll();
+    return result;
+  });
+
+export const deletePersonioAction = manageIntegrations.inputSchema(ZEmptyInput).action(async ({ ctx }) => {
+  await deletePersonio({ actorId: ctx.user.id });
+  revalidateAll();
+  return { deleted: true };
+});
+
+export const testPersonioConnectionAction = manageIntegrations.inputSchema(ZEmptyInput).action(async ({ ctx }) => {
+  const result = await testPersonioConnection({ actorId: ctx.user.id });
+  revalidatePath("/admin/integrations/personio");
+  return result;
+});
+
+export const setRolePersonioPermissionAction = manageIntegrations
+  .inputSchema(ZSetRolePersonioPermissionInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await setRolePersonioPermission({ actorId: ctx.user.id, ...parsedInput });
+    revalidateAll();
+    return { ...result, roleId: parsedInput.roleId, permission: parsedInput.permission, granted: parsedInput.granted };
+  });

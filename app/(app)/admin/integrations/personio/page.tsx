@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+import { PersonioSettingsView } from "@/components/integrations/personio-settings-view";
+import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
+import { requireUser } from "@/lib/auth/require-user";
+import { getPersonioSettings } from "@/lib/integrations/queries";
+import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
+
+type Props = { searchParams: Promise<{ connected?: string }> };
+
+export async function generateMetadata() {
+  const t = await getTranslations("personioSettings");
+  return { title: t("title") };
+}
+
+// Not connected: the information screen that leads to the connect form. Connected: the settings.
+export default async function PersonioIntegrationPage({ searchParams }: Props) {
+  await requireUser("integrations:manage");
+  const [settings, roles, t, tSetup] = await Promise.all([
+    getPersonioSettings(),
+    listRolePersonioSettings(),
+    getTranslations("personioSettings"),
+    getTranslations("personioSetup"),
+  ]);
+  const { connected } = await searchParams;
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/integrations" className="text-sm text-indigo-700 hover:underline">
+        ← {t("back")}
+      </Link>
+      {settings ? (
+        <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
+      ) : (
+        <>
+          <h1 className="text-2xl font-semibold">{tSetup("title")}</h1>
+          <PersonioSetupInfo />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+
+import type { AuditDetailValue } from "@/lib/audit-log/params";
+import type { AuditEntryRow } from "@/lib/audit-log/queries";
+
+const OUTCOME_COLORS: Record<string, string> = {
+  success: "bg-green-100 text-green-800",
+  failure: "bg-red-100 text-red-800",
+  denied: "bg-amber-100 text-amber-900",
+};
+
+export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
+  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
+  // Action keys are "<area>.<verb>", nested the same way in the catalogue; unknown ones show as recorded.
+  const actionLabel = (action: string) =>
+    /^[a-z]+\.[a-z-]+$/.test(action) && t.has(`actions.${action}`) ? t(`actions.${action}` as "actions.handoff.send") : action;
+  const detailValue = (key: string, value: AuditDetailValue) => {
+    if (key === "permission" && typeof value === "string" && t.has(`permissions.${value}`)) return t(`permissions.${value}` as "permissions.personio:send");
+    if (Array.isArray(value)) return value.join(" ") || "—";
+    return value === null ? "—" : String(value);
+  };
+  const targetLabel = (target: NonNullable<AuditEntryRow["target"]>) => {
+    if (target.type === "integration") return t("targets.integration");
+    if (target.name && ["role", "user", "candidate"].includes(target.type)) {
+      return t(`targets.${target.type}` as "targets.role", { name: target.name });
+    }
+    return t("targets.other", { type: target.type, id: target.id ?? "" });
+  };
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-3">{t("columns.at")}</th>
+            <th scope="col" className="px-4 py-3">{t("columns.actor")}</th>
+            <th scope="col" className="px-4 py-3">{t("columns.action")}</th>
+            <th scope="col" className="px-4 py-3">{t("columns.target")}</th>
+            <th scope="col" className="px-4 py-3">{t("columns.outcome")}</th>
+            <th scope="col" className="px-4 py-3">{t("columns.details")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">
+          {entries.map((entry) => {
+            const details = Object.entries(entry.details);
+            return (
+              <tr key={entry.id}>
+                <td className="whitespace-nowrap px-4 py-3">
+                  <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
+                </td>
+                <td className="px-4 py-3">{entry.actorName ?? (entry.hasActor ? t("deletedUser") : t("system"))}</td>
+                <td className="px-4 py-3 font-medium">{actionLabel(entry.action)}</td>
+                <td className="px-4 py-3">
+                  {entry.target?.type === "candidate" && entry.target.id && entry.target.name ? (
+                    <Link href={`/candidates/${entry.target.id}`} className="text-indigo-700 hover:underline">
+                      {targetLabel(entry.target)}
+                    </Link>
+                  ) : entry.target ? (
+                    targetLabel(entry.target)
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="px-4 py-3">
+                  <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_COLORS[entry.outcome] ?? "bg-slate-100 text-slate-700"}`}>
+                    {t.has(`outcomes.${entry.outcome}`) ? t(`outcomes.${entry.outcome}` as "outcomes.success") : entry.outcome}
+                  </span>
+                </td>
+                <td className="px-4 py-3 text-xs text-slate-600">
+                  {details.length === 0 ? (
+                    "—"
+                  ) : (
+                    <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+                      {details.map(([key, value]) => (
+                        <div key={key} className="contents">
+                          <dt className="font-medium text-slate-500">{key}</dt>
+                          <dd className="break-all">{detailValue(key, value)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

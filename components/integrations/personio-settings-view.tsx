@@ -1,0 +1,95 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { connectionHealthState } from "@/lib/integrations/health";
+import type { PersonioSettings } from "@/lib/integrations/queries";
+import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
+
+import { ConnectionStatusBadge } from "./connection-status-badge";
+import { PersonioCredentialsForm } from "./personio-credentials-form";
+import { PersonioHealth } from "./personio-health";
+import { PersonioStatusControls } from "./personio-status-controls";
+import { RolePermissionsTable } from "./role-permissions-table";
+import { ScopeNotice } from "./scope-notice";
+
+const ASSESSMENTS = ["read_write", "write_only", "unconfirmed"] as const;
+const HEALTH_CODES = ["invalid_credentials", "credentials_disabled", "missing_permission", "rate_limited", "unavailable", "timeout", "connection_lost", "unexpected"];
+
+function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <div>
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {intro && <p className="mt-1 text-sm text-slate-600">{intro}</p>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+// The settings page of a connected integration. `settings` never holds the secret (see queries.ts).
+export async function PersonioSettingsView({
+  settings,
+  roles,
+  justConnected,
+}: {
+  settings: PersonioSettings;
+  roles: RolePersonioSettings[];
+  justConnected?: string;
+}) {
+  const [t, format] = await Promise.all([getTranslations("personioSettings"), getFormatter()]);
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
+  const assessment = ASSESSMENTS.find((value) => value === justConnected);
+  const code = settings.lastErrorCode;
+  const errorMessage = code ? (HEALTH_CODES.includes(code) ? t(`health.codes.${code}` as "health.codes.unexpected") : t("health.unknownCode", { code })) : null;
+
+  const summary: Array<[string, string]> = [
+    [t("summary.subdomain"), settings.subdomain],
+    [t("summary.clientId"), settings.clientId],
+    [t("summary.connectedBy"), settings.connectedByName ?? t("summary.unknownUser")],
+    [t("summary.connectedOn"), when(settings.createdAt)],
+  ];
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <ConnectionStatusBadge state={settings.enabled ? "connected" : "disabled"} />
+      </header>
+      {assessment && (
+        <div className="space-y-2">
+          <Alert tone="success">{t("connected")}</Alert>
+          <ScopeNotice assessment={assessment} />
+        </div>
+      )}
+      {!settings.enabled && <Alert tone="warning">{t("disabledBanner")}</Alert>}
+      <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-6 text-sm sm:grid-cols-2">
+        {summary.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-slate-500">{label}</dt>
+            <dd className="mt-0.5 break-all">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Section id="health-heading" title={t("health.heading")}>
+        <PersonioHealth
+          state={connectionHealthState(settings)}
+          lastSuccess={settings.lastSuccessAt ? when(settings.lastSuccessAt) : null}
+          lastError={settings.lastErrorAt && errorMessage ? { message: errorMessage, at: when(settings.lastErrorAt) } : null}
+        />
+      </Section>
+      <Section id="roles-heading" title={t("roles.heading")} intro={t("roles.intro")}>
+        <RolePermissionsTable roles={roles} />
+      </Section>
+      <Section id="credentials-heading" title={t("credentials.heading")} intro={t("credentials.intro")}>
+        <PersonioCredentialsForm mode="update" defaults={{ clientId: settings.clientId, subdomain: settings.subdomain }} />
+      </Section>
+      <Section id="status-heading" title={t("status.heading")}>
+        <PersonioStatusControls enabled={settings.enabled} />
+      </Section>
+    </div>
+  );
+}

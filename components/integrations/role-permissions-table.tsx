@@ -1,0 +1,92 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+
+import { setRolePersonioPermissionAction } from "@/app/(app)/admin/integrations/personio/actions";
+import { useActionErrorMessage } from "@/components/action-error";
+import { Alert } from "@/components/ui/alert";
+import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
+import type { RolePersonioPermission } from "@/lib/integrations/schemas";
+import type { RoleKey } from "@/lib/permissions/definitions";
+
+const SETTINGS: ReadonlyArray<{ permission: RolePersonioPermission; field: "canSend" | "canSeeBadge"; label: "canSend" | "canSeeBadge" }> = [
+  { permission: "personio:send", field: "canSend", label: "canSend" },
+  { permission: "personio:see-badge", field: "canSeeBadge", label: "canSeeBadge" },
+];
+
+// Each checkbox saves at once; the server's answer, not the click, decides what stays ticked.
+export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] }) {
+  const t = useTranslations("personioSettings.roles");
+  const router = useRouter();
+  const describeError = useActionErrorMessage();
+  const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [overrides, setOverrides] = useState<Record<string, boolean>>({});
+  const [pendingKey, setPendingKey] = useState<string | null>(null);
+  const roleName = (id: string) => roles.find((role) => role.id === id)?.name ?? id;
+  const settingLabel = (permission: RolePersonioPermission) => t(permission === "personio:send" ? "canSend" : "canSeeBadge");
+
+  const change = useAction(setRolePersonioPermissionAction, {
+    onSuccess: ({ data }) => {
+      if (!data) return;
+      setOverrides((current) => ({ ...current, [`${data.roleId}:${data.permission}`]: data.granted }));
+      const values = { role: roleName(data.roleId), setting: settingLabel(data.permission) };
+      setFeedback({ tone: "success", text: data.granted ? t("granted", values) : t("revoked", values) });
+      router.refresh();
+    },
+    onError: ({ error }) => setFeedback({ tone: "error", text: describeError(error) ?? "" }),
+    onSettled: () => setPendingKey(null),
+  });
+
+  return (
+    <div className="space-y-3">
+      {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
+      <div className="overflow-x-auto rounded-md border border-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-3">{t("role")}</th>
+              {SETTINGS.map((setting) => (
+                <th key={setting.permission} scope="col" className="px-4 py-3 text-center">
+                  {t(setting.label)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {roles.map((role) => (
+              <tr key={role.id}>
+                <th scope="row" className="px-4 py-3 text-left font-medium">
+                  {role.name}
+                </th>
+                {SETTINGS.map((setting) => {
+                  const key = `${role.id}:${setting.permission}`;
+                  const checked = overrides[key] ?? role[setting.field];
+                  return (
+                    <td key={setting.permission} className="px-4 py-3 text-center">
+                      <input
+                        type="checkbox"
+                        className="size-4 accent-indigo-600"
+                        aria-label={t("toggleLabel", { role: role.name, setting: t(setting.label) })}
+                        checked={checked}
+                        disabled={pendingKey !== null}
+                        aria-busy={pendingKey === key || undefined}
+                        onChange={(event) => {
+                          setFeedback(null);
+                          setPendingKey(key);
+                          change.execute({ roleId: role.id as RoleKey, permission: setting.permission, granted: event.target.checked });
+                        }}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

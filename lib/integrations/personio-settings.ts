@@ -1,0 +1,203 @@
+import "server-only";
+
+import { Prisma } from "@/generated/prisma/client";
+import { writeAuditLog } from "@/lib/audit";
+import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { clearPersonioTokenCache } from "@/lib/personio/client";
+
+import { checkPersonioCredentials, type CredentialCheckFailure } from "./credential-check";
+import { createClientFromCredentials, PERSONIO_INTEGRATION_ID as ID, recordPersonioHealth } from "./personio-connection";
+import type { ScopeAssessment } from "./scopes";
+
+type Credentials = { clientId: string; clientSecret: string; subdomain: string };
+
+/** What the settings actions report back: a status, never anything secret. */
+export type CredentialSaveResult =
+  | { status: "saved"; subdomain: string; assessment: Exclude<ScopeAssessment, "missing_write"> }
+  | { status: "rejected"; reason: CredentialCheckFailure | "stored_secret_unreadable" };
+
+// Nothing is stored until Personio accepted the credentials; a refusal is audited with its reason
+// (and only the client id, which is an identifier, not a secret).
+async function verify(actorId: string, action: string, credentials: Credentials) {
+  const result = await checkPersonioCredentials(createClientFromCredentials(credentials));
+  if (!result.ok) {
+    await writeAuditLog(db, {
+      actorId,
+      action,
+      targetType: "integration",
+      targetId: ID,
+      outcome: "failure",
+      details: { reason: result.reason, clientId: credentials.clientId, subdomain: credentials.subdomain, scopes: result.scopes ?? [] },
+    });
+  }
+  return result;
+}
+
+export async function connectPersonio({ actorId, input }: { actorId: string; input: Credentials }): Promise<CredentialSaveResult> {
+  const existing = await db.personioIntegration.findUnique({ where: { id: ID }, select: { id: true } });
+  if (existing) throw new ConflictError("already_connected");
+  const check = await verify(actorId, "integration.connect", input);
+  if (!check.ok) return { status: "rejected", reason: check.reason };
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.personioIntegration.create({
+        data: {
+          id: ID,
+          clientId: input.clientId,
+          clientSecretEncrypted: encryptSecret(input.clientSecret, env.ENCRYPTION_KEY),
+          subdomain: input.subdomain,
+          enabled: true,
+          connectedById: actorId,
+          lastSuccessAt: new Date(),
+        },
+      });
+      await writeAuditLog(tx, {
+        actorId,
+        action: "integration.connect",
+        targetType: "integration",
+        targetId: ID,
+        outcome: "success",
+        details: { clientId: input.clientId, subdomain: input.subdomain, scopes: check.scopes, writePermission: check.assessment },
+      });
+    });
+  } catch (error) {
+    // Two admins connecting at once: the second one finds it connected.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError("already_connected");
+    throw error;
+  }
+  clearPersonioTokenCache();
+  return { status: "saved", subdomain: input.subdomain, assessment: check.assessment };
+}
+
+export async function updatePersonioCredentials({
+  actorId,
+  input,
+}: {
+  actorId: string;
+  input: { clientId: string; clientSecret: string; subdomain: string };
+}): Promise<CredentialSaveResult> {
+  const current = await db.personioIntegration.findUnique({
+    where: { id: ID },
+    select: { clientId: true, clientSecretEncrypted: true, subdomain: true, updatedAt: true },
+  });
+  if (!current) throw new NotFoundError("Personio integration");
+  const isNewSecret = input.clientSecret !== "";
+  let clientSecret = input.clientSecret;
+  if (!isNewSecret) {
+    // A blank field keeps the stored secret; it is decrypted only to check it together with the new values.
+    try {
+      clientSecret = decryptSecret(current.clientSecretEncrypted, env.ENCRYPTION_KEY);
+    } catch {
+      return { status: "rejected", reason: "stored_secret_unreadable" };
+    }
+  }
+  const check = await verify(actorId, "integration.update-credentials", { ...input, clientSecret });
+  if (!check.ok) return { status: "rejected", reason: check.reason };
+
+  await db.$transaction(async (tx) => {
+    // Guarded by updatedAt: if another admin saved in the meantime, theirs stands and this one is refused.
+    const { count } = await tx.personioIntegration.updateMany({
+      where: { id: ID, updatedAt: current.updatedAt },
+      data: {
+        clientId: input.clientId,
+        ...(isNewSecret ? { clientSecretEncrypted: encryptSecret(clientSecret, env.ENCRYPTION_KEY) } : {}),
+        subdomain: input.subdomain,
+        lastSuccessAt: new Date(),
+        lastErrorAt: null,
+        lastErrorCode: null,
+      },
+    });
+    if (count === 0) throw new ConflictError("changed_meanwhile");
+    await writeAuditLog(tx, {
+      actorId,
+      action: "integration.update-credentials",
+      targetType: "integration",
+      targetId: ID,
+      outcome: "success",
+      details: {
+        clientId: input.clientId,
+        clientIdChanged: input.clientId !== current.clientId,
+        secretChanged: isNewSecret,
+        subdomain: input.subdomain,
+        previousSubdomain: current.subdomain,
+        scopes: check.scopes,
+        writePermission: check.assessment,
+      },
+    });
+  });
+  clearPersonioTokenCache();
+  return { status: "saved", subdomain: input.subdomain, assessment: check.assessment };
+}
+
+export async function setPersonioEnabled({ actorId, enabled }: { actorId: string; enabled: boolean }) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.personioIntegration.findUnique({ where: { id: ID }, select: { enabled: true } });
+    if (!current) throw new NotFoundError("Personio integration");
+    if (current.enabled === enabled) return { enabled };
+    await tx.personioIntegration.update({ where: { id: ID }, data: { enabled } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: enabled ? "integration.enable" : "integration.disable",
+      targetType: "integration",
+      targetId: ID,
+      outcome: "success",
+    });
+    return { enabled };
+  });
+}
+
+// Removes the stored credentials only. Handoff rows (who sent whom, the Personio employee id and
+// the subdomain it went to) and the audit log stay, so badges and history survive a reconnect.
+export async function deletePersonio({ actorId }: { actorId: string }) {
+  await db.$transaction(async (tx) => {
+    const current = await tx.personioIntegration.findUnique({ where: { id: ID }, select: { clientId: true, subdomain: true } });
+    if (!current) throw new NotFoundError("Personio integration");
+    await tx.personioIntegration.delete({ where: { id: ID } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "integration.delete",
+      targetType: "integration",
+      targetId: ID,
+      outcome: "success",
+      details: { clientId: current.clientId, subdomain: current.subdomain },
+    });
+  });
+  clearPersonioTokenCache();
+}
+
+export type ConnectionTestResult =
+  | { status: "ok"; assessment: Exclude<ScopeAssessment, "missing_write"> }
+  | { status: "failed"; reason: CredentialCheckFailure | "stored_secret_unreadable" };
+
+/** "Test connection": a fresh authentication with the stored credentials, recorded as health. */
+export async function testPersonioConnection({ actorId }: { actorId: string }): Promise<ConnectionTestResult> {
+  const current = await db.personioIntegration.findUnique({
+    where: { id: ID },
+    select: { clientId: true, clientSecretEncrypted: true, subdomain: true },
+  });
+  if (!current) throw new NotFoundError("Personio integration");
+  let clientSecret: string;
+  try {
+    clientSecret = decryptSecret(current.clientSecretEncrypted, env.ENCRYPTION_KEY);
+  } catch {
+    return { status: "failed", reason: "stored_secret_unreadable" };
+  }
+  const check = await checkPersonioCredentials(createClientFromCredentials({ clientId: current.clientId, clientSecret }));
+  if (check.ok) {
+    await recordPersonioHealth({ ok: true });
+  } else {
+    await recordPersonioHealth({ ok: false, error: check.error });
+  }
+  await writeAuditLog(db, {
+    actorId,
+    action: "integration.test",
+    targetType: "integration",
+    targetId: ID,
+    outcome: check.ok ? "success" : "failure",
+    details: check.ok ? { scopes: check.scopes, writePermission: check.assessment } : { reason: check.reason },
+  });
+  return check.ok ? { status: "ok", assessment: check.assessment } : { status: "failed", reason: check.reason };
+}

@@ -1,0 +1,39 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+
+import { PERSONIO_INTEGRATION_ID } from "./personio-connection";
+
+export type PersonioConnectionState = "not_connected" | "connected" | "disabled";
+
+/** Everything the settings page shows about the connection. The secret column is never selected. */
+export async function getPersonioSettings() {
+  const integration = await db.personioIntegration.findUnique({
+    where: { id: PERSONIO_INTEGRATION_ID },
+    select: {
+      clientId: true,
+      subdomain: true,
+      enabled: true,
+      connectedById: true,
+      createdAt: true,
+      updatedAt: true,
+      lastSuccessAt: true,
+      lastErrorAt: true,
+      lastErrorCode: true,
+    },
+  });
+  if (!integration) return null;
+  const connectedBy = integration.connectedById
+    ? await db.user.findUnique({ where: { id: integration.connectedById }, select: { name: true } })
+    : null;
+  const { connectedById: _id, ...rest } = integration;
+  return { ...rest, connectedByName: connectedBy?.name ?? null };
+}
+
+export type PersonioSettings = NonNullable<Awaited<ReturnType<typeof getPersonioSettings>>>;
+
+export async function getPersonioConnectionState(): Promise<PersonioConnectionState> {
+  const integration = await db.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { enabled: true } });
+  if (!integration) return "not_connected";
+  return integration.enabled ? "connected" : "disabled";
+}
