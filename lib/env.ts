@@ -31,6 +31,9 @@ export const env = createEnv({
       .regex(/^[A-Z0-9_]+$/, "must be UPPER_SNAKE_CASE, as Personio asks")
       .default("HANDOFF"),
     PERSONIO_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // A send still "in progress" after this long is taken to have died (a crash, a killed
+    // process) and may be retried; well above the longest a lookup plus a create can take.
+    HANDOFF_CLAIM_TTL_MS: z.coerce.number().int().positive().default(120_000),
   },
   client: {},
   runtimeEnv: {
@@ -42,6 +45,7 @@ export const env = createEnv({
     PERSONIO_WEB_BASE_URL: process.env.PERSONIO_WEB_BASE_URL,
     PERSONIO_APP_ID: process.env.PERSONIO_APP_ID,
     PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS,
+    HANDOFF_CLAIM_TTL_MS: process.env.HANDOFF_CLAIM_TTL_MS,
   },
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

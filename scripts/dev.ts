@@ -3,11 +3,12 @@ import { spawn } from "node:child_process";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
 import { startPersonioSandbox } from "@/lib/personio-sandbox/server";
 import { printDemoLogins, seedDemoData } from "@/prisma/seed";
 
 import { migrateDatabase } from "./lib/database";
-import { connectDemoIntegration, DEMO_PERSONIO_CREDENTIAL } from "./lib/personio-demo";
+import { connectDemoIntegration } from "./lib/personio-demo";
 
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const SANDBOX_PORT = Number(process.env.PERSONIO_SANDBOX_PORT ?? 4010);
@@ -25,7 +26,8 @@ async function main() {
   const sandbox = await startPersonioSandbox({
     port: SANDBOX_PORT,
     host: "127.0.0.1",
-    credentials: [{ ...DEMO_PERSONIO_CREDENTIAL }],
+    credentials: [demoCredential()],
+    employees: DEMO_EXISTING_EMPLOYEES,
   });
 
   printDemoLogins();

@@ -5,11 +5,12 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
 import { startPersonioSandbox } from "@/lib/personio-sandbox/server";
 import { seedDemoData } from "@/prisma/seed";
 
 import { deleteSqliteDatabase, migrateDatabase } from "./lib/database";
-import { connectDemoIntegration, DEMO_PERSONIO_CREDENTIAL } from "./lib/personio-demo";
+import { connectDemoIntegration } from "./lib/personio-demo";
 
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
@@ -33,7 +34,8 @@ async function main() {
   const sandbox = await startPersonioSandbox({
     port: sandboxPort,
     host: "127.0.0.1",
-    credentials: [{ ...DEMO_PERSONIO_CREDENTIAL }],
+    credentials: [demoCredential()],
+    employees: DEMO_EXISTING_EMPLOYEES,
   });
 
   const app = spawn("node_modules/.bin/next", ["start", "--port", String(appPort)], {

@@ -2,9 +2,17 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
+import { PersonioBadge } from "@/components/handoff/personio-badge";
 import type { CandidateListRow } from "@/lib/candidates/queries";
+import type { PersonioBadgeData } from "@/lib/handoff/queries";
 
-export async function CandidateTable({ rows }: { rows: CandidateListRow[] }) {
+export async function CandidateTable({
+  rows,
+  badges,
+}: {
+  rows: CandidateListRow[];
+  badges?: Map<string, PersonioBadgeData>;
+}) {
   const [t, format] = await Promise.all([getTranslations("candidates"), getFormatter()]);
 
   if (rows.length === 0) {
@@ -32,9 +40,12 @@ export async function CandidateTable({ rows }: { rows: CandidateListRow[] }) {
           {rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50">
               <td className="px-4 py-3 font-medium">
-                <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
-                  {row.firstName} {row.lastName}
-                </Link>
+                <span className="flex flex-wrap items-center gap-2">
+                  <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
+                    {row.firstName} {row.lastName}
+                  </Link>
+                  {badges?.get(row.id) && <PersonioBadge candidateId={row.id} badge={badges.get(row.id)!} size="sm" />}
+                </span>
               </td>
               <td className="px-4 py-3 text-slate-600">{row.email}</td>
               <td className="px-4 py-3">{row.job.title}</td>

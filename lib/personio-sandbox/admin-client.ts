@@ -7,6 +7,8 @@ export type FaultInput = {
   latencyMs?: number;
   status?: number;
   retryAfterSeconds?: number;
+  /** For a 422 status fault: the field named in Personio's `error_data`. */
+  field?: string;
   /** Apply to the next N matching requests only. */
   times?: number;
 };

@@ -114,6 +114,7 @@ function addFault(state: SandboxState, body: Record<string, unknown>): Fault {
     latencyMs: body.latencyMs === undefined ? undefined : Number(body.latencyMs),
     status,
     retryAfterSeconds: body.retryAfterSeconds === undefined ? undefined : Number(body.retryAfterSeconds),
+    field: typeof body.field === "string" && body.field ? body.field : undefined,
     remaining: body.times === undefined ? undefined : Number(body.times),
   };
   state.faults.push(fault);

@@ -30,6 +30,11 @@ export function statusFault(fault: Fault): SandboxResponse {
     const title = status === 502 ? "502 Bad Gateway" : "504 Gateway Time-out";
     return { status, headers: { ...headers, "content-type": "text/html" }, html: `<html><body><h1>${title}</h1></body></html>` };
   }
+  if (status === 422 && fault.field) {
+    // Laravel-style, as Personio's v1 validation answers look.
+    const message = `The ${fault.field.replaceAll("_", " ")} format is invalid.`;
+    return { ...v1Error(422, message, 422, { error_data: { [fault.field]: [message] } }), headers };
+  }
   if (status === 503) return { ...v1Error(503, "Service Unavailable", 503), headers };
   if (status >= 500) return { ...v1Error(status, "Something went wrong", status), headers };
   return { ...v1Error(status, `Forced error ${status}`, 0), headers };

@@ -1,5 +1,5 @@
 // CLI: `npm run personio:sandbox -- [--port 4010] [--host 127.0.0.1] [--demo]`. Local development and tests only.
-import { demoCredentialFromEnv } from "./demo";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "./demo";
 import { startPersonioSandbox, type PersonioSandboxOptions } from "./server";
 
 function readFlag(args: string[], name: string): string | undefined {
@@ -15,17 +15,8 @@ function main(): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port ${String(port)}`);
   const options: PersonioSandboxOptions = { port, host };
   if (args.includes("--demo")) {
-    options.credentials = [
-      {
-        name: "Handoff demo",
-        integration: "Handoff",
-        ...demoCredentialFromEnv(),
-        permissions: { employees: { read: true, write: true }, documents: { read: true, write: true } },
-      },
-    ];
-    options.employees = [
-      { firstName: "Alexander", lastName: "Bergmann", email: "alexander.bergmann@demo.example", position: "CTO" },
-    ];
+    options.credentials = [demoCredential()];
+    options.employees = DEMO_EXISTING_EMPLOYEES;
   }
   startPersonioSandbox(options)
     .then((sandbox) => {

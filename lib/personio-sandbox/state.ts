@@ -68,6 +68,8 @@ export type Fault = {
   latencyMs?: number;
   status?: number;
   retryAfterSeconds?: number;
+  /** For a 422 status fault: the field Personio names in `error_data`, as for a rejected value. */
+  field?: string;
   /** How many more requests this fault hits; undefined = until cleared. */
   remaining?: number;
 };

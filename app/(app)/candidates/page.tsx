@@ -6,6 +6,8 @@ import { Pagination } from "@/components/candidates/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { ZCandidateListParams } from "@/lib/candidates/list-params";
 import { listCandidates, listJobs } from "@/lib/candidates/queries";
+import { getPersonioBadges } from "@/lib/handoff/queries";
+import { can } from "@/lib/permissions";
 
 export async function generateMetadata() {
   const t = await getTranslations("candidates");
@@ -17,13 +19,15 @@ export default async function CandidatesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireUser("candidates:read");
+  const user = await requireUser("candidates:read");
   const params = ZCandidateListParams.parse(await searchParams);
   const [t, jobs, result] = await Promise.all([
     getTranslations("candidates"),
     listJobs(),
     listCandidates(params),
   ]);
+  // Loaded only for roles that may see them: otherwise not even the sender's name is in the page.
+  const badges = can(user, "personio:see-badge") ? await getPersonioBadges(result.rows.map((row) => row.id)) : undefined;
 
   return (
     <div className="space-y-6">
@@ -34,7 +38,7 @@ export default async function CandidatesPage({
         </p>
       </div>
       <CandidateFilters params={params} jobs={jobs} />
-      <CandidateTable rows={result.rows} />
+      <CandidateTable rows={result.rows} badges={badges} />
       {result.pages > 1 && <Pagination params={params} pages={result.pages} />}
     </div>
   );

@@ -4,8 +4,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 
 import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-menu";
 import { StageBadge } from "@/components/candidates/stage-badge";
+import { PersonioBadge } from "@/components/handoff/personio-badge";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
+import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
+import { getPersonioIntegration } from "@/lib/integrations/personio-connection";
+import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ candidateId: string }> };
 
@@ -15,10 +19,21 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function CandidateProfilePage({ params }: Props) {
-  await requireUser("candidates:read");
+  const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const [t, format] = await Promise.all([getTranslations("profile"), getFormatter()]);
+  const canSeeBadge = can(user, "personio:see-badge");
+  const [t, format, integration, handoffStatus, badges] = await Promise.all([
+    getTranslations("profile"),
+    getFormatter(),
+    getPersonioIntegration(),
+    getHandoffStatus(candidate.id),
+    canSeeBadge ? getPersonioBadges([candidate.id]) : null,
+  ]);
+  const badge = badges?.get(candidate.id);
+  // The menu item is offered only when a send could succeed; the action checks all of it again.
+  const maySend =
+    can(user, "personio:send") && integration?.enabled === true && handoffStatus !== "SENT" && handoffStatus !== "LINKED";
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -39,12 +54,29 @@ export default async function CandidateProfilePage({ params }: Props) {
       </Link>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">
-            {candidate.firstName} {candidate.lastName}
-          </h1>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-semibold">
+              {candidate.firstName} {candidate.lastName}
+            </h1>
+            {badge && <PersonioBadge candidateId={candidate.id} badge={badge} />}
+          </div>
           <p className="mt-1 text-slate-600">{candidate.job.title}</p>
         </div>
-        <CandidateActionsMenu />
+        <CandidateActionsMenu
+          candidateId={candidate.id}
+          sendToPersonio={
+            maySend
+              ? {
+                  defaults: {
+                    firstName: candidate.firstName,
+                    lastName: candidate.lastName,
+                    email: candidate.email,
+                    position: candidate.job.title,
+                  },
+                }
+              : null
+          }
+        />
       </header>
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="details-heading" className="text-lg font-semibold">

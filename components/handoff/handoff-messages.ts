@@ -1,0 +1,25 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+import type { HandoffResult } from "@/lib/handoff/send";
+import { PERSONIO_FIELD_TO_FORM_FIELD } from "@/lib/handoff/schemas";
+
+type Failure = Extract<HandoffResult, { outcome: "failed" }>;
+
+// A failed send as sentences for the recruiter: what happened and what to do next.
+export function useHandoffFailureMessage() {
+  const t = useTranslations("handoff");
+  return (failure: Failure): string => {
+    const formField = failure.field ? PERSONIO_FIELD_TO_FORM_FIELD[failure.field] : undefined;
+    let message: string;
+    if (failure.code === "validation_error" && formField) {
+      message = t("errors.validation_error_field", { field: t(`fields.${formField}`).toLowerCase() });
+    } else if (failure.code === "rate_limited" && failure.retryAfterSeconds) {
+      message = t("errors.rate_limited_seconds", { seconds: failure.retryAfterSeconds });
+    } else {
+      message = t.has(`errors.${failure.code}`) ? t(`errors.${failure.code}`) : t("errors.unexpected");
+    }
+    return failure.outcomeUnknown ? `${message} ${t("errors.outcomeUnknown")}` : message;
+  };
+}

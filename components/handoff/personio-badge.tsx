@@ -1,0 +1,49 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+
+import type { PersonioBadgeData } from "@/lib/handoff/queries";
+
+// The mark on a profile that was sent: who and when on hover or keyboard focus, and a link
+// to the employee in Personio.
+export async function PersonioBadge({
+  candidateId,
+  badge,
+  size = "md",
+}: {
+  candidateId: string;
+  badge: PersonioBadgeData;
+  size?: "sm" | "md";
+}) {
+  const [t, format] = await Promise.all([getTranslations("handoff.badge"), getFormatter()]);
+  const tooltipId = `personio-badge-${candidateId}`;
+  const date = format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" });
+  const description = t(badge.status === "LINKED" ? "linkedBy" : "sentBy", { name: badge.sentByName, date });
+  const shape = size === "sm" ? "px-1.5 py-0.5 text-xs" : "px-2.5 py-1 text-sm";
+  const className = `inline-flex items-center gap-1 rounded-full bg-emerald-600 font-semibold text-white ${shape}`;
+  const content = (
+    <>
+      <span aria-hidden="true">✓</span>
+      {t("label")}
+    </>
+  );
+
+  return (
+    <span className="group relative inline-flex">
+      {badge.employeeUrl ? (
+        <a href={badge.employeeUrl} target="_blank" rel="noopener noreferrer" aria-describedby={tooltipId} className={`${className} hover:bg-emerald-700`}>
+          {content}
+        </a>
+      ) : (
+        <span tabIndex={0} aria-describedby={tooltipId} className={className}>
+          {content}
+        </span>
+      )}
+      <span
+        id={tooltipId}
+        role="tooltip"
+        className="pointer-events-none absolute top-full left-0 z-10 mt-1 hidden w-max max-w-xs rounded-md bg-slate-900 px-2.5 py-1.5 text-xs font-normal text-white shadow-lg group-focus-within:block group-hover:block"
+      >
+        {description}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,170 @@
+import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
+import { callServerAction } from "./server-actions";
+
+test.describe("send to Personio", () => {
+  test("a recruiter corrects the last name and sends; the badge shows who and when and links to the employee", async ({ page }) => {
+    const recruiter = await createTestUser("recruiter", { name: `Jonas Recruiter ${uniqueSuffix()}` });
+    const candidate = await createTestCandidate({ firstName: "Anaïs", lastName: "Lefebvre-Typo", stage: "HIRED" });
+    const corrected = `Lefèvre-${uniqueSuffix()}`;
+    await signIn(page, recruiter);
+
+    const dialog = await test.step("the review form opens prefilled", async () => {
+      const dialog = await openSendDialog(page, candidate.id);
+      await expect(dialog.getByLabel("First name")).toHaveValue("Anaïs");
+      await expect(dialog.getByLabel("Last name")).toHaveValue("Lefebvre-Typo");
+      await expect(dialog.getByLabel("Email")).toHaveValue(candidate.email);
+      const job = await db.job.findUniqueOrThrow({ where: { id: candidate.jobId } });
+      await expect(dialog.getByLabel("Job title")).toHaveValue(job.title);
+      await expect(dialog.getByText("A profile can be sent to Personio only once.")).toBeVisible();
+      return dialog;
+    });
+
+    await test.step("validation as you type, and the preview shows what will be sent", async () => {
+      await dialog.getByLabel("Last name").fill("   ");
+      await expect(dialog.getByText("Required.")).toBeVisible();
+      await dialog.getByLabel("Last name").fill(`  ${corrected} `);
+      await expect(dialog.getByText("Required.")).toHaveCount(0);
+      await expect(dialog.getByTestId("preview-lastName")).toHaveText(corrected);
+    });
+
+    const sentAt = Date.now();
+    await test.step("send", async () => {
+      await dialog.getByRole("button", { name: "Send" }).click();
+      await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+    });
+
+    const [employee, ...others] = await sandboxEmployeesWithEmail(candidate.email);
+    await test.step("the sandbox holds exactly one employee with the corrected values", async () => {
+      expect(others).toHaveLength(0);
+      expect(employee).toMatchObject({ first_name: "Anaïs", last_name: corrected, email: candidate.email });
+      const handoff = await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
+      expect(handoff).toMatchObject({ status: "SENT", personioEmployeeId: employee!.id, sentById: recruiter.id });
+      expect(JSON.parse(handoff.sentFields!)).toMatchObject({ lastName: corrected });
+    });
+
+    await test.step("the badge shows the recruiter and the time, and links to the employee", async () => {
+      await dialog.getByRole("button", { name: "Close" }).click();
+      const badge = page.getByRole("main").getByRole("link", { name: "Personio" });
+      await expect(badge).toHaveAttribute("href", `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await badge.hover();
+      const tooltip = page.getByRole("tooltip");
+      await expect(tooltip).toBeVisible();
+      await expect(tooltip).toContainText(`Sent to Personio by ${recruiter.name} on`);
+      const time = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(sentAt);
+      const minuteLater = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(sentAt + 60_000);
+      await expect(badge).toHaveAccessibleDescription(new RegExp(`Sent to Personio by ${recruiter.name} on .*(${time}|${minuteLater})`));
+    });
+
+    await test.step("the menu item is gone", async () => {
+      await page.getByRole("button", { name: "More" }).click();
+      await expect(page.getByRole("menuitem", { name: "Send to Personio" })).toHaveCount(0);
+      await expect(page.getByText("No actions available")).toBeVisible();
+    });
+
+    await test.step("the badge is on the candidate's row in the list too", async () => {
+      // The profile keeps its own data; only Personio got the corrected name.
+      await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
+      const row = page.getByRole("row", { name: new RegExp(`Anaïs ${candidate.lastName}`) });
+      await expect(row.getByRole("link", { name: "Personio" })).toHaveAttribute("href", /\/staff\/details\//);
+    });
+
+    await test.step("the sandbox's employee page is where the badge leads", async () => {
+      await page.goto(`${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await expect(page.getByText(corrected).first()).toBeVisible();
+    });
+
+    const audit = await db.auditLog.findMany({ where: { targetId: candidate.id, action: "handoff.send" } });
+    expect(audit.map((entry) => entry.outcome)).toEqual(["success"]);
+  });
+
+  test("a double click on Send creates one employee", async ({ page }) => {
+    const recruiter = await createTestUser("recruiter");
+    const candidate = await createTestCandidate();
+    await signIn(page, recruiter);
+    const dialog = await openSendDialog(page, candidate.id);
+    await dialog.getByRole("button", { name: "Send" }).dblclick();
+    await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { targetId: candidate.id, action: "handoff.send", outcome: "success" } })).toBe(1);
+  });
+
+  test("the same candidate sent from two browsers at once: one employee, the other told it was already sent", async ({ browser }) => {
+    const candidate = await createTestCandidate();
+    const people = await Promise.all([createTestUser("recruiter"), createTestUser("admin")]);
+    const contexts = await Promise.all(people.map(() => browser.newContext()));
+    const pages = await Promise.all(contexts.map((context) => context.newPage()));
+    await Promise.all(pages.map((page, index) => signIn(page, people[index]!)));
+    const dialogs = await Promise.all(pages.map((page) => openSendDialog(page, candidate.id)));
+
+    await Promise.all(dialogs.map((dialog) => dialog.getByRole("button", { name: "Send" }).click()));
+    const outcomes = await Promise.all(
+      dialogs.map(async (dialog) => {
+        const message = dialog.getByRole("status");
+        await expect(message).toHaveText(/Sent to Personio\.|already (being )?sent to Personio/);
+        // One that saw "being sent" waits for the other to finish and then says "already sent".
+        await expect(message).toHaveText(/Sent to Personio\.|already sent to Personio/, { timeout: 15_000 });
+        return (await message.textContent()) ?? "";
+      }),
+    );
+    expect(outcomes.filter((text) => text === "Sent to Personio.")).toHaveLength(1);
+    expect(outcomes.filter((text) => text.includes("already sent to Personio"))).toHaveLength(1);
+    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  test("an email already in Personio: nothing is created and the recruiter links the existing employee", async ({ page }) => {
+    const recruiter = await createTestUser("recruiter");
+    const candidate = await createTestCandidate({ firstName: "Søren", lastName: `Kierkegaard-${uniqueSuffix()}` });
+    await sandbox.seedEmployees([{ firstName: "Søren", lastName: "Kierkegaard", email: candidate.email, position: "Philosopher" }]);
+    const [existing] = await sandboxEmployeesWithEmail(candidate.email);
+    await signIn(page, recruiter);
+
+    const dialog = await openSendDialog(page, candidate.id);
+    await dialog.getByRole("button", { name: "Send" }).click();
+    const warning = dialog.getByRole("status").filter({ hasText: "Personio already has an employee with this email" });
+    await expect(warning).toContainText(`Søren Kierkegaard (Personio ID ${existing!.id}) uses ${candidate.email}`);
+    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
+    expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("FAILED");
+
+    await dialog.getByRole("button", { name: "Link to this employee" }).click();
+    await expect(dialog.getByRole("status")).toHaveText("Linked to the existing Personio employee.");
+    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
+    const handoff = await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
+    expect(handoff).toMatchObject({ status: "LINKED", personioEmployeeId: existing!.id, sentById: recruiter.id, sentFields: null });
+
+    await dialog.getByRole("button", { name: "Close" }).click();
+    const badge = page.getByRole("main").getByRole("link", { name: "Personio" });
+    await expect(badge).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+    await expect(badge).toHaveAccessibleDescription(/^Linked to Personio by /);
+  });
+
+  test("a role without the send permission sees no menu item, and a direct call of the action is refused", async ({ page }) => {
+    const manager = await createTestUser("hiring_manager");
+    const candidate = await createTestCandidate();
+    await signIn(page, manager);
+    await page.goto(`/candidates/${candidate.id}`);
+    await page.getByRole("button", { name: "More" }).click();
+    await expect(page.getByRole("menuitem", { name: "Send to Personio" })).toHaveCount(0);
+
+    const { result } = await callServerAction(page.request, {
+      exportedName: "sendToPersonioAction",
+      path: `/candidates/${candidate.id}`,
+      input: { candidateId: candidate.id, fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" } },
+    });
+    expect(result).toMatchObject({ serverError: { code: "forbidden" } });
+    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
+    expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
+  });
+
+  test("a signed-out direct call of the action is refused", async ({ request }) => {
+    const candidate = await createTestCandidate();
+    const { result } = await callServerAction(request, {
+      exportedName: "sendToPersonioAction",
+      path: `/candidates/${candidate.id}`,
+      input: { candidateId: candidate.id, fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" } },
+    });
+    expect(result).toMatchObject({ serverError: { code: "unauthenticated" } });
+    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,89 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+
+export type HandoffStatus = "SENDING" | "SENT" | "LINKED" | "FAILED";
+export const DONE_STATUSES: readonly HandoffStatus[] = ["SENT", "LINKED"];
+
+export type Claim = {
+  claimToken: string;
+  // How the previous attempt ended, if there was one: a lost or crashed attempt may have
+  // created the employee in Personio, which the lookup by email then finds.
+  previous: { status: HandoffStatus; lastErrorCode: string | null } | null;
+};
+
+export type ClaimRefusal = { reason: "already_sent" | "in_progress" };
+
+// Send-once is a database fact: one Handoff row per candidate (unique candidateId), moved to
+// SENDING by a conditional write. Of any number of concurrent attempts, in one process or
+// many, exactly one write succeeds; the others are refused without calling Personio.
+export async function claimHandoff(candidateId: string, ttlMs: number): Promise<Claim | ClaimRefusal> {
+  const claimToken = randomUUID();
+  const now = new Date();
+  const existing = await db.handoff.findUnique({
+    where: { candidateId },
+    select: { status: true, claimToken: true, claimedAt: true, lastErrorCode: true },
+  });
+
+  if (!existing) {
+    try {
+      await db.handoff.create({ data: { candidateId, status: "SENDING", claimToken, claimedAt: now, attempts: 1 } });
+      return { claimToken, previous: null };
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return refusal(candidateId);
+      throw error;
+    }
+  }
+
+  const status = existing.status as HandoffStatus;
+  if (DONE_STATUSES.includes(status)) return { reason: "already_sent" };
+  const isLiveClaim = status === "SENDING" && existing.claimedAt && now.getTime() - existing.claimedAt.getTime() < ttlMs;
+  if (isLiveClaim) return { reason: "in_progress" };
+
+  // A failed attempt, or a SENDING claim so old its process must have died: take it over,
+  // but only if nobody else changed the row since it was read.
+  const { count } = await db.handoff.updateMany({
+    where: { candidateId, status, claimToken: existing.claimToken },
+    data: { status: "SENDING", claimToken, claimedAt: now, attempts: { increment: 1 } },
+  });
+  if (count === 0) return refusal(candidateId);
+  return { claimToken, previous: { status, lastErrorCode: status === "SENDING" ? "stale_claim" : existing.lastErrorCode } };
+}
+
+async function refusal(candidateId: string): Promise<ClaimRefusal> {
+  const row = await db.handoff.findUnique({ where: { candidateId }, select: { status: true } });
+  return { reason: row && DONE_STATUSES.includes(row.status as HandoffStatus) ? "already_sent" : "in_progress" };
+}
+
+export function isClaim(result: Claim | ClaimRefusal): result is Claim {
+  return "claimToken" in result;
+}
+
+// Gives the candidate back after a failure, with the reason, so a later attempt may claim it.
+export async function releaseClaim(candidateId: string, claimToken: string, failure: { code: string; field?: string }) {
+  await db.handoff.updateMany({
+    where: { candidateId, claimToken, status: "SENDING" },
+    data: { status: "FAILED", lastErrorCode: failure.code, lastErrorField: failure.field ?? null },
+  });
+}
+
+export type Completion = {
+  status: "SENT" | "LINKED";
+  personioEmployeeId: number;
+  personioSubdomain: string;
+  sentById: string;
+  sentFields: string | null;
+};
+
+// Records the outcome. Personio's answer is the truth: if this claim was meanwhile taken
+// over as stale, the employee still exists, so the row is completed all the same.
+export async function completeClaim(candidateId: string, claimToken: string, completion: Completion) {
+  const data = { ...completion, sentAt: new Date(), lastErrorCode: null, lastErrorField: null };
+  const { count } = await db.handoff.updateMany({ where: { candidateId, claimToken, status: "SENDING" }, data });
+  if (count === 0) {
+    await db.handoff.updateMany({ where: { candidateId, status: { in: ["SENDING", "FAILED"] } }, data });
+  }
+}
