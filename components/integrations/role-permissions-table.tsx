@@ -17,7 +17,7 @@ const SETTINGS: ReadonlyArray<{ permission: RolePersonioPermission; field: "canS
   { permission: "personio:see-badge", field: "canSeeBadge", label: "canSeeBadge" },
 ];
 
-// Each checkbox saves at once; the server's answer, not the click, decides what stays ticked.
+// Each checkbox saves at once. The tick moves on click and moves back if the server refuses.
 export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] }) {
   const t = useTranslations("personioSettings.roles");
   const router = useRouter();
@@ -36,7 +36,10 @@ export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] 
       setFeedback({ tone: "success", text: data.granted ? t("granted", values) : t("revoked", values) });
       router.refresh();
     },
-    onError: ({ error }) => setFeedback({ tone: "error", text: describeError(error) ?? "" }),
+    onError: ({ error, input }) => {
+      setOverrides((current) => ({ ...current, [`${input.roleId}:${input.permission}`]: !input.granted }));
+      setFeedback({ tone: "error", text: describeError(error) ?? "" });
+    },
     onSettled: () => setPendingKey(null),
   });
 
@@ -76,6 +79,7 @@ export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] 
                         onChange={(event) => {
                           setFeedback(null);
                           setPendingKey(key);
+                          setOverrides((current) => ({ ...current, [key]: event.target.checked }));
                           change.execute({ roleId: role.id as RoleKey, permission: setting.permission, granted: event.target.checked });
                         }}
                       />

@@ -1,0 +1,55 @@
+import { createTestUser, db, expect, signIn, test } from "./fixtures";
+import { callServerAction } from "./server-actions";
+
+// Read-only for the integration when the server does its job: every call below must be refused,
+// so this file can run in parallel with everything else.
+
+const SETTINGS_ACTIONS = [
+  { exportedName: "connectPersonioAction", input: { clientId: "papi-x", clientSecret: "papi-y", subdomain: "evil" } },
+  { exportedName: "updatePersonioCredentialsAction", input: { clientId: "papi-x", clientSecret: "papi-y", subdomain: "evil" } },
+  { exportedName: "setPersonioEnabledAction", input: { enabled: false } },
+  { exportedName: "deletePersonioAction", input: {} },
+  { exportedName: "testPersonioConnectionAction", input: {} },
+  { exportedName: "setRolePersonioPermissionAction", input: { roleId: "interviewer", permission: "personio:send", granted: true } },
+];
+
+test.describe("integration settings are for admins only", () => {
+  for (const roleId of ["recruiter", "hiring_manager", "interviewer"] as const) {
+    test(`a ${roleId} sees no Integrations or Audit log, and cannot open them`, async ({ page }) => {
+      await signIn(page, await createTestUser(roleId));
+      await page.goto("/candidates");
+      const nav = page.getByRole("navigation", { name: "Main navigation" });
+      await expect(nav.getByRole("link", { name: "Candidates" })).toBeVisible();
+      await expect(nav.getByRole("link", { name: "Integrations" })).toHaveCount(0);
+      await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+      for (const path of ["/admin/integrations", "/admin/integrations/personio", "/admin/integrations/personio/connect", "/admin/audit"]) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { name: "Page not found" }), path).toBeVisible();
+      }
+    });
+  }
+
+  test("a recruiter calling the settings actions directly is refused and nothing changes", async ({ page }) => {
+    const recruiter = await createTestUser("recruiter");
+    await signIn(page, recruiter);
+    const integrationBefore = await db.personioIntegration.findUnique({ where: { id: "personio" }, select: { clientId: true, subdomain: true } });
+    for (const action of SETTINGS_ACTIONS) {
+      const { result } = await callServerAction(page.request, { ...action, path: "/admin/integrations/personio" });
+      expect(result, action.exportedName).toMatchObject({ serverError: { code: "forbidden" } });
+    }
+    expect(await db.auditLog.count({ where: { actorId: recruiter.id } })).toBe(0);
+    expect(await db.rolePermission.count({ where: { roleId: "interviewer", permission: "personio:send" } })).toBe(0);
+    const integrationAfter = await db.personioIntegration.findUnique({ where: { id: "personio" }, select: { clientId: true, subdomain: true } });
+    // The serial integrations spec may be mid-way through its own changes; ours must never show up.
+    expect(integrationAfter?.subdomain).not.toBe("evil");
+    expect(integrationAfter?.clientId ?? "").not.toBe("papi-x");
+    expect(integrationBefore?.subdomain).not.toBe("evil");
+  });
+
+  test("signed out, the settings actions are refused", async ({ request }) => {
+    for (const action of SETTINGS_ACTIONS) {
+      const { result } = await callServerAction(request, { ...action, path: "/admin/integrations/personio" });
+      expect(result, action.exportedName).toMatchObject({ serverError: { code: "unauthenticated" } });
+    }
+  });
+});
