@@ -40,6 +40,12 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "app", testIgnore: /\.exclusive\.spec\.ts$/ },
+    // Specs that change what every test shares (sandbox faults, the Personio integration,
+    // role permissions) run afterwards, one at a time.
+    { name: "exclusive", testMatch: /\.exclusive\.spec\.ts$/, dependencies: ["app"], workers: 1, fullyParallel: false },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",
     url: `http://localhost:${APP_PORT}/sign-in`,
