@@ -9,9 +9,10 @@ import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
 import { callServerAction } from "./server-actions";
 
 // Everything that changes the (singleton) Personio integration or the per-role Personio settings
-// lives in this one serial file. Other spec files run at the same time against the same app, so
-// each disruptive state is kept short, and afterAll puts back the demo connection and the default
-// role grants whatever happened. States this file passes through, in order:
+// lives in this one serial file, named *.exclusive.spec.ts so the "exclusive" Playwright project runs
+// it after the others. Should it run alongside them, each disruptive state is kept short, and
+// afterAll puts back the demo connection and the default role grants whatever happened.
+// States this file passes through, in order:
 //   1. integration deleted, then connected to a fresh sandbox credential ("C")   (~10 s unconnected)
 //   2. credential C disabled in the sandbox for one "Test connection"             (~1 s)
 //   3. credentials changed to another fresh credential ("G")
