@@ -75,7 +75,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
                       {details.map(([key, value]) => (
                         <div key={key} className="contents">
                           <dt className="font-medium text-slate-500">{key}</dt>
-                          <dd className="break-all">{detailValue(key, value)}</dd>
+                          <dd className="break-words">{detailValue(key, value)}</dd>
                         </div>
                       ))}
                     </dl>
