@@ -50,6 +50,7 @@ export function createSandboxAdmin(baseUrl: string) {
     disableCredential: (clientId: string) => call("POST", `${credentialPath(clientId)}/disable`),
     enableCredential: (clientId: string) => call("POST", `${credentialPath(clientId)}/enable`),
     removeCredential: (clientId: string) => call("DELETE", credentialPath(clientId)),
+    expireTokens: () => call("POST", "/tokens/expire"),
     setRateLimits: (limits: DeepPartial<RateLimits>) => call("PUT", "/rate-limits", limits),
     setBehaviour: (behaviour: Partial<Behaviour>) => call("PUT", "/behaviour", behaviour),
   };

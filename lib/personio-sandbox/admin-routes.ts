@@ -68,6 +68,10 @@ function route({ state, reset }: AdminContext, req: SandboxRequest): SandboxResp
       const credential = generateCredential(state, body as CredentialInput);
       return json(200, { credential: publicCredential(credential), clientSecret: credential.clientSecret });
     }
+    case "POST /tokens/expire":
+      // As if 24 hours had passed: every issued token stops working and clients must re-authenticate.
+      for (const credential of state.credentials.values()) credential.token = undefined;
+      return json(200, { ok: true });
     case "GET /rate-limits":
       return json(200, { limits: state.limits });
     case "PUT /rate-limits":

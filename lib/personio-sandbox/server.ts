@@ -115,6 +115,7 @@ async function handle(state: SandboxState, reset: () => void, req: IncomingMessa
   exchange.responseBody = response.json;
   // The request was fully processed (e.g. the employee exists) but the answer is lost on the way.
   if (faults.terminal?.kind === "lose-response") return void req.socket.destroy();
+  if (faults.terminal?.kind === "hang-after-processing") return;
   send(res, response);
 }
 

@@ -58,7 +58,9 @@ export type SandboxDocument = {
   size: number;
 };
 
-export const FAULT_KINDS = ["latency", "status", "hang", "reset", "lose-response"] as const;
+// "hang-after-processing": the request takes effect (e.g. the employee is created), then no answer
+// ever comes: the window in which an app process may die before recording the result.
+export const FAULT_KINDS = ["latency", "status", "hang", "reset", "lose-response", "hang-after-processing"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Fault = {
   id: string;

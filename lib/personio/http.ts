@@ -9,6 +9,7 @@ import {
   replacePersonioToken,
   type CachedToken,
 } from "./token-cache";
+import { throttleEmployeeRead } from "./read-throttle";
 import { sendPersonioRequest, type PersonioHttpResponse } from "./transport";
 
 export const DEFAULT_PERSONIO_API_BASE_URL = "https://api.personio.de";
@@ -106,7 +107,8 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     } else if (options.form) {
       body = options.form;
     }
-    const attempt = () => sendPersonioRequest({ method, url: url.toString(), headers, body, kind, timeoutMs });
+    const request = () => sendPersonioRequest({ method, url: url.toString(), headers, body, kind, timeoutMs });
+    const attempt = path === "/v1/company/employees" && method === "GET" ? () => throttleEmployeeRead(cacheKey, request) : request;
     return kind === "read" ? withRetries("read", attempt) : attempt();
   }
 

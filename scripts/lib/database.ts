@@ -25,3 +25,12 @@ export function deleteSqliteDatabase(databaseUrl: string) {
   if (!file) return;
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 }
+
+// A new, empty, migrated database for one test run or harness, named so runs don't collide.
+// SQLite: a file under data/. (The PostgreSQL issue extends this to a database per name.)
+export async function createFreshDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = `file:./data/${name}.db`;
+  deleteSqliteDatabase(url);
+  migrateDatabase(url, { quiet: true });
+  return { url, drop: async () => deleteSqliteDatabase(url) };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+
+import pThrottle from "p-throttle";
+
+// Personio allows GET /v1/company/employees 300 times a minute with bursts of 15 a second.
+// Spacing our own calls keeps a burst of sends inside those limits instead of collecting 429s.
+// Per process and per credential, like the token cache; kept on globalThis across dev reloads.
+const PER_SECOND = 15;
+const PER_MINUTE = 300;
+
+type Run = (task: () => Promise<unknown>) => Promise<unknown>;
+const globalForThrottle = globalThis as unknown as { personioEmployeeReadThrottles?: Map<string, Run> };
+const throttles = (globalForThrottle.personioEmployeeReadThrottles ??= new Map());
+
+export function throttleEmployeeRead<T>(key: string, task: () => Promise<T>): Promise<T> {
+  let run = throttles.get(key);
+  if (!run) {
+    const perMinute = pThrottle({ limit: PER_MINUTE, interval: 60_000, strict: true })((inner: () => Promise<unknown>) => inner());
+    const perSecond = pThrottle({ limit: PER_SECOND, interval: 1_000, strict: true })((inner: () => Promise<unknown>) => perMinute(inner));
+    run = (inner: () => Promise<unknown>) => perSecond(inner);
+    throttles.set(key, run);
+  }
+  return run(task) as Promise<T>;
+}
