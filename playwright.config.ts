@@ -41,10 +41,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "app", testIgnore: /\.exclusive\.spec\.ts$/ },
+    { name: "app", testIgnore: [/\.exclusive\.spec\.ts$/, /reliability\//] },
     // Specs that change what every test shares (sandbox faults, the Personio integration,
     // role permissions) run afterwards, one at a time.
     { name: "exclusive", testMatch: /\.exclusive\.spec\.ts$/, dependencies: ["app"], workers: 1, fullyParallel: false },
+    // Reliability tests start their own app processes (several per test), so one at a time.
+    { name: "reliability", testDir: "e2e/reliability", dependencies: ["exclusive"], workers: 1, fullyParallel: false, timeout: 120_000 },
   ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",

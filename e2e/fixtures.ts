@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 import { hashPassword } from "@/lib/auth/password";
-import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import type { RoleKey } from "@/lib/permissions/definitions";
 
 // The same database the app under test uses (playwright.config.ts sets DATABASE_URL).
@@ -20,9 +20,12 @@ export function uniqueSuffix() {
 
 // Each test creates the people and data it needs, so tests run in parallel without
 // seeing each other's changes.
-export async function createTestUser(roleId: RoleKey, options: { active?: boolean; name?: string } = {}): Promise<TestUser> {
+export async function createTestUser(
+  roleId: RoleKey,
+  options: { active?: boolean; name?: string; client?: PrismaClient } = {},
+): Promise<TestUser> {
   const suffix = uniqueSuffix();
-  const user = await db.user.create({
+  const user = await (options.client ?? db).user.create({
     data: {
       name: options.name ?? `Test ${roleId} ${suffix}`,
       email: `${roleId}.${suffix}@e2e.handoff.test`,
@@ -37,25 +40,31 @@ export async function createTestUser(roleId: RoleKey, options: { active?: boolea
 
 // Signs in over HTTP, as the sign-in form does, so the browser context carries the session cookie.
 export async function signIn(page: Page, user: { email: string }, password = TEST_PASSWORD) {
-  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await page.request.post("/api/auth/callback/credentials", {
+  await signInRequest(page.request, user, password);
+}
+
+// The same over a bare API context (no browser), for tests that drive the app over HTTP only.
+export async function signInRequest(request: APIRequestContext, user: { email: string }, password = TEST_PASSWORD) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: user.email, password, json: "true" },
   });
   expect(response.ok()).toBeTruthy();
-  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
   expect(session.user?.email).toBe(user.email);
 }
 
-export async function createTestJob(title = `Job ${uniqueSuffix()}`) {
-  return db.job.create({ data: { title, department: "Engineering", office: "Berlin" }, select: { id: true, title: true } });
+export async function createTestJob(title = `Job ${uniqueSuffix()}`, client: PrismaClient = db) {
+  return client.job.create({ data: { title, department: "Engineering", office: "Berlin" }, select: { id: true, title: true } });
 }
 
 export async function createTestCandidate(
   data: Partial<{ firstName: string; lastName: string; email: string; stage: string; jobId: string; phone: string | null; notes: string | null }> = {},
+  client: PrismaClient = db,
 ) {
   const suffix = uniqueSuffix();
-  const jobId = data.jobId ?? (await createTestJob()).id;
-  return db.candidate.create({
+  const jobId = data.jobId ?? (await createTestJob(undefined, client)).id;
+  return client.candidate.create({
     data: {
       firstName: data.firstName ?? "Zoë",
       lastName: data.lastName ?? `Tester-${suffix}`,
