@@ -52,6 +52,16 @@ const simpleFaults: Array<{ title: string; fault: FaultInput; message: string }>
     message: `Personio is not available right now. Try again in a few minutes. Personio may have created the employee anyway. ${SAFE_TO_RETRY}`,
   },
   {
+    title: "a hung connection",
+    fault: { endpoint: CREATE, kind: "hang", times: 1 },
+    message: `Personio did not answer in time. Try again in a moment. Personio may have created the employee anyway. ${SAFE_TO_RETRY}`,
+  },
+  {
+    title: "a reset connection",
+    fault: { endpoint: CREATE, kind: "reset", times: 1 },
+    message: `The connection to Personio was lost. Try again in a moment. Personio may have created the employee anyway. ${SAFE_TO_RETRY}`,
+  },
+  {
     title: "503",
     fault: { endpoint: CREATE, kind: "status", status: 503, times: 1 },
     message: "Personio is not available right now. Try again in a few minutes.",
@@ -98,6 +108,37 @@ test("a disabled credential: the recruiter is told to ask an admin, and it works
   );
   const integration = await db.personioIntegration.findUniqueOrThrow({ where: { id: "personio" } });
   expect(integration.lastErrorCode).toBe("credentials_disabled");
+
+  await sandbox.enableCredential(demoCredential().clientId);
+  await send(dialog);
+  await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+  await expectExactlyOneEmployee(candidate.email);
+});
+
+test("the auth endpoint failing: Personio is reported unavailable, and the retry goes through", async ({ page }) => {
+  const { candidate, dialog } = await startSend(page);
+  await sandbox.expireTokens(); // the app must log in again…
+  await sandbox.addFault({ endpoint: "POST /v1/auth", kind: "status", status: 500 }); // …and cannot
+  await send(dialog);
+  await expect(dialog.getByRole("alert")).toHaveText("Personio is not available right now. Try again in a few minutes.");
+  expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
+
+  await sandbox.clearFaults();
+  await send(dialog);
+  await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+  await expectExactlyOneEmployee(candidate.email);
+});
+
+test("the credential is disabled in the middle of a send: the recruiter is told, and the retry after re-enabling goes through", async ({ page }) => {
+  const { candidate, dialog } = await startSend(page);
+  const lookupsBefore = (await sandbox.counters())["GET /v1/company/employees"] ?? 0;
+  await sandbox.addFault({ endpoint: CREATE, kind: "latency", latencyMs: 1_500, times: 1 });
+  await send(dialog);
+  // The lookup went through with the old token; the create arrives after the credential is off.
+  await expect.poll(async () => (await sandbox.counters())["GET /v1/company/employees"] ?? 0).toBeGreaterThan(lookupsBefore);
+  await sandbox.disableCredential(demoCredential().clientId);
+  await expect(dialog.getByRole("alert")).toHaveText(/^The Personio API credentials were disabled or removed in Personio\./);
+  expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
 
   await sandbox.enableCredential(demoCredential().clientId);
   await send(dialog);
