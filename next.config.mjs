@@ -7,6 +7,22 @@ const nextConfig = {
   // Native modules are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg"],
   poweredByHeader: false,
+  // The Content-Security-Policy is set per request with a nonce in proxy.ts; these apply everywhere.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          // Links out (the badge to Personio) carry no path or query of ours.
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
   // `npm test` type-checks the whole project (tsc) before building; no need to do it twice.
   typescript: { ignoreBuildErrors: true },
 };

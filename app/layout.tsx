@@ -8,6 +8,9 @@ import type { ReactNode } from "react";
 
 import { Providers } from "@/components/providers";
 
+// Every page is rendered per request: the CSP nonce (proxy.ts) must reach Next's inline scripts.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
   return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };

@@ -3,10 +3,22 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limit";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { env } from "@/lib/env";
 
-export const SIGN_IN_ERRORS = { deactivated: "AccountDeactivated", invalid: "CredentialsSignin" } as const;
+export const SIGN_IN_ERRORS = {
+  deactivated: "AccountDeactivated",
+  invalid: "CredentialsSignin",
+  rateLimited: "TooManyAttempts",
+} as const;
+
+// The first address in X-Forwarded-For is the client's when a proxy sits in front; else none.
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || null;
+}
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -18,10 +30,16 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
+        const keys = { email: String(credentials?.email ?? "").trim().toLowerCase(), ip: clientIp(req.headers) };
+        if (await isSignInBlocked(keys)) throw new Error(SIGN_IN_ERRORS.rateLimited);
         const result = await verifyCredentials(credentials);
-        if (result.ok) return result.user;
+        if (result.ok) {
+          await clearFailedSignIns(keys);
+          return result.user;
+        }
         if (result.reason === "deactivated") throw new Error(SIGN_IN_ERRORS.deactivated);
+        await recordFailedSignIn(keys);
         return null;
       },
     }),

@@ -1,0 +1,60 @@
+import { createTestUser, expect, TEST_PASSWORD, test, uniqueSuffix } from "./fixtures";
+
+test.describe("security", () => {
+  test("repeated wrong passwords are slowed down, the same way for unknown accounts", async ({ page }) => {
+    const user = await createTestUser("recruiter");
+    const attempt = async (email: string, password: string) => {
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      return page.getByRole("main").getByRole("alert");
+    };
+    const wrong = "Wrong email or password. Check both and try again.";
+    const blocked = "Too many sign-in attempts. Wait a minute and try again.";
+
+    for (const email of [user.email, `nobody.${uniqueSuffix()}@e2e.handoff.test`]) {
+      for (let index = 0; index < 5; index += 1) await expect(await attempt(email, "wrong-password")).toHaveText(wrong);
+      await expect(await attempt(email, "wrong-password")).toHaveText(blocked);
+    }
+    // Even the right password waits until the window has passed.
+    await expect(await attempt(user.email, TEST_PASSWORD)).toHaveText(blocked);
+  });
+
+  test("pages carry a nonce-based CSP and the other security headers, and run under them", async ({ page }) => {
+    const user = await createTestUser("admin");
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+
+    const response = await page.goto("/sign-in");
+    const headers = response!.headers();
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+
+    // The sign-in form only works if the page's scripts ran despite the policy.
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
+    await page.getByRole("link", { name: "Integrations" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
+    const user = await createTestUser("interviewer");
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: user.email, password: TEST_PASSWORD, json: "true" },
+    });
+    const sessionCookie = response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie" && header.value.includes("session-token"));
+    expect(sessionCookie?.value).toMatch(/HttpOnly/i);
+    expect(sessionCookie?.value).toMatch(/SameSite=Lax/i);
+  });
+});
