@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
 // Prisma's native engines cannot be downloaded on offline machines: use the bundled
@@ -7,10 +8,15 @@ import { defineConfig } from "prisma/config";
 // downloading a query engine, so a fresh \`npm install\` needs the default set here.
 const databaseUrl = (process.env.DATABASE_URL ??= "file:./data/handoff.db");
 
+// DATABASE_URL chooses the provider: its schema copy, its migrations and its adapter
+// (prisma/schemas.ts). `--schema` on the command line still wins over the schema chosen here.
+const isPostgres = /^postgres(ql)?:\/\//.test(databaseUrl);
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "prisma/schema.prisma",
+  schema: isPostgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
+  migrations: { path: isPostgres ? "prisma/postgresql/migrations" : "prisma/migrations" },
   adapter: async () =>
-    new PrismaBetterSQLite3({ url: databaseUrl }),
+    isPostgres ? new PrismaPg({ connectionString: databaseUrl }) : new PrismaBetterSQLite3({ url: databaseUrl }),
 });

@@ -1,37 +1,81 @@
 // npm run db:new-migration -- <name>
-// `prisma migrate dev` needs a shadow database the offline JS engine cannot provide, so the
-// new migration is the diff between the committed migrations and prisma/schema.prisma.
+// Writes the next migration for both providers from the one schema source, prisma/schema.prisma:
+// 1. renders prisma/postgresql/schema.prisma from it (prisma/schemas.ts);
+// 2. finds the schema the committed migrations produce: applies the SQLite migrations to a
+//    scratch database and reads it back (`prisma db pull`);
+// 3. `prisma migrate diff` from that to the schema, once per provider, into
+//    prisma/migrations/<stamp>_<name> and prisma/postgresql/migrations/<stamp>_<name>.
+// `prisma migrate dev` needs a shadow database, and `migrate diff --from-url` a native engine;
+// the offline JS engine offers neither, hence this. The PostgreSQL diff needs a PostgreSQL
+// server to talk to: a throwaway one is started (PostgreSQL binaries must be installed).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { renderPostgresSchema, SCHEMAS } from "../prisma/schemas";
+
 import { migrateDatabase } from "./lib/database";
+import { startPostgresServer } from "./lib/postgres-server";
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
-if (!name) {
-  console.error("Usage: npm run db:new-migration -- <name>   (for example: add_handoff_notes)");
+const PRISMA_BIN = path.join("node_modules", ".bin", "prisma");
+
+function prisma(args: string[], databaseUrl: string): string {
+  return execFileSync(PRISMA_BIN, args, { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function isEmptyMigration(sql: string) {
+  return !sql.trim() || /^-- This is an empty migration/m.test(sql);
+}
+
+async function main() {
+  const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  if (!name) {
+    console.error("Usage: npm run db:new-migration -- <name>   (for example: add_handoff_notes)");
+    process.exit(1);
+  }
+
+  const source = fs.readFileSync(SCHEMAS.sqlite.schema, "utf8");
+  fs.mkdirSync(path.dirname(SCHEMAS.postgresql.schema), { recursive: true });
+  fs.writeFileSync(SCHEMAS.postgresql.schema, renderPostgresSchema(source));
+
+  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), "handoff-migration-"));
+  const scratchUrl = `file:${path.join(scratchDir, "scratch.db")}`;
+  const server = await startPostgresServer();
+  try {
+    migrateDatabase(scratchUrl, { quiet: true });
+    const migrated = prisma(["db", "pull", "--print", "--schema", SCHEMAS.sqlite.schema], scratchUrl);
+    const migratedSqlite = path.join(scratchDir, "migrated.sqlite.prisma");
+    const migratedPostgres = path.join(scratchDir, "migrated.postgresql.prisma");
+    fs.writeFileSync(migratedSqlite, migrated);
+    fs.writeFileSync(migratedPostgres, renderPostgresSchema(migrated));
+
+    const diffs = {
+      sqlite: prisma(["migrate", "diff", "--from-schema-datamodel", migratedSqlite, "--to-schema-datamodel", SCHEMAS.sqlite.schema, "--script"], scratchUrl),
+      postgresql: prisma(
+        ["migrate", "diff", "--from-schema-datamodel", migratedPostgres, "--to-schema-datamodel", SCHEMAS.postgresql.schema, "--script"],
+        server.url,
+      ),
+    };
+    if (isEmptyMigration(diffs.sqlite) && isEmptyMigration(diffs.postgresql)) {
+      console.log("The schema matches the migrations: nothing to write.");
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    for (const provider of ["sqlite", "postgresql"] as const) {
+      const dir = path.join(SCHEMAS[provider].migrations, `${stamp}_${name}`);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "migration.sql"), diffs[provider]);
+      console.log(`Wrote ${dir}/migration.sql`);
+    }
+    console.log("Review both, then run npm run db:migrate (and commit prisma/postgresql/schema.prisma too).");
+  } finally {
+    await server.stop();
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
   process.exit(1);
-}
-
-// A scratch database at the state of the committed migrations.
-const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), "handoff-migration-"));
-const scratchUrl = `file:${path.join(scratchDir, "scratch.db")}`;
-migrateDatabase(scratchUrl, { quiet: true });
-
-const sql = execFileSync(
-  path.join("node_modules", ".bin", "prisma"),
-  ["migrate", "diff", "--from-url", scratchUrl, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8", env: { ...process.env, DATABASE_URL: scratchUrl } },
-);
-fs.rmSync(scratchDir, { recursive: true, force: true });
-
-if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {
-  console.log("The schema matches the migrations: nothing to write.");
-  process.exit(0);
-}
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
-fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, "migration.sql"), sql);
-console.log(`Wrote ${dir}/migration.sql. Review it, then run npm run db:migrate.`);
+});

@@ -1,9 +1,21 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
+import { databaseProvider } from "@/lib/db/provider";
 
 // Shared by the app (lib/db/index.ts) and by scripts and tests that run outside Next.js.
+// A generated client serves one provider, so there are two, both generated from the one
+// schema (prisma/schemas.ts) and chosen here by DATABASE_URL's scheme. The app is typed
+// against the SQLite client: the models are identical and the app uses no provider-only
+// features, so the PostgreSQL client is handed out under the same type. Both load their
+// query compiler lazily, so the one not in use costs nothing.
 export function createPrismaClient(databaseUrl: string): PrismaClient {
+  if (databaseProvider(databaseUrl) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
   return new PrismaClient({ adapter });
 }

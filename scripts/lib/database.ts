@@ -2,16 +2,30 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const PRISMA_BIN = path.join(process.cwd(), "node_modules", ".bin", "prisma");
+import { databaseProvider } from "../../lib/db/provider";
+
+import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "./postgres-databases";
+
+const BIN = path.join(process.cwd(), "node_modules", ".bin");
+const PRISMA_BIN = path.join(BIN, "prisma");
 
 function sqliteFilePath(databaseUrl: string): string | null {
   if (!databaseUrl.startsWith("file:")) return null;
   return path.resolve(process.cwd(), databaseUrl.slice("file:".length).split("?")[0]!);
 }
 
-// Applies the committed migrations (prisma/migrations) with Prisma's own history table,
+// Applies the committed migrations of DATABASE_URL's provider with Prisma's own history table,
 // so `prisma migrate status` and later `migrate deploy` runs agree with what happened here.
+// SQLite: `prisma migrate deploy`. PostgreSQL: scripts/lib/postgres-migrate.ts, because
+// `migrate deploy` through the offline JS engine fails there (README, "PostgreSQL").
 export function migrateDatabase(databaseUrl: string, { quiet = false } = {}) {
+  if (databaseProvider(databaseUrl) === "postgresql") {
+    execFileSync(path.join(BIN, "tsx"), [path.join("scripts", "lib", "postgres-migrate.ts"), ...(quiet ? ["--quiet"] : [])], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: quiet ? "pipe" : "inherit",
+    });
+    return;
+  }
   const file = sqliteFilePath(databaseUrl);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
   execFileSync(PRISMA_BIN, ["migrate", "deploy"], {
@@ -26,9 +40,31 @@ export function deleteSqliteDatabase(databaseUrl: string) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 }
 
+// An empty database at DATABASE_URL, for a test run: SQLite deletes the file, PostgreSQL
+// drops and creates the database (on a server the tests own).
+export async function resetDatabase(databaseUrl: string) {
+  if (databaseProvider(databaseUrl) === "postgresql") await recreatePostgresDatabase(databaseUrl);
+  else deleteSqliteDatabase(databaseUrl);
+}
+
+// Where test databases live: HANDOFF_TEST_DATABASE_URL names a PostgreSQL server (any database
+// on it, e.g. postgresql://postgres@127.0.0.1:5433/postgres) on which each fresh database is a
+// new database; unset, they are SQLite files under data/. `npm test` sets it for its
+// PostgreSQL run.
+export function testDatabaseServerUrl(): string | null {
+  const url = process.env.HANDOFF_TEST_DATABASE_URL;
+  return url && databaseProvider(url) === "postgresql" ? url : null;
+}
+
 // A new, empty, migrated database for one test run or harness, named so runs don't collide.
-// SQLite: a file under data/. (The PostgreSQL issue extends this to a database per name.)
 export async function createFreshDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = testDatabaseServerUrl();
+  if (serverUrl) {
+    const url = postgresDatabaseUrl(serverUrl, name);
+    await recreatePostgresDatabase(url);
+    migrateDatabase(url, { quiet: true });
+    return { url, drop: () => dropPostgresDatabase(url) };
+  }
   const url = `file:./data/${name}.db`;
   deleteSqliteDatabase(url);
   migrateDatabase(url, { quiet: true });

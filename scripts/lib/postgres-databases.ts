@@ -1,0 +1,43 @@
+// Databases on a PostgreSQL server for tests: one per run or harness, created and dropped by
+// name through the server's maintenance database ("postgres"). Needs a role that may create
+// databases (the throwaway server's `postgres` superuser).
+import pg from "pg";
+
+export function postgresDatabaseName(name: string): string {
+  const safe = name.toLowerCase().replace(/[^a-z0-9_]+/g, "_").slice(0, 63);
+  if (!safe) throw new Error(`Not a usable database name: "${name}"`);
+  return safe;
+}
+
+// The same server and credentials, another database.
+export function postgresDatabaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${postgresDatabaseName(name)}`;
+  return url.toString();
+}
+
+async function withMaintenanceConnection<T>(databaseUrl: string, work: (client: pg.Client, database: string) => Promise<T>) {
+  const url = new URL(databaseUrl);
+  const database = decodeURIComponent(url.pathname.slice(1));
+  if (!database || database === "postgres") throw new Error(`Refusing to create or drop the database of ${databaseUrl}`);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await work(client, `"${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+// FORCE ends sessions still connected (an app server a failed run left behind).
+export async function dropPostgresDatabase(databaseUrl: string) {
+  await withMaintenanceConnection(databaseUrl, (client, database) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+}
+
+export async function recreatePostgresDatabase(databaseUrl: string) {
+  await withMaintenanceConnection(databaseUrl, async (client, database) => {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${database}`);
+  });
+}
