@@ -4,20 +4,27 @@ import type { Prisma } from "@/generated/prisma/client";
 import { CANDIDATES_PAGE_SIZE, type TCandidateListParams } from "@/lib/candidates/list-params";
 import { db } from "@/lib/db";
 
-// Every word must start a first name, last name or email: prefix matches can use the
-// indexes on those columns, so a search stays fast as the table grows.
+// Above any character a name can continue with, so [word, word + END) holds exactly the keys
+// that start with word (SQLite compares text as UTF-8 bytes, i.e. by code point).
+const PREFIX_END = "\u{10FFFF}";
+
+// Folds case as the search keys do (SQLite's lower(): ASCII letters only), so results match
+// what a case-insensitive LIKE 'word%' found, accents compared as typed.
+function searchKey(word: string) {
+  return word.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+// Every word must start a first name, last name or email. Each is a range on an indexed key
+// column (see schema.prisma), so a search costs an index seek plus its matches, not a scan.
 function searchFilter(q: string): Prisma.CandidateWhereInput[] {
   return q
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 5)
-    .map((word) => ({
-      OR: [
-        { firstName: { startsWith: word } },
-        { lastName: { startsWith: word } },
-        { email: { startsWith: word } },
-      ],
-    }));
+    .map((word) => {
+      const range = { gte: searchKey(word), lt: searchKey(word) + PREFIX_END };
+      return { OR: [{ firstNameKey: range }, { lastNameKey: range }, { emailKey: range }] };
+    });
 }
 
 export async function listCandidates(params: TCandidateListParams) {
