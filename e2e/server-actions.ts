@@ -2,6 +2,25 @@ import fs from "node:fs";
 
 import type { APIRequestContext } from "@playwright/test";
 
+// React's reply encoding (what the browser's action call sends) escapes strings that start
+// with "$" and spells out values JSON cannot carry; without it the payload means something else.
+function encodeLikeReact(value: unknown): unknown {
+  if (typeof value === "string") return value.startsWith("$") ? `$${value}` : value;
+  if (value === undefined) return "$undefined";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "$NaN";
+    if (value === Infinity) return "$Infinity";
+    if (value === -Infinity) return "$-Infinity";
+    if (Object.is(value, -0)) return "$-0";
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(encodeLikeReact);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, encodeLikeReact(entry)]));
+  }
+  return value;
+}
+
 type ManifestEntry = { filename: string; exportedName: string };
 
 // Calls a server action the way the browser does (POST with a Next-Action header), but with
@@ -18,7 +37,7 @@ export async function callServerAction(
 
   const response = await request.post(options.path, {
     headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-    data: JSON.stringify([options.input]),
+    data: JSON.stringify([encodeLikeReact(options.input)]),
   });
   const body = await response.text();
   // The RSC payload's row 1 holds the action's return value.

@@ -17,7 +17,15 @@ function requiredText(max: number) {
 export const ZPersonioEmployeeFields = z.object({
   firstName: requiredText(255),
   lastName: requiredText(255),
-  email: z.string({ error: "required" }).trim().min(1, "required").max(254, "tooLong").email("email"),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .max(254, "tooLong")
+    // An internationalised domain (müller.de) must be given in its xn-- form: say so, rather
+    // than call the address invalid.
+    .regex(/^[\x20-\x7e]*$/, "emailAscii")
+    .email("email"),
   // Optional in Personio; an empty job title is simply not sent.
   position: z
     .string({ error: "required" })
