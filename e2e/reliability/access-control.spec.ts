@@ -1,0 +1,140 @@
+import fs from "node:fs";
+
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+
+import { DEFAULT_ROLES, type Permission, type RoleKey } from "@/lib/permissions/definitions";
+
+import { startAppCluster, type AppCluster } from "../harness/app-cluster";
+import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { callServerAction } from "../server-actions";
+
+// The access rules as a table: every server action and every page, and the permission each
+// needs. The test fails if the build has an action this table does not list.
+const ACTIONS: Record<string, { permission: Permission; path: (candidateId: string) => string }> = {
+  createUserAction: { permission: "users:manage", path: () => "/admin/users" },
+  changeUserRoleAction: { permission: "users:manage", path: () => "/admin/users" },
+  setUserActiveAction: { permission: "users:manage", path: () => "/admin/users" },
+  connectPersonioAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio/connect" },
+  updatePersonioCredentialsAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
+  setPersonioEnabledAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
+  deletePersonioAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
+  testPersonioConnectionAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
+  setRolePersonioPermissionAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
+  sendToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
+  linkToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
+  getHandoffStatusAction: { permission: "candidates:read", path: (id) => `/candidates/${id}` },
+};
+
+const PAGES: Record<string, { permission: Permission | null; path: (candidateId: string) => string; allowedRedirect?: string }> = {
+  "candidate list": { permission: "candidates:read", path: () => "/candidates" },
+  "candidate profile": { permission: "candidates:read", path: (id) => `/candidates/${id}` },
+  users: { permission: "users:manage", path: () => "/admin/users" },
+  integrations: { permission: "integrations:manage", path: () => "/admin/integrations" },
+  "Personio settings": { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
+  // Already connected (as here): the form gives way to the settings page.
+  "Personio connect": { permission: "integrations:manage", path: () => "/admin/integrations/personio/connect", allowedRedirect: "/admin/integrations/personio" },
+  "audit log": { permission: "audit:read", path: () => "/admin/audit" },
+};
+
+type Who = "signed out" | RoleKey;
+const EVERYONE: Who[] = ["signed out", "admin", "recruiter", "hiring_manager", "interviewer"];
+
+function allowed(who: Who, permission: Permission | null) {
+  if (permission === null) return true;
+  if (who === "signed out") return false;
+  return DEFAULT_ROLES.find((role) => role.id === who)!.permissions.includes(permission);
+}
+
+// An input no action accepts: an allowed caller gets a validation error and nothing happens;
+// a refused caller is stopped before the input is even looked at.
+const INVALID_INPUT = "not an object";
+
+async function contextFor(cluster: AppCluster, who: Who): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
+  if (who !== "signed out") await signInRequest(context, await createTestUser(who, { client: cluster.db }));
+  return context;
+}
+
+test("every action and page, for signed-out visitors and every role, allows or denies as the table says", async () => {
+  const cluster = await startAppCluster({ name: "reliability-access", instances: 1 });
+  try {
+    const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+      node: Record<string, { exportedName: string }>;
+    };
+    expect(Object.values(manifest.node).map((entry) => entry.exportedName).sort()).toEqual(Object.keys(ACTIONS).sort());
+    const candidate = await createTestCandidate({}, cluster.db);
+    const rows: string[] = [];
+
+    for (const who of EVERYONE) {
+      const context = await contextFor(cluster, who);
+      for (const [name, { permission, path }] of Object.entries(ACTIONS)) {
+        const { result } = await callServerAction(context, { exportedName: name, path: path(candidate.id), input: INVALID_INPUT });
+        const answer = result as { serverError?: { code: string }; validationErrors?: unknown };
+        const expected = allowed(who, permission);
+        if (expected) {
+          expect(answer.validationErrors, `${who} → ${name}`).toBeDefined();
+          expect(answer.serverError, `${who} → ${name}`).toBeUndefined();
+        } else {
+          expect(answer.serverError?.code, `${who} → ${name}`).toBe(who === "signed out" ? "unauthenticated" : "forbidden");
+        }
+        rows.push(`${who} · ${name} → ${expected ? "allowed" : "denied"}`);
+      }
+      for (const [name, { permission, path, allowedRedirect }] of Object.entries(PAGES)) {
+        const response = await context.get(path(candidate.id));
+        const expected = allowed(who, permission);
+        if (who === "signed out") {
+          expect(response.status(), `${who} → ${name}`).toBe(307);
+          expect(response.headers().location, `${who} → ${name}`).toMatch(/^\/sign-in/);
+        } else if (expected && allowedRedirect) {
+          expect(response.status(), `${who} → ${name}`).toBe(307);
+          expect(response.headers().location, `${who} → ${name}`).toBe(allowedRedirect);
+        } else {
+          expect(response.status(), `${who} → ${name}`).toBe(expected ? 200 : 404);
+        }
+        rows.push(`${who} · page ${name} → ${expected ? "allowed" : "denied"}`);
+      }
+      await context.dispose();
+    }
+    // Nothing changed behind the table's back.
+    expect(await cluster.db.handoff.count()).toBe(0);
+    expect(await cluster.db.personioIntegration.count()).toBe(1);
+    console.log(`access control: ${rows.length} checks (${Object.keys(ACTIONS).length} actions and ${Object.keys(PAGES).length} pages × ${EVERYONE.length}), all as expected`);
+  } finally {
+    await cluster.stop();
+  }
+});
+
+test("a stale session is refused at once: a deactivated user, and a role that lost the send permission", async () => {
+  const cluster = await startAppCluster({ name: "reliability-stale", instances: 1 });
+  try {
+    const candidate = await createTestCandidate({}, cluster.db);
+    const send = (context: APIRequestContext) =>
+      callServerAction(context, {
+        exportedName: "sendToPersonioAction",
+        path: `/candidates/${candidate.id}`,
+        input: { candidateId: candidate.id, fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" } },
+      }).then(({ result }) => result as { serverError?: { code: string } });
+
+    const deactivated = await createTestUser("recruiter", { client: cluster.db });
+    const deactivatedContext = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
+    await signInRequest(deactivatedContext, deactivated);
+    await cluster.db.user.update({ where: { id: deactivated.id }, data: { active: false } });
+    expect((await send(deactivatedContext)).serverError?.code).toBe("unauthenticated");
+    expect((await deactivatedContext.get("/candidates")).status()).toBe(307);
+
+    const recruiter = await createTestUser("recruiter", { client: cluster.db });
+    const recruiterContext = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
+    await signInRequest(recruiterContext, recruiter);
+    await cluster.db.rolePermission.delete({ where: { roleId_permission: { roleId: "recruiter", permission: "personio:send" } } });
+    expect((await send(recruiterContext)).serverError?.code).toBe("forbidden");
+    // The page tells the menu there is nothing to send (the catalogue's texts are in every page).
+    const profile = await (await recruiterContext.get(`/candidates/${candidate.id}`)).text();
+    expect(profile).toMatch(/\\"sendToPersonio\\":null/);
+
+    expect(cluster.sandbox.state.counters.get("POST /v1/company/employees") ?? 0).toBe(0);
+    console.log("stale sessions: deactivated user → refused, role without send → refused, 0 employees created");
+    await Promise.all([deactivatedContext.dispose(), recruiterContext.dispose()]);
+  } finally {
+    await cluster.stop();
+  }
+});
