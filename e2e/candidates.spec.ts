@@ -91,12 +91,26 @@ test.describe("candidates", () => {
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
 
-  test("hostile data in names renders as text", async ({ page }) => {
+  test("hostile data in names renders as text in the list, the profile and the send form", async ({ page }) => {
     const user = await createTestUser("recruiter");
-    const candidate = await createTestCandidate({ firstName: "<script>window.__pwned=1</script>", lastName: `<img src=x onerror="window.__pwned=2">${uniqueSuffix()}` });
+    const candidate = await createTestCandidate({
+      firstName: "<script>window.__pwned=1</script>",
+      lastName: `<img src=x onerror="window.__pwned=2">${uniqueSuffix()}`,
+      notes: "{{constructor.constructor('window.__pwned=3')()}}",
+    });
     await signIn(page, user);
+    const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+
+    await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
+    await expect(page.getByRole("link", { name: `<script>window.__pwned=1</script> ${candidate.lastName}` })).toBeVisible();
+    expect(await pwned()).toBeUndefined();
+
     await page.goto(`/candidates/${candidate.id}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>window.__pwned=1</script>");
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.getByText("{{constructor.constructor('window.__pwned=3')()}}")).toBeVisible();
+    await page.getByRole("button", { name: "More" }).click();
+    await page.getByRole("menuitem", { name: "Send to Personio" }).click();
+    await expect(page.getByRole("dialog").getByLabel("Last name")).toHaveValue(candidate.lastName);
+    expect(await pwned()).toBeUndefined();
   });
 });
