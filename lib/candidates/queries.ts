@@ -1,5 +1,7 @@
 import "server-only";
 
+import { cache } from "react";
+
 import type { Prisma } from "@/generated/prisma/client";
 import { CANDIDATES_PAGE_SIZE, type TCandidateListParams } from "@/lib/candidates/list-params";
 import { db } from "@/lib/db";
@@ -62,8 +64,9 @@ export function listJobs() {
   return db.job.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } });
 }
 
-export function getCandidate(candidateId: string) {
-  return db.candidate.findUnique({
+// Once per request: the profile's generateMetadata and the page both ask for it.
+export const getCandidate = cache((candidateId: string) =>
+  db.candidate.findUnique({
     where: { id: candidateId },
     select: {
       id: true,
@@ -78,7 +81,7 @@ export function getCandidate(candidateId: string) {
       updatedAt: true,
       job: { select: { id: true, title: true, department: true, office: true } },
     },
-  });
-}
+  }),
+);
 
 export type CandidateProfile = NonNullable<Awaited<ReturnType<typeof getCandidate>>>;

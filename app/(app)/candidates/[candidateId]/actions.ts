@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { authorizedAction } from "@/lib/action-client";
 import { getHandoffStatus } from "@/lib/handoff/queries";
 import { ZHandoffStatusInput, ZLinkToPersonioInput, ZSendToPersonioInput } from "@/lib/handoff/schemas";
@@ -9,29 +7,20 @@ import { linkCandidateToPersonioEmployee, sendCandidateToPersonio } from "@/lib/
 
 const sendToPersonio = authorizedAction.metadata({ permission: "personio:send" });
 
+// No revalidatePath here: it made Next render the whole profile page into the action's
+// response before the result could arrive (about 30 ms of every send), and the dialog
+// refreshes the page itself (router.refresh) when the outcome changes what it shows. The
+// pages are dynamic, so there is no server cache to invalidate either.
 export const sendToPersonioAction = sendToPersonio
   .inputSchema(ZSendToPersonioInput)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await sendCandidateToPersonio({ actor: ctx.user, ...parsedInput });
-    revalidateCandidate(parsedInput.candidateId);
-    return result;
-  });
+  .action(async ({ parsedInput, ctx }) => sendCandidateToPersonio({ actor: ctx.user, ...parsedInput }));
 
 export const linkToPersonioAction = sendToPersonio
   .inputSchema(ZLinkToPersonioInput)
-  .action(async ({ parsedInput, ctx }) => {
-    const result = await linkCandidateToPersonioEmployee({ actor: ctx.user, ...parsedInput });
-    revalidateCandidate(parsedInput.candidateId);
-    return result;
-  });
+  .action(async ({ parsedInput, ctx }) => linkCandidateToPersonioEmployee({ actor: ctx.user, ...parsedInput }));
 
 // Polled while another person's send of the same candidate is in flight.
 export const getHandoffStatusAction = authorizedAction
   .metadata({ permission: "candidates:read" })
   .inputSchema(ZHandoffStatusInput)
   .action(async ({ parsedInput }) => ({ status: await getHandoffStatus(parsedInput.candidateId) }));
-
-function revalidateCandidate(candidateId: string) {
-  revalidatePath(`/candidates/${candidateId}`);
-  revalidatePath("/candidates");
-}
