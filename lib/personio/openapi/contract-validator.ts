@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
+import addFormats from "ajv-formats";
 import { OpenAPIBackend, type Document } from "openapi-backend";
 import { parse } from "yaml";
 
@@ -39,7 +40,16 @@ async function load(): Promise<NonNullable<typeof specs>> {
   if (specs) return specs;
   const make = async (file: string, prefix: string): Promise<Spec> => {
     // quick: skip definition validation, which rejects the official files' `$ref` siblings.
-    const api = new OpenAPIBackend({ definition: loadDefinition(file), quick: true, validate: true });
+    // Formats too (date, email, …): without them "2020-13-45" would pass as a hire_date.
+    const api = new OpenAPIBackend({
+      definition: loadDefinition(file),
+      quick: true,
+      validate: true,
+      customizeAjv: (ajv) => {
+        addFormats(ajv);
+        return ajv;
+      },
+    });
     await api.init();
     return { api, prefix };
   };
