@@ -16,45 +16,54 @@ function searchKey(word: string) {
   return word.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
-// Every word must start a first name, last name or email. Each is a range on an indexed key
-// column (see schema.prisma), so a search costs an index seek plus its matches, not a scan.
-function searchFilter(q: string): Prisma.CandidateWhereInput[] {
-  return q
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 5)
-    .map((word) => {
-      const range = { gte: searchKey(word), lt: searchKey(word) + PREFIX_END };
-      return { OR: [{ firstNameKey: range }, { lastNameKey: range }, { emailKey: range }] };
-    });
+// Beyond this many matches a search is broad (one letter can match a fifth of all candidates):
+// seeking the key indexes would fetch and sort every match for one page of 20, while walking
+// the date index finds a page after a few dozen rows.
+const BROAD_SEARCH_MATCHES = 2_000;
+
+// Every word must start a first name, last name or email. As ranges on the indexed key columns
+// (see schema.prisma) a search costs an index seek plus its matches, not a scan. As LIKE on the
+// same keys the matches are the same (the keys and the words are already lowercase; LIKE folds
+// ASCII case only), but SQLite cannot use the key indexes and walks the date index instead,
+// which is what a broad search needs. Words with LIKE's wildcards always use ranges.
+function searchFilter(q: string, shape: "range" | "like"): Prisma.CandidateWhereInput[] {
+  return searchWords(q).map((word) => {
+    const key = searchKey(word);
+    const match = shape === "like" ? { startsWith: key } : { gte: key, lt: key + PREFIX_END };
+    return { OR: [{ firstNameKey: match }, { lastNameKey: match }, { emailKey: match }] };
+  });
+}
+
+function searchWords(q: string) {
+  return q.split(/\s+/).filter(Boolean).slice(0, 5);
 }
 
 export async function listCandidates(params: TCandidateListParams) {
-  const where: Prisma.CandidateWhereInput = {
+  const whereFor = (shape: "range" | "like"): Prisma.CandidateWhereInput => ({
     AND: [
-      ...searchFilter(params.q),
+      ...searchFilter(params.q, shape),
       ...(params.job ? [{ jobId: params.job }] : []),
       ...(params.stage ? [{ stage: params.stage }] : []),
     ],
-  };
-  const [total, rows] = await Promise.all([
-    db.candidate.count({ where }),
-    db.candidate.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (params.page - 1) * CANDIDATES_PAGE_SIZE,
-      take: CANDIDATES_PAGE_SIZE,
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        email: true,
-        stage: true,
-        updatedAt: true,
-        job: { select: { title: true } },
-      },
-    }),
-  ]);
+  });
+  const total = await db.candidate.count({ where: whereFor("range") });
+  const isBroad = total > BROAD_SEARCH_MATCHES && !searchWords(params.q).some((word) => /[%_]/.test(word));
+  const where = whereFor(isBroad ? "like" : "range");
+  const rows = await db.candidate.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (params.page - 1) * CANDIDATES_PAGE_SIZE,
+    take: CANDIDATES_PAGE_SIZE,
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      stage: true,
+      updatedAt: true,
+      job: { select: { title: true } },
+    },
+  });
   return { total, rows, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)) };
 }
 
