@@ -68,6 +68,7 @@ async function main() {
       fs.writeFileSync(path.join(dir, "migration.sql"), diffs[provider]);
       console.log(`Wrote ${dir}/migration.sql`);
     }
+    execFileSync(path.join("node_modules", ".bin", "tsx"), ["scripts/db-generate.ts"], { stdio: "inherit" });
     console.log("Review both, then run npm run db:migrate (and commit prisma/postgresql/schema.prisma too).");
   } finally {
     await server.stop();

@@ -32,3 +32,14 @@ describe("one schema source for both providers", () => {
     expect(names(SCHEMAS.postgresql.migrations)).toEqual(names(SCHEMAS.sqlite.migrations));
   });
 });
+
+describe("generated clients", () => {
+  // A stale client fails at run time with "Unknown argument"; npm install and db:new-migration
+  // generate both, `npm run db:generate` by hand.
+  it.each(["sqlite", "postgresql"] as const)("the %s client was generated from the current schema (npm run db:generate)", (provider) => {
+    const dir = provider === "sqlite" ? "generated/prisma" : "generated/prisma-postgresql";
+    const generated = fs.readFileSync(`${dir}/internal/class.ts`, "utf8");
+    const inline = /"inlineSchema": ("(?:[^"\\]|\\.)*")/.exec(generated)?.[1];
+    expect(inline && JSON.parse(inline)).toBe(fs.readFileSync(SCHEMAS[provider].schema, "utf8"));
+  });
+});

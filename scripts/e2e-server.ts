@@ -9,7 +9,7 @@ import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/
 import { startPersonioSandbox } from "@/lib/personio-sandbox/server";
 import { seedDemoData } from "@/prisma/seed";
 
-import { deleteSqliteDatabase, migrateDatabase } from "./lib/database";
+import { migrateDatabase, resetDatabase } from "./lib/database";
 import { connectDemoIntegration } from "./lib/personio-demo";
 
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
@@ -24,7 +24,7 @@ async function main() {
   const encryptionKey = randomBytes(32).toString("base64");
   const sessionSecret = randomBytes(32).toString("base64url");
 
-  deleteSqliteDatabase(databaseUrl);
+  await resetDatabase(databaseUrl);
   migrateDatabase(databaseUrl, { quiet: true });
   const db = createPrismaClient(databaseUrl);
   await seedDemoData(db);

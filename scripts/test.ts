@@ -3,6 +3,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 
+import { postgresDatabaseUrl } from "./lib/postgres-databases";
+import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server";
+
 const BIN = "node_modules/.bin";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -46,4 +49,26 @@ run("Type check", `${BIN}/tsc`, ["--noEmit", "-p", "."]);
 run("Unit and integration tests (vitest)", `${BIN}/vitest`, ["run"]);
 run("Production build", `${BIN}/next`, ["build"]);
 run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]);
+
+// The same app on PostgreSQL: a throwaway server this run starts and removes (also when a step
+// fails or on Ctrl-C), then the tests that touch a database again: vitest's *.db.test.ts and
+// the whole Playwright suite. Pure unit tests, the type check and the build do not depend on
+// the database and are not repeated.
+async function runOnPostgres() {
+  const binaries = findPostgresBinaries();
+  if (!binaries) {
+    console.log("\n⚠ PostgreSQL run skipped: no PostgreSQL installed (no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin).");
+    return;
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+  console.log(`\n▶ Starting a throwaway PostgreSQL server (${binaries.version})`);
+  const server = await startPostgresServer();
+  console.log(`✔ PostgreSQL at ${server.url}`);
+  const postgresEnv = { HANDOFF_TEST_DATABASE_URL: server.url, E2E_DATABASE_URL: postgresDatabaseUrl(server.url, "handoff_e2e") };
+  run("Database tests on PostgreSQL (vitest, *.db.test.ts)", `${BIN}/vitest`, ["run", ".db.test."], postgresEnv);
+  run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], postgresEnv);
+  await server.stop();
+}
+
+await runOnPostgres();
 console.log("\nAll tests passed.");

@@ -54,32 +54,34 @@ export function SendToPersonioDialog({ candidateId, defaults, open, onClose }: P
   const send = useAction(sendToPersonioAction, { onSuccess: ({ data }) => onResult(data), onError });
   const link = useAction(linkToPersonioAction, { onSuccess: ({ data }) => onResult(data), onError });
   const isPending = send.isPending || link.isPending;
-  const isDone = result?.outcome === "sent" || result?.outcome === "linked" || result?.outcome === "already_sent";
 
-  // Someone else's send of this candidate is in flight: watch it until it ends.
+  // Someone else's send of this candidate is in flight: watch it until it ends, then show that.
+  const watching = open && result?.outcome === "in_progress";
   const status = useQuery({
     queryKey: handoffKeys.status(candidateId),
-    queryFn: async () => (await getHandoffStatusAction({ candidateId }))?.data?.status ?? null,
-    enabled: open && result?.outcome === "in_progress",
-    refetchInterval: 1000,
+    queryFn: async () => {
+      const current = (await getHandoffStatusAction({ candidateId }))?.data?.status ?? null;
+      if (current !== "SENDING") router.refresh();
+      return current;
+    },
+    enabled: watching,
+    refetchInterval: (query) => (query.state.data === "SENDING" || query.state.data === undefined ? 1000 : false),
     staleTime: 0,
   });
-  useEffect(() => {
-    if (result?.outcome === "in_progress" && status.data && status.data !== "SENDING") {
-      if (status.data === "SENT" || status.data === "LINKED") setResult({ outcome: "already_sent" });
-      else setResult(null); // it failed: this person may try
-      router.refresh();
-    }
-  }, [status.data, result, router]);
+  const finished = watching && status.data !== undefined && status.data !== "SENDING";
+  // Done by the other person: "already sent"; failed for them: this person may try again.
+  const shown: HandoffResult | null = finished
+    ? status.data === "SENT" || status.data === "LINKED"
+      ? { outcome: "already_sent" }
+      : null
+    : result;
+  const isDone = shown?.outcome === "sent" || shown?.outcome === "linked" || shown?.outcome === "already_sent";
 
+  // The parent mounts a fresh dialog for every opening, so only the native dialog needs syncing.
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (open && !dialog.open) {
-      setResult(null);
-      setActionError(null);
-      dialog.showModal();
-    }
+    if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -147,7 +149,7 @@ export function SendToPersonioDialog({ candidateId, defaults, open, onClose }: P
         </section>
 
         <ResultPanel
-          result={result}
+          result={shown}
           actionError={actionError}
           describeFailure={describeFailure}
           linkPending={link.isPending}

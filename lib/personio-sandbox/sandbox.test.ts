@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, useSandbox } from "./test-support";
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "./test-support";
 
-const ctx = useSandbox();
+const ctx = setupSandbox();
 
 async function token(): Promise<string> {
   const response = await fetch(`${ctx.sandbox.url}/v1/auth`, {

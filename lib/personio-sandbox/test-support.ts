@@ -15,7 +15,7 @@ export type SandboxContext = {
   client(overrides?: Partial<PersonioClientConfig>): ReturnType<typeof createPersonioClient>;
 };
 
-export function useSandbox(): SandboxContext {
+export function setupSandbox(): SandboxContext {
   const context = {} as SandboxContext;
   beforeAll(async () => {
     context.sandbox = await startPersonioSandbox({

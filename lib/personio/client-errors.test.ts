@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, useSandbox } from "@/lib/personio-sandbox/test-support";
+import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/lib/personio-sandbox/test-support";
 
 import { PersonioError } from "./errors";
 
-const ctx = useSandbox();
+const ctx = setupSandbox();
 
 async function failure(promise: Promise<unknown>): Promise<PersonioError> {
   const error = await promise.then(

@@ -2,11 +2,11 @@ import { createServer } from "node:net";
 
 import { describe, expect, it } from "vitest";
 
-import { alice, useSandbox } from "@/lib/personio-sandbox/test-support";
+import { alice, setupSandbox } from "@/lib/personio-sandbox/test-support";
 
 import { PersonioError } from "./errors";
 
-const ctx = useSandbox();
+const ctx = setupSandbox();
 const CREATE = "POST /v1/company/employees" as const;
 const LIST = "GET /v1/company/employees" as const;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { alice, TEST_CLIENT_ID, useSandbox } from "@/lib/personio-sandbox/test-support";
+import { alice, TEST_CLIENT_ID, setupSandbox } from "@/lib/personio-sandbox/test-support";
 
-const ctx = useSandbox();
+const ctx = setupSandbox();
 
 describe("Personio client against the sandbox: success paths", () => {
   it("authenticates with the credentials in a JSON body and returns the scopes", async () => {

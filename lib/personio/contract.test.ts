@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import type { RecordedExchange } from "@/lib/personio-sandbox/state";
-import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, useSandbox } from "@/lib/personio-sandbox/test-support";
+import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/lib/personio-sandbox/test-support";
 
 import { validatePersonioExchange } from "./openapi/contract-validator";
 
-const ctx = useSandbox();
+const ctx = setupSandbox();
 
 async function problemsOf(exchanges: RecordedExchange[]): Promise<string[]> {
   const problems = await Promise.all(exchanges.map(validatePersonioExchange));

@@ -79,7 +79,7 @@ async function ensureHistoryTable(client: pg.Client) {
 
 export async function migratePostgres(
   databaseUrl: string,
-  { migrationsDir = SCHEMAS.postgresql.migrations, log = (line: string) => console.log(line) } = {},
+  { migrationsDir = SCHEMAS.postgresql.migrations as string, log = (line: string) => console.log(line) } = {},
 ): Promise<string[]> {
   const migrations = readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
