@@ -69,3 +69,17 @@ export function demoCandidates(count = 60) {
     };
   });
 }
+
+// Already an employee in the demo Personio sandbox (lib/personio-sandbox/demo.ts), so the demo
+// shows what happens then: nothing is created, and the recruiter links the existing employee.
+export const DEMO_CANDIDATE_ALREADY_IN_PERSONIO = {
+  firstName: "Alexander",
+  lastName: "Bergmann",
+  email: "alexander.bergmann@demo.example",
+  phone: "+49 89 5550199",
+  jobIndex: 8,
+  stage: "HIRED",
+  source: "Referral",
+  notes: "Rejoining after two years abroad; his Personio profile still exists.",
+  createdAt: new Date(Date.UTC(2026, 10, 21)),
+};

@@ -1,7 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { DEFAULT_ROLES } from "@/lib/permissions/definitions";
-import { DEMO_JOBS, DEMO_USERS, demoCandidates } from "@/prisma/demo-data";
+import { DEMO_CANDIDATE_ALREADY_IN_PERSONIO, DEMO_JOBS, DEMO_USERS, demoCandidates } from "@/prisma/demo-data";
 
 // Roles are needed in every installation; demo users, jobs and candidates only on an empty database.
 export async function seedRoles(db: PrismaClient) {
@@ -30,7 +30,7 @@ export async function seedDemoData(db: PrismaClient): Promise<boolean> {
   });
   const jobs = await db.job.createManyAndReturn({ data: [...DEMO_JOBS], select: { id: true } });
   await db.candidate.createMany({
-    data: demoCandidates().map(({ jobIndex, ...candidate }) => ({
+    data: [...demoCandidates(), DEMO_CANDIDATE_ALREADY_IN_PERSONIO].map(({ jobIndex, ...candidate }) => ({
       ...candidate,
       jobId: jobs[jobIndex]!.id,
       updatedAt: candidate.createdAt,
