@@ -57,7 +57,13 @@ run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]);
 async function runOnPostgres() {
   const binaries = findPostgresBinaries();
   if (!binaries) {
-    console.log("\n⚠ PostgreSQL run skipped: no PostgreSQL installed (no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin).");
+    const reason = "no PostgreSQL installed (no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin)";
+    // CI (.ci/run) must run it: there a missing PostgreSQL is a failure, not a skip.
+    if (process.env.HANDOFF_REQUIRE_POSTGRES) {
+      console.error(`\n✖ PostgreSQL run required (HANDOFF_REQUIRE_POSTGRES) but ${reason}.`);
+      process.exit(1);
+    }
+    console.log(`\n⚠ PostgreSQL run skipped: ${reason}.`);
     return;
   }
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
