@@ -17,6 +17,9 @@ export default defineConfig({
   engine: "js",
   schema: isPostgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
   migrations: { path: isPostgres ? "prisma/postgresql/migrations" : "prisma/migrations" },
-  adapter: async () =>
-    isPostgres ? new PrismaPg({ connectionString: databaseUrl }) : new PrismaBetterSQLite3({ url: databaseUrl }),
+  adapter: async () => {
+    if (!isPostgres) return new PrismaBetterSQLite3({ url: databaseUrl });
+    const schema = new URL(databaseUrl).searchParams.get("schema") ?? undefined;
+    return new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
+  },
 });

@@ -13,7 +13,9 @@ import { databaseProvider } from "@/lib/db/provider";
 // query compiler lazily, so the one not in use costs nothing.
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   if (databaseProvider(databaseUrl) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: databaseUrl });
+    // Prisma's URLs name a schema other than public as ?schema=…; the adapter needs it passed.
+    const schema = new URL(databaseUrl).searchParams.get("schema") ?? undefined;
+    const adapter = new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });

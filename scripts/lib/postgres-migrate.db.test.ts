@@ -8,6 +8,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
+import { createPrismaClient } from "../../lib/db/create-prisma-client";
+
 import { migrationChecksum, migratePostgres, readMigrations } from "./postgres-migrate";
 import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "./postgres-databases";
 import { testDatabaseServerUrl } from "./database";
@@ -153,6 +155,20 @@ describe.skipIf(!serverUrl)("PostgreSQL migrator (needs HANDOFF_TEST_DATABASE_UR
       ),
     });
     expect(await shape(migrated)).toEqual(await shape(direct));
+  });
+
+  it("a URL naming a schema (?schema=…): the migrations and the app's client use that schema", async () => {
+    const url = `${await freshDatabase("schema")}?schema=handoff_app`;
+    await migratePostgres(url, { log: silent });
+    const tables = await query<{ table_schema: string }>(url, "SELECT DISTINCT table_schema FROM information_schema.tables WHERE table_name IN ('Role', '_prisma_migrations')");
+    expect(tables).toEqual([{ table_schema: "handoff_app" }]);
+    const client = createPrismaClient(url);
+    try {
+      await client.role.create({ data: { id: "probe", name: "Probe" } });
+      expect(await client.role.count()).toBe(1);
+    } finally {
+      await client.$disconnect();
+    }
   });
 
   it("checksums are SHA-256 hex of the file, zero-padded", () => {

@@ -85,6 +85,13 @@ export async function migratePostgres(
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // A ?schema=… in the URL (Prisma's way of naming one) is where the tables and the history go.
+    const schema = new URL(databaseUrl).searchParams.get("schema");
+    if (schema) {
+      const quoted = `"${schema.replace(/"/g, '""')}"`;
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+      await client.query(`SET search_path TO ${quoted}`);
+    }
     // Held for the whole run; released when the connection closes, also if this process dies.
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_ID]);
     await ensureHistoryTable(client);
