@@ -18,7 +18,8 @@ export async function PersonioBadge({
   const date = format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" });
   const description = t(badge.status === "LINKED" ? "linkedBy" : "sentBy", { name: badge.sentByName, date });
   const shape = size === "sm" ? "px-1.5 py-0.5 text-xs" : "px-2.5 py-1 text-sm";
-  const className = `inline-flex items-center gap-1 rounded-full bg-emerald-600 font-semibold text-white ${shape}`;
+  // White on emerald-700 is 5.5:1 (WCAG AA for this small text); emerald-600 was 3.8:1.
+  const className = `inline-flex items-center gap-1 rounded-full bg-emerald-700 font-semibold text-white ${shape}`;
   const content = (
     <>
       <span aria-hidden="true">✓</span>
@@ -29,7 +30,7 @@ export async function PersonioBadge({
   return (
     <span className="group relative inline-flex">
       {badge.employeeUrl ? (
-        <a href={badge.employeeUrl} target="_blank" rel="noopener noreferrer" aria-describedby={tooltipId} className={`${className} hover:bg-emerald-700`}>
+        <a href={badge.employeeUrl} target="_blank" rel="noopener noreferrer" aria-describedby={tooltipId} className={`${className} hover:bg-emerald-800`}>
           {content}
         </a>
       ) : (
