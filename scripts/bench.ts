@@ -1,0 +1,242 @@
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages]
+// Starts the production build and the Personio sandbox on free ports, measures a send, the pages
+// at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
+// writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+
+import Database from "better-sqlite3";
+
+import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { createSandboxAdmin } from "@/lib/personio-sandbox/admin-client";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
+import { startPersonioSandbox, type PersonioSandbox } from "@/lib/personio-sandbox/server";
+
+import { ensureProductionBuild, startApp, type AppSecrets } from "./bench/app-server";
+import { BENCH_PASSWORD, createBenchDataset, type BenchDataset } from "./bench/dataset";
+import { findActionId, signIn } from "./bench/http-session";
+import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
+import { runBurst, type BurstRun } from "./bench/measure-burst";
+import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
+import { createFloorToken, measureActionBaseline, measureSendLatency, sendOnce, type SendContext } from "./bench/measure-send";
+import { budgetVerdicts, writeResults, type BenchResults } from "./bench/report";
+import { connectDemoIntegration } from "./lib/personio-demo";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+// --only=send or --only=pages: a part alone, while working on it (the results file is then partial).
+const only = [...args].find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
+const SETTINGS = {
+  runs: quick ? 2 : 3,
+  sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
+  pageSamples: quick ? 6 : 25,
+  pageWarmup: quick ? 3 : 10,
+  latencies: [0, 50, 200],
+  sendsPerRun: quick ? 4 : 15,
+  burstRuns: quick ? 1 : 3,
+  burstSends: 100,
+  recruiters: 20,
+  lighthouseRuns: quick ? 1 : 3,
+};
+
+const started = Date.now();
+const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+function gitState() {
+  const commit = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+  const dirty = execFileSync("git", ["status", "--porcelain", "--", "app", "components", "lib", "prisma"], { encoding: "utf8" }).trim() !== "";
+  return { commit, dirty };
+}
+
+// The same ranges lib/candidates/queries.ts searches, for the "matches" column only.
+function countMatches(file: string, q: string): number {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    const words = q.split(/\s+/).filter(Boolean).map((word) => word.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()));
+    const clause = words.map(() => "((firstNameKey >= ? AND firstNameKey < ?) OR (lastNameKey >= ? AND lastNameKey < ?) OR (emailKey >= ? AND emailKey < ?))").join(" AND ");
+    const values = words.flatMap((word) => Array.from({ length: 3 }, () => [word, `${word}\u{10FFFF}`]).flat());
+    return (sqlite.prepare(`SELECT COUNT(*) AS n FROM Candidate WHERE ${clause}`).get(...values) as { n: number }).n;
+  } finally {
+    sqlite.close();
+  }
+}
+
+function candidateIndexes(file: string): string[] {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    const rows = sqlite.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'Candidate' AND type = 'index' AND sql IS NOT NULL ORDER BY name").all() as Array<{ sql: string }>;
+    return ["-- plus the primary key (id)", ...rows.map((row) => `${row.sql};`)];
+  } finally {
+    sqlite.close();
+  }
+}
+
+// Action ids belong to one build: read them for the build the app was started with.
+function actionIds() {
+  assertSameBuild();
+  return { actionId: findActionId("sendToPersonioAction"), statusActionId: findActionId("getHandoffStatusAction") };
+}
+
+// .next is shared with whoever else builds in this tree; a build in the middle of a run would
+// make later figures those of other code.
+let buildId = "";
+function assertSameBuild() {
+  const current = fs.readFileSync(".next/BUILD_ID", "utf8").trim();
+  if (buildId && current !== buildId) throw new Error("The production build changed during the run (someone ran next build): run the bench again.");
+  buildId = current;
+}
+
+async function prepareDataset(name: string, candidates: number, extraHiredToSend: number, secrets: AppSecrets) {
+  const dataset = await createBenchDataset(name, candidates, extraHiredToSend);
+  const prisma = createPrismaClient(dataset.databaseUrl);
+  await connectDemoIntegration(prisma, secrets.encryptionKey);
+  await prisma.$disconnect();
+  return dataset;
+}
+
+async function benchPages(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  for (const size of SETTINGS.sizes) {
+    const label = size >= 1000 ? `${size / 1000}k` : String(size);
+    log(`pages: seeding ${label} candidates`);
+    const dataset = await prepareDataset(label, size, 0, secrets);
+    assertSameBuild();
+    const app = await startApp({ databaseUrl: dataset.databaseUrl, sandboxUrl: sandbox.url, secrets, label });
+    try {
+      const session = await signIn(app.url, dataset.recruiterEmails[0]!, BENCH_PASSWORD);
+      const cases = pageCases(dataset);
+      log(`pages at ${label}: measuring ${cases.length} pages`);
+      const pageResults = await measurePages(app, session, cases, {
+        runs: SETTINGS.runs,
+        samples: SETTINGS.pageSamples,
+        warmup: SETTINGS.pageWarmup,
+        onProgress: (message) => log(`pages at ${label}: ${message}`),
+      });
+      const matches: Record<string, number> = {};
+      for (const pageCase of cases) {
+        const q = new URL(pageCase.path, "http://bench").searchParams.get("q");
+        if (q) matches[pageCase.key] = countMatches(dataset.file, q);
+      }
+      results.pages.push({ candidates: size, results: pageResults, matches });
+      if (size === SETTINGS.sizes.at(-1)) {
+        results.plans = await collectPlans(app, session, cases.filter((pageCase) => pageCase.key !== "profile"));
+        results.indexes = candidateIndexes(dataset.file);
+        await benchBrowser(app.url, session, dataset, results);
+      }
+    } finally {
+      await app.stop();
+    }
+  }
+}
+
+async function benchBrowser(baseUrl: string, session: Awaited<ReturnType<typeof signIn>>, dataset: BenchDataset, results: BenchResults) {
+  log("browser: first-load JavaScript of the list and the profile");
+  results.firstLoadJs = await measureFirstLoadJs(baseUrl, session, [
+    { page: "Candidate list", path: "/candidates" },
+    { page: "Candidate profile", path: `/candidates/${dataset.sendableCandidateIds[0] ?? dataset.sentCandidateId}` },
+  ]);
+  log(`browser: Lighthouse on the profile (${SETTINGS.lighthouseRuns} runs)`);
+  results.lighthouse = await measureLighthouse(baseUrl, session, `/candidates/${dataset.sentCandidateId}`, SETTINGS.lighthouseRuns);
+}
+
+async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  const admin = createSandboxAdmin(sandbox.url);
+  const perLatency = SETTINGS.latencies.length * (SETTINGS.runs * SETTINGS.sendsPerRun + 2);
+  const needed = perLatency + SETTINGS.burstRuns * (SETTINGS.burstSends + 1) + 10;
+  log("send: seeding the send database");
+  const dataset = await prepareDataset("send", 1_000, needed, secrets);
+  const queue = [...dataset.sendableCandidateIds];
+  const nextCandidate = () => {
+    const id = queue.shift();
+    if (!id) throw new Error("The bench ran out of candidates to send");
+    return id;
+  };
+  let app = await startApp({ databaseUrl: dataset.databaseUrl, sandboxUrl: sandbox.url, secrets, label: "send" });
+  try {
+    const sessions = [];
+    log(`send: signing in ${SETTINGS.recruiters} recruiters`);
+    for (const email of dataset.recruiterEmails.slice(0, SETTINGS.recruiters)) sessions.push(await signIn(app.url, email, BENCH_PASSWORD));
+    const context: SendContext = { app, admin, sandboxUrl: sandbox.url, session: sessions[0]!, ...actionIds(), nextCandidate };
+    const floor = await createFloorToken(admin, sandbox.url);
+    // Warm-up: the first send caches the token (its one auth call is not measured).
+    for (let index = 0; index < 3; index += 1) await sendOnce(context);
+    log("send: an authorized action that does no Personio work, for comparison");
+    results.actionBaseline = await measureActionBaseline(context, { runs: SETTINGS.runs, samples: SETTINGS.sendsPerRun * 2 });
+    log("send: latency at 0 / 50 / 200 ms added by the sandbox");
+    results.send = await measureSendLatency(context, floor, {
+      latencies: SETTINGS.latencies,
+      runs: SETTINGS.runs,
+      sendsPerRun: SETTINGS.sendsPerRun,
+      onProgress: (message) => log(`send: ${message}`),
+    });
+
+    const bursts: BurstRun[] = [];
+    for (let run = 0; run < SETTINGS.burstRuns; run += 1) {
+      // A fresh process per run: the app's own per-minute read budget starts empty, as it
+      // would after a quiet minute; its session cookies stay valid (same secret).
+      await app.stop();
+      app = await startApp({ databaseUrl: dataset.databaseUrl, sandboxUrl: sandbox.url, secrets, label: `burst ${run + 1}` });
+      const burstContext: SendContext = { ...context, ...actionIds(), app };
+      await sendOnce(burstContext); // caches the token in the new process
+      log(`burst ${run + 1}/${SETTINGS.burstRuns}: ${SETTINGS.burstSends} sends by ${SETTINGS.recruiters} recruiters`);
+      bursts.push(await runBurst(burstContext, sandbox, admin, sessions, { sends: SETTINGS.burstSends }));
+      const last = bursts.at(-1)!;
+      log(`burst ${run + 1}: ${last.throughputPerSecond.toFixed(1)} sends/s, p95 ${last.p95Ms.toFixed(0)} ms, auth ${last.calls.auth}, 429s ${last.rateLimited429}`);
+    }
+    results.burst = bursts;
+  } finally {
+    await app.stop();
+  }
+}
+
+async function main() {
+  const { commit, dirty } = gitState();
+  const results: BenchResults = {
+    startedAt: new Date(started).toISOString(),
+    durationSeconds: 0,
+    commit,
+    dirty,
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? "unknown",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadBefore: os.loadavg(),
+      loadAfter: [],
+    },
+    settings: { ...SETTINGS, sizes: SETTINGS.sizes.join(","), latencies: SETTINGS.latencies.join(","), quick },
+    build: null,
+    send: [],
+    actionBaseline: null,
+    pages: [],
+    plans: [],
+    indexes: [],
+    burst: [],
+    firstLoadJs: [],
+    lighthouse: null,
+  };
+  results.build = ensureProductionBuild({ force: args.has("--build") });
+  assertSameBuild();
+  // Secrets for this run only.
+  const secrets: AppSecrets = { sessionSecret: randomBytes(32).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
+  const sandbox = await startPersonioSandbox({ port: 0, credentials: [demoCredential()], employees: DEMO_EXISTING_EMPLOYEES, quiet: true });
+  log(`Personio sandbox at ${sandbox.url}`);
+  try {
+    if (!only || only === "send") await benchSends(sandbox, secrets, results);
+    if (!only || only === "pages") await benchPages(sandbox, secrets, results);
+  } finally {
+    await sandbox.close();
+  }
+  assertSameBuild();
+  results.machine.loadAfter = os.loadavg();
+  results.durationSeconds = (Date.now() - started) / 1000;
+  writeResults(results);
+  log("wrote bench/results/latest.json and bench/results/latest.md");
+  for (const verdict of budgetVerdicts(results)) console.log(`  ${verdict.ok ? "met   " : "MISSED"}  ${verdict.budget}: ${verdict.figure}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

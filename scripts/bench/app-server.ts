@@ -1,0 +1,127 @@
+// Starts the production build (`next start`) on a free port for one benchmark database, with
+// the DB probe preloaded, and the build itself when there is none or it is older than the code.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "next.config.mjs", "package-lock.json"];
+const PROBE = path.resolve("scripts/bench/db-probe.cjs");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of fs.readdirSync(entry)) {
+    if (child === "node_modules" || child.endsWith(".test.ts")) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+/** Builds unless .next holds a production build newer than every input; returns why it built, if it did. */
+export function ensureProductionBuild(options: { force: boolean }): string | null {
+  const buildId = ".next/BUILD_ID";
+  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const sourcesAt = Math.max(...BUILD_INPUTS.map(newestMtime));
+  const reason = options.force ? "--build was given" : builtAt === 0 ? "there is no production build" : sourcesAt > builtAt ? "the code is newer than the build" : null;
+  if (!reason) return null;
+  console.log(`[bench] next build (${reason})…`);
+  const result = spawnSync("node_modules/.bin/next", ["build"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+  return reason;
+}
+
+export type AppSecrets = { sessionSecret: string; encryptionKey: string };
+
+export type RunningApp = {
+  url: string;
+  /** Reads the per-process SQL statement counters of the preloaded probe. */
+  probe: {
+    reset(): Promise<void>;
+    stats(): Promise<{ statements: number; transactionControl: number; dbMs: number; sql: string[] }>;
+    plans(): Promise<Array<{ sql: string; ms: number; plan: string[] }>>;
+  };
+  stop(): Promise<void>;
+};
+
+export async function startApp(options: { databaseUrl: string; sandboxUrl: string; secrets: AppSecrets; label: string }): Promise<RunningApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const portFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "handoff-bench-")), "probe-port");
+  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(),
+      BENCH_DB_PROBE_PORT_FILE: portFile,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: options.secrets.sessionSecret,
+      ENCRYPTION_KEY: options.secrets.encryptionKey,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PERSONIO_API_BASE_URL: options.sandboxUrl,
+      PERSONIO_WEB_BASE_URL: options.sandboxUrl,
+    },
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start (${options.label}) exited:\n${log}`);
+    try {
+      const response = await fetch(`${url}/sign-in`);
+      await response.arrayBuffer();
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start (${options.label}) did not answer within 60 s:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  // The probe opens its port when the server first loads better-sqlite3 (the first page above).
+  const probeUrl = async () => {
+    for (let attempt = 0; attempt < 50 && !fs.existsSync(portFile); attempt += 1) await new Promise((r) => setTimeout(r, 100));
+    return `http://127.0.0.1:${fs.readFileSync(portFile, "utf8")}`;
+  };
+  const probeCall = async <T>(pathName: string, method = "GET"): Promise<T> => {
+    const response = await fetch(`${await probeUrl()}${pathName}`, { method });
+    return (await response.json()) as T;
+  };
+
+  return {
+    url,
+    probe: {
+      reset: async () => void (await probeCall("/reset", "POST")),
+      stats: () => probeCall("/stats"),
+      plans: async () => (await probeCall<{ plans: Array<{ sql: string; ms: number; plan: string[] }> }>("/plans")).plans,
+    },
+    stop: async () => {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      fs.rmSync(path.dirname(portFile), { recursive: true, force: true });
+    },
+  };
+}
