@@ -1,11 +1,18 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { SendToPersonioDialog } from "@/components/handoff/send-to-personio-dialog";
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
+
+// The review form (react-hook-form, the zod schema, the send actions, React Query) loads when
+// someone chooses Send, not with every profile: it was a fifth of the profile's JavaScript.
+const SendToPersonioDialog = dynamic(
+  () => import("@/components/handoff/send-to-personio-dialog").then((module) => module.SendToPersonioDialog),
+  { ssr: false },
+);
 
 type Props = {
   candidateId: string;
@@ -36,7 +43,7 @@ export function CandidateActionsMenu({ candidateId, sendToPersonio }: Props) {
   return (
     <>
       <DropdownMenu label={t("profile.more")} items={items} emptyLabel={t("profile.noActions")} />
-      {sendDefaults && (sendToPersonio || sendOpen) && (
+      {sendDefaults && openings > 0 && (sendToPersonio || sendOpen) && (
         <SendToPersonioDialog
           key={openings}
           candidateId={candidateId}
