@@ -44,11 +44,13 @@ async function main() {
   const server = await startPostgresServer();
   try {
     migrateDatabase(scratchUrl, { quiet: true });
-    const migrated = prisma(["db", "pull", "--print", "--schema", SCHEMAS.sqlite.schema], scratchUrl);
+    // `db pull` rewrites a copy of the schema with the scratch database's tables (stdout with
+    // --print would carry Prisma's warnings too).
     const migratedSqlite = path.join(scratchDir, "migrated.sqlite.prisma");
     const migratedPostgres = path.join(scratchDir, "migrated.postgresql.prisma");
-    fs.writeFileSync(migratedSqlite, migrated);
-    fs.writeFileSync(migratedPostgres, renderPostgresSchema(migrated));
+    fs.copyFileSync(SCHEMAS.sqlite.schema, migratedSqlite);
+    prisma(["db", "pull", "--schema", migratedSqlite], scratchUrl);
+    fs.writeFileSync(migratedPostgres, renderPostgresSchema(fs.readFileSync(migratedSqlite, "utf8")));
 
     const diffs = {
       sqlite: prisma(["migrate", "diff", "--from-schema-datamodel", migratedSqlite, "--to-schema-datamodel", SCHEMAS.sqlite.schema, "--script"], scratchUrl),
