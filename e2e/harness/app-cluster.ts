@@ -65,7 +65,10 @@ export async function startAppCluster(options: { name: string; instances: number
 
   const launch = async (port: number) => {
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    // Keep-alive longer than any pause in a test: Next's default 5 s closes idle sockets just as a
+    // client reuses them (seen as ECONNRESET mid-burst).
+    const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", "65000"];
+    const child = spawn("node_modules/.bin/next", args, {
       env: {
         ...process.env,
         NODE_ENV: "production",
