@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
@@ -14,25 +13,28 @@ const SendToPersonioDialog = dynamic(
   { ssr: false },
 );
 
+import type { DialogIntl } from "@/components/handoff/send-to-personio-dialog";
+
 type Props = {
   candidateId: string;
+  // Texts come from the server: this menu is on every profile and loads no i18n runtime.
+  labels: { more: string; noActions: string; sendToPersonio: string };
   // Present only when the server decided this user may send this profile now.
-  sendToPersonio: { defaults: TPersonioEmployeeFields } | null;
+  sendToPersonio: { defaults: TPersonioEmployeeFields; intl: DialogIntl } | null;
 };
 
 // The profile's "More ▾" menu.
-export function CandidateActionsMenu({ candidateId, sendToPersonio }: Props) {
-  const t = useTranslations();
+export function CandidateActionsMenu({ candidateId, labels, sendToPersonio }: Props) {
   const [sendOpen, setSendOpen] = useState(false);
   // A new key for every opening: the review form starts from the profile again each time.
   const [openings, setOpenings] = useState(0);
   // Kept after a successful send removes the menu item, so the open dialog can show the result.
-  const [sendDefaults] = useState(sendToPersonio?.defaults);
+  const [sendSetup] = useState(sendToPersonio);
   const items: MenuItem[] = [];
   if (sendToPersonio) {
     items.push({
       key: "send-to-personio",
-      label: t("handoff.menuItem"),
+      label: labels.sendToPersonio,
       onSelect: () => {
         setOpenings((count) => count + 1);
         setSendOpen(true);
@@ -42,12 +44,13 @@ export function CandidateActionsMenu({ candidateId, sendToPersonio }: Props) {
 
   return (
     <>
-      <DropdownMenu label={t("profile.more")} items={items} emptyLabel={t("profile.noActions")} />
-      {sendDefaults && openings > 0 && (sendToPersonio || sendOpen) && (
+      <DropdownMenu label={labels.more} items={items} emptyLabel={labels.noActions} />
+      {sendSetup && openings > 0 && (sendToPersonio || sendOpen) && (
         <SendToPersonioDialog
           key={openings}
           candidateId={candidateId}
-          defaults={sendDefaults}
+          defaults={sendSetup.defaults}
+          intl={sendSetup.intl}
           open={sendOpen}
           onClose={() => setSendOpen(false)}
         />

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -11,6 +11,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { getHandoffStatusAction, linkToPersonioAction, sendToPersonioAction } from "@/app/(app)/candidates/[candidateId]/actions";
 import { useActionErrorMessage } from "@/components/action-error";
 import { useHandoffFailureMessage } from "@/components/handoff/handoff-messages";
+import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -23,9 +24,22 @@ export const handoffKeys = {
   status: (candidateId: string) => ["handoff", "status", candidateId] as const,
 };
 
+// The dialog's texts, picked by the server (it loads on demand, with its own i18n runtime).
+export type DialogIntl = { locale: string; timeZone: string; messages: Record<string, unknown> };
+
 type Props = { candidateId: string; defaults: TPersonioEmployeeFields; open: boolean; onClose: () => void };
 
-export function SendToPersonioDialog({ candidateId, defaults, open, onClose }: Props) {
+export function SendToPersonioDialog({ intl, ...props }: Props & { intl: DialogIntl }) {
+  return (
+    <NextIntlClientProvider locale={intl.locale} timeZone={intl.timeZone} messages={intl.messages}>
+      <QueryProvider>
+        <ReviewDialog {...props} />
+      </QueryProvider>
+    </NextIntlClientProvider>
+  );
+}
+
+function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
   const t = useTranslations("handoff");
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);

@@ -10,18 +10,3 @@ import users from "./en/users.json";
 // namespaces) so that features can change their texts side by side; here it becomes one object.
 export const englishMessages = { ...common, ...auth, ...candidates, ...handoff, ...users, ...integrations, ...audit };
 
-// Only these namespaces are used by client components ("use client"); the rest stays on the
-// server instead of travelling with every page. A client component that needs another
-// namespace must add it here.
-export const CLIENT_NAMESPACES = [
-  "errors",
-  "dialog",
-  "signIn",
-  "profile",
-  "handoff",
-  "users",
-  "personioForm",
-  "personioConnect",
-  "personioSettings",
-  "personioScopes",
-] as const satisfies ReadonlyArray<keyof typeof englishMessages>;

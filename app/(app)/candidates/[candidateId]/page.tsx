@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 
 import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-menu";
 import { StageBadge } from "@/components/candidates/stage-badge";
+import { pickMessages } from "@/lib/i18n/pick-messages";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
@@ -23,8 +24,9 @@ export default async function CandidateProfilePage({ params }: Props) {
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
   const canSeeBadge = can(user, "personio:see-badge");
-  const [t, format, integration, handoffStatus, badges] = await Promise.all([
+  const [t, tHandoff, format, integration, handoffStatus, badges] = await Promise.all([
     getTranslations("profile"),
+    getTranslations("handoff"),
     getFormatter(),
     getPersonioIntegration(),
     getHandoffStatus(candidate.id),
@@ -64,6 +66,7 @@ export default async function CandidateProfilePage({ params }: Props) {
         </div>
         <CandidateActionsMenu
           candidateId={candidate.id}
+          labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
           sendToPersonio={
             maySend
               ? {
@@ -72,6 +75,11 @@ export default async function CandidateProfilePage({ params }: Props) {
                     lastName: candidate.lastName,
                     email: candidate.email,
                     position: candidate.job.title,
+                  },
+                  intl: {
+                    locale: await getLocale(),
+                    timeZone: await getTimeZone(),
+                    messages: pickMessages(await getMessages(), ["handoff", "errors"]),
                   },
                 }
               : null
