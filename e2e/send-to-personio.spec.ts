@@ -157,6 +157,18 @@ test.describe("send to Personio", () => {
     expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
   });
 
+  test("sending a candidate that does not exist is refused as not found, and nothing reaches Personio", async ({ page }) => {
+    await signIn(page, await createTestUser("recruiter"));
+    const email = `ghost.${uniqueSuffix()}@example.com`;
+    const { result } = await callServerAction(page.request, {
+      exportedName: "sendToPersonioAction",
+      path: "/candidates/does-not-exist",
+      input: { candidateId: "does-not-exist", fields: { firstName: "No", lastName: "Body", email, position: "" } },
+    });
+    expect(result).toMatchObject({ serverError: { code: "not_found" } });
+    expect(await sandboxEmployeesWithEmail(email)).toHaveLength(0);
+  });
+
   test("a signed-out direct call of the action is refused", async ({ request }) => {
     const candidate = await createTestCandidate();
     const { result } = await callServerAction(request, {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 
 export type HandoffStatus = "SENDING" | "SENT" | "LINKED" | "FAILED";
 export const DONE_STATUSES: readonly HandoffStatus[] = ["SENT", "LINKED"];
@@ -34,6 +35,8 @@ export async function claimHandoff(candidateId: string, ttlMs: number): Promise<
       return { claimToken, previous: null };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return refusal(candidateId);
+      // The foreign key is the check that the candidate exists (one query fewer per send).
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new NotFoundError("Candidate");
       throw error;
     }
   }

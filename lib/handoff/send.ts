@@ -3,7 +3,6 @@ import "server-only";
 import { writeAuditLog, type AuditOutcome } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { NotFoundError } from "@/lib/errors";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
@@ -81,9 +80,6 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
   const audit = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null>) =>
     writeAuditLog(db, { actorId: actor.id, action, targetType: "candidate", targetId: candidateId, outcome, details });
 
-  const candidate = await db.candidate.findUnique({ where: { id: candidateId }, select: { id: true } });
-  if (!candidate) throw new NotFoundError("Candidate");
-
   const connection = await getConnectedPersonioClient();
   if (!connection?.enabled) {
     const code = connection ? "integration_disabled" : "not_connected";
@@ -113,7 +109,7 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
       const employeeId = result.outcome === "existing_employee" ? result.employee.id : null;
       await audit("failure", { code: release.code, employeeId });
     }
-    await recordPersonioHealth({ ok: true });
+    if (!connection.healthIsFresh) await recordPersonioHealth({ ok: true });
     return result;
   } catch (error) {
     const failure = toFailure(error);

@@ -39,10 +39,15 @@ export function createClientFromCredentials(credentials: { clientId: string; cli
 }
 
 // The stored credentials, decrypted only here and only for the call that needs them.
-export async function getConnectedPersonioClient(): Promise<{ client: PersonioClient; subdomain: string; enabled: boolean } | null> {
+export async function getConnectedPersonioClient(): Promise<{
+  client: PersonioClient;
+  subdomain: string;
+  enabled: boolean;
+  healthIsFresh: boolean;
+} | null> {
   const integration = await db.personioIntegration.findUnique({
     where: { id: INTEGRATION_ID },
-    select: { clientId: true, clientSecretEncrypted: true, subdomain: true, enabled: true },
+    select: { clientId: true, clientSecretEncrypted: true, subdomain: true, enabled: true, lastSuccessAt: true, lastErrorAt: true },
   });
   if (!integration) return null;
   const clientSecret = decryptSecret(integration.clientSecretEncrypted, env.ENCRYPTION_KEY);
@@ -50,7 +55,17 @@ export async function getConnectedPersonioClient(): Promise<{ client: PersonioCl
     client: createClientFromCredentials({ clientId: integration.clientId, clientSecret }),
     subdomain: integration.subdomain,
     enabled: integration.enabled,
+    healthIsFresh: isHealthFresh(integration),
   };
+}
+
+// A success recorded within the last minute, and no error since: another success need not be
+// written (saves a write on every send in a burst; the health page is then at most a minute behind).
+const FRESH_HEALTH_MS = 60_000;
+
+function isHealthFresh({ lastSuccessAt, lastErrorAt }: { lastSuccessAt: Date | null; lastErrorAt: Date | null }) {
+  if (!lastSuccessAt || Date.now() - lastSuccessAt.getTime() > FRESH_HEALTH_MS) return false;
+  return !lastErrorAt || lastErrorAt < lastSuccessAt;
 }
 
 // Personio answered these with the credentials accepted, so they say nothing bad about the
