@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Candidate_jobId_stage_createdAt_idx" ON "Candidate"("jobId", "stage", "createdAt");
+
