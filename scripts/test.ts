@@ -46,6 +46,7 @@ function ensureBrowser() {
 
 ensureBrowser();
 run("Type check", `${BIN}/tsc`, ["--noEmit", "-p", "."]);
+run("Lint", `${BIN}/eslint`, ["."]);
 run("Unit and integration tests (vitest)", `${BIN}/vitest`, ["run"]);
 run("Production build", `${BIN}/next`, ["build"]);
 run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]);

@@ -1,22 +1,23 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 
 // What next-auth's signOut() does (fetch a CSRF token, POST /api/auth/signout), without loading
 // next-auth's client into every page for one button.
-async function signOut() {
+async function signOut(): Promise<void> {
   const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   await fetch("/api/auth/signout", {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, json: "true" }),
   });
-  window.location.assign("/sign-in");
 }
 
 export function SignOutButton({ label }: { label: string }) {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <Button
@@ -24,7 +25,13 @@ export function SignOutButton({ label }: { label: string }) {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut().catch(() => setPending(false));
+        signOut().then(
+          () => {
+            router.replace("/sign-in");
+            router.refresh();
+          },
+          () => setPending(false),
+        );
       }}
     >
       {label}

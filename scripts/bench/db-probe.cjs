@@ -31,6 +31,7 @@ function patch(Database) {
   Database.prototype.prepare = function probedPrepare(sql, ...rest) {
     const statement = prepare.call(this, sql, ...rest);
     if (this.__benchInternal) return statement;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the app's connection, kept for EXPLAIN QUERY PLAN
     lastDatabase = this;
     if (TRANSACTION_CONTROL.test(sql)) {
       stats.transactionControl += 1;
