@@ -2,9 +2,9 @@ import { getTranslations } from "next-intl/server";
 
 import { CandidateFilters } from "@/components/candidates/candidate-filters";
 import { CandidateTable } from "@/components/candidates/candidate-table";
-import { Pagination } from "@/components/candidates/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
-import { ZCandidateListParams } from "@/lib/candidates/list-params";
+import { candidateListHref, ZCandidateListParams } from "@/lib/candidates/list-params";
 import { listCandidates, listJobs } from "@/lib/candidates/queries";
 import { getPersonioBadges } from "@/lib/handoff/queries";
 import { can } from "@/lib/permissions";
@@ -39,7 +39,7 @@ export default async function CandidatesPage({
       </div>
       <CandidateFilters params={params} jobs={jobs} />
       <CandidateTable rows={result.rows} badges={badges} />
-      {result.pages > 1 && <Pagination params={params} pages={result.pages} />}
+      {result.pages > 1 && <Pagination page={params.page} pages={result.pages} hrefFor={(page) => candidateListHref({ ...params, page })} />}
     </div>
   );
 }

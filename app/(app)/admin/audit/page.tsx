@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 
 import { AuditFilters } from "@/components/audit/audit-filters";
-import { AuditPagination } from "@/components/audit/audit-pagination";
 import { AuditTable } from "@/components/audit/audit-table";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
-import { ZAuditListParams } from "@/lib/audit-log/params";
+import { auditListHref, ZAuditListParams } from "@/lib/audit-log/params";
 import { listAuditEntries } from "@/lib/audit-log/queries";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -36,7 +36,7 @@ export default async function AuditPage({ searchParams }: Props) {
       ) : (
         <>
           <AuditTable entries={result.entries} />
-          {result.pages > 1 && <AuditPagination params={params} page={result.page} pages={result.pages} />}
+          {result.pages > 1 && <Pagination page={result.page} pages={result.pages} hrefFor={(page) => auditListHref({ ...params, page })} />}
         </>
       )}
     </div>

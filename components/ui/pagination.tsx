@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+import { buttonClassName } from "@/components/ui/button";
+
+// Previous / "Page n of m" / Next for a server-rendered list; every page is a plain link.
+export async function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (page: number) => string }) {
+  const t = await getTranslations("pagination");
+  const current = Math.min(page, pages);
+  const disabled = "pointer-events-none opacity-50";
+  const edge = (isEdge: boolean) => ({
+    className: buttonClassName("secondary", isEdge ? disabled : ""),
+    "aria-disabled": isEdge,
+    tabIndex: isEdge ? -1 : undefined,
+  });
+  return (
+    <nav aria-label={t("label")} className="flex items-center justify-between">
+      <Link href={hrefFor(current - 1)} rel="prev" {...edge(current <= 1)}>
+        {t("previous")}
+      </Link>
+      <p className="text-sm text-slate-600">{t("page", { page: current, pages })}</p>
+      <Link href={hrefFor(current + 1)} rel="next" {...edge(current >= pages)}>
+        {t("next")}
+      </Link>
+    </nav>
+  );
+}
