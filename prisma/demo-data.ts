@@ -54,7 +54,8 @@ function emailLocalPart(first: string, last: string) {
 export function demoCandidates(count = 60) {
   return Array.from({ length: count }, (_, index) => {
     const firstName = FIRST_NAMES[index % FIRST_NAMES.length]!;
-    const lastName = LAST_NAMES[(index * 7) % LAST_NAMES.length]!;
+    // Shifted on each pass over the first names, so no two candidates share a full name.
+    const lastName = LAST_NAMES[(index * 7 + Math.floor(index / FIRST_NAMES.length)) % LAST_NAMES.length]!;
     return {
       firstName,
       lastName,
