@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -23,6 +23,9 @@ import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
 import { createFloorToken, measureActionBaseline, measureSendLatency, sendOnce, type SendContext } from "./bench/measure-send";
 import { budgetVerdicts, writeResults, type BenchResults } from "./bench/report";
 import { connectDemoIntegration } from "./lib/personio-demo";
+import { postgresDatabaseUrl } from "./lib/postgres-databases";
+import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server";
+import { copyDatasetToPostgres } from "./bench/postgres-copy";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -130,6 +133,41 @@ async function benchPages(sandbox: PersonioSandbox, secrets: AppSecrets, results
   }
 }
 
+// The same pages on PostgreSQL: the datasets above copied into a throwaway server.
+async function benchPagesOnPostgres(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  if (!findPostgresBinaries()) {
+    log("pages on PostgreSQL: skipped, no PostgreSQL installed");
+    return;
+  }
+  const server = await startPostgresServer();
+  try {
+    for (const size of SETTINGS.sizes) {
+      const label = size >= 1000 ? `${size / 1000}k` : String(size);
+      log(`pages on PostgreSQL: copying ${label} candidates`);
+      const dataset = await prepareDataset(label, size, 0, secrets);
+      const databaseUrl = postgresDatabaseUrl(server.url, `bench_${label}`);
+      await copyDatasetToPostgres(dataset.databaseUrl, databaseUrl);
+      assertSameBuild();
+      const app = await startApp({ databaseUrl, sandboxUrl: sandbox.url, secrets, label: `pg-${label}` });
+      try {
+        const session = await signIn(app.url, dataset.recruiterEmails[0]!, BENCH_PASSWORD);
+        const cases = pageCases(dataset);
+        const pageResults = await measurePages(app, session, cases, {
+          runs: SETTINGS.runs,
+          samples: SETTINGS.pageSamples,
+          warmup: SETTINGS.pageWarmup,
+          onProgress: (message) => log(`pages on PostgreSQL at ${label}: ${message}`),
+        });
+        results.pagesPostgres.push({ candidates: size, results: pageResults });
+      } finally {
+        await app.stop();
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 async function benchBrowser(baseUrl: string, session: Awaited<ReturnType<typeof signIn>>, dataset: BenchDataset, results: BenchResults) {
   log("browser: first-load JavaScript of the list and the profile");
   results.firstLoadJs = await measureFirstLoadJs(baseUrl, session, [
@@ -210,6 +248,7 @@ async function main() {
     send: [],
     actionBaseline: null,
     pages: [],
+    pagesPostgres: [],
     plans: [],
     indexes: [],
     burst: [],
@@ -225,6 +264,7 @@ async function main() {
   try {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
+    if (!only || only === "pages" || only === "postgres") await benchPagesOnPostgres(sandbox, secrets, results);
   } finally {
     await sandbox.close();
   }

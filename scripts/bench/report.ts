@@ -27,6 +27,8 @@ export type BenchResults = {
   send: LatencyResult[];
   actionBaseline: ActionBaseline | null;
   pages: Array<{ candidates: number; results: PageResult[]; matches: Record<string, number> }>;
+  // The same pages with the same data on PostgreSQL (response times only: the SQL probe counts SQLite's statements).
+  pagesPostgres: Array<{ candidates: number; results: PageResult[] }>;
   plans: QueryPlan[];
   indexes: string[];
   burst: BurstRun[];
@@ -116,6 +118,25 @@ export function renderMarkdown(results: BenchResults): string {
       return row.statements.min === row.statements.max ? [String(row.statements.min)] : [`${row.statements.min}–${row.statements.max}`];
     }))].join(" / ");
     push(`| ${pageCase.label} | ${cells.join(" | ")} | ${db} | ${statements} |`);
+  }
+  if (results.pagesPostgres.length > 0) {
+    const pgSizes = results.pagesPostgres.map((entry) => sizeLabel(entry.candidates));
+    push(
+      "",
+      "The same pages with the same data on PostgreSQL 15 (a throwaway local server, the datasets copied row for row, then ANALYZE), p50 / p95:",
+      "",
+      `| Page | ${pgSizes.map((size) => `SQLite ${size}`).join(" | ")} | ${pgSizes.map((size) => `PostgreSQL ${size}`).join(" | ")} |`,
+      `|---|${pgSizes.map(() => "---").join("|")}|${pgSizes.map(() => "---").join("|")}|`,
+    );
+    for (const pageCase of cases) {
+      const cell = (entry: { results: PageResult[] } | undefined) => {
+        const row = entry?.results.find((result) => result.key === pageCase.key);
+        return row ? `${ms(row.p50)} / ${ms(row.p95)}` : "–";
+      };
+      const sqlite = results.pagesPostgres.map((entry) => cell(results.pages.find((page) => page.candidates === entry.candidates)));
+      const postgres = results.pagesPostgres.map((entry) => cell(entry));
+      push(`| ${pageCase.label} | ${sqlite.join(" | ")} | ${postgres.join(" | ")} |`);
+    }
   }
   push(
     "",
