@@ -1,6 +1,6 @@
-import fs from "node:fs";
-
 import { defineConfig, devices } from "@playwright/test";
+
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "./scripts/lib/chromium";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
@@ -9,10 +9,6 @@ const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 process.env.PERSONIO_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 
-// Debian's Chromium where it exists (these machines cannot download Playwright's browser),
-// Playwright's own browser elsewhere.
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const executablePath = fs.existsSync(chromiumPath) ? chromiumPath : undefined;
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,18 +23,7 @@ export default defineConfig({
     baseURL: `http://localhost:${APP_PORT}`,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS },
   },
   projects: [
     { name: "app", testIgnore: [/\.exclusive\.spec\.ts$/, /reliability\//] },

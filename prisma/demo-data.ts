@@ -37,18 +37,20 @@ const STAGE_CYCLE = ["APPLIED", "SCREENING", "INTERVIEW", "APPLIED", "OFFER", "H
 const SOURCES = ["LinkedIn", "Referral", "Careers page", "StepStone", "Agency", "Xing"] as const;
 
 // Email local parts without accents or spaces, as people usually have them.
+export function plainAscii(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[łŁ]/g, "l")
+    .replace(/[øØ]/g, "o")
+    .replace(/ß/g, "ss")
+    .replace(/ı/g, "i")
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "");
+}
+
 function emailLocalPart(first: string, last: string) {
-  const plain = (value: string) =>
-    value
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[łŁ]/g, "l")
-      .replace(/[øØ]/g, "o")
-      .replace(/ß/g, "ss")
-      .replace(/ı/g, "i")
-      .toLowerCase()
-      .replace(/[^a-z]+/g, "");
-  return `${plain(first)}.${plain(last)}`;
+  return `${plainAscii(first)}.${plainAscii(last)}`;
 }
 
 export function demoCandidates(count = 60) {

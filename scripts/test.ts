@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 
+import { chromiumExecutablePath } from "./lib/chromium";
 import { postgresDatabaseUrl } from "./lib/postgres-databases";
 import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server";
 
@@ -24,8 +25,7 @@ function run(title: string, command: string, args: string[], extraEnv: Record<st
 // Debian's Chromium (Playwright cannot download its own browser on offline machines);
 // elsewhere, Playwright's browser is installed instead.
 function ensureBrowser() {
-  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (fs.existsSync(chromiumPath)) return;
+  if (chromiumExecutablePath()) return;
   const isRoot = process.getuid?.() === 0;
   if (process.platform === "linux" && fs.existsSync("/usr/bin/apt-get")) {
     const sudo = isRoot ? [] : ["sudo", "-n"];
@@ -36,7 +36,7 @@ function ensureBrowser() {
         stdio: "inherit",
         env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
       });
-      if (fs.existsSync(chromiumPath)) return;
+      if (chromiumExecutablePath()) return;
     } catch {
       console.log("Could not install Debian's Chromium; trying Playwright's own browser.");
     }

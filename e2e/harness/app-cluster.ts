@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
 import { startPersonioSandbox, type PersonioSandbox } from "@/lib/personio-sandbox/server";
 import { seedDemoData } from "@/prisma/seed";
 import { createFreshDatabase } from "@/scripts/lib/database";
+import { freePort } from "@/scripts/lib/free-port";
 import { connectDemoIntegration } from "@/scripts/lib/personio-demo";
 
 // Production app processes (`next start`) that the reliability tests own: several instances
@@ -26,17 +26,6 @@ export type AppCluster = {
   logs: () => string;
   stop: () => Promise<void>;
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;

@@ -2,23 +2,13 @@
 // the DB probe preloaded, and the build itself when there is none or it is older than the code.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
+import { freePort } from "../lib/free-port";
+
 const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "next.config.mjs", "package-lock.json"];
 const PROBE = path.resolve("scripts/bench/db-probe.cjs");
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;

@@ -6,11 +6,11 @@ import Database from "better-sqlite3";
 
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
-import { DEMO_JOBS } from "@/prisma/demo-data";
+import { DEMO_JOBS, plainAscii } from "@/prisma/demo-data";
 import { seedRoles } from "@/prisma/seed";
 
 import { deleteSqliteDatabase, migrateDatabase } from "../lib/database";
-import { BENCH_FIRST_NAMES, BENCH_LAST_NAMES, plainAscii } from "./names";
+import { BENCH_FIRST_NAMES, BENCH_LAST_NAMES } from "./names";
 
 export const BENCH_PASSWORD = "bench-password-2026";
 export const BENCH_RECRUITERS = 20;

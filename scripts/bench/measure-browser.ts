@@ -1,7 +1,6 @@
 // 4. What the browser gets: the JavaScript a cold load of each page downloads (Next 16 no longer
 // prints First Load JS, so it is measured in Chromium), and Lighthouse (the npm package, run
 // offline against Debian's Chromium) on the profile page.
-import fs from "node:fs";
 import { gzipSync } from "node:zlib";
 
 import { chromium } from "@playwright/test";
@@ -10,25 +9,14 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
 import type { Session } from "./http-session";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumExecutablePath } from "../lib/chromium";
 import { spread, type Spread } from "./stats";
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// Quiet on a closed network (see docs: stack notes, browser tests).
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-dev-shm-usage",
-];
 
 export type FirstLoadJs = { page: string; path: string; scripts: number; gzipBytes: number; transferredBytes: number; rawBytes: number };
 
 export async function measureFirstLoadJs(baseUrl: string, session: Session, pages: Array<{ page: string; path: string }>): Promise<FirstLoadJs[]> {
-  const browser = await chromium.launch({ executablePath: fs.existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS });
   try {
     const results: FirstLoadJs[] = [];
     for (const { page: name, path } of pages) {
@@ -93,7 +81,7 @@ async function runLighthouse(url: string, port: number, cookie: string) {
 }
 
 export async function measureLighthouse(baseUrl: string, session: Session, path: string, runs: number): Promise<LighthouseResult> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS] });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   try {
     const scores = { performance: [] as number[], accessibility: [] as number[], lcp: [] as number[], tbt: [] as number[], cls: [] as number[] };
     const failed = new Set<string>();

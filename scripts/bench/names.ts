@@ -39,16 +39,3 @@ export const BENCH_LAST_NAMES = [
   "Rodrigues", "Almeida", "Carvalho", "Ribeiro", "Teixeira", "Kowalewska", "Nowak", "Wiśniewski", "Kamiński", "Lewandowski",
   "Dąbrowski", "Mazur", "Krawczyk", "Jankowski", "Nagy", "Tóth", "Varga", "Kiss", "Molnár", "Németh",
 ] as const;
-
-// Email local parts without accents or spaces, as people usually have them.
-export function plainAscii(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[łŁ]/g, "l")
-    .replace(/[øØ]/g, "o")
-    .replace(/ß/g, "ss")
-    .replace(/ı/g, "i")
-    .toLowerCase()
-    .replace(/[^a-z]+/g, "");
-}

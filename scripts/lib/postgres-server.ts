@@ -4,9 +4,10 @@
 // /usr/lib/postgresql/<version>/bin; `findPostgresBinaries()` returns null where there are none.
 import { execFileSync, spawnSync, type SpawnSyncOptions } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
+import { freePort } from "./free-port";
 
 export type PostgresServer = {
   /** postgresql://postgres@127.0.0.1:<port>/postgres — a superuser, no password (trust auth, loopback only). */
@@ -47,18 +48,6 @@ function serverUser(): { uid: number; gid: number } | null {
   if (!line) throw new Error("Running as root, but there is no `postgres` user to run PostgreSQL as.");
   const [, , uid, gid] = line.split(":");
   return { uid: Number(uid), gid: Number(gid) };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPostgresServer({ quiet = true } = {}): Promise<PostgresServer> {
