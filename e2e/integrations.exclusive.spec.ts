@@ -5,7 +5,7 @@ import { demoCredentialFromEnv } from "@/lib/personio-sandbox/demo";
 
 import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix, type TestUser } from "./fixtures";
 import { collectResponses, SECRET_SCAN_LIMITS, visitAll } from "./integrations-scan";
-import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
+import { generateCredentialInSandbox, openSendDialog, sandbox, sandboxEmployeesWithEmail, type SandboxCredential } from "./personio";
 import { callServerAction } from "./server-actions";
 
 // Everything that changes the (singleton) Personio integration or the per-role Personio settings
@@ -21,12 +21,10 @@ import { callServerAction } from "./server-actions";
 //   6. integration deleted, then reconnected to the demo credential in the UI    (~8 s unconnected)
 test.describe.configure({ mode: "serial" });
 
-const sandboxUrl = process.env.PERSONIO_SANDBOX_URL!;
 const PERSONIO_PERMISSIONS = ["personio:send", "personio:see-badge"];
 // The credential the e2e server connects at start (scripts/e2e-server.ts).
 const DEMO = { ...demoCredentialFromEnv(), subdomain: "demo" };
 
-type Credential = { clientId: string; clientSecret: string };
 
 let admin: TestUser;
 let recruiter: TestUser;
@@ -34,8 +32,8 @@ let hiringManager: TestUser;
 let adminPage: Page;
 let original: NonNullable<Awaited<ReturnType<typeof db.personioIntegration.findUnique>>>;
 let sentCandidate: Awaited<ReturnType<typeof createTestCandidate>>;
-let credentialC: Credential;
-let credentialG: Credential;
+let credentialC: SandboxCredential;
+let credentialG: SandboxCredential;
 // Every secret this file ever connects, with the ciphertexts the app stored for them.
 const knownSecrets = new Set<string>([DEMO.clientSecret]);
 
@@ -64,21 +62,6 @@ async function signedInPage(browser: Browser, user: TestUser) {
   const page = await context.newPage();
   await signIn(page, user);
   return page;
-}
-
-async function generateCredentialInSandbox(page: Page, name: string): Promise<Credential> {
-  await page.goto(`${sandboxUrl}/settings/api-credentials`);
-  const generate = page.getByRole("region", { name: "Generate new credential" });
-  await generate.getByLabel("Name", { exact: true }).fill(name);
-  await generate.getByLabel("Integration").selectOption("Handoff");
-  await generate.getByLabel("Employees: Read", { exact: true }).check();
-  await generate.getByLabel("Employees: Write", { exact: true }).check();
-  await generate.getByRole("button", { name: "Generate" }).click();
-  const clientId = (await page.getByRole("status", { name: "Client ID" }).textContent())?.trim() ?? "";
-  const clientSecret = (await page.getByRole("status", { name: "Client secret" }).textContent())?.trim() ?? "";
-  expect(clientId).toMatch(/\S/);
-  expect(clientSecret).toMatch(/\S/);
-  return { clientId, clientSecret };
 }
 
 async function fillCredentials(page: Page, values: { clientId?: string; clientSecret?: string; subdomain?: string }) {

@@ -4,6 +4,8 @@ import { promisify } from "node:util";
 
 import { expect, test } from "@playwright/test";
 
+import { generateCredentialInSandbox } from "./personio";
+
 const run = promisify(execFile);
 const sandboxUrl = process.env.PERSONIO_SANDBOX_URL ?? "";
 // Playwright runs from the repository root, where tsx and the client live.
@@ -29,17 +31,7 @@ test("a credential generated on the sandbox's screen works, fails while disabled
   let clientSecret = "";
 
   await test.step("generate a credential with Employees read and write", async () => {
-    await page.goto(`${sandboxUrl}/settings/api-credentials`);
-    const generate = page.getByRole("region", { name: "Generate new credential" });
-    await generate.getByLabel("Name", { exact: true }).fill(name);
-    await generate.getByLabel("Integration").selectOption("Handoff");
-    await generate.getByLabel("Employees: Read", { exact: true }).check();
-    await generate.getByLabel("Employees: Write", { exact: true }).check();
-    await generate.getByRole("button", { name: "Generate" }).click();
-    clientId = (await page.getByRole("status", { name: "Client ID" }).textContent())?.trim() ?? "";
-    clientSecret = (await page.getByRole("status", { name: "Client secret" }).textContent())?.trim() ?? "";
-    expect(clientId).not.toBe("");
-    expect(clientSecret).not.toBe("");
+    ({ clientId, clientSecret } = await generateCredentialInSandbox(page, name));
   });
 
   await test.step("the client connects with it", async () => {
