@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { connectionHealthState } from "@/lib/integrations/health";
 import type { PersonioSettings } from "@/lib/integrations/queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
+import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
 
 import { ConnectionStatusBadge } from "./connection-status-badge";
 import { PersonioCredentialsForm } from "./personio-credentials-form";
@@ -14,7 +15,6 @@ import { RolePermissionsTable } from "./role-permissions-table";
 import { ScopeNotice } from "./scope-notice";
 
 const ASSESSMENTS = ["read_write", "write_only", "unconfirmed"] as const;
-const HEALTH_CODES = ["invalid_credentials", "credentials_disabled", "missing_permission", "rate_limited", "unavailable", "timeout", "connection_lost", "unexpected"];
 
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
   return (
@@ -44,7 +44,8 @@ export async function PersonioSettingsView({
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   const assessment = ASSESSMENTS.find((value) => value === justConnected);
   const code = settings.lastErrorCode;
-  const errorMessage = code ? (HEALTH_CODES.includes(code) ? t(`health.codes.${code}` as "health.codes.unexpected") : t("health.unknownCode", { code })) : null;
+  const healthMessage = isPersonioErrorCode(code) ? PERSONIO_ERRORS[code].healthMessage : null;
+  const errorMessage = code ? (healthMessage ? t(healthMessage) : t("health.unknownCode", { code })) : null;
 
   const summary: Array<[string, string]> = [
     [t("summary.subdomain"), settings.subdomain],

@@ -7,7 +7,7 @@ import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
-import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
+import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
 
 export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed";
 
@@ -22,9 +22,17 @@ type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 type Actor = { id: string };
 type HandoffRequest = { actor: Actor; candidateId: string; fields: TPersonioEmployeeFields };
 
+// Whether the previous attempt may have created the employee: it ended in an error after which
+// the write may have happened, or its claim went stale (its process died mid-send).
+function previousMayHaveWritten(lastErrorCode: string | null | undefined) {
+  if (lastErrorCode === "stale_claim") return true;
+  return isPersonioErrorCode(lastErrorCode) && PERSONIO_ERRORS[lastErrorCode].mayHaveWritten;
+}
+
 // Errors that say something about the credentials themselves go into connection health.
-const CREDENTIAL_ERRORS: readonly string[] = ["invalid_credentials", "credentials_disabled", "missing_permission"];
-const UNCERTAIN_PREVIOUS: readonly (string | null)[] = ["timeout", "connection_lost", "unavailable", "unexpected", "stale_claim"];
+function isCredentialError(code: HandoffFailureCode) {
+  return isPersonioErrorCode(code) && PERSONIO_ERRORS[code].credentials;
+}
 
 // Sends a candidate to Personio once: claim → look the email up → create → record.
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
@@ -35,7 +43,7 @@ export async function sendCandidateToPersonio(request: HandoffRequest): Promise<
         result: {
           outcome: "existing_employee",
           employee: existing,
-          previousAttemptUncertain: UNCERTAIN_PREVIOUS.includes(claim.previous?.lastErrorCode ?? null),
+          previousAttemptUncertain: previousMayHaveWritten(claim.previous?.lastErrorCode),
         },
         release: { code: "employee_exists" },
       };
@@ -115,7 +123,7 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
     const failure = toFailure(error);
     await releaseClaim(candidateId, claim.claimToken, failure);
     await audit("failure", { code: failure.code, field: failure.field ?? null, outcomeUnknown: failure.outcomeUnknown ?? false });
-    if (CREDENTIAL_ERRORS.includes(failure.code)) await recordPersonioHealth({ ok: false, error });
+    if (isCredentialError(failure.code)) await recordPersonioHealth({ ok: false, error });
     return failure;
   }
 }

@@ -4,7 +4,7 @@ import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createPersonioClient, type PersonioClient } from "@/lib/personio/client";
-import { isPersonioError } from "@/lib/personio/errors";
+import { isPersonioError, PERSONIO_ERRORS } from "@/lib/personio/errors";
 import { personioEmployeeUrl } from "@/lib/personio/web-link";
 
 export const PERSONIO_INTEGRATION_ID = "personio";
@@ -68,13 +68,11 @@ function isHealthFresh({ lastSuccessAt, lastErrorAt }: { lastSuccessAt: Date | n
   return !lastErrorAt || lastErrorAt < lastSuccessAt;
 }
 
-// Personio answered these with the credentials accepted, so they say nothing bad about the
-// connection (the send flow explains them on the profile); they count as a working call.
-const ANSWERED_CODES = new Set(["validation_error", "email_taken", "not_found"]);
-
 // Connection health for admins: the last success and the last credential-level failure.
 export async function recordPersonioHealth(outcome: { ok: true } | { ok: false; error: unknown }) {
-  const answered = !outcome.ok && isPersonioError(outcome.error) && ANSWERED_CODES.has(outcome.error.code);
+  // Personio answered these with the credentials accepted, so they say nothing bad about the
+  // connection (the send flow explains them on the profile); they count as a working call.
+  const answered = !outcome.ok && isPersonioError(outcome.error) && PERSONIO_ERRORS[outcome.error.code].answered;
   if (outcome.ok || answered) {
     await db.personioIntegration.updateMany({ where: { id: INTEGRATION_ID }, data: { lastSuccessAt: new Date() } });
     return;
