@@ -12,7 +12,7 @@ import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { CredentialSaveResult } from "@/lib/integrations/personio-settings";
+import type { CredentialSaveResult } from "@/lib/integrations/personio-mutations";
 import { ZConnectPersonioInput, ZUpdatePersonioCredentialsInput, type TConnectPersonioInput } from "@/lib/integrations/schemas";
 import type { ScopeAssessment } from "@/lib/integrations/scopes";
 import { normalizePersonioSubdomain } from "@/lib/integrations/subdomain";

@@ -9,7 +9,7 @@ import { testPersonioConnectionAction } from "@/app/(app)/admin/integrations/per
 import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ConnectionTestResult } from "@/lib/integrations/personio-settings";
+import type { ConnectionTestResult } from "@/lib/integrations/personio-mutations";
 import type { HealthState } from "@/lib/integrations/health";
 
 import { ScopeNotice } from "./scope-notice";

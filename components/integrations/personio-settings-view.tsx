@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { connectionHealthState } from "@/lib/integrations/health";
-import type { PersonioSettings } from "@/lib/integrations/queries";
+import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
 

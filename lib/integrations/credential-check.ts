@@ -5,8 +5,6 @@ import { isPersonioError, PERSONIO_ERRORS, PersonioError, type CredentialCheckFa
 
 import { assessPersonioScopes, type ScopeAssessment } from "./scopes";
 
-export type { CredentialCheckFailure };
-
 export type CredentialCheckResult =
   | { ok: true; scopes: string[]; assessment: Exclude<ScopeAssessment, "missing_write"> }
   // `error` is for health records on the server only; it never leaves in an action result.

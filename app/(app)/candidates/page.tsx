@@ -7,7 +7,6 @@ import { requireUser } from "@/lib/auth/require-user";
 import { candidateListHref, ZCandidateListParams } from "@/lib/candidates/list-params";
 import { listCandidates, listJobs } from "@/lib/candidates/queries";
 import { getPersonioBadges } from "@/lib/handoff/queries";
-import { can } from "@/lib/permissions";
 
 export async function generateMetadata() {
   const t = await getTranslations("candidates");
@@ -26,8 +25,8 @@ export default async function CandidatesPage({
     listJobs(),
     listCandidates(params),
   ]);
-  // Loaded only for roles that may see them: otherwise not even the sender's name is in the page.
-  const badges = can(user, "personio:see-badge") ? await getPersonioBadges(result.rows.map((row) => row.id)) : undefined;
+  // Empty for roles that may not see badges: then not even the sender's name is in the page.
+  const badges = await getPersonioBadges(user, result.rows.map((row) => row.id));
 
   return (
     <div className="space-y-6">

@@ -4,7 +4,7 @@ import { Marketplace } from "@/components/integrations/marketplace";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/require-user";
 import { INTEGRATION_CATEGORIES, type IntegrationCategory } from "@/lib/integrations/catalogue";
-import { getPersonioConnectionState } from "@/lib/integrations/queries";
+import { getPersonioConnectionState } from "@/lib/integrations/personio-queries";
 
 type Props = { searchParams: Promise<{ category?: string; deleted?: string }> };
 

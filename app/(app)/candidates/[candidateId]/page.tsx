@@ -6,15 +6,20 @@ import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { pickMessages } from "@/lib/i18n/pick-messages";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
-import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
-import { getPersonioIntegration } from "@/lib/integrations/personio-connection";
+import { getSendAvailability } from "@/lib/handoff/availability";
+import { getPersonioBadges } from "@/lib/handoff/queries";
 import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ candidateId: string }> };
 
 export async function generateMetadata({ params }: Props) {
+  // The name goes into <title> only for someone who may read the profile: the page itself sends
+  // everyone else to sign-in or a 404, but the metadata is rendered all the same.
+  const user = await getCurrentUser();
+  if (!can(user, "candidates:read")) return {};
   const candidate = await getCandidate((await params).candidateId);
   return { title: candidate ? `${candidate.firstName} ${candidate.lastName}` : undefined };
 }
@@ -23,19 +28,14 @@ export default async function CandidateProfilePage({ params }: Props) {
   const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const canSeeBadge = can(user, "personio:see-badge");
-  const [t, tHandoff, format, integration, handoffStatus, badges] = await Promise.all([
+  const [t, tHandoff, format, sendAvailability, badges] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
     getFormatter(),
-    getPersonioIntegration(),
-    getHandoffStatus(candidate.id),
-    canSeeBadge ? getPersonioBadges([candidate.id]) : null,
+    getSendAvailability({ actor: user, candidate }),
+    getPersonioBadges(user, [candidate.id]),
   ]);
-  const badge = badges?.get(candidate.id);
-  // The menu item is offered only when a send could succeed; the action checks all of it again.
-  const maySend =
-    can(user, "personio:send") && integration?.enabled === true && handoffStatus !== "SENT" && handoffStatus !== "LINKED";
+  const badge = badges.get(candidate.id);
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -67,8 +67,9 @@ export default async function CandidateProfilePage({ params }: Props) {
         <CandidateActionsMenu
           candidateId={candidate.id}
           labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
+          sendAvailability={sendAvailability}
           sendToPersonio={
-            maySend
+            sendAvailability.available
               ? {
                   defaults: {
                     firstName: candidate.firstName,

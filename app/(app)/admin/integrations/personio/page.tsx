@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PersonioSettingsView } from "@/components/integrations/personio-settings-view";
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
 import { requireUser } from "@/lib/auth/require-user";
-import { getPersonioSettings } from "@/lib/integrations/queries";
+import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
 
 type Props = { searchParams: Promise<{ connected?: string }> };

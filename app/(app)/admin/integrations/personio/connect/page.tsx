@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 
 import { PersonioCredentialsForm } from "@/components/integrations/personio-credentials-form";
 import { requireUser } from "@/lib/auth/require-user";
-import { getPersonioConnectionState } from "@/lib/integrations/queries";
+import { getPersonioConnectionState } from "@/lib/integrations/personio-queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("personioConnect");
