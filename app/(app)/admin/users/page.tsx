@@ -1,9 +1,10 @@
 import { getTranslations } from "next-intl/server";
 
-import { AddUserForm } from "@/components/users/add-user-form";
-import { UserTable } from "@/components/users/user-table";
 import { requireUser } from "@/lib/auth/require-user";
 import { listRoles, listUsers } from "@/lib/users/service";
+
+import { AddUserForm } from "./_components/add-user-form";
+import { UserTable } from "./_components/user-table";
 
 export async function generateMetadata() {
   const t = await getTranslations("users");

@@ -2,16 +2,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 
-import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-menu";
 import { StageBadge } from "@/components/candidates/stage-badge";
-import { pickMessages } from "@/lib/i18n/pick-messages";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getSendAvailability } from "@/lib/handoff/availability";
 import { getPersonioBadges } from "@/lib/handoff/queries";
+import { pickMessages } from "@/lib/i18n/pick-messages";
 import { can } from "@/lib/permissions";
+
+import { CandidateActionsMenu } from "./_components/candidate-actions-menu";
 
 type Props = { params: Promise<{ candidateId: string }> };
 

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { PersonioSettingsView } from "@/components/integrations/personio-settings-view";
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
 import { requireUser } from "@/lib/auth/require-user";
 import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
+
+import { PersonioSettingsView } from "./_components/personio-settings-view";
 
 type Props = { searchParams: Promise<{ connected?: string }> };
 

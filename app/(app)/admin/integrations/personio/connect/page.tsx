@@ -2,9 +2,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
-import { PersonioCredentialsForm } from "@/components/integrations/personio-credentials-form";
 import { requireUser } from "@/lib/auth/require-user";
 import { getPersonioConnectionState } from "@/lib/integrations/personio-queries";
+
+import { PersonioCredentialsForm } from "../_components/personio-credentials-form";
 
 export async function generateMetadata() {
   const t = await getTranslations("personioConnect");

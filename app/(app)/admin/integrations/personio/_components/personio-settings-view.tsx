@@ -1,18 +1,18 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { ConnectionStatusBadge } from "@/components/integrations/connection-status-badge";
+import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { connectionHealthState } from "@/lib/integrations/health";
 import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
 
-import { ConnectionStatusBadge } from "./connection-status-badge";
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioHealth } from "./personio-health";
 import { PersonioStatusControls } from "./personio-status-controls";
 import { RolePermissionsTable } from "./role-permissions-table";
-import { ScopeNotice } from "./scope-notice";
 
 const ASSESSMENTS = ["read_write", "write_only", "unconfirmed"] as const;
 

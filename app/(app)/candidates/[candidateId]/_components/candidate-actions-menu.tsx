@@ -10,11 +10,11 @@ import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 // The review form (react-hook-form, the zod schema, the send actions, React Query) loads when
 // someone chooses Send, not with every profile: it was a fifth of the profile's JavaScript.
 const SendToPersonioDialog = dynamic(
-  () => import("@/components/handoff/send-to-personio-dialog").then((module) => module.SendToPersonioDialog),
+  () => import("./send-to-personio-dialog").then((module) => module.SendToPersonioDialog),
   { ssr: false },
 );
 
-import type { DialogIntl } from "@/components/handoff/send-to-personio-dialog";
+import type { DialogIntl } from "./send-to-personio-dialog";
 
 type Props = {
   candidateId: string;
