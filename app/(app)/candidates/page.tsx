@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { CandidateFilters } from "@/components/candidates/candidate-filters";
 import { CandidateTable } from "@/components/candidates/candidate-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { candidateListHref, ZCandidateListParams } from "@/lib/candidates/list-params";
@@ -30,12 +31,14 @@ export default async function CandidatesPage({
 
   return (
     <div className="space-y-6">
-      <div className="flex items-baseline justify-between">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {t("count", { count: result.total })}
-        </p>
-      </div>
+      <PageHeader
+        title={t("title")}
+        end={
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {t("count", { count: result.total })}
+          </p>
+        }
+      />
       <CandidateFilters params={params} jobs={jobs} />
       <CandidateTable rows={result.rows} badges={badges} />
       {result.pages > 1 && <Pagination page={params.page} pages={result.pages} hrefFor={(page) => candidateListHref({ ...params, page })} />}

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
@@ -52,42 +52,36 @@ export default async function CandidateProfilePage({ params }: Props) {
 
   return (
     <article className="space-y-6">
-      <Link href="/candidates" className="text-sm text-indigo-700 hover:underline">
-        ← {t("back")}
-      </Link>
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold">
-              {candidate.firstName} {candidate.lastName}
-            </h1>
-            {badge && <PersonioBadge candidateId={candidate.id} badge={badge} />}
-          </div>
-          <p className="mt-1 text-slate-600">{candidate.job.title}</p>
-        </div>
-        <CandidateActionsMenu
-          candidateId={candidate.id}
-          labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
-          sendAvailability={sendAvailability}
-          sendToPersonio={
-            sendAvailability.available
-              ? {
-                  defaults: {
-                    firstName: candidate.firstName,
-                    lastName: candidate.lastName,
-                    email: candidate.email,
-                    position: candidate.job.title,
-                  },
-                  intl: {
-                    locale: await getLocale(),
-                    timeZone: await getTimeZone(),
-                    messages: pickMessages(await getMessages(), ["handoff", "errors"]),
-                  },
-                }
-              : null
-          }
-        />
-      </header>
+      <BackLink href="/candidates">{t("back")}</BackLink>
+      <PageHeader
+        title={`${candidate.firstName} ${candidate.lastName}`}
+        beside={badge && <PersonioBadge candidateId={candidate.id} badge={badge} />}
+        intro={candidate.job.title}
+        end={
+          <CandidateActionsMenu
+            candidateId={candidate.id}
+            labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
+            sendAvailability={sendAvailability}
+            sendToPersonio={
+              sendAvailability.available
+                ? {
+                    defaults: {
+                      firstName: candidate.firstName,
+                      lastName: candidate.lastName,
+                      email: candidate.email,
+                      position: candidate.job.title,
+                    },
+                    intl: {
+                      locale: await getLocale(),
+                      timeZone: await getTimeZone(),
+                      messages: pickMessages(await getMessages(), ["handoff", "errors"]),
+                    },
+                  }
+                : null
+            }
+          />
+        }
+      />
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="details-heading" className="text-lg font-semibold">
           {t("details")}

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
@@ -27,14 +27,12 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
   const { connected } = await searchParams;
   return (
     <div className="space-y-6">
-      <Link href="/admin/integrations" className="text-sm text-indigo-700 hover:underline">
-        ← {t("back")}
-      </Link>
+      <BackLink href="/admin/integrations">{t("back")}</BackLink>
       {settings ? (
         <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
       ) : (
         <>
-          <h1 className="text-2xl font-semibold">{tSetup("title")}</h1>
+          <PageHeader title={tSetup("title")} />
           <PersonioSetupInfo />
         </>
       )}

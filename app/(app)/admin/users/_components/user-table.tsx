@@ -9,6 +9,7 @@ import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 
 type UserRow = { id: string; name: string; email: string; roleId: string; active: boolean };
 type Role = { id: string; name: string };
@@ -45,65 +46,63 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
   return (
     <div className="space-y-4">
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">{t("users.name")}</th>
-              <th scope="col" className="px-4 py-3">{t("users.email")}</th>
-              <th scope="col" className="px-4 py-3">{t("users.role")}</th>
-              <th scope="col" className="px-4 py-3">{t("users.status")}</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">{t("users.actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {users.map((user) => {
-              const isSelf = user.id === currentUserId;
-              return (
-                <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
-                  <td className="px-4 py-3 font-medium">
-                    {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
-                  </td>
-                  <td className="px-4 py-3">{user.email}</td>
-                  <td className="px-4 py-3">
-                    <select
-                      aria-label={t("users.changeRole", { name: user.name })}
-                      defaultValue={user.roleId}
-                      disabled={isSelf || roleChange.isPending}
-                      onChange={(event) => roleChange.execute({ userId: user.id, roleId: event.target.value as "admin" })}
-                      className="rounded-md border border-slate-300 bg-white px-2 py-1"
-                    >
-                      {roles.map((role) => (
-                        <option key={role.id} value={role.id}>
-                          {role.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="px-4 py-3">{user.active ? t("users.active") : t("users.inactive")}</td>
-                  <td className="px-4 py-3 text-right">
-                    {!isSelf &&
-                      (user.active ? (
-                        <Button variant="secondary" onClick={() => setToDeactivate(user)} aria-label={`${t("users.deactivate")} ${user.name}`}>
-                          {t("users.deactivate")}
-                        </Button>
-                      ) : (
-                        <Button
-                          variant="secondary"
-                          disabled={activeChange.isPending}
-                          onClick={() => activeChange.execute({ userId: user.id, active: true })}
-                          aria-label={`${t("users.reactivate")} ${user.name}`}
-                        >
-                          {t("users.reactivate")}
-                        </Button>
-                      ))}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table>
+        <TableHead>
+          <HeaderCell>{t("users.name")}</HeaderCell>
+          <HeaderCell>{t("users.email")}</HeaderCell>
+          <HeaderCell>{t("users.role")}</HeaderCell>
+          <HeaderCell>{t("users.status")}</HeaderCell>
+          <HeaderCell>
+            <span className="sr-only">{t("users.actions")}</span>
+          </HeaderCell>
+        </TableHead>
+        <TableBody>
+          {users.map((user) => {
+            const isSelf = user.id === currentUserId;
+            return (
+              <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
+                <Cell className="font-medium">
+                  {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
+                </Cell>
+                <Cell>{user.email}</Cell>
+                <Cell>
+                  <select
+                    aria-label={t("users.changeRole", { name: user.name })}
+                    defaultValue={user.roleId}
+                    disabled={isSelf || roleChange.isPending}
+                    onChange={(event) => roleChange.execute({ userId: user.id, roleId: event.target.value as "admin" })}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1"
+                  >
+                    {roles.map((role) => (
+                      <option key={role.id} value={role.id}>
+                        {role.name}
+                      </option>
+                    ))}
+                  </select>
+                </Cell>
+                <Cell>{user.active ? t("users.active") : t("users.inactive")}</Cell>
+                <Cell className="text-right">
+                  {!isSelf &&
+                    (user.active ? (
+                      <Button variant="secondary" onClick={() => setToDeactivate(user)} aria-label={`${t("users.deactivate")} ${user.name}`}>
+                        {t("users.deactivate")}
+                      </Button>
+                    ) : (
+                      <Button
+                        variant="secondary"
+                        disabled={activeChange.isPending}
+                        onClick={() => activeChange.execute({ userId: user.id, active: true })}
+                        aria-label={`${t("users.reactivate")} ${user.name}`}
+                      >
+                        {t("users.reactivate")}
+                      </Button>
+                    ))}
+                </Cell>
+              </tr>
+            );
+          })}
+        </TableBody>
+      </Table>
       <ConfirmDialog
         open={toDeactivate !== null}
         title={t("users.deactivate")}

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ConnectionStatusBadge } from "@/components/integrations/connection-status-badge";
 import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { connectionHealthState } from "@/lib/integrations/health";
 import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
@@ -56,10 +57,7 @@ export async function PersonioSettingsView({
 
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <ConnectionStatusBadge state={settings.enabled ? "connected" : "disabled"} />
-      </header>
+      <PageHeader title={t("title")} beside={<ConnectionStatusBadge state={settings.enabled ? "connected" : "disabled"} />} />
       {assessment && (
         <div className="space-y-2">
           <Alert tone="success">{t("connected")}</Alert>
