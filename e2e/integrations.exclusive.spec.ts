@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 
 import { DEFAULT_ROLES } from "@/lib/permissions/definitions";
-import { demoCredentialFromEnv } from "@/lib/personio-sandbox/demo";
+import { demoCredentialFromEnv } from "@/scripts/personio-sandbox/demo";
 
 import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix, type TestUser } from "./fixtures";
 import { collectResponses, SECRET_SCAN_LIMITS, visitAll } from "./integrations-scan";

@@ -10,9 +10,9 @@ import os from "node:os";
 import Database from "better-sqlite3";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
-import { createSandboxAdmin } from "@/lib/personio-sandbox/admin-client";
-import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
-import { startPersonioSandbox, type PersonioSandbox } from "@/lib/personio-sandbox/server";
+import { createSandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/scripts/personio-sandbox/demo";
+import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
 import { ensureProductionBuild, startApp, type AppSecrets } from "./bench/app-server";
 import { BENCH_PASSWORD, createBenchDataset, type BenchDataset } from "./bench/dataset";

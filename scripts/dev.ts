@@ -3,8 +3,8 @@ import { spawn } from "node:child_process";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
-import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
-import { startPersonioSandbox } from "@/lib/personio-sandbox/server";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/scripts/personio-sandbox/demo";
+import { startPersonioSandbox } from "@/scripts/personio-sandbox/server";
 import { printDemoLogins, seedDemoData } from "@/prisma/seed";
 
 import { migrateDatabase } from "./lib/database";

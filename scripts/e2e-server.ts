@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
-import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
-import { startPersonioSandbox } from "@/lib/personio-sandbox/server";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/scripts/personio-sandbox/demo";
+import { startPersonioSandbox } from "@/scripts/personio-sandbox/server";
 import { seedDemoData } from "@/prisma/seed";
 
 import { migrateDatabase, resetDatabase } from "./lib/database";

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
-import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
-import { startPersonioSandbox, type PersonioSandbox } from "@/lib/personio-sandbox/server";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/scripts/personio-sandbox/demo";
+import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-sandbox/server";
 import { seedDemoData } from "@/prisma/seed";
-import { createFreshDatabase } from "@/scripts/lib/database";
+import { createFreshDatabase } from "@/e2e/support/test-database";
 import { freePort } from "@/scripts/lib/free-port";
 import { connectDemoIntegration } from "@/scripts/lib/personio-demo";
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 
 import { clearPersonioTokenCache, createPersonioClient, type PersonioClientConfig } from "@/lib/personio/client";
 
-import { createSandboxAdmin, type SandboxAdmin } from "./admin-client";
-import { startPersonioSandbox, type PersonioSandbox } from "./server";
+import { createSandboxAdmin, type SandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
+import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
 export const TEST_CLIENT_ID = "papi-test-client";
 export const TEST_CLIENT_SECRET = "papi-test-secret-do-not-log";
