@@ -1,22 +1,13 @@
 // The Personio client as the app ships it, plus the calls only tests make: reading an employee
-// back, updating, listing, attributes, document categories and uploads. They go through the same
+// back, document categories and uploads (updating, listing and attributes the app now ships). They go through the same
 // HTTP layer (token cache, retries, read spacing, error classification, redaction), so the tests
 // and the contract check exercise every endpoint the sandbox serves.
 import { createPersonioClient, type PersonioClient, type PersonioClientConfig } from "@/lib/personio/client";
 import { isRecord, parsePersonioEmployee, type PersonioEmployee } from "@/lib/personio/employee";
 import { defaultPersonioMessage, PersonioError } from "@/lib/personio/errors";
 import { createPersonioHttp } from "@/lib/personio/http";
-import { toEmployeePayload, type PersonioEmployeeInput } from "@/lib/personio/payload";
 
-export type PersonioEmployeeUpdate = Partial<Omit<PersonioEmployeeInput, "email">>;
-
-export type PersonioAttributeDefinition = {
-  key: string;
-  label?: string;
-  type?: string;
-  universalId?: string | null;
-  options: string[];
-};
+export type { PersonioAttributeDefinition, PersonioEmployeeUpdate } from "@/lib/personio/client";
 
 export type PersonioDocumentCategory = { id: number; name: string };
 
@@ -32,14 +23,9 @@ export type PersonioDocumentUpload = {
 
 export type PersonioTestClient = PersonioClient & {
   getEmployee(id: number): Promise<PersonioEmployee>;
-  updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<{ id: number }>;
-  listEmployees(options?: { limit?: number; offset?: number }): Promise<{ employees: PersonioEmployee[]; total: number }>;
-  listEmployeeAttributes(): Promise<PersonioAttributeDefinition[]>;
   listDocumentCategories(): Promise<PersonioDocumentCategory[]>;
   uploadDocument(upload: PersonioDocumentUpload): Promise<{ id: number }>;
 };
-
-const MAX_PAGE = 100;
 
 export function createPersonioTestClient(config: PersonioClientConfig): PersonioTestClient {
   // A second HTTP layer on the same config shares the token cache and read spacing (both keyed
@@ -51,29 +37,6 @@ export function createPersonioTestClient(config: PersonioClientConfig): Personio
     const employee = isRecord(res?.body) ? parsePersonioEmployee(res.body.data) : null;
     if (!employee) throw unexpected("employee response without an id", false);
     return employee;
-  }
-
-  async function updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<{ id: number }> {
-    const { email: _email, ...payload } = toEmployeePayload(update);
-    const res = await http.call("write", "PATCH", `/v1/company/employees/${encodeURIComponent(String(id))}`, {
-      json: { employee: payload },
-    });
-    return { id: readCreatedId(res?.body, id) };
-  }
-
-  async function listEmployees(options: { limit?: number; offset?: number } = {}) {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE);
-    const query = { limit: String(limit), offset: String(Math.max(options.offset ?? 0, 0)) };
-    const res = await http.call("read", "GET", "/v1/company/employees", { query });
-    const body = isRecord(res?.body) ? res.body : {};
-    const employees = (Array.isArray(body.data) ? body.data : []).map(parsePersonioEmployee).filter((e) => e !== null);
-    const total = isRecord(body.metadata) ? Number(body.metadata.total_elements) : NaN;
-    return { employees, total: Number.isFinite(total) ? total : employees.length };
-  }
-
-  async function listEmployeeAttributes() {
-    const res = await http.call("read", "GET", "/v1/company/employees/attributes");
-    return parseAttributeDefinitions(res?.body);
   }
 
   async function listDocumentCategories() {
@@ -96,28 +59,9 @@ export function createPersonioTestClient(config: PersonioClientConfig): Personio
   return {
     ...createPersonioClient(config),
     getEmployee: (id) => http.guard(() => getEmployee(id)),
-    updateEmployee: (id, update) => http.guard(() => updateEmployee(id, update)),
-    listEmployees: (options) => http.guard(() => listEmployees(options)),
-    listEmployeeAttributes: () => http.guard(listEmployeeAttributes),
     listDocumentCategories: () => http.guard(listDocumentCategories),
     uploadDocument: (upload) => http.guard(() => uploadDocument(upload)),
   };
-}
-
-function parseAttributeDefinitions(raw: unknown): PersonioAttributeDefinition[] {
-  const data = isRecord(raw) && Array.isArray(raw.data) ? raw.data : [];
-  return data.flatMap((item: unknown) => {
-    if (!isRecord(item) || typeof item.key !== "string") return [];
-    return [
-      {
-        key: item.key,
-        label: typeof item.label === "string" ? item.label : undefined,
-        type: typeof item.type === "string" ? item.type : undefined,
-        universalId: typeof item.universal_id === "string" || item.universal_id === null ? item.universal_id : undefined,
-        options: Array.isArray(item.options) ? item.options.map(String) : [],
-      },
-    ];
-  });
 }
 
 function parseDocumentCategories(raw: unknown): PersonioDocumentCategory[] {

@@ -87,6 +87,7 @@ export type Completion = {
   personioSubdomain: string;
   sentById: string;
   sentFields: string | null;
+  personioWarnings?: string | null;
 };
 
 // Records the outcome. Personio's answer is the truth: if this claim was meanwhile taken

@@ -7,23 +7,39 @@ import { ForbiddenError } from "@/lib/errors";
 import { sendRefusal } from "@/lib/handoff/availability";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
+import { buildSendForm, unknownListValues } from "@/lib/handoff/send-form";
 import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
+import { getFieldConfig } from "@/lib/integrations/personio-fields";
+import { getPersonioOptions } from "@/lib/integrations/personio-options";
+import { fieldValueProblem, isCustomField, PERSONIO_LIST_FIELDS, toPersonioInput, toSentValues, type FieldConfig } from "@/lib/personio/fields";
 import { toConnectionState } from "@/lib/integrations/personio-queries";
 import type { Actor } from "@/lib/permissions";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
 
-export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed";
+export type HandoffFailureCode =
+  | PersonioErrorCode
+  | "not_connected"
+  | "integration_disabled"
+  | "employee_changed"
+  // Checked before anything is sent: a value the field does not take, a list value the
+  // connected account does not have, a list field whose values cannot be read from Personio.
+  | "invalid_field"
+  | "unknown_option"
+  | "field_unavailable";
+
+/** Something Personio accepted but did not apply (v1's "meta error"), e.g. an unknown office. */
+export type PersonioWarning = { field: string | null; value: string | null; message: string };
 
 export type HandoffResult =
-  | { outcome: "sent" | "linked"; employeeId: number }
+  | { outcome: "sent" | "linked"; employeeId: number; warnings?: PersonioWarning[] }
   | { outcome: "already_sent" | "in_progress" }
   // Not created: Personio already has someone with this email. Shown, never stored.
   | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; previousAttemptUncertain: boolean }
   | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
-type HandoffRequest = { actor: Actor; candidateId: string; fields: TPersonioEmployeeFields };
+type HandoffRequest = { actor: Actor; candidateId: string; fields: TPersonioEmployeeFields; extra?: Record<string, string> };
 
 // Whether the previous attempt may have created the employee: it ended in an error after which
 // the write may have happened, or its claim went stale (its process died mid-send).
@@ -39,15 +55,52 @@ function isCredentialError(code: HandoffFailureCode) {
 
 // Sends a candidate to Personio once: claim → look the email up → create → record.
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
+  // Only the fields the admin chose leave Handoff; the job title travels in `fields` (the form's
+  // original four) and counts only when chosen.
+  const config = await getFieldConfig();
+  const extra = { ...request.extra, position: request.fields.position };
+  const refused = await checkChosenFields(config, extra);
+  if (refused) return refused;
+  const input = toPersonioInput(config, request.fields, extra);
+  const sent = toSentValues(config, request.fields, extra);
   return withClaimedCandidate(request, "handoff.send", async ({ client, claim }) => {
     const existing = await findExistingEmployee(client, request.fields.email);
     if (existing) {
       const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
       return stopped("employee_exists", { outcome: "existing_employee", employee: existing, previousAttemptUncertain }, existing.id);
     }
-    const { firstName, lastName, email, position } = request.fields;
-    const { id } = await client.createEmployee({ firstName, lastName, email, ...(position ? { position } : {}) });
-    return { kind: "in_personio", status: "SENT", employeeId: id, sentFields: request.fields };
+    const { id, warnings } = await client.createEmployee(input);
+    return { kind: "in_personio", status: "SENT", employeeId: id, sentFields: sent, warnings: toWarnings(warnings, sent) };
+  });
+}
+
+// Every chosen field's value is one it takes, and a list field's value one the account has (from
+// the cached lists; read now if there are none): Personio would otherwise drop it without a word.
+async function checkChosenFields(config: FieldConfig, extra: Record<string, string>): Promise<Failure | null> {
+  for (const setting of config.fields) {
+    if (fieldValueProblem(setting.key, extra[setting.key] ?? "", setting.type)) return { outcome: "failed", code: "invalid_field", field: setting.key };
+  }
+  const listed = config.fields.filter((setting) => (extra[setting.key] ?? "").trim() && (isListField(setting.key) || isCustomField(setting.key)));
+  if (listed.length === 0) return null;
+  const load = await getPersonioOptions();
+  const form = buildSendForm({ fields: listed }, { job: { title: "", department: "", office: "" } }, { firstName: "", lastName: "", email: "" }, load.ok ? load.lists : null, null);
+  const unavailable = form.unavailable.find((field) => (extra[field.key] ?? "").trim());
+  if (unavailable) return { outcome: "failed", code: "field_unavailable", field: unavailable.key };
+  const unknown = unknownListValues(form, extra)[0];
+  return unknown ? { outcome: "failed", code: "unknown_option", field: unknown } : null;
+}
+
+function isListField(key: string): boolean {
+  return (PERSONIO_LIST_FIELDS as readonly string[]).includes(key);
+}
+
+// Personio's meta entries, each tied to the org field it names (its text is not documented, so a
+// field is recognised by its name in the text), with the value Handoff sent for that field.
+export function toWarnings(messages: string[], sent: Record<string, string>): PersonioWarning[] {
+  return messages.map((message) => {
+    const lower = message.toLowerCase();
+    const field = ["subcompany", "department", "office", "supervisor", "position", "gender"].find((name) => lower.includes(name)) ?? null;
+    return { field, value: field ? (sent[field] ?? null) : null, message };
   });
 }
 
@@ -75,7 +128,7 @@ async function findExistingEmployee(client: PersonioClient, email: string) {
 // What a step learned from Personio: the candidate is there now (sent or linked), and the
 // claim is completed; or the send stops without it, and the claim is given back with the reason.
 type StepOutcome =
-  | { kind: "in_personio"; status: "SENT" | "LINKED"; employeeId: number; sentFields: TPersonioEmployeeFields | null }
+  | { kind: "in_personio"; status: "SENT" | "LINKED"; employeeId: number; sentFields: Record<string, string> | null; warnings?: PersonioWarning[] }
   | { kind: "stopped"; code: "employee_exists" | "employee_changed"; result: HandoffResult; employeeId: number | null };
 
 type Step = (context: { client: PersonioClient; claim: Claim }) => Promise<StepOutcome>;
@@ -111,7 +164,7 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
     const outcome = await step({ client: connection.client, claim });
     let result: HandoffResult;
     if (outcome.kind === "in_personio") {
-      const { status, employeeId, sentFields } = outcome;
+      const { status, employeeId, sentFields, warnings = [] } = outcome;
       await db.$transaction(async (tx) => {
         await completeClaim(
           candidateId,
@@ -122,12 +175,21 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
             personioSubdomain: connection.subdomain,
             sentById: actor.id,
             sentFields: sentFields ? JSON.stringify(sentFields) : null,
+            personioWarnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
           },
           tx,
         );
-        await writeAuditLog(tx, auditEntry("success", { employeeId, status }));
+        await writeAuditLog(
+          tx,
+          auditEntry("success", {
+            employeeId,
+            status,
+            ...(sentFields ? { fields: Object.keys(sentFields).join(",") } : {}),
+            ...(warnings.length > 0 ? { ignored: warnings.map((warning) => warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message).join("; ") } : {}),
+          }),
+        );
       });
-      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId };
+      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId, ...(warnings.length > 0 ? { warnings } : {}) };
     } else {
       await db.$transaction(async (tx) => {
         await releaseClaim(candidateId, claim.claimToken, { code: outcome.code }, tx);

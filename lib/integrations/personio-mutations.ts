@@ -47,6 +47,8 @@ export async function connectPersonio({ actorId, input }: { actorId: string; inp
   if (!check.ok) return { status: "rejected", reason: check.reason };
   try {
     await db.$transaction(async (tx) => {
+      // Lists read with other credentials may belong to another account.
+      await tx.personioOptionCache.deleteMany();
       await tx.personioIntegration.create({
         data: {
           id: PERSONIO_INTEGRATION_ID,
@@ -115,6 +117,7 @@ export async function updatePersonioCredentials({
       },
     });
     if (count === 0) throw new ConflictError("changed_meanwhile");
+    await tx.personioOptionCache.deleteMany();
     await writeAuditLog(tx, {
       actorId,
       action: "integration.update-credentials",
@@ -160,6 +163,7 @@ export async function deletePersonio({ actorId }: { actorId: string }) {
     const current = await tx.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { clientId: true, subdomain: true } });
     if (!current) throw new NotFoundError("Personio integration");
     await tx.personioIntegration.delete({ where: { id: PERSONIO_INTEGRATION_ID } });
+    await tx.personioOptionCache.deleteMany();
     await writeAuditLog(tx, {
       actorId,
       action: "integration.delete",

@@ -30,8 +30,8 @@ export type TUpdatePersonioCredentialsInput = z.input<typeof ZUpdatePersonioCred
 
 export const ZSetPersonioEnabledInput = z.object({ enabled: z.boolean() });
 
-// Only the two per-role Personio settings are managed here; every other permission stays as seeded.
-export const ROLE_PERSONIO_PERMISSIONS = ["personio:send", "personio:see-badge"] as const;
+// Only the per-role Personio settings are managed here; every other permission stays as seeded.
+export const ROLE_PERSONIO_PERMISSIONS = ["personio:send", "personio:update", "personio:see-badge"] as const;
 export type RolePersonioPermission = (typeof ROLE_PERSONIO_PERMISSIONS)[number];
 
 export const ZSetRolePersonioPermissionInput = z.object({

@@ -3,6 +3,7 @@
 export const PERMISSIONS = [
   "candidates:read",
   "personio:send",
+  "personio:update",
   "personio:see-badge",
   "integrations:manage",
   "users:manage",
@@ -21,7 +22,7 @@ export const DEFAULT_ROLES: ReadonlyArray<{ id: RoleKey; name: string; permissio
   {
     id: "recruiter",
     name: "Recruiter",
-    permissions: ["candidates:read", "personio:send", "personio:see-badge"],
+    permissions: ["candidates:read", "personio:send", "personio:update", "personio:see-badge"],
   },
   { id: "hiring_manager", name: "Hiring manager", permissions: ["candidates:read", "personio:see-badge"] },
   { id: "interviewer", name: "Interviewer", permissions: ["candidates:read"] },

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { isRecord, parsePersonioEmployee, sameEmail, type PersonioEmployee } from "./employee";
+
+export type { PersonioEmployee } from "./employee";
 import { defaultPersonioMessage, PersonioError } from "./errors";
 import { createPersonioHttp, type PersonioClientConfig } from "./http";
 import { toEmployeePayload, type PersonioEmployeeInput } from "./payload";
@@ -9,6 +11,24 @@ export type { PersonioClientConfig } from "./http";
 export { clearPersonioTokenCache } from "./token-cache";
 
 export type PersonioEmployeeMatch = { id: number; firstName?: string; lastName?: string };
+
+export type PersonioEmployeeUpdate = Partial<Omit<PersonioEmployeeInput, "email">>;
+
+/** An attribute the credential may read, as `/company/employees/attributes` lists it. */
+export type PersonioAttributeDefinition = {
+  key: string;
+  label?: string;
+  type?: string;
+  universalId?: string | null;
+  options: string[];
+};
+
+/**
+ * What Personio accepted but did not apply: v1 ignores an unknown department, office or
+ * subcompany "with showing meta error in the response" instead of refusing. The shape of that
+ * meta is not documented (PATCH's is `meta: string[]`), so every entry is kept as text.
+ */
+export type PersonioWriteResult = { id: number; warnings: string[] };
 
 const toMatch = (employee: PersonioEmployee): PersonioEmployeeMatch => ({
   id: employee.id,
@@ -22,7 +42,13 @@ export type PersonioClient = {
   /** Names come back only where the credential may read them; they are for display, never stored. */
   findEmployeeByEmail(email: string): Promise<PersonioEmployeeMatch | null>;
   /** Never retried: on `outcomeUnknown` errors the caller reconciles by email. */
-  createEmployee(input: PersonioEmployeeInput): Promise<{ id: number }>;
+  createEmployee(input: PersonioEmployeeInput): Promise<PersonioWriteResult>;
+  /** PATCH with only the given fields; Personio does not let the email change. Never retried. */
+  updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<PersonioWriteResult>;
+  /** The attributes the credential may read, custom `dynamic_*` ones included, with list options. */
+  listEmployeeAttributes(): Promise<PersonioAttributeDefinition[]>;
+  /** One page of employees (at most 100, Personio's limit), optionally projected to some attributes. */
+  listEmployees(options?: { limit?: number; offset?: number; attributes?: string[] }): Promise<{ employees: PersonioEmployee[]; total: number }>;
 };
 
 const MAX_PAGE = 100;
@@ -58,17 +84,45 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
     return null;
   }
 
-  async function createEmployee(input: PersonioEmployeeInput): Promise<{ id: number }> {
+  async function createEmployee(input: PersonioEmployeeInput): Promise<PersonioWriteResult> {
     const res = await http.call("write", "POST", "/v1/company/employees", {
       json: { employee: toEmployeePayload(input) },
     });
-    return { id: readCreatedId(res?.body) };
+    return { id: readCreatedId(res?.body), warnings: readMetaWarnings(res?.body) };
+  }
+
+  async function updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<PersonioWriteResult> {
+    const { email: _email, ...payload } = toEmployeePayload(update);
+    const res = await http.call("write", "PATCH", `/v1/company/employees/${encodeURIComponent(String(id))}`, {
+      json: { employee: payload },
+    });
+    const data = isRecord(res?.body) ? res.body.data : undefined;
+    const answered = Number(isRecord(data) ? data.id : undefined);
+    return { id: Number.isInteger(answered) && answered > 0 ? answered : id, warnings: readMetaWarnings(res?.body) };
+  }
+
+  async function listEmployeeAttributes(): Promise<PersonioAttributeDefinition[]> {
+    const res = await http.call("read", "GET", "/v1/company/employees/attributes");
+    return parseAttributeDefinitions(res?.body);
+  }
+
+  async function listEmployees(options: { limit?: number; offset?: number; attributes?: string[] } = {}) {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE);
+    const query: Record<string, string> = { limit: String(limit), offset: String(Math.max(options.offset ?? 0, 0)) };
+    const res = await http.call("read", "GET", "/v1/company/employees", { query, arrayQuery: { "attributes[]": options.attributes ?? [] } });
+    const body = isRecord(res?.body) ? res.body : {};
+    const employees = (Array.isArray(body.data) ? body.data : []).map(parsePersonioEmployee).filter((e) => e !== null);
+    const total = isRecord(body.metadata) ? Number(body.metadata.total_elements) : NaN;
+    return { employees, total: Number.isFinite(total) ? total : employees.length };
   }
 
   return {
     authenticate: (options = {}) => http.guard(() => http.authenticate(!options.reuseCachedToken)),
     findEmployeeByEmail: (email) => http.guard(() => findEmployeeByEmail(email)),
     createEmployee: (input) => http.guard(() => createEmployee(input)),
+    updateEmployee: (id, update) => http.guard(() => updateEmployee(id, update)),
+    listEmployeeAttributes: () => http.guard(listEmployeeAttributes),
+    listEmployees: (options) => http.guard(() => listEmployees(options)),
   };
 }
 
@@ -78,6 +132,36 @@ function readCreatedId(body: unknown): number {
   if (Number.isInteger(id) && id > 0) return id;
   // Personio said "success" without an id: the write probably happened, so reconcile by email.
   throw unexpected("success response without an id");
+}
+
+/** `meta` entries as text, whatever their shape (strings, `{message}` objects, an object of them). */
+export function readMetaWarnings(body: unknown): string[] {
+  const meta = isRecord(body) ? (body.meta ?? (isRecord(body.data) ? body.data.meta : undefined)) : undefined;
+  const entries = Array.isArray(meta) ? meta : isRecord(meta) ? Object.values(meta) : [];
+  return entries.flatMap((entry): string[] => {
+    if (typeof entry === "string") return entry.trim() ? [entry.trim()] : [];
+    if (isRecord(entry)) {
+      const text = [entry.field, entry.message ?? entry.detail ?? entry.title].filter((part) => typeof part === "string").join(": ");
+      return text ? [text] : [JSON.stringify(entry)];
+    }
+    return [];
+  });
+}
+
+function parseAttributeDefinitions(raw: unknown): PersonioAttributeDefinition[] {
+  const data = isRecord(raw) && Array.isArray(raw.data) ? raw.data : [];
+  return data.flatMap((item: unknown) => {
+    if (!isRecord(item) || typeof item.key !== "string") return [];
+    return [
+      {
+        key: item.key,
+        label: typeof item.label === "string" ? item.label : undefined,
+        type: typeof item.type === "string" ? item.type : undefined,
+        universalId: typeof item.universal_id === "string" || item.universal_id === null ? item.universal_id : undefined,
+        options: Array.isArray(item.options) ? item.options.map(String) : [],
+      },
+    ];
+  });
 }
 
 function unexpected(detail: string): PersonioError {

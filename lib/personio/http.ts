@@ -25,7 +25,7 @@ export type PersonioClientConfig = {
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
 };
 
-type CallOptions = { query?: Record<string, string>; json?: unknown; form?: FormData; notFoundIsEmpty?: boolean };
+type CallOptions = { query?: Record<string, string>; arrayQuery?: Record<string, string[]>; json?: unknown; form?: FormData; notFoundIsEmpty?: boolean };
 
 const DEFAULT_TOKEN_SECONDS = 86_400;
 
@@ -97,6 +97,7 @@ export function createPersonioHttp(config: PersonioClientConfig) {
   function send(kind: "read" | "write", method: "GET" | "POST" | "PATCH", path: string, options: CallOptions, token: string) {
     const url = new URL(`${baseUrl}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
+    for (const [name, values] of Object.entries(options.arrayQuery ?? {})) for (const value of values) url.searchParams.append(name, value);
     const headers: Record<string, string> = { ...commonHeaders, authorization: `Bearer ${token}` };
     let body: string | FormData | undefined;
     if (options.json !== undefined) {

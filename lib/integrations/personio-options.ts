@@ -1,0 +1,166 @@
+import "server-only";
+
+// The values the review form's dropdowns offer, read from the connected Personio account and
+// cached in the database (PersonioOptionCache), so opening the form costs no Personio call.
+//
+// Lifetime: a list younger than FRESH_MS is used as it is; an older one is still used (at most
+// MAX_STALE_MS old) while a refresh runs in the background; without a usable list the form waits
+// for Personio. Admins refresh by hand on the settings page. Credentials changes clear it.
+//
+// Where the values come from: `GET /company/employees/attributes` lists the attributes the
+// credential may read, with options for list attributes (gender, custom `dynamic_*` lists). v1 has
+// no endpoint for departments, offices or subcompanies, so those are the names found on the
+// employee list, paged at Personio's maximum of 100 (the client spaces the reads within its
+// 300/min, 15/s limit); supervisors are the employees themselves (id and name).
+
+import { db } from "@/lib/db";
+import { getConnectedPersonioClient } from "@/lib/integrations/personio-connection";
+import type { PersonioAttributeDefinition, PersonioClient, PersonioEmployee } from "@/lib/personio/client";
+import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
+
+export const OPTIONS_FRESH_MS = 15 * 60_000;
+export const OPTIONS_MAX_STALE_MS = 24 * 60 * 60_000;
+const PAGE = 100;
+// 50 pages = 5,000 employees; beyond that the lists say they are incomplete.
+const MAX_PAGES = 50;
+const CACHE_ID = "personio";
+
+export type PersonioOptionLists = {
+  fetchedAt: string;
+  /** The credential may not read employees at all ("missing_permission"); the lists are empty. */
+  noRead: boolean;
+  /** Attribute keys the credential may read. */
+  readable: string[];
+  /** Custom attributes (for the settings page) and list options (gender, custom lists). */
+  attributes: Array<{ key: string; label: string; type: string; options: string[] }>;
+  department: string[];
+  office: string[];
+  subcompany: string[];
+  supervisor: Array<{ id: number; name: string }>;
+  /** More employees than MAX_PAGES pages: the lists derived from them may miss names. */
+  truncated: boolean;
+};
+
+export type OptionsLoad =
+  | { ok: true; lists: PersonioOptionLists; fromCache: boolean }
+  | { ok: false; code: PersonioErrorCode | "not_connected" };
+
+let refreshing: Promise<OptionsLoad> | null = null;
+
+/** The lists for the form: cached if possible, otherwise read from Personio now. */
+export async function getPersonioOptions(): Promise<OptionsLoad> {
+  const row = await db.personioOptionCache.findUnique({ where: { id: CACHE_ID } });
+  const cached = row ? parseLists(row.data) : null;
+  if (row && cached) {
+    const age = Date.now() - row.fetchedAt.getTime();
+    if (age < OPTIONS_FRESH_MS) return { ok: true, lists: cached, fromCache: true };
+    if (age < OPTIONS_MAX_STALE_MS) {
+      // Served as they are; the next opening gets the refreshed lists.
+      void refreshPersonioOptions().catch(() => undefined);
+      return { ok: true, lists: cached, fromCache: true };
+    }
+  }
+  return refreshPersonioOptions();
+}
+
+/** Reads the lists from Personio now and stores them; concurrent callers share one read. */
+export function refreshPersonioOptions(): Promise<OptionsLoad> {
+  refreshing ??= (async () => {
+    try {
+      const connection = await getConnectedPersonioClient();
+      if (!connection) return { ok: false, code: "not_connected" } as const;
+      const lists = await readLists(connection.client);
+      const data = JSON.stringify(lists);
+      const fetchedAt = new Date(lists.fetchedAt);
+      await db.personioOptionCache.upsert({ where: { id: CACHE_ID }, create: { id: CACHE_ID, data, fetchedAt }, update: { data, fetchedAt } });
+      return { ok: true, lists, fromCache: false } as const;
+    } catch (error) {
+      if (isPersonioError(error)) return { ok: false, code: error.code } as const;
+      throw error;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+export async function clearPersonioOptions() {
+  await db.personioOptionCache.deleteMany();
+}
+
+async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
+  const fetchedAt = new Date().toISOString();
+  let definitions: PersonioAttributeDefinition[];
+  try {
+    definitions = await client.listEmployeeAttributes();
+  } catch (error) {
+    if (isPersonioError(error) && error.code === "missing_permission") {
+      return { fetchedAt, noRead: true, readable: [], attributes: [], department: [], office: [], subcompany: [], supervisor: [], truncated: false };
+    }
+    throw error;
+  }
+  const readable = definitions.map((definition) => definition.key);
+  const may = (key: string) => readable.includes(key);
+  const projection = ["first_name", "last_name", "department", "office", "subcompany"].filter(may);
+  const names = { department: new Set<string>(), office: new Set<string>(), subcompany: new Set<string>() };
+  const supervisor: PersonioOptionLists["supervisor"] = [];
+  let truncated = false;
+  if (["department", "office", "subcompany"].some(may) || (may("first_name") && may("last_name"))) {
+    for (let page = 0; ; page += 1) {
+      if (page >= MAX_PAGES) {
+        truncated = true;
+        break;
+      }
+      const { employees, total } = await client.listEmployees({ limit: PAGE, offset: page * PAGE, attributes: projection });
+      for (const employee of employees) {
+        for (const key of ["department", "office", "subcompany"] as const) {
+          const name = orgName(employee, key);
+          if (name) names[key].add(name);
+        }
+        const name = [employee.firstName, employee.lastName].filter(Boolean).join(" ");
+        if (name && may("first_name") && may("last_name")) supervisor.push({ id: employee.id, name });
+      }
+      if (employees.length < PAGE || (page + 1) * PAGE >= total) break;
+    }
+  }
+  const sorted = (values: Set<string>) => [...values].sort((a, b) => a.localeCompare(b));
+  return {
+    fetchedAt,
+    noRead: false,
+    readable,
+    attributes: definitions
+      .filter((definition) => definition.key.startsWith("dynamic_") || definition.key === "gender")
+      .map((definition) => ({
+        key: definition.key,
+        label: definition.label ?? definition.key,
+        type: definition.type ?? "standard",
+        options: definition.options,
+      })),
+    department: sorted(names.department),
+    office: sorted(names.office),
+    subcompany: sorted(names.subcompany),
+    supervisor: supervisor.sort((a, b) => a.name.localeCompare(b.name)),
+    truncated,
+  };
+}
+
+// v1 returns org units as `{type: "Department", attributes: {id, name}}`; be lenient with strings.
+function orgName(employee: PersonioEmployee, key: string): string | undefined {
+  const value = employee.attributes[key]?.value;
+  if (typeof value === "string") return value.trim() || undefined;
+  if (typeof value === "object" && value !== null && "attributes" in value) {
+    const attributes = (value as { attributes: unknown }).attributes;
+    const name = typeof attributes === "object" && attributes !== null ? (attributes as { name?: unknown }).name : undefined;
+    return typeof name === "string" && name.trim() ? name.trim() : undefined;
+  }
+  return undefined;
+}
+
+function parseLists(json: string): PersonioOptionLists | null {
+  try {
+    const parsed = JSON.parse(json) as PersonioOptionLists;
+    return parsed && typeof parsed.fetchedAt === "string" && Array.isArray(parsed.department) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
