@@ -64,3 +64,9 @@ export const PERSONIO_FIELD_TO_FORM_FIELD: Record<string, keyof TPersonioEmploye
   email: "email",
   position: "position",
 };
+
+export const ZUpdateInPersonioInput = z.object({
+  candidateId: z.string().min(1).max(64),
+  version: z.number().int().min(0),
+  values: ZExtraFields,
+});

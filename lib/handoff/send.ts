@@ -76,7 +76,7 @@ export async function sendCandidateToPersonio(request: HandoffRequest): Promise<
 
 // Every chosen field's value is one it takes, and a list field's value one the account has (from
 // the cached lists; read now if there are none): Personio would otherwise drop it without a word.
-async function checkChosenFields(config: FieldConfig, extra: Record<string, string>): Promise<Failure | null> {
+export async function checkChosenFields(config: FieldConfig, extra: Record<string, string>): Promise<Failure | null> {
   for (const setting of config.fields) {
     if (fieldValueProblem(setting.key, extra[setting.key] ?? "", setting.type)) return { outcome: "failed", code: "invalid_field", field: setting.key };
   }

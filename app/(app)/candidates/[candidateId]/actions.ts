@@ -2,8 +2,10 @@
 
 import { authorizedAction } from "@/lib/action-client";
 import { getHandoffStatus } from "@/lib/handoff/queries";
-import { ZHandoffStatusInput, ZLinkToPersonioInput, ZSendToPersonioInput } from "@/lib/handoff/schemas";
+import { ZHandoffStatusInput, ZLinkToPersonioInput, ZSendFormInput, ZSendToPersonioInput, ZUpdateInPersonioInput } from "@/lib/handoff/schemas";
 import { linkCandidateToPersonioEmployee, sendCandidateToPersonio } from "@/lib/handoff/send";
+import { getSendFormData } from "@/lib/handoff/send-form";
+import { getUpdateFormData, updateCandidateInPersonio } from "@/lib/handoff/update";
 
 const sendToPersonio = authorizedAction.metadata({ permission: "personio:send" });
 
@@ -24,3 +26,18 @@ export const getHandoffStatusAction = authorizedAction
   .metadata({ permission: "candidates:read" })
   .inputSchema(ZHandoffStatusInput)
   .action(async ({ parsedInput }) => ({ status: await getHandoffStatus(parsedInput.candidateId) }));
+
+// The review form's data when it opens: chosen fields, prefills, Personio's lists (cached).
+export const getSendFormAction = sendToPersonio
+  .inputSchema(ZSendFormInput)
+  .action(async ({ parsedInput }) => ({ form: await getSendFormData(parsedInput.candidateId) }));
+
+const updateInPersonio = authorizedAction.metadata({ permission: "personio:update" });
+
+export const getUpdateFormAction = updateInPersonio
+  .inputSchema(ZSendFormInput)
+  .action(async ({ parsedInput }) => ({ form: await getUpdateFormData(parsedInput.candidateId) }));
+
+export const updateInPersonioAction = updateInPersonio
+  .inputSchema(ZUpdateInPersonioInput)
+  .action(async ({ parsedInput, ctx }) => updateCandidateInPersonio({ actor: ctx.user, ...parsedInput }));
