@@ -74,7 +74,7 @@ export default async function CandidateProfilePage({ params }: Props) {
                     intl: {
                       locale: await getLocale(),
                       timeZone: await getTimeZone(),
-                      messages: pickMessages(await getMessages(), ["handoff", "errors"]),
+                      messages: pickMessages(await getMessages(), ["handoff", "errors", "personioFields"]),
                     },
                   }
                 : null

@@ -7,22 +7,29 @@ import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
 
-import { getHandoffStatusAction, linkToPersonioAction, sendToPersonioAction } from "@/app/(app)/candidates/[candidateId]/actions";
+import { getHandoffStatusAction, getSendFormAction, linkToPersonioAction, sendToPersonioAction } from "@/app/(app)/candidates/[candidateId]/actions";
 import { useActionErrorMessage } from "@/components/action-error";
 import { useHandoffFailureMessage } from "@/components/handoff/handoff-messages";
 import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+
+import { ExtraFieldInput, PersonioWarnings, UnavailableFields, extraFieldProblems, useFieldFailureMessage, useFieldLabel } from "./personio-field-inputs";
 import type { HandoffResult } from "@/lib/handoff/send";
+import type { SendFormData } from "@/lib/handoff/send-form";
 import { PERSONIO_FIELD_TO_FORM_FIELD, ZPersonioEmployeeFields, type TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 
-const FIELDS = ["firstName", "lastName", "email", "position"] as const;
+const FIELDS = ["firstName", "lastName", "email"] as const;
 
 export const handoffKeys = {
   status: (candidateId: string) => ["handoff", "status", candidateId] as const,
+  form: (candidateId: string) => ["handoff", "form", candidateId] as const,
 };
+
+type FormValues = TPersonioEmployeeFields & { extra: Record<string, string> };
 
 // The dialog's texts, picked by the server (it loads on demand, with its own i18n runtime).
 export type DialogIntl = { locale: string; timeZone: string; messages: Record<string, unknown> };
@@ -39,21 +46,69 @@ export function SendToPersonioDialog({ intl, ...props }: Props & { intl: DialogI
   );
 }
 
-function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
+function ReviewDialog(props: Props) {
+  const tFields = useTranslations("personioFields");
+  // The chosen fields, their prefills and Personio's lists: from the database when cached.
+  const formData = useQuery({
+    queryKey: handoffKeys.form(props.candidateId),
+    queryFn: async () => (await getSendFormAction({ candidateId: props.candidateId }))?.data?.form ?? null,
+    staleTime: Infinity,
+  });
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (props.open && !dialog.open) dialog.showModal();
+    if (!props.open && dialog.open) dialog.close();
+  }, [props.open, formData.data]);
+  if (!formData.data) {
+    return (
+      <dialog ref={dialogRef} aria-labelledby="send-to-personio-title" onCancel={props.onClose} className="m-auto w-full max-w-2xl rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <h2 id="send-to-personio-title" className="text-lg font-semibold">
+          {tFields("loadingTitle")}
+        </h2>
+        <p className="mt-2 text-sm text-slate-600" role="status">
+          {formData.isError || formData.data === null ? tFields("loadFailed") : tFields("loading")}
+        </p>
+        <footer className="mt-4 flex justify-end">
+          <Button variant="secondary" onClick={props.onClose}>
+            {tFields("close")}
+          </Button>
+        </footer>
+      </dialog>
+    );
+  }
+  return <ReviewForm {...props} form={formData.data} />;
+}
+
+function ReviewForm({ candidateId, defaults: pageDefaults, open, onClose, form: formData }: Props & { form: SendFormData }) {
   const t = useTranslations("handoff");
+  const fieldLabel = useFieldLabel();
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const describeActionError = useActionErrorMessage();
-  const describeFailure = useHandoffFailureMessage();
+  const describeHandoffFailure = useHandoffFailureMessage();
+  const describeFieldFailure = useFieldFailureMessage(formData.fields);
+  const describeFailure: typeof describeHandoffFailure = (failure) => describeFieldFailure(failure) ?? describeHandoffFailure(failure);
   const [result, setResult] = useState<HandoffResult | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const form = useForm<TPersonioEmployeeFields>({
-    resolver: zodResolver(ZPersonioEmployeeFields),
+  const form = useForm<FormValues>({
+    resolver: zodResolver(ZPersonioEmployeeFields.extend({ extra: z.record(z.string(), z.string()) })),
     mode: "onChange",
-    defaultValues: defaults,
+    defaultValues: {
+      firstName: formData.defaults.firstName || pageDefaults.firstName,
+      lastName: formData.defaults.lastName || pageDefaults.lastName,
+      email: formData.defaults.email || pageDefaults.email,
+      position: formData.defaults.position,
+      extra: formData.defaults.extra,
+    },
   });
   const values = useWatch({ control: form.control });
+  const extraValues = { ...(values.extra ?? {}), position: values.position ?? "" } as Record<string, string>;
+  // Checked as the recruiter types: a value a field does not take, a list value Personio lacks.
+  const problems = extraFieldProblems(formData.fields, extraValues);
+  const hasProblems = Object.keys(problems).length > 0;
 
   const onResult = (data: HandoffResult | undefined) => {
     if (!data) return;
@@ -99,13 +154,14 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  const submit = form.handleSubmit((fields) => {
+  const submit = form.handleSubmit(({ extra, ...fields }) => {
+    if (hasProblems) return;
     setResult(null);
     setActionError(null);
-    send.execute({ candidateId, fields });
+    send.execute({ candidateId, fields, extra });
   });
 
-  const fieldError = (name: (typeof FIELDS)[number]) => {
+  const fieldError = (name: (typeof FIELDS)[number] | "position") => {
     const message = form.formState.errors[name]?.message;
     if (!message) return undefined;
     if (message === "personio") return t("errors.validation_error_field", { field: t(`fields.${name}`).toLowerCase() });
@@ -139,12 +195,32 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
               label={t(`fields.${name}`)}
               type={name === "email" ? "email" : "text"}
               autoComplete="off"
-              hint={name === "position" ? t("positionHint") : undefined}
               error={fieldError(name)}
               {...form.register(name)}
             />
           ))}
+          {formData.fields.map((field) =>
+            field.key === "position" ? (
+              <TextField
+                key={field.key}
+                label={t("fields.position")}
+                autoComplete="off"
+                hint={t("positionHint")}
+                error={fieldError("position") ?? problems.position}
+                {...form.register("position")}
+              />
+            ) : (
+              <ExtraFieldInput
+                key={field.key}
+                field={field}
+                value={extraValues[field.key] ?? ""}
+                problem={problems[field.key]}
+                onChange={(value) => form.setValue(`extra.${field.key}`, value, { shouldDirty: true })}
+              />
+            ),
+          )}
         </fieldset>
+        <UnavailableFields unavailable={formData.unavailable} />
 
         <section aria-labelledby="send-preview-title" className="rounded-md bg-slate-50 p-4 text-sm">
           <h3 id="send-preview-title" className="font-medium">
@@ -159,9 +235,22 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
                 </dd>
               </div>
             ))}
+            {formData.fields.map((field) => {
+              const value = (extraValues[field.key] ?? "").trim();
+              const shown = field.options?.find((option) => option.value === value)?.label ?? value;
+              return (
+                <div key={field.key} className="contents">
+                  <dt className="text-slate-500">{fieldLabel(field)}</dt>
+                  <dd className="break-all" data-testid={`preview-${field.key}`}>
+                    {shown || t("previewEmpty")}
+                  </dd>
+                </div>
+              );
+            })}
           </dl>
         </section>
 
+        {shown && (shown.outcome === "sent" || shown.outcome === "linked") && shown.warnings && <PersonioWarnings warnings={shown.warnings} />}
         <ResultPanel
           result={shown}
           actionError={actionError}
@@ -169,7 +258,8 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
           linkPending={link.isPending}
           onLink={(employeeId) => {
             setActionError(null);
-            link.execute({ candidateId, employeeId, fields: form.getValues() });
+            const { extra, ...fields } = form.getValues();
+            link.execute({ candidateId, employeeId, fields, extra });
           }}
           email={form.getValues("email")}
         />
@@ -179,7 +269,7 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
             {isDone ? t("close") : t("cancel")}
           </Button>
           {!isDone && (
-            <Button type="submit" disabled={isPending}>
+            <Button type="submit" disabled={isPending || hasProblems}>
               {send.isPending ? t("sending") : t("send")}
             </Button>
           )}

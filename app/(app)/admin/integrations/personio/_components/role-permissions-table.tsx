@@ -13,8 +13,10 @@ import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
 import type { RolePersonioPermission } from "@/lib/integrations/schemas";
 import type { RoleKey } from "@/lib/permissions/definitions";
 
-const SETTINGS: ReadonlyArray<{ permission: RolePersonioPermission; field: "canSend" | "canSeeBadge"; label: "canSend" | "canSeeBadge" }> = [
+type Setting = "canSend" | "canUpdate" | "canSeeBadge";
+const SETTINGS: ReadonlyArray<{ permission: RolePersonioPermission; field: Setting; label: Setting }> = [
   { permission: "personio:send", field: "canSend", label: "canSend" },
+  { permission: "personio:update", field: "canUpdate", label: "canUpdate" },
   { permission: "personio:see-badge", field: "canSeeBadge", label: "canSeeBadge" },
 ];
 
@@ -27,7 +29,7 @@ export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] 
   const [overrides, setOverrides] = useState<Record<string, boolean>>({});
   const [pendingKey, setPendingKey] = useState<string | null>(null);
   const roleName = (id: string) => roles.find((role) => role.id === id)?.name ?? id;
-  const settingLabel = (permission: RolePersonioPermission) => t(permission === "personio:send" ? "canSend" : "canSeeBadge");
+  const settingLabel = (permission: RolePersonioPermission) => t(SETTINGS.find((setting) => setting.permission === permission)?.label ?? "canSend");
 
   const change = useAction(setRolePersonioPermissionAction, {
     onSuccess: ({ data }) => {
