@@ -42,7 +42,7 @@ describe("Personio client against the sandbox: success paths", () => {
     const client = ctx.client();
     const seeded = await ctx.admin.seedEmployees([alice, { ...alice, email: "bob@example.com", firstName: "Bob" }]);
     const first = seeded[0]!;
-    await expect(client.updateEmployee(first.id, { position: "Lead" })).resolves.toEqual({ id: first.id });
+    await expect(client.updateEmployee(first.id, { position: "Lead" })).resolves.toEqual({ id: first.id, warnings: [] });
     expect((await client.getEmployee(first.id)).position).toBe("Lead");
     const page = await client.listEmployees({ limit: 1, offset: 1 });
     expect(page.total).toBe(2);

@@ -94,4 +94,36 @@ describe("contract: every request the client sends and every sandbox answer matc
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^POST \/v2\/auth\/token request \/requestBody\/grant_type must be equal to one of the allowed values/);
   });
+
+  it("the calls the review form and Update in Personio make: attributes, projected employee pages, creates and PATCHes with meta warnings", async () => {
+    const client = ctx.client();
+    await ctx.admin.seedEmployees([{ firstName: "Hanna", lastName: "Lead", email: "hanna@example.com", department: "Engineering", office: "Berlin" }]);
+    await ctx.admin.clearRequests();
+    const attributes = await client.listEmployeeAttributes();
+    expect(attributes.map((attribute) => attribute.key)).toContain("department");
+    const page = await client.listEmployees({ limit: 100, offset: 0, attributes: ["first_name", "last_name", "department", "office"] });
+    expect(page.employees[0]?.attributes.department?.value).toEqual({ type: "Department", attributes: { id: 281521, name: "Engineering" } });
+    // An office the account does not have: created all the same, the office ignored with a meta error.
+    const created = await client.createEmployee({ ...alice, department: "Engineering", office: "Berlín", hireDate: "2026-03-01" });
+    expect(created.warnings).toEqual(["The office 'Berlín' does not exist in this company and was ignored."]);
+    const stored = (await ctx.admin.employees()).find((employee) => employee.id === created.id);
+    expect(stored?.office).toBeUndefined();
+    expect(stored?.department).toBe("Engineering");
+    // The fault switch: every office ignored, as Personio does for an unknown one.
+    await ctx.admin.setBehaviour({ ignoreOffices: true });
+    const patched = await client.updateEmployee(created.id, { office: "Berlin", position: "Lead" });
+    expect(patched.warnings).toEqual(["The office 'Berlin' does not exist in this company and was ignored."]);
+    await ctx.admin.setBehaviour({ ignoreOffices: false });
+    const fixed = await client.updateEmployee(created.id, { office: "Berlin" });
+    expect(fixed.warnings).toEqual([]);
+    expect((await ctx.admin.employees()).find((employee) => employee.id === created.id)?.office).toBe("Berlin");
+
+    const exchanges = await ctx.admin.requests();
+    for (const endpoint of ["GET /v1/company/employees/attributes", "GET /v1/company/employees", "POST /v1/company/employees"]) {
+      expect(exchanges.some((e) => e.endpoint === endpoint)).toBe(true);
+    }
+    expect(exchanges.some((e) => e.endpoint === "PATCH /v1/company/employees/{id}")).toBe(true);
+    expect(exchanges.find((e) => e.endpoint === "GET /v1/company/employees")?.query["attributes[]"]).toEqual(["first_name", "last_name", "department", "office"]);
+    expect(await problemsOf(exchanges)).toEqual([]);
+  });
 });

@@ -41,7 +41,7 @@ export function createSandboxAdmin(baseUrl: string) {
     clearFaults: (endpoint?: ApiEndpoint) =>
       call("DELETE", endpoint ? `/faults?endpoint=${encodeURIComponent(endpoint)}` : "/faults"),
     employees: async () => (await call<{ employees: SandboxEmployee[] }>("GET", "/employees")).employees,
-    seedEmployees: async (employees: Array<{ firstName: string; lastName: string; email: string; position?: string }>) =>
+    seedEmployees: async (employees: Array<{ firstName: string; lastName: string; email: string; position?: string; department?: string; office?: string; subcompany?: string }>) =>
       (await call<{ employees: SandboxEmployee[] }>("POST", "/employees", { employees })).employees,
     createCredential: (input: CredentialInput) =>
       call<{ credential: { clientId: string; name: string }; clientSecret: string }>("POST", "/credentials", input),

@@ -59,7 +59,7 @@ function route({ state, reset }: AdminContext, req: SandboxRequest): SandboxResp
       return json(200, { employees: [...state.employees.values()] });
     case "POST /employees": {
       const list = Array.isArray(body.employees) ? body.employees : [body];
-      const created = list.map((item) => createEmployee(state, toSnakeEmployee(item)));
+      const created = list.map((item) => createEmployee(state, toSnakeEmployee(item), [], { seed: true }));
       return json(200, { employees: created });
     }
     case "GET /credentials":

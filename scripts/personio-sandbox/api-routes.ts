@@ -108,11 +108,13 @@ function writeEmployee(state: SandboxState, req: SandboxRequest, id: string | un
   try {
     if (existing) {
       const { email: _ignored, ...rest } = raw;
-      applyEmployeeFields(state, existing, rest);
-      return json(200, { success: true, data: { id: existing.id }, meta: [] });
+      const meta = applyEmployeeFields(state, existing, rest);
+      return json(200, { success: true, data: { id: existing.id }, meta });
     }
-    const created = createEmployee(state, raw);
-    return json(200, { success: true, data: { id: created.id, message: "success" } });
+    // The create answer's meta is not in the file (its shape is unverified); it takes PATCH's.
+    const meta: string[] = [];
+    const created = createEmployee(state, raw, meta);
+    return json(200, { success: true, data: { id: created.id, message: "success" }, ...(meta.length > 0 ? { meta } : {}) });
   } catch (error) {
     if (!(error instanceof EmployeeValidationError)) throw error;
     return v1Error(422, error.message, 422, { error_data: { [error.field]: [error.message] } });

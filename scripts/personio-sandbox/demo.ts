@@ -23,5 +23,5 @@ export function demoCredential(env: NodeJS.ProcessEnv = process.env): Credential
 
 // One employee already in Personio, so the demo can show the "link the existing employee" path.
 export const DEMO_EXISTING_EMPLOYEES = [
-  { firstName: "Alexander", lastName: "Bergmann", email: "alexander.bergmann@demo.example", position: "CTO" },
+  { firstName: "Alexander", lastName: "Bergmann", email: "alexander.bergmann@demo.example", position: "CTO", department: "Engineering", office: "Berlin" },
 ];

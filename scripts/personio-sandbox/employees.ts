@@ -47,7 +47,7 @@ export class EmployeeValidationError extends Error {
 }
 
 /** Validates and stores a v1 create body; messages follow Personio's Laravel-style wording. */
-export function createEmployee(state: SandboxState, raw: Record<string, unknown>): SandboxEmployee {
+export function createEmployee(state: SandboxState, raw: Record<string, unknown>, meta: string[] = [], options: { seed?: boolean } = {}): SandboxEmployee {
   for (const field of ["email", "first_name", "last_name"]) {
     const value = raw[field];
     if (typeof value !== "string" || !value.trim()) throw new EmployeeValidationError(`The ${field} field is required.`, field);
@@ -67,17 +67,36 @@ export function createEmployee(state: SandboxState, raw: Record<string, unknown>
     created_at: now,
     last_modified_at: now,
   };
-  applyEmployeeFields(state, employee, raw);
+  if (options.seed) {
+    // Seeded employees bring their org units into the account, as HR would have created them.
+    for (const key of ["department", "office", "subcompany"] as const) {
+      const name = typeof raw[key] === "string" ? raw[key].trim() : "";
+      if (name && !state.orgUnits[key].includes(name)) state.orgUnits[key].push(name);
+    }
+  }
+  meta.push(...applyEmployeeFields(state, employee, raw));
   if (raw.status === undefined) employee.status = !employee.hire_date || employee.hire_date <= now.slice(0, 10) ? "active" : "onboarding";
   state.nextEmployeeId += 1;
   state.employees.set(employee.id, employee);
   return employee;
 }
 
-/** Applies the updatable fields; PATCH ignores `email` like Personio does. */
-export function applyEmployeeFields(state: SandboxState, employee: SandboxEmployee, raw: Record<string, unknown>): void {
-  for (const key of ["first_name", "last_name", "preferred_name", "gender", "position", "department", "office", "subcompany", "status"] as const) {
+/**
+ * Applies the updatable fields; PATCH ignores `email` like Personio does. Department, office and
+ * subcompany are names that "Should be predefined in Personio. Otherwise will be ignored with
+ * showing meta error in the response" (the official file): the returned strings are that meta.
+ */
+export function applyEmployeeFields(state: SandboxState, employee: SandboxEmployee, raw: Record<string, unknown>): string[] {
+  const meta: string[] = [];
+  for (const key of ["first_name", "last_name", "preferred_name", "gender", "position", "status"] as const) {
     if (typeof raw[key] === "string") employee[key] = (raw[key] as string).trim();
+  }
+  for (const key of ["department", "office", "subcompany"] as const) {
+    if (typeof raw[key] !== "string") continue;
+    const name = (raw[key] as string).trim();
+    const ignored = !state.orgUnits[key].includes(name) || (key === "office" && state.behaviour.ignoreOffices);
+    if (ignored) meta.push(`The ${key} '${name}' does not exist in this company and was ignored.`);
+    else employee[key] = name;
   }
   if (raw.hire_date !== undefined) {
     if (typeof raw.hire_date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(raw.hire_date)) {
@@ -107,6 +126,7 @@ export function applyEmployeeFields(state: SandboxState, employee: SandboxEmploy
     }
   }
   employee.last_modified_at = new Date().toISOString();
+  return meta;
 }
 
 /** The v1 `{type: "Employee", attributes: {...}}` shape, limited to what the credential may read. */

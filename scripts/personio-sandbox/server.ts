@@ -39,7 +39,8 @@ export async function startPersonioSandbox(options: PersonioSandboxOptions = {})
     Object.assign(state, createState());
     for (const credential of options.credentials ?? []) generateCredential(state, credential);
     for (const employee of options.employees ?? []) {
-      createEmployee(state, { email: employee.email, first_name: employee.firstName, last_name: employee.lastName, position: employee.position });
+      const { department, office } = employee as { department?: string; office?: string };
+      createEmployee(state, { email: employee.email, first_name: employee.firstName, last_name: employee.lastName, position: employee.position, department, office }, [], { seed: true });
     }
   };
   reset();

@@ -92,6 +92,17 @@ export type Behaviour = {
   /** Personio's pre-2023 behaviour: each answer carries a new token and the used one is void. */
   rotateTokens: boolean;
   retryAfterOn429: boolean;
+  /** A fault switch: every office is ignored "with a meta error", as for a name Personio lacks. */
+  ignoreOffices: boolean;
+};
+
+/** The org units the account has: v1 create/PATCH apply only these names and ignore others. */
+export type OrgUnits = { department: string[]; office: string[]; subcompany: string[] };
+
+export const DEFAULT_ORG_UNITS: OrgUnits = {
+  department: ["Customer Support", "Engineering", "People", "Sales"],
+  office: ["Berlin", "London", "Madrid", "Munich"],
+  subcompany: ["ACME GmbH", "ACME Ltd."],
 };
 
 export type RecordedExchange = {
@@ -120,6 +131,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   tokenInResponseHeader: true,
   rotateTokens: false,
   retryAfterOn429: true,
+  ignoreOffices: false,
 };
 
 export type SandboxState = {
@@ -132,6 +144,7 @@ export type SandboxState = {
   counters: Map<string, number>;
   limits: RateLimits;
   behaviour: Behaviour;
+  orgUnits: OrgUnits;
   requests: RecordedExchange[];
   hits: Map<string, number[]>;
   lockedUntil: Map<string, number>;
@@ -148,6 +161,7 @@ export function createState(): SandboxState {
     counters: new Map(),
     limits: structuredClone(DEFAULT_RATE_LIMITS),
     behaviour: { ...DEFAULT_BEHAVIOUR },
+    orgUnits: structuredClone(DEFAULT_ORG_UNITS),
     requests: [],
     hits: new Map(),
     lockedUntil: new Map(),
