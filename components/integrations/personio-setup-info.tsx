@@ -2,13 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { buttonClassName } from "@/components/ui/button";
+import type { FieldConfig } from "@/lib/personio/fields";
 
-const SENT_FIELDS = ["firstName", "lastName", "email", "jobTitle"] as const;
+const SENT_FIELDS = ["firstName", "lastName", "email"] as const;
 const STEPS = ["open", "generate", "write", "read", "copy"] as const;
 
 // The information screen an admin accepts before entering credentials (Recruitee's flow).
-export async function PersonioSetupInfo() {
-  const t = await getTranslations("personioSetup");
+export async function PersonioSetupInfo({ fields }: { fields: FieldConfig }) {
+  const [t, tFields] = await Promise.all([getTranslations("personioSetup"), getTranslations("personioFields")]);
   const section = "rounded-lg border border-slate-200 bg-white p-6";
   return (
     <div className="space-y-6">
@@ -17,9 +18,13 @@ export async function PersonioSetupInfo() {
           {t("sentHeading")}
         </h2>
         <p className="mt-2 text-sm text-slate-700">{t("sentIntro")}</p>
-        <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
+        <ul className="mt-2 list-disc space-y-1 pl-6 text-sm" data-testid="sent-fields">
           {SENT_FIELDS.map((key) => (
             <li key={key}>{t(`sentFields.${key}`)}</li>
+          ))}
+          {/* Exactly the optional fields the admin chose (the job title by default). */}
+          {fields.fields.map((field) => (
+            <li key={field.key}>{field.label ?? tFields(`fields.${field.key}` as "fields.hireDate")}</li>
           ))}
         </ul>
         <p className="mt-2 text-sm text-slate-700">{t("sentOnce")}</p>

@@ -84,6 +84,12 @@ export function refreshPersonioOptions(): Promise<OptionsLoad> {
   return refreshing;
 }
 
+/** What is cached, without asking Personio (for the settings page). */
+export async function getCachedPersonioOptions(): Promise<PersonioOptionLists | null> {
+  const row = await db.personioOptionCache.findUnique({ where: { id: CACHE_ID } });
+  return row ? parseLists(row.data) : null;
+}
+
 export async function clearPersonioOptions() {
   await db.personioOptionCache.deleteMany();
 }

@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 
 import { authorizedAction } from "@/lib/action-client";
 import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-mutations";
+import { saveFieldConfig } from "@/lib/integrations/personio-fields";
+import { refreshPersonioOptions } from "@/lib/integrations/personio-options";
 import { setRolePersonioPermission } from "@/lib/integrations/role-permissions";
+import { ZFieldConfig, type FieldConfig } from "@/lib/personio/fields";
 import {
   ZConnectPersonioInput,
   ZEmptyInput,
@@ -66,3 +69,16 @@ export const setRolePersonioPermissionAction = manageIntegrations
     revalidateAll();
     return { ...result, roleId: parsedInput.roleId, permission: parsedInput.permission, granted: parsedInput.granted };
   });
+
+export const setPersonioFieldsAction = manageIntegrations.inputSchema(ZFieldConfig).action(async ({ parsedInput, ctx }) => {
+  const result = await saveFieldConfig({ actorId: ctx.user.id, config: parsedInput as FieldConfig });
+  revalidateAll();
+  return result;
+});
+
+// The admins' "refresh": reads Personio's lists now instead of waiting for the cache to age.
+export const refreshPersonioOptionsAction = manageIntegrations.inputSchema(ZEmptyInput).action(async () => {
+  const load = await refreshPersonioOptions();
+  revalidatePath("/admin/integrations/personio");
+  return load.ok ? { ok: true as const } : { ok: false as const, code: load.code };
+});

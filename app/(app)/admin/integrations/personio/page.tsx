@@ -4,6 +4,8 @@ import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getPersonioSettings } from "@/lib/integrations/personio-queries";
+import { getFieldConfig } from "@/lib/integrations/personio-fields";
+import { getCachedPersonioOptions } from "@/lib/integrations/personio-options";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
 
 import { PersonioSettingsView } from "./_components/personio-settings-view";
@@ -18,9 +20,11 @@ export async function generateMetadata() {
 // Not connected: the information screen that leads to the connect form. Connected: the settings.
 export default async function PersonioIntegrationPage({ searchParams }: Props) {
   await requireUser("integrations:manage");
-  const [settings, roles, t, tSetup] = await Promise.all([
+  const [settings, roles, fieldConfig, lists, t, tSetup] = await Promise.all([
     getPersonioSettings(),
     listRolePersonioSettings(),
+    getFieldConfig(),
+    getCachedPersonioOptions(),
     getTranslations("personioSettings"),
     getTranslations("personioSetup"),
   ]);
@@ -29,11 +33,11 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
     <div className="space-y-6">
       <BackLink href="/admin/integrations">{t("back")}</BackLink>
       {settings ? (
-        <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
+        <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} fieldConfig={fieldConfig} lists={lists} />
       ) : (
         <>
           <PageHeader title={tSetup("title")} />
-          <PersonioSetupInfo />
+          <PersonioSetupInfo fields={fieldConfig} />
         </>
       )}
     </div>

@@ -7,10 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { connectionHealthState } from "@/lib/integrations/health";
 import type { PersonioSettings } from "@/lib/integrations/personio-queries";
+import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
+import type { FieldConfig } from "@/lib/personio/fields";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
 
 import { PersonioCredentialsForm } from "./personio-credentials-form";
+import { PersonioFieldsForm } from "./personio-fields-form";
 import { PersonioHealth } from "./personio-health";
 import { PersonioStatusControls } from "./personio-status-controls";
 import { RolePermissionsTable } from "./role-permissions-table";
@@ -36,12 +39,16 @@ export async function PersonioSettingsView({
   settings,
   roles,
   justConnected,
+  fieldConfig,
+  lists,
 }: {
   settings: PersonioSettings;
   roles: RolePersonioSettings[];
   justConnected?: string;
+  fieldConfig: FieldConfig;
+  lists: PersonioOptionLists | null;
 }) {
-  const [t, format] = await Promise.all([getTranslations("personioSettings"), getFormatter()]);
+  const [t, tFields, format] = await Promise.all([getTranslations("personioSettings"), getTranslations("personioFields"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   const assessment = ASSESSMENTS.find((value) => value === justConnected);
   const code = settings.lastErrorCode;
@@ -82,6 +89,18 @@ export async function PersonioSettingsView({
       </Section>
       <Section id="roles-heading" title={t("roles.heading")} intro={t("roles.intro")}>
         <RolePermissionsTable roles={roles} />
+      </Section>
+      <Section id="fields-heading" title={tFields("settings.heading")} intro={tFields("settings.intro")}>
+        <PersonioFieldsForm
+          config={fieldConfig}
+          customAttributes={lists?.noRead ? null : (lists?.attributes ?? []).filter((attribute) => attribute.key.startsWith("dynamic_"))}
+          lists={{
+            fetchedAt: lists?.fetchedAt ?? null,
+            counts: lists
+              ? { departments: lists.department.length, offices: lists.office.length, subcompanies: lists.subcompany.length, supervisors: lists.supervisor.length }
+              : null,
+          }}
+        />
       </Section>
       <Section id="credentials-heading" title={t("credentials.heading")} intro={t("credentials.intro")}>
         <PersonioCredentialsForm mode="update" defaults={{ clientId: settings.clientId, subdomain: settings.subdomain }} />

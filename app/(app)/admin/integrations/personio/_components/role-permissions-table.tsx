@@ -22,7 +22,10 @@ const SETTINGS: ReadonlyArray<{ permission: RolePersonioPermission; field: Setti
 
 // Each checkbox saves at once. The tick moves on click and moves back if the server refuses.
 export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] }) {
-  const t = useTranslations("personioSettings.roles");
+  const tRoles = useTranslations("personioSettings.roles");
+  const tFields = useTranslations("personioFields");
+  // "May update in Personio" lives in the personioFields catalogue, with the feature it belongs to.
+  const t = Object.assign((key: string, values?: Record<string, string>) => (key === "canUpdate" ? tFields("roleUpdate") : tRoles(key as "canSend", values)), {});
   const router = useRouter();
   const describeError = useActionErrorMessage();
   const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
