@@ -34,6 +34,9 @@ export const env = createEnv({
     // A send still "in progress" after this long is taken to have died (a crash, a killed
     // process) and may be retried; well above the longest a lookup plus a create can take.
     HANDOFF_CLAIM_TTL_MS: z.coerce.number().int().positive().default(120_000),
+    // The first-run setup page's token; unset, one is derived from NEXTAUTH_SECRET and printed
+    // in the log at start (lib/setup/setup-token.ts).
+    HANDOFF_SETUP_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   },
   client: {},
   runtimeEnv: {
@@ -46,6 +49,7 @@ export const env = createEnv({
     PERSONIO_APP_ID: process.env.PERSONIO_APP_ID,
     PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS,
     HANDOFF_CLAIM_TTL_MS: process.env.HANDOFF_CLAIM_TTL_MS,
+    HANDOFF_SETUP_TOKEN: process.env.HANDOFF_SETUP_TOKEN,
   },
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

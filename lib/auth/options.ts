@@ -3,6 +3,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { SESSION_IDLE_SECONDS, SESSION_KEEP_ALIVE_SECONDS } from "@/lib/auth/session-lifetime";
 import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limit";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { env } from "@/lib/env";
@@ -23,8 +24,10 @@ function clientIp(headers: Record<string, unknown> | undefined): string | null {
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   // Credentials sign-in requires JWT sessions; the user row is still read on every request
-  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately.
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately. maxAge is
+  // the idle lifetime: each renewal (GET /api/auth/session) pushes the expiry out again; the
+  // absolute lifetime is checked in current-user.ts (lib/auth/session-lifetime.ts).
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_KEEP_ALIVE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -47,8 +50,11 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        token.uid = user.id;
-        token.roleId = (user as { roleId?: string }).roleId;
+        const signedIn = user as { id: string; roleId?: string; sessionVersion?: number };
+        token.uid = signedIn.id;
+        token.roleId = signedIn.roleId;
+        token.sv = signedIn.sessionVersion;
+        token.authTime = Math.floor(Date.now() / 1000);
       }
       return token;
     },
@@ -56,6 +62,8 @@ export const authOptions: NextAuthOptions = {
       if (session.user && typeof token.uid === "string") {
         session.user.id = token.uid;
         session.user.roleId = typeof token.roleId === "string" ? token.roleId : "";
+        session.user.sessionVersion = token.sv;
+        session.user.authTime = token.authTime;
       }
       return session;
     },

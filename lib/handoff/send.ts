@@ -5,18 +5,20 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
+import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
+import { NotFoundError } from "@/lib/errors";
 import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
 
-export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed";
+export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed" | "stage_not_sendable";
 
 export type HandoffResult =
   | { outcome: "sent" | "linked"; employeeId: number }
   | { outcome: "already_sent" | "in_progress" }
   // Not created: Personio already has someone with this email. Shown, never stored.
   | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; previousAttemptUncertain: boolean }
-  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean };
+  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean; stage?: string };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 type Actor = { id: string };
@@ -75,10 +77,36 @@ type Step = (context: { client: PersonioClient; claim: Claim }) => Promise<{
   complete?: { status: "SENT" | "LINKED"; employeeId: number; sentFields: TPersonioEmployeeFields | null };
 }>;
 
+// What the recruiter changed in the review form, as profile → sent pairs for the audit entry.
+function corrections(profile: TPersonioEmployeeFields, sent: TPersonioEmployeeFields) {
+  const fields = (Object.keys(sent) as (keyof TPersonioEmployeeFields)[]).filter((field) => profile[field].trim() !== sent[field]);
+  const details: Record<string, string | string[]> = { corrected: fields };
+  for (const field of fields) {
+    details[`${field}.profile`] = profile[field];
+    details[`${field}.sent`] = sent[field];
+  }
+  return details;
+}
+
 async function withClaimedCandidate(request: HandoffRequest, action: string, step: Step): Promise<HandoffResult> {
   const { actor, candidateId } = request;
-  const audit = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null>) =>
+  const audit = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null | string[]>) =>
     writeAuditLog(db, { actorId: actor.id, action, targetType: "candidate", targetId: candidateId, outcome, details });
+
+  const [candidate, sendableStages] = await Promise.all([
+    db.candidate.findUnique({
+      where: { id: candidateId },
+      select: { stage: true, firstName: true, lastName: true, email: true, job: { select: { title: true } } },
+    }),
+    getSendableStages(),
+  ]);
+  if (!candidate) throw new NotFoundError("Candidate");
+  // Checked on the server whatever the menu offered: only the stages an admin allowed are sent.
+  if (!isSendableStage(candidate.stage, sendableStages)) {
+    await audit("denied", { code: "stage_not_sendable", stage: candidate.stage, sendableStages });
+    return { outcome: "failed", code: "stage_not_sendable", stage: candidate.stage };
+  }
+  const profile = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: candidate.job.title };
 
   const connection = await getConnectedPersonioClient();
   if (!connection?.enabled) {
@@ -103,7 +131,7 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
         sentById: actor.id,
         sentFields: complete.sentFields ? JSON.stringify(complete.sentFields) : null,
       });
-      await audit("success", { employeeId: complete.employeeId, status: complete.status });
+      await audit("success", { employeeId: complete.employeeId, status: complete.status, ...(complete.sentFields ? corrections(profile, complete.sentFields) : {}) });
     } else if (release) {
       await releaseClaim(candidateId, claim.claimToken, release);
       const employeeId = result.outcome === "existing_employee" ? result.employee.id : null;
