@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { can } from "@/lib/permissions";
@@ -16,6 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         canReadAudit={can(user, "audit:read")}
       />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+      <SessionKeepAlive />
     </>
   );
 }

@@ -41,6 +41,9 @@ export async function AppHeader({ userName, roleName, canManageUsers, canManageI
           )}
         </nav>
         <p className="hidden text-sm text-slate-600 sm:block">{t("nav.signedInAs", { name: userName, role: roleName })}</p>
+        <Link href="/account" className={link}>
+          {t("account.nav")}
+        </Link>
         <SignOutButton label={t("nav.signOut")} />
       </div>
     </header>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
-import { AddUserForm } from "@/components/users/add-user-form";
-import { UserTable } from "@/components/users/user-table";
+import { InviteUserForm } from "@/app/(app)/admin/users/_components/invite-user-form";
+import { UserTable } from "@/app/(app)/admin/users/_components/user-table";
 import { requireUser } from "@/lib/auth/require-user";
 import { listRoles, listUsers } from "@/lib/users/service";
 
@@ -12,16 +12,20 @@ export async function generateMetadata() {
 
 export default async function UsersPage() {
   const currentUser = await requireUser("users:manage");
-  const [t, users, roles] = await Promise.all([getTranslations("users"), listUsers(), listRoles()]);
+  const [t, tAccounts, users, roles] = await Promise.all([getTranslations("users"), getTranslations("userAccounts"), listUsers(), listRoles()]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <UserTable users={users} roles={roles} currentUserId={currentUser.id} />
-      <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="add-user-heading" className="text-lg font-semibold">
-          {t("add")}
+      <UserTable
+        users={users.map((user) => ({ ...user, linkExpiresAt: user.linkExpiresAt?.toISOString() ?? null }))}
+        roles={roles}
+        currentUserId={currentUser.id}
+      />
+      <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          {tAccounts("invite")}
         </h2>
-        <AddUserForm roles={roles} />
+        <InviteUserForm roles={roles} />
       </section>
     </div>
   );
