@@ -18,7 +18,7 @@ export type HandoffResult =
   | { outcome: "already_sent" | "in_progress" }
   // Not created: Personio already has someone with this email. Shown, never stored.
   | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; previousAttemptUncertain: boolean }
-  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean; stage?: string };
+  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean; stage?: string; sendableStages?: string[] };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 type Actor = { id: string };
@@ -104,7 +104,7 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
   // Checked on the server whatever the menu offered: only the stages an admin allowed are sent.
   if (!isSendableStage(candidate.stage, sendableStages)) {
     await audit("denied", { code: "stage_not_sendable", stage: candidate.stage, sendableStages });
-    return { outcome: "failed", code: "stage_not_sendable", stage: candidate.stage };
+    return { outcome: "failed", code: "stage_not_sendable", stage: candidate.stage, sendableStages };
   }
   const profile = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: candidate.job.title };
 

@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { MessagesProvider } from "@/components/i18n/messages-provider";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { isSetupNeeded } from "@/lib/setup/first-admin";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -12,6 +14,8 @@ export async function generateMetadata() {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   if (await getCurrentUser()) redirect("/candidates");
+  // A fresh installation has nobody to sign in yet: its first admin is made on the setup page.
+  if (await isSetupNeeded(db)) redirect("/setup");
   const { callbackUrl } = await searchParams;
   const t = await getTranslations();
   // Only same-site paths: an absolute callback URL would make this an open redirect.

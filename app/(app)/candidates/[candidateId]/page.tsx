@@ -9,6 +9,7 @@ import { PersonioBadge } from "@/components/handoff/personio-badge";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
+import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
 import { getPersonioIntegration } from "@/lib/integrations/personio-connection";
 import { can } from "@/lib/permissions";
 
@@ -24,18 +25,23 @@ export default async function CandidateProfilePage({ params }: Props) {
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
   const canSeeBadge = can(user, "personio:see-badge");
-  const [t, tHandoff, format, integration, handoffStatus, badges] = await Promise.all([
+  const [t, tHandoff, format, integration, handoffStatus, badges, sendableStages] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
     getFormatter(),
     getPersonioIntegration(),
     getHandoffStatus(candidate.id),
     canSeeBadge ? getPersonioBadges([candidate.id]) : null,
+    getSendableStages(),
   ]);
   const badge = badges?.get(candidate.id);
   // The menu item is offered only when a send could succeed; the action checks all of it again.
   const maySend =
-    can(user, "personio:send") && integration?.enabled === true && handoffStatus !== "SENT" && handoffStatus !== "LINKED";
+    can(user, "personio:send") &&
+    integration?.enabled === true &&
+    handoffStatus !== "SENT" &&
+    handoffStatus !== "LINKED" &&
+    isSendableStage(candidate.stage, sendableStages);
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -79,7 +85,7 @@ export default async function CandidateProfilePage({ params }: Props) {
                   intl: {
                     locale: await getLocale(),
                     timeZone: await getTimeZone(),
-                    messages: pickMessages(await getMessages(), ["handoff", "errors"]),
+                    messages: pickMessages(await getMessages(), ["handoff", "errors", "sendStages", "stages"]),
                   },
                 }
               : null

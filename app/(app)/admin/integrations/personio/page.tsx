@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { SendStagesForm } from "@/app/(app)/admin/integrations/personio/_components/send-stages-form";
 import { PersonioSettingsView } from "@/components/integrations/personio-settings-view";
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
 import { requireUser } from "@/lib/auth/require-user";
+import { getSendableStages } from "@/lib/handoff/send-settings";
 import { getPersonioSettings } from "@/lib/integrations/queries";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
 
@@ -17,11 +19,13 @@ export async function generateMetadata() {
 // Not connected: the information screen that leads to the connect form. Connected: the settings.
 export default async function PersonioIntegrationPage({ searchParams }: Props) {
   await requireUser("integrations:manage");
-  const [settings, roles, t, tSetup] = await Promise.all([
+  const [settings, roles, sendableStages, t, tSetup, tStages] = await Promise.all([
     getPersonioSettings(),
     listRolePersonioSettings(),
+    getSendableStages(),
     getTranslations("personioSettings"),
     getTranslations("personioSetup"),
+    getTranslations("sendStages"),
   ]);
   const { connected } = await searchParams;
   return (
@@ -30,7 +34,18 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
         ← {t("back")}
       </Link>
       {settings ? (
-        <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
+        <>
+          <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
+          <section aria-labelledby="send-stages-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+            <div>
+              <h2 id="send-stages-heading" className="text-lg font-semibold">
+                {tStages("title")}
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">{tStages("intro")}</p>
+            </div>
+            <SendStagesForm stages={sendableStages} />
+          </section>
+        </>
       ) : (
         <>
           <h1 className="text-2xl font-semibold">{tSetup("title")}</h1>
