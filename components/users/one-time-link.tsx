@@ -13,11 +13,9 @@ export function OneTimeLink({ title, name, linkPath, expiresAt, onDone }: { titl
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
-  const [url, setUrl] = useState(linkPath);
-  useEffect(() => {
-    setUrl(new URL(linkPath, window.location.origin).toString());
-    inputRef.current?.focus();
-  }, [linkPath]);
+  // Shown only after an action answered, so always rendered in the browser.
+  const url = typeof window === "undefined" ? linkPath : new URL(linkPath, window.location.origin).toString();
+  useEffect(() => inputRef.current?.focus(), [linkPath]);
 
   async function copyLink() {
     try {
