@@ -20,6 +20,7 @@ export type AppInstance = {
 export type AppCluster = {
   apps: AppInstance[];
   db: PrismaClient;
+  databaseUrl: string;
   sandbox: PersonioSandbox;
   secrets: { clientSecret: string; sessionSecret: string; encryptionKey: string };
   // Everything the app processes printed, for the "no secret in logs" check.
@@ -41,13 +42,17 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60
   throw new Error(`app at ${url} did not start within ${timeoutMs} ms`);
 }
 
-export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string> }): Promise<AppCluster> {
+// `empty`: a migrated database with nothing else in it (no demo data, no Personio connection),
+// as a new installation starts.
+export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string>; empty?: boolean }): Promise<AppCluster> {
   const database = await createFreshDatabase(`${options.name}-${process.pid}`);
   const db = createPrismaClient(database.url);
   const encryptionKey = randomBytes(32).toString("base64");
   const sessionSecret = randomBytes(32).toString("base64url");
-  await seedDemoData(db);
-  await connectDemoIntegration(db, encryptionKey);
+  if (!options.empty) {
+    await seedDemoData(db);
+    await connectDemoIntegration(db, encryptionKey);
+  }
 
   const sandbox = await startPersonioSandbox({ port: 0, credentials: [demoCredential()], employees: DEMO_EXISTING_EMPLOYEES, quiet: true });
   const output: string[] = [];
@@ -102,6 +107,7 @@ export async function startAppCluster(options: { name: string; instances: number
   return {
     apps,
     db,
+    databaseUrl: database.url,
     sandbox,
     secrets: { clientSecret: demoCredential().clientSecret, sessionSecret, encryptionKey },
     logs: () => output.join(""),

@@ -34,3 +34,6 @@ export const ZChangeOwnPasswordInput = z.object({
   currentPassword: z.string().min(1, "currentRequired").max(1000),
   newPassword: ZNewPassword,
 });
+
+// An explicit yes: a stray call without it ends nobody's sessions.
+export const ZSignOutEverywhereInput = z.object({ confirm: z.literal(true) });

@@ -1,7 +1,7 @@
 "use server";
 
 import { authorizedAction } from "@/lib/action-client";
-import { ZChangeOwnPasswordInput } from "@/lib/users/schemas";
+import { ZChangeOwnPasswordInput, ZSignOutEverywhereInput } from "@/lib/users/schemas";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/own-account";
 
 // Anyone signed in, for their own account only: the user comes from the session, never the input.
@@ -12,7 +12,7 @@ export const changeOwnPasswordAction = ownAccount.inputSchema(ZChangeOwnPassword
   return { changed: true };
 });
 
-export const signOutEverywhereAction = ownAccount.action(async ({ ctx }) => {
+export const signOutEverywhereAction = ownAccount.inputSchema(ZSignOutEverywhereInput).action(async ({ ctx }) => {
   await signOutEverywhere({ actor: ctx.user });
   return { signedOut: true };
 });

@@ -43,7 +43,7 @@ export function SignOutEverywhere() {
         cancelLabel={t("dialog.cancel")}
         tone="danger"
         pending={isPending}
-        onConfirm={() => execute()}
+        onConfirm={() => execute({ confirm: true })}
         onCancel={() => setConfirming(false)}
       >
         {t("account.signOutEverywhereConfirm")}
