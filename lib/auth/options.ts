@@ -50,10 +50,8 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const signedIn = user as { id: string; roleId?: string; sessionVersion?: number };
-        token.uid = signedIn.id;
-        token.roleId = signedIn.roleId;
-        token.sv = signedIn.sessionVersion;
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
         token.authTime = Math.floor(Date.now() / 1000);
       }
       return token;
@@ -61,7 +59,6 @@ export const authOptions: NextAuthOptions = {
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") {
         session.user.id = token.uid;
-        session.user.roleId = typeof token.roleId === "string" ? token.roleId : "";
         session.user.sessionVersion = token.sv;
         session.user.authTime = token.authTime;
       }

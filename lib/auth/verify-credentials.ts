@@ -10,7 +10,7 @@ export const ZSignInInput = z.object({
   password: z.string().min(1).max(1000),
 });
 
-export type SignInUser = { id: string; name: string; email: string; roleId: string; sessionVersion: number };
+export type SignInUser = { id: string; name: string; email: string; sessionVersion: number };
 
 export type SignInResult = { ok: true; user: SignInUser } | { ok: false; reason: "invalid" | "deactivated" };
 
@@ -20,7 +20,7 @@ export async function verifyCredentials(input: unknown): Promise<SignInResult> {
 
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, name: true, email: true, roleId: true, active: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, name: true, email: true, active: true, passwordHash: true, sessionVersion: true },
   });
   const passwordMatches = await verifyPassword(parsed.data.password, user?.passwordHash);
   if (!user?.passwordHash || !passwordMatches) return { ok: false, reason: "invalid" };
@@ -34,6 +34,6 @@ export async function verifyCredentials(input: unknown): Promise<SignInResult> {
       data: { passwordHash: await hashPassword(parsed.data.password) },
     });
   }
-  const { id, name, email, roleId, sessionVersion } = user;
-  return { ok: true, user: { id, name, email, roleId, sessionVersion } };
+  const { id, name, email, sessionVersion } = user;
+  return { ok: true, user: { id, name, email, sessionVersion } };
 }

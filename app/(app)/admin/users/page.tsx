@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 
-import { InviteUserForm } from "@/app/(app)/admin/users/_components/invite-user-form";
-import { UserTable } from "@/app/(app)/admin/users/_components/user-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { listRoles, listUsers } from "@/lib/users/service";
+
+import { InviteUserForm } from "./_components/invite-user-form";
+import { UserTable } from "./_components/user-table";
 
 export async function generateMetadata() {
   const t = await getTranslations("users");
@@ -15,7 +17,7 @@ export default async function UsersPage() {
   const [t, tAccounts, users, roles] = await Promise.all([getTranslations("users"), getTranslations("userAccounts"), listUsers(), listRoles()]);
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <UserTable
         users={users.map((user) => ({ ...user, linkExpiresAt: user.linkExpiresAt?.toISOString() ?? null }))}
         roles={roles}

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/action-client";
 import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
 import { setSendableStages } from "@/lib/handoff/send-settings";
-import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-settings";
+import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-mutations";
 import { setRolePersonioPermission } from "@/lib/integrations/role-permissions";
 import {
   ZConnectPersonioInput,

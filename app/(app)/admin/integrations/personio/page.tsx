@@ -1,13 +1,14 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { SendStagesForm } from "@/app/(app)/admin/integrations/personio/_components/send-stages-form";
-import { PersonioSettingsView } from "@/components/integrations/personio-settings-view";
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getSendableStages } from "@/lib/handoff/send-settings";
-import { getPersonioSettings } from "@/lib/integrations/queries";
+import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
+
+import { PersonioSettingsView } from "./_components/personio-settings-view";
+import { SendStagesForm } from "./_components/send-stages-form";
 
 type Props = { searchParams: Promise<{ connected?: string }> };
 
@@ -30,9 +31,7 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
   const { connected } = await searchParams;
   return (
     <div className="space-y-6">
-      <Link href="/admin/integrations" className="text-sm text-indigo-700 hover:underline">
-        ← {t("back")}
-      </Link>
+      <BackLink href="/admin/integrations">{t("back")}</BackLink>
       {settings ? (
         <>
           <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
@@ -48,7 +47,7 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
         </>
       ) : (
         <>
-          <h1 className="text-2xl font-semibold">{tSetup("title")}</h1>
+          <PageHeader title={tSetup("title")} />
           <PersonioSetupInfo />
         </>
       )}

@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 
 import { inviteUserAction } from "@/app/(app)/admin/users/actions";
 import { useActionErrorMessage } from "@/components/action-error";
-import { OneTimeLink } from "@/components/users/one-time-link";
+import { OneTimeLink } from "./one-time-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";

@@ -6,11 +6,13 @@ import { useState } from "react";
 
 import { changeUserRoleAction, issuePasswordLinkAction, setUserActiveAction } from "@/app/(app)/admin/users/actions";
 import { useActionErrorMessage } from "@/components/action-error";
-import { OneTimeLink } from "@/components/users/one-time-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { RoleKey } from "@/lib/permissions/definitions";
+
+import { OneTimeLink } from "./one-time-link";
 
 type UserRow = { id: string; name: string; email: string; roleId: string; active: boolean; invitationPending: boolean; linkExpiresAt: string | null };
 type Role = { id: string; name: string };
@@ -92,27 +94,26 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
       {issuedLink && (
         <OneTimeLink title={issuedLink.title} name={issuedLink.name} linkPath={issuedLink.linkPath} expiresAt={issuedLink.expiresAt} onDone={() => setIssuedLink(null)} />
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">{t("users.name")}</th>
-              <th scope="col" className="px-4 py-3">{t("users.email")}</th>
-              <th scope="col" className="px-4 py-3">{t("users.role")}</th>
-              <th scope="col" className="px-4 py-3">{t("users.status")}</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">{t("users.actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <Table>
+        <TableHead>
+          <HeaderCell>{t("users.name")}</HeaderCell>
+          <HeaderCell>{t("users.email")}</HeaderCell>
+          <HeaderCell>{t("users.role")}</HeaderCell>
+          <HeaderCell>{t("users.status")}</HeaderCell>
+          <HeaderCell>
+            <span className="sr-only">{t("users.actions")}</span>
+          </HeaderCell>
+        </TableHead>
+        <TableBody>
             {users.map((user) => {
               const isSelf = user.id === currentUserId;
               return (
                 <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
-                  <td className="px-4 py-3 font-medium">
+                  <Cell className="font-medium">
                     {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
-                  </td>
-                  <td className="px-4 py-3">{user.email}</td>
-                  <td className="px-4 py-3">
+                  </Cell>
+                  <Cell>{user.email}</Cell>
+                  <Cell>
                     <select
                       key={`${user.id}-${user.roleId}-${attempts}`}
                       aria-label={t("users.changeRole", { name: user.name })}
@@ -130,9 +131,9 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                         </option>
                       ))}
                     </select>
-                  </td>
-                  <td className="px-4 py-3">{status(user)}</td>
-                  <td className="px-4 py-3">
+                  </Cell>
+                  <Cell>{status(user)}</Cell>
+                  <Cell>
                     {!isSelf && (
                       <div className="flex flex-wrap justify-end gap-2">
                         {user.active && (
@@ -161,13 +162,12 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                         )}
                       </div>
                     )}
-                  </td>
+                  </Cell>
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+        </TableBody>
+      </Table>
       <ConfirmDialog
         open={confirming !== null}
         title={
