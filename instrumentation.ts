@@ -2,6 +2,6 @@
 // the first admin: the setup page's address and its token (README, "First run in production").
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { announceSetup } = await import("@/lib/setup/announce");
-  await announceSetup();
+  // Not awaited: the check needs the database, and serving need not wait for it.
+  void import("@/lib/setup/announce").then(({ announceSetup }) => announceSetup());
 }

@@ -12,10 +12,10 @@ import { callServerAction } from "../server-actions";
 const run = promisify(execFile);
 const ADMIN_PASSWORD = "Lindenblatt-Regen-2026";
 
-function printedSetupToken(logs: string): string {
-  const token = /setup token: (\S+)/.exec(logs)?.[1];
-  if (!token) throw new Error(`No setup token in the server log:\n${logs}`);
-  return token;
+// The app prints it just after it starts serving.
+async function printedSetupToken(logs: () => string): Promise<string> {
+  await expect.poll(() => /setup token: (\S+)/.exec(logs())?.[1], { timeout: 15_000, message: "a setup token in the server log" }).toBeTruthy();
+  return /setup token: (\S+)/.exec(logs())![1]!;
 }
 
 // npm scripts as an operator runs them, with the password on standard input.
@@ -36,7 +36,7 @@ test("an empty production database: the setup page with the printed token makes 
   try {
     const base = cluster.apps[0]!.url;
     expect(await cluster.db.role.count()).toBe(4); // from the migrations, with no seed
-    const token = printedSetupToken(cluster.logs());
+    const token = await printedSetupToken(cluster.logs);
     const context = await browser.newContext({ baseURL: base });
     const page = await context.newPage();
 
@@ -91,7 +91,7 @@ test("an empty production database: the setup page with the printed token makes 
 test("two setups at the same moment, over two app processes, make exactly one admin", async () => {
   const cluster = await startAppCluster({ name: "reliability-first-run-race", instances: 2, empty: true });
   try {
-    const token = printedSetupToken(cluster.logs());
+    const token = await printedSetupToken(cluster.logs);
     const contexts = await Promise.all(cluster.apps.map((app) => playwrightRequest.newContext({ baseURL: app.url })));
     const attempts = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>

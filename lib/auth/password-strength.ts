@@ -1,7 +1,6 @@
 import "server-only";
 
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 
 import type { PasswordProblem } from "@/lib/auth/password-rules";
 
@@ -11,20 +10,24 @@ import type { PasswordProblem } from "@/lib/auth/password-rules";
 // (fewer than 10^8 guesses) a password falls quickly to an offline attack on a stolen hash.
 const MIN_SCORE = 3;
 
-let factory: ZxcvbnFactory | undefined;
+// Loaded on the first check, not with every module that imports this one: the dictionaries
+// take a noticeable moment to load, which start-up and most pages need not pay.
+let factory: Promise<ZxcvbnFactory> | undefined;
 function estimator() {
-  factory ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, useLevenshteinDistance: true });
+  factory ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
+    ([core, common]) => new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs, useLevenshteinDistance: true }),
+  );
   return factory;
 }
 
 const COMMON_WARNINGS = new Set(["topTen", "topHundred", "common", "similarToCommon", "pwned"]);
 
 // Null when the password may be used; otherwise why not, for the message.
-export function findPasswordProblem(password: string, personal: { name?: string; email?: string } = {}): PasswordProblem | null {
+export async function findPasswordProblem(password: string, personal: { name?: string; email?: string } = {}): Promise<PasswordProblem | null> {
   const userInputs = [personal.name, personal.email, personal.email?.split("@")[0], "handoff"].filter(
     (value): value is string => !!value,
   );
-  const result = estimator().check(password, userInputs);
+  const result = (await estimator()).check(password, userInputs);
   if (result.score >= MIN_SCORE) return null;
   const warning = result.feedback.warning ?? "";
   if (warning === "userInputs") return "personal";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { isSetupNeeded } from "@/lib/setup/first-admin";
+import { isSetupNeeded } from "@/lib/setup/installation";
 import { isSetupTokenFromEnvironment, setupToken } from "@/lib/setup/setup-token";
 
 export async function announceSetup() {

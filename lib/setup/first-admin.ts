@@ -5,20 +5,13 @@ import { writeAuditLog } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { findPasswordProblem } from "@/lib/auth/password-strength";
 import { ConflictError } from "@/lib/errors";
+import { INSTALLATION_ID, isSetupNeeded } from "@/lib/setup/installation";
 import { PasswordRejectedError } from "@/lib/users/password-links";
 
 // The first run: an empty installation has no way in until its first admin exists. That admin
 // is made once, by the setup page (app/(auth)/setup) or `npm run admin:create`; both call this.
 // Takes the client as a parameter: the command line has no app (and no lib/db) around it.
-export const INSTALLATION_ID = "installation";
 export type SetupSource = "setup-page" | "cli";
-
-export async function isSetupNeeded(client: Pick<PrismaClient, "installation" | "user">): Promise<boolean> {
-  const installation = await client.installation.findUnique({ where: { id: INSTALLATION_ID }, select: { id: true } });
-  if (installation) return false;
-  // A database with users but no installation row (made by hand or by an older script) is not empty.
-  return (await client.user.count()) === 0;
-}
 
 export type FirstAdminInput = { name: string; email: string; password: string };
 
@@ -27,7 +20,7 @@ export type FirstAdminInput = { name: string; email: string; password: string };
 // the other transaction fails with a unique violation and creates nobody.
 export async function createFirstAdmin(client: PrismaClient, input: FirstAdminInput, source: SetupSource): Promise<{ userId: string }> {
   if (!(await isSetupNeeded(client))) throw new ConflictError("already_set_up");
-  const problem = findPasswordProblem(input.password, input);
+  const problem = await findPasswordProblem(input.password, input);
   if (problem) throw new PasswordRejectedError(problem);
   const passwordHash = await hashPassword(input.password);
   try {

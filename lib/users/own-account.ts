@@ -20,7 +20,7 @@ export async function changeOwnPassword({ actor, currentPassword, newPassword }:
     await recordFailedSignIn(limitKeys);
     throw new ForbiddenError("wrong_password");
   }
-  const problem = findPasswordProblem(newPassword, actor);
+  const problem = await findPasswordProblem(newPassword, actor);
   if (problem) throw new PasswordRejectedError(problem);
   if (await verifyPassword(newPassword, user.passwordHash)) throw new PasswordRejectedError("unchanged");
   const passwordHash = await hashPassword(newPassword);

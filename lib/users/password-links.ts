@@ -38,7 +38,7 @@ export async function setPasswordFromLink({ token, password }: { token: string; 
     select: { id: true, purpose: true, userId: true, user: { select: { name: true, email: true, active: true } } },
   });
   if (!link || !link.user.active) throw new ConflictError("link_invalid");
-  const problem = findPasswordProblem(password, link.user);
+  const problem = await findPasswordProblem(password, link.user);
   if (problem) throw new PasswordRejectedError(problem);
   const passwordHash = await hashPassword(password);
 

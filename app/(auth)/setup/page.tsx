@@ -5,7 +5,7 @@ import { SetupForm } from "@/app/(auth)/setup/_components/setup-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { MessagesProvider } from "@/components/i18n/messages-provider";
 import { db } from "@/lib/db";
-import { isSetupNeeded } from "@/lib/setup/first-admin";
+import { isSetupNeeded } from "@/lib/setup/installation";
 
 export async function generateMetadata() {
   const t = await getTranslations("setup");

@@ -5,7 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { MessagesProvider } from "@/components/i18n/messages-provider";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { isSetupNeeded } from "@/lib/setup/first-admin";
+import { isSetupNeeded } from "@/lib/setup/installation";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
