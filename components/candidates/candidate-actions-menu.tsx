@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
+import type { ClientIntl } from "@/lib/i18n/client-messages";
 
 // The review form (react-hook-form, the zod schema, the send actions, React Query) loads when
 // someone chooses Send, not with every profile: it was a fifth of the profile's JavaScript.
@@ -13,14 +14,12 @@ const SendToPersonioDialog = dynamic(
   { ssr: false },
 );
 
-import type { DialogIntl } from "@/components/handoff/send-to-personio-dialog";
-
 type Props = {
   candidateId: string;
   // Texts come from the server: this menu is on every profile and loads no i18n runtime.
   labels: { more: string; noActions: string; sendToPersonio: string };
   // Present only when the server decided this user may send this profile now.
-  sendToPersonio: { defaults: TPersonioEmployeeFields; intl: DialogIntl } | null;
+  sendToPersonio: { defaults: TPersonioEmployeeFields; intl: ClientIntl } | null;
 };
 
 // The profile's "More ▾" menu.

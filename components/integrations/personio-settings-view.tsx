@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { connectionHealthState } from "@/lib/integrations/health";
 import type { PersonioSettings } from "@/lib/integrations/queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
+import { roleLabel } from "@/lib/permissions/role-label";
 
 import { ConnectionStatusBadge } from "./connection-status-badge";
 import { PersonioCredentialsForm } from "./personio-credentials-form";
@@ -40,7 +41,7 @@ export async function PersonioSettingsView({
   roles: RolePersonioSettings[];
   justConnected?: string;
 }) {
-  const [t, format] = await Promise.all([getTranslations("personioSettings"), getFormatter()]);
+  const [t, tRoles, format] = await Promise.all([getTranslations("personioSettings"), getTranslations("roles"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   const assessment = ASSESSMENTS.find((value) => value === justConnected);
   const code = settings.lastErrorCode;
@@ -82,7 +83,7 @@ export async function PersonioSettingsView({
         />
       </Section>
       <Section id="roles-heading" title={t("roles.heading")} intro={t("roles.intro")}>
-        <RolePermissionsTable roles={roles} />
+        <RolePermissionsTable roles={roles.map((role) => ({ ...role, name: roleLabel(tRoles, role) }))} />
       </Section>
       <Section id="credentials-heading" title={t("credentials.heading")} intro={t("credentials.intro")}>
         <PersonioCredentialsForm mode="update" defaults={{ clientId: settings.clientId, subdomain: settings.subdomain }} />

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AddUserForm } from "@/components/users/add-user-form";
 import { UserTable } from "@/components/users/user-table";
 import { requireUser } from "@/lib/auth/require-user";
+import { roleLabel } from "@/lib/permissions/role-label";
 import { listRoles, listUsers } from "@/lib/users/service";
 
 export async function generateMetadata() {
@@ -12,7 +13,8 @@ export async function generateMetadata() {
 
 export default async function UsersPage() {
   const currentUser = await requireUser("users:manage");
-  const [t, users, roles] = await Promise.all([getTranslations("users"), listUsers(), listRoles()]);
+  const [t, tRoles, users, storedRoles] = await Promise.all([getTranslations("users"), getTranslations("roles"), listUsers(), listRoles()]);
+  const roles = storedRoles.map((role) => ({ id: role.id, name: roleLabel(tRoles, role) }));
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

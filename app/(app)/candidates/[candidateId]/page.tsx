@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 
 import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-menu";
 import { StageBadge } from "@/components/candidates/stage-badge";
-import { pickMessages } from "@/lib/i18n/pick-messages";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
+import { getClientIntl } from "@/components/i18n/client-messages";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
@@ -76,11 +76,8 @@ export default async function CandidateProfilePage({ params }: Props) {
                     email: candidate.email,
                     position: candidate.job.title,
                   },
-                  intl: {
-                    locale: await getLocale(),
-                    timeZone: await getTimeZone(),
-                    messages: pickMessages(await getMessages(), ["handoff", "errors"]),
-                  },
+                  // For the dialog, which loads next-intl's client runtime with itself.
+                  intl: await getClientIntl(),
                 }
               : null
           }
