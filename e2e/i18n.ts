@@ -90,11 +90,15 @@ async function pageTexts(page: Page): Promise<string> {
   });
 }
 
+/** The English catalogue phrases on the page now, data set aside. */
+export async function findEnglish(page: Page, phrases: string[]): Promise<string[]> {
+  let text = await pageTexts(page);
+  for (const data of await dataTexts()) text = text.split(data).join(" ");
+  return phrases.filter((phrase) => wholePhrase(phrase).test(text));
+}
+
 /** Asserts that the page is in German: `lang="de"` and no English catalogue text on it. */
 export async function expectNoEnglish(page: Page, phrases: string[], where: string) {
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
-  let text = await pageTexts(page);
-  for (const data of await dataTexts()) text = text.split(data).join(" ");
-  const found = phrases.filter((phrase) => wholePhrase(phrase).test(text));
-  expect(found, `English text on ${where}`).toEqual([]);
+  expect(await findEnglish(page, phrases), `English text on ${where}`).toEqual([]);
 }

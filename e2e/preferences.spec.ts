@@ -1,5 +1,5 @@
 import { createTestCandidate, createTestUser, db, expect, signIn, test } from "./fixtures";
-import { englishOnlyPhrases, expectNoEnglish } from "./i18n";
+import { englishOnlyPhrases, expectNoEnglish, findEnglish } from "./i18n";
 
 // Language and time zone are each person's own: chosen in the profile menu, in effect on the next
 // page, server-rendered pages included. The browser here asks for English (Accept-Language en-US).
@@ -19,6 +19,9 @@ test.describe("language and time zone", () => {
       const updated = page.getByRole("definition").filter({ hasText: "2026" }).last();
       await expect(updated).toHaveText(/Jan 15, 2026, 9:30\sAM/);
       expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true, timeZone: true } })).toEqual({ locale: null, timeZone: null });
+      // The check used on German pages below does see English where there is English.
+      expect(await findEnglish(page, english)).toEqual(expect.arrayContaining(["Back to candidates", "Last updated", "More", "Details"].filter((phrase) => english.includes(phrase))));
+      expect((await findEnglish(page, english)).length).toBeGreaterThan(8);
     });
 
     await test.step("the profile menu shows who is signed in and offers both choices", async () => {

@@ -218,7 +218,8 @@ function ResultPanel({ result, actionError, describeFailure, linkPending, onLink
       const name = [employee.firstName, employee.lastName].filter(Boolean).join(" ") || t("existing.unnamed");
       return (
         <Alert tone="warning" title={t("existing.title")}>
-          <p>{t("existing.body", { name, id: employee.id, email })}</p>
+          {/* An id, not a quantity: no thousands separator ("12.345" in German). */}
+          <p>{t("existing.body", { name, id: String(employee.id), email })}</p>
           {result.previousAttemptUncertain && <p className="mt-1">{t("existing.uncertain")}</p>}
           <Button className="mt-3" onClick={() => onLink(employee.id)} disabled={linkPending}>
             {linkPending ? t("existing.linking") : t("existing.link")}

@@ -3,7 +3,7 @@
 // - Server components (pages, layouts, most components) translate with getTranslations and
 //   format with getFormatter; they have the whole catalogue, in the viewer's language and zone.
 // - A client component that translates calls next-intl's useTranslations, and only with the
-//   namespaces listed below. It gets them from getClientIntl() (components/i18n/client-messages.tsx):
+//   namespaces listed below. It gets them from getClientIntl() (get-client-intl.ts):
 //   a server component renders <ClientMessages> around it, or, for a component loaded on demand
 //   (the send dialog), passes getClientIntl()'s result down for it to give NextIntlClientProvider
 //   itself, so next-intl's client runtime loads with that component and not with the page.

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-menu";
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
-import { getClientIntl } from "@/components/i18n/client-messages";
+import { getClientIntl } from "@/lib/i18n/get-client-intl";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
