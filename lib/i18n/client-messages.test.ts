@@ -128,6 +128,69 @@ function lookup(catalogue: Record<string, unknown>, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), catalogue);
 }
 
+type Graph = {
+  imports: Map<string, string[]>;
+  client: Set<string>;
+  translating: Set<string>;
+  // Client components loaded on demand that give NextIntlClientProvider their ClientIntl themselves.
+  providesOwn: Set<string>;
+  rendersClientMessages: Set<string>;
+};
+
+function resolveImport(from: string, specifier: string): string | null {
+  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+  if (base === null) return null;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+    if (/\.tsx?$/.test(candidate) && fs.existsSync(path.join(ROOT, candidate))) return path.normalize(candidate);
+  }
+  return null;
+}
+
+// Who imports whom (type-only imports left out; import() included, as next/dynamic uses it).
+function importGraph(all: string[]): Graph {
+  const graph: Graph = { imports: new Map(), client: new Set(), translating: new Set(), providesOwn: new Set(), rendersClientMessages: new Set() };
+  for (const file of all) {
+    const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const targets: string[] = [];
+    const visit = (node: ts.Node) => {
+      if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+        const clause = ts.isImportDeclaration(node) ? node.importClause : undefined;
+        const typeOnly =
+          (ts.isExportDeclaration(node) && node.isTypeOnly) ||
+          clause?.isTypeOnly ||
+          (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((element) => element.isTypeOnly));
+        if (!typeOnly) targets.push(node.moduleSpecifier.text);
+      }
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+        targets.push(node.arguments[0].text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    graph.imports.set(file, targets.map((target) => resolveImport(file, target)).filter((target): target is string => target !== null));
+    if (isClientModule(source)) graph.client.add(file);
+    if (/\buseTranslations\(/.test(text)) graph.translating.add(file);
+    if (isClientModule(source) && /<NextIntlClientProvider\b/.test(text)) graph.providesOwn.add(file);
+    if (/<ClientMessages\b/.test(text)) graph.rendersClientMessages.add(file);
+  }
+  return graph;
+}
+
+// The translating modules a client component brings along, up to those that provide their own messages.
+function translatingWithoutProvider(graph: Graph, start: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file) || graph.providesOwn.has(file)) return;
+    seen.add(file);
+    if (graph.translating.has(file)) found.push(file);
+    for (const next of graph.imports.get(file) ?? []) walk(next);
+  };
+  walk(start);
+  return found;
+}
+
 const files = SOURCE_DIRS.flatMap((dir) => sourceFiles(dir));
 const problems: Problem[] = [];
 const uses = files.flatMap((file) => scan(file, problems));
@@ -166,6 +229,32 @@ describe("translations in the code", () => {
       return typeof lookup(english, group) === "object" ? [] : [`${use.file}:${use.line}: no group "${group}"`];
     });
     expect(missing).toEqual([]);
+  });
+
+  it("renders every translating client component inside <ClientMessages> or a component that provides its own", () => {
+    const graph = importGraph(files);
+    const missing = new Set<string>();
+    for (const entry of files.filter((file) => /^app\/.*\/?(page|layout|not-found|error|template)\.tsx$/.test(file))) {
+      // A layout with <ClientMessages> covers every page and layout below it.
+      const dirs = path.dirname(entry).split(path.sep).map((_, index, parts) => parts.slice(0, index + 1).join(path.sep));
+      const byLayout = dirs.some((dir) => graph.rendersClientMessages.has(path.join(dir, "layout.tsx")));
+      const walkServer = (file: string, covered: boolean, seen: Set<string>) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const isCovered = covered || graph.rendersClientMessages.has(file);
+        for (const next of graph.imports.get(file) ?? []) {
+          if (graph.client.has(next)) {
+            for (const translating of translatingWithoutProvider(graph, next)) {
+              if (!isCovered) missing.add(`${entry} → ${file} → ${next}: ${translating} calls useTranslations outside <ClientMessages>`);
+            }
+          } else {
+            walkServer(next, isCovered, seen);
+          }
+        }
+      };
+      walkServer(entry, byLayout, new Set());
+    }
+    expect([...missing]).toEqual([]);
   });
 
   it("gives client components their messages one way: from getClientIntl (ClientIntl)", () => {

@@ -10,9 +10,11 @@
 // - Client components that do not call useTranslations (the header's menus, the More ▾ menu)
 //   are given their finished texts as props and carry no i18n runtime.
 //
-// client-messages.test.ts reads every client module and fails when one uses a namespace that is
-// not listed here (or a key the English catalogue lacks), so a missing namespace fails a test
-// instead of a page.
+// client-messages.test.ts reads the code and fails when client code uses a namespace that is not
+// listed here, a key the English catalogue lacks, or translates where no <ClientMessages> (and no
+// component providing its own) surrounds it: a missing namespace fails a test instead of a page.
+// One list for all client code, rather than one per page: nothing to keep in step, at the price
+// of a few kB of messages in the pages that have translating client components.
 export const CLIENT_NAMESPACES = [
   "errors",
   "dialog",
