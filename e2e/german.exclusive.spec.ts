@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { DEFAULT_ROLES } from "@/lib/permissions/definitions";
-import { demoCredentialFromEnv } from "@/lib/personio-sandbox/demo";
+import { demoCredentialFromEnv } from "@/scripts/personio-sandbox/demo";
 
 import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix, type TestUser } from "./fixtures";
 import { englishOnlyPhrases, expectNoEnglish } from "./i18n";
