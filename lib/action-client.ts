@@ -11,30 +11,36 @@ import { assertCan, PERMISSIONS } from "@/lib/permissions";
 // and, for Personio failures, the field Personio named. Never raw exception text.
 export type ActionServerError = { code: string; reason?: string; field?: string };
 
-// Besides a permission: "signed-in" is any active, signed-in person (their own account: password,
-// sessions); "public" is for the few actions that run before anyone can sign in (the first-run
-// setup, setting a password from a one-time link), each of which checks its own secret token.
+function handleServerError(error: Error): ActionServerError {
+  if (error instanceof AppError) return error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
+  console.error("Unexpected error in server action", error);
+  return { code: "unexpected" };
+}
+
 export const actionClient = createSafeActionClient({
-  defineMetadataSchema: () => z.object({ permission: z.union([z.enum(PERMISSIONS), z.literal("signed-in"), z.literal("public")]) }),
+  defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSIONS) }),
   defaultValidationErrorsShape: "flattened",
-  handleServerError(error): ActionServerError {
-    if (error instanceof AppError) return error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
-    console.error("Unexpected error in server action", error);
-    return { code: "unexpected" };
-  },
+  handleServerError,
 });
 
 // Every mutation goes through this: who is calling (a fresh read of the user, so a
 // deactivated user's or a demoted role's old session is refused) and may they do it.
 export const authorizedAction = actionClient.use(async ({ next, metadata }) => {
-  if (metadata.permission === "public") throw new Error("A public action must be built on publicAction");
   const user = await getCurrentUser();
-  if (metadata.permission === "signed-in") {
-    if (!user) throw new UnauthenticatedError();
-  } else {
-    assertCan(user, metadata.permission);
-  }
+  assertCan(user, metadata.permission);
   return next({ ctx: { user } });
 });
 
-export const publicAction = actionClient.metadata({ permission: "public" });
+// For a person's own settings (language, time zone), which every signed-in person may change for
+// themselves and nobody for anyone else: no permission to check, the user comes from the session.
+export const signedInAction = createSafeActionClient({ defaultValidationErrorsShape: "flattened", handleServerError }).use(
+  async ({ next }) => {
+    const user = await getCurrentUser();
+    if (!user) throw new UnauthenticatedError();
+    return next({ ctx: { user } });
+  },
+);
+
+// For the few actions that run before anyone can sign in (the first-run setup, setting a
+// password from a one-time link): each checks a secret token of its own instead of a session.
+export const publicAction = createSafeActionClient({ defaultValidationErrorsShape: "flattened", handleServerError });

@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
+import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { DEMO_CANDIDATE_ALREADY_IN_PERSONIO, DEMO_JOBS, DEMO_USERS, demoCandidates } from "@/prisma/demo-data";
 
 // Demo users, jobs and candidates, only on an empty database. Roles and their permissions come
@@ -57,7 +58,7 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const db = createPrismaClient(process.env.DATABASE_URL ?? "file:./data/handoff.db");
+  const db = createPrismaClient(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   try {
     const seeded = await seedDemoData(db);
     console.log(seeded ? "Seeded demo data." : "Database already has users; demo data left as it is.");

@@ -31,6 +31,7 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   sendToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   linkToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   getHandoffStatusAction: { permission: "candidates:read", path: (id) => `/candidates/${id}` },
+  savePreferencesAction: { permission: "signed-in", path: () => "/candidates" },
 };
 
 const PAGES: Record<string, { permission: Access; path: (candidateId: string) => string; allowedRedirect?: string }> = {

@@ -6,6 +6,8 @@ import { cache } from "react";
 import { authOptions } from "@/lib/auth/options";
 import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-lifetime";
 import { db } from "@/lib/db";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 import { isPermission, type Permission } from "@/lib/permissions/definitions";
 
 export type CurrentUser = {
@@ -15,6 +17,9 @@ export type CurrentUser = {
   roleId: string;
   roleName: string;
   permissions: ReadonlySet<Permission>;
+  // Null until the person chooses (language) or their browser reports one (time zone).
+  locale: Locale | null;
+  timeZone: string | null;
 };
 
 // The session only says who signed in; who they are now (active, role, permissions) is read
@@ -37,6 +42,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       email: true,
       active: true,
       sessionVersion: true,
+      locale: true,
+      timeZone: true,
       role: { select: { id: true, name: true, permissions: { select: { permission: true } } } },
     },
   });
@@ -49,5 +56,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     roleId: user.role.id,
     roleName: user.role.name,
     permissions: new Set(user.role.permissions.map((row) => row.permission).filter(isPermission)),
+    // Both are validated when saved; checked again here, as a bad value would break every page.
+    locale: isLocale(user.locale) ? user.locale : null,
+    timeZone: canonicalTimeZone(user.timeZone),
   };
 });

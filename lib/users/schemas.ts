@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import { ZNewPassword } from "@/lib/auth/password-rules";
+import { LOCALES } from "@/lib/i18n/config";
+import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 import { ROLE_KEYS } from "@/lib/permissions/definitions";
 
 // Shared by the Users and Account page forms and their server actions. Messages are catalogue
@@ -37,3 +39,19 @@ export const ZChangeOwnPasswordInput = z.object({
 
 // An explicit yes: a stray call without it ends nobody's sessions.
 export const ZSignOutEverywhereInput = z.object({ confirm: z.literal(true) });
+
+// The profile menu: the person's own language and time zone. A zone is stored in its canonical
+// spelling, so whatever alias a browser offers ("Asia/Kolkata") formats the same everywhere.
+export const ZPreferencesInput = z.object({
+  locale: z.enum(LOCALES, { error: "locale" }),
+  timeZone: z
+    .string({ error: "timeZone" })
+    .max(64, "timeZone")
+    .transform((zone, context) => {
+      const canonical = canonicalTimeZone(zone);
+      if (canonical) return canonical;
+      context.addIssue({ code: "custom", message: "timeZone" });
+      return z.NEVER;
+    }),
+});
+export type TPreferencesInput = z.input<typeof ZPreferencesInput>;

@@ -9,9 +9,9 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-cl
 import { databaseProvider } from "@/lib/db/provider";
 import { DEFAULT_ROLES } from "@/lib/permissions/definitions";
 
-import { createFreshDatabase } from "./database";
+import { createFreshDatabase } from "@/e2e/support/test-database";
 
-const MIGRATION = "20261129221202_accounts_and_first_run";
+const MIGRATION = "20261129234950_accounts_and_first_run";
 
 // The data part of the migration (everything from its first INSERT), statement by statement.
 function dataStatements(provider: "sqlite" | "postgresql"): string[] {

@@ -1,11 +1,11 @@
 "use server";
 
-import { authorizedAction } from "@/lib/action-client";
+import { signedInAction } from "@/lib/action-client";
 import { ZChangeOwnPasswordInput, ZSignOutEverywhereInput } from "@/lib/users/schemas";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/own-account";
 
 // Anyone signed in, for their own account only: the user comes from the session, never the input.
-const ownAccount = authorizedAction.metadata({ permission: "signed-in" });
+const ownAccount = signedInAction;
 
 export const changeOwnPasswordAction = ownAccount.inputSchema(ZChangeOwnPasswordInput).action(async ({ parsedInput, ctx }) => {
   await changeOwnPassword({ actor: ctx.user, ...parsedInput });

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { ChangePasswordForm } from "@/app/(app)/account/_components/change-password-form";
 import { SignOutEverywhere } from "@/app/(app)/account/_components/sign-out-everywhere";
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requireUser } from "@/lib/auth/require-user";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/lib/auth/session-lifetime";
 
@@ -20,7 +20,7 @@ export default async function AccountPage() {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("details", { name: user.name, email: user.email, role: user.roleName })}</p>
       </div>
-      <MessagesProvider namespaces={["account", "passwordRules", "errors", "dialog"]}>
+      <ClientMessages>
         <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-6">
           <h2 id="password-heading" className="text-lg font-semibold">
             {t("changePassword")}
@@ -36,7 +36,7 @@ export default async function AccountPage() {
           </p>
           <SignOutEverywhere />
         </section>
-      </MessagesProvider>
+      </ClientMessages>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { SetupForm } from "@/app/(auth)/setup/_components/setup-form";
 import { AuthCard } from "@/components/auth/auth-card";
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { db } from "@/lib/db";
 import { isSetupNeeded } from "@/lib/setup/installation";
 
@@ -19,9 +19,9 @@ export default async function SetupPage() {
   return (
     <AuthCard appName={t("app.name")} title={t("setup.title")}>
       <p className="mt-2 text-sm text-slate-600">{t("setup.intro")}</p>
-      <MessagesProvider namespaces={["setup", "passwordRules", "errors"]}>
+      <ClientMessages>
         <SetupForm />
-      </MessagesProvider>
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { SetPasswordForm } from "@/app/(auth)/set-password/[token]/_components/set-password-form";
 import { AuthCard } from "@/components/auth/auth-card";
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ZSetPasswordFromLinkInput } from "@/lib/users/schemas";
 import { findAccountLink } from "@/lib/users/password-links";
 
@@ -37,9 +37,9 @@ export default async function SetPasswordPage({ params }: Props) {
       <p className="mt-2 text-sm text-slate-600">
         {t(isInvite ? "setPassword.introInvite" : "setPassword.introReset", { name: link.name, email: link.email })}
       </p>
-      <MessagesProvider namespaces={["setPassword", "passwordRules", "errors"]}>
+      <ClientMessages>
         <SetPasswordForm token={token} email={link.email} />
-      </MessagesProvider>
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -147,7 +147,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                           </Button>
                         )}
                         {user.active ? (
-                          <Button variant="secondary" disabled={pending} onClick={() => setConfirming({ kind: "deactivate", user })} aria-label={`${t("users.deactivate")} ${user.name}`}>
+                          <Button variant="secondary" disabled={pending} onClick={() => setConfirming({ kind: "deactivate", user })} aria-label={t("users.deactivateNamed", { name: user.name })}>
                             {t("users.deactivate")}
                           </Button>
                         ) : (
@@ -155,7 +155,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                             variant="secondary"
                             disabled={pending}
                             onClick={() => activeChange.execute({ userId: user.id, active: true })}
-                            aria-label={`${t("users.reactivate")} ${user.name}`}
+                            aria-label={t("users.reactivateNamed", { name: user.name })}
                           >
                             {t("users.reactivate")}
                           </Button>

@@ -37,11 +37,13 @@ CREATE TABLE "new_User" (
     "roleId" TEXT NOT NULL,
     "active" BOOLEAN NOT NULL DEFAULT true,
     "sessionVersion" INTEGER NOT NULL DEFAULT 0,
+    "locale" TEXT,
+    "timeZone" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "User_roleId_fkey" FOREIGN KEY ("roleId") REFERENCES "Role" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
-INSERT INTO "new_User" ("active", "createdAt", "email", "id", "name", "passwordHash", "roleId", "updatedAt") SELECT "active", "createdAt", "email", "id", "name", "passwordHash", "roleId", "updatedAt" FROM "User";
+INSERT INTO "new_User" ("active", "createdAt", "email", "id", "locale", "name", "passwordHash", "roleId", "timeZone", "updatedAt") SELECT "active", "createdAt", "email", "id", "locale", "name", "passwordHash", "roleId", "timeZone", "updatedAt" FROM "User";
 DROP TABLE "User";
 ALTER TABLE "new_User" RENAME TO "User";
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
