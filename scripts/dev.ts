@@ -1,6 +1,7 @@
 // npm run dev: the app with demo data and the Personio sandbox, on a fresh clone, with no setup.
 import { spawn } from "node:child_process";
 
+import { backfillCandidateSearch } from "@/lib/candidates/search-backfill";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
 import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
@@ -19,6 +20,7 @@ async function main() {
   migrateDatabase(databaseUrl);
 
   const db = createPrismaClient(databaseUrl);
+  await backfillCandidateSearch(db);
   await seedDemoData(db);
   const connected = await connectDemoIntegration(db, process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY);
   await db.$disconnect();

@@ -1,9 +1,12 @@
 // npm start: apply pending migrations, then serve the production build.
 import { spawn } from "node:child_process";
 
+import { fillCandidateSearch } from "./lib/candidate-search-backfill";
 import { migrateDatabase } from "./lib/database";
 
-migrateDatabase(process.env.DATABASE_URL ?? "file:./data/handoff.db");
+const databaseUrl = process.env.DATABASE_URL ?? "file:./data/handoff.db";
+migrateDatabase(databaseUrl);
+await fillCandidateSearch(databaseUrl);
 const app = spawn("node_modules/.bin/next", ["start", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -33,7 +33,9 @@ export async function CandidateTable({
             <th scope="col" className="px-4 py-3">{t("columns.email")}</th>
             <th scope="col" className="px-4 py-3">{t("columns.job")}</th>
             <th scope="col" className="px-4 py-3">{t("columns.stage")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.updated")}</th>
+            <th scope="col" aria-sort="descending" className="px-4 py-3">
+              {t("columns.added")} <span aria-hidden="true">↓</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -53,7 +55,7 @@ export async function CandidateTable({
                 <StageBadge stage={row.stage} />
               </td>
               <td className="px-4 py-3 text-slate-600">
-                {format.dateTime(row.updatedAt, { dateStyle: "medium" })}
+                {format.dateTime(row.createdAt, { dateStyle: "medium" })}
               </td>
             </tr>
           ))}
