@@ -322,10 +322,12 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
     expect((await storedIntegration())!.enabled).toBe(false);
   });
 
-  await test.step("the recruiter has no menu item, the action refuses, the badge stays", async () => {
+  await test.step("the recruiter's menu item is disabled and says why, the action refuses, the badge stays", async () => {
     await recruiterPage.goto(`/candidates/${unsent.id}`);
     await recruiterPage.getByRole("button", { name: "More" }).click();
-    await expect(recruiterPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveCount(0);
+    const item = recruiterPage.getByRole("menuitem", { name: "Send to Personio" });
+    await expect(item).toHaveAttribute("aria-disabled", "true");
+    await expect(item).toHaveAccessibleDescription(/^The Personio integration is disabled/);
     const { result } = await callServerAction(recruiterPage.request, {
       exportedName: "sendToPersonioAction",
       path: `/candidates/${unsent.id}`,
@@ -344,6 +346,7 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
     await recruiterPage.goto(`/candidates/${unsent.id}`);
     await recruiterPage.getByRole("button", { name: "More" }).click();
     await expect(recruiterPage.getByRole("menuitem", { name: "Send to Personio" })).toBeVisible();
+    await expect(recruiterPage.getByRole("menuitem", { name: "Send to Personio" })).not.toHaveAttribute("aria-disabled");
   });
   await recruiterPage.context().close();
 
@@ -410,7 +413,8 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
     expect(result).toMatchObject({ serverError: { code: "forbidden" } });
     await managerPage.goto(`/candidates/${candidate.id}`);
     await managerPage.getByRole("button", { name: "More" }).click();
-    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveCount(0);
+    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveAttribute("aria-disabled", "true");
+    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveAccessibleDescription(/^Your role may not send/);
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
   });
   await managerPage.context().close();

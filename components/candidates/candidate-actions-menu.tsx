@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
@@ -21,10 +21,14 @@ type Props = {
   labels: { more: string; noActions: string; sendToPersonio: string };
   // Present only when the server decided this user may send this profile now.
   sendToPersonio: { defaults: TPersonioEmployeeFields; intl: DialogIntl } | null;
+  // Why it may not, in words for this person (already sent by whom and when, disabled, …);
+  // null when the item should not appear at all.
+  sendUnavailableReason: string | null;
 };
 
 // The profile's "More ▾" menu.
-export function CandidateActionsMenu({ candidateId, labels, sendToPersonio }: Props) {
+export function CandidateActionsMenu({ candidateId, labels, sendToPersonio, sendUnavailableReason }: Props) {
+  const moreRef = useRef<HTMLButtonElement>(null);
   const [sendOpen, setSendOpen] = useState(false);
   // A new key for every opening: the review form starts from the profile again each time.
   const [openings, setOpenings] = useState(0);
@@ -40,11 +44,20 @@ export function CandidateActionsMenu({ candidateId, labels, sendToPersonio }: Pr
         setSendOpen(true);
       },
     });
+  } else if (sendUnavailableReason) {
+    items.push({ key: "send-to-personio", label: labels.sendToPersonio, onSelect: () => {}, disabledReason: sendUnavailableReason });
   }
+  const closeSend = () => {
+    setSendOpen(false);
+    // The item that opened the dialog is gone with the menu: focus goes back to More ▾ (after
+    // the dialog has closed, or the browser would put it back on the vanished item).
+    requestAnimationFrame(() => moreRef.current?.focus());
+  };
 
   return (
     <>
-      <DropdownMenu label={labels.more} items={items} emptyLabel={labels.noActions} />
+      {/* A menu with nothing in it would be a dead end: no menu then. */}
+      {(items.length > 0 || sendOpen) && <DropdownMenu label={labels.more} items={items} emptyLabel={labels.noActions} buttonRef={moreRef} />}
       {sendSetup && openings > 0 && (sendToPersonio || sendOpen) && (
         <SendToPersonioDialog
           key={openings}
@@ -52,7 +65,7 @@ export function CandidateActionsMenu({ candidateId, labels, sendToPersonio }: Pr
           defaults={sendSetup.defaults}
           intl={sendSetup.intl}
           open={sendOpen}
-          onClose={() => setSendOpen(false)}
+          onClose={closeSend}
         />
       )}
     </>

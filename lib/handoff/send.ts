@@ -5,17 +5,17 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
-import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
+import { getConnectedPersonioClient, personioEmployeeLink, recordPersonioHealth } from "@/lib/integrations/personio-connection";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
 
 export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed";
 
 export type HandoffResult =
-  | { outcome: "sent" | "linked"; employeeId: number }
+  | { outcome: "sent" | "linked"; employeeId: number; employeeUrl: string | null }
   | { outcome: "already_sent" | "in_progress" }
   // Not created: Personio already has someone with this email. Shown, never stored.
-  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; previousAttemptUncertain: boolean }
+  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; employeeUrl: string | null; previousAttemptUncertain: boolean }
   | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
@@ -28,13 +28,14 @@ const UNCERTAIN_PREVIOUS: readonly (string | null)[] = ["timeout", "connection_l
 
 // Sends a candidate to Personio once: claim → look the email up → create → record.
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
-  return withClaimedCandidate(request, "handoff.send", async ({ client, claim }) => {
+  return withClaimedCandidate(request, "handoff.send", async ({ client, claim, linkTo }) => {
     const existing = await findExistingEmployee(client, request.fields.email);
     if (existing) {
       return {
         result: {
           outcome: "existing_employee",
           employee: existing,
+          employeeUrl: linkTo(existing.id),
           previousAttemptUncertain: UNCERTAIN_PREVIOUS.includes(claim.previous?.lastErrorCode ?? null),
         },
         release: { code: "employee_exists" },
@@ -42,19 +43,19 @@ export async function sendCandidateToPersonio(request: HandoffRequest): Promise<
     }
     const { firstName, lastName, email, position } = request.fields;
     const { id } = await client.createEmployee({ firstName, lastName, email, ...(position ? { position } : {}) });
-    return { result: { outcome: "sent", employeeId: id }, complete: { status: "SENT", employeeId: id, sentFields: request.fields } };
+    return { result: { outcome: "sent", employeeId: id, employeeUrl: linkTo(id) }, complete: { status: "SENT", employeeId: id, sentFields: request.fields } };
   });
 }
 
 // Links the profile to the employee Personio already has for this email (no create).
 export async function linkCandidateToPersonioEmployee(request: HandoffRequest & { employeeId: number }): Promise<HandoffResult> {
-  return withClaimedCandidate(request, "handoff.link", async ({ client }) => {
+  return withClaimedCandidate(request, "handoff.link", async ({ client, linkTo }) => {
     // Checked again now: the employee shown to the recruiter must still be the one with this email.
     const existing = await client.findEmployeeByEmail(request.fields.email);
     if (existing?.id !== request.employeeId) {
       return { result: { outcome: "failed", code: "employee_changed" }, release: { code: "employee_changed" } };
     }
-    return { result: { outcome: "linked", employeeId: existing.id }, complete: { status: "LINKED", employeeId: existing.id, sentFields: null } };
+    return { result: { outcome: "linked", employeeId: existing.id, employeeUrl: linkTo(existing.id) }, complete: { status: "LINKED", employeeId: existing.id, sentFields: null } };
   });
 }
 
@@ -69,7 +70,7 @@ async function findExistingEmployee(client: PersonioClient, email: string) {
   }
 }
 
-type Step = (context: { client: PersonioClient; claim: Claim }) => Promise<{
+type Step = (context: { client: PersonioClient; claim: Claim; linkTo: (employeeId: number) => string | null }) => Promise<{
   result: HandoffResult;
   release?: { code: string };
   complete?: { status: "SENT" | "LINKED"; employeeId: number; sentFields: TPersonioEmployeeFields | null };
@@ -94,7 +95,14 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
   }
 
   try {
-    const { result, release, complete } = await step({ client: connection.client, claim });
+    const linkTo = (employeeId: number) => {
+      try {
+        return personioEmployeeLink(connection.subdomain, employeeId);
+      } catch {
+        return null; // a subdomain the link template cannot use: the outcome without a link
+      }
+    };
+    const { result, release, complete } = await step({ client: connection.client, claim, linkTo });
     if (complete) {
       await completeClaim(candidateId, claim.claimToken, {
         status: complete.status,
@@ -107,7 +115,8 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
     } else if (release) {
       await releaseClaim(candidateId, claim.claimToken, release);
       const employeeId = result.outcome === "existing_employee" ? result.employee.id : null;
-      await audit("failure", { code: release.code, employeeId });
+      // Finding the employee Personio already has is no failure: the recruiter links it next.
+      await audit(release.code === "employee_exists" ? "notice" : "failure", { code: release.code, employeeId });
     }
     if (!connection.healthIsFresh) await recordPersonioHealth({ ok: true });
     return result;

@@ -28,12 +28,14 @@ export type PersonioDocumentUpload = {
   comment?: string;
 };
 
-export type PersonioEmployeeMatch = { id: number; firstName?: string; lastName?: string };
+// What the recruiter sees to judge a match (shown in the dialog, never stored).
+export type PersonioEmployeeMatch = { id: number; firstName?: string; lastName?: string; position?: string };
 
 const toMatch = (employee: PersonioEmployee): PersonioEmployeeMatch => ({
   id: employee.id,
   firstName: employee.firstName,
   lastName: employee.lastName,
+  position: employee.position,
 });
 
 export type PersonioClient = {

@@ -24,9 +24,10 @@ export default async function CandidateProfilePage({ params }: Props) {
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
   const canSeeBadge = can(user, "personio:see-badge");
-  const [t, tHandoff, format, integration, handoffStatus, badges] = await Promise.all([
+  const [t, tHandoff, tAvailability, format, integration, handoffStatus, badges] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
+    getTranslations("sendAvailability"),
     getFormatter(),
     getPersonioIntegration(),
     getHandoffStatus(candidate.id),
@@ -34,8 +35,23 @@ export default async function CandidateProfilePage({ params }: Props) {
   ]);
   const badge = badges?.get(candidate.id);
   // The menu item is offered only when a send could succeed; the action checks all of it again.
-  const maySend =
-    can(user, "personio:send") && integration?.enabled === true && handoffStatus !== "SENT" && handoffStatus !== "LINKED";
+  // Otherwise the item stays, disabled, saying why (who sent it and when only to those who may see badges).
+  const isSent = handoffStatus === "SENT" || handoffStatus === "LINKED";
+  const sendUnavailableReason = !can(user, "personio:send")
+    ? tAvailability("noPermission")
+    : !integration
+      ? tAvailability("notConnected")
+      : !integration.enabled
+        ? tAvailability("integrationDisabled")
+        : isSent
+          ? badge
+            ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
+                name: badge.sentByName,
+                date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
+              })
+            : tAvailability("alreadySent")
+          : null;
+  const maySend = sendUnavailableReason === null;
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -79,11 +95,12 @@ export default async function CandidateProfilePage({ params }: Props) {
                   intl: {
                     locale: await getLocale(),
                     timeZone: await getTimeZone(),
-                    messages: pickMessages(await getMessages(), ["handoff", "errors"]),
+                    messages: pickMessages(await getMessages(), ["handoff", "sendOutcome", "errors"]),
                   },
                 }
               : null
           }
+          sendUnavailableReason={sendUnavailableReason}
         />
       </header>
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-6">
