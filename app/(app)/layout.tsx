@@ -2,10 +2,12 @@ import type { ReactNode } from "react";
 
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { countToSend } from "@/lib/handoff/queue";
 import { can } from "@/lib/permissions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const toSendCount = can(user, "personio:send") ? await countToSend() : null;
   return (
     <>
       <AppHeader
@@ -14,6 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         canManageUsers={can(user, "users:manage")}
         canManageIntegrations={can(user, "integrations:manage")}
         canReadAudit={can(user, "audit:read")}
+        toSendCount={toSendCount}
       />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </>

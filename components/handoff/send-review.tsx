@@ -33,6 +33,8 @@ export type SendReviewProps = {
   titleId: string;
   /** Cancel before a send, Close after it. */
   onClose: () => void;
+  /** What Cancel is called here (Review & send: Skip). */
+  cancelLabel?: string;
   /** In Review & send: what comes after this candidate's outcome (Next candidate / Finish). */
   after?: { label: string; onSelect: () => void };
   /** Told when an outcome ends this candidate's review (sent, linked, already sent). */
@@ -46,7 +48,7 @@ export type SendReviewProps = {
 // Review one candidate's details, send them once, and show the outcome: the form, then either
 // a done state (what was created, the Personio id and link), the existing employee beside the
 // profile with one action (link), or a failure with what to do next.
-export function SendReview({ candidateId, defaults, titleId, onClose, after, onDone, onPendingChange, eyebrow }: SendReviewProps) {
+export function SendReview({ candidateId, defaults, titleId, onClose, cancelLabel, after, onDone, onPendingChange, eyebrow }: SendReviewProps) {
   const t = useTranslations("handoff");
   const router = useRouter();
   const describeActionError = useActionErrorMessage();
@@ -153,7 +155,7 @@ export function SendReview({ candidateId, defaults, titleId, onClose, after, onD
         />
         <footer className="flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={onClose} disabled={isPending}>
-            {t("cancel")}
+            {cancelLabel ?? t("cancel")}
           </Button>
           <Button
             onClick={() => {
@@ -221,7 +223,7 @@ export function SendReview({ candidateId, defaults, titleId, onClose, after, onD
 
       <footer className="flex flex-wrap justify-end gap-2">
         <Button variant="secondary" onClick={onClose} disabled={isPending}>
-          {t("cancel")}
+          {cancelLabel ?? t("cancel")}
         </Button>
         <Button type="submit" disabled={isPending}>
           {send.isPending ? t("sending") : t("send")}

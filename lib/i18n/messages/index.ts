@@ -4,10 +4,11 @@ import candidates from "./en/candidates.json";
 import common from "./en/common.json";
 import handoff from "./en/handoff.json";
 import integrations from "./en/integrations.json";
+import queue from "./en/queue.json";
 import sendDialog from "./en/send-dialog.json";
 import users from "./en/users.json";
 
 // The catalogue is split by feature (messages/en/<feature>.json, each holding its own top-level
 // namespaces) so that features can change their texts side by side; here it becomes one object.
-export const englishMessages = { ...common, ...auth, ...candidates, ...handoff, ...sendDialog, ...users, ...integrations, ...audit };
+export const englishMessages = { ...common, ...auth, ...candidates, ...handoff, ...sendDialog, ...queue, ...users, ...integrations, ...audit };
 
