@@ -336,7 +336,7 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
     expect(JSON.stringify(result)).toContain("integration_disabled");
     expect(await sandboxEmployeesWithEmail(unsent.email)).toHaveLength(0);
     await recruiterPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(recruiterPage.getByRole("main").getByRole("link", { name: "Personio" })).toBeVisible();
+    await expect(recruiterPage.getByRole("main").getByRole("button", { name: "Personio" })).toBeVisible();
   });
 
   await test.step("re-enable", async () => {
@@ -369,7 +369,7 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
   await test.step("the hiring manager sees the badge by default", async () => {
     await expect(seeBadge).toBeChecked();
     await managerPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(managerPage.getByRole("main").getByRole("link", { name: "Personio" })).toBeVisible();
+    await expect(managerPage.getByRole("main").getByRole("button", { name: "Personio" })).toBeVisible();
   });
 
   await test.step("'may see' off: no badge, and the sender's name is nowhere in the page", async () => {
@@ -379,7 +379,7 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
     const bodies = collectResponses(managerPage);
     await managerPage.goto(`/candidates/${sentCandidate.id}`);
     await expect(managerPage.getByRole("heading", { name: `${sentCandidate.firstName} ${sentCandidate.lastName}` })).toBeVisible();
-    await expect(managerPage.getByRole("main").getByRole("link", { name: "Personio" })).toHaveCount(0);
+    await expect(managerPage.getByRole("main").getByRole("button", { name: "Personio" })).toHaveCount(0);
     await managerPage.goto(`/candidates?q=${encodeURIComponent(sentCandidate.lastName)}`);
     await expect(managerPage.getByRole("link", { name: new RegExp(sentCandidate.lastName) })).toBeVisible();
     const captured = [...(await bodies.stop()), await managerPage.content()];
@@ -388,7 +388,7 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
     await seeBadge.check();
     await expect(roles.getByRole("status")).toHaveText("Hiring manager: “May see that a profile was sent” is now on.");
     await managerPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(managerPage.getByRole("main").getByRole("link", { name: "Personio" })).toBeVisible();
+    await expect(managerPage.getByRole("main").getByRole("button", { name: "Personio" })).toBeVisible();
   });
 
   await test.step("'may send' on gives the hiring manager the menu item; off removes it and the action refuses", async () => {
@@ -516,7 +516,7 @@ test("deleting keeps the history; the audit log shows every change and send; rec
     expect(await db.handoff.findUniqueOrThrow({ where: { candidateId: sentCandidate.id } })).toEqual(handoffBefore);
     const recruiterPage = await signedInPage(browser, recruiter);
     await recruiterPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(recruiterPage.getByRole("main").getByRole("link", { name: "Personio" })).toBeVisible();
+    await expect(recruiterPage.getByRole("main").getByRole("button", { name: "Personio" })).toBeVisible();
     await recruiterPage.context().close();
   });
 

@@ -55,8 +55,7 @@ test.describe("send to Personio", () => {
 
     await test.step("the badge shows the recruiter and the time, and links to the employee", async () => {
       await dialog.getByRole("button", { name: "Close" }).click();
-      const badge = page.getByRole("main").getByRole("link", { name: "Personio" });
-      await expect(badge).toHaveAttribute("href", `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
       await badge.hover();
       const tooltip = page.getByRole("tooltip");
       await expect(tooltip).toBeVisible();
@@ -64,6 +63,14 @@ test.describe("send to Personio", () => {
       const time = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(sentAt);
       const minuteLater = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(sentAt + 60_000);
       await expect(badge).toHaveAccessibleDescription(new RegExp(`Sent to Personio by ${recruiter.name} on .*(${time}|${minuteLater})`));
+      // A click (a tap on a phone) opens who and when with an explicit link, instead of leaving.
+      await badge.click();
+      const popover = page.getByRole("dialog", { name: "Personio" });
+      await expect(popover).toBeVisible();
+      await expect(popover).toContainText(`Sent to Personio by ${recruiter.name} on`);
+      await expect(popover.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await page.keyboard.press("Escape");
+      await expect(popover).toBeHidden();
     });
 
     await test.step("focus is back on More, whose item now says who sent the profile and when", async () => {
@@ -81,7 +88,8 @@ test.describe("send to Personio", () => {
       // The profile keeps its own data; only Personio got the corrected name.
       await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
       const row = page.getByRole("row", { name: new RegExp(`Anaïs ${candidate.lastName}`) });
-      await expect(row.getByRole("link", { name: "Personio" })).toHaveAttribute("href", /\/staff\/details\//);
+      await row.getByRole("button", { name: "Personio" }).click();
+      await expect(page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", /\/staff\/details\//);
     });
 
     await test.step("the sandbox's employee page is where the badge leads", async () => {
@@ -184,9 +192,10 @@ test.describe("send to Personio", () => {
     expect(handoff).toMatchObject({ status: "LINKED", personioEmployeeId: existing!.id, sentById: recruiter.id, sentFields: null });
 
     await dialog.getByRole("button", { name: "Close" }).click();
-    const badge = page.getByRole("main").getByRole("link", { name: "Personio" });
-    await expect(badge).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+    const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
     await expect(badge).toHaveAccessibleDescription(/^Linked to Personio by /);
+    await badge.click();
+    await expect(page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
   });
 
   test("a role without the send permission sees the item disabled with the reason, and a direct call of the action is refused", async ({ page }) => {
