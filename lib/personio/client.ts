@@ -10,13 +10,12 @@ import {
   type PersonioDocumentCategory,
   type PersonioEmployee,
 } from "./employee";
-import { defaultPersonioMessage, isPersonioError, PersonioError } from "./errors";
+import { defaultPersonioMessage, PersonioError } from "./errors";
 import { createPersonioHttp, type PersonioClientConfig } from "./http";
 import { toEmployeePayload, type PersonioEmployeeInput, type PersonioEmployeeUpdate } from "./payload";
 
-export { DEFAULT_PERSONIO_API_BASE_URL, type PersonioClientConfig } from "./http";
+export type { PersonioClientConfig } from "./http";
 export { clearPersonioTokenCache } from "./token-cache";
-export type { PersonioEmployeeInput, PersonioEmployeeUpdate } from "./payload";
 
 export type PersonioDocumentUpload = {
   employeeId: number;
@@ -165,5 +164,3 @@ function readCreatedId(body: unknown, isWrite: boolean, fallback?: number): numb
 function unexpected(detail: string, outcomeUnknown: boolean): PersonioError {
   return new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (${detail})`, { outcomeUnknown });
 }
-
-export { isPersonioError };

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
-import { SendReview } from "@/components/handoff/send-review";
+import { SendReview } from "@/app/(app)/candidates/[candidateId]/_components/send-review";
 import { buttonClassName } from "@/components/ui/button";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 

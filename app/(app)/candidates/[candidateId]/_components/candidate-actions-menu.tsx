@@ -4,22 +4,25 @@ import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
 
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
+import type { SendAvailability } from "@/lib/handoff/availability";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 
 // The review form (react-hook-form, the zod schema, the send actions, React Query) loads when
 // someone chooses Send, not with every profile: it was a fifth of the profile's JavaScript.
 const SendToPersonioDialog = dynamic(
-  () => import("@/components/handoff/send-to-personio-dialog").then((module) => module.SendToPersonioDialog),
+  () => import("./send-to-personio-dialog").then((module) => module.SendToPersonioDialog),
   { ssr: false },
 );
 
-import type { DialogIntl } from "@/components/handoff/send-to-personio-dialog";
+import type { DialogIntl } from "./send-to-personio-dialog";
 
 type Props = {
   candidateId: string;
   // Texts come from the server: this menu is on every profile and loads no i18n runtime.
   labels: { more: string; noActions: string; sendToPersonio: string };
-  // Present only when the server decided this user may send this profile now.
+  // Decided on the server (getSendAvailability); the send action checks the same rule again.
+  sendAvailability: SendAvailability;
+  // What the review form needs: present only when sending is available.
   sendToPersonio: { defaults: TPersonioEmployeeFields; intl: DialogIntl } | null;
   // Why it may not, in words for this person (already sent by whom and when, disabled, …);
   // null when the item should not appear at all.
@@ -27,7 +30,7 @@ type Props = {
 };
 
 // The profile's "More ▾" menu.
-export function CandidateActionsMenu({ candidateId, labels, sendToPersonio, sendUnavailableReason }: Props) {
+export function CandidateActionsMenu({ candidateId, labels, sendAvailability, sendToPersonio, sendUnavailableReason }: Props) {
   const moreRef = useRef<HTMLButtonElement>(null);
   const [sendOpen, setSendOpen] = useState(false);
   // A new key for every opening: the review form starts from the profile again each time.
@@ -35,7 +38,7 @@ export function CandidateActionsMenu({ candidateId, labels, sendToPersonio, send
   // Kept after a successful send removes the menu item, so the open dialog can show the result.
   const [sendSetup] = useState(sendToPersonio);
   const items: MenuItem[] = [];
-  if (sendToPersonio) {
+  if (sendAvailability.available && sendToPersonio) {
     items.push({
       key: "send-to-personio",
       label: labels.sendToPersonio,

@@ -3,11 +3,10 @@
 import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { SendReview } from "@/components/handoff/send-review";
+import { SendReview } from "./send-review";
 import { QueryProvider } from "@/components/query-provider";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 
-export { handoffKeys } from "@/components/handoff/send-review";
 
 // The dialog's texts, picked by the server (it loads on demand, with its own i18n runtime).
 export type DialogIntl = { locale: string; timeZone: string; messages: Record<string, unknown> };
