@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
 import type { SendAvailability } from "@/lib/handoff/availability";
@@ -50,11 +50,16 @@ export function CandidateActionsMenu({ candidateId, labels, sendAvailability, se
   } else if (sendUnavailableReason) {
     items.push({ key: "send-to-personio", label: labels.sendToPersonio, onSelect: () => {}, disabledReason: sendUnavailableReason });
   }
+  // The item that opened the dialog is gone with the menu: focus goes back to More ▾. In an
+  // effect of this (parent) component, so it runs after the dialog's own effect has closed it
+  // (closing a modal dialog moves focus itself) or after the dialog has been removed.
+  const [closings, setClosings] = useState(0);
+  useEffect(() => {
+    if (closings > 0) moreRef.current?.focus();
+  }, [closings]);
   const closeSend = () => {
     setSendOpen(false);
-    // The item that opened the dialog is gone with the menu: focus goes back to More ▾ (after
-    // the dialog has closed, or the browser would put it back on the vanished item).
-    requestAnimationFrame(() => moreRef.current?.focus());
+    setClosings((count) => count + 1);
   };
 
   return (

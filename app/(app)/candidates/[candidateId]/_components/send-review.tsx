@@ -43,12 +43,25 @@ export type SendReviewProps = {
   onPendingChange?: (pending: boolean) => void;
   /** Extra text under the title (Review & send: "Candidate 2 of 3"). */
   eyebrow?: ReactNode;
+  /** Re-render the page after an outcome (the profile's badge and menu); Review & send does not. */
+  refreshOnDone?: boolean;
 };
 
 // Review one candidate's details, send them once, and show the outcome: the form, then either
 // a done state (what was created, the Personio id and link), the existing employee beside the
 // profile with one action (link), or a failure with what to do next.
-export function SendReview({ candidateId, defaults, titleId, onClose, cancelLabel, after, onDone, onPendingChange, eyebrow }: SendReviewProps) {
+export function SendReview({
+  candidateId,
+  defaults,
+  titleId,
+  onClose,
+  cancelLabel,
+  after,
+  onDone,
+  onPendingChange,
+  eyebrow,
+  refreshOnDone = true,
+}: SendReviewProps) {
   const t = useTranslations("handoff");
   const router = useRouter();
   const describeActionError = useActionErrorMessage();
@@ -73,7 +86,7 @@ export function SendReview({ candidateId, defaults, titleId, onClose, cancelLabe
     }
     if (data.outcome === "sent" || data.outcome === "linked") onDone?.(data);
     if (data.outcome === "already_sent") onDone?.({ outcome: "already_sent" });
-    if (data.outcome === "sent" || data.outcome === "linked" || data.outcome === "already_sent") {
+    if ((data.outcome === "sent" || data.outcome === "linked" || data.outcome === "already_sent") && refreshOnDone) {
       router.refresh();
     }
   };

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
@@ -16,6 +15,8 @@ const OUTCOME_LABEL = { sent: "stateSent", linked: "stateLinked", already_sent: 
 
 // One candidate's review form at a time; after its outcome, Next candidate. The progress list
 // keeps each one's outcome in view.
+// The page is not re-rendered between candidates (the server would drop the ones just sent from
+// the batch); leaving goes by a full page load, so the nav's count is fresh.
 export function ReviewSequence({ candidates }: { candidates: Candidate[] }) {
   const t = useTranslations("toSend");
   const router = useRouter();
@@ -60,12 +61,14 @@ export function ReviewSequence({ candidates }: { candidates: Candidate[] }) {
               defaults={current.defaults}
               titleId={`review-${current.id}-title`}
               eyebrow={<p className="text-sm font-medium text-indigo-700">{t("step", { current: index + 1, total: candidates.length })}</p>}
+              refreshOnDone={false}
               onDone={(result) => record(current.id, result.outcome)}
               cancelLabel={outcomes[current.id] ? undefined : t("skip")}
               // Before a send, Cancel here means "not this one": skip to the next, or end.
               onClose={() => {
                 if (outcomes[current.id]) {
                   router.push("/to-send");
+                  router.refresh(); // the layout's count, too
                   return;
                 }
                 record(current.id, "skipped");
@@ -79,9 +82,9 @@ export function ReviewSequence({ candidates }: { candidates: Candidate[] }) {
             <p role="status" className="font-medium">
               {t("allDone")}
             </p>
-            <Link href="/to-send" className={buttonClassName("primary")}>
+            <a href="/to-send" className={buttonClassName("primary")}>
               {t("backToQueue")}
-            </Link>
+            </a>
           </div>
         )}
       </section>
