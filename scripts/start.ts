@@ -1,10 +1,12 @@
 // npm start: apply pending migrations, then serve the production build.
 import { spawn } from "node:child_process";
 
+import { DEFAULT_DATABASE_URL } from "../lib/db/provider";
+
 import { fillCandidateSearch } from "./lib/candidate-search-backfill";
 import { migrateDatabase } from "./lib/database";
 
-const databaseUrl = process.env.DATABASE_URL ?? "file:./data/handoff.db";
+const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 migrateDatabase(databaseUrl);
 await fillCandidateSearch(databaseUrl);
 const app = spawn("node_modules/.bin/next", ["start", ...process.argv.slice(2)], {

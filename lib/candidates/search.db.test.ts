@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { backfillCandidateSearch } from "@/lib/candidates/search-backfill";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
-import { createFreshDatabase } from "@/scripts/lib/database";
+import { createFreshDatabase } from "@/e2e/support/test-database";
 
 type QueriesModule = typeof import("@/lib/candidates/queries");
 
