@@ -1,20 +1,21 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 
-import { SignOutButton } from "@/components/auth/sign-out-button";
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
 
 type AppHeaderProps = {
-  userName: string;
-  roleName: string;
   canManageUsers: boolean;
   canManageIntegrations: boolean;
   canReadAudit: boolean;
   /** Hired candidates not yet in Personio; null for people who may not send. */
   toSendCount: number | null;
+  // The signed-in person's menu (who they are, language, time zone, sign out). It calls a server
+  // action, so it lives beside its route (app/(app)/_components) and is passed in.
+  profileMenu: ReactNode;
 };
 
-export async function AppHeader({ userName, roleName, canManageUsers, canManageIntegrations, canReadAudit, toSendCount }: AppHeaderProps) {
+export async function AppHeader({ canManageUsers, canManageIntegrations, canReadAudit, toSendCount, profileMenu }: AppHeaderProps) {
   const [t, tQueue] = await Promise.all([getTranslations(), getTranslations("toSend")]);
   const items: NavItem[] = [
     { href: "/candidates", label: t("nav.candidates") },
@@ -27,21 +28,13 @@ export async function AppHeader({ userName, roleName, canManageUsers, canManageI
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+      {/* Below md: brand, Menu, the profile menu in one row; the nav folds out underneath. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3 sm:px-6 md:gap-x-6">
         <Link href="/candidates" className="font-semibold text-indigo-700">
           {t("app.name")}
         </Link>
-        <AppNav
-          items={items}
-          menuLabel={t("nav.menu")}
-          navLabel={t("nav.mainNavigation")}
-          account={
-            <div className="flex flex-wrap items-center gap-3">
-              <p className="min-w-0 text-sm break-words text-slate-600">{t("nav.signedInAs", { name: userName, role: roleName })}</p>
-              <SignOutButton label={t("nav.signOut")} />
-            </div>
-          }
-        />
+        <AppNav items={items} menuLabel={t("nav.menu")} navLabel={t("nav.mainNavigation")} />
+        {profileMenu}
       </div>
     </header>
   );

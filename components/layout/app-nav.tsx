@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 
 export type NavItem = { href: string; label: string; count?: { value: number; label: string } };
 
 // The main navigation: inline from the md breakpoint, behind a Menu button below it (so no
 // page is wider than a phone). The current page is marked (aria-current and a visible style).
-export function AppNav({ items, menuLabel, navLabel, account }: { items: NavItem[]; menuLabel: string; navLabel: string; account: ReactNode }) {
+export function AppNav({ items, menuLabel, navLabel }: { items: NavItem[]; menuLabel: string; navLabel: string }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [shownFor, setShownFor] = useState(pathname);
@@ -40,7 +40,7 @@ export function AppNav({ items, menuLabel, navLabel, account }: { items: NavItem
       </button>
       <div
         id="app-nav-panel"
-        className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 border-t border-slate-200 pt-3 md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:gap-6 md:border-0 md:pt-0`}
+        className={`${open ? "flex" : "hidden"} order-last w-full flex-col border-t border-slate-200 pt-3 md:order-none md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:border-0 md:pt-0`}
       >
         <nav aria-label={navLabel} className="flex flex-col gap-1 md:flex-1 md:flex-row md:flex-wrap">
           {items.map((item) => {
@@ -65,7 +65,6 @@ export function AppNav({ items, menuLabel, navLabel, account }: { items: NavItem
             );
           })}
         </nav>
-        {account}
       </div>
     </>
   );

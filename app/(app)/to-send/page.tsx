@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { listToSend } from "@/lib/handoff/queue";
@@ -44,9 +44,9 @@ export default async function ToSendPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
       ) : (
-        <MessagesProvider namespaces={["toSend"]}>
+        <ClientMessages>
           <QueueList rows={rows} />
-        </MessagesProvider>
+        </ClientMessages>
       )}
       {result.pages > 1 && <Pagination page={result.page} pages={result.pages} hrefFor={(next) => (next > 1 ? `/to-send?page=${next}` : "/to-send")} />}
     </div>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { QueryProvider } from "@/components/query-provider";
 import { requireUser } from "@/lib/auth/require-user";
 import { getReviewBatch } from "@/lib/handoff/queue";
@@ -37,11 +37,11 @@ export default async function ReviewSendPage({ searchParams }: Props) {
       {batch.candidates.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("noneLeft")}</p>
       ) : (
-        <MessagesProvider namespaces={["toSend", "handoff", "sendOutcome", "errors"]}>
+        <ClientMessages>
           <QueryProvider>
             <ReviewSequence candidates={batch.candidates} />
           </QueryProvider>
-        </MessagesProvider>
+        </ClientMessages>
       )}
     </div>
   );

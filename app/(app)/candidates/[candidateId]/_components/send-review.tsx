@@ -132,7 +132,7 @@ export function SendReview({
   const fieldError = (name: (typeof FIELDS)[number]) => {
     const message = form.formState.errors[name]?.message;
     if (!message) return undefined;
-    if (message === "personio") return t("errors.validation_error_field", { field: t(`fields.${name}`).toLowerCase() });
+    if (message === "personio") return t("errors.validation_error_field", { field: name });
     return t(`validation.${message}` as "validation.required");
   };
 

@@ -6,16 +6,16 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { SendReview } from "./send-review";
 import { QueryProvider } from "@/components/query-provider";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
+import type { ClientIntl } from "@/lib/i18n/client-messages";
 
 
-// The dialog's texts, picked by the server (it loads on demand, with its own i18n runtime).
-export type DialogIntl = { locale: string; timeZone: string; messages: Record<string, unknown> };
 
 type Props = { candidateId: string; defaults: TPersonioEmployeeFields; open: boolean; onClose: () => void };
 
-export function SendToPersonioDialog({ intl, ...props }: Props & { intl: DialogIntl }) {
+// Loaded on demand, so it provides its messages itself (lib/i18n/client-messages.ts).
+export function SendToPersonioDialog({ intl, ...props }: Props & { intl: ClientIntl }) {
   return (
-    <NextIntlClientProvider locale={intl.locale} timeZone={intl.timeZone} messages={intl.messages}>
+    <NextIntlClientProvider {...intl}>
       <QueryProvider>
         <ReviewDialog {...props} />
       </QueryProvider>
