@@ -13,6 +13,7 @@ const OUTCOME_COLORS: Record<string, string> = {
   success: "bg-green-100 text-green-800",
   failure: "bg-red-100 text-red-800",
   denied: "bg-amber-100 text-amber-900",
+  notice: "bg-sky-100 text-sky-900",
 };
 
 export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {

@@ -20,6 +20,8 @@ export const CLIENT_NAMESPACES = [
   "dialog",
   "signIn",
   "handoff",
+  "sendOutcome",
+  "toSend",
   "users",
   "personioForm",
   "personioConnect",
