@@ -19,10 +19,11 @@ const ZSignInForm = z.object({
 type TSignInForm = z.infer<typeof ZSignInForm>;
 
 // next-auth reports failures as error names; each gets its own message.
-const ERROR_KEYS: Record<string, "invalid" | "deactivated" | "rateLimited"> = {
+const ERROR_KEYS: Record<string, "invalid" | "deactivated" | "rateLimited" | "ssoRequired"> = {
   CredentialsSignin: "invalid",
   AccountDeactivated: "deactivated",
   TooManyAttempts: "rateLimited",
+  SsoRequired: "ssoRequired",
 };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -52,7 +53,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           type="email"
           autoComplete="username"
           autoFocus
-          error={errors.email && t("validation.email")}
+                    error={errors.email && t("validation.email")}
           {...form.register("email")}
         />
         <TextField

@@ -6,11 +6,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limit";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { env } from "@/lib/env";
+import { isPasswordSignInAllowed } from "@/lib/sso/password-policy";
 
 export const SIGN_IN_ERRORS = {
   deactivated: "AccountDeactivated",
   invalid: "CredentialsSignin",
   rateLimited: "TooManyAttempts",
+  ssoRequired: "SsoRequired",
 } as const;
 
 // The first address in X-Forwarded-For is the client's when a proxy sits in front; else none.
@@ -20,30 +22,35 @@ function clientIp(headers: Record<string, unknown> | undefined): string | null {
   return first || null;
 }
 
-export const authOptions: NextAuthOptions = {
+export const credentialsProvider = CredentialsProvider({
+  name: "Email and password",
+  credentials: { email: { type: "email" }, password: { type: "password" } },
+  async authorize(credentials, req) {
+    const keys = { email: String(credentials?.email ?? "").trim().toLowerCase(), ip: clientIp(req.headers) };
+    if (await isSignInBlocked(keys)) throw new Error(SIGN_IN_ERRORS.rateLimited);
+    const result = await verifyCredentials(credentials);
+    if (result.ok) {
+      await clearFailedSignIns(keys);
+      // With "SSO required", only the break-glass admin may use a password. Checked after the
+      // password, so the answer tells nobody without it who the break-glass admin is.
+      if (!(await isPasswordSignInAllowed(result.user.id))) throw new Error(SIGN_IN_ERRORS.ssoRequired);
+      return result.user;
+    }
+    if (result.reason === "deactivated") throw new Error(SIGN_IN_ERRORS.deactivated);
+    await recordFailedSignIn(keys);
+    return null;
+  },
+});
+
+// Everything but the providers: shared by getServerSession (which only reads the session) and
+// the route handler, which adds the SSO provider per request (lib/auth/request-options.ts).
+export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
   secret: env.NEXTAUTH_SECRET,
   // Credentials sign-in requires JWT sessions; the user row is still read on every request
-  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately.
+  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately. SSO
+  // sessions are the same kind of JWT, made by the same jwt callback.
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        const keys = { email: String(credentials?.email ?? "").trim().toLowerCase(), ip: clientIp(req.headers) };
-        if (await isSignInBlocked(keys)) throw new Error(SIGN_IN_ERRORS.rateLimited);
-        const result = await verifyCredentials(credentials);
-        if (result.ok) {
-          await clearFailedSignIns(keys);
-          return result.user;
-        }
-        if (result.reason === "deactivated") throw new Error(SIGN_IN_ERRORS.deactivated);
-        await recordFailedSignIn(keys);
-        return null;
-      },
-    }),
-  ],
   callbacks: {
     jwt({ token, user }) {
       if (user) token.uid = user.id;
@@ -55,3 +62,5 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+export const authOptions: NextAuthOptions = { ...baseAuthOptions, providers: [credentialsProvider] };

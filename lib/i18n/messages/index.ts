@@ -4,9 +4,10 @@ import candidates from "./en/candidates.json";
 import common from "./en/common.json";
 import handoff from "./en/handoff.json";
 import integrations from "./en/integrations.json";
+import sso from "./en/sso.json";
 import users from "./en/users.json";
 
 // The catalogue is split by feature (messages/en/<feature>.json, each holding its own top-level
 // namespaces) so that features can change their texts side by side; here it becomes one object.
-export const englishMessages = { ...common, ...auth, ...candidates, ...handoff, ...users, ...integrations, ...audit };
+export const englishMessages = { ...common, ...auth, ...candidates, ...handoff, ...users, ...integrations, ...audit, ...sso };
 
