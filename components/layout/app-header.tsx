@@ -34,6 +34,11 @@ export async function AppHeader({ userName, roleName, canManageUsers, canManageI
               {t("nav.users")}
             </Link>
           )}
+          {canManageUsers && (
+            <Link href="/admin/sso" className={link}>
+              {t("sso.title")}
+            </Link>
+          )}
           {canReadAudit && (
             <Link href="/admin/audit" className={link}>
               {t("nav.audit")}

@@ -87,6 +87,11 @@ export async function loadSsoRuntime(): Promise<SsoRuntime | null> {
   return { ...toView(row), clientSecret: decryptSecret(row.clientSecretEncrypted, env.ENCRYPTION_KEY) };
 }
 
+// Who may be the break-glass admin.
+export function listActiveAdmins() {
+  return db.user.findMany({ where: { roleId: "admin", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+}
+
 export function listSsoGroupRoles() {
   return db.ssoGroupRole.findMany({ orderBy: { group: "asc" }, select: { group: true, roleId: true } });
 }
