@@ -32,10 +32,11 @@ function tokenRefusalReason(metadata: unknown): string {
 
 // next-auth's options for one request to /api/auth/*. The SSO provider is built from the stored
 // settings now (so a settings change applies to the next sign-in, on every instance) and only
-// for the requests that use it: sign-in and callback of provider "sso". It exists while SSO is
-// enabled, or for an admin's test sign-in before enabling.
+// for the requests that use it: sign-in and callback of provider "sso", and the provider list
+// (next-auth's client looks a provider up there before starting its sign-in). It exists while
+// SSO is enabled, or for an admin's test sign-in before enabling.
 export async function authOptionsForRequest(nextauthPath: readonly string[]): Promise<NextAuthOptions> {
-  if (nextauthPath[1] !== SSO_PROVIDER_ID) return authOptions;
+  if (nextauthPath[1] !== SSO_PROVIDER_ID && nextauthPath[0] !== "providers") return authOptions;
   const settings = await loadSsoRuntime();
   if (!settings) return authOptions;
   const testerId = await ssoTester();
