@@ -19,15 +19,15 @@ const ZSignInForm = z.object({
 type TSignInForm = z.infer<typeof ZSignInForm>;
 
 // next-auth reports failures as error names; each gets its own message.
-const ERROR_KEYS: Record<string, "invalid" | "deactivated" | "rateLimited" | "ssoRequired"> = {
+const ERROR_KEYS: Record<string, "invalid" | "deactivated" | "rateLimited"> = {
   CredentialsSignin: "invalid",
   AccountDeactivated: "deactivated",
   TooManyAttempts: "rateLimited",
-  SsoRequired: "ssoRequired",
 };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
+  const tSso = useTranslations("ssoSignIn");
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<TSignInForm>({ resolver: zodResolver(ZSignInForm), defaultValues: { email: "", password: "" } });
@@ -41,6 +41,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       router.refresh();
       return;
     }
+    // With "SSO required", passwords work only for the break-glass admin (lib/auth/options.ts).
+    if (result?.error === "SsoRequired") return setFailure(tSso("passwordOff"));
     setFailure(t(`errors.${ERROR_KEYS[result?.error ?? ""] ?? "unexpected"}`));
   });
 

@@ -17,6 +17,9 @@ import { ssoRefusedError, ssoTestFailedError, ssoTestPassedError } from "@/lib/s
 // user id. A test run needs it AND that admin's own session, so the cookie alone grants nothing.
 export const SSO_TEST_COOKIE = "handoff-sso-test";
 
+// A test ends on the settings page, whatever happened.
+const TEST_PAGES = { signIn: "/admin/sso", error: "/admin/sso" };
+
 async function ssoTester(): Promise<string | null> {
   const marked = (await cookies()).get(SSO_TEST_COOKIE)?.value;
   if (!marked) return null;
@@ -36,7 +39,11 @@ function tokenRefusalReason(metadata: unknown): string {
 // (next-auth's client looks a provider up there before starting its sign-in). It exists while
 // SSO is enabled, or for an admin's test sign-in before enabling.
 export async function authOptionsForRequest(nextauthPath: readonly string[]): Promise<NextAuthOptions> {
-  if (nextauthPath[1] !== SSO_PROVIDER_ID && nextauthPath[0] !== "providers") return authOptions;
+  const [action, providerId] = nextauthPath;
+  if (providerId !== SSO_PROVIDER_ID && action !== "providers" && action !== "error") return authOptions;
+  // Every failure, and a test's outcome, goes through next-auth's error route, which sends it on
+  // to the error page: the settings page for a test, the sign-in page otherwise.
+  if (action === "error") return (await ssoTester()) ? { ...authOptions, pages: TEST_PAGES } : authOptions;
   const settings = await loadSsoRuntime();
   if (!settings) return authOptions;
   const testerId = await ssoTester();
@@ -50,8 +57,7 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
   return {
     ...baseAuthOptions,
     providers: [credentialsProvider, buildSsoProvider(settings)],
-    // A test ends on the settings page, whatever happened.
-    pages: testerId ? { signIn: "/admin/sso", error: "/admin/sso" } : baseAuthOptions.pages,
+    pages: testerId ? TEST_PAGES : baseAuthOptions.pages,
     logger: {
       error(code, metadata) {
         console.error(`[next-auth][error][${code}]`, metadata);
