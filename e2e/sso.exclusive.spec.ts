@@ -47,7 +47,7 @@ test("an admin configures single sign-on, tests it and switches it on, in the br
     await page.getByLabel("Button label").fill(SSO_LABEL);
     await page.getByLabel("Allowed email domains").fill(SSO_DOMAIN);
     await page.getByRole("button", { name: "Save and check the provider" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The provider's discovery document could not be read. Check the issuer URL.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The provider's discovery document could not be read. Check the issuer URL.");
     expect(await db.ssoSettings.count()).toBe(0);
   });
 
@@ -143,7 +143,7 @@ test("people the app must not let in are refused with a clear message and no ses
       const page = await context.newPage();
       await signInWithSso(page, provider, email);
       await expect(page).toHaveURL(/\/sign-in\?error=/);
-      await expect(page.getByRole("alert")).toContainText(message);
+      await expect(page.getByRole("main").getByRole("alert")).toContainText(message);
       expect(await sessionEmail(page)).toBeUndefined();
       expect(await lastSsoAudit(since)).toEqual([expect.objectContaining({ outcome: "denied", details: expect.objectContaining({ email, reason }) })]);
       await context.close();
@@ -176,7 +176,7 @@ test("ID tokens that do not check out are refused: wrong signature, issuer, audi
         const page = await context.newPage();
         await signInWithSso(page, provider, email);
         await expect(page).toHaveURL(/\/sign-in\?error=OAuthCallback/);
-        await expect(page.getByRole("alert")).toContainText("your identity provider's answer was refused");
+        await expect(page.getByRole("main").getByRole("alert")).toContainText("your identity provider's answer was refused");
         expect(await sessionEmail(page)).toBeUndefined();
         const audit = await lastSsoAudit(since);
         expect(audit).toHaveLength(1);
@@ -258,7 +258,7 @@ test("with SSO required, password sign-in is refused except for the break-glass 
   for (const user of [recruiter, otherAdmin]) {
     await test.step(`${user.roleId} with the right password is refused`, async () => {
       const attempt = await tryPassword(user);
-      await expect(attempt.page.getByRole("alert")).toHaveText("Password sign-in is switched off for this account. Use single sign-on.");
+      await expect(attempt.page.getByRole("main").getByRole("alert")).toHaveText("Password sign-in is switched off for this account. Use single sign-on.");
       expect(await sessionEmail(attempt.page)).toBeUndefined();
       await attempt.context.close();
     });
