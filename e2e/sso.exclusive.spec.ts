@@ -178,8 +178,8 @@ test("ID tokens that do not check out are refused: wrong signature, issuer, audi
         await expect(page).toHaveURL(/\/sign-in\?(.*&)?error=OAuthCallback(&|$)/);
         await expect(page.getByRole("main").getByRole("alert")).toContainText("your identity provider's answer was refused");
         expect(await sessionEmail(page)).toBeUndefined();
+        await expect.poll(async () => (await lastSsoAudit(since)).length).toBe(1);
         const audit = await lastSsoAudit(since);
-        expect(audit).toHaveLength(1);
         expect(audit[0]).toMatchObject({ outcome: "denied", details: { reason: "token_refused" } });
         expect(String(audit[0]!.details.error)).toMatch(expected[fault]);
         await context.close();
@@ -208,17 +208,27 @@ test("a replayed callback (its state used already) is refused", async ({ page, b
     await other.goto("/sign-in");
     await other.getByRole("button", { name: `Sign in with ${SSO_LABEL}` }).click();
     await expect(other).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
+    const since = new Date();
     await other.goto(callbackUrl!);
     await expect(other).toHaveURL(/\/sign-in\?(.*&)?error=OAuthCallback(&|$)/);
     expect(await sessionEmail(other)).toBeUndefined();
+    // Written beside the redirect, not before it.
+    await expect.poll(async () => (await lastSsoAudit(since)).length).toBe(1);
+    const audit = await lastSsoAudit(since);
+    expect(String(audit[0]!.details.error)).toMatch(/state mismatch/);
     await context.close();
   });
 
   await test.step("in the same browser, after signing out", async () => {
     await page.context().clearCookies();
+    const since = new Date();
     await page.goto(callbackUrl!);
     await expect(page).toHaveURL(/\/sign-in\?(.*&)?error=OAuthCallback(&|$)/);
     expect(await sessionEmail(page)).toBeUndefined();
+    // Written beside the redirect, not before it.
+    await expect.poll(async () => (await lastSsoAudit(since)).length).toBe(1);
+    const audit = await lastSsoAudit(since);
+    expect(String(audit[0]!.details.error)).toMatch(/state/i);
   });
 });
 
@@ -231,6 +241,8 @@ test("after the provider rotates its signing key, sign-in still works", async ({
   await signInWithSso(page, provider, email);
   await expect(page).toHaveURL(/\/candidates$/);
   expect(await sessionEmail(page)).toBe(email);
+  // Signed with the new key, which the app had never seen before this sign-in.
+  expect(provider.lastIdTokenKeyId()).toBe(provider.signingKeyId());
 });
 
 test("with SSO required, password sign-in is refused except for the break-glass admin", async ({ page, browser }) => {

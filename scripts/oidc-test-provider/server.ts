@@ -33,6 +33,8 @@ export type OidcTestProvider = {
   // A new signing key; the old one stays published, as providers do during a rotation.
   rotateSigningKey(): Promise<void>;
   signingKeyId(): string;
+  // The key id (kid) in the header of the last ID token the token endpoint handed out.
+  lastIdTokenKeyId(): string | null;
   close(): Promise<void>;
 };
 
@@ -61,6 +63,7 @@ export async function startOidcTestProvider(options: { port?: number; redirectUr
   const keys: SigningKey[] = [newSigningKey()];
   const cookieKeys = [randomBytes(32).toString("base64url")];
   let fault: IdTokenFault | null = null;
+  let lastKid: string | null = null;
 
   const server = http.createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
@@ -139,7 +142,9 @@ export async function startOidcTestProvider(options: { port?: number; redirectUr
     provider.use(async (ctx, next) => {
       await next();
       const body = ctx.body as { id_token?: unknown } | undefined;
-      if (fault && ctx.path === "/token" && body && typeof body.id_token === "string") body.id_token = tamper(body.id_token);
+      if (ctx.path !== "/token" || !body || typeof body.id_token !== "string") return;
+      lastKid = (JSON.parse(Buffer.from(body.id_token.split(".")[0]!, "base64url").toString()) as { kid?: string }).kid ?? null;
+      if (fault) body.id_token = tamper(body.id_token);
     });
     return provider;
   }
@@ -161,6 +166,7 @@ export async function startOidcTestProvider(options: { port?: number; redirectUr
       handler = build().callback();
     },
     signingKeyId: () => keys[0]!.kid,
+    lastIdTokenKeyId: () => lastKid,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
