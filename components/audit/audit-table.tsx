@@ -23,6 +23,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
   };
   const targetLabel = (target: NonNullable<AuditEntryRow["target"]>) => {
     if (target.type === "integration") return t("targets.integration");
+    if (target.type === "sso") return t("targets.sso");
     if (target.name && ["role", "user", "candidate"].includes(target.type)) {
       return t(`targets.${target.type}` as "targets.role", { name: target.name });
     }
