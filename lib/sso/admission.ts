@@ -15,7 +15,16 @@ import { listSsoGroupRoles, type SsoSettingsView } from "@/lib/sso/settings";
 
 export type SsoRefusal = SsoClaimRefusal | "no_account" | "deactivated";
 
-export type SsoSignedInUser = { id: string; name: string; email: string; roleId: string };
+// The user's row as the session is made from it: the same fields a password sign-in hands to
+// next-auth's jwt callback (lib/auth/options.ts), so both kinds of session carry the same.
+const USER_SELECT = { id: true, name: true, email: true, roleId: true, active: true } as const;
+type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
+
+export type SsoSignedInUser = Omit<UserRow, "active">;
+
+function signedIn({ active: _active, ...user }: UserRow): SsoSignedInUser {
+  return user;
+}
 
 export type SsoAdmission =
   | { ok: true; user: SsoSignedInUser; created: boolean }
@@ -36,8 +45,6 @@ async function mappedRole(settings: Settings, groups: string[]) {
 function policyOf(settings: Settings) {
   return { preset: settings.preset, allowedDomains: settings.allowedDomains, groupsClaim: settings.groupsClaim };
 }
-
-const USER_SELECT = { id: true, name: true, email: true, roleId: true, active: true } as const;
 
 export async function testSsoAdmission(settings: Settings, claims: Record<string, unknown>): Promise<SsoTestResult> {
   const checked = checkSsoClaims(claims, policyOf(settings));
@@ -74,7 +81,7 @@ async function decide(settings: Settings, claims: Record<string, unknown>): Prom
   if (existing) {
     if (!existing.active) return { ok: false, reason: "deactivated", email };
     const user = role ? await applyGroupRole(existing, role, settings.breakGlassUserId) : existing;
-    return { ok: true, user: { id: user.id, name: user.name, email: user.email, roleId: user.roleId }, created: false };
+    return { ok: true, user: signedIn(user), created: false };
   }
   if (settings.provisioning !== "jit") return { ok: false, reason: "no_account", email };
 
@@ -93,15 +100,13 @@ async function decide(settings: Settings, claims: Record<string, unknown>): Prom
       });
       return user;
     });
-    return { ok: true, user: { id: created.id, name: created.name, email: created.email, roleId: created.roleId }, created: true };
+    return { ok: true, user: signedIn(created), created: true };
   } catch (error) {
     // Two first sign-ins at once: the other one created the account; use it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return decide(settings, claims);
     throw error;
   }
 }
-
-type UserRow = { id: string; name: string; email: string; roleId: string; active: boolean };
 
 // The provider's groups decide the role of an existing user too, except that they never take
 // the admin role from the break-glass admin or from the last active admin.
