@@ -53,11 +53,20 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
   // within this one request; the options object is this request's own).
   let admitted: SsoSignedInUser | null = null;
   const baseJwt = baseAuthOptions.callbacks!.jwt!;
+  const baseSignInEvent = baseAuthOptions.events?.signIn;
 
   return {
     ...baseAuthOptions,
     providers: [credentialsProvider, buildSsoProvider(settings)],
     pages: testerId ? TEST_PAGES : baseAuthOptions.pages,
+    events: {
+      ...baseAuthOptions.events,
+      // Sign-in events, too, concern the app's user, not the provider's subject.
+      async signIn(message) {
+        if (message.account?.provider !== SSO_PROVIDER_ID) return baseSignInEvent?.(message);
+        if (admitted) return baseSignInEvent?.({ ...message, user: admitted as User });
+      },
+    },
     logger: {
       error(code, metadata) {
         console.error(`[next-auth][error][${code}]`, metadata);

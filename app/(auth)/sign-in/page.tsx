@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getSsoSignInOptions } from "@/lib/sso/settings";
@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <p className="text-sm font-semibold tracking-wide text-indigo-700">{t("app.name")}</p>
         <h1 className="mt-1 text-xl font-semibold">{t("signIn.title")}</h1>
-        <MessagesProvider namespaces={["signIn", "ssoSignIn"]}>
+        <ClientMessages>
           {failure && (
             <div className="mt-6">
               <Alert tone="error">{failure}</Alert>
@@ -60,7 +60,7 @@ export default async function SignInPage({ searchParams }: Props) {
               {passwordForm}
             </>
           )}
-        </MessagesProvider>
+        </ClientMessages>
       </div>
     </main>
   );
