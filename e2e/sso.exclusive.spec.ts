@@ -104,7 +104,7 @@ test("a new person signs in through the provider and gets an account with the de
   provider.setAccount({ email, name: "Noor Haddad" });
   await signInWithSso(page, provider, email);
   await expect(page).toHaveURL(/\/candidates$/);
-  await expect(page.getByText("Signed in as Noor Haddad (Interviewer)")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Profile and settings of Noor Haddad" })).toBeVisible();
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   expect(user).toMatchObject({ name: "Noor Haddad", roleId: "interviewer", active: true });
   const audit = await lastSsoAudit(since);
@@ -115,7 +115,7 @@ test("a member of the mapped group becomes a Recruiter, new or existing", async 
   const email = `rafael.${uniqueSuffix()}@${SSO_DOMAIN}`;
   provider.setAccount({ email, name: "Rafael Ortiz", groups: ["staff", "recruiting"] });
   await signInWithSso(page, provider, email);
-  await expect(page.getByText("Signed in as Rafael Ortiz (Recruiter)")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Profile and settings of Rafael Ortiz" })).toBeVisible();
   expect((await db.user.findUniqueOrThrow({ where: { email } })).roleId).toBe("recruiter");
 
   const existing = await createTestUser("interviewer");
@@ -123,7 +123,7 @@ test("a member of the mapped group becomes a Recruiter, new or existing", async 
   const context = await browser.newContext();
   const other = await context.newPage();
   await signInWithSso(other, provider, existing.email);
-  await expect(other.getByText(`Signed in as ${existing.name} (Recruiter)`)).toBeVisible();
+  await expect(other.getByRole("button", { name: `Profile and settings of ${existing.name}` })).toBeVisible();
   expect((await db.user.findUniqueOrThrow({ where: { id: existing.id } })).roleId).toBe("recruiter");
   await context.close();
 });
