@@ -34,6 +34,8 @@ export const CLIENT_NAMESPACES = [
   "setup",
   "setPassword",
   "account",
+  "sso",
+  "ssoSignIn",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
