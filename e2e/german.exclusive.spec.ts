@@ -186,7 +186,7 @@ test("a recruiter in New York signs in, finds a hired candidate, corrects and se
   });
 
   await test.step("the badge's hover says who and when, in German, in New York time, and names the zone", async () => {
-    const badge = page.getByRole("main").getByRole("link", { name: "Personio" });
+    const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
     await badge.hover();
     await expect(page.getByRole("tooltip")).toBeVisible();
     // The message formats {sentAt, date, medium} and {sentAt, time, short} as next-intl does.
@@ -202,9 +202,11 @@ test("a recruiter in New York signs in, finds a hired candidate, corrects and se
     await expectGerman(page, "the profile with the badge");
   });
 
-  await test.step("the option is gone from Mehr ▾", async () => {
+  await test.step("Mehr ▾ shows the option disabled, saying who sent it and when", async () => {
     await page.getByRole("button", { name: "Mehr" }).click();
-    await expect(page.getByText("Keine Aktionen verfügbar")).toBeVisible();
-    await expectGerman(page, "the emptied menu");
+    const item = page.getByRole("menuitem", { name: "An Personio senden" });
+    await expect(item).toHaveAttribute("aria-disabled", "true");
+    await expect(item).toHaveAccessibleDescription(new RegExp(`^Schon gesendet von ${recruiter.name} am `));
+    await expectGerman(page, "the menu with the disabled option");
   });
 });
