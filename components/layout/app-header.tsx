@@ -24,6 +24,7 @@ export async function AppHeader({ canManageUsers, canManageIntegrations, canRead
       : []),
     ...(canManageIntegrations ? [{ href: "/admin/integrations", label: t("nav.integrations") }] : []),
     ...(canManageUsers ? [{ href: "/admin/users", label: t("nav.users") }] : []),
+    ...(canManageUsers ? [{ href: "/admin/sso", label: t("sso.title") }] : []),
     ...(canReadAudit ? [{ href: "/admin/audit", label: t("nav.audit") }] : []),
   ];
   return (

@@ -9,7 +9,7 @@ export const AUDIT_OUTCOMES = ["success", "failure", "denied", "notice"] as cons
 
 // Which action keys each category covers (prefixes of AuditLog.action).
 export const AUDIT_CATEGORY_PREFIXES: Record<Exclude<AuditCategory, "all">, string[]> = {
-  settings: ["integration.", "role."],
+  settings: ["integration.", "role.", "sso."],
   sends: ["handoff."],
   users: ["user."],
 };

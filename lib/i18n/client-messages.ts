@@ -27,6 +27,15 @@ export const CLIENT_NAMESPACES = [
   "personioConnect",
   "personioSettings",
   "personioScopes",
+  "stages",
+  "sendStages",
+  "userAccounts",
+  "passwordRules",
+  "setup",
+  "setPassword",
+  "account",
+  "sso",
+  "ssoSignIn",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
