@@ -17,11 +17,16 @@ test.describe("on a phone", () => {
         expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(innerWidth);
       });
     }
+    // The profile menu (and Sign out in it) stays on screen beside Menu.
+    const profile = page.getByRole("button", { name: `Profile and settings of ${admin.name}` });
+    await expect(profile).toBeInViewport({ ratio: 1 });
+    await profile.tap();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press("Escape");
     const nav = page.getByRole("navigation", { name: "Main navigation" });
     await expect(nav).toBeHidden();
     await page.getByRole("button", { name: "Menu" }).tap();
     await expect(nav).toBeVisible();
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport();
     await nav.getByRole("link", { name: "Audit log" }).tap();
     await expect(page).toHaveURL("/admin/audit");
     await expect(nav).toBeHidden();
