@@ -87,7 +87,9 @@ test.describe("accounts", () => {
     const other = await otherContext.newPage();
     await signIn(other, user);
 
-    await page.goto("/account");
+    await page.goto("/candidates");
+    await page.getByRole("button", { name: `Profile and settings of ${user.name}` }).click();
+    await page.getByRole("link", { name: "Password and sessions" }).click();
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
     const section = page.getByRole("region", { name: "Change password" });
     const submit = section.getByRole("button", { name: "Change password" });

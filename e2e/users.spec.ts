@@ -46,7 +46,7 @@ test.describe("users (admin)", () => {
       await fillNewPassword(otherPage, TEST_PASSWORD);
       await otherPage.getByRole("button", { name: "Save password and sign in" }).click();
       await expect(otherPage).toHaveURL(/\/candidates$/);
-      await expect(otherPage.getByText(`Signed in as ${name}`)).toBeVisible();
+      await expect(otherPage.getByRole("button", { name: `Profile and settings of ${name}` })).toBeVisible();
     });
     const created = await db.user.findUniqueOrThrow({ where: { email } });
 
