@@ -40,3 +40,7 @@ export const signedInAction = createSafeActionClient({ defaultValidationErrorsSh
     return next({ ctx: { user } });
   },
 );
+
+// For the few actions that run before anyone can sign in (the first-run setup, setting a
+// password from a one-time link): each checks a secret token of its own instead of a session.
+export const publicAction = createSafeActionClient({ defaultValidationErrorsShape: "flattened", handleServerError });

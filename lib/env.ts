@@ -48,6 +48,9 @@ export const env = createEnv({
         if (!canonical) context.addIssue({ code: "custom", message: "must be an IANA time zone, e.g. Europe/Berlin" });
         return canonical ?? zone;
       }),
+    // The first-run setup page's token; unset, one is derived from NEXTAUTH_SECRET and printed
+    // in the log at start (lib/setup/setup-token.ts).
+    HANDOFF_SETUP_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   },
   client: {},
   runtimeEnv: {
@@ -62,6 +65,7 @@ export const env = createEnv({
     HANDOFF_CLAIM_TTL_MS: process.env.HANDOFF_CLAIM_TTL_MS,
     DEFAULT_LOCALE: process.env.DEFAULT_LOCALE,
     DEFAULT_TIME_ZONE: process.env.DEFAULT_TIME_ZONE,
+    HANDOFF_SETUP_TOKEN: process.env.HANDOFF_SETUP_TOKEN,
   },
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

@@ -1,6 +1,7 @@
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/require-user";
@@ -34,6 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         save: t("profileMenu.save"),
         saving: t("profileMenu.saving"),
         signOut: t("profileMenu.signOut"),
+        account: t("account.menuLink"),
         invalid: t("profileMenu.invalid"),
         unauthenticated: t("errors.unauthenticated"),
         unexpected: t("errors.unexpected"),
@@ -49,6 +51,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         profileMenu={profileMenu}
       />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+      <SessionKeepAlive />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { SESSION_IDLE_SECONDS, SESSION_KEEP_ALIVE_SECONDS } from "@/lib/auth/session-lifetime";
 import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limit";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { env } from "@/lib/env";
@@ -50,9 +51,11 @@ export const credentialsProvider = CredentialsProvider({
 export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
   secret: env.NEXTAUTH_SECRET,
   // Credentials sign-in requires JWT sessions; the user row is still read on every request
-  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately. SSO
-  // sessions are the same kind of JWT, made by the same jwt callback.
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately. maxAge is
+  // the idle lifetime: each renewal (GET /api/auth/session) pushes the expiry out again; the
+  // absolute lifetime is checked in current-user.ts (lib/auth/session-lifetime.ts). SSO sessions
+  // are the same kind of JWT, made by the same jwt callback.
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_KEEP_ALIVE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   events: {
     // The sign-in page writes the browser's time zone into a cookie; at a person's first sign-in
@@ -68,11 +71,19 @@ export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
   },
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.authTime = Math.floor(Date.now() / 1000);
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (session.user && typeof token.uid === "string") {
+        session.user.id = token.uid;
+        session.user.sessionVersion = token.sv;
+        session.user.authTime = token.authTime;
+      }
       return session;
     },
   },

@@ -25,6 +25,13 @@ export const CLIENT_NAMESPACES = [
   "personioConnect",
   "personioSettings",
   "personioScopes",
+  "stages",
+  "sendStages",
+  "userAccounts",
+  "passwordRules",
+  "setup",
+  "setPassword",
+  "account",
   "sso",
   "ssoSignIn",
 ] as const;

@@ -7,7 +7,6 @@ import Database from "better-sqlite3";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { DEMO_JOBS, plainAscii } from "@/prisma/demo-data";
-import { seedRoles } from "@/prisma/seed";
 
 import { deleteSqliteDatabase, migrateDatabase } from "../lib/database";
 import { BENCH_FIRST_NAMES, BENCH_LAST_NAMES } from "./names";
@@ -80,12 +79,11 @@ export async function createBenchDataset(name: string, candidates: number, extra
   deleteSqliteDatabase(databaseUrl);
   migrateDatabase(databaseUrl, { quiet: true });
 
-  // Roles and users through the app's own seed code and Prisma; the bulk rows through raw
+  // Users through Prisma (roles come from the migrations); the bulk rows through raw
   // batched inserts in one transaction (100k rows in about a second).
   const prisma = createPrismaClient(databaseUrl);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   try {
-    await seedRoles(prisma);
     const users = [
       { name: "Bench Admin", email: "admin@bench.handoff.test", roleId: "admin" },
       ...Array.from({ length: BENCH_RECRUITERS }, (_, index) => ({

@@ -6,6 +6,8 @@ import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { isSetupNeeded } from "@/lib/setup/installation";
 import { getSsoSignInOptions } from "@/lib/sso/settings";
 import { parseSsoRefusal } from "@/lib/sso/sign-in-errors";
 
@@ -21,6 +23,8 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> }
 
 export default async function SignInPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect("/candidates");
+  // A fresh installation has nobody to sign in yet: its first admin is made on the setup page.
+  if (await isSetupNeeded(db)) redirect("/setup");
   const { callbackUrl, error } = await searchParams;
   const [t, sso] = await Promise.all([getTranslations(), getSsoSignInOptions()]);
   // Only same-site paths: an absolute callback URL would make this an open redirect.
