@@ -166,6 +166,8 @@ test("an SSO session ends like any other: a raised session version, a deactivati
   });
 
   await test.step("signed in again, then deactivated", async () => {
+    // Without the provider's own session cookie, so that its login page shows again.
+    await page.context().clearCookies();
     await signInWithSso(page, provider, email);
     await expect(page).toHaveURL(/\/candidates$/);
     await db.user.update({ where: { email }, data: { active: false } });
