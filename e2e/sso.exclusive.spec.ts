@@ -153,14 +153,27 @@ test("people the app must not let in are refused with a clear message and no ses
   expect((await db.user.findUniqueOrThrow({ where: { id: deactivated.id } })).active).toBe(false);
 });
 
-test("an SSO session ends when the account is deactivated", async ({ page }) => {
+test("an SSO session ends like any other: a raised session version, a deactivation", async ({ page }) => {
   const email = `leon.${uniqueSuffix()}@${SSO_DOMAIN}`;
   provider.setAccount({ email, name: "Leon Weber" });
   await signInWithSso(page, provider, email);
   await expect(page).toHaveURL(/\/candidates$/);
-  await db.user.update({ where: { email }, data: { active: false } });
-  await page.goto("/candidates");
-  await expect(page).toHaveURL(/\/sign-in/);
+
+  await test.step("the session version goes up (as \"sign out everywhere\", a password or role change do)", async () => {
+    await db.user.update({ where: { email }, data: { sessionVersion: { increment: 1 } } });
+    await page.goto("/candidates");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  await test.step("signed in again, then deactivated", async () => {
+    // Without the provider's own session cookie, so that its login page shows again.
+    await page.context().clearCookies();
+    await signInWithSso(page, provider, email);
+    await expect(page).toHaveURL(/\/candidates$/);
+    await db.user.update({ where: { email }, data: { active: false } });
+    await page.goto("/candidates");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
 });
 
 test("ID tokens that do not check out are refused: wrong signature, issuer, audience, expired", async ({ browser }) => {

@@ -53,8 +53,8 @@ export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
   // Credentials sign-in requires JWT sessions; the user row is still read on every request
   // (lib/auth/current-user.ts), so deactivation and role changes apply immediately. maxAge is
   // the idle lifetime: each renewal (GET /api/auth/session) pushes the expiry out again; the
-  // absolute lifetime is checked in current-user.ts (lib/auth/session-lifetime.ts). SSO
-  // sessions are the same kind of JWT, made by the same jwt callback.
+  // absolute lifetime is checked in current-user.ts (lib/auth/session-lifetime.ts). SSO sessions
+  // are the same kind of JWT, made by the same jwt callback.
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_KEEP_ALIVE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   events: {

@@ -17,7 +17,7 @@ export type SsoRefusal = SsoClaimRefusal | "no_account" | "deactivated";
 
 // The user's row as the session is made from it: the same fields a password sign-in hands to
 // next-auth's jwt callback (lib/auth/options.ts), so both kinds of session carry the same.
-const USER_SELECT = { id: true, name: true, email: true, roleId: true, active: true } as const;
+const USER_SELECT = { id: true, name: true, email: true, roleId: true, active: true, sessionVersion: true } as const;
 type UserRow = Prisma.UserGetPayload<{ select: typeof USER_SELECT }>;
 
 export type SsoSignedInUser = Omit<UserRow, "active">;
@@ -88,8 +88,9 @@ async function decide(settings: Settings, claims: Record<string, unknown>): Prom
   const roleId = role ?? settings.defaultRoleId;
   try {
     const created = await db.$transaction(async (tx) => {
-      // No password: this person signs in through the provider only (an admin may still issue one).
-      const user = await tx.user.create({ data: { name, email, roleId, passwordHash: "" }, select: USER_SELECT });
+      // No password: this person signs in through the provider only (an admin may still issue a
+      // password link).
+      const user = await tx.user.create({ data: { name, email, roleId, passwordHash: null }, select: USER_SELECT });
       await writeAuditLog(tx, {
         actorId: user.id,
         action: "user.create",
@@ -118,7 +119,8 @@ async function applyGroupRole(user: UserRow, roleId: string, breakGlassUserId: s
       const otherAdmins = await tx.user.count({ where: { roleId: "admin", active: true, id: { not: user.id } } });
       if (otherAdmins === 0) return user;
     }
-    const updated = await tx.user.update({ where: { id: user.id }, data: { roleId }, select: USER_SELECT });
+    // As any role change, it ends the user's other sessions; this one is made with the new version.
+    const updated = await tx.user.update({ where: { id: user.id }, data: { roleId, sessionVersion: { increment: 1 } }, select: USER_SELECT });
     await writeAuditLog(tx, {
       actorId: user.id,
       action: "user.change-role",
