@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
@@ -36,7 +37,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
+      // Checked again here: this is where the browser actually goes.
+      router.replace(safeCallbackPath(callbackUrl));
       router.refresh();
       return;
     }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/current-user";
 
 export async function generateMetadata() {
@@ -11,11 +12,11 @@ export async function generateMetadata() {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getCurrentUser()) redirect("/candidates");
   const { callbackUrl } = await searchParams;
+  // Only paths of this app: anything else would make sign-in an open redirect.
+  const safeCallback = safeCallbackPath(callbackUrl);
+  if (await getCurrentUser()) redirect(safeCallback);
   const t = await getTranslations();
-  // Only same-site paths: an absolute callback URL would make this an open redirect.
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/candidates";
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
