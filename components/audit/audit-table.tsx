@@ -4,6 +4,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditDetailValue } from "@/lib/audit-log/params";
 import type { AuditEntryRow } from "@/lib/audit-log/queries";
 
+// Entries a visitor causes before anyone is signed in.
+const VISITOR_ACTIONS = new Set(["auth.sign-in", "access.denied"]);
+
 const OUTCOME_COLORS: Record<string, string> = {
   success: "bg-green-100 text-green-800",
   failure: "bg-red-100 text-red-800",
@@ -49,7 +52,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
                 <td className="whitespace-nowrap px-4 py-3">
                   <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
                 </td>
-                <td className="px-4 py-3">{entry.actorName ?? (entry.hasActor ? t("deletedUser") : t("system"))}</td>
+                <td className="px-4 py-3">{entry.actorName ?? (entry.hasActor ? t("deletedUser") : VISITOR_ACTIONS.has(entry.action) ? t("visitor") : t("system"))}</td>
                 <td className="px-4 py-3 font-medium">{actionLabel(entry.action)}</td>
                 <td className="px-4 py-3">
                   {entry.target?.type === "candidate" && entry.target.id && entry.target.name ? (

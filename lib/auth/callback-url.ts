@@ -12,7 +12,6 @@ export const DEFAULT_AFTER_SIGN_IN = "/candidates";
 // Any fixed origin works: only "does the result stay on it" is asked.
 const PROBE_ORIGIN = "http://handoff.invalid";
 const MAX_LENGTH = 2048;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const UNSAFE_CHARACTERS = /[\\\u0000-\u001f\u007f]/;
 
 function looksSafe(path: string) {

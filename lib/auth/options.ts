@@ -3,9 +3,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limit";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { safeRedirectUrl } from "@/lib/auth/callback-url";
+import { attemptSignIn } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 
 export const SIGN_IN_ERRORS = {
   deactivated: "AccountDeactivated",
@@ -13,15 +14,11 @@ export const SIGN_IN_ERRORS = {
   rateLimited: "TooManyAttempts",
 } as const;
 
-// The first address in X-Forwarded-For is the client's when a proxy sits in front; else none.
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || null;
-}
-
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
+  // Behind https, cookies are Secure and carry the __Secure-/__Host- prefixes. next-auth would
+  // infer the same from NEXTAUTH_URL; said here so it is not left to inference.
+  useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
   // Credentials sign-in requires JWT sessions; the user row is still read on every request
   // (lib/auth/current-user.ts), so deactivation and role changes apply immediately.
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -31,20 +28,17 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const keys = { email: String(credentials?.email ?? "").trim().toLowerCase(), ip: clientIp(req.headers) };
-        if (await isSignInBlocked(keys)) throw new Error(SIGN_IN_ERRORS.rateLimited);
-        const result = await verifyCredentials(credentials);
-        if (result.ok) {
-          await clearFailedSignIns(keys);
-          return result.user;
-        }
-        if (result.reason === "deactivated") throw new Error(SIGN_IN_ERRORS.deactivated);
-        await recordFailedSignIn(keys);
+        const outcome = await attemptSignIn(credentials, clientAddress(req.headers ?? {}, env.TRUSTED_PROXY_HOPS));
+        if (outcome.status === "signed-in") return outcome.user;
+        if (outcome.status === "too-many-attempts") throw new Error(SIGN_IN_ERRORS.rateLimited);
+        if (outcome.status === "deactivated") throw new Error(SIGN_IN_ERRORS.deactivated);
         return null;
       },
     }),
   ],
   callbacks: {
+    // Only paths of this app, however the callback URL was disguised.
+    redirect: safeRedirectUrl,
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

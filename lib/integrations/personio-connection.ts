@@ -1,11 +1,11 @@
 import "server-only";
 
-import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createPersonioClient, type PersonioClient } from "@/lib/personio/client";
 import { isPersonioError } from "@/lib/personio/errors";
 import { personioEmployeeUrl } from "@/lib/personio/web-link";
+import { decryptAtRest } from "@/lib/secrets/at-rest";
 
 export const PERSONIO_INTEGRATION_ID = "personio";
 const INTEGRATION_ID = PERSONIO_INTEGRATION_ID;
@@ -50,7 +50,7 @@ export async function getConnectedPersonioClient(): Promise<{
     select: { clientId: true, clientSecretEncrypted: true, subdomain: true, enabled: true, lastSuccessAt: true, lastErrorAt: true },
   });
   if (!integration) return null;
-  const clientSecret = decryptSecret(integration.clientSecretEncrypted, env.ENCRYPTION_KEY);
+  const clientSecret = decryptAtRest(integration.clientSecretEncrypted);
   return {
     client: createClientFromCredentials({ clientId: integration.clientId, clientSecret }),
     subdomain: integration.subdomain,

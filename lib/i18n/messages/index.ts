@@ -1,3 +1,4 @@
+import access from "./en/access.json";
 import audit from "./en/audit.json";
 import auth from "./en/auth.json";
 import candidates from "./en/candidates.json";
@@ -8,5 +9,5 @@ import users from "./en/users.json";
 
 // The catalogue is split by feature (messages/en/<feature>.json, each holding its own top-level
 // namespaces) so that features can change their texts side by side; here it becomes one object.
-export const englishMessages = { ...common, ...auth, ...candidates, ...handoff, ...users, ...integrations, ...audit };
+export const englishMessages = { ...common, ...auth, ...candidates, ...handoff, ...users, ...integrations, ...audit, ...access };
 

@@ -6,6 +6,7 @@ import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { pickMessages } from "@/lib/i18n/pick-messages";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
@@ -14,7 +15,10 @@ import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ candidateId: string }> };
 
+// Metadata is rendered even into the redirect a signed-out visitor gets, and beside the page's
+// own check: the candidate is read only for someone who may read it.
 export async function generateMetadata({ params }: Props) {
+  if (!can(await getCurrentUser(), "candidates:read")) return {};
   const candidate = await getCandidate((await params).candidateId);
   return { title: candidate ? `${candidate.firstName} ${candidate.lastName}` : undefined };
 }

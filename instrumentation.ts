@@ -1,0 +1,15 @@
+// Runs once when the server starts (next start, next dev), before it handles requests.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The connection's address for every request (sign-in limits, the audit log): lib/http/peer-address.ts.
+  const { recordPeerAddresses } = await import("@/lib/http/peer-address");
+  recordPeerAddresses();
+  // The configuration is checked now: a server with a missing or unsafe setting stops at start
+  // with the list of what is wrong, instead of serving errors (Next.js would keep listening).
+  try {
+    await import("@/lib/env");
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
