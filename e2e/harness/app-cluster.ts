@@ -14,12 +14,15 @@ import { connectDemoIntegration } from "@/scripts/lib/personio-demo";
 export type AppInstance = {
   url: string;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
-  restart: () => Promise<void>;
+  /** Starts the process again (after kill), with these variables on top of the cluster's, if given. */
+  restart: (env?: Record<string, string | undefined>) => Promise<void>;
 };
 
 export type AppCluster = {
   apps: AppInstance[];
   db: PrismaClient;
+  /** The shared database, for tools run beside the apps (e.g. npm run secrets:rotate-key). */
+  databaseUrl: string;
   sandbox: PersonioSandbox;
   secrets: { clientSecret: string; sessionSecret: string; encryptionKey: string };
   // Everything the app processes printed, for the "no secret in logs" check.
@@ -52,27 +55,28 @@ export async function startAppCluster(options: { name: string; instances: number
   const sandbox = await startPersonioSandbox({ port: 0, credentials: [demoCredential()], employees: DEMO_EXISTING_EMPLOYEES, quiet: true });
   const output: string[] = [];
 
-  const launch = async (port: number) => {
+  const launch = async (port: number, extraEnv: Record<string, string | undefined> = {}) => {
     const url = `http://127.0.0.1:${port}`;
     // Keep-alive longer than any pause in a test: Next's default 5 s closes idle sockets just as a
     // client reuses them (seen as ECONNRESET mid-burst).
     const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", "65000"];
-    const child = spawn("node_modules/.bin/next", args, {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: database.url,
-        NEXTAUTH_URL: url,
-        NEXTAUTH_SECRET: sessionSecret,
-        ENCRYPTION_KEY: encryptionKey,
-        NEXT_TELEMETRY_DISABLED: "1",
-        PERSONIO_API_BASE_URL: sandbox.url,
-        PERSONIO_WEB_BASE_URL: sandbox.url,
-        PERSONIO_TIMEOUT_MS: "3000",
-        ...options.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: sessionSecret,
+      ENCRYPTION_KEY: encryptionKey,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PERSONIO_API_BASE_URL: sandbox.url,
+      PERSONIO_WEB_BASE_URL: sandbox.url,
+      PERSONIO_TIMEOUT_MS: "3000",
+      ...options.env,
+      ...extraEnv,
+    };
+    // A variable given as undefined is left out (e.g. ENCRYPTION_KEY_PREVIOUS after a rotation).
+    for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+    const child: ChildProcess = spawn("node_modules/.bin/next", args, { env, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     await waitUntilServing(url, child);
@@ -93,8 +97,8 @@ export async function startAppCluster(options: { name: string; instances: number
         child.kill(signal);
         await exited;
       },
-      restart: async () => {
-        children[index] = await launch(port);
+      restart: async (env) => {
+        children[index] = await launch(port, env);
       },
     });
   }
@@ -102,6 +106,7 @@ export async function startAppCluster(options: { name: string; instances: number
   return {
     apps,
     db,
+    databaseUrl: database.url,
     sandbox,
     secrets: { clientSecret: demoCredential().clientSecret, sessionSecret, encryptionKey },
     logs: () => output.join(""),
