@@ -3,6 +3,7 @@ import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
+import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
 import { encryptionKeyProblem, httpsUrlProblem } from "@/lib/env-rules";
 
@@ -26,7 +27,7 @@ const httpsUrl = z.string().superRefine((value, context) => {
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    DATABASE_URL: z.string().min(1).default("file:./data/handoff.db"),
+    DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
     // The public address. It decides the session cookies' Secure flag and __Secure-/__Host-
     // prefixes and whether Strict-Transport-Security is sent, so production cannot go without it.

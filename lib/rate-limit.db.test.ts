@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { databaseProvider } from "@/lib/db/provider";
 import { createDatabaseLimiter } from "@/lib/rate-limit";
-import { createFreshDatabase } from "@/scripts/lib/database";
+import { createFreshDatabase } from "@/e2e/support/test-database";
 
 const isPostgres = databaseProvider(process.env.HANDOFF_TEST_DATABASE_URL ?? "file:") === "postgresql";
 let database: Awaited<ReturnType<typeof createFreshDatabase>>;

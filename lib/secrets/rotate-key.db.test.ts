@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { decryptSecret, encryptionKeyId, encryptSecret, secretKeyId } from "@/lib/crypto";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { rotateEncryptionKey } from "@/lib/secrets/rotate-key";
-import { createFreshDatabase } from "@/scripts/lib/database";
+import { createFreshDatabase } from "@/e2e/support/test-database";
 
 let database: Awaited<ReturnType<typeof createFreshDatabase>>;
 let db: PrismaClient;
