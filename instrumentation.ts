@@ -12,4 +12,8 @@ export async function register() {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // On an installation without any user, print how to create the first admin: the setup page's
+  // address and its token (README, "First run in production"). Not awaited: the check needs the
+  // database, and serving need not wait for it.
+  void import("@/lib/setup/announce").then(({ announceSetup }) => announceSetup());
 }

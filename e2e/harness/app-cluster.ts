@@ -28,11 +28,13 @@ export type AppCluster = {
   stop: () => Promise<void>;
 };
 
-export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string> }): Promise<AppCluster> {
+// `empty`: a migrated database with nothing else in it (no demo data, no Personio connection),
+// as a new installation starts.
+export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string>; empty?: boolean }): Promise<AppCluster> {
   const database = await createFreshDatabase(`${options.name}-${process.pid}`);
   const db = createPrismaClient(database.url);
   const secrets = generateAppSecrets();
-  await seedDemoWithSandbox(db, secrets.encryptionKey);
+  if (!options.empty) await seedDemoWithSandbox(db, secrets.encryptionKey);
 
   const sandbox = await startDemoSandbox({ port: 0, quiet: true });
   const output: string[] = [];

@@ -23,7 +23,7 @@ export async function recordAccessDenied(actor: { id: string } | null, permissio
       actorId: actor?.id ?? null,
       action: "access.denied",
       outcome: "denied",
-      details: { permission, kind, ...(page ? { page } : {}), ...(actor ? {} : { reason: "signed_out" }), address: address ?? "unknown" },
+      details: { missingPermission: permission, kind, ...(page ? { page } : {}), ...(actor ? {} : { reason: "signed_out" }), address: address ?? "unknown" },
     });
   } catch (error) {
     // The refusal stands either way; a failing audit write must not turn it into an error.

@@ -22,7 +22,9 @@ export type SignInOutcome =
   | { status: "signed-in"; user: Extract<SignInResult, { ok: true }>["user"] }
   | { status: "invalid" }
   | { status: "deactivated" }
-  | { status: "too-many-attempts" };
+  | { status: "too-many-attempts" }
+  // The password was right, but this account may not use one (SSO required, not the break-glass admin).
+  | { status: "sso-required" };
 
 let limiters: { account: DatabaseLimiter; address: DatabaseLimiter } | undefined;
 
@@ -43,7 +45,11 @@ export function normaliseSignInEmail(value: unknown) {
  * One sign-in attempt from `address` (null when unknown: then only the account's limit applies).
  * Writes the audit entry: every checked attempt, and refusals within the audit log's bounds.
  */
-export async function attemptSignIn(credentials: unknown, address: string | null): Promise<SignInOutcome> {
+export async function attemptSignIn(
+  credentials: unknown,
+  address: string | null,
+  options: { mayUsePassword?: (userId: string) => Promise<boolean> } = {},
+): Promise<SignInOutcome> {
   const email = normaliseSignInEmail((credentials as { email?: unknown } | undefined)?.email);
   const { account, address: byAddress } = signInLimiters();
   const addressKey = address ? addressLimitKey(address) : null;
@@ -66,8 +72,14 @@ export async function attemptSignIn(credentials: unknown, address: string | null
 
   const result = await verifyCredentials(credentials);
   if (result.ok) {
+    // The right password: the attempt is given back whatever follows.
     await Promise.all([account.giveBack(email), addressKey ? byAddress.giveBack(addressKey) : undefined]);
-    await writeAuditLog(db, audit({ actorId: result.user.id, targetType: "user", targetId: result.user.id, outcome: "success" }));
+    const target = { targetType: "user", targetId: result.user.id };
+    if (options.mayUsePassword && !(await options.mayUsePassword(result.user.id))) {
+      await writeAuditLog(db, audit({ actorId: null, ...target, outcome: "denied", details: { reason: "sso_required" } }));
+      return { status: "sso-required" };
+    }
+    await writeAuditLog(db, audit({ actorId: result.user.id, ...target, outcome: "success" }));
     return { status: "signed-in", user: result.user };
   }
   const reason = result.reason === "deactivated" ? "deactivated" : result.userId ? "wrong_password" : "unknown_account";
@@ -77,4 +89,31 @@ export async function attemptSignIn(credentials: unknown, address: string | null
     audit({ actorId: null, ...(result.userId ? { targetType: "user", targetId: result.userId } : {}), outcome: "failure", details: { reason } }),
   );
   return { status: result.reason === "deactivated" ? "deactivated" : "invalid" };
+}
+
+/**
+ * A signed-in person's current password, checked (to change it) under the same per-account limit
+ * as signing in: counted first, given back when right. Wrong guesses are recorded within the audit
+ * log's bounds.
+ */
+export async function checkCurrentPassword(
+  actor: { id: string; email: string },
+  check: () => Promise<boolean>,
+): Promise<"right" | "wrong" | "too-many-attempts"> {
+  const email = normaliseSignInEmail(actor.email);
+  const { account } = signInLimiters();
+  if (!(await account.take(email)).allowed) return "too-many-attempts";
+  if (await check()) {
+    await account.giveBack(email);
+    return "right";
+  }
+  await writeBoundedAuditLog(`password-check:${actor.id}`, {
+    actorId: actor.id,
+    action: "user.change-password",
+    targetType: "user",
+    targetId: actor.id,
+    outcome: "failure",
+    details: { reason: "wrong_password" },
+  });
+  return "wrong";
 }

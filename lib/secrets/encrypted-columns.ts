@@ -13,4 +13,5 @@ export type EncryptedColumn = {
 
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { model: "PersonioIntegration", field: "clientSecretEncrypted" },
+  { model: "SsoSettings", field: "clientSecretEncrypted" },
 ];
