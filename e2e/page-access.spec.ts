@@ -64,14 +64,14 @@ test.describe("page access", () => {
       await expect(page.getByText("You are signed in, but your role (Recruiter) does not include this page.")).toBeVisible();
       await expect(page.getByText("ask an admin to change your role")).toBeVisible();
       // Signed in: the app's header and navigation are still there, the admin page's content is not.
-      await expect(page.getByText(`Signed in as ${recruiter.name} (Recruiter)`)).toBeVisible();
+      await expect(page.getByRole("button", { name: `Profile and settings of ${recruiter.name}` })).toBeVisible();
       expect(await page.content()).not.toContain("admin@handoff.test");
     }
     await page.getByRole("link", { name: "Go to candidates" }).click();
     await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
 
     const refusals = await db.auditLog.findMany({ where: { action: "access.denied", actorId: recruiter.id }, orderBy: { at: "asc" } });
-    expect(refusals.map((row) => [row.outcome, JSON.parse(row.details!).page, JSON.parse(row.details!).permission])).toEqual([
+    expect(refusals.map((row) => [row.outcome, JSON.parse(row.details!).page, JSON.parse(row.details!).missingPermission])).toEqual([
       ["denied", "/admin/users", "users:manage"],
       ["denied", "/admin/integrations", "integrations:manage"],
       ["denied", "/admin/integrations/personio", "integrations:manage"],
@@ -90,7 +90,7 @@ test.describe("page access", () => {
     const row = page.getByRole("row").filter({ hasText: recruiter.email });
     await expect(row).toContainText("Sign-in");
     await expect(row).toContainText("Visitor (not signed in)");
-    await expect(row).toContainText("wrong_password");
+    await expect(row).toContainText("Wrong password");
     await expect(row).toContainText(`User: ${recruiter.name}`);
   });
 });

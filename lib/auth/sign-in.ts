@@ -109,7 +109,8 @@ export async function checkCurrentPassword(
   }
   await writeBoundedAuditLog(`password-check:${actor.id}`, {
     actorId: actor.id,
-    action: "user.change-password",
+    // Not "user.change-password": that entry is the change itself.
+    action: "auth.password-check",
     targetType: "user",
     targetId: actor.id,
     outcome: "failure",
