@@ -37,6 +37,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await db.personioIntegration.deleteMany();
+  await db.ssoSettings.deleteMany();
   await db.auditLog.deleteMany();
 });
 
@@ -55,6 +56,21 @@ describe("rotateEncryptionKey", () => {
       expect(audit.details).not.toContain("papi-secret");
     });
   }
+
+  it("re-encrypts every registered column: the Personio and the single sign-on client secrets", async () => {
+    await db.personioIntegration.create({ data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" } });
+    await db.ssoSettings.create({
+      data: { preset: "generic", issuer: "https://id.example.com", clientId: "handoff", clientSecretEncrypted: encryptSecret("oidc-secret", oldKey), buttonLabel: "Sign in with Example", allowedDomains: "" },
+    });
+    const report = await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] });
+    expect(report.columns.map((column) => [column.column, column.reencrypted])).toEqual([
+      ["PersonioIntegration.clientSecretEncrypted", 1],
+      ["SsoSettings.clientSecretEncrypted", 1],
+    ]);
+    const sso = await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } });
+    expect(decryptSecret(sso.clientSecretEncrypted, newKey)).toBe("oidc-secret");
+    expect(decryptSecret(await storedSecret(), newKey)).toBe("papi-secret");
+  });
 
   it("leaves secrets already under the new key alone: a second run changes nothing", async () => {
     await db.personioIntegration.create({ data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" } });
