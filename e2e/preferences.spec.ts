@@ -66,7 +66,7 @@ test.describe("language and time zone", () => {
       await page.getByRole("button", { name: `Profil und Einstellungen von ${user.name}` }).click();
       await page.getByRole("button", { name: "Abmelden" }).click();
       await expect(page).toHaveURL(/\/sign-in/);
-      await expect(page.getByRole("heading", { name: "Bei Handoff anmelden" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Anmelden", exact: true })).toBeVisible();
       expect((await context.cookies()).find((cookie) => cookie.name === "handoff-locale")?.value).toBe("de");
     });
 
@@ -87,10 +87,10 @@ test.describe("language and time zone", () => {
       const html = await (await request.get("/sign-in", { headers: { "accept-language": acceptLanguage } })).text();
       return { lang: /<html lang="([^"]+)"/.exec(html)?.[1], title: /<h1[^>]*>([^<]+)</.exec(html)?.[1] };
     };
-    expect(await langOf("de-DE,de;q=0.9,en;q=0.8")).toEqual({ lang: "de", title: "Bei Handoff anmelden" });
-    expect(await langOf("fr-FR,de;q=0.5")).toEqual({ lang: "de", title: "Bei Handoff anmelden" });
-    expect(await langOf("en-US")).toEqual({ lang: "en", title: "Sign in to Handoff" });
-    expect(await langOf("fr-FR,es;q=0.8")).toEqual({ lang: "en", title: "Sign in to Handoff" });
+    expect(await langOf("de-DE,de;q=0.9,en;q=0.8")).toEqual({ lang: "de", title: "Anmelden" });
+    expect(await langOf("fr-FR,de;q=0.5")).toEqual({ lang: "de", title: "Anmelden" });
+    expect(await langOf("en-US")).toEqual({ lang: "en", title: "Sign in" });
+    expect(await langOf("fr-FR,es;q=0.8")).toEqual({ lang: "en", title: "Sign in" });
   });
 
   test("a person who has not chosen sees the language their browser asks for", async ({ browser }) => {

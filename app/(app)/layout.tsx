@@ -5,6 +5,7 @@ import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { countToSend } from "@/lib/handoff/queue";
 import { isLocale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { roleLabel } from "@/lib/permissions/role-label";
@@ -16,6 +17,7 @@ function initialsOf(name: string) {
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const toSendCount = can(user, "personio:send") ? await countToSend() : null;
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
   const role = roleLabel((key) => t(`roles.${key}`), { id: user.roleId, name: user.roleName });
   const profileMenu = (
@@ -48,6 +50,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         canManageUsers={can(user, "users:manage")}
         canManageIntegrations={can(user, "integrations:manage")}
         canReadAudit={can(user, "audit:read")}
+        toSendCount={toSendCount}
         profileMenu={profileMenu}
       />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>

@@ -13,6 +13,7 @@ const OUTCOME_COLORS: Record<string, string> = {
   success: "bg-green-100 text-green-800",
   failure: "bg-red-100 text-red-800",
   denied: "bg-amber-100 text-amber-900",
+  notice: "bg-sky-100 text-sky-900",
 };
 
 export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
@@ -38,6 +39,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
   };
   const targetLabel = (target: NonNullable<AuditEntryRow["target"]>) => {
     if (target.type === "integration") return t("targets.integration");
+    if (target.type === "sso") return t("targets.sso");
     if (target.type === "role" && target.id) return t("targets.role", { name: roleLabel(tRoles, { id: target.id, name: target.name ?? target.id }) });
     if (target.name && ["user", "candidate"].includes(target.type)) {
       return t(`targets.${target.type}` as "targets.user", { name: target.name });

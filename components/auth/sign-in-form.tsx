@@ -28,6 +28,7 @@ const ERROR_KEYS: Record<string, "invalid" | "deactivated" | "rateLimited"> = {
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
+  const tSso = useTranslations("ssoSignIn");
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<TSignInForm>({ resolver: zodResolver(ZSignInForm), defaultValues: { email: "", password: "" } });
@@ -49,6 +50,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       router.refresh();
       return;
     }
+    // With "SSO required", passwords work only for the break-glass admin (lib/auth/options.ts).
+    if (result?.error === "SsoRequired") return setFailure(tSso("passwordOff"));
     setFailure(t(`errors.${ERROR_KEYS[result?.error ?? ""] ?? "unexpected"}`));
   });
 
@@ -61,7 +64,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           type="email"
           autoComplete="username"
           autoFocus
-          error={errors.email && t("validation.email")}
+                    error={errors.email && t("validation.email")}
           {...form.register("email")}
         />
         <TextField

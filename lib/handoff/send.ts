@@ -8,7 +8,7 @@ import { sendRefusal } from "@/lib/handoff/availability";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
-import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
+import { getConnectedPersonioClient, personioEmployeeLink, recordPersonioHealth } from "@/lib/integrations/personio-connection";
 import { toConnectionState } from "@/lib/integrations/personio-queries";
 import type { Actor } from "@/lib/permissions";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
@@ -17,10 +17,10 @@ import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErr
 export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed" | "stage_not_sendable";
 
 export type HandoffResult =
-  | { outcome: "sent" | "linked"; employeeId: number }
+  | { outcome: "sent" | "linked"; employeeId: number; employeeUrl: string | null }
   | { outcome: "already_sent" | "in_progress" }
   // Not created: Personio already has someone with this email. Shown, never stored.
-  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; previousAttemptUncertain: boolean }
+  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; employeeUrl: string | null; previousAttemptUncertain: boolean }
   | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean; stage?: string; sendableStages?: string[] };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
@@ -40,11 +40,11 @@ function isCredentialError(code: HandoffFailureCode) {
 
 // Sends a candidate to Personio once: claim → look the email up → create → record.
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
-  return withClaimedCandidate(request, "handoff.send", async ({ client, claim }) => {
+  return withClaimedCandidate(request, "handoff.send", async ({ client, claim, linkTo }) => {
     const existing = await findExistingEmployee(client, request.fields.email);
     if (existing) {
       const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
-      return stopped("employee_exists", { outcome: "existing_employee", employee: existing, previousAttemptUncertain }, existing.id);
+      return stopped("employee_exists", { outcome: "existing_employee", employee: existing, employeeUrl: linkTo(existing.id), previousAttemptUncertain }, existing.id);
     }
     const { firstName, lastName, email, position } = request.fields;
     const { id } = await client.createEmployee({ firstName, lastName, email, ...(position ? { position } : {}) });
@@ -90,7 +90,7 @@ function corrections(profile: TPersonioEmployeeFields, sent: TPersonioEmployeeFi
   return details;
 }
 
-type Step = (context: { client: PersonioClient; claim: Claim }) => Promise<StepOutcome>;
+type Step = (context: { client: PersonioClient; claim: Claim; linkTo: (employeeId: number) => string | null }) => Promise<StepOutcome>;
 
 function stopped(code: "employee_exists" | "employee_changed", result: HandoffResult, employeeId: number | null = null): StepOutcome {
   return { kind: "stopped", code, result, employeeId };
@@ -134,7 +134,14 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
   }
 
   try {
-    const outcome = await step({ client: connection.client, claim });
+    const linkTo = (employeeId: number) => {
+      try {
+        return personioEmployeeLink(connection.subdomain, employeeId);
+      } catch {
+        return null; // a subdomain the link template cannot use: the outcome without a link
+      }
+    };
+    const outcome = await step({ client: connection.client, claim, linkTo });
     let result: HandoffResult;
     if (outcome.kind === "in_personio") {
       const { status, employeeId, sentFields } = outcome;
@@ -153,11 +160,13 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
         );
         await writeAuditLog(tx, auditEntry("success", { employeeId, status, ...(sentFields ? corrections(profile, sentFields) : {}) }));
       });
-      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId };
+      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId, employeeUrl: linkTo(employeeId) };
     } else {
       await db.$transaction(async (tx) => {
         await releaseClaim(candidateId, claim.claimToken, { code: outcome.code }, tx);
-        await writeAuditLog(tx, auditEntry("failure", { code: outcome.code, employeeId: outcome.employeeId }));
+        // Finding the employee Personio already has is no failure: the recruiter links it next.
+        const audited = outcome.code === "employee_exists" ? "notice" : "failure";
+        await writeAuditLog(tx, auditEntry(audited, { code: outcome.code, employeeId: outcome.employeeId }));
       });
       result = outcome.result;
     }

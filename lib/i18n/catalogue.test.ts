@@ -14,7 +14,9 @@ const TRANSLATIONS = LOCALES.filter((locale) => locale !== SOURCE);
 
 // German values that are rightly the English word: names, and words German spells the same.
 // Reviewed; keep it short. Values without letters ("—", "{role}: {setting}") need no entry.
-const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", "Status", "Details", "Interview", "System", "Subdomain"]);
+const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", "Status", "Details", "Interview", "System", "Subdomain",
+  // Product names (single sign-on presets).
+  "Microsoft Entra ID", "Google Workspace", "Okta", "Keycloak"]);
 
 type Flat = Map<string, unknown>;
 

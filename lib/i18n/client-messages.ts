@@ -20,6 +20,8 @@ export const CLIENT_NAMESPACES = [
   "dialog",
   "signIn",
   "handoff",
+  "sendOutcome",
+  "toSend",
   "users",
   "personioForm",
   "personioConnect",
@@ -32,6 +34,8 @@ export const CLIENT_NAMESPACES = [
   "setup",
   "setPassword",
   "account",
+  "sso",
+  "ssoSignIn",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];

@@ -29,14 +29,31 @@ export default async function CandidateProfilePage({ params }: Props) {
   const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const [t, tHandoff, format, sendAvailability, badges] = await Promise.all([
+  const [t, tHandoff, tAvailability, format, sendAvailability, badges] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
+    getTranslations("sendAvailability"),
     getFormatter(),
     getSendAvailability({ actor: user, candidate }),
     getPersonioBadges(user, [candidate.id]),
   ]);
   const badge = badges.get(candidate.id);
+  // When sending is not available, the item stays, disabled, saying why; who sent it and when
+  // only to those who may see badges.
+  const sendUnavailableReason = sendAvailability.available
+    ? null
+    : sendAvailability.reason === "no_permission"
+      ? tAvailability("noPermission")
+      : sendAvailability.reason === "not_connected"
+        ? tAvailability("notConnected")
+        : sendAvailability.reason === "integration_disabled"
+          ? tAvailability("integrationDisabled")
+          : badge
+            ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
+                name: badge.sentByName,
+                date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
+              })
+            : tAvailability("alreadySent");
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -62,6 +79,7 @@ export default async function CandidateProfilePage({ params }: Props) {
             candidateId={candidate.id}
             labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
             sendAvailability={sendAvailability}
+            sendUnavailableReason={sendUnavailableReason}
             sendToPersonio={
               sendAvailability.available
                 ? {
