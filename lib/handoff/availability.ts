@@ -2,17 +2,12 @@ import "server-only";
 
 import { isHandoffDone } from "@/lib/handoff/claim";
 import { getHandoffStatus } from "@/lib/handoff/queries";
-import type { Stage } from "@/lib/candidates/stages";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
 import { getPersonioConnectionState, type PersonioConnectionState } from "@/lib/integrations/personio-queries";
 import { can, type Actor } from "@/lib/permissions";
 
 export type SendUnavailableReason = "no_permission" | "not_connected" | "integration_disabled" | "stage_not_sendable" | "already_sent";
-export type SendAvailability =
-  | { available: true }
-  | { available: false; reason: Exclude<SendUnavailableReason, "stage_not_sendable"> }
-  // The stages that may be sent, for the sentence that says so.
-  | { available: false; reason: "stage_not_sendable"; sendableStages: Stage[] };
+export type SendAvailability = { available: true } | { available: false; reason: SendUnavailableReason };
 
 /**
  * Whether this actor may send this candidate to Personio now, and if not, why. The profile
@@ -27,7 +22,7 @@ export async function getSendAvailability({ actor, candidate }: { actor: Actor; 
   const refusal = sendRefusal({ actor, connection });
   if (refusal) return { available: false, reason: refusal };
   // Only the stages an admin allowed (lib/handoff/send-settings.ts); the send checks it again.
-  if (!isSendableStage(candidate.stage, sendableStages)) return { available: false, reason: "stage_not_sendable", sendableStages };
+  if (!isSendableStage(candidate.stage, sendableStages)) return { available: false, reason: "stage_not_sendable" };
   if (isHandoffDone(handoffStatus)) return { available: false, reason: "already_sent" };
   return { available: true };
 }

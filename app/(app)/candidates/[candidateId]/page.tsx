@@ -29,12 +29,10 @@ export default async function CandidateProfilePage({ params }: Props) {
   const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const [t, tHandoff, tAvailability, tStages, tStage, format, sendAvailability, badges] = await Promise.all([
+  const [t, tHandoff, tAvailability, format, sendAvailability, badges] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
     getTranslations("sendAvailability"),
-    getTranslations("sendStages"),
-    getTranslations("stages"),
     getFormatter(),
     getSendAvailability({ actor: user, candidate }),
     getPersonioBadges(user, [candidate.id]),
@@ -42,14 +40,10 @@ export default async function CandidateProfilePage({ params }: Props) {
   const badge = badges.get(candidate.id);
   // When sending is not available, the item stays, disabled, saying why; who sent it and when
   // only to those who may see badges.
-  // A stage that may not be sent gets no item at all (Send is offered for the allowed stages
-  // only); the menu says why it is empty instead.
-  const stageName = (stage: string) => (tStage.has(stage) ? tStage(stage as "HIRED") : stage);
-  const stageRefusal =
-    !sendAvailability.available && sendAvailability.reason === "stage_not_sendable"
-      ? tStages("notOffered", { stage: stageName(candidate.stage), allowed: sendAvailability.sendableStages.map(stageName).join(", ") })
-      : null;
-  const sendUnavailableReason = sendAvailability.available || stageRefusal
+  // Send is offered only for the stages an admin allowed: a candidate in another stage (still
+  // applying, say) gets no item at all, not a disabled one.
+  const isStageRefused = !sendAvailability.available && sendAvailability.reason === "stage_not_sendable";
+  const sendUnavailableReason = sendAvailability.available || isStageRefused
     ? null
     : sendAvailability.reason === "no_permission"
       ? tAvailability("noPermission")
@@ -86,7 +80,7 @@ export default async function CandidateProfilePage({ params }: Props) {
         end={
           <CandidateActionsMenu
             candidateId={candidate.id}
-            labels={{ more: t("more"), noActions: stageRefusal ?? t("noActions"), sendToPersonio: tHandoff("menuItem") }}
+            labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
             sendAvailability={sendAvailability}
             sendUnavailableReason={sendUnavailableReason}
             sendToPersonio={
