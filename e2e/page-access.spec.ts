@@ -64,7 +64,8 @@ test.describe("page access", () => {
       await expect(page.getByText("You are signed in, but your role (Recruiter) does not include this page.")).toBeVisible();
       await expect(page.getByText("ask an admin to change your role")).toBeVisible();
       // Signed in: the app's header and navigation are still there, the admin page's content is not.
-      await expect(page.getByText(`Signed in as ${recruiter.name} (Recruiter)`)).toBeVisible();
+      // (the header names the person in its profile menu since issue 12)
+      await expect(page.getByRole("button", { name: `Profile and settings of ${recruiter.name}` })).toBeVisible();
       expect(await page.content()).not.toContain("admin@handoff.test");
     }
     await page.getByRole("link", { name: "Go to candidates" }).click();
