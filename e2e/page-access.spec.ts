@@ -91,7 +91,7 @@ test.describe("page access", () => {
     const row = page.getByRole("row").filter({ hasText: recruiter.email });
     await expect(row).toContainText("Sign-in");
     await expect(row).toContainText("Visitor (not signed in)");
-    await expect(row).toContainText("wrong_password");
+    await expect(row).toContainText("Wrong password"); // the audit log shows reasons as words since issue 12
     await expect(row).toContainText(`User: ${recruiter.name}`);
   });
 });
