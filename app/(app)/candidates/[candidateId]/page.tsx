@@ -18,7 +18,7 @@ type Props = { params: Promise<{ candidateId: string }> };
 
 export async function generateMetadata({ params }: Props) {
   // The name goes into <title> only for someone who may read the profile: the page itself sends
-  // everyone else to sign-in or a 404, but the metadata is rendered all the same.
+  // everyone else to sign-in or the no-access page, but the metadata is rendered all the same.
   const user = await getCurrentUser();
   if (!can(user, "candidates:read")) return {};
   const candidate = await getCandidate((await params).candidateId);
