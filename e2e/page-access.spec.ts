@@ -64,6 +64,7 @@ test.describe("page access", () => {
       await expect(page.getByText("You are signed in, but your role (Recruiter) does not include this page.")).toBeVisible();
       await expect(page.getByText("ask an admin to change your role")).toBeVisible();
       // Signed in: the app's header and navigation are still there, the admin page's content is not.
+      // (the header names the person in its profile menu since issue 12)
       await expect(page.getByRole("button", { name: `Profile and settings of ${recruiter.name}` })).toBeVisible();
       expect(await page.content()).not.toContain("admin@handoff.test");
     }
@@ -71,7 +72,7 @@ test.describe("page access", () => {
     await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
 
     const refusals = await db.auditLog.findMany({ where: { action: "access.denied", actorId: recruiter.id }, orderBy: { at: "asc" } });
-    expect(refusals.map((row) => [row.outcome, JSON.parse(row.details!).page, JSON.parse(row.details!).missingPermission])).toEqual([
+    expect(refusals.map((row) => [row.outcome, JSON.parse(row.details!).page, JSON.parse(row.details!).permission])).toEqual([
       ["denied", "/admin/users", "users:manage"],
       ["denied", "/admin/integrations", "integrations:manage"],
       ["denied", "/admin/integrations/personio", "integrations:manage"],
@@ -90,7 +91,7 @@ test.describe("page access", () => {
     const row = page.getByRole("row").filter({ hasText: recruiter.email });
     await expect(row).toContainText("Sign-in");
     await expect(row).toContainText("Visitor (not signed in)");
-    await expect(row).toContainText("Wrong password");
+    await expect(row).toContainText("Wrong password"); // the audit log shows reasons as words since issue 12
     await expect(row).toContainText(`User: ${recruiter.name}`);
   });
 });

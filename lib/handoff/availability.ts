@@ -19,12 +19,12 @@ export async function getSendAvailability({ actor, candidate }: { actor: Actor; 
     getHandoffStatus(candidate.id),
     getSendableStages(),
   ]);
-  const reason =
-    sendRefusal({ actor, connection }) ??
-    // Only the stages an admin allowed (lib/handoff/send-settings.ts); the send checks it again.
-    (isSendableStage(candidate.stage, sendableStages) ? null : "stage_not_sendable") ??
-    (isHandoffDone(handoffStatus) ? "already_sent" : null);
-  return reason ? { available: false, reason } : { available: true };
+  const refusal = sendRefusal({ actor, connection });
+  if (refusal) return { available: false, reason: refusal };
+  // Only the stages an admin allowed (lib/handoff/send-settings.ts); the send checks it again.
+  if (!isSendableStage(candidate.stage, sendableStages)) return { available: false, reason: "stage_not_sendable" };
+  if (isHandoffDone(handoffStatus)) return { available: false, reason: "already_sent" };
+  return { available: true };
 }
 
 /**

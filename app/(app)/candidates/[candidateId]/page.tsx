@@ -40,7 +40,10 @@ export default async function CandidateProfilePage({ params }: Props) {
   const badge = badges.get(candidate.id);
   // When sending is not available, the item stays, disabled, saying why; who sent it and when
   // only to those who may see badges.
-  const sendUnavailableReason = sendAvailability.available
+  // Send is offered only for the stages an admin allowed: a candidate in another stage (still
+  // applying, say) gets no item at all, not a disabled one.
+  const isStageRefused = !sendAvailability.available && sendAvailability.reason === "stage_not_sendable";
+  const sendUnavailableReason = sendAvailability.available || isStageRefused
     ? null
     : sendAvailability.reason === "no_permission"
       ? tAvailability("noPermission")
