@@ -72,7 +72,7 @@ test.describe("page access", () => {
     await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
 
     const refusals = await db.auditLog.findMany({ where: { action: "access.denied", actorId: recruiter.id }, orderBy: { at: "asc" } });
-    expect(refusals.map((row) => [row.outcome, JSON.parse(row.details!).page, JSON.parse(row.details!).permission])).toEqual([
+    expect(refusals.map((row) => [row.outcome, JSON.parse(row.details!).page, JSON.parse(row.details!).missingPermission])).toEqual([
       ["denied", "/admin/users", "users:manage"],
       ["denied", "/admin/integrations", "integrations:manage"],
       ["denied", "/admin/integrations/personio", "integrations:manage"],
