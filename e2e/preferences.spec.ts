@@ -6,7 +6,8 @@ import { englishOnlyPhrases, expectNoEnglish, findEnglish } from "./i18n";
 test.describe("language and time zone", () => {
   test("a person switches to German and to Tokyo time in the profile menu; the next page shows both", async ({ page, context }) => {
     const user = await createTestUser("recruiter");
-    const candidate = await createTestCandidate({ firstName: "Mia", stage: "OFFER" });
+    // Hired: a stage that may be sent, so the profile has its More menu (issue 13: none in other stages).
+    const candidate = await createTestCandidate({ firstName: "Mia", stage: "HIRED" });
     // Updated at 08:30 UTC: 09:30 in Berlin (the default zone), 17:30 in Tokyo.
     const updatedAt = new Date("2026-01-15T08:30:00Z");
     await db.candidate.update({ where: { id: candidate.id }, data: { updatedAt } });
