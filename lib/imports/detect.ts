@@ -1,0 +1,60 @@
+// Pure: what kind of file was uploaded, in which encoding, with which delimiter.
+import Papa from "papaparse";
+
+export type FileFormat = "csv" | "xlsx";
+export type CsvEncoding = "utf-8" | "utf-8-bom" | "windows-1252" | "utf-16le" | "utf-16be";
+export type Delimiter = "," | ";" | "\t";
+
+export type FileRefusal = "empty_file" | "xls_not_supported" | "binary_file" | "malformed_csv";
+
+/** Excel files are zip archives; anything else is read as text. */
+export function detectFormat(bytes: Uint8Array): FileFormat | "xls" {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return "xls";
+  return "csv";
+}
+
+/**
+ * UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), else Windows-1252, which
+ * German Excel writes for "CSV (Trennzeichen-getrennt)": bytes that are not valid UTF-8 are
+ * almost certainly that. "binary" when the bytes hold NULs or control characters no text has.
+ */
+export function detectEncoding(bytes: Uint8Array): CsvEncoding | "binary" {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8-bom";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  let controls = 0;
+  const sample = bytes.subarray(0, 64 * 1024);
+  for (const byte of sample) {
+    if (byte === 0) return "binary";
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) controls++;
+  }
+  if (controls > sample.length / 100) return "binary";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return "utf-8";
+  } catch {
+    return "windows-1252";
+  }
+}
+
+/** The WHATWG label for TextDecoder, and how many BOM bytes to skip. */
+export function decoderFor(encoding: CsvEncoding): { label: string; skip: number } {
+  switch (encoding) {
+    case "utf-8-bom":
+      return { label: "utf-8", skip: 3 };
+    case "utf-16le":
+      return { label: "utf-16le", skip: 2 };
+    case "utf-16be":
+      return { label: "utf-16be", skip: 2 };
+    default:
+      return { label: encoding, skip: 0 };
+  }
+}
+
+/** The delimiter that splits the first lines into the most, equally many columns. */
+export function detectDelimiter(sampleText: string): Delimiter {
+  const guess = Papa.parse<string[]>(sampleText, { preview: 20, delimitersToGuess: [",", ";", "\t"], skipEmptyLines: true });
+  const delimiter = guess.meta.delimiter;
+  return delimiter === ";" || delimiter === "\t" ? delimiter : ",";
+}
