@@ -1,4 +1,5 @@
 // Pure: what kind of file was uploaded, in which encoding, with which delimiter.
+import iconv from "iconv-lite";
 import Papa from "papaparse";
 
 export type FileFormat = "csv" | "xlsx";
@@ -38,18 +39,35 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding | "binary" {
   }
 }
 
-/** The WHATWG label for TextDecoder, and how many BOM bytes to skip. */
-export function decoderFor(encoding: CsvEncoding): { label: string; skip: number } {
-  switch (encoding) {
-    case "utf-8-bom":
-      return { label: "utf-8", skip: 3 };
-    case "utf-16le":
-      return { label: "utf-16le", skip: 2 };
-    case "utf-16be":
-      return { label: "utf-16be", skip: 2 };
-    default:
-      return { label: encoding, skip: 0 };
-  }
+const ICONV_NAMES: Record<CsvEncoding, string> = {
+  "utf-8": "utf8",
+  "utf-8-bom": "utf8",
+  "windows-1252": "win1252",
+  "utf-16le": "utf16le",
+  "utf-16be": "utf16be",
+};
+
+const BOM_BYTES: Record<CsvEncoding, number> = { "utf-8": 0, "utf-8-bom": 3, "windows-1252": 0, "utf-16le": 2, "utf-16be": 2 };
+
+/**
+ * A streaming decoder (a character split between two slices is carried over). iconv-lite rather
+ * than TextDecoder: Node 20's TextDecoder reads "windows-1252" as Latin-1, so € (0x80), „ and “
+ * (0x84, 0x93) would come out as control characters.
+ */
+export function createDecoder(encoding: CsvEncoding): { skip: number; write(bytes: Uint8Array): string; end(): string } {
+  const decoder = iconv.getDecoder(ICONV_NAMES[encoding], { stripBOM: false });
+  return {
+    skip: BOM_BYTES[encoding],
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => decoder.end() ?? "",
+  };
+}
+
+/** The whole text of (a prefix of) the file. */
+export function decodeText(bytes: Uint8Array, encoding: CsvEncoding, maxBytes = Infinity): string {
+  const decoder = createDecoder(encoding);
+  const end = Math.min(bytes.length, decoder.skip + maxBytes);
+  return decoder.write(bytes.subarray(decoder.skip, end)) + decoder.end();
 }
 
 /** The delimiter that splits the first lines into the most, equally many columns. */

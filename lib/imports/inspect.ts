@@ -2,7 +2,7 @@ import "server-only";
 
 import Papa from "papaparse";
 
-import { decoderFor, detectDelimiter, detectEncoding, detectFormat, type FileRefusal } from "@/lib/imports/detect";
+import { decodeText, detectDelimiter, detectEncoding, detectFormat, type FileRefusal } from "@/lib/imports/detect";
 import { readSheetRows, type SheetSource } from "@/lib/imports/read";
 import { isEmptyRow } from "@/lib/imports/rows";
 
@@ -26,11 +26,9 @@ export async function inspectFile(bytes: Uint8Array): Promise<FileInspection> {
   } else {
     const encoding = detectEncoding(bytes);
     if (encoding === "binary") return { ok: false, refusal: "binary_file" };
-    const { label, skip } = decoderFor(encoding);
-    const sample = new TextDecoder(label).decode(bytes.subarray(skip, skip + 64 * 1024));
-    source = { format, encoding, delimiter: detectDelimiter(sample) };
+    source = { format, encoding, delimiter: detectDelimiter(decodeText(bytes, encoding, 64 * 1024)) };
     // Quoting errors, found with Papa's own checks on the first pass.
-    const text = new TextDecoder(label).decode(bytes.subarray(skip));
+    const text = decodeText(bytes, encoding);
     let quoteError: number | null = null;
     let record = 0;
     Papa.parse<string[]>(text, {

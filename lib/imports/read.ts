@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { readSheet } from "read-excel-file/node";
 
-import { decoderFor, type CsvEncoding, type Delimiter, type FileFormat } from "@/lib/imports/detect";
+import { createDecoder, type CsvEncoding, type Delimiter, type FileFormat } from "@/lib/imports/detect";
 
 export type SheetSource = { format: FileFormat; encoding: CsvEncoding | null; delimiter: Delimiter | null };
 
@@ -14,13 +14,13 @@ const DECODE_CHUNK = 256 * 1024;
 // The file as text, decoded a slice at a time (a multi-byte character split between slices is
 // carried over by the streaming decoder), so the whole decoded text never sits in memory at once.
 function* decodedChunks(bytes: Uint8Array, encoding: CsvEncoding): Generator<string> {
-  const { label, skip } = decoderFor(encoding);
-  const decoder = new TextDecoder(label);
-  for (let offset = skip; offset < bytes.length; offset += DECODE_CHUNK) {
-    const end = Math.min(offset + DECODE_CHUNK, bytes.length);
-    const text = decoder.decode(bytes.subarray(offset, end), { stream: end < bytes.length });
+  const decoder = createDecoder(encoding);
+  for (let offset = decoder.skip; offset < bytes.length; offset += DECODE_CHUNK) {
+    const text = decoder.write(bytes.subarray(offset, Math.min(offset + DECODE_CHUNK, bytes.length)));
     if (text) yield text;
   }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
 
 async function* csvRows(bytes: Uint8Array, encoding: CsvEncoding, delimiter: Delimiter): AsyncGenerator<string[]> {
