@@ -1,9 +1,7 @@
 import "server-only";
 
-import Papa from "papaparse";
-
 import { decodeText, detectDelimiter, detectEncoding, detectFormat, type FileRefusal } from "@/lib/imports/detect";
-import { readSheetRows, type SheetSource } from "@/lib/imports/read";
+import { readSheetRowBatches, type CsvErrors, type SheetSource } from "@/lib/imports/read";
 import { isEmptyRow } from "@/lib/imports/rows";
 
 export type FileInspection =
@@ -27,41 +25,31 @@ export async function inspectFile(bytes: Uint8Array): Promise<FileInspection> {
     const encoding = detectEncoding(bytes);
     if (encoding === "binary") return { ok: false, refusal: "binary_file" };
     source = { format, encoding, delimiter: detectDelimiter(decodeText(bytes, encoding, 64 * 1024)) };
-    // Quoting errors, found with Papa's own checks on the first pass.
-    const text = decodeText(bytes, encoding);
-    let quoteError: number | null = null;
-    let record = 0;
-    Papa.parse<string[]>(text, {
-      delimiter: source.delimiter!,
-      step: (result, parser) => {
-        record++;
-        if (result.errors.some((error) => error.type === "Quotes")) {
-          quoteError = record;
-          parser.abort();
-        }
-      },
-    });
-    if (quoteError !== null) return { ok: false, refusal: "malformed_csv", row: quoteError };
   }
 
   let headers: string[] | null = null;
   let headerRow = 0;
   let dataRows = 0;
   let rowNumber = 0;
+  // Quoting errors (Papa's own checks) come out of the same pass.
+  const errors: CsvErrors = { quoteErrorRow: null };
   try {
-    for await (const row of readSheetRows(bytes, source)) {
-      rowNumber++;
-      if (isEmptyRow(row)) continue;
-      if (headers === null) {
-        headers = row.map((cell) => cell.trim());
-        headerRow = rowNumber;
-      } else {
-        dataRows++;
+    for await (const batch of readSheetRowBatches(bytes, source, errors)) {
+      for (const row of batch) {
+        rowNumber++;
+        if (isEmptyRow(row)) continue;
+        if (headers === null) {
+          headers = row.map((cell) => cell.trim());
+          headerRow = rowNumber;
+        } else {
+          dataRows++;
+        }
       }
     }
   } catch {
     return { ok: false, refusal: format === "xlsx" ? "unreadable_spreadsheet" : "malformed_csv" };
   }
+  if (errors.quoteErrorRow !== null) return { ok: false, refusal: "malformed_csv", row: errors.quoteErrorRow };
   if (headers === null || dataRows === 0) return { ok: false, refusal: "no_rows" };
   return { ok: true, source, headers, headerRow, dataRows };
 }

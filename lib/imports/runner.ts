@@ -2,7 +2,7 @@ import "server-only";
 
 import { writeAuditLog } from "@/lib/audit";
 import type { CandidateValues } from "@/lib/candidates/fields";
-import { CANDIDATE_RECORD_SELECT, isInPersonio, storedValues, type CandidateRecord } from "@/lib/candidates/service";
+import { isInPersonio } from "@/lib/candidates/service";
 import { planCandidateChange } from "@/lib/candidates/change-plan";
 import { db } from "@/lib/db";
 import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
@@ -22,6 +22,39 @@ const BATCH_ROWS = 500;
 const LEASE_MS = 60_000;
 
 class LeaseLost extends Error {}
+
+// What matching and the change plan need, without the job (one query fewer per batch).
+const MATCH_SELECT = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  stage: true,
+  startDate: true,
+  jobId: true,
+  department: true,
+  office: true,
+  source: true,
+  notes: true,
+  externalSource: true,
+  externalId: true,
+  handoff: { select: { status: true } },
+} as const;
+
+type MatchRecord = {
+  id: string;
+  externalSource: string | null;
+  externalId: string | null;
+  handoff: { status: string } | null;
+} & CandidateValues;
+
+// The search keys as the database's triggers compute them (lower(): ASCII letters only). Set on
+// insert, the triggers' own update then changes no indexed value, which halves the index work
+// of a bulk insert; the triggers still have the last word, so a difference could not persist.
+function asciiLower(value: string) {
+  return value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
 
 type Counters = { created: number; updated: number; unchanged: number; rejected: number; keptInPersonio: number };
 
@@ -194,20 +227,22 @@ async function writeBatch(input: {
   await db.$transaction(
     async (tx) => {
       const externalIds = pending.flatMap((row) => (row.values.externalId ? [row.values.externalId] : []));
-      const byExternalId = new Map<string, CandidateRecord>();
+      const byExternalId = new Map<string, MatchRecord>();
       if (externalIds.length > 0) {
-        const found = await tx.candidate.findMany({ where: { externalSource, externalId: { in: externalIds } }, select: CANDIDATE_RECORD_SELECT });
+        const found = await tx.candidate.findMany({ where: { externalSource, externalId: { in: externalIds } }, select: MATCH_SELECT });
         for (const candidate of found) byExternalId.set(candidate.externalId!, candidate);
       }
       const emailKeys = [...new Set(pending.map((row) => emailMatchKey(row.values.email)))];
-      const byEmail = new Map<string, CandidateRecord[]>();
-      const foundByEmail = await tx.candidate.findMany({ where: { emailKey: { in: emailKeys } }, select: CANDIDATE_RECORD_SELECT });
+      const byEmail = new Map<string, MatchRecord[]>();
+      const foundByEmail = await tx.candidate.findMany({ where: { emailKey: { in: emailKeys } }, select: MATCH_SELECT });
       for (const candidate of foundByEmail) {
         const key = emailMatchKey(candidate.email);
         byEmail.set(key, [...(byEmail.get(key) ?? []), candidate]);
       }
 
-      const creates: Array<CandidateValues & { externalSource: string | null; externalId: string | null }> = [];
+      const creates: Array<
+        CandidateValues & { externalSource: string | null; externalId: string | null; firstNameKey: string; lastNameKey: string; emailKey: string }
+      > = [];
       for (const { rowNumber, values, cells } of pending) {
         let current = values.externalId ? byExternalId.get(values.externalId) : undefined;
         let link = false;
@@ -244,7 +279,7 @@ async function writeBatch(input: {
           ...(values.notes ? { notes: values.notes } : {}),
         };
         if (current) {
-          const plan = planCandidateChange(storedValues(current), given, { inPersonio: isInPersonio(current) });
+          const plan = planCandidateChange(current, given, { inPersonio: isInPersonio(current) });
           const data: Record<string, unknown> = { ...plan.data };
           if (link) Object.assign(data, { externalSource, externalId: values.externalId });
           if (plan.kept.length > 0) delta.keptInPersonio++;
@@ -269,6 +304,9 @@ async function writeBatch(input: {
             notes: values.notes ?? null,
             externalSource: values.externalId ? externalSource : null,
             externalId: values.externalId ?? null,
+            firstNameKey: asciiLower(values.firstName),
+            lastNameKey: asciiLower(values.lastName),
+            emailKey: asciiLower(values.email),
           });
         }
       }
