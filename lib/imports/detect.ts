@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import Papa from "papaparse";
 
 export type FileFormat = "csv" | "xlsx";
-export type CsvEncoding = "utf-8" | "utf-8-bom" | "windows-1252" | "utf-16le" | "utf-16be";
+export type CsvEncoding = "utf-8" | "utf-8-bom" | "windows-1252" | "windows-1252-bom" | "utf-16le" | "utf-16be";
 export type Delimiter = "," | ";" | "\t";
 
 export type FileRefusal = "empty_file" | "xls_not_supported" | "binary_file" | "malformed_csv";
@@ -21,7 +21,10 @@ export function detectFormat(bytes: Uint8Array): FileFormat | "xls" {
  * almost certainly that. "binary" when the bytes hold NULs or control characters no text has.
  */
 export function detectEncoding(bytes: Uint8Array): CsvEncoding | "binary" {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8-bom";
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    // Some tools put a UTF-8 BOM in front of Windows-1252 text; the bytes after it decide.
+    return isUtf8(bytes.subarray(3)) ? "utf-8-bom" : "windows-1252-bom";
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
   let controls = 0;
@@ -31,11 +34,15 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding | "binary" {
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) controls++;
   }
   if (controls > sample.length / 100) return "binary";
+  return isUtf8(bytes) ? "utf-8" : "windows-1252";
+}
+
+function isUtf8(bytes: Uint8Array) {
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return "utf-8";
+    return true;
   } catch {
-    return "windows-1252";
+    return false;
   }
 }
 
@@ -43,11 +50,12 @@ const ICONV_NAMES: Record<CsvEncoding, string> = {
   "utf-8": "utf8",
   "utf-8-bom": "utf8",
   "windows-1252": "win1252",
+  "windows-1252-bom": "win1252",
   "utf-16le": "utf16le",
   "utf-16be": "utf16be",
 };
 
-const BOM_BYTES: Record<CsvEncoding, number> = { "utf-8": 0, "utf-8-bom": 3, "windows-1252": 0, "utf-16le": 2, "utf-16be": 2 };
+const BOM_BYTES: Record<CsvEncoding, number> = { "utf-8": 0, "utf-8-bom": 3, "windows-1252": 0, "windows-1252-bom": 3, "utf-16le": 2, "utf-16be": 2 };
 
 /**
  * A streaming decoder (a character split between two slices is carried over). iconv-lite rather

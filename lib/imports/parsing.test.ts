@@ -23,6 +23,8 @@ describe("file detection", () => {
     expect(detectEncoding(Uint8Array.from([0xff, 0xfe, 0x41, 0]))).toBe("utf-16le");
     const german = cp1252("Vorname;Nachname\nJürgen;Weiß €");
     expect(detectEncoding(german)).toBe("windows-1252");
+    expect(detectEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, ...german]))).toBe("windows-1252-bom");
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...german]), "windows-1252-bom")).toBe("Vorname;Nachname\nJürgen;Weiß €");
     expect(decodeText(german, "windows-1252")).toBe("Vorname;Nachname\nJürgen;Weiß €");
     expect(decodeText(Uint8Array.from([0x84, 0x93]), "windows-1252")).toBe("„“");
     expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]), "utf-8-bom")).toBe("A");
