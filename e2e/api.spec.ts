@@ -255,7 +255,7 @@ test.describe("REST API /api/v1", () => {
     expect(unknownJob.status()).toBe(422);
     await spec.check("POST", "/candidates", unknownJob);
 
-    const malformed = await request.post("/api/v1/candidates", { headers: { ...headers, "content-type": "application/json" }, data: '{"firstName": "A",' });
+    const malformed = await request.post("/api/v1/candidates", { headers: { ...headers, "content-type": "application/json" }, data: Buffer.from('{"firstName": "A",') });
     expect(malformed.status()).toBe(400);
     expect(await spec.check("POST", "/candidates", malformed)).toMatchObject({ type: "urn:handoff:problem:malformed-json" });
 

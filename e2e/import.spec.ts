@@ -6,16 +6,17 @@ import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtur
 
 // A file as German Excel writes it ("CSV (Trennzeichen-getrennt)"): semicolons, Windows-1252
 // (umlauts, ß, € and „“ as single bytes), CRLF; here also with a UTF-8 BOM in front, as some
-// tools add one. 31.12.2026 dates, a formula cell, an empty row and two bad rows.
+// tools add one. 31.12.2026 dates, formula cells (quoted as Excel quotes a cell holding ; or "),
+// an empty row and two bad rows.
 function germanExcelCsv(suffix: string) {
   const rows = [
     "Vorname;Nachname;E-Mail;Stelle;Status;Eintrittsdatum;Telefon;Externe ID;Notizen",
     `Jürgen;Weiß;juergen.weiss.${suffix}@example.com;Lagerlogistik ${suffix};Eingestellt;31.12.2026;+49 30 1234567;HR-${suffix}-1;Gehaltswunsch 55.000 €`,
-    `Zoë;Çelik;zoe.celik.${suffix}@example.com;Lagerlogistik ${suffix};Angebot;01.02.2027;;HR-${suffix}-2;=HYPERLINK("http://evil.example";"klick")`,
+    `Zoë;Çelik;zoe.celik.${suffix}@example.com;Lagerlogistik ${suffix};Angebot;01.02.2027;;HR-${suffix}-2;"=HYPERLINK(""http://evil.example"";""klick"")"`,
     ";;;;;;;;",
     `Søren;Groß;soeren.gross.${suffix}@example.com;Büro ${suffix};Vorstellungsgespräch;2027-03-15;;HR-${suffix}-3;„Top“ Referenzen`,
     `;Ohne Vorname;ohne.${suffix}@example.com;Büro ${suffix};Neu;;;HR-${suffix}-4;`,
-    `Kaputt;Adresse;keine-mail-${suffix};Büro ${suffix};Neu;;;HR-${suffix}-5;=HYPERLINK("http://evil.example";"x")`,
+    `Kaputt;Adresse;keine-mail-${suffix};Büro ${suffix};Neu;;;HR-${suffix}-5;"=HYPERLINK(""http://evil.example"";""x"")"`,
   ];
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(rows.join("\r\n") + "\r\n", "win1252")]);
 }

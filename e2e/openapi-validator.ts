@@ -3,7 +3,7 @@
 // 2020-12) under its status code and content type, as lib/personio's contract tests do for
 // Personio's own files.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import Ajv2020 from "ajv/dist/2020";
+import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };

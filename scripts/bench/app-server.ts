@@ -42,6 +42,8 @@ export type AppSecrets = { sessionSecret: string; encryptionKey: string };
 
 export type RunningApp = {
   url: string;
+  /** The `next start` process, for memory figures. */
+  pid: number;
   /** Reads the per-process SQL statement counters of the preloaded probe. */
   probe: {
     reset(): Promise<void>;
@@ -102,6 +104,7 @@ export async function startApp(options: { databaseUrl: string; sandboxUrl: strin
 
   return {
     url,
+    pid: child.pid!,
     probe: {
       reset: async () => void (await probeCall("/reset", "POST")),
       stats: () => probeCall("/stats"),
