@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
-import { createFreshDatabase } from "@/scripts/lib/database";
+import { createFreshDatabase } from "@/e2e/support/test-database";
 
 type Service = typeof import("@/lib/imports/service");
 type Runner = typeof import("@/lib/imports/runner");

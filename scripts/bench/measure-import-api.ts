@@ -10,7 +10,8 @@ import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { seedRoles } from "@/prisma/seed";
 
 import { migrateDatabase, resetDatabase } from "../lib/database";
-import type { AppSecrets, RunningApp } from "./app-server";
+import type { AppSecrets } from "../lib/app-with-sandbox";
+import type { RunningApp } from "./app-server";
 import { startApp } from "./app-server";
 import { BENCH_PASSWORD } from "./dataset";
 import { callAction, findActionId, signIn, type Session } from "./http-session";
