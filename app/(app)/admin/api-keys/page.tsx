@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { ApiKeyTable } from "@/app/(app)/admin/api-keys/_components/api-key-table";
 import { CreateApiKeyForm } from "@/app/(app)/admin/api-keys/_components/create-api-key-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/api-keys/service";
 import { requireUser } from "@/lib/auth/require-user";
 
@@ -15,18 +16,16 @@ export default async function ApiKeysPage() {
   const [t, keys] = await Promise.all([getTranslations("apiKeys"), listApiKeys()]);
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-slate-600">
-          {t.rich("intro", {
-            docs: (chunks) => (
-              <a href="/api/v1/openapi.json" className="text-indigo-700 underline">
-                {chunks}
-              </a>
-            ),
-          })}
-        </p>
-      </div>
+      <PageHeader
+        title={t("title")}
+        intro={t.rich("intro", {
+          docs: (chunks) => (
+            <a href="/api/v1/openapi.json" className="text-indigo-700 underline">
+              {chunks}
+            </a>
+          ),
+        })}
+      />
       <section aria-labelledby="create-key-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="create-key-heading" className="text-lg font-semibold">
           {t("create")}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { JobForm } from "@/app/(app)/admin/jobs/_components/job-form";
 import { JobTable } from "@/app/(app)/admin/jobs/_components/job-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { listJobsWithCounts } from "@/lib/jobs/service";
 
@@ -15,10 +16,7 @@ export default async function JobsPage() {
   const [t, jobs] = await Promise.all([getTranslations("jobs"), listJobsWithCounts()]);
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 max-w-3xl text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <JobTable jobs={jobs.map((job) => ({ id: job.id, title: job.title, department: job.department, office: job.office, candidates: job._count.candidates }))} />
       <section aria-labelledby="add-job-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="add-job-heading" className="text-lg font-semibold">

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { ImportFlow } from "@/app/(app)/import/[importId]/_components/import-flow";
+import { BackLink } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getImportStatus } from "@/lib/imports/service";
 
@@ -19,9 +19,7 @@ export default async function ImportDetailPage({ params }: Props) {
   if (!status) notFound();
   return (
     <div className="space-y-6">
-      <Link href="/import" className="text-sm text-indigo-700 hover:underline">
-        ← {t("back")}
-      </Link>
+      <BackLink href="/import">{t("back")}</BackLink>
       <ImportFlow initial={status} />
     </div>
   );

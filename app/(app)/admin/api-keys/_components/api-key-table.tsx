@@ -9,6 +9,7 @@ import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Cell, HeaderCell, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 
 type KeyRow = {
   id: string;
@@ -49,38 +50,37 @@ export function ApiKeyTable({ keys }: { keys: KeyRow[] }) {
   return (
     <div className="space-y-4">
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
-              <th scope="col" className="px-4 py-3">{t("columns.key")}</th>
-              <th scope="col" className="px-4 py-3">{t("columns.scopes")}</th>
-              <th scope="col" className="px-4 py-3">{t("columns.lastUsed")}</th>
-              <th scope="col" className="px-4 py-3">{t("columns.status")}</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">{t("columns.actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <Table>
+        <TableHead>
+          <HeaderCell>{t("columns.name")}</HeaderCell>
+          <HeaderCell>{t("columns.key")}</HeaderCell>
+          <HeaderCell>{t("columns.scopes")}</HeaderCell>
+          <HeaderCell>{t("columns.lastUsed")}</HeaderCell>
+          <HeaderCell>{t("columns.status")}</HeaderCell>
+          <HeaderCell>
+            <span className="sr-only">{t("columns.actions")}</span>
+          </HeaderCell>
+        </TableHead>
+        <TableBody>
             {keys.map((key) => {
               const status = key.revokedAt ? "revoked" : key.expired ? "expired" : "active";
               return (
                 <tr key={key.id} data-testid={`api-key-${key.prefix}`}>
-                  <td className="px-4 py-3">
-                    <p className="font-medium text-slate-900">{key.name}</p>
-                    <p className="text-xs text-slate-500">{t("createdOn", { date: date(key.createdAt) })}</p>
-                  </td>
-                  <td className="px-4 py-3 font-mono text-xs">{key.prefix}…</td>
-                  <td className="px-4 py-3">
+                  <RowHeaderCell>
+                    <span className="block text-slate-900">{key.name}</span>
+                    <span className="block text-xs font-normal text-slate-500">{t("createdOn", { date: date(key.createdAt) })}</span>
+                  </RowHeaderCell>
+                  <Cell className="font-mono text-xs">{key.prefix}…</Cell>
+                  <Cell>
                     <ul className="space-y-0.5 font-mono text-xs">
                       {key.scopes.map((scope) => (
                         <li key={scope}>{scope}</li>
                       ))}
                     </ul>
                     <p className="mt-1 text-xs text-slate-500">{t("perMinute", { count: key.rateLimitPerMinute })}</p>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{key.lastUsedAt ? dateTime(key.lastUsedAt) : t("neverUsed")}</td>
-                  <td className="px-4 py-3">
+                  </Cell>
+                  <Cell className="text-slate-700">{key.lastUsedAt ? dateTime(key.lastUsedAt) : t("neverUsed")}</Cell>
+                  <Cell>
                     <span
                       className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${
                         status === "active" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700"
@@ -92,20 +92,19 @@ export function ApiKeyTable({ keys }: { keys: KeyRow[] }) {
                       <p className="mt-1 text-xs text-slate-500">{t("expiresOnDate", { date: date(key.expiresAt) })}</p>
                     )}
                     {status === "revoked" && key.revokedAt && <p className="mt-1 text-xs text-slate-500">{date(key.revokedAt)}</p>}
-                  </td>
-                  <td className="px-4 py-3 text-right">
+                  </Cell>
+                  <Cell className="text-right">
                     {status !== "revoked" && (
                       <Button variant="secondary" onClick={() => setToRevoke(key)} aria-label={t("revokeLabel", { name: key.name })}>
                         {t("revoke")}
                       </Button>
                     )}
-                  </td>
+                  </Cell>
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+        </TableBody>
+      </Table>
       <ConfirmDialog
         open={toRevoke !== null}
         title={t("revokeTitle", { name: toRevoke?.name ?? "" })}

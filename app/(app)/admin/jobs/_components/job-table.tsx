@@ -6,6 +6,7 @@ import { useState } from "react";
 import { JobForm } from "@/app/(app)/admin/jobs/_components/job-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Cell, HeaderCell, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 
 type JobRow = { id: string; title: string; department: string; office: string; candidates: number };
 
@@ -17,22 +18,21 @@ export function JobTable({ jobs }: { jobs: JobRow[] }) {
   return (
     <div className="space-y-4">
       {saved && <Alert tone="success">{t("saved", { title: saved })}</Alert>}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">{t("jobTitle")}</th>
-              <th scope="col" className="px-4 py-3">{t("department")}</th>
-              <th scope="col" className="px-4 py-3">{t("office")}</th>
-              <th scope="col" className="px-4 py-3 text-right">{t("candidates")}</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">{t("actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <Table>
+        <TableHead>
+          <HeaderCell>{t("jobTitle")}</HeaderCell>
+          <HeaderCell>{t("department")}</HeaderCell>
+          <HeaderCell>{t("office")}</HeaderCell>
+          <HeaderCell className="text-right">{t("candidates")}</HeaderCell>
+          <HeaderCell>
+            <span className="sr-only">{t("actions")}</span>
+          </HeaderCell>
+        </TableHead>
+        <TableBody>
             {jobs.map((job) =>
               editing === job.id ? (
                 <tr key={job.id}>
-                  <td colSpan={5} className="px-4 py-2">
+                  <Cell colSpan={5}>
                     <JobForm
                       job={job}
                       onCancel={() => setEditing(null)}
@@ -41,15 +41,15 @@ export function JobTable({ jobs }: { jobs: JobRow[] }) {
                         setSaved(job.title);
                       }}
                     />
-                  </td>
+                  </Cell>
                 </tr>
               ) : (
                 <tr key={job.id}>
-                  <td className="px-4 py-3 font-medium text-slate-900">{job.title}</td>
-                  <td className="px-4 py-3 text-slate-700">{job.department || <span className="text-slate-400">{t("none")}</span>}</td>
-                  <td className="px-4 py-3 text-slate-700">{job.office || <span className="text-slate-400">{t("none")}</span>}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{job.candidates}</td>
-                  <td className="px-4 py-3 text-right">
+                  <RowHeaderCell className="text-slate-900">{job.title}</RowHeaderCell>
+                  <Cell className="text-slate-700">{job.department || <span className="text-slate-500">{t("none")}</span>}</Cell>
+                  <Cell className="text-slate-700">{job.office || <span className="text-slate-500">{t("none")}</span>}</Cell>
+                  <Cell className="text-right tabular-nums">{job.candidates}</Cell>
+                  <Cell className="text-right">
                     <Button
                       variant="secondary"
                       aria-label={t("editLabel", { title: job.title })}
@@ -60,13 +60,12 @@ export function JobTable({ jobs }: { jobs: JobRow[] }) {
                     >
                       {t("edit")}
                     </Button>
-                  </td>
+                  </Cell>
                 </tr>
               ),
             )}
-          </tbody>
-        </table>
-      </div>
+        </TableBody>
+      </Table>
     </div>
   );
 }

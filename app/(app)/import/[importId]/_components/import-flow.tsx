@@ -12,6 +12,7 @@ import { useActionErrorMessage } from "@/components/action-error";
 import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 import { candidateFields } from "@/lib/candidates/fields";
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/imports/fields";
 import type { ImportStatus } from "@/lib/imports/service";
@@ -163,8 +164,7 @@ function MappingStep({ status }: { status: ImportStatus }) {
               </ul>
             )}
             <p className="text-sm text-slate-600">{t("preview.firstRows", { count: data.rows.length })}</p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" aria-describedby="preview-heading">
+            <Table>
                 <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
                   <tr>
                     <th scope="col" className="px-3 py-2">{t("preview.row")}</th>
@@ -205,8 +205,7 @@ function MappingStep({ status }: { status: ImportStatus }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </Table>
           </>
         )}
       </section>
@@ -325,8 +324,7 @@ function ReportStep({ status }: { status: ImportStatus }) {
             {t("report.download")}
           </a>
           {rejections.data && (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <Table>
                 <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
                   <tr>
                     <th scope="col" className="px-3 py-2">{t("preview.row")}</th>
@@ -351,8 +349,7 @@ function ReportStep({ status }: { status: ImportStatus }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </Table>
           )}
           {rejections.data && counts.rejected > rejections.data.length && (
             <p className="text-sm text-slate-600">{t("report.moreRejected", { shown: rejections.data.length, total: counts.rejected })}</p>
