@@ -129,12 +129,15 @@ export async function getImportStatus(importId: string): Promise<ImportStatus | 
   };
 }
 
-export function listRecentImports() {
-  return db.candidateImport.findMany({
+/** The latest imports for the Import page; an import whose worker died (a restart) resumes here too. */
+export async function listRecentImports() {
+  const recent = await db.candidateImport.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 10,
-    select: { id: true, fileName: true, status: true, totalRows: true, createdCount: true, updatedCount: true, unchangedCount: true, rejectedCount: true, createdAt: true },
+    select: { id: true, fileName: true, status: true, leaseUntil: true, totalRows: true, createdCount: true, updatedCount: true, unchangedCount: true, rejectedCount: true, createdAt: true },
   });
+  if (recent.some((item) => isImportStalled(item))) kickImportRunner();
+  return recent;
 }
 
 export type PreviewRow = { rowNumber: number; cells: string[]; problems: RowProblem[] };
