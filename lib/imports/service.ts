@@ -129,8 +129,12 @@ export async function getImportStatus(importId: string): Promise<ImportStatus | 
   };
 }
 
+// An upload nobody started (the person went away) keeps its file only this long.
+const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
 /** The latest imports for the Import page; an import whose worker died (a restart) resumes here too. */
 export async function listRecentImports() {
+  await db.candidateImport.deleteMany({ where: { status: "UPLOADED", createdAt: { lt: new Date(Date.now() - ABANDONED_UPLOAD_MS) } } });
   const recent = await db.candidateImport.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 10,
