@@ -5,6 +5,8 @@ import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
+import { LOCALES } from "@/lib/i18n/config";
+import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 
 const isProduction = process.env.NODE_ENV === "production";
 const isBuild = process.env.NEXT_PHASE === "phase-production-build";
@@ -35,6 +37,20 @@ export const env = createEnv({
     // A send still "in progress" after this long is taken to have died (a crash, a killed
     // process) and may be retried; well above the longest a lookup plus a create can take.
     HANDOFF_CLAIM_TTL_MS: z.coerce.number().int().positive().default(120_000),
+    // For people who have not chosen a language and whose browser asks for none of ours.
+    DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
+    // For people whose browser has not reported a time zone yet (it does at sign-in).
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .default("Europe/Berlin")
+      .transform((zone, context) => {
+        const canonical = canonicalTimeZone(zone);
+        if (!canonical) context.addIssue({ code: "custom", message: "must be an IANA time zone, e.g. Europe/Berlin" });
+        return canonical ?? zone;
+      }),
+    // The first-run setup page's token; unset, one is derived from NEXTAUTH_SECRET and printed
+    // in the log at start (lib/setup/setup-token.ts).
+    HANDOFF_SETUP_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   },
   client: {},
   runtimeEnv: {
@@ -47,6 +63,9 @@ export const env = createEnv({
     PERSONIO_APP_ID: process.env.PERSONIO_APP_ID,
     PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS,
     HANDOFF_CLAIM_TTL_MS: process.env.HANDOFF_CLAIM_TTL_MS,
+    DEFAULT_LOCALE: process.env.DEFAULT_LOCALE,
+    DEFAULT_TIME_ZONE: process.env.DEFAULT_TIME_ZONE,
+    HANDOFF_SETUP_TOKEN: process.env.HANDOFF_SETUP_TOKEN,
   },
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

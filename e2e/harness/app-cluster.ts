@@ -18,6 +18,7 @@ export type AppInstance = {
 export type AppCluster = {
   apps: AppInstance[];
   db: PrismaClient;
+  databaseUrl: string;
   sandbox: PersonioSandbox;
   secrets: { clientSecret: string; sessionSecret: string; encryptionKey: string };
   // Everything the app processes printed, for the "no secret in logs" check.
@@ -25,11 +26,13 @@ export type AppCluster = {
   stop: () => Promise<void>;
 };
 
-export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string> }): Promise<AppCluster> {
+// `empty`: a migrated database with nothing else in it (no demo data, no Personio connection),
+// as a new installation starts.
+export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string>; empty?: boolean }): Promise<AppCluster> {
   const database = await createFreshDatabase(`${options.name}-${process.pid}`);
   const db = createPrismaClient(database.url);
   const secrets = generateAppSecrets();
-  await seedDemoWithSandbox(db, secrets.encryptionKey);
+  if (!options.empty) await seedDemoWithSandbox(db, secrets.encryptionKey);
 
   const sandbox = await startDemoSandbox({ port: 0, quiet: true });
   const output: string[] = [];
@@ -79,6 +82,7 @@ export async function startAppCluster(options: { name: string; instances: number
   return {
     apps,
     db,
+    databaseUrl: database.url,
     sandbox,
     secrets: { clientSecret: demoCredential().clientSecret, ...secrets },
     logs: () => output.join(""),

@@ -7,7 +7,6 @@ import fs from "node:fs";
 import { generateApiKey } from "@/lib/api-keys/key-material";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
-import { seedRoles } from "@/prisma/seed";
 
 import { migrateDatabase, resetDatabase } from "../lib/database";
 import type { AppSecrets } from "../lib/app-with-sandbox";
@@ -139,7 +138,7 @@ export async function benchImportAndApi(options: {
   await resetDatabase(databaseUrl);
   migrateDatabase(databaseUrl, { quiet: true });
   const prisma = createPrismaClient(databaseUrl);
-  await seedRoles(prisma);
+  // Roles (and Admin's import permission) come from the migrations.
   const adminEmail = "bench.admin@handoff.test";
   await prisma.user.create({ data: { name: "Bench Admin", email: adminEmail, roleId: "admin", passwordHash: await hashPassword(BENCH_PASSWORD) } });
   const material = generateApiKey();

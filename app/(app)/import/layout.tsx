@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
+// The import pages' upload, mapping, progress and report translate on the client.
 export default function ImportLayout({ children }: { children: ReactNode }) {
-  return <MessagesProvider namespaces={["imports", "errors", "dialog", "stages"]}>{children}</MessagesProvider>;
+  return <ClientMessages>{children}</ClientMessages>;
 }

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getSendAvailability } from "@/lib/handoff/availability";
 import { getPersonioBadges } from "@/lib/handoff/queries";
-import { pickMessages } from "@/lib/i18n/pick-messages";
+import { getClientIntl } from "@/lib/i18n/get-client-intl";
 import { can } from "@/lib/permissions";
 
 import { CandidateActionsMenu } from "./_components/candidate-actions-menu";
@@ -29,14 +29,31 @@ export default async function CandidateProfilePage({ params }: Props) {
   const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const [t, tHandoff, format, sendAvailability, badges] = await Promise.all([
+  const [t, tHandoff, tAvailability, format, sendAvailability, badges] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
+    getTranslations("sendAvailability"),
     getFormatter(),
     getSendAvailability({ actor: user, candidate }),
     getPersonioBadges(user, [candidate.id]),
   ]);
   const badge = badges.get(candidate.id);
+  // When sending is not available, the item stays, disabled, saying why; who sent it and when
+  // only to those who may see badges.
+  const sendUnavailableReason = sendAvailability.available
+    ? null
+    : sendAvailability.reason === "no_permission"
+      ? tAvailability("noPermission")
+      : sendAvailability.reason === "not_connected"
+        ? tAvailability("notConnected")
+        : sendAvailability.reason === "integration_disabled"
+          ? tAvailability("integrationDisabled")
+          : badge
+            ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
+                name: badge.sentByName,
+                date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
+              })
+            : tAvailability("alreadySent");
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -66,6 +83,7 @@ export default async function CandidateProfilePage({ params }: Props) {
             candidateId={candidate.id}
             labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
             sendAvailability={sendAvailability}
+            sendUnavailableReason={sendUnavailableReason}
             sendToPersonio={
               sendAvailability.available
                 ? {
@@ -75,11 +93,8 @@ export default async function CandidateProfilePage({ params }: Props) {
                       email: candidate.email,
                       position: candidate.job.title,
                     },
-                    intl: {
-                      locale: await getLocale(),
-                      timeZone: await getTimeZone(),
-                      messages: pickMessages(await getMessages(), ["handoff", "errors"]),
-                    },
+                    // For the dialog, which loads next-intl's client runtime with itself.
+                    intl: await getClientIntl(),
                   }
                 : null
             }
