@@ -29,7 +29,7 @@ test("an admin allows stage Offer: recruiters can then send Offer candidates, an
       expect(JSON.parse(entry.details!)).toEqual({ from: ["HIRED"], to: ["OFFER", "HIRED"] });
     });
 
-    await test.step("the recruiter's menu offers Send for Offer, still not for Applied", async () => {
+    await test.step("the recruiter's menu offers Send for Offer, still not for Applied; the To send queue lists the Offer candidate", async () => {
       const context = await browser.newContext();
       const recruiterPage = await context.newPage();
       await signIn(recruiterPage, recruiter);
@@ -39,6 +39,9 @@ test("an admin allows stage Offer: recruiters can then send Offer candidates, an
       await recruiterPage.goto(`/candidates/${applied.id}`);
       await recruiterPage.getByRole("button", { name: "More" }).click();
       await expect(recruiterPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveCount(0);
+      await recruiterPage.goto("/to-send");
+      await expect(recruiterPage.getByRole("main")).toContainText(`${offer.firstName} ${offer.lastName}`);
+      await expect(recruiterPage.getByRole("main")).not.toContainText(`${applied.firstName} ${applied.lastName}`);
       await context.close();
     });
   } finally {

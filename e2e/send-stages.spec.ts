@@ -10,10 +10,11 @@ test.describe("which stages may be sent", () => {
     const candidate = await createTestCandidate({ stage: "APPLIED" });
     await signIn(page, recruiter);
 
-    await test.step("the menu offers nothing to send", async () => {
+    await test.step("the menu offers nothing to send, and says why", async () => {
       await page.goto(`/candidates/${candidate.id}`);
       await page.getByRole("button", { name: "More" }).click();
-      await expect(page.getByRole("menu")).toBeVisible();
+      const menu = page.getByRole("menu");
+      await expect(menu).toContainText("Candidates in stage Applied are not sent to Personio, only those in: Hired.");
       await expect(page.getByRole("menuitem", { name: "Send to Personio" })).toHaveCount(0);
     });
 

@@ -94,6 +94,7 @@ test.describe("To send queue", () => {
     await page.goto("/candidates");
     await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: /To send/ })).toHaveCount(0);
     const response = await page.goto("/to-send");
-    expect(response?.status()).toBe(404);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
   });
 });

@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { TIME_ZONE_COOKIE } from "@/lib/i18n/config";
@@ -46,7 +47,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
+      // Checked again here: this is where the browser actually goes.
+      router.replace(safeCallbackPath(callbackUrl));
       router.refresh();
       return;
     }

@@ -121,7 +121,9 @@ test("every action and page, for signed-out visitors and every role, allows or d
           expect(response.status(), `${who} → ${name}`).toBe(307);
           expect(response.headers().location, `${who} → ${name}`).toBe(allowedRedirect);
         } else {
-          expect(response.status(), `${who} → ${name}`).toBe(expected ? 200 : 404);
+          // Refused: the "no access" page, which says so (403), not a pretend "not found".
+          expect(response.status(), `${who} → ${name}`).toBe(expected ? 200 : 403);
+          if (!expected) expect(await response.text(), `${who} → ${name}`).toContain("No access");
         }
         rows.push(`${who} · page ${name} → ${expected ? "allowed" : "denied"}`);
       }

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export const AUDIT_CATEGORIES = ["all", "settings", "sends", "users"] as const;
+export const AUDIT_CATEGORIES = ["all", "settings", "sends", "users", "security"] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 export const AUDIT_OUTCOMES = ["success", "failure", "denied", "notice"] as const;
@@ -12,6 +12,7 @@ export const AUDIT_CATEGORY_PREFIXES: Record<Exclude<AuditCategory, "all">, stri
   settings: ["integration.", "role.", "sso."],
   sends: ["handoff."],
   users: ["user."],
+  security: ["auth.", "access.", "secrets."],
 };
 
 // Query-string parameters of the audit page. Bad values fall back to defaults: a hand-edited

@@ -2,12 +2,17 @@ import "server-only";
 
 import { isHandoffDone } from "@/lib/handoff/claim";
 import { getHandoffStatus } from "@/lib/handoff/queries";
+import type { Stage } from "@/lib/candidates/stages";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
 import { getPersonioConnectionState, type PersonioConnectionState } from "@/lib/integrations/personio-queries";
 import { can, type Actor } from "@/lib/permissions";
 
 export type SendUnavailableReason = "no_permission" | "not_connected" | "integration_disabled" | "stage_not_sendable" | "already_sent";
-export type SendAvailability = { available: true } | { available: false; reason: SendUnavailableReason };
+export type SendAvailability =
+  | { available: true }
+  | { available: false; reason: Exclude<SendUnavailableReason, "stage_not_sendable"> }
+  // The stages that may be sent, for the sentence that says so.
+  | { available: false; reason: "stage_not_sendable"; sendableStages: Stage[] };
 
 /**
  * Whether this actor may send this candidate to Personio now, and if not, why. The profile
@@ -19,12 +24,12 @@ export async function getSendAvailability({ actor, candidate }: { actor: Actor; 
     getHandoffStatus(candidate.id),
     getSendableStages(),
   ]);
-  const reason =
-    sendRefusal({ actor, connection }) ??
-    // Only the stages an admin allowed (lib/handoff/send-settings.ts); the send checks it again.
-    (isSendableStage(candidate.stage, sendableStages) ? null : "stage_not_sendable") ??
-    (isHandoffDone(handoffStatus) ? "already_sent" : null);
-  return reason ? { available: false, reason } : { available: true };
+  const refusal = sendRefusal({ actor, connection });
+  if (refusal) return { available: false, reason: refusal };
+  // Only the stages an admin allowed (lib/handoff/send-settings.ts); the send checks it again.
+  if (!isSendableStage(candidate.stage, sendableStages)) return { available: false, reason: "stage_not_sendable", sendableStages };
+  if (isHandoffDone(handoffStatus)) return { available: false, reason: "already_sent" };
+  return { available: true };
 }
 
 /**

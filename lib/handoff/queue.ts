@@ -3,29 +3,34 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { DONE_STATUSES } from "@/lib/handoff/claim";
 import { db } from "@/lib/db";
+import { getSendableStages } from "@/lib/handoff/send-settings";
 
 export const QUEUE_PAGE_SIZE = 50;
 /** At most this many candidates go through one Review & send. */
 export const REVIEW_BATCH_MAX = 25;
 
-// The "To send" queue: hired, not yet in Personio (never sent, or a send that failed or is
+// The "To send" queue: in a stage that may be sent (Hired unless an admin chose others,
+// lib/handoff/send-settings.ts), not yet in Personio (never sent, or a send that failed or is
 // waiting to be linked). A send in flight stays in the queue: it may still fail.
-const QUEUE_WHERE: Prisma.CandidateWhereInput = {
-  stage: "HIRED",
-  OR: [{ handoff: null }, { handoff: { status: { notIn: [...DONE_STATUSES] } } }],
-};
+async function queueWhere(): Promise<Prisma.CandidateWhereInput> {
+  return {
+    stage: { in: await getSendableStages() },
+    OR: [{ handoff: null }, { handoff: { status: { notIn: [...DONE_STATUSES] } } }],
+  };
+}
 
-export function countToSend(): Promise<number> {
-  return db.candidate.count({ where: QUEUE_WHERE });
+export async function countToSend(): Promise<number> {
+  return db.candidate.count({ where: await queueWhere() });
 }
 
 /** One page of the queue, newest first. */
 export async function listToSend(page: number) {
-  const total = await countToSend();
+  const where = await queueWhere();
+  const total = await db.candidate.count({ where });
   const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const current = Math.min(page, pages);
   const rows = await db.candidate.findMany({
-    where: QUEUE_WHERE,
+    where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (current - 1) * QUEUE_PAGE_SIZE,
     take: QUEUE_PAGE_SIZE,
@@ -49,7 +54,7 @@ export async function listToSend(page: number) {
 export async function getReviewBatch(candidateIds: string[]) {
   const ids = [...new Set(candidateIds)].slice(0, REVIEW_BATCH_MAX);
   const rows = await db.candidate.findMany({
-    where: { AND: [{ id: { in: ids } }, QUEUE_WHERE] },
+    where: { AND: [{ id: { in: ids } }, await queueWhere()] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, firstName: true, lastName: true, email: true, job: { select: { title: true } } },
   });

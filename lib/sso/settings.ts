@@ -5,10 +5,9 @@ import "server-only";
 // page gets hasSecret, the provider gets the plaintext only while a sign-in runs.
 
 import { writeAuditLog } from "@/lib/audit";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { decryptAtRest, encryptAtRest } from "@/lib/secrets/at-rest";
 import { checkDiscovery, type DiscoveryProblem } from "@/lib/sso/discovery";
 import { parseDomainList, type SsoPreset } from "@/lib/sso/presets";
 import type { SsoProvisioning, TSaveSsoSettingsInput } from "@/lib/sso/schemas";
@@ -84,7 +83,7 @@ export async function getSsoSettings(): Promise<SsoSettingsView | null> {
 export async function loadSsoRuntime(): Promise<SsoRuntime | null> {
   const row = await db.ssoSettings.findUnique({ where: { id: SSO_SETTINGS_ID }, select: { ...VIEW_SELECT, clientSecretEncrypted: true } });
   if (!row) return null;
-  return { ...toView(row), clientSecret: decryptSecret(row.clientSecretEncrypted, env.ENCRYPTION_KEY) };
+  return { ...toView(row), clientSecret: decryptAtRest(row.clientSecretEncrypted) };
 }
 
 // Who may be the break-glass admin.
@@ -126,12 +125,12 @@ export async function saveSsoSettings({ actorId, input }: { actorId: string; inp
     defaultRoleId: input.defaultRoleId,
     groupsClaim: input.useGroups ? input.groupsClaim.trim() : null,
     updatedById: actorId,
-    ...(secret ? { clientSecretEncrypted: encryptSecret(secret, env.ENCRYPTION_KEY) } : {}),
+    ...(secret ? { clientSecretEncrypted: encryptAtRest(secret) } : {}),
     ...(providerChanged ? { testedAt: null, testedEmail: null, enabled: false, required: false } : {}),
   };
   await db.$transaction(async (tx) => {
     if (current) await tx.ssoSettings.update({ where: { id: SSO_SETTINGS_ID }, data });
-    else await tx.ssoSettings.create({ data: { id: SSO_SETTINGS_ID, ...data, clientSecretEncrypted: encryptSecret(secret, env.ENCRYPTION_KEY) } });
+    else await tx.ssoSettings.create({ data: { id: SSO_SETTINGS_ID, ...data, clientSecretEncrypted: encryptAtRest(secret) } });
     await writeAuditLog(tx, {
       actorId,
       action: "sso.configure",

@@ -3,7 +3,7 @@ import "server-only";
 import { writeAuditLog } from "@/lib/audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { findPasswordProblem } from "@/lib/auth/password-strength";
-import { isSignInBlocked, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limit";
+import { checkCurrentPassword } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { PasswordRejectedError } from "@/lib/users/password-links";
@@ -13,13 +13,10 @@ type Actor = { id: string; name: string; email: string };
 // The current password is asked for so that a session left open on someone else's screen cannot
 // take the account over. Wrong guesses count against the same per-account limit as sign-in.
 export async function changeOwnPassword({ actor, currentPassword, newPassword }: { actor: Actor; currentPassword: string; newPassword: string }) {
-  const limitKeys = { email: actor.email, ip: null };
-  if (await isSignInBlocked(limitKeys)) throw new ForbiddenError("rate_limited");
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
-    await recordFailedSignIn(limitKeys);
-    throw new ForbiddenError("wrong_password");
-  }
+  const current = await checkCurrentPassword(actor, async () => !!user.passwordHash && (await verifyPassword(currentPassword, user.passwordHash)));
+  if (current === "too-many-attempts") throw new ForbiddenError("rate_limited");
+  if (current === "wrong") throw new ForbiddenError("wrong_password");
   const problem = await findPasswordProblem(newPassword, actor);
   if (problem) throw new PasswordRejectedError(problem);
   if (await verifyPassword(newPassword, user.passwordHash)) throw new PasswordRejectedError("unchanged");

@@ -9,6 +9,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createPrismaClient } from "../../lib/db/create-prisma-client";
+import { DEFAULT_ROLES } from "../../lib/permissions/definitions";
 
 import { migrationChecksum, migratePostgres, readMigrations } from "./postgres-migrate";
 import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "./postgres-databases";
@@ -166,8 +167,10 @@ describe.skipIf(!serverUrl)("PostgreSQL migrator (needs HANDOFF_TEST_DATABASE_UR
     expect(tables).toEqual([{ table_schema: "handoff_app" }]);
     const client = createPrismaClient(url);
     try {
+      // The migrations put the default roles into that schema; the client reads them there.
+      expect(await client.role.count()).toBe(DEFAULT_ROLES.length);
       await client.role.create({ data: { id: "probe", name: "Probe" } });
-      expect(await client.role.count()).toBe(1);
+      expect(await client.role.count()).toBe(DEFAULT_ROLES.length + 1);
     } finally {
       await client.$disconnect();
     }

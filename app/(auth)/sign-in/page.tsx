@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { isSetupNeeded } from "@/lib/setup/installation";
@@ -22,13 +23,13 @@ const PROVIDER_ERRORS = new Set(["OAuthCallback", "Callback", "OAuthSignin"]);
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  if (await getCurrentUser()) redirect("/candidates");
+  const { callbackUrl, error } = await searchParams;
+  // Only paths of this app: anything else would make sign-in an open redirect.
+  const safeCallback = safeCallbackPath(callbackUrl);
+  if (await getCurrentUser()) redirect(safeCallback);
   // A fresh installation has nobody to sign in yet: its first admin is made on the setup page.
   if (await isSetupNeeded(db)) redirect("/setup");
-  const { callbackUrl, error } = await searchParams;
   const [t, sso] = await Promise.all([getTranslations(), getSsoSignInOptions()]);
-  // Only same-site paths: an absolute callback URL would make this an open redirect.
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/candidates";
   const refusal = parseSsoRefusal(error);
   const failure = refusal ? t(`ssoSignIn.refused.${refusal}`) : error && PROVIDER_ERRORS.has(error) ? t("ssoSignIn.refused.token") : null;
   const passwordForm = <SignInForm callbackUrl={safeCallback} />;

@@ -18,7 +18,7 @@ type Props = { params: Promise<{ candidateId: string }> };
 
 export async function generateMetadata({ params }: Props) {
   // The name goes into <title> only for someone who may read the profile: the page itself sends
-  // everyone else to sign-in or a 404, but the metadata is rendered all the same.
+  // everyone else to sign-in or the no-access page, but the metadata is rendered all the same.
   const user = await getCurrentUser();
   if (!can(user, "candidates:read")) return {};
   const candidate = await getCandidate((await params).candidateId);
@@ -29,10 +29,12 @@ export default async function CandidateProfilePage({ params }: Props) {
   const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const [t, tHandoff, tAvailability, format, sendAvailability, badges] = await Promise.all([
+  const [t, tHandoff, tAvailability, tStages, tStage, format, sendAvailability, badges] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
     getTranslations("sendAvailability"),
+    getTranslations("sendStages"),
+    getTranslations("stages"),
     getFormatter(),
     getSendAvailability({ actor: user, candidate }),
     getPersonioBadges(user, [candidate.id]),
@@ -40,7 +42,14 @@ export default async function CandidateProfilePage({ params }: Props) {
   const badge = badges.get(candidate.id);
   // When sending is not available, the item stays, disabled, saying why; who sent it and when
   // only to those who may see badges.
-  const sendUnavailableReason = sendAvailability.available
+  // A stage that may not be sent gets no item at all (Send is offered for the allowed stages
+  // only); the menu says why it is empty instead.
+  const stageName = (stage: string) => (tStage.has(stage) ? tStage(stage as "HIRED") : stage);
+  const stageRefusal =
+    !sendAvailability.available && sendAvailability.reason === "stage_not_sendable"
+      ? tStages("notOffered", { stage: stageName(candidate.stage), allowed: sendAvailability.sendableStages.map(stageName).join(", ") })
+      : null;
+  const sendUnavailableReason = sendAvailability.available || stageRefusal
     ? null
     : sendAvailability.reason === "no_permission"
       ? tAvailability("noPermission")
@@ -81,7 +90,7 @@ export default async function CandidateProfilePage({ params }: Props) {
         end={
           <CandidateActionsMenu
             candidateId={candidate.id}
-            labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
+            labels={{ more: t("more"), noActions: stageRefusal ?? t("noActions"), sendToPersonio: tHandoff("menuItem") }}
             sendAvailability={sendAvailability}
             sendUnavailableReason={sendUnavailableReason}
             sendToPersonio={
