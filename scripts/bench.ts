@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -20,7 +20,8 @@ import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
 import { runBurst, type BurstRun } from "./bench/measure-burst";
 import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
 import { createFloorToken, measureActionBaseline, measureSendLatency, sendOnce, type SendContext } from "./bench/measure-send";
-import { budgetVerdicts, writeResults, type BenchResults } from "./bench/report";
+import { benchImportAndApi } from "./bench/measure-import-api";
+import { budgetVerdicts, writeImportApiSection, writeResults, type BenchResults } from "./bench/report";
 import { generateAppSecrets, startDemoSandbox, type AppSecrets } from "./lib/app-with-sandbox";
 import { connectDemoIntegration } from "./lib/personio-demo";
 import { postgresDatabaseUrl } from "./lib/postgres-databases";
@@ -42,6 +43,8 @@ const SETTINGS = {
   burstSends: 100,
   recruiters: 20,
   lighthouseRuns: quick ? 1 : 3,
+  importRows: quick ? 10_000 : 100_000,
+  apiSamples: quick ? 50 : 200,
 };
 
 const started = Date.now();
@@ -238,6 +241,24 @@ async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results
   }
 }
 
+// A 100k-row import and the REST API at 100k candidates, on SQLite and on a throwaway PostgreSQL.
+async function benchImportApi(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  const common = { sandboxUrl: sandbox.url, secrets, rows: SETTINGS.importRows, apiSamples: SETTINGS.apiSamples, log };
+  assertSameBuild();
+  results.importApi.push(await benchImportAndApi({ ...common, databaseUrl: "file:./data/bench-import.db", database: "SQLite" }));
+  if (!findPostgresBinaries()) {
+    log("import on PostgreSQL: skipped, no PostgreSQL installed");
+    return;
+  }
+  const server = await startPostgresServer();
+  try {
+    assertSameBuild();
+    results.importApi.push(await benchImportAndApi({ ...common, databaseUrl: postgresDatabaseUrl(server.url, "bench_import"), database: "PostgreSQL" }));
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   const { commit, dirty } = gitState();
   const results: BenchResults = {
@@ -264,6 +285,7 @@ async function main() {
     burst: [],
     firstLoadJs: [],
     lighthouse: null,
+    importApi: [],
   };
   results.build = ensureProductionBuild({ force: args.has("--build") });
   assertSameBuild();
@@ -275,14 +297,21 @@ async function main() {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
     if (!only || only === "pages" || only === "postgres") await benchPagesOnPostgres(sandbox, secrets, results);
+    if (!only || only === "import") await benchImportApi(sandbox, secrets, results);
   } finally {
     await sandbox.close();
   }
   assertSameBuild();
   results.machine.loadAfter = os.loadavg();
   results.durationSeconds = (Date.now() - started) / 1000;
-  writeResults(results);
-  log("wrote bench/results/latest.json and bench/results/latest.md");
+  if (only === "import") {
+    // Only this part ran: its section replaces the one in the committed table, the rest stays.
+    writeImportApiSection(results);
+    log("updated the import and API section of bench/results/latest.md");
+  } else {
+    writeResults(results);
+    log("wrote bench/results/latest.json and bench/results/latest.md");
+  }
   for (const verdict of budgetVerdicts(results)) console.log(`  ${verdict.ok ? "met   " : "MISSED"}  ${verdict.budget}: ${verdict.figure}`);
 }
 

@@ -50,6 +50,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         canManageUsers={can(user, "users:manage")}
         canManageIntegrations={can(user, "integrations:manage")}
         canReadAudit={can(user, "audit:read")}
+        canImport={can(user, "candidates:import")}
+        canManageJobs={can(user, "jobs:manage")}
         toSendCount={toSendCount}
         profileMenu={profileMenu}
       />

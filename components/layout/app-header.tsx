@@ -8,6 +8,8 @@ type AppHeaderProps = {
   canManageUsers: boolean;
   canManageIntegrations: boolean;
   canReadAudit: boolean;
+  canImport: boolean;
+  canManageJobs: boolean;
   /** Hired candidates not yet in Personio; null for people who may not send. */
   toSendCount: number | null;
   // The signed-in person's menu (who they are, language, time zone, sign out). It calls a server
@@ -15,14 +17,17 @@ type AppHeaderProps = {
   profileMenu: ReactNode;
 };
 
-export async function AppHeader({ canManageUsers, canManageIntegrations, canReadAudit, toSendCount, profileMenu }: AppHeaderProps) {
+export async function AppHeader({ canManageUsers, canManageIntegrations, canReadAudit, canImport, canManageJobs, toSendCount, profileMenu }: AppHeaderProps) {
   const [t, tQueue] = await Promise.all([getTranslations(), getTranslations("toSend")]);
   const items: NavItem[] = [
     { href: "/candidates", label: t("nav.candidates") },
     ...(toSendCount !== null
       ? [{ href: "/to-send", label: tQueue("nav"), count: { value: toSendCount, label: tQueue("navCount", { count: toSendCount }) } }]
       : []),
+    ...(canImport ? [{ href: "/import", label: t("imports.nav") }] : []),
+    ...(canManageJobs ? [{ href: "/admin/jobs", label: t("jobs.nav") }] : []),
     ...(canManageIntegrations ? [{ href: "/admin/integrations", label: t("nav.integrations") }] : []),
+    ...(canManageIntegrations ? [{ href: "/admin/api-keys", label: t("apiKeys.nav") }] : []),
     ...(canManageUsers ? [{ href: "/admin/users", label: t("nav.users") }] : []),
     ...(canManageUsers ? [{ href: "/admin/sso", label: t("sso.title") }] : []),
     ...(canReadAudit ? [{ href: "/admin/audit", label: t("nav.audit") }] : []),

@@ -37,6 +37,15 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   sendToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   linkToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   getHandoffStatusAction: { permission: "candidates:read", path: (id) => `/candidates/${id}` },
+  createApiKeyAction: { permission: "integrations:manage", path: () => "/admin/api-keys" },
+  revokeApiKeyAction: { permission: "integrations:manage", path: () => "/admin/api-keys" },
+  createJobAction: { permission: "jobs:manage", path: () => "/admin/jobs" },
+  updateJobAction: { permission: "jobs:manage", path: () => "/admin/jobs" },
+  previewImportAction: { permission: "candidates:import", path: () => "/import" },
+  startImportAction: { permission: "candidates:import", path: () => "/import" },
+  discardImportAction: { permission: "candidates:import", path: () => "/import" },
+  listRejectionsAction: { permission: "candidates:import", path: () => "/import" },
+  setRoleImportAccessAction: { permission: "users:manage", path: () => "/import" },
   savePreferencesAction: { permission: "signed-in", path: () => "/candidates" },
 };
 
@@ -50,6 +59,9 @@ const PAGES: Record<string, { permission: Access; path: (candidateId: string) =>
   // Already connected (as here): the form gives way to the settings page.
   "Personio connect": { permission: "integrations:manage", path: () => "/admin/integrations/personio/connect", allowedRedirect: "/admin/integrations/personio" },
   "audit log": { permission: "audit:read", path: () => "/admin/audit" },
+  "API keys": { permission: "integrations:manage", path: () => "/admin/api-keys" },
+  jobs: { permission: "jobs:manage", path: () => "/admin/jobs" },
+  import: { permission: "candidates:import", path: () => "/import" },
   account: { permission: "signed-in", path: () => "/account" },
   // Shows "this link no longer works" to anyone, signed in or not.
   "set password (unknown link)": { permission: "public", path: () => "/set-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },

@@ -16,7 +16,9 @@ const TRANSLATIONS = LOCALES.filter((locale) => locale !== SOURCE);
 // Reviewed; keep it short. Values without letters ("—", "{role}: {setting}") need no entry.
 const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", "Status", "Details", "Interview", "System", "Subdomain",
   // Product names (single sign-on presets).
-  "Microsoft Entra ID", "Google Workspace", "Okta", "Keycloak"]);
+  "Microsoft Entra ID", "Google Workspace", "Okta", "Keycloak",
+  // The import: its menu item, encodings by their names, a row without problems.
+  "Import", "UTF-8", "UTF-16", "OK"]);
 
 type Flat = Map<string, unknown>;
 

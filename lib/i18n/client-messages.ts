@@ -36,6 +36,9 @@ export const CLIENT_NAMESPACES = [
   "account",
   "sso",
   "ssoSignIn",
+  "apiKeys",
+  "jobs",
+  "imports",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
