@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -8,6 +8,7 @@ import os from "node:os";
 
 import Database from "better-sqlite3";
 
+import { searchWords } from "@/lib/candidates/search-text";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { createSandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
@@ -19,7 +20,9 @@ import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
 import { runBurst, type BurstRun } from "./bench/measure-burst";
 import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
 import { createFloorToken, measureActionBaseline, measureSendLatency, sendOnce, type SendContext } from "./bench/measure-send";
-import { budgetVerdicts, writeResults, type BenchResults } from "./bench/report";
+import { benchImportAndApi } from "./bench/measure-import-api";
+import { measureSendForm, SEND_FORM_FIELDS } from "./bench/measure-send-form";
+import { budgetVerdicts, writeImportApiSection, writeResults, writeSendFormSection, type BenchResults } from "./bench/report";
 import { generateAppSecrets, startDemoSandbox, type AppSecrets } from "./lib/app-with-sandbox";
 import { connectDemoIntegration } from "./lib/personio-demo";
 import { postgresDatabaseUrl } from "./lib/postgres-databases";
@@ -41,6 +44,10 @@ const SETTINGS = {
   burstSends: 100,
   recruiters: 20,
   lighthouseRuns: quick ? 1 : 3,
+  importRows: quick ? 10_000 : 100_000,
+  apiSamples: quick ? 50 : 200,
+  formOpenings: quick ? 8 : 20,
+  formEmployees: 250,
 };
 
 const started = Date.now();
@@ -52,14 +59,24 @@ function gitState() {
   return { commit, dirty };
 }
 
-// The same ranges lib/candidates/queries.ts searches, for the "matches" column only.
+// The same matches lib/candidates/queries.ts finds (words of three letters or more through the
+// FTS5 trigram table, shorter ones as key prefixes), for the "matches" column only.
 function countMatches(file: string, q: string): number {
   const sqlite = new Database(file, { readonly: true });
   try {
-    const words = q.split(/\s+/).filter(Boolean).map((word) => word.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()));
-    const clause = words.map(() => "((firstNameKey >= ? AND firstNameKey < ?) OR (lastNameKey >= ? AND lastNameKey < ?) OR (emailKey >= ? AND emailKey < ?))").join(" AND ");
-    const values = words.flatMap((word) => Array.from({ length: 3 }, () => [word, `${word}\u{10FFFF}`]).flat());
-    return (sqlite.prepare(`SELECT COUNT(*) AS n FROM Candidate WHERE ${clause}`).get(...values) as { n: number }).n;
+    const words = searchWords(q);
+    const clauses: string[] = [];
+    const values: string[] = [];
+    const long = words.filter((word) => !word.isShort);
+    if (long.length > 0) {
+      clauses.push("id IN (SELECT candidateId FROM CandidateSearch WHERE CandidateSearch MATCH ?)");
+      values.push(long.map((word) => `(${word.forms.map((form) => `"${form.replaceAll('"', '""')}"`).join(" OR ")})`).join(" AND "));
+    }
+    for (const word of words.filter((each) => each.isShort)) {
+      clauses.push(`(${word.forms.map(() => "(firstNameKey >= ? AND firstNameKey < ?) OR (lastNameKey >= ? AND lastNameKey < ?) OR (emailKey >= ? AND emailKey < ?)").join(" OR ")})`);
+      values.push(...word.forms.flatMap((form) => Array.from({ length: 3 }, () => [form, `${form}\u{10FFFF}`]).flat()));
+    }
+    return (sqlite.prepare(`SELECT COUNT(*) AS n FROM Candidate WHERE ${clauses.join(" AND ") || "1"}`).get(...values) as { n: number }).n;
   } finally {
     sqlite.close();
   }
@@ -227,6 +244,68 @@ async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results
   }
 }
 
+// Opening the review form with hire date, department and office offered: cold and cached lists,
+// 50 ms added to every Personio call, and the Personio calls each opening makes.
+async function benchSendForm(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  const admin = createSandboxAdmin(sandbox.url);
+  log("review form: seeding");
+  const dataset = await prepareDataset("form", 1_000, 50, secrets);
+  const prisma = createPrismaClient(dataset.databaseUrl);
+  try {
+    await prisma.personioFieldConfig.upsert({
+      where: { id: "personio" },
+      create: { id: "personio", fields: JSON.stringify(SEND_FORM_FIELDS) },
+      update: { fields: JSON.stringify(SEND_FORM_FIELDS) },
+    });
+    const departments = ["Engineering", "Sales", "People", "Customer Support", "Finance"];
+    const offices = ["Berlin", "Munich", "Madrid", "London"];
+    const existing = (await admin.employees()).length;
+    await admin.seedEmployees(
+      Array.from({ length: Math.max(0, SETTINGS.formEmployees - existing) }, (_, index) => ({
+        firstName: `Form${index}`,
+        lastName: "Bench",
+        email: `form${index}.${Date.now().toString(36)}@bench.example`,
+        department: departments[index % departments.length]!,
+        office: offices[index % offices.length]!,
+      })),
+    );
+    const employees = (await admin.employees()).length;
+    assertSameBuild();
+    const app = await startApp({ databaseUrl: dataset.databaseUrl, sandboxUrl: sandbox.url, secrets, label: "form" });
+    try {
+      const session = await signIn(app.url, dataset.recruiterEmails[0]!, BENCH_PASSWORD);
+      results.sendForm = await measureSendForm(
+        { app, session, admin, prisma, actionId: findActionId("getSendFormAction"), candidateIds: dataset.sendableCandidateIds.slice(0, 50), employees },
+        { latencyMs: 50, runs: SETTINGS.runs, openings: SETTINGS.formOpenings, onProgress: (message) => log(`review form: ${message}`) },
+      );
+      const { cold, cached } = results.sendForm;
+      log(`review form: cold p95 ${cold.p95.median.toFixed(1)} ms (${cold.callsPerOpening.toFixed(2)} calls), cached p95 ${cached.p95.median.toFixed(1)} ms (${cached.callsPerOpening.toFixed(2)} calls)`);
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+// A 100k-row import and the REST API at 100k candidates, on SQLite and on a throwaway PostgreSQL.
+async function benchImportApi(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  const common = { sandboxUrl: sandbox.url, secrets, rows: SETTINGS.importRows, apiSamples: SETTINGS.apiSamples, log };
+  assertSameBuild();
+  results.importApi.push(await benchImportAndApi({ ...common, databaseUrl: "file:./data/bench-import.db", database: "SQLite" }));
+  if (!findPostgresBinaries()) {
+    log("import on PostgreSQL: skipped, no PostgreSQL installed");
+    return;
+  }
+  const server = await startPostgresServer();
+  try {
+    assertSameBuild();
+    results.importApi.push(await benchImportAndApi({ ...common, databaseUrl: postgresDatabaseUrl(server.url, "bench_import"), database: "PostgreSQL" }));
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   const { commit, dirty } = gitState();
   const results: BenchResults = {
@@ -253,6 +332,8 @@ async function main() {
     burst: [],
     firstLoadJs: [],
     lighthouse: null,
+    importApi: [],
+    sendForm: null,
   };
   results.build = ensureProductionBuild({ force: args.has("--build") });
   assertSameBuild();
@@ -264,14 +345,25 @@ async function main() {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
     if (!only || only === "pages" || only === "postgres") await benchPagesOnPostgres(sandbox, secrets, results);
+    if (!only || only === "import") await benchImportApi(sandbox, secrets, results);
+    if (!only || only === "form") await benchSendForm(sandbox, secrets, results);
   } finally {
     await sandbox.close();
   }
   assertSameBuild();
   results.machine.loadAfter = os.loadavg();
   results.durationSeconds = (Date.now() - started) / 1000;
-  writeResults(results);
-  log("wrote bench/results/latest.json and bench/results/latest.md");
+  if (only === "form") {
+    writeSendFormSection(results);
+    log("updated the review form section of bench/results/latest.md");
+  } else if (only === "import") {
+    // Only this part ran: its section replaces the one in the committed table, the rest stays.
+    writeImportApiSection(results);
+    log("updated the import and API section of bench/results/latest.md");
+  } else {
+    writeResults(results);
+    log("wrote bench/results/latest.json and bench/results/latest.md");
+  }
   for (const verdict of budgetVerdicts(results)) console.log(`  ${verdict.ok ? "met   " : "MISSED"}  ${verdict.budget}: ${verdict.figure}`);
 }
 

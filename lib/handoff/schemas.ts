@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { STAGES } from "@/lib/candidates/stages";
+
 // The review form's schema, shared by the form (as-you-type validation) and the server action.
 // Messages are keys under handoff.validation in the catalogue. Limits follow what Personio's
 // v1 API stores (string columns of 255); an email address has at most 254 characters.
@@ -69,4 +71,9 @@ export const ZUpdateInPersonioInput = z.object({
   candidateId: z.string().min(1).max(64),
   version: z.number().int().min(0),
   values: ZExtraFields,
+});
+
+// The admin setting of which stages may be sent; at least one (message key under sendStages).
+export const ZSetSendableStagesInput = z.object({
+  stages: z.array(z.enum(STAGES)).min(1, "atLeastOne").max(STAGES.length),
 });

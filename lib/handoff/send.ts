@@ -3,12 +3,13 @@ import "server-only";
 import { writeAuditLog, type AuditOutcome } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { sendRefusal } from "@/lib/handoff/availability";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { buildSendForm, unknownListValues } from "@/lib/handoff/send-form";
-import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
+import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
+import { getConnectedPersonioClient, personioEmployeeLink, recordPersonioHealth } from "@/lib/integrations/personio-connection";
 import { getFieldConfig } from "@/lib/integrations/personio-fields";
 import { getPersonioOptions } from "@/lib/integrations/personio-options";
 import { fieldValueProblem, isCustomField, PERSONIO_LIST_FIELDS, toPersonioInput, toSentValues, type FieldConfig } from "@/lib/personio/fields";
@@ -22,6 +23,7 @@ export type HandoffFailureCode =
   | "not_connected"
   | "integration_disabled"
   | "employee_changed"
+  | "stage_not_sendable"
   // Checked before anything is sent: a value the field does not take, a list value the
   // connected account does not have, a list field whose values cannot be read from Personio.
   | "invalid_field"
@@ -32,11 +34,11 @@ export type HandoffFailureCode =
 export type PersonioWarning = { field: string | null; value: string | null; message: string };
 
 export type HandoffResult =
-  | { outcome: "sent" | "linked"; employeeId: number; warnings?: PersonioWarning[] }
+  | { outcome: "sent" | "linked"; employeeId: number; employeeUrl: string | null; warnings?: PersonioWarning[] }
   | { outcome: "already_sent" | "in_progress" }
   // Not created: Personio already has someone with this email. Shown, never stored.
-  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; previousAttemptUncertain: boolean }
-  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean };
+  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; employeeUrl: string | null; previousAttemptUncertain: boolean }
+  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean; stage?: string; sendableStages?: string[] };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 type HandoffRequest = { actor: Actor; candidateId: string; fields: TPersonioEmployeeFields; extra?: Record<string, string> };
@@ -63,11 +65,11 @@ export async function sendCandidateToPersonio(request: HandoffRequest): Promise<
   if (refused) return refused;
   const input = toPersonioInput(config, request.fields, extra);
   const sent = toSentValues(config, request.fields, extra);
-  return withClaimedCandidate(request, "handoff.send", async ({ client, claim }) => {
+  return withClaimedCandidate(request, "handoff.send", async ({ client, claim, linkTo }) => {
     const existing = await findExistingEmployee(client, request.fields.email);
     if (existing) {
       const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
-      return stopped("employee_exists", { outcome: "existing_employee", employee: existing, previousAttemptUncertain }, existing.id);
+      return stopped("employee_exists", { outcome: "existing_employee", employee: existing, employeeUrl: linkTo(existing.id), previousAttemptUncertain }, existing.id);
     }
     const { id, warnings } = await client.createEmployee(input);
     return { kind: "in_personio", status: "SENT", employeeId: id, sentFields: sent, warnings: toWarnings(warnings, sent) };
@@ -131,7 +133,19 @@ type StepOutcome =
   | { kind: "in_personio"; status: "SENT" | "LINKED"; employeeId: number; sentFields: Record<string, string> | null; warnings?: PersonioWarning[] }
   | { kind: "stopped"; code: "employee_exists" | "employee_changed"; result: HandoffResult; employeeId: number | null };
 
-type Step = (context: { client: PersonioClient; claim: Claim }) => Promise<StepOutcome>;
+// What the recruiter changed in the review form, as profile → sent pairs for the audit entry.
+// Only the profile's own four fields are compared; the other chosen fields have no profile value.
+function corrections(profile: TPersonioEmployeeFields, sent: Record<string, string>) {
+  const fields = (Object.keys(profile) as (keyof TPersonioEmployeeFields)[]).filter((field) => field in sent && profile[field].trim() !== sent[field]);
+  const details: Record<string, string | string[]> = { corrected: fields };
+  for (const field of fields) {
+    details[`${field}.profile`] = profile[field];
+    details[`${field}.sent`] = sent[field] ?? "";
+  }
+  return details;
+}
+
+type Step = (context: { client: PersonioClient; claim: Claim; linkTo: (employeeId: number) => string | null }) => Promise<StepOutcome>;
 
 function stopped(code: "employee_exists" | "employee_changed", result: HandoffResult, employeeId: number | null = null): StepOutcome {
   return { kind: "stopped", code, result, employeeId };
@@ -141,18 +155,32 @@ function stopped(code: "employee_exists" | "employee_changed", result: HandoffRe
 // change of the claim is written in one transaction with its audit row.
 async function withClaimedCandidate(request: HandoffRequest, action: string, step: Step): Promise<HandoffResult> {
   const { actor, candidateId } = request;
-  const auditEntry = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null>) =>
+  const auditEntry = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null | string[]>) =>
     ({ actorId: actor.id, action, targetType: "candidate", targetId: candidateId, outcome, details }) as const;
 
-  const connection = await getConnectedPersonioClient();
+  const [candidate, sendableStages, connection] = await Promise.all([
+    db.candidate.findUnique({
+      where: { id: candidateId },
+      select: { stage: true, firstName: true, lastName: true, email: true, job: { select: { title: true } } },
+    }),
+    getSendableStages(),
+    getConnectedPersonioClient(),
+  ]);
   const refusal = sendRefusal({ actor, connection: toConnectionState(connection) });
   // The action's permission check refused this already; a caller that skipped it is refused the same way.
   if (refusal === "no_permission") throw new ForbiddenError("personio:send");
+  if (!candidate) throw new NotFoundError("Candidate");
+  // Checked on the server whatever the menu offered: only the stages an admin allowed are sent.
+  if (!isSendableStage(candidate.stage, sendableStages)) {
+    await writeAuditLog(db, auditEntry("denied", { code: "stage_not_sendable", stage: candidate.stage, sendableStages }));
+    return { outcome: "failed", code: "stage_not_sendable", stage: candidate.stage, sendableStages };
+  }
   if (refusal || !connection) {
     const code = refusal ?? "not_connected";
     await writeAuditLog(db, auditEntry("failure", { code }));
     return { outcome: "failed", code };
   }
+  const profile = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: candidate.job.title };
 
   const claim = await claimHandoff(candidateId, env.HANDOFF_CLAIM_TTL_MS);
   if (!isClaim(claim)) {
@@ -161,7 +189,14 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
   }
 
   try {
-    const outcome = await step({ client: connection.client, claim });
+    const linkTo = (employeeId: number) => {
+      try {
+        return personioEmployeeLink(connection.subdomain, employeeId);
+      } catch {
+        return null; // a subdomain the link template cannot use: the outcome without a link
+      }
+    };
+    const outcome = await step({ client: connection.client, claim, linkTo });
     let result: HandoffResult;
     if (outcome.kind === "in_personio") {
       const { status, employeeId, sentFields, warnings = [] } = outcome;
@@ -184,16 +219,18 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
           auditEntry("success", {
             employeeId,
             status,
-            ...(sentFields ? { fields: Object.keys(sentFields).join(",") } : {}),
-            ...(warnings.length > 0 ? { ignored: warnings.map((warning) => warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message).join("; ") } : {}),
+            ...(sentFields ? { fields: Object.keys(sentFields).join(","), ...corrections(profile, sentFields) } : {}),
+            ...(warnings.length > 0 ? { ignored: warnings.map((warning) => (warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message)).join("; ") } : {}),
           }),
         );
       });
-      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId, ...(warnings.length > 0 ? { warnings } : {}) };
+      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId, employeeUrl: linkTo(employeeId), ...(warnings.length > 0 ? { warnings } : {}) };
     } else {
       await db.$transaction(async (tx) => {
         await releaseClaim(candidateId, claim.claimToken, { code: outcome.code }, tx);
-        await writeAuditLog(tx, auditEntry("failure", { code: outcome.code, employeeId: outcome.employeeId }));
+        // Finding the employee Personio already has is no failure: the recruiter links it next.
+        const audited = outcome.code === "employee_exists" ? "notice" : "failure";
+        await writeAuditLog(tx, auditEntry(audited, { code: outcome.code, employeeId: outcome.employeeId }));
       });
       result = outcome.result;
     }

@@ -4,8 +4,10 @@ import fs from "node:fs";
 
 import type { BurstRun } from "./measure-burst";
 import type { FirstLoadJs, LighthouseResult } from "./measure-browser";
+import type { ImportApiResult } from "./measure-import-api";
 import type { PageResult, QueryPlan } from "./measure-pages";
 import type { ActionBaseline, LatencyResult } from "./measure-send";
+import type { SendFormResult } from "./measure-send-form";
 import { formatSpread, spread, type Spread } from "./stats";
 
 export const BUDGETS = {
@@ -14,6 +16,8 @@ export const BUDGETS = {
   listP95MsAt100k: 50,
   firstLoadJsGzipKb: 150,
   accessibility: 100,
+  importSecondsAt100k: 60,
+  importPeakMbAt100k: 300,
 };
 
 export type BenchResults = {
@@ -34,6 +38,10 @@ export type BenchResults = {
   burst: BurstRun[];
   firstLoadJs: FirstLoadJs[];
   lighthouse: LighthouseResult | null;
+  // Importing a CSV, and the REST API with the imported candidates (measure-import-api.ts).
+  importApi: ImportApiResult[];
+  // Opening the review form with Personio's lists behind its dropdowns (measure-send-form.ts).
+  sendForm?: SendFormResult | null;
 };
 
 const ms = (value: Spread, digits = 1) => formatSpread(value, digits);
@@ -56,10 +64,110 @@ export function budgetVerdicts(results: BenchResults) {
       ok: page.p95.median < BUDGETS.listP95MsAt100k,
     })),
     { budget: `First-load JS ≤ ${BUDGETS.firstLoadJsGzipKb} kB gzip`, figure: `${worstJs.toFixed(1)} kB (largest page)`, ok: worstJs <= BUDGETS.firstLoadJsGzipKb },
+    ...importApiVerdicts(results),
     ...(results.lighthouse
       ? [{ budget: `Accessibility = ${BUDGETS.accessibility}`, figure: String(results.lighthouse.accessibility.median), ok: results.lighthouse.accessibility.min >= BUDGETS.accessibility }]
       : []),
   ];
+}
+
+function importApiVerdicts(results: BenchResults) {
+  return (results.importApi ?? []).flatMap((row) => [
+    {
+      budget: `Import of ${sizeLabel(row.rows)} CSV rows < ${BUDGETS.importSecondsAt100k} s on ${row.database}`,
+      figure: `${(row.first.wallMs / 1000).toFixed(1)} s`,
+      ok: row.first.wallMs / 1000 < BUDGETS.importSecondsAt100k,
+    },
+    {
+      budget: `Server peak memory during the import < ${BUDGETS.importPeakMbAt100k} MB on ${row.database}`,
+      figure: `${row.first.peakRssMb.toFixed(0)} MB`,
+      ok: row.first.peakRssMb < BUDGETS.importPeakMbAt100k,
+    },
+  ]);
+}
+
+const IMPORT_API_HEADING = "## Import and REST API";
+
+export function renderImportApiSection(results: BenchResults): string[] {
+  const rows = results.importApi ?? [];
+  if (rows.length === 0) return [];
+  const count = (counts: Record<string, number>) =>
+    `${counts.created ?? 0} created, ${counts.updated ?? 0} updated, ${counts.unchanged ?? 0} unchanged, ${counts.rejected ?? 0} rejected`;
+  return [
+    IMPORT_API_HEADING,
+    "",
+    `Measured ${results.startedAt}, commit \`${results.commit.slice(0, 7)}\`${results.dirty ? " (uncommitted changes)" : ""}; load average ${results.machine.loadBefore.map((n) => n.toFixed(2)).join(" / ")} before, ${results.machine.loadAfter.map((n) => n.toFixed(2)).join(" / ")} after. One run per database (the import is heavy).`,
+    "",
+    `A German Excel-style CSV of ${sizeLabel(rows[0]!.rows)} rows (semicolons, Windows-1252, \`31.12.2027\` dates, every 500th row with a broken email) uploaded to \`next start\` as the browser does, previewed, imported (the server works through it; the client polls), then the same file again. Wall time from the upload's start to the import's end; peak memory = the highest resident set of the server process (and any children), sampled every 100 ms, against ${rows.map((row) => `${row.baselineRssMb.toFixed(0)} MB`).join(" / ")} before. Budgets: ${BUDGETS.importSecondsAt100k} s and ${BUDGETS.importPeakMbAt100k} MB.`,
+    "",
+    "| Database | File | Upload + read | Preview | Import, wall | Peak memory | Result | Same file again | Result |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (row) =>
+        `| ${row.database} | ${row.fileMb.toFixed(1)} MB | ${(row.uploadMs / 1000).toFixed(1)} s | ${(row.previewMs / 1000).toFixed(1)} s | ${(row.first.wallMs / 1000).toFixed(1)} s ${mark(row.first.wallMs / 1000 < BUDGETS.importSecondsAt100k)} | ${row.first.peakRssMb.toFixed(0)} MB ${mark(row.first.peakRssMb < BUDGETS.importPeakMbAt100k)} | ${count(row.first.counts)} | ${(row.second.wallMs / 1000).toFixed(1)} s, ${row.second.peakRssMb.toFixed(0)} MB | ${count(row.second.counts)} |`,
+    ),
+    "",
+    `Then the REST API with an API key, over HTTP, sequential requests, ${rows[0]!.apiSamples} of each after 20 warm-up lists, with the imported candidates in the database. Create = \`POST /api/v1/candidates\` (job by title, audit row); list = \`GET /api/v1/candidates?limit=50\`, first pages and pages further in by cursor; filtered = by stage.`,
+    "",
+    "| Database | Candidates | Create p50 | Create p95 | List p50 | List p95 | List by stage p50 | List by stage p95 |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (row) =>
+        `| ${row.database} | ${row.candidatesDuringApi} | ${row.create.p50.toFixed(1)} | ${row.create.p95.toFixed(1)} | ${row.list.p50.toFixed(1)} | ${row.list.p95.toFixed(1)} | ${row.listFiltered.p50.toFixed(1)} | ${row.listFiltered.p95.toFixed(1)} |`,
+    ),
+    "",
+  ];
+}
+
+/** Replaces (or adds) the import and API section of the committed table, leaving the rest. */
+export function writeImportApiSection(results: BenchResults) {
+  const file = "bench/results/latest.md";
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks: latest run\n";
+  const start = existing.indexOf(IMPORT_API_HEADING);
+  let before = existing;
+  let after = "";
+  if (start >= 0) {
+    const next = existing.indexOf("\n## ", start + IMPORT_API_HEADING.length);
+    before = existing.slice(0, start);
+    after = next >= 0 ? existing.slice(next + 1) : "";
+  }
+  const section = renderImportApiSection(results).join("\n");
+  fs.writeFileSync(file, `${before.trimEnd()}\n\n${section}\n${after ? `\n${after}` : ""}`);
+}
+
+const SEND_FORM_HEADING = "## Review form: data load";
+
+export function renderSendFormSection(results: BenchResults): string[] {
+  const row = results.sendForm;
+  if (!row) return [];
+  const line = (label: string, part: SendFormResult["cold"]) =>
+    `| ${label} | ${ms(part.p50)} | ${ms(part.p95)} | ${part.callsPerOpening.toFixed(2)} | ${part.authPerOpening.toFixed(2)} |`;
+  return [
+    SEND_FORM_HEADING,
+    "",
+    `Server action \`getSendFormAction\` (what opening Send to Personio loads: the chosen fields hire date, department, office and job title, their prefills, Personio's values for the dropdowns), timed from a Node HTTP client until its result arrived, with ${row.latencyMs} ms added to every Personio call. Cold: the cached lists removed before each opening, so the form reads them from Personio (the attributes, then the employee list at 100 a page; ${row.employees} employees). Cached: the lists in the database. ${row.openings} openings per run.`,
+    "",
+    "| Lists | Load p50 | Load p95 | Personio calls per opening | Auth calls per opening |",
+    "|---|---|---|---|---|",
+    line("cold", row.cold),
+    line("cached", row.cached),
+    "",
+  ];
+}
+
+export function writeSendFormSection(results: BenchResults) {
+  const file = "bench/results/latest.md";
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks: latest run\n";
+  const start = existing.indexOf(SEND_FORM_HEADING);
+  let before = existing;
+  let after = "";
+  if (start >= 0) {
+    const next = existing.indexOf("\n## ", start + SEND_FORM_HEADING.length);
+    before = existing.slice(0, start);
+    after = next >= 0 ? existing.slice(next + 1) : "";
+  }
+  const section = renderSendFormSection(results).join("\n");
+  fs.writeFileSync(file, `${before.trimEnd()}\n\n${section}${after ? `\n${after}` : ""}`);
 }
 
 export function renderMarkdown(results: BenchResults): string {
@@ -203,7 +311,8 @@ export function renderMarkdown(results: BenchResults): string {
       lh.failedAccessibilityAudits.length ? `Failed accessibility audits: ${lh.failedAccessibilityAudits.join("; ")}.` : "No accessibility audit failed.",
     );
   }
-  push("");
+  push("", ...renderImportApiSection(results));
+  if (results.sendForm) push("", ...renderSendFormSection(results));
   return lines.join("\n");
 }
 

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
@@ -8,8 +8,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getSendAvailability } from "@/lib/handoff/availability";
-import { getPersonioBadges } from "@/lib/handoff/queries";
-import { pickMessages } from "@/lib/i18n/pick-messages";
+import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
+import { getClientIntl } from "@/lib/i18n/get-client-intl";
 import { can } from "@/lib/permissions";
 
 import { CandidateActionsMenu } from "./_components/candidate-actions-menu";
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ candidateId: string }> };
 
 export async function generateMetadata({ params }: Props) {
   // The name goes into <title> only for someone who may read the profile: the page itself sends
-  // everyone else to sign-in or a 404, but the metadata is rendered all the same.
+  // everyone else to sign-in or the no-access page, but the metadata is rendered all the same.
   const user = await getCurrentUser();
   if (!can(user, "candidates:read")) return {};
   const candidate = await getCandidate((await params).candidateId);
@@ -29,23 +29,52 @@ export default async function CandidateProfilePage({ params }: Props) {
   const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const [t, tHandoff, format, sendAvailability, badges] = await Promise.all([
+  const mayUpdate = can(user, "personio:update");
+  const [t, tHandoff, tFields, tAvailability, format, sendAvailability, badges, handoffStatus] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
+    getTranslations("personioFields"),
+    getTranslations("sendAvailability"),
     getFormatter(),
     getSendAvailability({ actor: user, candidate }),
     getPersonioBadges(user, [candidate.id]),
+    mayUpdate ? getHandoffStatus(candidate.id) : null,
   ]);
+  // Corrections after a send: for a profile that is in Personio (sent or linked).
+  const offersUpdate = mayUpdate && (handoffStatus === "SENT" || handoffStatus === "LINKED");
   const badge = badges.get(candidate.id);
+  // When sending is not available, the item stays, disabled, saying why; who sent it and when
+  // only to those who may see badges.
+  // Send is offered only for the stages an admin allowed: a candidate in another stage (still
+  // applying, say) gets no item at all, not a disabled one.
+  const isStageRefused = !sendAvailability.available && sendAvailability.reason === "stage_not_sendable";
+  const sendUnavailableReason = sendAvailability.available || isStageRefused
+    ? null
+    : sendAvailability.reason === "no_permission"
+      ? tAvailability("noPermission")
+      : sendAvailability.reason === "not_connected"
+        ? tAvailability("notConnected")
+        : sendAvailability.reason === "integration_disabled"
+          ? tAvailability("integrationDisabled")
+          : badge
+            ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
+                name: badge.sentByName,
+                date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
+              })
+            : tAvailability("alreadySent");
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
     [t("phone"), candidate.phone ?? t("none")],
     [t("job"), candidate.job.title],
-    [t("department"), candidate.job.department],
-    [t("office"), candidate.job.office],
+    [t("department"), candidate.department || candidate.job.department || t("none")],
+    [t("office"), candidate.office || candidate.job.office || t("none")],
+    [t("startDate"), candidate.startDate ? format.dateTime(new Date(`${candidate.startDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : t("none")],
     [t("stage"), <StageBadge key="stage" stage={candidate.stage} />],
     [t("source"), candidate.source ?? t("none")],
+    ...(candidate.externalSource
+      ? ([[t("externalRecord"), `${candidate.externalSource} · ${candidate.externalId ?? ""}`]] as Array<[string, React.ReactNode]>)
+      : []),
     [t("created"), format.dateTime(candidate.createdAt, { dateStyle: "medium" })],
     [t("updated"), format.dateTime(candidate.updatedAt, { dateStyle: "medium", timeStyle: "short" })],
   ];
@@ -60,8 +89,10 @@ export default async function CandidateProfilePage({ params }: Props) {
         end={
           <CandidateActionsMenu
             candidateId={candidate.id}
-            labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
+            labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem"), updateInPersonio: tFields("update.menuItem") }}
             sendAvailability={sendAvailability}
+            sendUnavailableReason={sendUnavailableReason}
+            updateInPersonio={offersUpdate ? { intl: await getClientIntl() } : null}
             sendToPersonio={
               sendAvailability.available
                 ? {
@@ -71,11 +102,8 @@ export default async function CandidateProfilePage({ params }: Props) {
                       email: candidate.email,
                       position: candidate.job.title,
                     },
-                    intl: {
-                      locale: await getLocale(),
-                      timeZone: await getTimeZone(),
-                      messages: pickMessages(await getMessages(), ["handoff", "errors", "personioFields"]),
-                    },
+                    // For the dialog, which loads next-intl's client runtime with itself.
+                    intl: await getClientIntl(),
                   }
                 : null
             }

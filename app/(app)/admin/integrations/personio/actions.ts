@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 
 import { authorizedAction } from "@/lib/action-client";
+import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
+import { setSendableStages } from "@/lib/handoff/send-settings";
 import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-mutations";
 import { saveFieldConfig } from "@/lib/integrations/personio-fields";
 import { refreshPersonioOptions } from "@/lib/integrations/personio-options";
@@ -82,3 +84,11 @@ export const refreshPersonioOptionsAction = manageIntegrations.inputSchema(ZEmpt
   revalidatePath("/admin/integrations/personio");
   return load.ok ? { ok: true as const } : { ok: false as const, code: load.code };
 });
+
+export const setSendableStagesAction = manageIntegrations
+  .inputSchema(ZSetSendableStagesInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await setSendableStages({ actorId: ctx.user.id, stages: parsedInput.stages });
+    revalidateAll();
+    return result;
+  });

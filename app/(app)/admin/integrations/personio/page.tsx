@@ -3,12 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { getSendableStages } from "@/lib/handoff/send-settings";
 import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { getFieldConfig } from "@/lib/integrations/personio-fields";
 import { getCachedPersonioOptions } from "@/lib/integrations/personio-options";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
 
 import { PersonioSettingsView } from "./_components/personio-settings-view";
+import { SendStagesForm } from "./_components/send-stages-form";
 
 type Props = { searchParams: Promise<{ connected?: string }> };
 
@@ -20,20 +22,33 @@ export async function generateMetadata() {
 // Not connected: the information screen that leads to the connect form. Connected: the settings.
 export default async function PersonioIntegrationPage({ searchParams }: Props) {
   await requireUser("integrations:manage");
-  const [settings, roles, fieldConfig, lists, t, tSetup] = await Promise.all([
+  const [settings, roles, fieldConfig, lists, sendableStages, t, tSetup, tStages] = await Promise.all([
     getPersonioSettings(),
     listRolePersonioSettings(),
     getFieldConfig(),
     getCachedPersonioOptions(),
+    getSendableStages(),
     getTranslations("personioSettings"),
     getTranslations("personioSetup"),
+    getTranslations("sendStages"),
   ]);
   const { connected } = await searchParams;
   return (
     <div className="space-y-6">
       <BackLink href="/admin/integrations">{t("back")}</BackLink>
       {settings ? (
-        <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} fieldConfig={fieldConfig} lists={lists} />
+        <>
+          <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} fieldConfig={fieldConfig} lists={lists} />
+          <section aria-labelledby="send-stages-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+            <div>
+              <h2 id="send-stages-heading" className="text-lg font-semibold">
+                {tStages("title")}
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">{tStages("intro")}</p>
+            </div>
+            <SendStagesForm stages={sendableStages} />
+          </section>
+        </>
       ) : (
         <>
           <PageHeader title={tSetup("title")} />

@@ -114,7 +114,7 @@ export function UnavailableFields({ unavailable }: { unavailable: SendFormData["
   );
 }
 
-export function PersonioWarnings({ warnings }: { warnings: PersonioWarning[] }) {
+export function PersonioWarnings({ warnings, after = "create" }: { warnings: PersonioWarning[]; after?: "create" | "update" }) {
   const t = useTranslations("personioFields");
   const label = useFieldLabel();
   return (
@@ -123,7 +123,7 @@ export function PersonioWarnings({ warnings }: { warnings: PersonioWarning[] }) 
         {warnings.map((warning, index) => (
           <li key={index}>
             {warning.field && warning.value
-              ? t("warnings.ignored", { field: label({ key: warning.field }), value: warning.value })
+              ? t(after === "update" ? "warnings.ignoredUpdate" : "warnings.ignored", { field: label({ key: warning.field }), value: warning.value })
               : t("warnings.other", { message: warning.message })}
           </li>
         ))}

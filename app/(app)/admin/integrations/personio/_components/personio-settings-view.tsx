@@ -11,6 +11,7 @@ import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
 import type { FieldConfig } from "@/lib/personio/fields";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
+import { roleLabel } from "@/lib/permissions/role-label";
 
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioFieldsForm } from "./personio-fields-form";
@@ -48,7 +49,12 @@ export async function PersonioSettingsView({
   fieldConfig: FieldConfig;
   lists: PersonioOptionLists | null;
 }) {
-  const [t, tFields, format] = await Promise.all([getTranslations("personioSettings"), getTranslations("personioFields"), getFormatter()]);
+  const [t, tFields, tRoles, format] = await Promise.all([
+    getTranslations("personioSettings"),
+    getTranslations("personioFields"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   const assessment = ASSESSMENTS.find((value) => value === justConnected);
   const code = settings.lastErrorCode;
@@ -88,7 +94,7 @@ export async function PersonioSettingsView({
         />
       </Section>
       <Section id="roles-heading" title={t("roles.heading")} intro={t("roles.intro")}>
-        <RolePermissionsTable roles={roles} />
+        <RolePermissionsTable roles={roles.map((role) => ({ ...role, name: roleLabel(tRoles, role) }))} />
       </Section>
       <Section id="fields-heading" title={tFields("settings.heading")} intro={tFields("settings.intro")}>
         <PersonioFieldsForm
