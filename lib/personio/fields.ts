@@ -81,9 +81,10 @@ export const ZFieldSetting = z
     label: z.string().max(255).optional(),
     type: z.string().max(50).optional(),
   })
-  .refine((setting) => sourcesFor(setting.key as OptionalField).includes(setting.source), { message: "source", path: ["source"] })
+  // An unknown key has its own issue above; the checks below need a known one.
+  .refine((setting) => !isOptionalField(setting.key) || sourcesFor(setting.key).includes(setting.source), { message: "source", path: ["source"] })
   .refine((setting) => setting.source !== "fixed" || Boolean(setting.fixed), { message: "fixedRequired", path: ["fixed"] })
-  .refine((setting) => setting.source !== "fixed" || !setting.fixed || !fieldValueProblem(setting.key as OptionalField, setting.fixed, setting.type), {
+  .refine((setting) => setting.source !== "fixed" || !setting.fixed || !isOptionalField(setting.key) || !fieldValueProblem(setting.key, setting.fixed, setting.type), {
     message: "fixedInvalid",
     path: ["fixed"],
   });
