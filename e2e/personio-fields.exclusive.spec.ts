@@ -50,7 +50,8 @@ async function lastCreateBody(email: string) {
   const requests = await sandbox.requests();
   const creates = requests.filter((request) => request.endpoint === CREATE && JSON.stringify(request.body).includes(email));
   expect(creates).toHaveLength(1);
-  return creates[0]!.body as Record<string, unknown>;
+  // v1's create takes the fields inside `employee` (the official file's request body).
+  return (creates[0]!.body as { employee: Record<string, unknown> }).employee;
 }
 
 async function openUpdateDialog(page: Page, candidateId: string) {
@@ -169,7 +170,8 @@ test("an office Personio ignores (the sandbox's fault switch) is reported after 
   await expect(dialog.getByRole("combobox", { name: "Office" })).toHaveValue("Berlin");
   await expect(dialog.getByText(/is not one of Personio’s values/)).toHaveCount(0);
   await dialog.getByRole("button", { name: "Send" }).click();
-  await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+  // Two announcements: the outcome, and what Personio did not take.
+  await expect(dialog.getByRole("status").filter({ hasText: /^Sent to Personio\.$/ })).toBeVisible();
   const warnings = dialog.getByTestId("personio-warnings");
   await expect(warnings).toHaveText("Created, but Personio ignored the Office “Berlin”. Set it in Personio by hand.");
 

@@ -258,9 +258,7 @@ function UpdateForm({
           <Alert tone="error">{actionError}</Alert>
         ) : updated ? (
           <>
-            <Alert tone="success">
-              <span role="status">{t("updated", { fields: updated.changed.map(label).join(", ") })}</span>
-            </Alert>
+            <Alert tone="success">{t("updated", { fields: updated.changed.map(label).join(", ") })}</Alert>
             {updated.warnings && updated.warnings.length > 0 && <PersonioWarnings warnings={updated.warnings} after="update" />}
           </>
         ) : result?.outcome === "conflict" ? (
