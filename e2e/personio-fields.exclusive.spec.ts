@@ -254,6 +254,8 @@ test("Update in Personio changes the job title: the diff before sending, the san
     const second = await createTestUser("recruiter");
     await signIn(page, second);
     const stale = await openUpdateDialog(page, candidate.id);
+    // The form has read the version it stands for; then someone else's update lands.
+    await expect(stale.getByLabel("First name")).toHaveValue("Lea");
     await db.handoff.update({ where: { candidateId: candidate.id }, data: { version: { increment: 1 } } });
     await stale.getByLabel("First name").fill("Leah");
     await stale.getByRole("button", { name: "Send changes" }).click();
