@@ -145,7 +145,7 @@ export function renderSendFormSection(results: BenchResults): string[] {
   return [
     SEND_FORM_HEADING,
     "",
-    `Server action \`getSendFormAction\` (what opening Send to Personio loads: the chosen fields hire date, department, office and job title, their prefills, Personio's values for the dropdowns), timed from a Node HTTP client until its result arrived, with ${row.latencyMs} ms added to every Personio call. Cold: the cached lists removed before each opening, so the form reads them from Personio (the attributes, then the employee list at 100 a page; ${row.employees} employees). Cached: the lists in the database. ${row.openings} openings per run.`,
+    `Server action \`getSendFormAction\` (what opening Send to Personio loads: the chosen fields hire date, department, office and job title, their prefills, Personio's values for the dropdowns), timed from a Node HTTP client until its result arrived, with ${row.latencyMs} ms added to every Personio call. Cold: the cached lists removed before each opening, so the form reads them from Personio (the attributes, then the employee list at 100 a page; ${row.employees} employees). Cached: the lists in the database. ${row.openings} openings per run, ${results.settings.runs} runs; load average ${results.machine.loadBefore.map((n) => n.toFixed(2)).join(" / ")} before, ${results.machine.loadAfter.map((n) => n.toFixed(2)).join(" / ")} after (a shared machine).`,
     "",
     "| Lists | Load p50 | Load p95 | Personio calls per opening | Auth calls per opening |",
     "|---|---|---|---|---|",
