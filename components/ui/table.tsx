@@ -16,7 +16,7 @@ const STACKED =
 export function Table({ children, stackBelowMd = false }: { children: ReactNode; stackBelowMd?: boolean }) {
   if (stackBelowMd) {
     return (
-      <div className="md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
+      <div className="relative md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
         <table role="table" className={`min-w-full divide-y divide-slate-200 text-sm ${STACKED}`}>
           {children}
         </table>
@@ -24,7 +24,7 @@ export function Table({ children, stackBelowMd = false }: { children: ReactNode;
     );
   }
   return (
-    <div className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">{children}</table>
     </div>
   );
