@@ -107,6 +107,8 @@ test("a new person signs in through the provider and gets an account with the de
   await expect(page.getByRole("button", { name: "Profile and settings of Noor Haddad" })).toBeVisible();
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   expect(user).toMatchObject({ name: "Noor Haddad", roleId: "interviewer", active: true });
+  // The Users page's "Last sign-in" counts SSO sign-ins too.
+  expect(user.lastSignInAt?.getTime()).toBeGreaterThanOrEqual(since.getTime());
   const audit = await lastSsoAudit(since);
   expect(audit).toEqual([expect.objectContaining({ actorId: user.id, outcome: "success", details: expect.objectContaining({ email, created: true }) })]);
 });

@@ -6,7 +6,7 @@ import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
 import { printDemoLogins } from "@/prisma/seed";
 
 import { seedDemoWithSandbox, startAppProcess, startDemoSandbox, stopTogether } from "./lib/app-with-sandbox";
-import { migrateDatabase } from "./lib/database";
+import { migrateDatabaseBriefly } from "./lib/database";
 
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const SANDBOX_PORT = Number(process.env.PERSONIO_SANDBOX_PORT ?? 4010);
@@ -14,7 +14,7 @@ const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 
 async function main() {
   const secrets = loadOrCreateDevSecrets();
-  migrateDatabase(databaseUrl);
+  console.log(migrateDatabaseBriefly(databaseUrl));
 
   const db = createPrismaClient(databaseUrl);
   await backfillCandidateSearch(db);

@@ -3,12 +3,15 @@ import type { ReactNode } from "react";
 
 import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
+import { ConnectionFailingBanner } from "@/components/integrations/connection-failing-banner";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { countToSend } from "@/lib/handoff/queue";
 import { isLocale } from "@/lib/i18n/config";
+import { getPersonioStatus } from "@/lib/integrations/personio-queries";
 import { can } from "@/lib/permissions";
 import { roleLabel } from "@/lib/permissions/role-label";
+import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
 
 function initialsOf(name: string) {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -17,9 +20,25 @@ function initialsOf(name: string) {
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const toSendCount = can(user, "personio:send") ? await countToSend() : null;
-  const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
+  const [toSendCount, personio, t, locale, timeZone] = await Promise.all([
+    can(user, "personio:send") ? countToSend() : null,
+    // Admins who can fix the connection see it failing on every page (one small read by id).
+    can(user, "integrations:manage") ? getPersonioStatus() : null,
+    getTranslations(),
+    getLocale(),
+    getTimeZone(),
+  ]);
   const role = roleLabel((key) => t(`roles.${key}`), { id: user.roleId, name: user.roleName });
+  const failingTexts = (code: string | null) => {
+    const healthMessage = isPersonioErrorCode(code) ? PERSONIO_ERRORS[code].healthMessage : null;
+    const reason = healthMessage ? t(`personioSettings.${healthMessage}`) : t("personioSettings.health.unknownCode", { code: code ?? "unexpected" });
+    return {
+      label: t("connectionHealth.label"),
+      title: t("connectionHealth.title"),
+      body: t("connectionHealth.body", { reason }),
+      link: t("connectionHealth.link"),
+    };
+  };
   const profileMenu = (
     <ProfileMenu
       initials={initialsOf(user.name)}
@@ -55,6 +74,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         toSendCount={toSendCount}
         profileMenu={profileMenu}
       />
+      {personio?.status === "failing" && <ConnectionFailingBanner texts={failingTexts(personio.lastErrorCode)} />}
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
       <SessionKeepAlive />
     </>

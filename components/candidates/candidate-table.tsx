@@ -26,7 +26,7 @@ export async function CandidateTable({
   }
 
   return (
-    <Table>
+    <Table stackBelowMd>
       <TableHead>
         <HeaderCell>{t("columns.name")}</HeaderCell>
         <HeaderCell>{t("columns.email")}</HeaderCell>
@@ -38,7 +38,7 @@ export async function CandidateTable({
       </TableHead>
       <TableBody>
         {rows.map((row) => (
-          <tr key={row.id} className="hover:bg-slate-50">
+          <tr key={row.id} role="row" className="hover:bg-slate-50">
             <Cell className="font-medium">
               <span className="flex flex-wrap items-center gap-2">
                 <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
@@ -47,12 +47,14 @@ export async function CandidateTable({
                 {badges?.get(row.id) && <PersonioBadge candidateId={row.id} badge={badges.get(row.id)!} size="sm" />}
               </span>
             </Cell>
-            <Cell className="text-slate-600">{row.email}</Cell>
-            <Cell>{row.job.title}</Cell>
-            <Cell>
+            <Cell label={t("columns.email")} className="break-all text-slate-600">
+              {row.email}
+            </Cell>
+            <Cell label={t("columns.job")}>{row.job.title}</Cell>
+            <Cell label={t("columns.stage")}>
               <StageBadge stage={row.stage} />
             </Cell>
-            <Cell className="text-slate-600">
+            <Cell label={t("columns.added")} className="text-slate-600">
               {format.dateTime(row.createdAt, { dateStyle: "medium" })}
             </Cell>
           </tr>

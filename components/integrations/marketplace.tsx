@@ -3,11 +3,11 @@ import { getTranslations } from "next-intl/server";
 
 import { buttonClassName } from "@/components/ui/button";
 import { INTEGRATION_CATEGORIES, INTEGRATIONS, type IntegrationCategory } from "@/lib/integrations/catalogue";
-import type { PersonioConnectionState } from "@/lib/integrations/personio-queries";
+import type { PersonioStatus } from "@/lib/integrations/health";
 
 import { ConnectionStatusBadge } from "./connection-status-badge";
 
-type MarketplaceProps = { category: IntegrationCategory | null; states: Record<"personio", PersonioConnectionState> };
+type MarketplaceProps = { category: IntegrationCategory | null; states: Record<"personio", PersonioStatus> };
 
 // Categories are links (a plain GET), so the choice is a shareable URL and works without JavaScript.
 export async function Marketplace({ category, states }: MarketplaceProps) {
@@ -61,6 +61,7 @@ export async function Marketplace({ category, states }: MarketplaceProps) {
                           <ConnectionStatusBadge state={state} />
                         </div>
                         <p className="mt-2 flex-1 text-sm text-slate-600">{t(`${item.key}.summary`)}</p>
+                        {state === "failing" && <p className="mt-2 text-sm font-medium text-red-700">{t("failingHint")}</p>}
                         <div className="mt-4">
                           <Link
                             href={item.href}

@@ -1,11 +1,30 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-// The one table look: a bordered white card that scrolls sideways on narrow screens, with a
-// quiet header row. Plain elements, so server and client components both use it.
+// The one table look: a bordered white card with a quiet header row. Below the md breakpoint a
+// table never widens the page: it scrolls sideways inside its own card, or, with `stackBelowMd`,
+// each row becomes a card of its own (the header row is then only for screen readers, and each
+// Cell given a `label` shows it above its value). Plain elements and CSS only, so server and
+// client components both use it. The explicit roles keep the table's semantics for assistive
+// technology when the rows are displayed as blocks (browsers drop them for display: block): a
+// stacked table's rows say role="row" too.
 
-export function Table({ children }: { children: ReactNode }) {
+const STACKED =
+  "max-md:block max-md:[&>thead]:sr-only max-md:[&>tbody]:block max-md:[&>tbody]:space-y-3 max-md:[&>tbody]:divide-y-0 " +
+  "max-md:[&>tbody>tr]:block max-md:[&>tbody>tr]:rounded-lg max-md:[&>tbody>tr]:border max-md:[&>tbody>tr]:border-slate-200 max-md:[&>tbody>tr]:bg-white max-md:[&>tbody>tr]:py-2 " +
+  "max-md:[&>tbody>tr>*]:block max-md:[&>tbody>tr>*]:py-1.5";
+
+export function Table({ children, stackBelowMd = false }: { children: ReactNode; stackBelowMd?: boolean }) {
+  if (stackBelowMd) {
+    return (
+      <div className="relative md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
+        <table role="table" className={`min-w-full divide-y divide-slate-200 text-sm ${STACKED}`}>
+          {children}
+        </table>
+      </div>
+    );
+  }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">{children}</table>
     </div>
   );
@@ -14,25 +33,32 @@ export function Table({ children }: { children: ReactNode }) {
 // The header row: pass one HeaderCell per column.
 export function TableHead({ children }: { children: ReactNode }) {
   return (
-    <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-      <tr>{children}</tr>
+    <thead role="rowgroup" className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+      <tr role="row">{children}</tr>
     </thead>
   );
 }
 
 export function HeaderCell({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={`px-4 py-3 ${className}`} {...props} />;
+  return <th scope="col" role="columnheader" className={`px-4 py-3 ${className}`} {...props} />;
 }
 
 export function TableBody({ className = "", children }: { className?: string; children: ReactNode }) {
-  return <tbody className={`divide-y divide-slate-100 ${className}`}>{children}</tbody>;
+  return (
+    <tbody role="rowgroup" className={`divide-y divide-slate-100 ${className}`}>
+      {children}
+    </tbody>
+  );
 }
 
-export function Cell({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`px-4 py-3 ${className}`} {...props} />;
+// The label shows only in a stacked table below md (before the value, from data-label).
+const LABELLED = "max-md:before:mb-0.5 max-md:before:block max-md:before:text-xs max-md:before:font-semibold max-md:before:uppercase max-md:before:tracking-wide max-md:before:text-slate-500 max-md:before:content-[attr(data-label)]";
+
+export function Cell({ className = "", label, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string }) {
+  return <td role="cell" className={`px-4 py-3 ${label ? LABELLED : ""} ${className}`} data-label={label} {...props} />;
 }
 
 // The cell that names its row (for screen readers, the row's header).
 export function RowHeaderCell({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="row" className={`px-4 py-3 text-left font-medium ${className}`} {...props} />;
+  return <th scope="row" role="rowheader" className={`px-4 py-3 text-left font-medium ${className}`} {...props} />;
 }

@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { TIME_ZONE_COOKIE } from "@/lib/i18n/config";
 import { isPasswordSignInAllowed } from "@/lib/sso/password-policy";
-import { recordFirstTimeZone } from "@/lib/users/preferences";
+import { recordFirstTimeZone, recordSignIn } from "@/lib/users/preferences";
 
 export const SIGN_IN_ERRORS = {
   deactivated: "AccountDeactivated",
@@ -53,9 +53,16 @@ export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_KEEP_ALIVE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   events: {
-    // The sign-in page writes the browser's time zone into a cookie; at a person's first sign-in
-    // (whatever the method) it becomes theirs. A failure here must not keep anyone out.
+    // Every successful sign-in, by password or SSO, passes here: its time is recorded (the
+    // Users page shows it). The sign-in page writes the browser's time zone into a cookie; at a
+    // person's first sign-in (whatever the method) it becomes theirs. A failure here must not
+    // keep anyone out.
     async signIn({ user }) {
+      try {
+        await recordSignIn({ userId: user.id });
+      } catch (error) {
+        console.error("Could not record the time of a sign-in", error);
+      }
       try {
         const reported = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
         await recordFirstTimeZone({ userId: user.id, reported: reported?.includes("%") ? decodeURIComponent(reported) : reported });

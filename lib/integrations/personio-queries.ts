@@ -3,6 +3,7 @@ import "server-only";
 // What pages read about the Personio connection. The secret column is never selected here.
 
 import { db } from "@/lib/db";
+import { personioStatus, type PersonioStatus } from "@/lib/integrations/health";
 
 import { PERSONIO_INTEGRATION_ID } from "./personio-connection";
 
@@ -41,4 +42,13 @@ export async function getPersonioConnectionState(): Promise<PersonioConnectionSt
 export function toConnectionState(integration: { enabled: boolean } | null): PersonioConnectionState {
   if (!integration) return "not_connected";
   return integration.enabled ? "connected" : "disabled";
+}
+
+/** Setting and health in one (lib/integrations/health.ts): for the marketplace card, the page header and the admins' banner. */
+export async function getPersonioStatus(): Promise<{ status: PersonioStatus; lastErrorCode: string | null }> {
+  const integration = await db.personioIntegration.findUnique({
+    where: { id: PERSONIO_INTEGRATION_ID },
+    select: { enabled: true, lastSuccessAt: true, lastErrorAt: true, lastErrorCode: true },
+  });
+  return { status: personioStatus(integration), lastErrorCode: integration?.lastErrorCode ?? null };
 }

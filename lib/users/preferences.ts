@@ -21,3 +21,9 @@ export async function recordFirstTimeZone({ userId, reported }: { userId: string
   const { count } = await db.user.updateMany({ where: { id: userId, timeZone: null }, data: { timeZone } });
   return count === 1;
 }
+
+// Not audited here: the sign-in itself already is (auth.sign-in). updateMany, so a person deleted
+// meanwhile is no error.
+export async function recordSignIn({ userId, at = new Date() }: { userId: string; at?: Date }) {
+  await db.user.updateMany({ where: { id: userId }, data: { lastSignInAt: at } });
+}

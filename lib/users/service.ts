@@ -17,6 +17,7 @@ export type UserRow = {
   // An invited person who has not set a password yet; the date their newest link expires.
   invitationPending: boolean;
   linkExpiresAt: Date | null;
+  lastSignInAt: Date | null;
 };
 
 export async function listUsers(): Promise<UserRow[]> {
@@ -28,6 +29,7 @@ export async function listUsers(): Promise<UserRow[]> {
       email: true,
       roleId: true,
       active: true,
+      lastSignInAt: true,
       passwordHash: true,
       accountTokens: { where: { usedAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true } },
     },

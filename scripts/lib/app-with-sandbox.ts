@@ -85,13 +85,31 @@ export async function waitUntilServing(url: string, child: ChildProcess, options
   throw new Error(`app at ${url} did not start within ${timeoutMs} ms${log()}`);
 }
 
-/** For a foreground command: Ctrl-C or SIGTERM stops the app and the sandbox; the app exiting stops the sandbox. */
-export function stopTogether(app: ChildProcess, sandbox: PersonioSandbox, exitCodeWhenAppExits: number) {
-  const stop = () => {
-    app.kill("SIGTERM");
-    void sandbox.close().finally(() => process.exit(0));
+/**
+ * For a foreground command: Ctrl-C or SIGTERM stops the app, then the sandbox, then this process;
+ * the app exiting on its own stops the sandbox.
+ *
+ * The order matters. Ctrl-C reaches every process of the terminal's group at once, `next` too,
+ * which then closes its open connections and finishes. This process used to close the sandbox and
+ * exit at once: the shell came back while Next.js was still shutting down, and renders it was
+ * cutting short (or that still called the closed sandbox) printed errors such as React's "The
+ * destination stream errored while writing data." over the prompt. Now the app gets the signal once
+ * (Next.js ignores a second), this process waits for it to exit (SIGKILL after a grace period),
+ * then closes the sandbox and exits quietly.
+ */
+export function stopTogether(app: ChildProcess, sandbox: PersonioSandbox, exitCodeWhenAppExits: number, { graceMs = 10_000 } = {}) {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    if (app.exitCode === null && app.signalCode === null) {
+      app.kill(signal);
+      setTimeout(() => app.kill("SIGKILL"), graceMs).unref();
+    }
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  app.on("exit", (code) => void sandbox.close().finally(() => process.exit(code ?? exitCodeWhenAppExits)));
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  app.on("exit", (code) => {
+    void sandbox.close().finally(() => process.exit(stopping ? 0 : (code ?? exitCodeWhenAppExits)));
+  });
 }

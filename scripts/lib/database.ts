@@ -18,20 +18,45 @@ function sqliteFilePath(databaseUrl: string): string | null {
 // so `prisma migrate status` and later `migrate deploy` runs agree with what happened here.
 // SQLite: `prisma migrate deploy`. PostgreSQL: scripts/lib/postgres-migrate.ts, because
 // `migrate deploy` through the offline JS engine fails there (README, "PostgreSQL").
-export function migrateDatabase(databaseUrl: string, { quiet = false } = {}) {
+// `capture`: print nothing, return what it would have printed.
+export function migrateDatabase(databaseUrl: string, { quiet = false, capture = false } = {}): string | null {
   if (databaseProvider(databaseUrl) === "postgresql") {
-    execFileSync(path.join(BIN, "tsx"), [path.join("scripts", "lib", "postgres-migrate.ts"), ...(quiet ? ["--quiet"] : [])], {
+    return execFileSync(path.join(BIN, "tsx"), [path.join("scripts", "lib", "postgres-migrate.ts"), ...(quiet ? ["--quiet"] : [])], {
       env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: quiet ? "pipe" : "inherit",
+      stdio: quiet || capture ? "pipe" : "inherit",
+      encoding: "utf8",
     });
-    return;
   }
   const file = sqliteFilePath(databaseUrl);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync(PRISMA_BIN, ["migrate", "deploy"], {
+  return execFileSync(PRISMA_BIN, ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: quiet ? "pipe" : "inherit",
+    stdio: quiet || capture ? "pipe" : "inherit",
+    encoding: "utf8",
   });
+}
+
+/** The migration folders that `prisma migrate deploy` (SQLite) or postgres-migrate.ts says it applied now. */
+export function appliedMigrations(output: string): string[] {
+  const [, applied = ""] = output.split(/(?:The following migration\(s\) have been applied:|Applied \d+ migration\(s\):)/);
+  return [...new Set([...applied.matchAll(/\b(\d{14}_[\w-]+)/g)].map((match) => match[1]!))];
+}
+
+// For `npm run dev`: one line instead of Prisma's whole report. That report carries, on every run,
+// Prisma's warning that the schema's datasource `url` is not used with a driver adapter: it is
+// there on purpose (prisma.config.ts: `prisma generate` needs it), so the warning says nothing a
+// developer can act on. A failure still prints everything Prisma said.
+export function migrateDatabaseBriefly(databaseUrl: string): string {
+  try {
+    const output = migrateDatabase(databaseUrl, { capture: true }) ?? "";
+    const applied = appliedMigrations(output);
+    return applied.length ? `Database: applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database: up to date";
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer | string; stderr?: Buffer | string };
+    if (stdout) process.stdout.write(String(stdout));
+    if (stderr) process.stderr.write(String(stderr));
+    throw error;
+  }
 }
 
 export function deleteSqliteDatabase(databaseUrl: string) {

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { INTEGRATION_CATEGORIES, type IntegrationCategory } from "@/lib/integrations/catalogue";
-import { getPersonioConnectionState } from "@/lib/integrations/personio-queries";
+import { getPersonioStatus } from "@/lib/integrations/personio-queries";
 
 type Props = { searchParams: Promise<{ category?: string; deleted?: string }> };
 
@@ -18,7 +18,7 @@ export default async function IntegrationsPage({ searchParams }: Props) {
   await requireUser("integrations:manage");
   const params = await searchParams;
   const category = (INTEGRATION_CATEGORIES as readonly string[]).includes(params.category ?? "") ? (params.category as IntegrationCategory) : null;
-  const [t, personio] = await Promise.all([getTranslations("integrations"), getPersonioConnectionState()]);
+  const [t, { status: personio }] = await Promise.all([getTranslations("integrations"), getPersonioStatus()]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />

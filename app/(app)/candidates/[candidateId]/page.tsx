@@ -125,7 +125,7 @@ export default async function CandidateProfilePage({ params }: Props) {
         {candidate.notes && (
           <div className="mt-6">
             <h3 className="text-sm text-slate-500">{t("notes")}</h3>
-            <p className="mt-1 whitespace-pre-line">{candidate.notes}</p>
+            <p className="mt-1 whitespace-pre-line [overflow-wrap:anywhere]">{candidate.notes}</p>
           </div>
         )}
       </section>

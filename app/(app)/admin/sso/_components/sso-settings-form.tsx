@@ -73,7 +73,8 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
       })}
     >
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
-      <fieldset disabled={save.isPending} className="space-y-5">
+      {/* min-w-0 and wrapping anywhere: the redirect and discovery URLs in the steps and hints never widen the page on a phone. */}
+      <fieldset disabled={save.isPending} className="min-w-0 space-y-5 [overflow-wrap:anywhere]">
         <SelectField
           label={t("provider.preset")}
           {...form.register("preset", {

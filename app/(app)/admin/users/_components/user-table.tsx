@@ -12,23 +12,35 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { RoleKey } from "@/lib/permissions/definitions";
 
+import { useCurrentMessage } from "./current-message";
 import { OneTimeLink } from "./one-time-link";
 
-type UserRow = { id: string; name: string; email: string; roleId: string; active: boolean; invitationPending: boolean; linkExpiresAt: string | null };
+type UserRow = {
+  id: string;
+  name: string;
+  email: string;
+  roleId: string;
+  active: boolean;
+  invitationPending: boolean;
+  linkExpiresAt: string | null;
+  lastSignInAt: string | null;
+};
 type Role = { id: string; name: string };
 type Confirmation =
   | { kind: "role"; user: UserRow; roleId: RoleKey }
   | { kind: "deactivate"; user: UserRow }
   | { kind: "link"; user: UserRow };
 type IssuedLink = { name: string; title: string; linkPath: string; expiresAt: string };
+// The table's part of the page's one current message (current-message.tsx).
+type TableMessage = { kind: "feedback"; tone: "success" | "error"; text: string } | ({ kind: "link" } & IssuedLink);
 
 export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; roles: Role[]; currentUserId: string }) {
   const t = useTranslations();
   const format = useFormatter();
   const describeError = useActionErrorMessage();
-  const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const { message, show, clear, reset } = useCurrentMessage<TableMessage>("table");
+  const setFeedback = (feedback: { tone: "success" | "error"; text: string }) => show({ kind: "feedback", ...feedback });
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
-  const [issuedLink, setIssuedLink] = useState<IssuedLink | null>(null);
   // A select shows the chosen role only once the change went through; until confirmed it keeps
   // the current one (its key changes after every attempt, so it re-reads the stored role).
   const [attempts, setAttempts] = useState(0);
@@ -62,8 +74,8 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
     onSuccess: ({ data }) => {
       done();
       const name = nameOf(data.userId);
-      setFeedback(null);
-      setIssuedLink({
+      show({
+        kind: "link",
         name,
         title: t(data.purpose === "INVITE" ? "userAccounts.reinvited" : "userAccounts.resetDone", { name }),
         linkPath: data.linkPath,
@@ -83,6 +95,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
 
   function confirm() {
     if (!confirming) return;
+    reset();
     if (confirming.kind === "role") roleChange.execute({ userId: confirming.user.id, roleId: confirming.roleId });
     else if (confirming.kind === "deactivate") activeChange.execute({ userId: confirming.user.id, active: false });
     else linkIssue.execute({ userId: confirming.user.id });
@@ -90,16 +103,17 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
 
   return (
     <div className="space-y-4">
-      {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
-      {issuedLink && (
-        <OneTimeLink title={issuedLink.title} name={issuedLink.name} linkPath={issuedLink.linkPath} expiresAt={issuedLink.expiresAt} onDone={() => setIssuedLink(null)} />
+      {message?.kind === "feedback" && <Alert tone={message.tone}>{message.text}</Alert>}
+      {message?.kind === "link" && (
+        <OneTimeLink title={message.title} name={message.name} linkPath={message.linkPath} expiresAt={message.expiresAt} onDone={clear} />
       )}
-      <Table>
+      <Table stackBelowMd>
         <TableHead>
           <HeaderCell>{t("users.name")}</HeaderCell>
           <HeaderCell>{t("users.email")}</HeaderCell>
           <HeaderCell>{t("users.role")}</HeaderCell>
           <HeaderCell>{t("users.status")}</HeaderCell>
+          <HeaderCell>{t("users.lastSignIn")}</HeaderCell>
           <HeaderCell>
             <span className="sr-only">{t("users.actions")}</span>
           </HeaderCell>
@@ -108,19 +122,21 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
             {users.map((user) => {
               const isSelf = user.id === currentUserId;
               return (
-                <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
-                  <Cell className="font-medium">
+                <tr key={user.id} role="row" className={user.active ? undefined : "text-slate-500"}>
+                  <Cell className="font-medium max-md:text-base">
                     {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
                   </Cell>
-                  <Cell>{user.email}</Cell>
-                  <Cell>
+                  <Cell label={t("users.email")} className="break-all">
+                    {user.email}
+                  </Cell>
+                  <Cell label={t("users.role")}>
                     <select
                       key={`${user.id}-${user.roleId}-${attempts}`}
                       aria-label={t("users.changeRole", { name: user.name })}
                       defaultValue={user.roleId}
                       disabled={isSelf || pending}
                       onChange={(event) => {
-                        setFeedback(null);
+                        reset();
                         setConfirming({ kind: "role", user, roleId: event.target.value as RoleKey });
                       }}
                       className="rounded-md border border-slate-300 bg-white px-2 py-1"
@@ -132,10 +148,17 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                       ))}
                     </select>
                   </Cell>
-                  <Cell>{status(user)}</Cell>
+                  <Cell label={t("users.status")}>{status(user)}</Cell>
+                  <Cell label={t("users.lastSignIn")}>
+                    {user.lastSignInAt ? (
+                      <time dateTime={user.lastSignInAt}>{format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+                    ) : (
+                      t("users.neverSignedIn")
+                    )}
+                  </Cell>
                   <Cell>
                     {!isSelf && (
-                      <div className="flex flex-wrap justify-end gap-2">
+                      <div className="flex flex-wrap gap-2 md:justify-end">
                         {user.active && (
                           <Button
                             variant="secondary"
@@ -154,7 +177,10 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                           <Button
                             variant="secondary"
                             disabled={pending}
-                            onClick={() => activeChange.execute({ userId: user.id, active: true })}
+                            onClick={() => {
+                              reset();
+                              activeChange.execute({ userId: user.id, active: true });
+                            }}
                             aria-label={t("users.reactivateNamed", { name: user.name })}
                           >
                             {t("users.reactivate")}

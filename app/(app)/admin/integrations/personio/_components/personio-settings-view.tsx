@@ -5,7 +5,7 @@ import { ConnectionStatusBadge } from "@/components/integrations/connection-stat
 import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { connectionHealthState } from "@/lib/integrations/health";
+import { connectionHealthState, personioStatus } from "@/lib/integrations/health";
 import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
@@ -70,7 +70,7 @@ export async function PersonioSettingsView({
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} beside={<ConnectionStatusBadge state={settings.enabled ? "connected" : "disabled"} />} />
+      <PageHeader title={t("title")} beside={<ConnectionStatusBadge state={personioStatus(settings)} />} />
       {assessment && (
         <div className="space-y-2">
           <Alert tone="success">{t("connected")}</Alert>
