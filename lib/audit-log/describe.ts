@@ -108,8 +108,9 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
       case "keptInPersonio":
         return Array.isArray(value) ? labelled(list(value, fieldName)) : labelled(String(value));
       case "scopes": {
-        const group = entry.action.startsWith("api-key.") ? "apiScopes" : "personioScopes";
-        return Array.isArray(value) && value.length === 0 ? labelled(t("values.noneNamed")) : labelled(list(Array.isArray(value) ? value : [String(value)], (scope) => known(group, scope)));
+        // An API key's scopes are Handoff's own; the integration's are what Personio granted.
+        if (entry.action.startsWith("api-key.")) return { label: t("details.keyScopes"), text: list(Array.isArray(value) ? value : [String(value)], (scope) => known("apiScopes", scope)) };
+        return Array.isArray(value) && value.length === 0 ? labelled(t("values.noneNamed")) : labelled(list(Array.isArray(value) ? value : [String(value)], (scope) => known("personioScopes", scope)));
       }
       case "created":
         // A sign-in with single sign-on: whether it created the account. An import: how many rows.
