@@ -12,9 +12,17 @@ export function detailsCell(lines: AuditLine[]): string {
   return lines.map((line) => (line.label === null ? line.text : `${line.label}: ${line.text}`)).join("; ");
 }
 
+const TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-11-30 14:05:09" in the zone: sortable in a spreadsheet, with the zone in its own column. */
 export function csvTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" }).format(at);
+  // Making a DateTimeFormat costs far more than using one: one per zone, not one per row.
+  let format = TIME_FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" });
+    TIME_FORMATS.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 export function auditCsvHeader(columns: AuditCsvColumns, delimiter: string): string {

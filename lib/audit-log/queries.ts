@@ -62,13 +62,15 @@ async function withNames(rows: AuditRow[]) {
   const detailIds = (key: string) => parsed.flatMap(({ details }) => (typeof details[key] === "string" ? [details[key]] : []));
   const userIds = [...new Set([...idsOf("user"), ...detailIds("person")])];
   const apiKeyIds = [...new Set([...idsOf("api-key"), ...detailIds("apiKeyId")])];
+  // No query for a kind of id the rows do not hold (most batches of an export hold few kinds).
+  const lookUp = <T>(ids: string[], find: (ids: string[]) => Promise<T[]>) => (ids.length > 0 ? find(ids) : Promise.resolve([] as T[]));
   const [roles, users, candidates, jobs, imports, apiKeys] = await Promise.all([
-    db.role.findMany({ where: { id: { in: idsOf("role") } }, select: { id: true, name: true } }),
-    db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
-    db.candidate.findMany({ where: { id: { in: idsOf("candidate") } }, select: { id: true, firstName: true, lastName: true } }),
-    db.job.findMany({ where: { id: { in: idsOf("job") } }, select: { id: true, title: true } }),
-    db.candidateImport.findMany({ where: { id: { in: idsOf("import") } }, select: { id: true, fileName: true } }),
-    db.apiKey.findMany({ where: { id: { in: apiKeyIds } }, select: { id: true, name: true } }),
+    lookUp(idsOf("role"), (ids) => db.role.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    lookUp(userIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    lookUp(idsOf("candidate"), (ids) => db.candidate.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true } })),
+    lookUp(idsOf("job"), (ids) => db.job.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
+    lookUp(idsOf("import"), (ids) => db.candidateImport.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true } })),
+    lookUp(apiKeyIds, (ids) => db.apiKey.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
   ]);
   const names = new Map<string, string>([
     ...roles.map((role) => [`role:${role.id}`, role.name] as const),
@@ -128,7 +130,10 @@ export async function* readAuditEntriesInBatches(params: TAuditFilters, timeZone
   let after: { at: Date; id: string } | null = null;
   for (;;) {
     const rows: AuditRow[] = await db.auditLog.findMany({
-      where: after ? { AND: [filter.where, { OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] }] } : filter.where,
+      // "at <= last" on its own, so both databases seek the time index to where the last batch
+      // ended (an OR of the two cases alone made SQLite walk the index from the newest entry,
+      // every batch); the OR then drops the entries of the same instant already written.
+      where: after ? { AND: [filter.where, { at: { lte: after.at } }, { OR: [{ at: { lt: after.at } }, { id: { lt: after.id } }] }] } : filter.where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: EXPORT_BATCH,
       select: ROW_SELECT,
