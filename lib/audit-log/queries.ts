@@ -30,12 +30,12 @@ async function whereFor(params: TAuditFilters, timeZone: string): Promise<AuditW
   if (params.person) conditions.push({ actorId: params.person });
   let candidateMatches: number | null = null;
   if (params.candidate) {
+    // Text with nothing to search for ("@@") finds nobody: a filter the person typed is never
+    // silently dropped, which would show them entries they did not ask for as if they had.
     const found = await findCandidateIdsMatching(params.candidate, AUDIT_CANDIDATE_MATCH_LIMIT);
-    if (found) {
-      if (found.ids.length === 0) return null;
-      candidateMatches = found.total;
-      conditions.push({ targetType: "candidate", targetId: { in: found.ids } });
-    }
+    if (!found || found.ids.length === 0) return null;
+    candidateMatches = found.total;
+    conditions.push({ targetType: "candidate", targetId: { in: found.ids } });
   }
   return { where: { AND: conditions }, candidateMatches };
 }
