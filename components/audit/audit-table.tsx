@@ -2,15 +2,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
-import type { AuditDetailValue } from "@/lib/audit-log/params";
+import { describeAuditEntry, type AuditEntryWords, type AuditLine } from "@/lib/audit-log/describe";
 import type { AuditEntryRow } from "@/lib/audit-log/queries";
-import { roleLabel } from "@/lib/permissions/role-label";
-
-// Details whose values are role ids, shown by the role's name.
-const ROLE_DETAILS = new Set(["roleId", "from", "to"]);
-
-// Entries a visitor causes before anyone is signed in.
-const VISITOR_ACTIONS = new Set(["auth.sign-in", "access.denied"]);
+import { getAuditWords } from "@/lib/audit-log/words";
 
 const OUTCOME_COLORS: Record<string, string> = {
   success: "bg-green-100 text-green-800",
@@ -19,95 +13,104 @@ const OUTCOME_COLORS: Record<string, string> = {
   notice: "bg-sky-100 text-sky-900",
 };
 
+function OutcomeBadge({ outcome, label }: { outcome: string; label: string }) {
+  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_COLORS[outcome] ?? "bg-slate-100 text-slate-700"}`}>{label}</span>;
+}
+
+function Target({ entry, words }: { entry: AuditEntryRow; words: AuditEntryWords }) {
+  if (!words.target) return <>—</>;
+  if (entry.target?.type === "candidate" && entry.target.id && entry.target.name) {
+    return (
+      <Link href={`/candidates/${entry.target.id}`} className="text-indigo-700 hover:underline">
+        {words.target}
+      </Link>
+    );
+  }
+  return <>{words.target}</>;
+}
+
+function Details({ lines }: { lines: AuditLine[] }) {
+  if (lines.length === 0) return <>—</>;
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+      {lines.map((line, index) =>
+        line.label === null ? (
+          <dd key={index} className="col-span-2 break-words">
+            {line.text}
+          </dd>
+        ) : (
+          <div key={index} className="contents">
+            <dt className="font-medium text-slate-500">{line.label}</dt>
+            <dd className="break-words [overflow-wrap:anywhere]">{line.text}</dd>
+          </div>
+        ),
+      )}
+    </dl>
+  );
+}
+
+// A table from md up; below it, one card per entry, so a phone shows every column without
+// scrolling sideways. Both come from the same words (lib/audit-log/describe.ts), as the CSV does.
 export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
-  const [t, tRoles, format] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getFormatter()]);
-  // Action keys are "<area>.<verb>", nested the same way in the catalogue; unknown ones show as recorded.
-  const actionLabel = (action: string) =>
-    /^[a-z]+\.[a-z-]+$/.test(action) && t.has(`actions.${action}`) ? t(`actions.${action}` as "actions.handoff.send") : action;
-  // Details are recorded as ids and codes; each known one is shown in words, anything else as recorded.
-  const known = (group: string, value: string) => (t.has(`${group}.${value}`) ? t(`${group}.${value}` as "values.yes") : value);
-  const detailLabel = (key: string) => known("details", key);
-  const detailValue = (key: string, value: AuditDetailValue) => {
-    if (value === null) return "—";
-    if (typeof value === "boolean") return t(value ? "values.yes" : "values.no");
-    // The fields an update changed, named as the forms name them.
-    if (Array.isArray(value) && key === "fields") return value.map((field) => known("personioFields", field)).join(", ") || "—";
-    if (Array.isArray(value)) return value.join(key === "sent" ? "; " : " ") || "—";
-    if (typeof value === "number") return String(value);
-    if (key === "permission" || key === "missingPermission") return known("permissions", value);
-    if (key === "limit") return known("limits", value);
-    if (key === "kind") return known("kinds", value);
-    if (ROLE_DETAILS.has(key)) return roleLabel(tRoles, { id: value, name: value });
-    if (key === "code" || key === "reason") return known("codes", value);
-    if (key === "writePermission") return known("writePermission", value);
-    if (key === "status") return known("handoffStatus", value);
-    if (key === "field") return known("personioFields", value);
-    return value;
-  };
-  const targetLabel = (target: NonNullable<AuditEntryRow["target"]>) => {
-    if (target.type === "integration") return t("targets.integration");
-    if (target.type === "sso") return t("targets.sso");
-    if (target.type === "role" && target.id) return t("targets.role", { name: roleLabel(tRoles, { id: target.id, name: target.name ?? target.id }) });
-    if (target.name && ["user", "candidate"].includes(target.type)) {
-      return t(`targets.${target.type}` as "targets.user", { name: target.name });
-    }
-    return t("targets.other", { type: target.type, id: target.id ?? "" });
-  };
+  const [t, words, format] = await Promise.all([getTranslations("audit"), getAuditWords(), getFormatter()]);
+  const described = entries.map((entry) => ({ entry, words: describeAuditEntry(entry, words) }));
+  const when = (at: Date) => <time dateTime={at.toISOString()}>{format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}</time>;
 
   return (
-    <Table>
-      <TableHead>
-        <HeaderCell>{t("columns.at")}</HeaderCell>
-        <HeaderCell>{t("columns.actor")}</HeaderCell>
-        <HeaderCell>{t("columns.action")}</HeaderCell>
-        <HeaderCell>{t("columns.target")}</HeaderCell>
-        <HeaderCell>{t("columns.outcome")}</HeaderCell>
-        <HeaderCell>{t("columns.details")}</HeaderCell>
-      </TableHead>
-      <TableBody className="align-top">
-        {entries.map((entry) => {
-          const details = Object.entries(entry.details);
-          return (
-            <tr key={entry.id}>
-              <Cell className="whitespace-nowrap">
-                <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
-              </Cell>
-              <Cell>{entry.actorName ?? (entry.hasActor ? t("deletedUser") : VISITOR_ACTIONS.has(entry.action) ? t("visitor") : t("system"))}</Cell>
-              <Cell className="font-medium">{actionLabel(entry.action)}</Cell>
-              <Cell>
-                {entry.target?.type === "candidate" && entry.target.id && entry.target.name ? (
-                  <Link href={`/candidates/${entry.target.id}`} className="text-indigo-700 hover:underline">
-                    {targetLabel(entry.target)}
-                  </Link>
-                ) : entry.target ? (
-                  targetLabel(entry.target)
-                ) : (
-                  "—"
-                )}
-              </Cell>
-              <Cell>
-                <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_COLORS[entry.outcome] ?? "bg-slate-100 text-slate-700"}`}>
-                  {t.has(`outcomes.${entry.outcome}`) ? t(`outcomes.${entry.outcome}` as "outcomes.success") : entry.outcome}
-                </span>
-              </Cell>
-              <Cell className="text-xs text-slate-600">
-                {details.length === 0 ? (
-                  "—"
-                ) : (
-                  <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
-                    {details.map(([key, value]) => (
-                      <div key={key} className="contents">
-                        <dt className="font-medium text-slate-500">{detailLabel(key)}</dt>
-                        <dd className="break-words">{detailValue(key, value)}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                )}
-              </Cell>
-            </tr>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <>
+      <div className="hidden md:block">
+        <Table>
+          <TableHead>
+            <HeaderCell>{t("columns.at")}</HeaderCell>
+            <HeaderCell>{t("columns.actor")}</HeaderCell>
+            <HeaderCell>{t("columns.action")}</HeaderCell>
+            <HeaderCell>{t("columns.target")}</HeaderCell>
+            <HeaderCell>{t("columns.outcome")}</HeaderCell>
+            <HeaderCell>{t("columns.details")}</HeaderCell>
+          </TableHead>
+          <TableBody className="align-top">
+            {described.map(({ entry, words: entryWords }) => (
+              <tr key={entry.id}>
+                <Cell className="whitespace-nowrap">{when(entry.at)}</Cell>
+                <Cell>{entryWords.actor}</Cell>
+                <Cell className="font-medium">{entryWords.action}</Cell>
+                <Cell>
+                  <Target entry={entry} words={entryWords} />
+                </Cell>
+                <Cell>
+                  <OutcomeBadge outcome={entry.outcome} label={entryWords.outcome} />
+                </Cell>
+                <Cell className="min-w-56 text-xs text-slate-600">
+                  <Details lines={entryWords.details} />
+                </Cell>
+              </tr>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <ul className="space-y-3 md:hidden" aria-label={t("title")}>
+        {described.map(({ entry, words: entryWords }) => (
+          <li key={entry.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <div className="flex items-start justify-between gap-2">
+              <p className="font-medium text-slate-900">{entryWords.action}</p>
+              <OutcomeBadge outcome={entry.outcome} label={entryWords.outcome} />
+            </div>
+            <p className="mt-1 text-slate-600">
+              {entryWords.actor} · {when(entry.at)}
+            </p>
+            {entryWords.target && (
+              <p className="mt-1 break-words">
+                <Target entry={entry} words={entryWords} />
+              </p>
+            )}
+            {entryWords.details.length > 0 && (
+              <div className="mt-2 border-t border-slate-100 pt-2 text-xs text-slate-600">
+                <Details lines={entryWords.details} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

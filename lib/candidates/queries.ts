@@ -40,6 +40,24 @@ function prefixFilter(word: TSearchWord, shape: "range" | "like"): Prisma.Candid
   };
 }
 
+/**
+ * The ids of up to `limit` candidates (newest first) the words find, as the list's search finds
+ * them; null when the text holds no words to search for. For filters elsewhere (the audit log).
+ */
+export async function findCandidateIdsMatching(text: string, limit: number): Promise<{ ids: string[]; total: number } | null> {
+  const words = searchWords(text);
+  if (words.length === 0) return null;
+  const longWords = words.filter((word) => !word.isShort);
+  const shortWords = words.filter((word) => word.isShort);
+  if (longWords.length > 0) return searchCandidateIds({ longWords, shortWords, job: "", stage: "", skip: 0, limit });
+  const where = { AND: shortWords.map((word) => prefixFilter(word, "range")) };
+  const [total, rows] = await Promise.all([
+    db.candidate.count({ where }),
+    db.candidate.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: { id: true } }),
+  ]);
+  return { total, ids: rows.map((row) => row.id) };
+}
+
 export async function listCandidates(params: TCandidateListParams) {
   const words = searchWords(params.q);
   const filters: Prisma.CandidateWhereInput[] = [

@@ -17,6 +17,8 @@ type TSearchInput = {
   job: string;
   stage: string;
   skip: number;
+  /** Ids per page; the list's page size unless given. */
+  limit?: number;
 };
 
 // FTS5 query: each word a quoted string (with the trigram tokenizer, a substring), its forms
@@ -58,7 +60,7 @@ export async function searchCandidateIds(input: TSearchInput): Promise<{ total: 
   const [counted, page] = await Promise.all([
     db.$queryRaw<Array<{ total: number | bigint }>>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Candidate" c WHERE ${where}`),
     db.$queryRaw<Array<{ id: string }>>(
-      Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${CANDIDATES_PAGE_SIZE} OFFSET ${input.skip}`,
+      Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${input.limit ?? CANDIDATES_PAGE_SIZE} OFFSET ${input.skip}`,
     ),
   ]);
   return { total: Number(counted[0]?.total ?? 0), ids: page.map((row) => row.id) };

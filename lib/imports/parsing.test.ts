@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeText, detectDelimiter, detectEncoding, detectFormat } from "@/lib/imports/detect";
 import { guessMapping, headerKey } from "@/lib/imports/fields";
 import { FileDuplicates, isEmptyRow, readRow } from "@/lib/imports/rows";
-import { neutralizeFormula, parseDate, parseStage, toCsvLine, unneutralizeFormula } from "@/lib/imports/values";
+import { parseDate, parseStage } from "@/lib/imports/values";
 
 function cp1252(text: string): Uint8Array {
   // The characters German Excel writes: Latin-1 plus € (0x80).
@@ -79,16 +79,6 @@ describe("cell values", () => {
     expect(parseStage("Abgesagt")).toBeNull();
   });
 
-  it("neutralises formulas in written CSV and undoes it on re-import", () => {
-    const formula = '=HYPERLINK("http://evil.example","klick")';
-    expect(neutralizeFormula(formula)).toBe(`'${formula}`);
-    expect(neutralizeFormula("+49 30 1234")).toBe("'+49 30 1234");
-    expect(neutralizeFormula("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(neutralizeFormula("Anna")).toBe("Anna");
-    expect(unneutralizeFormula(neutralizeFormula(formula))).toBe(formula);
-    expect(unneutralizeFormula("'tis")).toBe("'tis");
-    expect(toCsvLine([formula, "a;b", 'say "hi"', "x"], ";")).toBe(`"'=HYPERLINK(""http://evil.example"",""klick"")";"a;b";"say ""hi""";x`);
-  });
 });
 
 describe("rows", () => {

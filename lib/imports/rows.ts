@@ -3,7 +3,8 @@
 import { candidateFields } from "@/lib/candidates/fields";
 import type { Stage } from "@/lib/candidates/stages";
 import type { ColumnMapping, ImportField } from "@/lib/imports/fields";
-import { parseDate, parseStage, unneutralizeFormula } from "@/lib/imports/values";
+import { unneutralizeFormula } from "@/lib/csv";
+import { parseDate, parseStage } from "@/lib/imports/values";
 
 export const ROW_PROBLEMS = [
   "missing_first_name",

@@ -3,6 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import { writeAuditLog } from "@/lib/audit";
+import { toCsvLine } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { hasImportFile, readImportFile, storeImportFile } from "@/lib/imports/file-store";
@@ -14,7 +15,6 @@ import { readSheetRows } from "@/lib/imports/read";
 import { FileDuplicates, isEmptyRow, readRow, ROW_PROBLEMS, type RowProblem } from "@/lib/imports/rows";
 import { isImportStalled, kickImportRunner } from "@/lib/imports/runner";
 import { DEFAULT_IMPORT_SOURCE, type TStartImportInput } from "@/lib/imports/schemas";
-import { toCsvLine } from "@/lib/imports/values";
 
 export class ImportFileError extends Error {
   constructor(
