@@ -41,10 +41,14 @@ export default async function CandidateProfilePage({ params }: Props) {
     [t("email"), candidate.email],
     [t("phone"), candidate.phone ?? t("none")],
     [t("job"), candidate.job.title],
-    [t("department"), candidate.job.department],
-    [t("office"), candidate.job.office],
+    [t("department"), candidate.department || candidate.job.department || t("none")],
+    [t("office"), candidate.office || candidate.job.office || t("none")],
+    [t("startDate"), candidate.startDate ? format.dateTime(new Date(`${candidate.startDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : t("none")],
     [t("stage"), <StageBadge key="stage" stage={candidate.stage} />],
     [t("source"), candidate.source ?? t("none")],
+    ...(candidate.externalSource
+      ? ([[t("externalRecord"), `${candidate.externalSource} · ${candidate.externalId ?? ""}`]] as Array<[string, React.ReactNode]>)
+      : []),
     [t("created"), format.dateTime(candidate.createdAt, { dateStyle: "medium" })],
     [t("updated"), format.dateTime(candidate.updatedAt, { dateStyle: "medium", timeStyle: "short" })],
   ];
