@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/require-user";
 import { INTEGRATION_CATEGORIES, type IntegrationCategory } from "@/lib/integrations/catalogue";
 import { getPersonioConnectionState } from "@/lib/integrations/queries";
+import { getSourceStates } from "@/lib/webhooks/queries";
 
 type Props = { searchParams: Promise<{ category?: string; deleted?: string }> };
 
@@ -17,7 +18,7 @@ export default async function IntegrationsPage({ searchParams }: Props) {
   await requireUser("integrations:manage");
   const params = await searchParams;
   const category = (INTEGRATION_CATEGORIES as readonly string[]).includes(params.category ?? "") ? (params.category as IntegrationCategory) : null;
-  const [t, personio] = await Promise.all([getTranslations("integrations"), getPersonioConnectionState()]);
+  const [t, personio, sources] = await Promise.all([getTranslations("integrations"), getPersonioConnectionState(), getSourceStates()]);
   return (
     <div className="space-y-6">
       <div>
@@ -25,7 +26,7 @@ export default async function IntegrationsPage({ searchParams }: Props) {
         <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
       {params.deleted && personio === "not_connected" && <Alert tone="success">{t("deleted")}</Alert>}
-      <Marketplace category={category} states={{ personio }} />
+      <Marketplace category={category} states={{ personio, ...sources }} />
     </div>
   );
 }
