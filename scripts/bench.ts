@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|webhooks]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -26,6 +26,7 @@ import { connectDemoIntegration } from "./lib/personio-demo";
 import { postgresDatabaseUrl } from "./lib/postgres-databases";
 import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server";
 import { copyDatasetToPostgres } from "./bench/postgres-copy";
+import { createBenchSource, runWebhookBurst } from "./bench/measure-webhooks";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -228,6 +229,48 @@ async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results
   }
 }
 
+// 1,000 signed deliveries from 50 concurrent senders, on SQLite and (when installed) PostgreSQL.
+// The per-source flood bound is raised for this run: it measures the receiver, not the limiter.
+async function benchWebhooks(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  const previousLimit = process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE;
+  process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE = "1000000";
+  try {
+    const targets: Array<{ database: string; databaseUrl: string; stop?: () => Promise<void> }> = [];
+    const dataset = await prepareDataset("webhooks", 1_000, 0, secrets);
+    targets.push({ database: "SQLite", databaseUrl: dataset.databaseUrl });
+    if (findPostgresBinaries()) {
+      const server = await startPostgresServer();
+      const databaseUrl = postgresDatabaseUrl(server.url, "bench_webhooks");
+      await copyDatasetToPostgres(dataset.databaseUrl, databaseUrl);
+      targets.push({ database: "PostgreSQL", databaseUrl, stop: () => server.stop() });
+    } else {
+      log("webhooks on PostgreSQL: skipped, no PostgreSQL installed");
+    }
+    for (const target of targets) {
+      try {
+        const source = await createBenchSource(target.databaseUrl, secrets.encryptionKey);
+        assertSameBuild();
+        const app = await startApp({ databaseUrl: target.databaseUrl, sandboxUrl: sandbox.url, secrets, label: `webhooks ${target.database}` });
+        try {
+          for (let run = 0; run < SETTINGS.runs; run += 1) {
+            log(`webhooks on ${target.database}: run ${run + 1}/${SETTINGS.runs}, 1,000 deliveries from 50 senders`);
+            const result = await runWebhookBurst({ baseUrl: app.url, databaseUrl: target.databaseUrl, ...source, idBase: 10_000_000 * (run + 1) });
+            log(`webhooks on ${target.database}: p95 ${result.p95Ms.toFixed(0)} ms, ${result.perSecond.toFixed(0)}/s, ${result.candidatesForIds}/${result.distinctIds} candidates, duplicates ${result.duplicatesInDb}, lost ${result.lost}`);
+            results.webhooks.push({ database: target.database, ...result });
+          }
+        } finally {
+          await app.stop();
+        }
+      } finally {
+        await target.stop?.();
+      }
+    }
+  } finally {
+    if (previousLimit === undefined) delete process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE;
+    else process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE = previousLimit;
+  }
+}
+
 async function main() {
   const { commit, dirty } = gitState();
   const results: BenchResults = {
@@ -254,6 +297,7 @@ async function main() {
     burst: [],
     firstLoadJs: [],
     lighthouse: null,
+    webhooks: [],
   };
   results.build = ensureProductionBuild({ force: args.has("--build") });
   assertSameBuild();
@@ -265,6 +309,7 @@ async function main() {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
     if (!only || only === "pages" || only === "postgres") await benchPagesOnPostgres(sandbox, secrets, results);
+    if (!only || only === "webhooks") await benchWebhooks(sandbox, secrets, results);
   } finally {
     await sandbox.close();
   }

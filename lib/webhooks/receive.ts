@@ -23,7 +23,12 @@ export type ReceiveResult = {
 
 // Flood bound per source and per process (a second instance has its own): a misbehaving or
 // hostile sender costs at most this many log rows and verifications a minute.
-const limiter = new RateLimiterMemory({ keyPrefix: "webhook-source", points: env.WEBHOOK_RATE_LIMIT_PER_MINUTE, duration: 60 });
+// Made on first use: configuration is not read while the app is being built.
+let limiter: RateLimiterMemory | null = null;
+function sourceLimiter() {
+  limiter ??= new RateLimiterMemory({ keyPrefix: "webhook-source", points: env.WEBHOOK_RATE_LIMIT_PER_MINUTE, duration: 60 });
+  return limiter;
+}
 
 async function readBody(request: Request): Promise<Uint8Array | "too_large"> {
   const declared = Number(request.headers.get("content-length") ?? "");
@@ -81,7 +86,7 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
   const kind: SourceKind = source.kind;
 
   try {
-    await limiter.consume(source.id);
+    await sourceLimiter().consume(source.id);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     // Not logged one by one: a flood would otherwise become a flood of log rows.

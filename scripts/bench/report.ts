@@ -6,6 +6,7 @@ import type { BurstRun } from "./measure-burst";
 import type { FirstLoadJs, LighthouseResult } from "./measure-browser";
 import type { PageResult, QueryPlan } from "./measure-pages";
 import type { ActionBaseline, LatencyResult } from "./measure-send";
+import type { WebhookRun } from "./measure-webhooks";
 import { formatSpread, spread, type Spread } from "./stats";
 
 export const BUDGETS = {
@@ -34,6 +35,8 @@ export type BenchResults = {
   burst: BurstRun[];
   firstLoadJs: FirstLoadJs[];
   lighthouse: LighthouseResult | null;
+  // Signed webhook deliveries (scripts/bench/measure-webhooks.ts), one entry per run and database.
+  webhooks: Array<{ database: string } & WebhookRun>;
 };
 
 const ms = (value: Spread, digits = 1) => formatSpread(value, digits);
@@ -204,6 +207,25 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
   push("");
+  if (results.webhooks.length > 0) {
+    push(
+      "",
+      "## 5. Webhooks: 1,000 signed deliveries from 50 concurrent senders",
+      "",
+      "Greenhouse's published `hire_candidate` example, signed, to one source: 600 distinct candidates, 300 later events for some of them (updates), 100 exact re-deliveries (replays), shuffled. Answer times at the sender; the flood bound is raised for this run.",
+      "",
+      "| Database | p50 | p95 | max | deliveries/s | answers | candidates for the 600 ids | duplicates | lost |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    );
+    for (const database of [...new Set(results.webhooks.map((run) => run.database))]) {
+      const runs = results.webhooks.filter((run) => run.database === database);
+      const figure = (pick: (run: WebhookRun) => number, digits = 0) => formatSpread(spread(runs.map(pick)), digits);
+      const answers = Object.entries(runs.at(-1)!.statuses).sort().map(([key, count]) => `${key}: ${count}`).join(", ");
+      push(
+        `| ${database} | ${figure((run) => run.p50Ms)} ms | ${figure((run) => run.p95Ms)} ms | ${figure((run) => run.maxMs)} ms | ${figure((run) => run.perSecond)} | ${answers} | ${runs.map((run) => run.candidatesForIds).join(" / ")} | ${runs.map((run) => run.duplicatesInDb).join(" / ")} | ${runs.map((run) => run.lost).join(" / ")} |`,
+      );
+    }
+  }
   return lines.join("\n");
 }
 
