@@ -34,7 +34,7 @@ test.describe("ATS sources in the browser", () => {
       const copiedSecret = await page.evaluate(() => navigator.clipboard.readText());
       expect(copiedUrl).toMatch(/^http:\/\/localhost:\d+\/api\/webhooks\/[A-Za-z0-9_-]{32}$/);
       expect(copiedSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      await expect(page.getByLabel("Endpoint URL")).toHaveValue(copiedUrl);
+      await expect(page.getByRole("textbox", { name: "Endpoint URL", exact: true })).toHaveValue(copiedUrl);
       // Stored encrypted: the secret is nowhere in the database as plain text.
       const stored = await db.webhookSource.findFirstOrThrow({ where: { name } });
       expect(stored.secretEncrypted).not.toContain(copiedSecret);
@@ -87,14 +87,14 @@ test.describe("ATS sources in the browser", () => {
     await signIn(page, admin);
     await page.goto("/admin/integrations/ats/new?kind=handoff");
     await page.getByRole("button", { name: "Add source" }).click();
-    const url = await page.getByLabel("Endpoint URL").inputValue();
-    const oldSecret = await page.getByLabel("Secret").inputValue();
+    const url = await page.getByRole("textbox", { name: "Endpoint URL", exact: true }).inputValue();
+    const oldSecret = await page.getByRole("textbox", { name: "Secret", exact: true }).inputValue();
     await page.getByRole("link", { name: "Open the source's page" }).click();
 
     await page.getByRole("button", { name: "Rotate secret" }).click();
     await page.getByRole("dialog", { name: "Rotate the secret?" }).getByRole("button", { name: "Rotate" }).click();
     await expect(page.getByText(/Secret rotated\. The previous one is accepted until/)).toBeVisible();
-    const newSecret = await page.getByLabel("Secret").inputValue();
+    const newSecret = await page.getByRole("textbox", { name: "Secret", exact: true }).inputValue();
     expect(newSecret).not.toBe(oldSecret);
 
     const source = { path: new URL(url).pathname, kind: "handoff" as SourceKind, sourceId: "", secret: newSecret };
