@@ -53,26 +53,20 @@ export function externalSourceFor(source: { id: string; kind: SourceKind }) {
 const IN_PERSONIO = new Set(["SENDING", "SENT", "LINKED"]);
 
 type Applied = { outcome: DeliveryOutcome; reason: string | null; candidateId: string | null; attention: string | null };
+// What a delivery will write: the candidate change (if any) and what the log says about it.
+type Plan = Applied & { write: ((tx: Tx) => Promise<{ id: string }>) | null; audit?: Parameters<typeof writeAuditLog>[1] };
 
-async function applyHire(tx: Tx, source: { id: string; kind: SourceKind }, hire: MappedHire): Promise<Applied> {
+// Reads first, then one short transaction with every write (a busy SQLite database is locked for
+// the writes only, not across reads and the job lookup). What the reads saw can be overtaken by a
+// concurrent delivery; the unique keys catch that (see applyDelivery).
+async function planHire(source: { id: string; kind: SourceKind }, hire: MappedHire): Promise<Plan> {
   const externalSource = externalSourceFor(source);
-  const existing = await tx.candidate.findUnique({
+  const existing = await db.candidate.findUnique({
     where: { externalSource_externalId: { externalSource, externalId: hire.externalId } },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      jobId: true,
-      stage: true,
-      startDate: true,
-      department: true,
-      office: true,
-      handoff: { select: { status: true } },
-    },
+    select: { id: true, firstName: true, lastName: true, email: true, phone: true, jobId: true, stage: true, startDate: true, department: true, office: true, handoff: { select: { status: true } } },
   });
-  const { job } = await findOrCreateJob({ title: hire.jobTitle, department: hire.department, office: hire.office }, { client: tx });
+  // Outside the transaction: a job created for a delivery that then fails is still a right job.
+  const { job } = await findOrCreateJob({ title: hire.jobTitle, department: hire.department, office: hire.office });
   const values = {
     firstName: hire.firstName,
     lastName: hire.lastName,
@@ -85,8 +79,13 @@ async function applyHire(tx: Tx, source: { id: string; kind: SourceKind }, hire:
     office: hire.office,
   };
   if (!existing) {
-    const created = await tx.candidate.create({ data: { ...values, externalSource, externalId: hire.externalId }, select: { id: true } });
-    return { outcome: "created", reason: null, candidateId: created.id, attention: null };
+    return {
+      outcome: "created",
+      reason: null,
+      candidateId: null,
+      attention: null,
+      write: (tx) => tx.candidate.create({ data: { ...values, externalSource, externalId: hire.externalId }, select: { id: true } }),
+    };
   }
   // Already in Personio: only what is missing is added (as a re-import does); the rest of the
   // profile stays as it was sent.
@@ -98,30 +97,41 @@ async function applyHire(tx: Tx, source: { id: string; kind: SourceKind }, hire:
     if (isSent && current !== null && current !== "") continue;
     changes[key] = value;
   }
-  if (Object.keys(changes).length === 0) return { outcome: "updated", reason: "no_change", candidateId: existing.id, attention: null };
-  await tx.candidate.update({ where: { id: existing.id }, data: changes });
-  return { outcome: "updated", reason: isSent ? "sent_fill_missing" : null, candidateId: existing.id, attention: null };
+  if (Object.keys(changes).length === 0) return { outcome: "updated", reason: "no_change", candidateId: existing.id, attention: null, write: null };
+  return {
+    outcome: "updated",
+    reason: isSent ? "sent_fill_missing" : null,
+    candidateId: existing.id,
+    attention: null,
+    write: (tx) => tx.candidate.update({ where: { id: existing.id }, data: changes, select: { id: true } }),
+  };
 }
 
-async function applyUnhire(tx: Tx, source: { id: string; kind: SourceKind }, externalId: string, stage: string): Promise<Applied> {
-  const candidate = await tx.candidate.findUnique({
+async function planUnhire(source: { id: string; kind: SourceKind }, externalId: string, stage: string): Promise<Plan> {
+  const candidate = await db.candidate.findUnique({
     where: { externalSource_externalId: { externalSource: externalSourceFor(source), externalId } },
     select: { id: true, stage: true, handoff: { select: { status: true } } },
   });
-  if (!candidate || candidate.stage !== "HIRED") return { outcome: "ignored", reason: "not_hired", candidateId: candidate?.id ?? null, attention: null };
-  await tx.candidate.update({ where: { id: candidate.id }, data: { stage } });
+  if (!candidate || candidate.stage !== "HIRED") return { outcome: "ignored", reason: "not_hired", candidateId: candidate?.id ?? null, attention: null, write: null };
+  const write = (tx: Tx) => tx.candidate.update({ where: { id: candidate.id }, data: { stage }, select: { id: true } });
   const isSent = candidate.handoff ? IN_PERSONIO.has(candidate.handoff.status) : false;
-  if (!isSent) return { outcome: "updated", reason: "unhired", candidateId: candidate.id, attention: null };
+  if (!isSent) return { outcome: "updated", reason: "unhired", candidateId: candidate.id, attention: null, write };
   // The employee exists in Personio: an admin decides there what happens to them.
-  await writeAuditLog(tx, {
-    actorId: null,
-    action: "webhook.unhired-after-send",
-    targetType: "candidate",
-    targetId: candidate.id,
-    outcome: "success",
-    details: { sourceId: source.id, kind: source.kind, externalId, handoffStatus: candidate.handoff!.status },
-  });
-  return { outcome: "updated", reason: "unhired", candidateId: candidate.id, attention: "unhired_after_send" };
+  return {
+    outcome: "updated",
+    reason: "unhired",
+    candidateId: candidate.id,
+    attention: "unhired_after_send",
+    write,
+    audit: {
+      actorId: null,
+      action: "webhook.unhired-after-send",
+      targetType: "candidate",
+      targetId: candidate.id,
+      outcome: "success",
+      details: { sourceId: source.id, kind: source.kind, externalId, handoffStatus: candidate.handoff!.status },
+    },
+  };
 }
 
 export function replayKeys(eventId: string | null, bodyHash: string) {
@@ -162,13 +172,13 @@ export async function applyDelivery(input: {
     startedAt: input.startedAt,
   };
   for (let attempt = 1; ; attempt += 1) {
+    const plan = interpretation.kind === "hire" ? await planHire(source, interpretation.hire) : await planUnhire(source, interpretation.externalId, interpretation.stage);
     try {
       return await db.$transaction(async (tx) => {
         await tx.webhookReplayKey.createMany({ data: keys.map((key) => ({ sourceId: source.id, key })) });
-        const applied =
-          interpretation.kind === "hire"
-            ? await applyHire(tx, source, interpretation.hire)
-            : await applyUnhire(tx, source, interpretation.externalId, interpretation.stage);
+        const written = plan.write ? await plan.write(tx) : null;
+        const applied: Applied = { outcome: plan.outcome, reason: plan.reason, candidateId: written?.id ?? plan.candidateId, attention: plan.attention };
+        if (plan.audit) await writeAuditLog(tx, plan.audit);
         const delivery = await writeDelivery(tx, { ...base, ...applied });
         return { ...applied, deliveryId: delivery.id, replay: false };
       });
@@ -178,6 +188,7 @@ export async function applyDelivery(input: {
         const delivery = await writeDelivery(db, { ...base, outcome: "rejected", reason: "replay", candidateId: null, attention: null });
         return { outcome: "rejected", reason: "replay", candidateId: null, attention: null, deliveryId: delivery.id, replay: true };
       }
+      // Another delivery created this candidate since we looked: plan again, as an update.
       if (violated === "candidate" && attempt < 3) continue;
       throw error;
     }
