@@ -1,0 +1,21 @@
+import { toApiCandidate } from "@/lib/api/candidates";
+import { apiHandler } from "@/lib/api/handler";
+import { OPERATIONS } from "@/lib/api/operations";
+import { ApiProblem } from "@/lib/api/problem";
+import { getCandidateRecord, updateCandidate } from "@/lib/candidates/service";
+
+export const GET = apiHandler(OPERATIONS.getCandidate, async ({ params }) => {
+  const candidate = await getCandidateRecord(params.id!);
+  if (!candidate) throw new ApiProblem("not_found", "No candidate has this id.");
+  return { status: 200, body: toApiCandidate(candidate) };
+});
+
+export const PATCH = apiHandler(OPERATIONS.updateCandidate, async ({ params, body, apiKey }) => {
+  const { jobId, jobTitle, ...rest } = body;
+  const job = jobId !== undefined ? { id: jobId } : jobTitle !== undefined ? { title: jobTitle, department: rest.department, office: rest.office } : undefined;
+  const result = await updateCandidate(params.id!, { ...rest, job }, { userId: null, apiKeyId: apiKey.id, via: "api" });
+  return {
+    status: 200,
+    body: { candidate: toApiCandidate(result.candidate), outcome: result.changed ? "updated" : "unchanged", keptInPersonio: result.kept },
+  };
+});
