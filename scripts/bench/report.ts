@@ -212,7 +212,7 @@ export function renderMarkdown(results: BenchResults): string {
       "",
       "## 5. Webhooks: 1,000 signed deliveries from 50 concurrent senders",
       "",
-      "Greenhouse's published `hire_candidate` example, signed, to one source: 600 distinct candidates, 300 later events for some of them (updates), 100 exact re-deliveries (replays), shuffled. Answer times at the sender; the flood bound is raised for this run.",
+      "Greenhouse's published `hire_candidate` example, signed, to one source: 600 distinct candidates, 300 later events for some of them (updates), 100 exact re-deliveries (replays), shuffled; a later event whose body equals the first one is refused by the body hash. Answer times at the sender; the flood bound is raised for this run.",
       "",
       "| Database | p50 | p95 | max | deliveries/s | answers | candidates for the 600 ids | duplicates | lost |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
