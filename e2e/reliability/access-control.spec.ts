@@ -23,6 +23,10 @@ const ACTIONS: Record<string, { permission: Permission; path: (candidateId: stri
   sendToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   linkToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   getHandoffStatusAction: { permission: "candidates:read", path: (id) => `/candidates/${id}` },
+  createSourceAction: { permission: "integrations:manage", path: () => "/admin/integrations/ats/new?kind=greenhouse" },
+  rotateSourceSecretAction: { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
+  setSourceEnabledAction: { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
+  deleteSourceAction: { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
 };
 
 const PAGES: Record<string, { permission: Permission | null; path: (candidateId: string) => string; allowedRedirect?: string }> = {
@@ -34,6 +38,9 @@ const PAGES: Record<string, { permission: Permission | null; path: (candidateId:
   // Already connected (as here): the form gives way to the settings page.
   "Personio connect": { permission: "integrations:manage", path: () => "/admin/integrations/personio/connect", allowedRedirect: "/admin/integrations/personio" },
   "audit log": { permission: "audit:read", path: () => "/admin/audit" },
+  "ATS sources": { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
+  "add an ATS source": { permission: "integrations:manage", path: () => "/admin/integrations/ats/new?kind=greenhouse" },
+  "intake log": { permission: "integrations:manage", path: () => "/admin/integrations/ats/intake" },
 };
 
 type Who = "signed out" | RoleKey;
