@@ -14,6 +14,31 @@ const config = [
     },
   },
   {
+    // The layering (README "Project layout"). Shared components never reach into routes: a
+    // component that calls a server action lives beside its route in app/…/_components/. lib/
+    // is the code that ships, so it imports no routes or components, and nothing that only
+    // development and tests use (scripts/, e2e/, the Personio sandbox); its unit tests may.
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    // Unit tests beside the code may use the sandbox and the test support in e2e/support/.
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./components", from: "./app", message: "Move a component that calls server actions beside its route (app/…/_components/), or pass the action in as a prop." },
+            { target: "./lib", from: ["./app", "./components"], message: "lib/ is the server code pages and actions call; it imports no routes or components." },
+            {
+              target: "./lib",
+              from: ["./scripts", "./e2e"],
+              message: "lib/ holds only what the app runs in production: no scripts, tests or the Personio sandbox.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain CommonJS helpers that Node loads directly.
     files: ["**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -2,15 +2,17 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
+import { DEFAULT_DATABASE_URL, databaseProvider } from "./lib/db/provider";
+
 // Prisma's native engines cannot be downloaded on offline machines: use the bundled
 // WASM schema engine and a driver adapter instead (see README, "Database").
 // The schema's datasource reads DATABASE_URL; without a value \`prisma generate\` falls back to
 // downloading a query engine, so a fresh \`npm install\` needs the default set here.
-const databaseUrl = (process.env.DATABASE_URL ??= "file:./data/handoff.db");
+const databaseUrl = (process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL);
 
 // DATABASE_URL chooses the provider: its schema copy, its migrations and its adapter
 // (prisma/schemas.ts). `--schema` on the command line still wins over the schema chosen here.
-const isPostgres = /^postgres(ql)?:\/\//.test(databaseUrl);
+const isPostgres = databaseProvider(databaseUrl) === "postgresql";
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -1,7 +1,8 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 
-// Helpers for the secret scan in integrations.exclusive.spec.ts: collect every response the app sends a
-// browser (HTML, RSC payloads, server action results, headers) and crawl the pages a user can reach.
+// Helpers for the secret scan in integrations-credentials.exclusive.spec.ts: collect every response
+// the app sends a browser (HTML, RSC payloads, server action results, headers) and crawl the pages
+// a user can reach.
 
 export const SECRET_SCAN_LIMITS = { maxPages: 40, perPattern: 2, minimumPages: 8 };
 

@@ -18,7 +18,7 @@ async function callPersonio(clientId: string, clientSecret: string): Promise<Pro
   const input = JSON.stringify({ baseUrl: sandboxUrl, clientId, clientSecret });
   const { stdout } = await run(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "lib/personio-sandbox/client-probe.ts", input],
+    ["--conditions=react-server", "--import", "tsx", "e2e/support/personio-client-probe.ts", input],
     { cwd: repoRoot, timeout: 30_000 },
   );
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as ProbeResult;

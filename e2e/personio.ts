@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-import { createSandboxAdmin } from "@/lib/personio-sandbox/admin-client";
+import { createSandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 
 // The sandbox the app under test talks to (started by scripts/e2e-server.ts).
 export const sandbox = createSandboxAdmin(process.env.PERSONIO_SANDBOX_URL!);

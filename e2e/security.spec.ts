@@ -1,4 +1,4 @@
-import { createTestUser, expect, TEST_PASSWORD, test, uniqueSuffix } from "./fixtures";
+import { createTestCandidate, createTestUser, expect, signIn, TEST_PASSWORD, test, uniqueSuffix } from "./fixtures";
 
 test.describe("security", () => {
   test("repeated wrong passwords are slowed down, the same way for unknown accounts", async ({ page }) => {
@@ -56,5 +56,23 @@ test.describe("security", () => {
     const sessionCookie = response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie" && header.value.includes("session-token"));
     expect(sessionCookie?.value).toMatch(/HttpOnly/i);
     expect(sessionCookie?.value).toMatch(/SameSite=Lax/i);
+  });
+
+  test("a signed-out request for a profile carries no candidate name, not even in <title>", async ({ page, playwright, baseURL }) => {
+    const candidate = await createTestCandidate({ firstName: "Rosalind", lastName: `Untitled-${uniqueSuffix()}` });
+    const signedOut = await playwright.request.newContext({ baseURL });
+    try {
+      for (const maxRedirects of [0, 10]) {
+        const response = await signedOut.get(`/candidates/${candidate.id}`, { maxRedirects });
+        const body = await response.text();
+        expect(body).not.toContain(candidate.lastName);
+      }
+    } finally {
+      await signedOut.dispose();
+    }
+    // The same page for someone who may read it names the candidate in its title.
+    await signIn(page, await createTestUser("recruiter"));
+    await page.goto(`/candidates/${candidate.id}`);
+    await expect(page).toHaveTitle(new RegExp(`Rosalind ${candidate.lastName}`));
   });
 });

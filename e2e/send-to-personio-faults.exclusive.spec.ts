@@ -1,7 +1,7 @@
 import type { Locator } from "@playwright/test";
 
-import type { FaultInput } from "@/lib/personio-sandbox/admin-client";
-import { demoCredential } from "@/lib/personio-sandbox/demo";
+import type { FaultInput } from "@/scripts/personio-sandbox/admin-client";
+import { demoCredential } from "@/scripts/personio-sandbox/demo";
 
 import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
 import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";

@@ -3,6 +3,7 @@ import "server-only";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
+import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
 
 const isProduction = process.env.NODE_ENV === "production";
@@ -20,7 +21,7 @@ const base64Key32 = z
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    DATABASE_URL: z.string().min(1).default("file:./data/handoff.db"),
+    DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
     ENCRYPTION_KEY: base64Key32,
     PERSONIO_API_BASE_URL: z.url().default("https://api.personio.de"),

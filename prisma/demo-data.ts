@@ -73,7 +73,7 @@ export function demoCandidates(count = 60) {
   });
 }
 
-// Already an employee in the demo Personio sandbox (lib/personio-sandbox/demo.ts), so the demo
+// Already an employee in the demo Personio sandbox (scripts/personio-sandbox/demo.ts), so the demo
 // shows what happens then: nothing is created, and the recruiter links the existing employee.
 export const DEMO_CANDIDATE_ALREADY_IN_PERSONIO = {
   firstName: "Alexander",

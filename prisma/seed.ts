@@ -1,5 +1,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
+import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { DEFAULT_ROLES } from "@/lib/permissions/definitions";
 import { DEMO_CANDIDATE_ALREADY_IN_PERSONIO, DEMO_JOBS, DEMO_USERS, demoCandidates } from "@/prisma/demo-data";
 
@@ -46,7 +47,7 @@ export function printDemoLogins() {
 }
 
 async function main() {
-  const db = createPrismaClient(process.env.DATABASE_URL ?? "file:./data/handoff.db");
+  const db = createPrismaClient(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   try {
     const seeded = await seedDemoData(db);
     console.log(seeded ? "Seeded demo data." : "Database already has users; demo data left as it is.");

@@ -3,18 +3,16 @@
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 
 import Database from "better-sqlite3";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
-import { createSandboxAdmin } from "@/lib/personio-sandbox/admin-client";
-import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
-import { startPersonioSandbox, type PersonioSandbox } from "@/lib/personio-sandbox/server";
+import { createSandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
+import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
-import { ensureProductionBuild, startApp, type AppSecrets } from "./bench/app-server";
+import { ensureProductionBuild, startApp } from "./bench/app-server";
 import { BENCH_PASSWORD, createBenchDataset, type BenchDataset } from "./bench/dataset";
 import { findActionId, signIn } from "./bench/http-session";
 import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
@@ -22,6 +20,7 @@ import { runBurst, type BurstRun } from "./bench/measure-burst";
 import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
 import { createFloorToken, measureActionBaseline, measureSendLatency, sendOnce, type SendContext } from "./bench/measure-send";
 import { budgetVerdicts, writeResults, type BenchResults } from "./bench/report";
+import { generateAppSecrets, startDemoSandbox, type AppSecrets } from "./lib/app-with-sandbox";
 import { connectDemoIntegration } from "./lib/personio-demo";
 import { postgresDatabaseUrl } from "./lib/postgres-databases";
 import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server";
@@ -302,8 +301,8 @@ async function main() {
   results.build = ensureProductionBuild({ force: args.has("--build") });
   assertSameBuild();
   // Secrets for this run only.
-  const secrets: AppSecrets = { sessionSecret: randomBytes(32).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
-  const sandbox = await startPersonioSandbox({ port: 0, credentials: [demoCredential()], employees: DEMO_EXISTING_EMPLOYEES, quiet: true });
+  const secrets = generateAppSecrets();
+  const sandbox = await startDemoSandbox({ port: 0, quiet: true });
   log(`Personio sandbox at ${sandbox.url}`);
   try {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);

@@ -4,10 +4,11 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
+import { DEFAULT_DATABASE_URL } from "../lib/db/provider";
 import { SCHEMAS } from "../prisma/schemas";
 
 const PRISMA_BIN = path.join(process.cwd(), "node_modules", ".bin", "prisma");
-const placeholderUrls = { sqlite: "file:./data/handoff.db", postgresql: "postgresql://localhost:5432/handoff" };
+const placeholderUrls = { sqlite: DEFAULT_DATABASE_URL, postgresql: "postgresql://localhost:5432/handoff" };
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   execFileSync(PRISMA_BIN, ["generate", "--schema", SCHEMAS[provider].schema], {

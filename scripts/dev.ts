@@ -1,58 +1,44 @@
 // npm run dev: the app with demo data and the Personio sandbox, on a fresh clone, with no setup.
-import { spawn } from "node:child_process";
-
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
+import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
-import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
-import { startPersonioSandbox } from "@/lib/personio-sandbox/server";
-import { printDemoLogins, seedDemoData } from "@/prisma/seed";
+import { printDemoLogins } from "@/prisma/seed";
 
+import { seedDemoWithSandbox, startAppProcess, startDemoSandbox, stopTogether } from "./lib/app-with-sandbox";
 import { migrateDatabase } from "./lib/database";
-import { connectDemoIntegration } from "./lib/personio-demo";
 
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const SANDBOX_PORT = Number(process.env.PERSONIO_SANDBOX_PORT ?? 4010);
-const databaseUrl = process.env.DATABASE_URL ?? "file:./data/handoff.db";
+const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 
 async function main() {
   const secrets = loadOrCreateDevSecrets();
   migrateDatabase(databaseUrl);
 
   const db = createPrismaClient(databaseUrl);
-  await seedDemoData(db);
-  const connected = await connectDemoIntegration(db, process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY);
+  const connected = await seedDemoWithSandbox(db, process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY);
   await db.$disconnect();
 
-  const sandbox = await startPersonioSandbox({
-    port: SANDBOX_PORT,
-    host: "127.0.0.1",
-    credentials: [demoCredential()],
-    employees: DEMO_EXISTING_EMPLOYEES,
-  });
+  const sandbox = await startDemoSandbox({ port: SANDBOX_PORT, host: "127.0.0.1" });
 
   printDemoLogins();
   console.log(`Personio sandbox: ${sandbox.url}  (credentials: ${sandbox.url}/settings/api-credentials)`);
   if (connected) console.log("Connected the app to the sandbox's demo credential.");
   console.log(`Handoff: http://localhost:${APP_PORT}\n`);
 
-  const app = spawn("node_modules/.bin/next", ["dev", "--port", String(APP_PORT)], {
-    stdio: "inherit",
+  // Personio URLs and NEXTAUTH_URL set by hand win over the sandbox's.
+  const app = startAppProcess({
+    command: "dev",
+    port: APP_PORT,
+    databaseUrl,
+    url: process.env.NEXTAUTH_URL ?? `http://localhost:${APP_PORT}`,
+    sandboxUrl: sandbox.url,
     env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${APP_PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
       PERSONIO_API_BASE_URL: process.env.PERSONIO_API_BASE_URL ?? sandbox.url,
       PERSONIO_WEB_BASE_URL: process.env.PERSONIO_WEB_BASE_URL ?? sandbox.url,
     },
   });
-  const stop = () => {
-    app.kill("SIGTERM");
-    void sandbox.close().finally(() => process.exit(0));
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  app.on("exit", (code) => void sandbox.close().finally(() => process.exit(code ?? 0)));
+  stopTogether(app, sandbox, 0);
 }
 
 main().catch((error: unknown) => {

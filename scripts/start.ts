@@ -1,9 +1,11 @@
 // npm start: apply pending migrations, then serve the production build.
 import { spawn } from "node:child_process";
 
+import { DEFAULT_DATABASE_URL } from "../lib/db/provider";
+
 import { migrateDatabase } from "./lib/database";
 
-migrateDatabase(process.env.DATABASE_URL ?? "file:./data/handoff.db");
+migrateDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
 const app = spawn("node_modules/.bin/next", ["start", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

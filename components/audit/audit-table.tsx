@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { AuditDetailValue } from "@/lib/audit-log/params";
 import type { AuditEntryRow } from "@/lib/audit-log/queries";
 
@@ -29,63 +30,59 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-3">{t("columns.at")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.actor")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.action")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.target")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.outcome")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.details")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {entries.map((entry) => {
-            const details = Object.entries(entry.details);
-            return (
-              <tr key={entry.id}>
-                <td className="whitespace-nowrap px-4 py-3">
-                  <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
-                </td>
-                <td className="px-4 py-3">{entry.actorName ?? (entry.hasActor ? t("deletedUser") : t("system"))}</td>
-                <td className="px-4 py-3 font-medium">{actionLabel(entry.action)}</td>
-                <td className="px-4 py-3">
-                  {entry.target?.type === "candidate" && entry.target.id && entry.target.name ? (
-                    <Link href={`/candidates/${entry.target.id}`} className="text-indigo-700 hover:underline">
-                      {targetLabel(entry.target)}
-                    </Link>
-                  ) : entry.target ? (
-                    targetLabel(entry.target)
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="px-4 py-3">
-                  <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_COLORS[entry.outcome] ?? "bg-slate-100 text-slate-700"}`}>
-                    {t.has(`outcomes.${entry.outcome}`) ? t(`outcomes.${entry.outcome}` as "outcomes.success") : entry.outcome}
-                  </span>
-                </td>
-                <td className="px-4 py-3 text-xs text-slate-600">
-                  {details.length === 0 ? (
-                    "—"
-                  ) : (
-                    <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
-                      {details.map(([key, value]) => (
-                        <div key={key} className="contents">
-                          <dt className="font-medium text-slate-500">{key}</dt>
-                          <dd className="break-words">{detailValue(key, value)}</dd>
-                        </div>
-                      ))}
-                    </dl>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table>
+      <TableHead>
+        <HeaderCell>{t("columns.at")}</HeaderCell>
+        <HeaderCell>{t("columns.actor")}</HeaderCell>
+        <HeaderCell>{t("columns.action")}</HeaderCell>
+        <HeaderCell>{t("columns.target")}</HeaderCell>
+        <HeaderCell>{t("columns.outcome")}</HeaderCell>
+        <HeaderCell>{t("columns.details")}</HeaderCell>
+      </TableHead>
+      <TableBody className="align-top">
+        {entries.map((entry) => {
+          const details = Object.entries(entry.details);
+          return (
+            <tr key={entry.id}>
+              <Cell className="whitespace-nowrap">
+                <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
+              </Cell>
+              <Cell>{entry.actorName ?? (entry.hasActor ? t("deletedUser") : t("system"))}</Cell>
+              <Cell className="font-medium">{actionLabel(entry.action)}</Cell>
+              <Cell>
+                {entry.target?.type === "candidate" && entry.target.id && entry.target.name ? (
+                  <Link href={`/candidates/${entry.target.id}`} className="text-indigo-700 hover:underline">
+                    {targetLabel(entry.target)}
+                  </Link>
+                ) : entry.target ? (
+                  targetLabel(entry.target)
+                ) : (
+                  "—"
+                )}
+              </Cell>
+              <Cell>
+                <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_COLORS[entry.outcome] ?? "bg-slate-100 text-slate-700"}`}>
+                  {t.has(`outcomes.${entry.outcome}`) ? t(`outcomes.${entry.outcome}` as "outcomes.success") : entry.outcome}
+                </span>
+              </Cell>
+              <Cell className="text-xs text-slate-600">
+                {details.length === 0 ? (
+                  "—"
+                ) : (
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+                    {details.map(([key, value]) => (
+                      <div key={key} className="contents">
+                        <dt className="font-medium text-slate-500">{key}</dt>
+                        <dd className="break-words">{detailValue(key, value)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                )}
+              </Cell>
+            </tr>
+          );
+        })}
+      </TableBody>
+    </Table>
   );
 }

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
+import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { CandidateListRow } from "@/lib/candidates/queries";
 import type { PersonioBadgeData } from "@/lib/handoff/queries";
 
@@ -25,40 +26,36 @@ export async function CandidateTable({
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.email")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.job")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.stage")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.updated")}</th>
+    <Table>
+      <TableHead>
+        <HeaderCell>{t("columns.name")}</HeaderCell>
+        <HeaderCell>{t("columns.email")}</HeaderCell>
+        <HeaderCell>{t("columns.job")}</HeaderCell>
+        <HeaderCell>{t("columns.stage")}</HeaderCell>
+        <HeaderCell>{t("columns.updated")}</HeaderCell>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <tr key={row.id} className="hover:bg-slate-50">
+            <Cell className="font-medium">
+              <span className="flex flex-wrap items-center gap-2">
+                <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
+                  {row.firstName} {row.lastName}
+                </Link>
+                {badges?.get(row.id) && <PersonioBadge candidateId={row.id} badge={badges.get(row.id)!} size="sm" />}
+              </span>
+            </Cell>
+            <Cell className="text-slate-600">{row.email}</Cell>
+            <Cell>{row.job.title}</Cell>
+            <Cell>
+              <StageBadge stage={row.stage} />
+            </Cell>
+            <Cell className="text-slate-600">
+              {format.dateTime(row.updatedAt, { dateStyle: "medium" })}
+            </Cell>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              <td className="px-4 py-3 font-medium">
-                <span className="flex flex-wrap items-center gap-2">
-                  <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
-                    {row.firstName} {row.lastName}
-                  </Link>
-                  {badges?.get(row.id) && <PersonioBadge candidateId={row.id} badge={badges.get(row.id)!} size="sm" />}
-                </span>
-              </td>
-              <td className="px-4 py-3 text-slate-600">{row.email}</td>
-              <td className="px-4 py-3">{row.job.title}</td>
-              <td className="px-4 py-3">
-                <StageBadge stage={row.stage} />
-              </td>
-              <td className="px-4 py-3 text-slate-600">
-                {format.dateTime(row.updatedAt, { dateStyle: "medium" })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

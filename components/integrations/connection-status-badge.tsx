@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import type { PersonioConnectionState } from "@/lib/integrations/queries";
+import type { PersonioConnectionState } from "@/lib/integrations/personio-queries";
 
 const COLORS: Record<PersonioConnectionState, string> = {
   not_connected: "bg-slate-100 text-slate-700",

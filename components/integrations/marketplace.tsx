@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { buttonClassName } from "@/components/ui/button";
 import { INTEGRATION_CATEGORIES, INTEGRATIONS, type IntegrationCategory, type IntegrationKey } from "@/lib/integrations/catalogue";
-import type { PersonioConnectionState } from "@/lib/integrations/queries";
+import type { PersonioConnectionState } from "@/lib/integrations/personio-queries";
 
 import { ConnectionStatusBadge } from "./connection-status-badge";
 

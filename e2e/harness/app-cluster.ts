@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 
+import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
-import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/lib/personio-sandbox/demo";
-import { startPersonioSandbox, type PersonioSandbox } from "@/lib/personio-sandbox/server";
-import { seedDemoData } from "@/prisma/seed";
-import { createFreshDatabase } from "@/scripts/lib/database";
+import { generateAppSecrets, seedDemoWithSandbox, startAppProcess, startDemoSandbox, waitUntilServing } from "@/scripts/lib/app-with-sandbox";
 import { freePort } from "@/scripts/lib/free-port";
-import { connectDemoIntegration } from "@/scripts/lib/personio-demo";
+import { demoCredential } from "@/scripts/personio-sandbox/demo";
+import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
 // Production app processes (`next start`) that the reliability tests own: several instances
 // sharing one database and one Personio sandbox, which a test can kill and restart.
@@ -27,50 +25,29 @@ export type AppCluster = {
   stop: () => Promise<void>;
 };
 
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`app process exited with ${child.exitCode} before serving ${url}`);
-    try {
-      if ((await fetch(`${url}/sign-in`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`app at ${url} did not start within ${timeoutMs} ms`);
-}
-
 export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string> }): Promise<AppCluster> {
   const database = await createFreshDatabase(`${options.name}-${process.pid}`);
   const db = createPrismaClient(database.url);
-  const encryptionKey = randomBytes(32).toString("base64");
-  const sessionSecret = randomBytes(32).toString("base64url");
-  await seedDemoData(db);
-  await connectDemoIntegration(db, encryptionKey);
+  const secrets = generateAppSecrets();
+  await seedDemoWithSandbox(db, secrets.encryptionKey);
 
-  const sandbox = await startPersonioSandbox({ port: 0, credentials: [demoCredential()], employees: DEMO_EXISTING_EMPLOYEES, quiet: true });
+  const sandbox = await startDemoSandbox({ port: 0, quiet: true });
   const output: string[] = [];
 
   const launch = async (port: number) => {
     const url = `http://127.0.0.1:${port}`;
     // Keep-alive longer than any pause in a test: Next's default 5 s closes idle sockets just as a
     // client reuses them (seen as ECONNRESET mid-burst).
-    const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--keepAliveTimeout", "65000"];
-    const child = spawn("node_modules/.bin/next", args, {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: database.url,
-        NEXTAUTH_URL: url,
-        NEXTAUTH_SECRET: sessionSecret,
-        ENCRYPTION_KEY: encryptionKey,
-        NEXT_TELEMETRY_DISABLED: "1",
-        PERSONIO_API_BASE_URL: sandbox.url,
-        PERSONIO_WEB_BASE_URL: sandbox.url,
-        PERSONIO_TIMEOUT_MS: "3000",
-        ...options.env,
-      },
+    const child = startAppProcess({
+      command: "start",
+      port,
+      hostname: "127.0.0.1",
+      args: ["--keepAliveTimeout", "65000"],
+      databaseUrl: database.url,
+      url,
+      sandboxUrl: sandbox.url,
+      secrets,
+      env: { PERSONIO_TIMEOUT_MS: "3000", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -103,7 +80,7 @@ export async function startAppCluster(options: { name: string; instances: number
     apps,
     db,
     sandbox,
-    secrets: { clientSecret: demoCredential().clientSecret, sessionSecret, encryptionKey },
+    secrets: { clientSecret: demoCredential().clientSecret, ...secrets },
     logs: () => output.join(""),
     stop: async () => {
       await Promise.all(apps.map((app) => app.kill()));

@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 
-import { createSandboxAdmin } from "@/lib/personio-sandbox/admin-client";
-import { demoCredential } from "@/lib/personio-sandbox/demo";
+import { createSandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
+import { demoCredential } from "@/scripts/personio-sandbox/demo";
 
 import { startAppCluster } from "../harness/app-cluster";
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";

@@ -46,17 +46,11 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.roleId = (user as { roleId?: string }).roleId;
-      }
+      if (user) token.uid = user.id;
       return token;
     },
     session({ session, token }) {
-      if (session.user && typeof token.uid === "string") {
-        session.user.id = token.uid;
-        session.user.roleId = typeof token.roleId === "string" ? token.roleId : "";
-      }
+      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
       return session;
     },
   },

@@ -11,7 +11,7 @@ export const ZSignInInput = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; user: { id: string; name: string; email: string; roleId: string } }
+  | { ok: true; user: { id: string; name: string; email: string } }
   | { ok: false; reason: "invalid" | "deactivated" };
 
 export async function verifyCredentials(input: unknown): Promise<SignInResult> {
@@ -20,11 +20,11 @@ export async function verifyCredentials(input: unknown): Promise<SignInResult> {
 
   const user = await db.user.findUnique({
     where: { email: parsed.data.email },
-    select: { id: true, name: true, email: true, roleId: true, active: true, passwordHash: true },
+    select: { id: true, name: true, email: true, active: true, passwordHash: true },
   });
   const passwordMatches = await verifyPassword(parsed.data.password, user?.passwordHash);
   if (!user || !passwordMatches) return { ok: false, reason: "invalid" };
   // Only someone who knows the password learns that the account is deactivated.
   if (!user.active) return { ok: false, reason: "deactivated" };
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, roleId: user.roleId } };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
 }

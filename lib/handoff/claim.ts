@@ -9,6 +9,11 @@ import { NotFoundError } from "@/lib/errors";
 export type HandoffStatus = "SENDING" | "SENT" | "LINKED" | "FAILED";
 export const DONE_STATUSES: readonly HandoffStatus[] = ["SENT", "LINKED"];
 
+// Sent or linked: the profile is in Personio and is never sent again.
+export function isHandoffDone(status: HandoffStatus | null): boolean {
+  return status !== null && DONE_STATUSES.includes(status);
+}
+
 export type Claim = {
   claimToken: string;
   // How the previous attempt ended, if there was one: a lost or crashed attempt may have
@@ -42,7 +47,7 @@ export async function claimHandoff(candidateId: string, ttlMs: number): Promise<
   }
 
   const status = existing.status as HandoffStatus;
-  if (DONE_STATUSES.includes(status)) return { reason: "already_sent" };
+  if (isHandoffDone(status)) return { reason: "already_sent" };
   const isLiveClaim = status === "SENDING" && existing.claimedAt && now.getTime() - existing.claimedAt.getTime() < ttlMs;
   if (isLiveClaim) return { reason: "in_progress" };
 
@@ -58,16 +63,19 @@ export async function claimHandoff(candidateId: string, ttlMs: number): Promise<
 
 async function refusal(candidateId: string): Promise<ClaimRefusal> {
   const row = await db.handoff.findUnique({ where: { candidateId }, select: { status: true } });
-  return { reason: row && DONE_STATUSES.includes(row.status as HandoffStatus) ? "already_sent" : "in_progress" };
+  return { reason: row && isHandoffDone(row.status as HandoffStatus) ? "already_sent" : "in_progress" };
 }
 
 export function isClaim(result: Claim | ClaimRefusal): result is Claim {
   return "claimToken" in result;
 }
 
+// The claim's writes take a transaction, so a send records its state change and its audit row together.
+type HandoffWriter = Pick<Prisma.TransactionClient, "handoff">;
+
 // Gives the candidate back after a failure, with the reason, so a later attempt may claim it.
-export async function releaseClaim(candidateId: string, claimToken: string, failure: { code: string; field?: string }) {
-  await db.handoff.updateMany({
+export async function releaseClaim(candidateId: string, claimToken: string, failure: { code: string; field?: string }, tx: HandoffWriter = db) {
+  await tx.handoff.updateMany({
     where: { candidateId, claimToken, status: "SENDING" },
     data: { status: "FAILED", lastErrorCode: failure.code, lastErrorField: failure.field ?? null },
   });
@@ -83,10 +91,10 @@ export type Completion = {
 
 // Records the outcome. Personio's answer is the truth: if this claim was meanwhile taken
 // over as stale, the employee still exists, so the row is completed all the same.
-export async function completeClaim(candidateId: string, claimToken: string, completion: Completion) {
+export async function completeClaim(candidateId: string, claimToken: string, completion: Completion, tx: HandoffWriter = db) {
   const data = { ...completion, sentAt: new Date(), lastErrorCode: null, lastErrorField: null };
-  const { count } = await db.handoff.updateMany({ where: { candidateId, claimToken, status: "SENDING" }, data });
+  const { count } = await tx.handoff.updateMany({ where: { candidateId, claimToken, status: "SENDING" }, data });
   if (count === 0) {
-    await db.handoff.updateMany({ where: { candidateId, status: { in: ["SENDING", "FAILED"] } }, data });
+    await tx.handoff.updateMany({ where: { candidateId, status: { in: ["SENDING", "FAILED"] } }, data });
   }
 }

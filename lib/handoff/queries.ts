@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DONE_STATUSES, type HandoffStatus } from "@/lib/handoff/claim";
 import { personioEmployeeLink } from "@/lib/integrations/personio-connection";
+import { can, type Actor } from "@/lib/permissions";
 
 export type PersonioBadgeData = {
   status: "SENT" | "LINKED";
@@ -11,10 +12,10 @@ export type PersonioBadgeData = {
   employeeUrl: string | null;
 };
 
-// Badge data for candidates that were sent or linked. Callers ask only when the user may
-// see badges, so the sender's name never reaches a page that must not show it.
-export async function getPersonioBadges(candidateIds: string[]): Promise<Map<string, PersonioBadgeData>> {
-  if (candidateIds.length === 0) return new Map();
+// Badge data for candidates that were sent or linked, for an actor who may see badges; for
+// anyone else nothing is read, so the sender's name never reaches a page that must not show it.
+export async function getPersonioBadges(actor: Actor, candidateIds: string[]): Promise<Map<string, PersonioBadgeData>> {
+  if (!can(actor, "personio:see-badge") || candidateIds.length === 0) return new Map();
   const rows = await db.handoff.findMany({
     where: { candidateId: { in: candidateIds }, status: { in: [...DONE_STATUSES] } },
     select: {
@@ -51,9 +52,4 @@ function employeeUrl(subdomain: string | null, employeeId: number | null) {
 export async function getHandoffStatus(candidateId: string): Promise<HandoffStatus | null> {
   const row = await db.handoff.findUnique({ where: { candidateId }, select: { status: true } });
   return (row?.status as HandoffStatus | undefined) ?? null;
-}
-
-export async function isCandidateHandedOff(candidateId: string) {
-  const status = await getHandoffStatus(candidateId);
-  return status !== null && DONE_STATUSES.includes(status);
 }

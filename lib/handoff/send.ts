@@ -3,11 +3,15 @@ import "server-only";
 import { writeAuditLog, type AuditOutcome } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ForbiddenError } from "@/lib/errors";
+import { sendRefusal } from "@/lib/handoff/availability";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
+import { toConnectionState } from "@/lib/integrations/personio-queries";
+import type { Actor } from "@/lib/permissions";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
-import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
+import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
 
 export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed";
 
@@ -19,30 +23,31 @@ export type HandoffResult =
   | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
-type Actor = { id: string };
 type HandoffRequest = { actor: Actor; candidateId: string; fields: TPersonioEmployeeFields };
 
+// Whether the previous attempt may have created the employee: it ended in an error after which
+// the write may have happened, or its claim went stale (its process died mid-send).
+function previousMayHaveWritten(lastErrorCode: string | null | undefined) {
+  if (lastErrorCode === "stale_claim") return true;
+  return isPersonioErrorCode(lastErrorCode) && PERSONIO_ERRORS[lastErrorCode].mayHaveWritten;
+}
+
 // Errors that say something about the credentials themselves go into connection health.
-const CREDENTIAL_ERRORS: readonly string[] = ["invalid_credentials", "credentials_disabled", "missing_permission"];
-const UNCERTAIN_PREVIOUS: readonly (string | null)[] = ["timeout", "connection_lost", "unavailable", "unexpected", "stale_claim"];
+function isCredentialError(code: HandoffFailureCode) {
+  return isPersonioErrorCode(code) && PERSONIO_ERRORS[code].credentials;
+}
 
 // Sends a candidate to Personio once: claim → look the email up → create → record.
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
   return withClaimedCandidate(request, "handoff.send", async ({ client, claim }) => {
     const existing = await findExistingEmployee(client, request.fields.email);
     if (existing) {
-      return {
-        result: {
-          outcome: "existing_employee",
-          employee: existing,
-          previousAttemptUncertain: UNCERTAIN_PREVIOUS.includes(claim.previous?.lastErrorCode ?? null),
-        },
-        release: { code: "employee_exists" },
-      };
+      const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
+      return stopped("employee_exists", { outcome: "existing_employee", employee: existing, previousAttemptUncertain }, existing.id);
     }
     const { firstName, lastName, email, position } = request.fields;
     const { id } = await client.createEmployee({ firstName, lastName, email, ...(position ? { position } : {}) });
-    return { result: { outcome: "sent", employeeId: id }, complete: { status: "SENT", employeeId: id, sentFields: request.fields } };
+    return { kind: "in_personio", status: "SENT", employeeId: id, sentFields: request.fields };
   });
 }
 
@@ -51,10 +56,8 @@ export async function linkCandidateToPersonioEmployee(request: HandoffRequest & 
   return withClaimedCandidate(request, "handoff.link", async ({ client }) => {
     // Checked again now: the employee shown to the recruiter must still be the one with this email.
     const existing = await client.findEmployeeByEmail(request.fields.email);
-    if (existing?.id !== request.employeeId) {
-      return { result: { outcome: "failed", code: "employee_changed" }, release: { code: "employee_changed" } };
-    }
-    return { result: { outcome: "linked", employeeId: existing.id }, complete: { status: "LINKED", employeeId: existing.id, sentFields: null } };
+    if (existing?.id !== request.employeeId) return stopped("employee_changed", { outcome: "failed", code: "employee_changed" });
+    return { kind: "in_personio", status: "LINKED", employeeId: existing.id, sentFields: null };
   });
 }
 
@@ -69,53 +72,78 @@ async function findExistingEmployee(client: PersonioClient, email: string) {
   }
 }
 
-type Step = (context: { client: PersonioClient; claim: Claim }) => Promise<{
-  result: HandoffResult;
-  release?: { code: string };
-  complete?: { status: "SENT" | "LINKED"; employeeId: number; sentFields: TPersonioEmployeeFields | null };
-}>;
+// What a step learned from Personio: the candidate is there now (sent or linked), and the
+// claim is completed; or the send stops without it, and the claim is given back with the reason.
+type StepOutcome =
+  | { kind: "in_personio"; status: "SENT" | "LINKED"; employeeId: number; sentFields: TPersonioEmployeeFields | null }
+  | { kind: "stopped"; code: "employee_exists" | "employee_changed"; result: HandoffResult; employeeId: number | null };
 
+type Step = (context: { client: PersonioClient; claim: Claim }) => Promise<StepOutcome>;
+
+function stopped(code: "employee_exists" | "employee_changed", result: HandoffResult, employeeId: number | null = null): StepOutcome {
+  return { kind: "stopped", code, result, employeeId };
+}
+
+// Checks the connection, claims the candidate, runs the step, and records how it ended: each
+// change of the claim is written in one transaction with its audit row.
 async function withClaimedCandidate(request: HandoffRequest, action: string, step: Step): Promise<HandoffResult> {
   const { actor, candidateId } = request;
-  const audit = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null>) =>
-    writeAuditLog(db, { actorId: actor.id, action, targetType: "candidate", targetId: candidateId, outcome, details });
+  const auditEntry = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null>) =>
+    ({ actorId: actor.id, action, targetType: "candidate", targetId: candidateId, outcome, details }) as const;
 
   const connection = await getConnectedPersonioClient();
-  if (!connection?.enabled) {
-    const code = connection ? "integration_disabled" : "not_connected";
-    await audit("failure", { code });
+  const refusal = sendRefusal({ actor, connection: toConnectionState(connection) });
+  // The action's permission check refused this already; a caller that skipped it is refused the same way.
+  if (refusal === "no_permission") throw new ForbiddenError("personio:send");
+  if (refusal || !connection) {
+    const code = refusal ?? "not_connected";
+    await writeAuditLog(db, auditEntry("failure", { code }));
     return { outcome: "failed", code };
   }
 
   const claim = await claimHandoff(candidateId, env.HANDOFF_CLAIM_TTL_MS);
   if (!isClaim(claim)) {
-    await audit("failure", { code: claim.reason });
+    await writeAuditLog(db, auditEntry("failure", { code: claim.reason }));
     return { outcome: claim.reason };
   }
 
   try {
-    const { result, release, complete } = await step({ client: connection.client, claim });
-    if (complete) {
-      await completeClaim(candidateId, claim.claimToken, {
-        status: complete.status,
-        personioEmployeeId: complete.employeeId,
-        personioSubdomain: connection.subdomain,
-        sentById: actor.id,
-        sentFields: complete.sentFields ? JSON.stringify(complete.sentFields) : null,
+    const outcome = await step({ client: connection.client, claim });
+    let result: HandoffResult;
+    if (outcome.kind === "in_personio") {
+      const { status, employeeId, sentFields } = outcome;
+      await db.$transaction(async (tx) => {
+        await completeClaim(
+          candidateId,
+          claim.claimToken,
+          {
+            status,
+            personioEmployeeId: employeeId,
+            personioSubdomain: connection.subdomain,
+            sentById: actor.id,
+            sentFields: sentFields ? JSON.stringify(sentFields) : null,
+          },
+          tx,
+        );
+        await writeAuditLog(tx, auditEntry("success", { employeeId, status }));
       });
-      await audit("success", { employeeId: complete.employeeId, status: complete.status });
-    } else if (release) {
-      await releaseClaim(candidateId, claim.claimToken, release);
-      const employeeId = result.outcome === "existing_employee" ? result.employee.id : null;
-      await audit("failure", { code: release.code, employeeId });
+      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId };
+    } else {
+      await db.$transaction(async (tx) => {
+        await releaseClaim(candidateId, claim.claimToken, { code: outcome.code }, tx);
+        await writeAuditLog(tx, auditEntry("failure", { code: outcome.code, employeeId: outcome.employeeId }));
+      });
+      result = outcome.result;
     }
     if (!connection.healthIsFresh) await recordPersonioHealth({ ok: true });
     return result;
   } catch (error) {
     const failure = toFailure(error);
-    await releaseClaim(candidateId, claim.claimToken, failure);
-    await audit("failure", { code: failure.code, field: failure.field ?? null, outcomeUnknown: failure.outcomeUnknown ?? false });
-    if (CREDENTIAL_ERRORS.includes(failure.code)) await recordPersonioHealth({ ok: false, error });
+    await db.$transaction(async (tx) => {
+      await releaseClaim(candidateId, claim.claimToken, failure, tx);
+      await writeAuditLog(tx, auditEntry("failure", { code: failure.code, field: failure.field ?? null, outcomeUnknown: failure.outcomeUnknown ?? false }));
+    });
+    if (isCredentialError(failure.code)) await recordPersonioHealth({ ok: false, error });
     return failure;
   }
 }

@@ -1,20 +1,9 @@
 import "server-only";
 
 import type { PersonioClient } from "@/lib/personio/client";
-import { isPersonioError, PersonioError } from "@/lib/personio/errors";
+import { isPersonioError, PERSONIO_ERRORS, PersonioError, type CredentialCheckFailure } from "@/lib/personio/errors";
 
 import { assessPersonioScopes, type ScopeAssessment } from "./scopes";
-
-// Why a credential check failed, in the words the settings screens have a message for.
-export const CREDENTIAL_CHECK_FAILURES = [
-  "invalid_credentials",
-  "credentials_disabled",
-  "missing_permission",
-  "rate_limited",
-  "unreachable",
-  "unexpected",
-] as const;
-export type CredentialCheckFailure = (typeof CREDENTIAL_CHECK_FAILURES)[number];
 
 export type CredentialCheckResult =
   | { ok: true; scopes: string[]; assessment: Exclude<ScopeAssessment, "missing_write"> }
@@ -23,20 +12,7 @@ export type CredentialCheckResult =
 
 /** Maps any error from the Personio client to a reason the admin can act on. */
 export function credentialFailureReason(error: unknown): CredentialCheckFailure {
-  if (!isPersonioError(error)) return "unexpected";
-  switch (error.code) {
-    case "invalid_credentials":
-    case "credentials_disabled":
-    case "missing_permission":
-    case "rate_limited":
-      return error.code;
-    case "unavailable":
-    case "timeout":
-    case "connection_lost":
-      return "unreachable";
-    default:
-      return "unexpected";
-  }
+  return isPersonioError(error) ? PERSONIO_ERRORS[error.code].credentialCheck : "unexpected";
 }
 
 /**

@@ -1,32 +1,17 @@
 import "server-only";
 
+// The live connection: a Personio client built from the stored credentials, and the health its
+// calls record. Reads for pages are in personio-queries.ts, admin changes in personio-mutations.ts.
+
 import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createPersonioClient, type PersonioClient } from "@/lib/personio/client";
-import { isPersonioError } from "@/lib/personio/errors";
+import { isPersonioError, PERSONIO_ERRORS } from "@/lib/personio/errors";
 import { personioEmployeeUrl } from "@/lib/personio/web-link";
 
+// The one row that holds the Personio connection.
 export const PERSONIO_INTEGRATION_ID = "personio";
-const INTEGRATION_ID = PERSONIO_INTEGRATION_ID;
-
-// What pages may know about the connection. The secret is not selected here at all.
-export function getPersonioIntegration() {
-  return db.personioIntegration.findUnique({
-    where: { id: INTEGRATION_ID },
-    select: {
-      clientId: true,
-      subdomain: true,
-      enabled: true,
-      lastSuccessAt: true,
-      lastErrorAt: true,
-      lastErrorCode: true,
-      updatedAt: true,
-    },
-  });
-}
-
-export type PersonioIntegrationSummary = NonNullable<Awaited<ReturnType<typeof getPersonioIntegration>>>;
 
 export function createClientFromCredentials(credentials: { clientId: string; clientSecret: string }): PersonioClient {
   return createPersonioClient({
@@ -46,7 +31,7 @@ export async function getConnectedPersonioClient(): Promise<{
   healthIsFresh: boolean;
 } | null> {
   const integration = await db.personioIntegration.findUnique({
-    where: { id: INTEGRATION_ID },
+    where: { id: PERSONIO_INTEGRATION_ID },
     select: { clientId: true, clientSecretEncrypted: true, subdomain: true, enabled: true, lastSuccessAt: true, lastErrorAt: true },
   });
   if (!integration) return null;
@@ -68,20 +53,18 @@ function isHealthFresh({ lastSuccessAt, lastErrorAt }: { lastSuccessAt: Date | n
   return !lastErrorAt || lastErrorAt < lastSuccessAt;
 }
 
-// Personio answered these with the credentials accepted, so they say nothing bad about the
-// connection (the send flow explains them on the profile); they count as a working call.
-const ANSWERED_CODES = new Set(["validation_error", "email_taken", "not_found"]);
-
 // Connection health for admins: the last success and the last credential-level failure.
 export async function recordPersonioHealth(outcome: { ok: true } | { ok: false; error: unknown }) {
-  const answered = !outcome.ok && isPersonioError(outcome.error) && ANSWERED_CODES.has(outcome.error.code);
+  // Personio answered these with the credentials accepted, so they say nothing bad about the
+  // connection (the send flow explains them on the profile); they count as a working call.
+  const answered = !outcome.ok && isPersonioError(outcome.error) && PERSONIO_ERRORS[outcome.error.code].answered;
   if (outcome.ok || answered) {
-    await db.personioIntegration.updateMany({ where: { id: INTEGRATION_ID }, data: { lastSuccessAt: new Date() } });
+    await db.personioIntegration.updateMany({ where: { id: PERSONIO_INTEGRATION_ID }, data: { lastSuccessAt: new Date() } });
     return;
   }
   const code = isPersonioError(outcome.error) ? outcome.error.code : "unexpected";
   await db.personioIntegration.updateMany({
-    where: { id: INTEGRATION_ID },
+    where: { id: PERSONIO_INTEGRATION_ID },
     data: { lastErrorAt: new Date(), lastErrorCode: code },
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/lib/personio-sandbox/test-support";
+import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
 
 import { PersonioError } from "./errors";
 

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 
 import { describe, expect, it } from "vitest";
 
-import { alice, setupSandbox } from "@/lib/personio-sandbox/test-support";
+import { alice, setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
 
 import { PersonioError } from "./errors";
 

@@ -1,32 +1,12 @@
 import "server-only";
 
-import {
-  parseAttributeDefinitions,
-  parseDocumentCategories,
-  parsePersonioEmployee,
-  sameEmail,
-  isRecord,
-  type PersonioAttributeDefinition,
-  type PersonioDocumentCategory,
-  type PersonioEmployee,
-} from "./employee";
-import { defaultPersonioMessage, isPersonioError, PersonioError } from "./errors";
+import { isRecord, parsePersonioEmployee, sameEmail, type PersonioEmployee } from "./employee";
+import { defaultPersonioMessage, PersonioError } from "./errors";
 import { createPersonioHttp, type PersonioClientConfig } from "./http";
-import { toEmployeePayload, type PersonioEmployeeInput, type PersonioEmployeeUpdate } from "./payload";
+import { toEmployeePayload, type PersonioEmployeeInput } from "./payload";
 
-export { DEFAULT_PERSONIO_API_BASE_URL, type PersonioClientConfig } from "./http";
+export type { PersonioClientConfig } from "./http";
 export { clearPersonioTokenCache } from "./token-cache";
-export type { PersonioEmployeeInput, PersonioEmployeeUpdate } from "./payload";
-
-export type PersonioDocumentUpload = {
-  employeeId: number;
-  categoryId: number;
-  title: string;
-  file: Blob;
-  fileName: string;
-  date?: string;
-  comment?: string;
-};
 
 export type PersonioEmployeeMatch = { id: number; firstName?: string; lastName?: string };
 
@@ -43,12 +23,6 @@ export type PersonioClient = {
   findEmployeeByEmail(email: string): Promise<PersonioEmployeeMatch | null>;
   /** Never retried: on `outcomeUnknown` errors the caller reconciles by email. */
   createEmployee(input: PersonioEmployeeInput): Promise<{ id: number }>;
-  getEmployee(id: number): Promise<PersonioEmployee>;
-  updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<{ id: number }>;
-  listEmployees(options?: { limit?: number; offset?: number }): Promise<{ employees: PersonioEmployee[]; total: number }>;
-  listEmployeeAttributes(): Promise<PersonioAttributeDefinition[]>;
-  listDocumentCategories(): Promise<PersonioDocumentCategory[]>;
-  uploadDocument(upload: PersonioDocumentUpload): Promise<{ id: number }>;
 };
 
 const MAX_PAGE = 100;
@@ -88,80 +62,25 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
     const res = await http.call("write", "POST", "/v1/company/employees", {
       json: { employee: toEmployeePayload(input) },
     });
-    return { id: readCreatedId(res?.body, true) };
-  }
-
-  async function getEmployee(id: number): Promise<PersonioEmployee> {
-    const res = await http.call("read", "GET", `/v1/company/employees/${encodeURIComponent(String(id))}`);
-    const employee = isRecord(res?.body) ? parsePersonioEmployee(res.body.data) : null;
-    if (!employee) throw unexpected("employee response without an id", false);
-    return employee;
-  }
-
-  async function updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<{ id: number }> {
-    const { email: _email, ...payload } = toEmployeePayload(update);
-    const res = await http.call("write", "PATCH", `/v1/company/employees/${encodeURIComponent(String(id))}`, {
-      json: { employee: payload },
-    });
-    return { id: readCreatedId(res?.body, true, id) };
-  }
-
-  async function listEmployees(options: { limit?: number; offset?: number } = {}) {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE);
-    const query = { limit: String(limit), offset: String(Math.max(options.offset ?? 0, 0)) };
-    const res = await http.call("read", "GET", "/v1/company/employees", { query });
-    const body = isRecord(res?.body) ? res.body : {};
-    const employees = (Array.isArray(body.data) ? body.data : []).map(parsePersonioEmployee).filter((e) => e !== null);
-    const total = isRecord(body.metadata) ? Number(body.metadata.total_elements) : NaN;
-    return { employees, total: Number.isFinite(total) ? total : employees.length };
-  }
-
-  async function listEmployeeAttributes() {
-    const res = await http.call("read", "GET", "/v1/company/employees/attributes");
-    return parseAttributeDefinitions(res?.body);
-  }
-
-  async function listDocumentCategories() {
-    const res = await http.call("read", "GET", "/v1/company/document-categories");
-    return parseDocumentCategories(res?.body);
-  }
-
-  async function uploadDocument(upload: PersonioDocumentUpload): Promise<{ id: number }> {
-    const form = new FormData();
-    form.set("title", upload.title);
-    form.set("employee_id", String(upload.employeeId));
-    form.set("category_id", String(upload.categoryId));
-    if (upload.date) form.set("date", upload.date);
-    if (upload.comment) form.set("comment", upload.comment);
-    form.set("file", upload.file, upload.fileName);
-    const res = await http.call("write", "POST", "/v1/company/documents", { form });
-    return { id: readCreatedId(res?.body, true) };
+    return { id: readCreatedId(res?.body) };
   }
 
   return {
     authenticate: (options = {}) => http.guard(() => http.authenticate(!options.reuseCachedToken)),
     findEmployeeByEmail: (email) => http.guard(() => findEmployeeByEmail(email)),
     createEmployee: (input) => http.guard(() => createEmployee(input)),
-    getEmployee: (id) => http.guard(() => getEmployee(id)),
-    updateEmployee: (id, update) => http.guard(() => updateEmployee(id, update)),
-    listEmployees: (options) => http.guard(() => listEmployees(options)),
-    listEmployeeAttributes: () => http.guard(listEmployeeAttributes),
-    listDocumentCategories: () => http.guard(listDocumentCategories),
-    uploadDocument: (upload) => http.guard(() => uploadDocument(upload)),
   };
 }
 
-function readCreatedId(body: unknown, isWrite: boolean, fallback?: number): number {
+function readCreatedId(body: unknown): number {
   const data = isRecord(body) ? body.data : undefined;
   const id = Number(isRecord(data) ? data.id : undefined);
   if (Number.isInteger(id) && id > 0) return id;
-  if (fallback !== undefined) return fallback;
   // Personio said "success" without an id: the write probably happened, so reconcile by email.
-  throw unexpected("success response without an id", isWrite);
+  throw unexpected("success response without an id");
 }
 
-function unexpected(detail: string, outcomeUnknown: boolean): PersonioError {
-  return new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (${detail})`, { outcomeUnknown });
+function unexpected(detail: string): PersonioError {
+  return new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (${detail})`, { outcomeUnknown: true });
 }
 
-export { isPersonioError };

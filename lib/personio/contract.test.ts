@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import type { RecordedExchange } from "@/lib/personio-sandbox/state";
-import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/lib/personio-sandbox/test-support";
+import type { RecordedExchange } from "@/scripts/personio-sandbox/state";
+import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
 
-import { validatePersonioExchange } from "./openapi/contract-validator";
+import { validatePersonioExchange } from "@/scripts/personio-sandbox/openapi/contract-validator";
 
 const ctx = setupSandbox();
 

@@ -18,16 +18,6 @@ export type PersonioEmployee = {
   attributes: Record<string, PersonioAttributeValue>;
 };
 
-export type PersonioAttributeDefinition = {
-  key: string;
-  label?: string;
-  type?: string;
-  universalId?: string | null;
-  options: string[];
-};
-
-export type PersonioDocumentCategory = { id: number; name: string };
-
 /** Reads v1's `{type: "Employee", attributes: {name: {label, value, type, universal_id}}}` leniently. */
 export function parsePersonioEmployee(raw: unknown): PersonioEmployee | null {
   const attributesRaw = isRecord(raw) && isRecord(raw.attributes) ? raw.attributes : null;
@@ -57,32 +47,6 @@ export function parsePersonioEmployee(raw: unknown): PersonioEmployee | null {
     status: text(attributes.status?.value),
     attributes,
   };
-}
-
-export function parseAttributeDefinitions(raw: unknown): PersonioAttributeDefinition[] {
-  const data = isRecord(raw) && Array.isArray(raw.data) ? raw.data : [];
-  return data.flatMap((item: unknown) => {
-    if (!isRecord(item) || typeof item.key !== "string") return [];
-    return [
-      {
-        key: item.key,
-        label: typeof item.label === "string" ? item.label : undefined,
-        type: typeof item.type === "string" ? item.type : undefined,
-        universalId: typeof item.universal_id === "string" || item.universal_id === null ? item.universal_id : undefined,
-        options: Array.isArray(item.options) ? item.options.map(String) : [],
-      },
-    ];
-  });
-}
-
-export function parseDocumentCategories(raw: unknown): PersonioDocumentCategory[] {
-  const data = isRecord(raw) && Array.isArray(raw.data) ? raw.data : [];
-  return data.flatMap((item: unknown) => {
-    if (!isRecord(item)) return [];
-    const id = Number(item.id);
-    const name = isRecord(item.attributes) ? text(item.attributes.name) : undefined;
-    return Number.isInteger(id) && name ? [{ id, name }] : [];
-  });
 }
 
 export function sameEmail(a: string | undefined, b: string): boolean {

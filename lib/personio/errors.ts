@@ -1,20 +1,96 @@
 import "server-only";
 
-export const PERSONIO_ERROR_CODES = [
-  "invalid_credentials",
-  "credentials_disabled",
-  "missing_permission",
-  "validation_error",
-  "email_taken",
-  "rate_limited",
-  "unavailable",
-  "timeout",
-  "connection_lost",
-  "not_found",
-  "unexpected",
-] as const;
+export type PersonioErrorCode =
+  | "invalid_credentials"
+  | "credentials_disabled"
+  | "missing_permission"
+  | "validation_error"
+  | "email_taken"
+  | "rate_limited"
+  | "unavailable"
+  | "timeout"
+  | "connection_lost"
+  | "not_found"
+  | "unexpected";
 
-export type PersonioErrorCode = (typeof PERSONIO_ERROR_CODES)[number];
+/** Why a credential check failed, in the words the settings screens have a message for. */
+export type CredentialCheckFailure =
+  | "invalid_credentials"
+  | "credentials_disabled"
+  | "missing_permission"
+  | "rate_limited"
+  | "unreachable"
+  | "unexpected";
+
+type PersonioErrorInfo = {
+  /** Says something about the credentials themselves: a failed send records it as connection health. */
+  credentials: boolean;
+  /** A write that ended this way may still have created the employee (the next send looks it up first). */
+  mayHaveWritten: boolean;
+  /** The same request may succeed later without anyone changing anything. */
+  retryable: boolean;
+  /** Personio answered with the credentials accepted: the call counts as a working one for health. */
+  answered: boolean;
+  /** What a credential check (connect, update, test connection) reports for it. */
+  credentialCheck: CredentialCheckFailure;
+  /** Its sentence on the settings page's health section (`personioSettings` namespace); null if never recorded there. */
+  healthMessage: `health.codes.${PersonioErrorCode}` | null;
+};
+
+/**
+ * Every Personio error code, classified once. Each list elsewhere derives from this table,
+ * so a new code fails the type check until it is classified here.
+ */
+export const PERSONIO_ERRORS = {
+  invalid_credentials: {
+    credentials: true, mayHaveWritten: false, retryable: false, answered: false,
+    credentialCheck: "invalid_credentials", healthMessage: "health.codes.invalid_credentials",
+  },
+  credentials_disabled: {
+    credentials: true, mayHaveWritten: false, retryable: false, answered: false,
+    credentialCheck: "credentials_disabled", healthMessage: "health.codes.credentials_disabled",
+  },
+  missing_permission: {
+    credentials: true, mayHaveWritten: false, retryable: false, answered: false,
+    credentialCheck: "missing_permission", healthMessage: "health.codes.missing_permission",
+  },
+  validation_error: {
+    credentials: false, mayHaveWritten: false, retryable: false, answered: true,
+    credentialCheck: "unexpected", healthMessage: null,
+  },
+  email_taken: {
+    credentials: false, mayHaveWritten: false, retryable: false, answered: true,
+    credentialCheck: "unexpected", healthMessage: null,
+  },
+  rate_limited: {
+    credentials: false, mayHaveWritten: false, retryable: true, answered: false,
+    credentialCheck: "rate_limited", healthMessage: "health.codes.rate_limited",
+  },
+  unavailable: {
+    credentials: false, mayHaveWritten: true, retryable: true, answered: false,
+    credentialCheck: "unreachable", healthMessage: "health.codes.unavailable",
+  },
+  timeout: {
+    credentials: false, mayHaveWritten: true, retryable: true, answered: false,
+    credentialCheck: "unreachable", healthMessage: "health.codes.timeout",
+  },
+  connection_lost: {
+    credentials: false, mayHaveWritten: true, retryable: true, answered: false,
+    credentialCheck: "unreachable", healthMessage: "health.codes.connection_lost",
+  },
+  not_found: {
+    credentials: false, mayHaveWritten: false, retryable: false, answered: true,
+    credentialCheck: "unexpected", healthMessage: null,
+  },
+  unexpected: {
+    credentials: false, mayHaveWritten: true, retryable: false, answered: false,
+    credentialCheck: "unexpected", healthMessage: "health.codes.unexpected",
+  },
+} as const satisfies Record<PersonioErrorCode, PersonioErrorInfo>;
+
+export function isPersonioErrorCode(code: string | null | undefined): code is PersonioErrorCode {
+  return typeof code === "string" && Object.hasOwn(PERSONIO_ERRORS, code);
+}
 
 export type PersonioErrorOptions = {
   field?: string;

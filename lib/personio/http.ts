@@ -12,8 +12,6 @@ import {
 import { throttleEmployeeRead } from "./read-throttle";
 import { sendPersonioRequest, type PersonioHttpResponse } from "./transport";
 
-export const DEFAULT_PERSONIO_API_BASE_URL = "https://api.personio.de";
-
 export type PersonioClientConfig = {
   /** API host, e.g. https://api.personio.de (a trailing /v1 is tolerated). */
   baseUrl: string;

@@ -19,8 +19,6 @@ export type PersonioEmployeeInput = {
   customAttributes?: Record<string, string>;
 };
 
-export type PersonioEmployeeUpdate = Partial<Omit<PersonioEmployeeInput, "email">>;
-
 /** Maps our camelCase input to v1's snake_case `employee` object, leaving out what was not given. */
 export function toEmployeePayload(input: Partial<PersonioEmployeeInput>): Record<string, unknown> {
   const payload: Record<string, unknown> = {

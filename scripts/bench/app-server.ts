@@ -1,10 +1,11 @@
 // Starts the production build (`next start`) on a free port for one benchmark database, with
 // the DB probe preloaded, and the build itself when there is none or it is older than the code.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { startAppProcess, waitUntilServing, type AppSecrets } from "../lib/app-with-sandbox";
 import { freePort } from "../lib/free-port";
 
 const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "next.config.mjs", "package-lock.json"];
@@ -38,8 +39,6 @@ export function ensureProductionBuild(options: { force: boolean }): string | nul
   return reason;
 }
 
-export type AppSecrets = { sessionSecret: string; encryptionKey: string };
-
 export type RunningApp = {
   url: string;
   /** Reads the per-process SQL statement counters of the preloaded probe. */
@@ -55,40 +54,25 @@ export async function startApp(options: { databaseUrl: string; sandboxUrl: strin
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const portFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "handoff-bench-")), "probe-port");
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = startAppProcess({
+    command: "start",
+    port,
+    hostname: "127.0.0.1",
+    databaseUrl: options.databaseUrl,
+    url,
+    sandboxUrl: options.sandboxUrl,
+    secrets: options.secrets,
     env: {
-      ...process.env,
-      NODE_ENV: "production",
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(),
       BENCH_DB_PROBE_PORT_FILE: portFile,
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: options.secrets.sessionSecret,
-      ENCRYPTION_KEY: options.secrets.encryptionKey,
-      NEXT_TELEMETRY_DISABLED: "1",
-      PERSONIO_API_BASE_URL: options.sandboxUrl,
-      PERSONIO_WEB_BASE_URL: options.sandboxUrl,
     },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start (${options.label}) exited:\n${log}`);
-    try {
-      const response = await fetch(`${url}/sign-in`);
-      await response.arrayBuffer();
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`next start (${options.label}) did not answer within 60 s:\n${log}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntilServing(url, child, { log: () => `next start (${options.label})\n${log}` });
 
   // The probe opens its port when the server first loads better-sqlite3 (the first page above).
   const probeUrl = async () => {

@@ -2,8 +2,8 @@
 // the other). Evidence that Personio's limits and the one cached token held is read from the
 // sandbox: its counters, its request log (status codes, bearer tokens) and its own rate-limit
 // ledger of accepted calls.
-import type { SandboxAdmin } from "@/lib/personio-sandbox/admin-client";
-import type { PersonioSandbox } from "@/lib/personio-sandbox/server";
+import type { SandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
+import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
 import { sendOnce, type SendContext } from "./measure-send";
 import type { Session } from "./http-session";

@@ -2,7 +2,7 @@
 // (the lookup by email, then the create) once the token is cached; the bench makes the same two
 // calls itself, from this process, with a token of its own credential, right next to each send:
 // that is the floor. Overhead = send time − floor, per pair.
-import type { SandboxAdmin } from "@/lib/personio-sandbox/admin-client";
+import type { SandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 
 import type { RunningApp } from "./app-server";
 import { callAction, type Session } from "./http-session";

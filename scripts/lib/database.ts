@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { databaseProvider } from "../../lib/db/provider";
 
-import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "./postgres-databases";
+import { recreatePostgresDatabase } from "./postgres-databases";
 
 const BIN = path.join(process.cwd(), "node_modules", ".bin");
 const PRISMA_BIN = path.join(BIN, "prisma");
@@ -45,28 +45,4 @@ export function deleteSqliteDatabase(databaseUrl: string) {
 export async function resetDatabase(databaseUrl: string) {
   if (databaseProvider(databaseUrl) === "postgresql") await recreatePostgresDatabase(databaseUrl);
   else deleteSqliteDatabase(databaseUrl);
-}
-
-// Where test databases live: HANDOFF_TEST_DATABASE_URL names a PostgreSQL server (any database
-// on it, e.g. postgresql://postgres@127.0.0.1:5433/postgres) on which each fresh database is a
-// new database; unset, they are SQLite files under data/. `npm test` sets it for its
-// PostgreSQL run.
-export function testDatabaseServerUrl(): string | null {
-  const url = process.env.HANDOFF_TEST_DATABASE_URL;
-  return url && databaseProvider(url) === "postgresql" ? url : null;
-}
-
-// A new, empty, migrated database for one test run or harness, named so runs don't collide.
-export async function createFreshDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = testDatabaseServerUrl();
-  if (serverUrl) {
-    const url = postgresDatabaseUrl(serverUrl, name);
-    await recreatePostgresDatabase(url);
-    migrateDatabase(url, { quiet: true });
-    return { url, drop: () => dropPostgresDatabase(url) };
-  }
-  const url = `file:./data/${name}.db`;
-  deleteSqliteDatabase(url);
-  migrateDatabase(url, { quiet: true });
-  return { url, drop: async () => deleteSqliteDatabase(url) };
 }

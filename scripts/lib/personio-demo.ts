@@ -1,6 +1,6 @@
 import { encryptSecret } from "@/lib/crypto";
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
-import { demoCredential } from "@/lib/personio-sandbox/demo";
+import { demoCredential } from "@/scripts/personio-sandbox/demo";
 
 export const DEMO_PERSONIO_SUBDOMAIN = "demo";
 

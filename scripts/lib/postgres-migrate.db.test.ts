@@ -12,7 +12,7 @@ import { createPrismaClient } from "../../lib/db/create-prisma-client";
 
 import { migrationChecksum, migratePostgres, readMigrations } from "./postgres-migrate";
 import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "./postgres-databases";
-import { testDatabaseServerUrl } from "./database";
+import { testDatabaseServerUrl } from "../../e2e/support/test-database";
 
 const serverUrl = testDatabaseServerUrl();
 const created: string[] = [];

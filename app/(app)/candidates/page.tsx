@@ -2,12 +2,12 @@ import { getTranslations } from "next-intl/server";
 
 import { CandidateFilters } from "@/components/candidates/candidate-filters";
 import { CandidateTable } from "@/components/candidates/candidate-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { candidateListHref, ZCandidateListParams } from "@/lib/candidates/list-params";
 import { listCandidates, listJobs } from "@/lib/candidates/queries";
 import { getPersonioBadges } from "@/lib/handoff/queries";
-import { can } from "@/lib/permissions";
 
 export async function generateMetadata() {
   const t = await getTranslations("candidates");
@@ -26,17 +26,19 @@ export default async function CandidatesPage({
     listJobs(),
     listCandidates(params),
   ]);
-  // Loaded only for roles that may see them: otherwise not even the sender's name is in the page.
-  const badges = can(user, "personio:see-badge") ? await getPersonioBadges(result.rows.map((row) => row.id)) : undefined;
+  // Empty for roles that may not see badges: then not even the sender's name is in the page.
+  const badges = await getPersonioBadges(user, result.rows.map((row) => row.id));
 
   return (
     <div className="space-y-6">
-      <div className="flex items-baseline justify-between">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {t("count", { count: result.total })}
-        </p>
-      </div>
+      <PageHeader
+        title={t("title")}
+        end={
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {t("count", { count: result.total })}
+          </p>
+        }
+      />
       <CandidateFilters params={params} jobs={jobs} />
       <CandidateTable rows={result.rows} badges={badges} />
       {result.pages > 1 && <Pagination page={params.page} pages={result.pages} hrefFor={(page) => candidateListHref({ ...params, page })} />}

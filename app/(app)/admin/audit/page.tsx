@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { auditListHref, ZAuditListParams } from "@/lib/audit-log/params";
@@ -21,10 +22,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const isFiltered = params.category !== "all" || params.outcome !== "";
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       <AuditFilters params={params} />
       <p className="text-sm text-slate-600" aria-live="polite">
         {t("count", { count: result.total })}

@@ -2,9 +2,10 @@ import { getTranslations } from "next-intl/server";
 
 import { Marketplace } from "@/components/integrations/marketplace";
 import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { INTEGRATION_CATEGORIES, type IntegrationCategory } from "@/lib/integrations/catalogue";
-import { getPersonioConnectionState } from "@/lib/integrations/queries";
+import { getPersonioConnectionState } from "@/lib/integrations/personio-queries";
 import { getSourceStates } from "@/lib/webhooks/queries";
 
 type Props = { searchParams: Promise<{ category?: string; deleted?: string }> };
@@ -21,10 +22,7 @@ export default async function IntegrationsPage({ searchParams }: Props) {
   const [t, personio, sources] = await Promise.all([getTranslations("integrations"), getPersonioConnectionState(), getSourceStates()]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       {params.deleted && personio === "not_connected" && <Alert tone="success">{t("deleted")}</Alert>}
       <Marketplace category={category} states={{ personio, ...sources }} />
     </div>

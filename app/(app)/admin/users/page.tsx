@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 
-import { AddUserForm } from "@/components/users/add-user-form";
-import { UserTable } from "@/components/users/user-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { listRoles, listUsers } from "@/lib/users/service";
+
+import { AddUserForm } from "./_components/add-user-form";
+import { UserTable } from "./_components/user-table";
 
 export async function generateMetadata() {
   const t = await getTranslations("users");
@@ -15,7 +17,7 @@ export default async function UsersPage() {
   const [t, users, roles] = await Promise.all([getTranslations("users"), listUsers(), listRoles()]);
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <UserTable users={users} roles={roles} currentUserId={currentUser.id} />
       <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="add-user-heading" className="text-lg font-semibold">

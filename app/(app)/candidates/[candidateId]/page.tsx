@@ -1,20 +1,26 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 
-import { CandidateActionsMenu } from "@/components/candidates/candidate-actions-menu";
 import { StageBadge } from "@/components/candidates/stage-badge";
-import { pickMessages } from "@/lib/i18n/pick-messages";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
-import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
-import { getPersonioIntegration } from "@/lib/integrations/personio-connection";
+import { getSendAvailability } from "@/lib/handoff/availability";
+import { getPersonioBadges } from "@/lib/handoff/queries";
+import { pickMessages } from "@/lib/i18n/pick-messages";
 import { can } from "@/lib/permissions";
+
+import { CandidateActionsMenu } from "./_components/candidate-actions-menu";
 
 type Props = { params: Promise<{ candidateId: string }> };
 
 export async function generateMetadata({ params }: Props) {
+  // The name goes into <title> only for someone who may read the profile: the page itself sends
+  // everyone else to sign-in or a 404, but the metadata is rendered all the same.
+  const user = await getCurrentUser();
+  if (!can(user, "candidates:read")) return {};
   const candidate = await getCandidate((await params).candidateId);
   return { title: candidate ? `${candidate.firstName} ${candidate.lastName}` : undefined };
 }
@@ -23,19 +29,14 @@ export default async function CandidateProfilePage({ params }: Props) {
   const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const canSeeBadge = can(user, "personio:see-badge");
-  const [t, tHandoff, format, integration, handoffStatus, badges] = await Promise.all([
+  const [t, tHandoff, format, sendAvailability, badges] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
     getFormatter(),
-    getPersonioIntegration(),
-    getHandoffStatus(candidate.id),
-    canSeeBadge ? getPersonioBadges([candidate.id]) : null,
+    getSendAvailability({ actor: user, candidate }),
+    getPersonioBadges(user, [candidate.id]),
   ]);
-  const badge = badges?.get(candidate.id);
-  // The menu item is offered only when a send could succeed; the action checks all of it again.
-  const maySend =
-    can(user, "personio:send") && integration?.enabled === true && handoffStatus !== "SENT" && handoffStatus !== "LINKED";
+  const badge = badges.get(candidate.id);
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -55,41 +56,36 @@ export default async function CandidateProfilePage({ params }: Props) {
 
   return (
     <article className="space-y-6">
-      <Link href="/candidates" className="text-sm text-indigo-700 hover:underline">
-        ← {t("back")}
-      </Link>
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold">
-              {candidate.firstName} {candidate.lastName}
-            </h1>
-            {badge && <PersonioBadge candidateId={candidate.id} badge={badge} />}
-          </div>
-          <p className="mt-1 text-slate-600">{candidate.job.title}</p>
-        </div>
-        <CandidateActionsMenu
-          candidateId={candidate.id}
-          labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
-          sendToPersonio={
-            maySend
-              ? {
-                  defaults: {
-                    firstName: candidate.firstName,
-                    lastName: candidate.lastName,
-                    email: candidate.email,
-                    position: candidate.job.title,
-                  },
-                  intl: {
-                    locale: await getLocale(),
-                    timeZone: await getTimeZone(),
-                    messages: pickMessages(await getMessages(), ["handoff", "errors"]),
-                  },
-                }
-              : null
-          }
-        />
-      </header>
+      <BackLink href="/candidates">{t("back")}</BackLink>
+      <PageHeader
+        title={`${candidate.firstName} ${candidate.lastName}`}
+        beside={badge && <PersonioBadge candidateId={candidate.id} badge={badge} />}
+        intro={candidate.job.title}
+        end={
+          <CandidateActionsMenu
+            candidateId={candidate.id}
+            labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
+            sendAvailability={sendAvailability}
+            sendToPersonio={
+              sendAvailability.available
+                ? {
+                    defaults: {
+                      firstName: candidate.firstName,
+                      lastName: candidate.lastName,
+                      email: candidate.email,
+                      position: candidate.job.title,
+                    },
+                    intl: {
+                      locale: await getLocale(),
+                      timeZone: await getTimeZone(),
+                      messages: pickMessages(await getMessages(), ["handoff", "errors"]),
+                    },
+                  }
+                : null
+            }
+          />
+        }
+      />
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="details-heading" className="text-lg font-semibold">
           {t("details")}

@@ -17,7 +17,7 @@ const services = vi.hoisted(() => ({
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => services.currentUser.value }));
-vi.mock("@/lib/integrations/personio-settings", () => services);
+vi.mock("@/lib/integrations/personio-mutations", () => services);
 vi.mock("@/lib/integrations/role-permissions", () => ({ setRolePersonioPermission: services.setRolePersonioPermission }));
 
 const actions = await import("./actions");

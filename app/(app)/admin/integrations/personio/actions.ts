@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { authorizedAction } from "@/lib/action-client";
-import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-settings";
+import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-mutations";
 import { setRolePersonioPermission } from "@/lib/integrations/role-permissions";
 import {
   ZConnectPersonioInput,

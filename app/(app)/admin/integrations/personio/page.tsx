@@ -1,11 +1,12 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { PersonioSettingsView } from "@/components/integrations/personio-settings-view";
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
-import { getPersonioSettings } from "@/lib/integrations/queries";
+import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
+
+import { PersonioSettingsView } from "./_components/personio-settings-view";
 
 type Props = { searchParams: Promise<{ connected?: string }> };
 
@@ -26,14 +27,12 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
   const { connected } = await searchParams;
   return (
     <div className="space-y-6">
-      <Link href="/admin/integrations" className="text-sm text-indigo-700 hover:underline">
-        ← {t("back")}
-      </Link>
+      <BackLink href="/admin/integrations">{t("back")}</BackLink>
       {settings ? (
         <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
       ) : (
         <>
-          <h1 className="text-2xl font-semibold">{tSetup("title")}</h1>
+          <PageHeader title={tSetup("title")} />
           <PersonioSetupInfo />
         </>
       )}

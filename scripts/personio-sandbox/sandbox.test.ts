@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "./test-support";
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
 
 const ctx = setupSandbox();
 

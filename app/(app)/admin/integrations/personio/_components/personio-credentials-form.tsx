@@ -9,15 +9,14 @@ import { useForm } from "react-hook-form";
 
 import { connectPersonioAction, updatePersonioCredentialsAction } from "@/app/(app)/admin/integrations/personio/actions";
 import { useActionErrorMessage } from "@/components/action-error";
+import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { CredentialSaveResult } from "@/lib/integrations/personio-settings";
+import type { CredentialSaveResult } from "@/lib/integrations/personio-mutations";
 import { ZConnectPersonioInput, ZUpdatePersonioCredentialsInput, type TConnectPersonioInput } from "@/lib/integrations/schemas";
 import type { ScopeAssessment } from "@/lib/integrations/scopes";
 import { normalizePersonioSubdomain } from "@/lib/integrations/subdomain";
-
-import { ScopeNotice } from "./scope-notice";
 
 type Props =
   | { mode: "connect"; defaults?: undefined }

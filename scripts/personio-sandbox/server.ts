@@ -51,6 +51,10 @@ export async function startPersonioSandbox(options: PersonioSandboxOptions = {})
       if (!res.headersSent) send(res, v1Error(500, "Something went wrong", 500));
     });
   });
+  // Idle keep-alive sockets stay open longer than any pause in a test: with Node's default 5 s, a
+  // test that blocks the event loop for longer (the contract check compiling Personio's files) finds
+  // its pooled socket closed under it and the next request fails with ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { databaseProvider } from "@/lib/db/provider";
-import { createFreshDatabase } from "@/scripts/lib/database";
+import { createFreshDatabase } from "@/e2e/support/test-database";
 
 type ClaimModule = typeof import("@/lib/handoff/claim");
 

@@ -1,20 +1,21 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { ConnectionStatusBadge } from "@/components/integrations/connection-status-badge";
+import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import { connectionHealthState } from "@/lib/integrations/health";
-import type { PersonioSettings } from "@/lib/integrations/queries";
+import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
+import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
 
-import { ConnectionStatusBadge } from "./connection-status-badge";
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioHealth } from "./personio-health";
 import { PersonioStatusControls } from "./personio-status-controls";
 import { RolePermissionsTable } from "./role-permissions-table";
-import { ScopeNotice } from "./scope-notice";
 
 const ASSESSMENTS = ["read_write", "write_only", "unconfirmed"] as const;
-const HEALTH_CODES = ["invalid_credentials", "credentials_disabled", "missing_permission", "rate_limited", "unavailable", "timeout", "connection_lost", "unexpected"];
 
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
   return (
@@ -44,7 +45,8 @@ export async function PersonioSettingsView({
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   const assessment = ASSESSMENTS.find((value) => value === justConnected);
   const code = settings.lastErrorCode;
-  const errorMessage = code ? (HEALTH_CODES.includes(code) ? t(`health.codes.${code}` as "health.codes.unexpected") : t("health.unknownCode", { code })) : null;
+  const healthMessage = isPersonioErrorCode(code) ? PERSONIO_ERRORS[code].healthMessage : null;
+  const errorMessage = code ? (healthMessage ? t(healthMessage) : t("health.unknownCode", { code })) : null;
 
   const summary: Array<[string, string]> = [
     [t("summary.subdomain"), settings.subdomain],
@@ -55,10 +57,7 @@ export async function PersonioSettingsView({
 
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <ConnectionStatusBadge state={settings.enabled ? "connected" : "disabled"} />
-      </header>
+      <PageHeader title={t("title")} beside={<ConnectionStatusBadge state={settings.enabled ? "connected" : "disabled"} />} />
       {assessment && (
         <div className="space-y-2">
           <Alert tone="success">{t("connected")}</Alert>

@@ -1,5 +1,7 @@
 import "server-only";
 
+// What pages read about the Personio connection. The secret column is never selected here.
+
 import { db } from "@/lib/db";
 
 import { PERSONIO_INTEGRATION_ID } from "./personio-connection";
@@ -33,7 +35,10 @@ export async function getPersonioSettings() {
 export type PersonioSettings = NonNullable<Awaited<ReturnType<typeof getPersonioSettings>>>;
 
 export async function getPersonioConnectionState(): Promise<PersonioConnectionState> {
-  const integration = await db.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { enabled: true } });
+  return toConnectionState(await db.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { enabled: true } }));
+}
+
+export function toConnectionState(integration: { enabled: boolean } | null): PersonioConnectionState {
   if (!integration) return "not_connected";
   return integration.enabled ? "connected" : "disabled";
 }

@@ -1,5 +1,8 @@
 import "server-only";
 
+// What admins change about the Personio connection. Each change is written in one transaction
+// with its audit row; new credentials are stored only after Personio accepted them.
+
 import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog } from "@/lib/audit";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
@@ -7,9 +10,10 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { clearPersonioTokenCache } from "@/lib/personio/client";
+import type { CredentialCheckFailure } from "@/lib/personio/errors";
 
-import { checkPersonioCredentials, type CredentialCheckFailure } from "./credential-check";
-import { createClientFromCredentials, PERSONIO_INTEGRATION_ID as ID, recordPersonioHealth } from "./personio-connection";
+import { checkPersonioCredentials } from "./credential-check";
+import { createClientFromCredentials, PERSONIO_INTEGRATION_ID, recordPersonioHealth } from "./personio-connection";
 import type { ScopeAssessment } from "./scopes";
 
 type Credentials = { clientId: string; clientSecret: string; subdomain: string };
@@ -28,7 +32,7 @@ async function verify(actorId: string, action: string, credentials: Credentials)
       actorId,
       action,
       targetType: "integration",
-      targetId: ID,
+      targetId: PERSONIO_INTEGRATION_ID,
       outcome: "failure",
       details: { reason: result.reason, clientId: credentials.clientId, subdomain: credentials.subdomain, scopes: result.scopes ?? [] },
     });
@@ -37,7 +41,7 @@ async function verify(actorId: string, action: string, credentials: Credentials)
 }
 
 export async function connectPersonio({ actorId, input }: { actorId: string; input: Credentials }): Promise<CredentialSaveResult> {
-  const existing = await db.personioIntegration.findUnique({ where: { id: ID }, select: { id: true } });
+  const existing = await db.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { id: true } });
   if (existing) throw new ConflictError("already_connected");
   const check = await verify(actorId, "integration.connect", input);
   if (!check.ok) return { status: "rejected", reason: check.reason };
@@ -45,7 +49,7 @@ export async function connectPersonio({ actorId, input }: { actorId: string; inp
     await db.$transaction(async (tx) => {
       await tx.personioIntegration.create({
         data: {
-          id: ID,
+          id: PERSONIO_INTEGRATION_ID,
           clientId: input.clientId,
           clientSecretEncrypted: encryptSecret(input.clientSecret, env.ENCRYPTION_KEY),
           subdomain: input.subdomain,
@@ -58,7 +62,7 @@ export async function connectPersonio({ actorId, input }: { actorId: string; inp
         actorId,
         action: "integration.connect",
         targetType: "integration",
-        targetId: ID,
+        targetId: PERSONIO_INTEGRATION_ID,
         outcome: "success",
         details: { clientId: input.clientId, subdomain: input.subdomain, scopes: check.scopes, writePermission: check.assessment },
       });
@@ -80,7 +84,7 @@ export async function updatePersonioCredentials({
   input: { clientId: string; clientSecret: string; subdomain: string };
 }): Promise<CredentialSaveResult> {
   const current = await db.personioIntegration.findUnique({
-    where: { id: ID },
+    where: { id: PERSONIO_INTEGRATION_ID },
     select: { clientId: true, clientSecretEncrypted: true, subdomain: true, updatedAt: true },
   });
   if (!current) throw new NotFoundError("Personio integration");
@@ -100,7 +104,7 @@ export async function updatePersonioCredentials({
   await db.$transaction(async (tx) => {
     // Guarded by updatedAt: if another admin saved in the meantime, theirs stands and this one is refused.
     const { count } = await tx.personioIntegration.updateMany({
-      where: { id: ID, updatedAt: current.updatedAt },
+      where: { id: PERSONIO_INTEGRATION_ID, updatedAt: current.updatedAt },
       data: {
         clientId: input.clientId,
         ...(isNewSecret ? { clientSecretEncrypted: encryptSecret(clientSecret, env.ENCRYPTION_KEY) } : {}),
@@ -115,7 +119,7 @@ export async function updatePersonioCredentials({
       actorId,
       action: "integration.update-credentials",
       targetType: "integration",
-      targetId: ID,
+      targetId: PERSONIO_INTEGRATION_ID,
       outcome: "success",
       details: {
         clientId: input.clientId,
@@ -134,15 +138,15 @@ export async function updatePersonioCredentials({
 
 export async function setPersonioEnabled({ actorId, enabled }: { actorId: string; enabled: boolean }) {
   return db.$transaction(async (tx) => {
-    const current = await tx.personioIntegration.findUnique({ where: { id: ID }, select: { enabled: true } });
+    const current = await tx.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { enabled: true } });
     if (!current) throw new NotFoundError("Personio integration");
     if (current.enabled === enabled) return { enabled };
-    await tx.personioIntegration.update({ where: { id: ID }, data: { enabled } });
+    await tx.personioIntegration.update({ where: { id: PERSONIO_INTEGRATION_ID }, data: { enabled } });
     await writeAuditLog(tx, {
       actorId,
       action: enabled ? "integration.enable" : "integration.disable",
       targetType: "integration",
-      targetId: ID,
+      targetId: PERSONIO_INTEGRATION_ID,
       outcome: "success",
     });
     return { enabled };
@@ -153,14 +157,14 @@ export async function setPersonioEnabled({ actorId, enabled }: { actorId: string
 // the subdomain it went to) and the audit log stay, so badges and history survive a reconnect.
 export async function deletePersonio({ actorId }: { actorId: string }) {
   await db.$transaction(async (tx) => {
-    const current = await tx.personioIntegration.findUnique({ where: { id: ID }, select: { clientId: true, subdomain: true } });
+    const current = await tx.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { clientId: true, subdomain: true } });
     if (!current) throw new NotFoundError("Personio integration");
-    await tx.personioIntegration.delete({ where: { id: ID } });
+    await tx.personioIntegration.delete({ where: { id: PERSONIO_INTEGRATION_ID } });
     await writeAuditLog(tx, {
       actorId,
       action: "integration.delete",
       targetType: "integration",
-      targetId: ID,
+      targetId: PERSONIO_INTEGRATION_ID,
       outcome: "success",
       details: { clientId: current.clientId, subdomain: current.subdomain },
     });
@@ -175,7 +179,7 @@ export type ConnectionTestResult =
 /** "Test connection": a fresh authentication with the stored credentials, recorded as health. */
 export async function testPersonioConnection({ actorId }: { actorId: string }): Promise<ConnectionTestResult> {
   const current = await db.personioIntegration.findUnique({
-    where: { id: ID },
+    where: { id: PERSONIO_INTEGRATION_ID },
     select: { clientId: true, clientSecretEncrypted: true, subdomain: true },
   });
   if (!current) throw new NotFoundError("Personio integration");
@@ -195,7 +199,7 @@ export async function testPersonioConnection({ actorId }: { actorId: string }): 
     actorId,
     action: "integration.test",
     targetType: "integration",
-    targetId: ID,
+    targetId: PERSONIO_INTEGRATION_ID,
     outcome: check.ok ? "success" : "failure",
     details: check.ok ? { scopes: check.scopes, writePermission: check.assessment } : { reason: check.reason },
   });

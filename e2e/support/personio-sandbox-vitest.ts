@@ -1,10 +1,12 @@
-// Shared vitest setup: one sandbox per test file on a free port, reset before every test.
+// Vitest setup for tests against the Personio sandbox: one sandbox per test file on a free port,
+// reset before every test, and the client (with the test-only calls) pointed at it.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
-import { clearPersonioTokenCache, createPersonioClient, type PersonioClientConfig } from "@/lib/personio/client";
+import { clearPersonioTokenCache, type PersonioClientConfig } from "@/lib/personio/client";
+import { createSandboxAdmin, type SandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
+import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
-import { createSandboxAdmin, type SandboxAdmin } from "./admin-client";
-import { startPersonioSandbox, type PersonioSandbox } from "./server";
+import { createPersonioTestClient, type PersonioTestClient } from "./personio-test-client";
 
 export const TEST_CLIENT_ID = "papi-test-client";
 export const TEST_CLIENT_SECRET = "papi-test-secret-do-not-log";
@@ -12,7 +14,7 @@ export const TEST_CLIENT_SECRET = "papi-test-secret-do-not-log";
 export type SandboxContext = {
   sandbox: PersonioSandbox;
   admin: SandboxAdmin;
-  client(overrides?: Partial<PersonioClientConfig>): ReturnType<typeof createPersonioClient>;
+  client(overrides?: Partial<PersonioClientConfig>): PersonioTestClient;
 };
 
 export function setupSandbox(): SandboxContext {
@@ -33,7 +35,7 @@ export function setupSandbox(): SandboxContext {
     context.admin = createSandboxAdmin(context.sandbox.url);
     // Short timeouts and delays keep the suite fast; behaviour is the same as with production values.
     context.client = (overrides = {}) =>
-      createPersonioClient({
+      createPersonioTestClient({
         baseUrl: context.sandbox.url,
         clientId: TEST_CLIENT_ID,
         clientSecret: TEST_CLIENT_SECRET,

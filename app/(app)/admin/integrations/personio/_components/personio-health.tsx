@@ -7,12 +7,11 @@ import { useState } from "react";
 
 import { testPersonioConnectionAction } from "@/app/(app)/admin/integrations/personio/actions";
 import { useActionErrorMessage } from "@/components/action-error";
+import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ConnectionTestResult } from "@/lib/integrations/personio-settings";
 import type { HealthState } from "@/lib/integrations/health";
-
-import { ScopeNotice } from "./scope-notice";
+import type { ConnectionTestResult } from "@/lib/integrations/personio-mutations";
 
 type Props = {
   state: HealthState;

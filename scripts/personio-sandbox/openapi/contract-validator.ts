@@ -6,7 +6,7 @@ import addFormats from "ajv-formats";
 import { OpenAPIBackend, type Document } from "openapi-backend";
 import { parse } from "yaml";
 
-import type { RecordedExchange } from "@/lib/personio-sandbox/state";
+import type { RecordedExchange } from "../state";
 
 const DIR = path.resolve(__dirname);
 

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { setRolePersonioPermissionAction } from "@/app/(app)/admin/integrations/personio/actions";
 import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
+import { Cell, HeaderCell, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
 import type { RolePersonioPermission } from "@/lib/integrations/schemas";
 import type { RoleKey } from "@/lib/permissions/definitions";
@@ -46,51 +47,45 @@ export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] 
   return (
     <div className="space-y-3">
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
-      <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">{t("role")}</th>
-              {SETTINGS.map((setting) => (
-                <th key={setting.permission} scope="col" className="px-4 py-3 text-center">
-                  {t(setting.label)}
-                </th>
-              ))}
+      <Table>
+        <TableHead>
+          <HeaderCell>{t("role")}</HeaderCell>
+          {SETTINGS.map((setting) => (
+            <HeaderCell key={setting.permission} className="text-center">
+              {t(setting.label)}
+            </HeaderCell>
+          ))}
+        </TableHead>
+        <TableBody>
+          {roles.map((role) => (
+            <tr key={role.id}>
+              <RowHeaderCell>{role.name}</RowHeaderCell>
+              {SETTINGS.map((setting) => {
+                const key = `${role.id}:${setting.permission}`;
+                const checked = overrides[key] ?? role[setting.field];
+                return (
+                  <Cell key={setting.permission} className="text-center">
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-indigo-600"
+                      aria-label={t("toggleLabel", { role: role.name, setting: t(setting.label) })}
+                      checked={checked}
+                      disabled={pendingKey !== null}
+                      aria-busy={pendingKey === key || undefined}
+                      onChange={(event) => {
+                        setFeedback(null);
+                        setPendingKey(key);
+                        setOverrides((current) => ({ ...current, [key]: event.target.checked }));
+                        change.execute({ roleId: role.id as RoleKey, permission: setting.permission, granted: event.target.checked });
+                      }}
+                    />
+                  </Cell>
+                );
+              })}
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {roles.map((role) => (
-              <tr key={role.id}>
-                <th scope="row" className="px-4 py-3 text-left font-medium">
-                  {role.name}
-                </th>
-                {SETTINGS.map((setting) => {
-                  const key = `${role.id}:${setting.permission}`;
-                  const checked = overrides[key] ?? role[setting.field];
-                  return (
-                    <td key={setting.permission} className="px-4 py-3 text-center">
-                      <input
-                        type="checkbox"
-                        className="size-4 accent-indigo-600"
-                        aria-label={t("toggleLabel", { role: role.name, setting: t(setting.label) })}
-                        checked={checked}
-                        disabled={pendingKey !== null}
-                        aria-busy={pendingKey === key || undefined}
-                        onChange={(event) => {
-                          setFeedback(null);
-                          setPendingKey(key);
-                          setOverrides((current) => ({ ...current, [key]: event.target.checked }));
-                          change.execute({ roleId: role.id as RoleKey, permission: setting.permission, granted: event.target.checked });
-                        }}
-                      />
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </TableBody>
+      </Table>
     </div>
   );
 }

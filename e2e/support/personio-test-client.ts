@@ -1,0 +1,143 @@
+// The Personio client as the app ships it, plus the calls only tests make: reading an employee
+// back, updating, listing, attributes, document categories and uploads. They go through the same
+// HTTP layer (token cache, retries, read spacing, error classification, redaction), so the tests
+// and the contract check exercise every endpoint the sandbox serves.
+import { createPersonioClient, type PersonioClient, type PersonioClientConfig } from "@/lib/personio/client";
+import { isRecord, parsePersonioEmployee, type PersonioEmployee } from "@/lib/personio/employee";
+import { defaultPersonioMessage, PersonioError } from "@/lib/personio/errors";
+import { createPersonioHttp } from "@/lib/personio/http";
+import { toEmployeePayload, type PersonioEmployeeInput } from "@/lib/personio/payload";
+
+export type PersonioEmployeeUpdate = Partial<Omit<PersonioEmployeeInput, "email">>;
+
+export type PersonioAttributeDefinition = {
+  key: string;
+  label?: string;
+  type?: string;
+  universalId?: string | null;
+  options: string[];
+};
+
+export type PersonioDocumentCategory = { id: number; name: string };
+
+export type PersonioDocumentUpload = {
+  employeeId: number;
+  categoryId: number;
+  title: string;
+  file: Blob;
+  fileName: string;
+  date?: string;
+  comment?: string;
+};
+
+export type PersonioTestClient = PersonioClient & {
+  getEmployee(id: number): Promise<PersonioEmployee>;
+  updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<{ id: number }>;
+  listEmployees(options?: { limit?: number; offset?: number }): Promise<{ employees: PersonioEmployee[]; total: number }>;
+  listEmployeeAttributes(): Promise<PersonioAttributeDefinition[]>;
+  listDocumentCategories(): Promise<PersonioDocumentCategory[]>;
+  uploadDocument(upload: PersonioDocumentUpload): Promise<{ id: number }>;
+};
+
+const MAX_PAGE = 100;
+
+export function createPersonioTestClient(config: PersonioClientConfig): PersonioTestClient {
+  // A second HTTP layer on the same config shares the token cache and read spacing (both keyed
+  // by base URL and credential), as two clients in the app do.
+  const http = createPersonioHttp(config);
+
+  async function getEmployee(id: number): Promise<PersonioEmployee> {
+    const res = await http.call("read", "GET", `/v1/company/employees/${encodeURIComponent(String(id))}`);
+    const employee = isRecord(res?.body) ? parsePersonioEmployee(res.body.data) : null;
+    if (!employee) throw unexpected("employee response without an id", false);
+    return employee;
+  }
+
+  async function updateEmployee(id: number, update: PersonioEmployeeUpdate): Promise<{ id: number }> {
+    const { email: _email, ...payload } = toEmployeePayload(update);
+    const res = await http.call("write", "PATCH", `/v1/company/employees/${encodeURIComponent(String(id))}`, {
+      json: { employee: payload },
+    });
+    return { id: readCreatedId(res?.body, id) };
+  }
+
+  async function listEmployees(options: { limit?: number; offset?: number } = {}) {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE);
+    const query = { limit: String(limit), offset: String(Math.max(options.offset ?? 0, 0)) };
+    const res = await http.call("read", "GET", "/v1/company/employees", { query });
+    const body = isRecord(res?.body) ? res.body : {};
+    const employees = (Array.isArray(body.data) ? body.data : []).map(parsePersonioEmployee).filter((e) => e !== null);
+    const total = isRecord(body.metadata) ? Number(body.metadata.total_elements) : NaN;
+    return { employees, total: Number.isFinite(total) ? total : employees.length };
+  }
+
+  async function listEmployeeAttributes() {
+    const res = await http.call("read", "GET", "/v1/company/employees/attributes");
+    return parseAttributeDefinitions(res?.body);
+  }
+
+  async function listDocumentCategories() {
+    const res = await http.call("read", "GET", "/v1/company/document-categories");
+    return parseDocumentCategories(res?.body);
+  }
+
+  async function uploadDocument(upload: PersonioDocumentUpload): Promise<{ id: number }> {
+    const form = new FormData();
+    form.set("title", upload.title);
+    form.set("employee_id", String(upload.employeeId));
+    form.set("category_id", String(upload.categoryId));
+    if (upload.date) form.set("date", upload.date);
+    if (upload.comment) form.set("comment", upload.comment);
+    form.set("file", upload.file, upload.fileName);
+    const res = await http.call("write", "POST", "/v1/company/documents", { form });
+    return { id: readCreatedId(res?.body) };
+  }
+
+  return {
+    ...createPersonioClient(config),
+    getEmployee: (id) => http.guard(() => getEmployee(id)),
+    updateEmployee: (id, update) => http.guard(() => updateEmployee(id, update)),
+    listEmployees: (options) => http.guard(() => listEmployees(options)),
+    listEmployeeAttributes: () => http.guard(listEmployeeAttributes),
+    listDocumentCategories: () => http.guard(listDocumentCategories),
+    uploadDocument: (upload) => http.guard(() => uploadDocument(upload)),
+  };
+}
+
+function parseAttributeDefinitions(raw: unknown): PersonioAttributeDefinition[] {
+  const data = isRecord(raw) && Array.isArray(raw.data) ? raw.data : [];
+  return data.flatMap((item: unknown) => {
+    if (!isRecord(item) || typeof item.key !== "string") return [];
+    return [
+      {
+        key: item.key,
+        label: typeof item.label === "string" ? item.label : undefined,
+        type: typeof item.type === "string" ? item.type : undefined,
+        universalId: typeof item.universal_id === "string" || item.universal_id === null ? item.universal_id : undefined,
+        options: Array.isArray(item.options) ? item.options.map(String) : [],
+      },
+    ];
+  });
+}
+
+function parseDocumentCategories(raw: unknown): PersonioDocumentCategory[] {
+  const data = isRecord(raw) && Array.isArray(raw.data) ? raw.data : [];
+  return data.flatMap((item: unknown) => {
+    if (!isRecord(item)) return [];
+    const id = Number(item.id);
+    const name = isRecord(item.attributes) && typeof item.attributes.name === "string" ? item.attributes.name : undefined;
+    return Number.isInteger(id) && name ? [{ id, name }] : [];
+  });
+}
+
+function readCreatedId(body: unknown, fallback?: number): number {
+  const data = isRecord(body) ? body.data : undefined;
+  const id = Number(isRecord(data) ? data.id : undefined);
+  if (Number.isInteger(id) && id > 0) return id;
+  if (fallback !== undefined) return fallback;
+  throw unexpected("success response without an id", true);
+}
+
+function unexpected(detail: string, outcomeUnknown: boolean): PersonioError {
+  return new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (${detail})`, { outcomeUnknown });
+}

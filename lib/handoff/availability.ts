@@ -1,0 +1,31 @@
+import "server-only";
+
+import { isHandoffDone } from "@/lib/handoff/claim";
+import { getHandoffStatus } from "@/lib/handoff/queries";
+import { getPersonioConnectionState, type PersonioConnectionState } from "@/lib/integrations/personio-queries";
+import { can, type Actor } from "@/lib/permissions";
+
+export type SendUnavailableReason = "no_permission" | "not_connected" | "integration_disabled" | "already_sent";
+export type SendAvailability = { available: true } | { available: false; reason: SendUnavailableReason };
+
+/**
+ * Whether this actor may send this candidate to Personio now, and if not, why. The profile
+ * offers "Send to Personio" only when it is available; every send checks the same rule again.
+ */
+export async function getSendAvailability({ actor, candidate }: { actor: Actor; candidate: { id: string } }): Promise<SendAvailability> {
+  const [connection, handoffStatus] = await Promise.all([getPersonioConnectionState(), getHandoffStatus(candidate.id)]);
+  const reason = sendRefusal({ actor, connection }) ?? (isHandoffDone(handoffStatus) ? "already_sent" : null);
+  return reason ? { available: false, reason } : { available: true };
+}
+
+/**
+ * The part of the rule that does not depend on the candidate. A send checks it with the
+ * connection it loads anyway; whether the candidate was already sent it learns from its claim,
+ * which decides that atomically.
+ */
+export function sendRefusal({ actor, connection }: { actor: Actor; connection: PersonioConnectionState }) {
+  if (!can(actor, "personio:send")) return "no_permission";
+  if (connection === "not_connected") return "not_connected";
+  if (connection === "disabled") return "integration_disabled";
+  return null;
+}

@@ -1,0 +1,97 @@
+// The app beside the Personio sandbox, as npm run dev, the Playwright server, the reliability
+// harness and the benchmark start it: the demo data with the sandbox's demo credential connected,
+// the sandbox with that credential and its existing employees, and `next dev` or `next start`
+// pointed at both.
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+
+import type { PrismaClient } from "@/lib/db/create-prisma-client";
+import { seedDemoData } from "@/prisma/seed";
+import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/scripts/personio-sandbox/demo";
+import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-sandbox/server";
+
+import { connectDemoIntegration } from "./personio-demo";
+
+export type AppSecrets = { sessionSecret: string; encryptionKey: string };
+
+/** Fresh secrets for one run (tests and benchmarks; `npm run dev` keeps its own under data/). */
+export function generateAppSecrets(): AppSecrets {
+  return { sessionSecret: randomBytes(32).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
+}
+
+/** Demo data, and the app connected to the sandbox's demo credential; true when it connected it now. */
+export async function seedDemoWithSandbox(db: PrismaClient, encryptionKey: string): Promise<boolean> {
+  await seedDemoData(db);
+  return connectDemoIntegration(db, encryptionKey);
+}
+
+/** The sandbox with the demo credential and the employees Personio already has in the demo. */
+export function startDemoSandbox(options: { port: number; host?: string; quiet?: boolean }): Promise<PersonioSandbox> {
+  return startPersonioSandbox({ ...options, credentials: [demoCredential()], employees: DEMO_EXISTING_EMPLOYEES });
+}
+
+export type AppProcessOptions = {
+  /** `dev` for npm run dev; `start` serves the production build with NODE_ENV=production. */
+  command: "dev" | "start";
+  port: number;
+  hostname?: string;
+  /** Extra `next` arguments, e.g. a keep-alive timeout. */
+  args?: string[];
+  databaseUrl: string;
+  /** The app's public URL (NEXTAUTH_URL). */
+  url: string;
+  sandboxUrl: string;
+  secrets?: AppSecrets;
+  /** Set last: wins over everything above. */
+  env?: Record<string, string | undefined>;
+  stdio?: StdioOptions;
+};
+
+export function startAppProcess(options: AppProcessOptions): ChildProcess {
+  const args = [options.command, "--port", String(options.port)];
+  if (options.hostname) args.push("--hostname", options.hostname);
+  return spawn("node_modules/.bin/next", [...args, ...(options.args ?? [])], {
+    stdio: options.stdio ?? "inherit",
+    env: {
+      ...process.env,
+      ...(options.command === "start" ? { NODE_ENV: "production" } : {}),
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_URL: options.url,
+      ...(options.secrets ? { NEXTAUTH_SECRET: options.secrets.sessionSecret, ENCRYPTION_KEY: options.secrets.encryptionKey } : {}),
+      NEXT_TELEMETRY_DISABLED: "1",
+      PERSONIO_API_BASE_URL: options.sandboxUrl,
+      PERSONIO_WEB_BASE_URL: options.sandboxUrl,
+      ...options.env,
+    },
+  });
+}
+
+/** Resolves once the app serves its sign-in page; throws if the process exits first or time runs out. */
+export async function waitUntilServing(url: string, child: ChildProcess, options: { timeoutMs?: number; log?: () => string } = {}) {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const log = () => (options.log ? `:\n${options.log()}` : "");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`app process exited with ${child.exitCode} before serving ${url}${log()}`);
+    try {
+      const response = await fetch(`${url}/sign-in`);
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`app at ${url} did not start within ${timeoutMs} ms${log()}`);
+}
+
+/** For a foreground command: Ctrl-C or SIGTERM stops the app and the sandbox; the app exiting stops the sandbox. */
+export function stopTogether(app: ChildProcess, sandbox: PersonioSandbox, exitCodeWhenAppExits: number) {
+  const stop = () => {
+    app.kill("SIGTERM");
+    void sandbox.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  app.on("exit", (code) => void sandbox.close().finally(() => process.exit(code ?? exitCodeWhenAppExits)));
+}
