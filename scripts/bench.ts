@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|webhooks]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|webhooks]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -19,7 +19,8 @@ import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
 import { runBurst, type BurstRun } from "./bench/measure-burst";
 import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
 import { createFloorToken, measureActionBaseline, measureSendLatency, sendOnce, type SendContext } from "./bench/measure-send";
-import { budgetVerdicts, writeResults, type BenchResults } from "./bench/report";
+import { benchImportAndApi } from "./bench/measure-import-api";
+import { budgetVerdicts, writeImportApiSection, writeWebhooksSection, writeResults, type BenchResults } from "./bench/report";
 import { generateAppSecrets, startDemoSandbox, type AppSecrets } from "./lib/app-with-sandbox";
 import { connectDemoIntegration } from "./lib/personio-demo";
 import { postgresDatabaseUrl } from "./lib/postgres-databases";
@@ -42,6 +43,8 @@ const SETTINGS = {
   burstSends: 100,
   recruiters: 20,
   lighthouseRuns: quick ? 1 : 3,
+  importRows: quick ? 10_000 : 100_000,
+  apiSamples: quick ? 50 : 200,
 };
 
 const started = Date.now();
@@ -270,6 +273,24 @@ async function benchWebhooks(sandbox: PersonioSandbox, secrets: AppSecrets, resu
   }
 }
 
+// A 100k-row import and the REST API at 100k candidates, on SQLite and on a throwaway PostgreSQL.
+async function benchImportApi(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  const common = { sandboxUrl: sandbox.url, secrets, rows: SETTINGS.importRows, apiSamples: SETTINGS.apiSamples, log };
+  assertSameBuild();
+  results.importApi.push(await benchImportAndApi({ ...common, databaseUrl: "file:./data/bench-import.db", database: "SQLite" }));
+  if (!findPostgresBinaries()) {
+    log("import on PostgreSQL: skipped, no PostgreSQL installed");
+    return;
+  }
+  const server = await startPostgresServer();
+  try {
+    assertSameBuild();
+    results.importApi.push(await benchImportAndApi({ ...common, databaseUrl: postgresDatabaseUrl(server.url, "bench_import"), database: "PostgreSQL" }));
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   const { commit, dirty } = gitState();
   const results: BenchResults = {
@@ -297,6 +318,7 @@ async function main() {
     firstLoadJs: [],
     lighthouse: null,
     webhooks: [],
+    importApi: [],
   };
   results.build = ensureProductionBuild({ force: args.has("--build") });
   assertSameBuild();
@@ -309,14 +331,24 @@ async function main() {
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
     if (!only || only === "pages" || only === "postgres") await benchPagesOnPostgres(sandbox, secrets, results);
     if (!only || only === "webhooks") await benchWebhooks(sandbox, secrets, results);
+    if (!only || only === "import") await benchImportApi(sandbox, secrets, results);
   } finally {
     await sandbox.close();
   }
   assertSameBuild();
   results.machine.loadAfter = os.loadavg();
   results.durationSeconds = (Date.now() - started) / 1000;
-  writeResults(results);
-  log("wrote bench/results/latest.json and bench/results/latest.md");
+  if (only === "import") {
+    // Only this part ran: its section replaces the one in the committed table, the rest stays.
+    writeImportApiSection(results);
+    log("updated the import and API section of bench/results/latest.md");
+  } else if (only === "webhooks") {
+    writeWebhooksSection(results);
+    log("updated the webhook section of bench/results/latest.md");
+  } else {
+    writeResults(results);
+    log("wrote bench/results/latest.json and bench/results/latest.md");
+  }
   for (const verdict of budgetVerdicts(results)) console.log(`  ${verdict.ok ? "met   " : "MISSED"}  ${verdict.budget}: ${verdict.figure}`);
 }
 

@@ -14,6 +14,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         canManageUsers={can(user, "users:manage")}
         canManageIntegrations={can(user, "integrations:manage")}
         canReadAudit={can(user, "audit:read")}
+        canImport={can(user, "candidates:import")}
+        canManageJobs={can(user, "jobs:manage")}
       />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </>

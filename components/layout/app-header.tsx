@@ -9,9 +9,11 @@ type AppHeaderProps = {
   canManageUsers: boolean;
   canManageIntegrations: boolean;
   canReadAudit: boolean;
+  canImport: boolean;
+  canManageJobs: boolean;
 };
 
-export async function AppHeader({ userName, roleName, canManageUsers, canManageIntegrations, canReadAudit }: AppHeaderProps) {
+export async function AppHeader({ userName, roleName, canManageUsers, canManageIntegrations, canReadAudit, canImport, canManageJobs }: AppHeaderProps) {
   const t = await getTranslations();
   const link = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100";
   return (
@@ -20,13 +22,28 @@ export async function AppHeader({ userName, roleName, canManageUsers, canManageI
         <Link href="/candidates" className="font-semibold text-indigo-700">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.mainNavigation")} className="flex flex-1 gap-1">
+        <nav aria-label={t("nav.mainNavigation")} className="flex flex-1 gap-1 overflow-x-auto">
           <Link href="/candidates" className={link}>
             {t("nav.candidates")}
           </Link>
+          {canImport && (
+            <Link href="/import" className={link}>
+              {t("imports.nav")}
+            </Link>
+          )}
+          {canManageJobs && (
+            <Link href="/admin/jobs" className={link}>
+              {t("jobs.nav")}
+            </Link>
+          )}
           {canManageIntegrations && (
             <Link href="/admin/integrations" className={link}>
               {t("nav.integrations")}
+            </Link>
+          )}
+          {canManageIntegrations && (
+            <Link href="/admin/api-keys" className={link}>
+              {t("apiKeys.nav")}
             </Link>
           )}
           {canManageUsers && (

@@ -17,14 +17,15 @@ export type ApiKeyListItem = {
   revokedAt: Date | null;
   lastUsedAt: Date | null;
   createdAt: Date;
+  expired: boolean;
 };
 
-export async function listApiKeys(): Promise<ApiKeyListItem[]> {
+export async function listApiKeys(now = new Date()): Promise<ApiKeyListItem[]> {
   const rows = await db.apiKey.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, name: true, prefix: true, scopes: true, rateLimitPerMinute: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdAt: true },
   });
-  return rows.map((row) => ({ ...row, scopes: parseScopes(row.scopes) }));
+  return rows.map((row) => ({ ...row, scopes: parseScopes(row.scopes), expired: row.expiresAt !== null && row.expiresAt <= now }));
 }
 
 /** The end of the chosen day in UTC: a key "valid until 2026-12-31" works all that day. */

@@ -2,6 +2,8 @@
 
 export const PERMISSIONS = [
   "candidates:read",
+  "candidates:import",
+  "jobs:manage",
   "personio:send",
   "personio:see-badge",
   "integrations:manage",

@@ -41,6 +41,8 @@ export function ensureProductionBuild(options: { force: boolean }): string | nul
 
 export type RunningApp = {
   url: string;
+  /** The `next start` process, for memory figures. */
+  pid: number;
   /** Reads the per-process SQL statement counters of the preloaded probe. */
   probe: {
     reset(): Promise<void>;
@@ -86,6 +88,7 @@ export async function startApp(options: { databaseUrl: string; sandboxUrl: strin
 
   return {
     url,
+    pid: child.pid!,
     probe: {
       reset: async () => void (await probeCall("/reset", "POST")),
       stats: () => probeCall("/stats"),

@@ -4,6 +4,7 @@ import fs from "node:fs";
 
 import type { BurstRun } from "./measure-burst";
 import type { FirstLoadJs, LighthouseResult } from "./measure-browser";
+import type { ImportApiResult } from "./measure-import-api";
 import type { PageResult, QueryPlan } from "./measure-pages";
 import type { ActionBaseline, LatencyResult } from "./measure-send";
 import type { WebhookRun } from "./measure-webhooks";
@@ -15,6 +16,8 @@ export const BUDGETS = {
   listP95MsAt100k: 50,
   firstLoadJsGzipKb: 150,
   accessibility: 100,
+  importSecondsAt100k: 60,
+  importPeakMbAt100k: 300,
 };
 
 export type BenchResults = {
@@ -37,6 +40,8 @@ export type BenchResults = {
   lighthouse: LighthouseResult | null;
   // Signed webhook deliveries (scripts/bench/measure-webhooks.ts), one entry per run and database.
   webhooks: Array<{ database: string } & WebhookRun>;
+  // Importing a CSV, and the REST API with the imported candidates (measure-import-api.ts).
+  importApi: ImportApiResult[];
 };
 
 const ms = (value: Spread, digits = 1) => formatSpread(value, digits);
@@ -59,10 +64,110 @@ export function budgetVerdicts(results: BenchResults) {
       ok: page.p95.median < BUDGETS.listP95MsAt100k,
     })),
     { budget: `First-load JS ≤ ${BUDGETS.firstLoadJsGzipKb} kB gzip`, figure: `${worstJs.toFixed(1)} kB (largest page)`, ok: worstJs <= BUDGETS.firstLoadJsGzipKb },
+    ...importApiVerdicts(results),
     ...(results.lighthouse
       ? [{ budget: `Accessibility = ${BUDGETS.accessibility}`, figure: String(results.lighthouse.accessibility.median), ok: results.lighthouse.accessibility.min >= BUDGETS.accessibility }]
       : []),
   ];
+}
+
+function importApiVerdicts(results: BenchResults) {
+  return (results.importApi ?? []).flatMap((row) => [
+    {
+      budget: `Import of ${sizeLabel(row.rows)} CSV rows < ${BUDGETS.importSecondsAt100k} s on ${row.database}`,
+      figure: `${(row.first.wallMs / 1000).toFixed(1)} s`,
+      ok: row.first.wallMs / 1000 < BUDGETS.importSecondsAt100k,
+    },
+    {
+      budget: `Server peak memory during the import < ${BUDGETS.importPeakMbAt100k} MB on ${row.database}`,
+      figure: `${row.first.peakRssMb.toFixed(0)} MB`,
+      ok: row.first.peakRssMb < BUDGETS.importPeakMbAt100k,
+    },
+  ]);
+}
+
+const IMPORT_API_HEADING = "## Import and REST API";
+
+export function renderImportApiSection(results: BenchResults): string[] {
+  const rows = results.importApi ?? [];
+  if (rows.length === 0) return [];
+  const count = (counts: Record<string, number>) =>
+    `${counts.created ?? 0} created, ${counts.updated ?? 0} updated, ${counts.unchanged ?? 0} unchanged, ${counts.rejected ?? 0} rejected`;
+  return [
+    IMPORT_API_HEADING,
+    "",
+    `Measured ${results.startedAt}, commit \`${results.commit.slice(0, 7)}\`${results.dirty ? " (uncommitted changes)" : ""}; load average ${results.machine.loadBefore.map((n) => n.toFixed(2)).join(" / ")} before, ${results.machine.loadAfter.map((n) => n.toFixed(2)).join(" / ")} after. One run per database (the import is heavy).`,
+    "",
+    `A German Excel-style CSV of ${sizeLabel(rows[0]!.rows)} rows (semicolons, Windows-1252, \`31.12.2027\` dates, every 500th row with a broken email) uploaded to \`next start\` as the browser does, previewed, imported (the server works through it; the client polls), then the same file again. Wall time from the upload's start to the import's end; peak memory = the highest resident set of the server process (and any children), sampled every 100 ms, against ${rows.map((row) => `${row.baselineRssMb.toFixed(0)} MB`).join(" / ")} before. Budgets: ${BUDGETS.importSecondsAt100k} s and ${BUDGETS.importPeakMbAt100k} MB.`,
+    "",
+    "| Database | File | Upload + read | Preview | Import, wall | Peak memory | Result | Same file again | Result |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (row) =>
+        `| ${row.database} | ${row.fileMb.toFixed(1)} MB | ${(row.uploadMs / 1000).toFixed(1)} s | ${(row.previewMs / 1000).toFixed(1)} s | ${(row.first.wallMs / 1000).toFixed(1)} s ${mark(row.first.wallMs / 1000 < BUDGETS.importSecondsAt100k)} | ${row.first.peakRssMb.toFixed(0)} MB ${mark(row.first.peakRssMb < BUDGETS.importPeakMbAt100k)} | ${count(row.first.counts)} | ${(row.second.wallMs / 1000).toFixed(1)} s, ${row.second.peakRssMb.toFixed(0)} MB | ${count(row.second.counts)} |`,
+    ),
+    "",
+    `Then the REST API with an API key, over HTTP, sequential requests, ${rows[0]!.apiSamples} of each after 20 warm-up lists, with the imported candidates in the database. Create = \`POST /api/v1/candidates\` (job by title, audit row); list = \`GET /api/v1/candidates?limit=50\`, first pages and pages further in by cursor; filtered = by stage.`,
+    "",
+    "| Database | Candidates | Create p50 | Create p95 | List p50 | List p95 | List by stage p50 | List by stage p95 |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (row) =>
+        `| ${row.database} | ${row.candidatesDuringApi} | ${row.create.p50.toFixed(1)} | ${row.create.p95.toFixed(1)} | ${row.list.p50.toFixed(1)} | ${row.list.p95.toFixed(1)} | ${row.listFiltered.p50.toFixed(1)} | ${row.listFiltered.p95.toFixed(1)} |`,
+    ),
+    "",
+  ];
+}
+
+/** Replaces (or adds) one section (from its heading to the next "## ") of the committed table, leaving the rest. */
+function replaceSection(heading: string, section: string[]) {
+  const file = "bench/results/latest.md";
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks: latest run\n";
+  const start = existing.indexOf(heading);
+  let before = existing;
+  let after = "";
+  if (start >= 0) {
+    const next = existing.indexOf("\n## ", start + heading.length);
+    before = existing.slice(0, start);
+    after = next >= 0 ? existing.slice(next + 1) : "";
+  }
+  fs.writeFileSync(file, `${before.trimEnd()}\n\n${section.join("\n")}\n${after ? `\n${after}` : ""}`);
+}
+
+/** Replaces (or adds) the import and API section of the committed table, leaving the rest. */
+export function writeImportApiSection(results: BenchResults) {
+  replaceSection(IMPORT_API_HEADING, renderImportApiSection(results));
+}
+
+const WEBHOOKS_HEADING = "## Webhooks: 1,000 signed deliveries from 50 concurrent senders";
+
+export function renderWebhooksSection(results: BenchResults): string[] {
+  const runs = results.webhooks ?? [];
+  if (runs.length === 0) return [];
+  const lines = [
+    WEBHOOKS_HEADING,
+    "",
+    `Measured ${results.startedAt}, commit \`${results.commit.slice(0, 7)}\`${results.dirty ? " (uncommitted changes)" : ""}; load average ${results.machine.loadBefore.map((n) => n.toFixed(2)).join(" / ")} before, ${results.machine.loadAfter.map((n) => n.toFixed(2)).join(" / ")} after.`,
+    "",
+    "Greenhouse's published `hire_candidate` example, signed, to one source: 600 distinct candidates, 300 later events for some of them (updates), 100 exact re-deliveries (replays), shuffled; a later event whose body equals the first one is refused by the body hash. Answer times at the sender; the flood bound is raised for this run.",
+    "",
+    "| Database | p50 | p95 | max | deliveries/s | answers | candidates for the 600 ids | duplicates | lost |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const database of [...new Set(runs.map((run) => run.database))]) {
+    const ofDatabase = runs.filter((run) => run.database === database);
+    const figure = (pick: (run: WebhookRun) => number, digits = 0) => formatSpread(spread(ofDatabase.map(pick)), digits);
+    const answers = Object.entries(ofDatabase.at(-1)!.statuses).sort().map(([key, count]) => `${key}: ${count}`).join(", ");
+    lines.push(
+      `| ${database} | ${figure((run) => run.p50Ms)} ms | ${figure((run) => run.p95Ms)} ms | ${figure((run) => run.maxMs)} ms | ${figure((run) => run.perSecond)} | ${answers} | ${ofDatabase.map((run) => run.candidatesForIds).join(" / ")} | ${ofDatabase.map((run) => run.duplicatesInDb).join(" / ")} | ${ofDatabase.map((run) => run.lost).join(" / ")} |`,
+    );
+  }
+  return lines;
+}
+
+/** Replaces (or adds) the webhook section of the committed table, leaving the rest. */
+export function writeWebhooksSection(results: BenchResults) {
+  replaceSection(WEBHOOKS_HEADING, renderWebhooksSection(results));
 }
 
 export function renderMarkdown(results: BenchResults): string {
@@ -206,26 +311,9 @@ export function renderMarkdown(results: BenchResults): string {
       lh.failedAccessibilityAudits.length ? `Failed accessibility audits: ${lh.failedAccessibilityAudits.join("; ")}.` : "No accessibility audit failed.",
     );
   }
-  push("");
-  if (results.webhooks.length > 0) {
-    push(
-      "",
-      "## 5. Webhooks: 1,000 signed deliveries from 50 concurrent senders",
-      "",
-      "Greenhouse's published `hire_candidate` example, signed, to one source: 600 distinct candidates, 300 later events for some of them (updates), 100 exact re-deliveries (replays), shuffled; a later event whose body equals the first one is refused by the body hash. Answer times at the sender; the flood bound is raised for this run.",
-      "",
-      "| Database | p50 | p95 | max | deliveries/s | answers | candidates for the 600 ids | duplicates | lost |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-    );
-    for (const database of [...new Set(results.webhooks.map((run) => run.database))]) {
-      const runs = results.webhooks.filter((run) => run.database === database);
-      const figure = (pick: (run: WebhookRun) => number, digits = 0) => formatSpread(spread(runs.map(pick)), digits);
-      const answers = Object.entries(runs.at(-1)!.statuses).sort().map(([key, count]) => `${key}: ${count}`).join(", ");
-      push(
-        `| ${database} | ${figure((run) => run.p50Ms)} ms | ${figure((run) => run.p95Ms)} ms | ${figure((run) => run.maxMs)} ms | ${figure((run) => run.perSecond)} | ${answers} | ${runs.map((run) => run.candidatesForIds).join(" / ")} | ${runs.map((run) => run.duplicatesInDb).join(" / ")} | ${runs.map((run) => run.lost).join(" / ")} |`,
-      );
-    }
-  }
+  push("", ...renderImportApiSection(results));
+  const webhooks = renderWebhooksSection(results);
+  if (webhooks.length > 0) push("", ...webhooks);
   return lines.join("\n");
 }
 

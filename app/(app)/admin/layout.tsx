@@ -6,7 +6,7 @@ import { MessagesProvider } from "@/components/i18n/messages-provider";
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <MessagesProvider
-      namespaces={["errors", "dialog", "users", "personioForm", "personioConnect", "personioSettings", "personioScopes", "webhooks"]}
+      namespaces={["errors", "dialog", "users", "personioForm", "personioConnect", "personioSettings", "personioScopes", "apiKeys", "jobs", "webhooks"]}
     >
       {children}
     </MessagesProvider>

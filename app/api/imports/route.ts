@@ -1,0 +1,58 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
+import { createImport, ImportFileError } from "@/lib/imports/service";
+import { can } from "@/lib/permissions";
+
+// The upload of an import file: the raw bytes as the body (not multipart, so nothing but the
+// file is buffered), its name in X-File-Name. Server actions cap bodies far below 50 MB, hence
+// a route handler. The answer is the stored import's id; the preview reads it from there.
+
+function json(status: number, body: unknown) {
+  return Response.json(body, { status });
+}
+
+async function readUpTo(request: Request, limit: number): Promise<Uint8Array | "too_large"> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > limit) return "too_large";
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return "too_large";
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function POST(request: Request) {
+  // The session cookie is SameSite=Lax; checking the origin as well keeps other sites out.
+  const origin = request.headers.get("origin");
+  if (origin && new URL(origin).host !== request.headers.get("host")) return json(403, { code: "forbidden" });
+  const user = await getCurrentUser();
+  if (!user) return json(401, { code: "unauthenticated" });
+  if (!can(user, "candidates:import")) return json(403, { code: "forbidden" });
+
+  const bytes = await readUpTo(request, MAX_IMPORT_BYTES);
+  if (bytes === "too_large") return json(413, { code: "file_too_large" });
+  let fileName = "upload";
+  try {
+    fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "upload");
+  } catch {
+    // a name that is not valid percent-encoding: keep the default
+  }
+  try {
+    const created = await createImport({ actorId: user.id, fileName, bytes });
+    return json(201, { importId: created.id });
+  } catch (error) {
+    if (error instanceof ImportFileError) return json(422, { code: error.refusal, row: error.row ?? null });
+    console.error("Import upload failed", error);
+    return json(500, { code: "unexpected" });
+  }
+}

@@ -1,0 +1,116 @@
+import "server-only";
+
+import { Readable } from "node:stream";
+
+import Papa from "papaparse";
+import { readSheet } from "read-excel-file/node";
+
+import { createDecoder, type CsvEncoding, type Delimiter, type FileFormat } from "@/lib/imports/detect";
+
+export type SheetSource = { format: FileFormat; encoding: CsvEncoding | null; delimiter: Delimiter | null };
+
+const DECODE_CHUNK = 256 * 1024;
+
+// The file as text, decoded a slice at a time (a multi-byte character split between slices is
+// carried over by the streaming decoder), so the whole decoded text never sits in memory at once.
+function* decodedChunks(bytes: Uint8Array, encoding: CsvEncoding): Generator<string> {
+  const decoder = createDecoder(encoding);
+  for (let offset = decoder.skip; offset < bytes.length; offset += DECODE_CHUNK) {
+    const text = decoder.write(bytes.subarray(offset, Math.min(offset + DECODE_CHUNK, bytes.length)));
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+type PapaHandle = { pause(): void; resume(): void; abort(): void };
+
+// Papa reads the decoded text as a stream and hands over a chunk of rows at a time; a row at a
+// time (its Node duplex) costs an async step per row, several seconds per 100k rows. The
+// parser pauses while the consumer is behind, so memory holds a few chunks, not the file.
+async function* csvRowBatches(bytes: Uint8Array, encoding: CsvEncoding, delimiter: Delimiter, errors?: CsvErrors): AsyncGenerator<string[][]> {
+  const queue: string[][][] = [];
+  let done = false;
+  let failure: unknown = null;
+  let handle: PapaHandle | null = null;
+  let paused = false;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  let record = 0;
+  Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding), { objectMode: false }), {
+    delimiter,
+    skipEmptyLines: false,
+    chunk: (results, parser) => {
+      handle = parser as PapaHandle;
+      if (errors && errors.quoteErrorRow === null) {
+        const quote = results.errors.find((error) => error.type === "Quotes");
+        if (quote) errors.quoteErrorRow = record + (quote.row ?? 0) + 1;
+      }
+      record += results.data.length;
+      queue.push(results.data);
+      if (queue.length >= 4 && !paused) {
+        paused = true;
+        parser.pause();
+      }
+      notify();
+    },
+    complete: () => {
+      done = true;
+      notify();
+    },
+    error: (error: unknown) => {
+      failure = error;
+      done = true;
+      notify();
+    },
+  });
+  for (;;) {
+    const next = queue.shift();
+    if (next) {
+      if (paused && queue.length < 2) {
+        paused = false;
+        (handle as PapaHandle | null)?.resume();
+      }
+      yield next;
+      continue;
+    }
+    if (failure) throw failure;
+    if (done) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+  }
+}
+
+/** Filled in while reading: the record where quoting first went wrong (an unclosed quote). */
+export type CsvErrors = { quoteErrorRow: number | null };
+
+/** A spreadsheet cell as the text a CSV of it would hold; dates as yyyy-mm-dd. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return "";
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+async function* xlsxRowBatches(bytes: Uint8Array): AsyncGenerator<string[][]> {
+  // read-excel-file reads the first sheet whole (an .xlsx is a zip; its sheet XML must be
+  // unpacked before rows come out); the 50 MB limit bounds what that costs.
+  const rows = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  for (let start = 0; start < rows.length; start += 1000) yield rows.slice(start, start + 1000).map((row) => row.map(cellText));
+}
+
+/** Every row of the file, header included, as text cells, a chunk of rows at a time. */
+export function readSheetRowBatches(bytes: Uint8Array, source: SheetSource, errors?: CsvErrors): AsyncGenerator<string[][]> {
+  if (source.format === "xlsx") return xlsxRowBatches(bytes);
+  return csvRowBatches(bytes, source.encoding ?? "utf-8", source.delimiter ?? ",", errors);
+}
+
+/** Every row of the file, header included. */
+export async function* readSheetRows(bytes: Uint8Array, source: SheetSource): AsyncGenerator<string[]> {
+  for await (const batch of readSheetRowBatches(bytes, source)) yield* batch;
+}

@@ -1,0 +1,142 @@
+// The import end to end below the UI: upload, start, the server-side runner, the counts, a second
+// run of the same file, a candidate already in Personio, and a resume after a crash. Runs on
+// SQLite, and on PostgreSQL when HANDOFF_TEST_DATABASE_URL names a server.
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
+import { createFreshDatabase } from "@/e2e/support/test-database";
+
+type Service = typeof import("@/lib/imports/service");
+type Runner = typeof import("@/lib/imports/runner");
+
+let database: Awaited<ReturnType<typeof createFreshDatabase>>;
+let client: PrismaClient;
+let service: Service;
+let runner: Runner;
+let actorId: string;
+
+beforeAll(async () => {
+  database = await createFreshDatabase(`vitest-import-${process.pid}`);
+  client = createPrismaClient(database.url);
+  vi.resetModules();
+  vi.doMock("@/lib/db", () => ({ db: client }));
+  service = await import("@/lib/imports/service");
+  runner = await import("@/lib/imports/runner");
+  await client.role.create({ data: { id: "admin", name: "Admin" } });
+  actorId = (await client.user.create({ data: { name: "Admin", email: "admin@example.com", passwordHash: "x", roleId: "admin" } })).id;
+});
+
+afterAll(async () => {
+  await client.$disconnect();
+  await database.drop();
+});
+
+// As German Excel saves "CSV (Trennzeichen-getrennt)": semicolons, Windows-1252, here with a BOM
+// too (UTF-8 BOM is what "CSV UTF-8" adds; a Windows-1252 file has none, see the next test).
+function germanCsv(lines: string[]) {
+  return new Uint8Array(iconv.encode(lines.join("\r\n") + "\r\n", "win1252"));
+}
+
+async function importFile(bytes: Uint8Array, externalSource = "spreadsheet") {
+  const { id } = await service.createImport({ actorId, fileName: "bewerber.csv", bytes });
+  const preview = await service.previewImport(id);
+  await service.startImport({ actorId, input: { importId: id, mapping: preview.mapping, externalSource } });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const status = await service.getImportStatus(id);
+    if (status?.status === "DONE" || status?.status === "FAILED") return { status, preview };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("import did not finish");
+}
+
+const HEADER = "Vorname;Nachname;E-Mail;Stelle;Status;Eintrittsdatum;Telefon;Externe ID;Notizen";
+
+describe("an import", () => {
+  it("creates, rejects with reasons, creates jobs on the fly, and changes nothing the second time", async () => {
+    const file = germanCsv([
+      HEADER,
+      "Jürgen;Weiß;juergen.weiss@example.com;Backend Engineer;Eingestellt;31.12.2026;+49 30 1234;A-1;",
+      "Zoë;Çelik;zoe.celik@example.com;backend engineer;Angebot;01.02.2027;;A-2;=HYPERLINK(\"http://evil.example\",\"klick\")",
+      ";;;;;;;;",
+      ";Ohne Vorname;ohne@example.com;Backend Engineer;;;;A-3;",
+      "Doppelt;Weiß;JUERGEN.WEISS@example.com;Backend Engineer;;;;A-4;",
+      "Ünbekannt;Phase;phase@example.com;Designer;Abgesagt;;;A-5;",
+    ]);
+    const { status, preview } = await importFile(file);
+    expect(preview.totalRows).toBe(5);
+    expect(preview.rowsWithProblems).toBe(3);
+    expect(preview.rows.map((row) => row.problems)).toEqual([[], [], ["missing_first_name"], ["duplicate_email"], ["unknown_stage"]]);
+    expect(status.counts).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 3, keptInPersonio: 0 });
+
+    const jurgen = await client.candidate.findFirstOrThrow({ where: { externalId: "A-1" }, include: { job: true } });
+    expect(jurgen).toMatchObject({ firstName: "Jürgen", lastName: "Weiß", stage: "HIRED", startDate: "2026-12-31", phone: "+49 30 1234", externalSource: "spreadsheet" });
+    const zoe = await client.candidate.findFirstOrThrow({ where: { externalId: "A-2" } });
+    expect(zoe.notes).toBe('=HYPERLINK("http://evil.example","klick")');
+    expect(zoe.jobId).toBe(jurgen.jobId); // one job, case ignored
+    expect(await client.job.count()).toBe(1);
+
+    const rejections = await service.listRejections(status.id);
+    expect(rejections.map((row) => [row.rowNumber, row.reasons])).toEqual([[5, ["missing_first_name"]], [6, ["duplicate_email"]], [7, ["unknown_stage"]]]);
+    let csv = "";
+    for await (const chunk of service.rejectedRowsCsv(status.id, { row: "Zeile", problems: "Probleme", describe: (problem) => problem })) csv += chunk;
+    expect(csv.startsWith("\uFEFFVorname;Nachname;E-Mail;Stelle;Status;Eintrittsdatum;Telefon;Externe ID;Notizen;Zeile;Probleme\r\n")).toBe(true);
+    expect(csv).toContain(";Ohne Vorname;ohne@example.com;Backend Engineer;;;;A-3;;5;missing_first_name\r\n");
+
+    const audit = await client.auditLog.findFirstOrThrow({ where: { action: "candidates.import", targetId: status.id } });
+    expect(JSON.parse(audit.details!)).toMatchObject({ fileName: "bewerber.csv", created: 2, rejected: 3 });
+    expect(audit.actorId).toBe(actorId);
+
+    const before = await client.candidate.findMany({ orderBy: { id: "asc" } });
+    const again = await importFile(file);
+    expect(again.status.counts).toEqual({ created: 0, updated: 0, unchanged: 2, rejected: 3, keptInPersonio: 0 });
+    expect(await client.candidate.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("only completes a candidate already in Personio, and counts it", async () => {
+    const job = await client.job.create({ data: { title: "Office Manager", department: "Operations", office: "Vienna" } });
+    const sent = await client.candidate.create({
+      data: { firstName: "Ingrid", lastName: "Sørensen", email: "ingrid@example.com", jobId: job.id, stage: "HIRED", phone: null },
+    });
+    await client.handoff.create({ data: { candidateId: sent.id, status: "SENT", personioEmployeeId: 7 } });
+    const file = new TextEncoder().encode(
+      ["First name,Last name,Email,Job,Stage,Phone", "Ingrid,Sorensen,ingrid@example.com,Office Manager,Offer,+43 1 555"].join("\n"),
+    );
+    const { status } = await importFile(file);
+    expect(status.counts).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0, keptInPersonio: 1 });
+    const after = await client.candidate.findUniqueOrThrow({ where: { id: sent.id } });
+    expect(after).toMatchObject({ lastName: "Sørensen", stage: "HIRED", phone: "+43 1 555" });
+  });
+
+  it("resumes after the process working on it died, without doing a row twice", async () => {
+    const lines = ["First name,Last name,Email,Job,External ID"];
+    for (let index = 0; index < 1200; index++) lines.push(`Person,Nummer ${index},person${index}@resume.example,Resume Job,R-${index}`);
+    const { id } = await service.createImport({ actorId, fileName: "resume.csv", bytes: new TextEncoder().encode(lines.join("\n")) });
+    const preview = await service.previewImport(id);
+    // As if a process had queued it, done the first batch and died: its lease ran out.
+    await client.candidateImport.update({
+      where: { id },
+      data: { status: "RUNNING", mapping: JSON.stringify(preview.mapping), leaseUntil: new Date(Date.now() - 1000), processedRows: 500, createdCount: 500 },
+    });
+    const job = await client.job.create({ data: { title: "Resume Job", department: "", office: "" } });
+    await client.candidate.createMany({
+      data: Array.from({ length: 500 }, (_, index) => ({
+        firstName: "Person",
+        lastName: `Nummer ${index}`,
+        email: `person${index}@resume.example`,
+        jobId: job.id,
+        stage: "APPLIED",
+        externalSource: "spreadsheet",
+        externalId: `R-${index}`,
+      })),
+    });
+    runner.kickImportRunner(); // what the next status poll does
+    let status = await service.getImportStatus(id);
+    for (let attempt = 0; attempt < 200 && status?.status !== "DONE"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await service.getImportStatus(id);
+    }
+    expect(status?.counts).toMatchObject({ created: 1200, rejected: 0 });
+    expect(await client.candidate.count({ where: { email: { endsWith: "@resume.example" } } })).toBe(1200);
+  });
+});

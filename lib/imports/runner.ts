@@ -1,0 +1,339 @@
+import "server-only";
+
+import { writeAuditLog } from "@/lib/audit";
+import type { CandidateValues } from "@/lib/candidates/fields";
+import { isInPersonio } from "@/lib/candidates/service";
+import { planCandidateChange } from "@/lib/candidates/change-plan";
+import { db } from "@/lib/db";
+import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
+import type { ColumnMapping } from "@/lib/imports/fields";
+import { readSheetRows } from "@/lib/imports/read";
+import { emailMatchKey, FileDuplicates, isEmptyRow, readRow, type RowProblem, type RowValues } from "@/lib/imports/rows";
+import { findOrCreateJob, loadJobsByTitle, type JobRef } from "@/lib/jobs/service";
+
+// Imports run in the server process, not in the request that starts them: a queued import is
+// claimed with a lease (leaseUntil), worked through in batches, and each batch's writes, its
+// rejected rows and the import's counters commit together. A process that dies leaves a lease
+// that runs out; whoever looks next (the status poll, the next start) picks the import up and
+// resumes after the last committed batch. Re-running rows is harmless anyway: an import writes
+// only differences.
+
+const BATCH_ROWS = 500;
+const LEASE_MS = 60_000;
+
+class LeaseLost extends Error {}
+
+// What matching and the change plan need, without the job (one query fewer per batch).
+const MATCH_SELECT = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  stage: true,
+  startDate: true,
+  jobId: true,
+  department: true,
+  office: true,
+  source: true,
+  notes: true,
+  externalSource: true,
+  externalId: true,
+  handoff: { select: { status: true } },
+} as const;
+
+type MatchRecord = {
+  id: string;
+  externalSource: string | null;
+  externalId: string | null;
+  handoff: { status: string } | null;
+} & CandidateValues;
+
+// The search keys as the database's triggers compute them (lower(): ASCII letters only). Set on
+// insert, the triggers' own update then changes no indexed value, which halves the index work
+// of a bulk insert; the triggers still have the last word, so a difference could not persist.
+function asciiLower(value: string) {
+  return value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+type Counters = { created: number; updated: number; unchanged: number; rejected: number; keptInPersonio: number };
+
+type PendingRow = { rowNumber: number; values: RowValues; cells: string[] };
+type RejectedRow = { rowNumber: number; reasons: RowProblem[]; cells: string[] };
+
+const globalForRunner = globalThis as unknown as { importRunner?: { active: boolean; again: boolean } };
+const runner = (globalForRunner.importRunner ??= { active: false, again: false });
+
+/** Starts working through queued imports in this process, unless it already is. */
+export function kickImportRunner() {
+  if (runner.active) {
+    runner.again = true;
+    return;
+  }
+  runner.active = true;
+  void (async () => {
+    try {
+      do {
+        runner.again = false;
+        for (;;) {
+          const claimed = await claimNextImport();
+          if (!claimed) break;
+          await processImport(claimed.id, claimed.leaseUntil);
+        }
+      } while (runner.again);
+    } catch (error) {
+      console.error("Import runner stopped", error);
+    } finally {
+      runner.active = false;
+    }
+  })();
+}
+
+/** An import that is waiting, or whose worker stopped renewing its lease. */
+export function isImportStalled(record: { status: string; leaseUntil: Date | null }, now = new Date()) {
+  return record.status === "QUEUED" || (record.status === "RUNNING" && (record.leaseUntil === null || record.leaseUntil < now));
+}
+
+async function claimNextImport(): Promise<{ id: string; leaseUntil: Date } | null> {
+  const now = new Date();
+  const waiting = await db.candidateImport.findMany({
+    where: { OR: [{ status: "QUEUED" }, { status: "RUNNING", leaseUntil: { lt: now } }, { status: "RUNNING", leaseUntil: null }] },
+    orderBy: { createdAt: "asc" },
+    take: 5,
+    select: { id: true, status: true, leaseUntil: true, startedAt: true },
+  });
+  for (const candidate of waiting) {
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    // Compare-and-set on the lease read above: of two processes, one wins.
+    const { count } = await db.candidateImport.updateMany({
+      where: { id: candidate.id, status: candidate.status, leaseUntil: candidate.leaseUntil },
+      data: { status: "RUNNING", leaseUntil, startedAt: candidate.startedAt ?? now },
+    });
+    if (count === 1) return { id: candidate.id, leaseUntil };
+  }
+  return null;
+}
+
+export async function processImport(importId: string, initialLease: Date) {
+  let lease = initialLease;
+  const record = await db.candidateImport.findUniqueOrThrow({ where: { id: importId } });
+  const counters: Counters = {
+    created: record.createdCount,
+    updated: record.updatedCount,
+    unchanged: record.unchangedCount,
+    rejected: record.rejectedCount,
+    keptInPersonio: record.keptInPersonioCount,
+  };
+  try {
+    const file = await db.candidateImportFile.findUnique({ where: { importId } });
+    if (!file) throw new Error("The import's file is missing");
+    const mapping = JSON.parse(record.mapping ?? "{}") as ColumnMapping;
+    const source = { format: record.format as FileFormat, encoding: record.encoding as CsvEncoding | null, delimiter: record.delimiter as Delimiter | null };
+    const duplicates = new FileDuplicates();
+    const jobs = await loadJobsByTitle();
+    const resumeAfter = record.processedRows;
+
+    let pending: PendingRow[] = [];
+    let rejected: RejectedRow[] = [];
+    let dataRows = 0;
+    let headerSeen = false;
+    let rowNumber = 0;
+    const flush = async () => {
+      if (pending.length === 0 && rejected.length === 0) return;
+      lease = await writeBatch({ importId, externalSource: record.externalSource, lease, pending, rejected, processedRows: dataRows, jobs, counters });
+      pending = [];
+      rejected = [];
+    };
+
+    for await (const cells of readSheetRows(file.content, source)) {
+      rowNumber++;
+      if (isEmptyRow(cells)) continue;
+      if (!headerSeen) {
+        headerSeen = true;
+        continue;
+      }
+      dataRows++;
+      const { values, problems } = readRow(cells, mapping);
+      // Rows before the resume point are read again only to remember their emails and ids.
+      const duplicateProblems = values ? duplicates.check(values) : [];
+      if (dataRows <= resumeAfter) continue;
+      if (values && duplicateProblems.length === 0) pending.push({ rowNumber, values, cells });
+      else rejected.push({ rowNumber, reasons: [...problems, ...duplicateProblems], cells });
+      if (pending.length + rejected.length >= BATCH_ROWS) await flush();
+    }
+    await flush();
+
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.candidateImport.updateMany({
+        where: { id: importId, leaseUntil: lease },
+        data: { status: "DONE", finishedAt: new Date(), leaseUntil: null, processedRows: dataRows, totalRows: dataRows },
+      });
+      if (count !== 1) throw new LeaseLost();
+      await tx.candidateImportFile.deleteMany({ where: { importId } });
+      await writeAuditLog(tx, {
+        actorId: record.createdById,
+        action: "candidates.import",
+        targetType: "import",
+        targetId: importId,
+        outcome: "success",
+        details: {
+          fileName: record.fileName,
+          fileSha256: record.fileSha256,
+          rows: dataRows,
+          created: counters.created,
+          updated: counters.updated,
+          unchanged: counters.unchanged,
+          rejected: counters.rejected,
+          keptInPersonio: counters.keptInPersonio,
+        },
+      });
+    });
+  } catch (error) {
+    if (error instanceof LeaseLost) return; // another process has taken it over
+    console.error(`Import ${importId} failed`, error);
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.candidateImport.updateMany({
+        where: { id: importId, leaseUntil: lease },
+        data: { status: "FAILED", errorCode: "unexpected", finishedAt: new Date(), leaseUntil: null },
+      });
+      if (count !== 1) return;
+      await writeAuditLog(tx, {
+        actorId: record.createdById,
+        action: "candidates.import",
+        targetType: "import",
+        targetId: importId,
+        outcome: "failure",
+        details: { fileName: record.fileName, created: counters.created, updated: counters.updated, rejected: counters.rejected },
+      });
+    });
+  }
+}
+
+async function writeBatch(input: {
+  importId: string;
+  externalSource: string;
+  lease: Date;
+  pending: PendingRow[];
+  rejected: RejectedRow[];
+  processedRows: number;
+  jobs: Map<string, JobRef>;
+  counters: Counters;
+}): Promise<Date> {
+  const { importId, externalSource, pending, jobs } = input;
+  const rejected = [...input.rejected];
+  const delta: Counters = { created: 0, updated: 0, unchanged: 0, rejected: 0, keptInPersonio: 0 };
+  const nextLease = new Date(Date.now() + LEASE_MS);
+
+  await db.$transaction(
+    async (tx) => {
+      const externalIds = pending.flatMap((row) => (row.values.externalId ? [row.values.externalId] : []));
+      const byExternalId = new Map<string, MatchRecord>();
+      if (externalIds.length > 0) {
+        const found = await tx.candidate.findMany({ where: { externalSource, externalId: { in: externalIds } }, select: MATCH_SELECT });
+        for (const candidate of found) byExternalId.set(candidate.externalId!, candidate);
+      }
+      const emailKeys = [...new Set(pending.map((row) => emailMatchKey(row.values.email)))];
+      const byEmail = new Map<string, MatchRecord[]>();
+      const foundByEmail = await tx.candidate.findMany({ where: { emailKey: { in: emailKeys } }, select: MATCH_SELECT });
+      for (const candidate of foundByEmail) {
+        const key = emailMatchKey(candidate.email);
+        byEmail.set(key, [...(byEmail.get(key) ?? []), candidate]);
+      }
+
+      const creates: Array<
+        CandidateValues & { externalSource: string | null; externalId: string | null; firstNameKey: string; lastNameKey: string; emailKey: string }
+      > = [];
+      for (const { rowNumber, values, cells } of pending) {
+        let current = values.externalId ? byExternalId.get(values.externalId) : undefined;
+        let link = false;
+        if (!current) {
+          const sameEmail = byEmail.get(emailMatchKey(values.email)) ?? [];
+          if (sameEmail.length > 1) {
+            rejected.push({ rowNumber, reasons: ["email_ambiguous"], cells });
+            continue;
+          }
+          const match = sameEmail[0];
+          if (match) {
+            // The same person under another id of this source is a different record there.
+            if (values.externalId && match.externalId !== null) {
+              rejected.push({ rowNumber, reasons: ["email_in_use"], cells });
+              continue;
+            }
+            current = match;
+            link = Boolean(values.externalId);
+          }
+        }
+        const { job } = await findOrCreateJob({ title: values.jobTitle, department: values.department, office: values.office }, { client: tx, cache: jobs });
+        const given: Partial<CandidateValues> = {
+          firstName: values.firstName,
+          lastName: values.lastName,
+          email: values.email,
+          jobId: job.id,
+          // An empty cell means "not given": an import adds and changes, it never clears.
+          ...(values.stage ? { stage: values.stage } : {}),
+          ...(values.startDate ? { startDate: values.startDate } : {}),
+          ...(values.phone ? { phone: values.phone } : {}),
+          ...(values.department ? { department: values.department } : {}),
+          ...(values.office ? { office: values.office } : {}),
+          ...(values.source ? { source: values.source } : {}),
+          ...(values.notes ? { notes: values.notes } : {}),
+        };
+        if (current) {
+          const plan = planCandidateChange(current, given, { inPersonio: isInPersonio(current) });
+          const data: Record<string, unknown> = { ...plan.data };
+          if (link) Object.assign(data, { externalSource, externalId: values.externalId });
+          if (plan.kept.length > 0) delta.keptInPersonio++;
+          if (Object.keys(data).length === 0) {
+            delta.unchanged++;
+            continue;
+          }
+          await tx.candidate.update({ where: { id: current.id }, data, select: { id: true } });
+          delta.updated++;
+        } else {
+          creates.push({
+            firstName: values.firstName,
+            lastName: values.lastName,
+            email: values.email,
+            jobId: job.id,
+            stage: values.stage ?? "APPLIED",
+            startDate: values.startDate ?? null,
+            phone: values.phone ?? null,
+            department: values.department ?? null,
+            office: values.office ?? null,
+            source: values.source ?? null,
+            notes: values.notes ?? null,
+            externalSource: values.externalId ? externalSource : null,
+            externalId: values.externalId ?? null,
+            firstNameKey: asciiLower(values.firstName),
+            lastNameKey: asciiLower(values.lastName),
+            emailKey: asciiLower(values.email),
+          });
+        }
+      }
+      if (creates.length > 0) await tx.candidate.createMany({ data: creates });
+      delta.created = creates.length;
+      if (rejected.length > 0) {
+        await tx.candidateImportRejection.createMany({
+          data: rejected.map((row) => ({ importId, rowNumber: row.rowNumber, reasons: JSON.stringify(row.reasons), cells: JSON.stringify(row.cells) })),
+        });
+      }
+      delta.rejected = rejected.length;
+      const { count } = await tx.candidateImport.updateMany({
+        where: { id: importId, leaseUntil: input.lease },
+        data: {
+          processedRows: input.processedRows,
+          leaseUntil: nextLease,
+          createdCount: { increment: delta.created },
+          updatedCount: { increment: delta.updated },
+          unchangedCount: { increment: delta.unchanged },
+          rejectedCount: { increment: delta.rejected },
+          keptInPersonioCount: { increment: delta.keptInPersonio },
+        },
+      });
+      if (count !== 1) throw new LeaseLost();
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  for (const key of Object.keys(delta) as Array<keyof Counters>) input.counters[key] += delta[key];
+  return nextLease;
+}

@@ -1,0 +1,66 @@
+// Pure: reading one cell's text as a stage or a date, and making cells safe for a spreadsheet.
+import type { Stage } from "@/lib/candidates/stages";
+import { headerKey } from "@/lib/imports/fields";
+
+const STAGE_WORDS: Record<Stage, string[]> = {
+  APPLIED: ["applied", "new", "neu", "beworben", "bewerbung", "eingegangen", "bewerbungeingegangen", "received", "eingang"],
+  SCREENING: ["screening", "vorauswahl", "prufung", "inprufung", "review", "phonescreen", "telefoninterview", "sichtung"],
+  INTERVIEW: ["interview", "interviews", "vorstellungsgesprach", "gesprach", "gesprache", "interviewphase"],
+  OFFER: ["offer", "offered", "angebot", "vertragsangebot", "angebotsphase"],
+  HIRED: ["hired", "eingestellt", "einstellung", "zusage", "accepted", "vertragunterschrieben"],
+};
+
+const STAGE_BY_WORD = new Map<string, Stage>(
+  (Object.entries(STAGE_WORDS) as Array<[Stage, string[]]>).flatMap(([stage, words]) => words.map((word) => [word, stage] as const)),
+);
+
+/** "Vorstellungsgespräch" -> INTERVIEW; null when the text names no stage we know. */
+export function parseStage(text: string): Stage | null {
+  return STAGE_BY_WORD.get(headerKey(text)) ?? null;
+}
+
+function isoDay(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * 2026-12-31, 2026-12-31T00:00:00 (a spreadsheet's date cell), 31.12.2026 and 31.12.26 (German):
+ * yyyy-mm-dd, or null when it is none of these or no real day. 12/31/2026 is refused: whether
+ * 01/02 is January or February cannot be told.
+ */
+export function parseDate(text: string): string | null {
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (iso) return isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(value);
+  if (german) {
+    const year = german[3]!.length === 2 ? 2000 + Number(german[3]) : Number(german[3]);
+    return isoDay(year, Number(german[2]), Number(german[1]));
+  }
+  return null;
+}
+
+// Text a spreadsheet would run as a formula when it opens a CSV file (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a formula-like cell with ' so Excel and LibreOffice show it as text. */
+export function neutralizeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes neutralizeFormula on re-import, so a downloaded, fixed file imports the same text. */
+export function unneutralizeFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/** One CSV line (RFC 4180 quoting), every cell neutralised: for every CSV the app writes. */
+export function toCsvLine(cells: readonly string[], delimiter = ","): string {
+  return cells
+    .map((raw) => {
+      const cell = neutralizeFormula(raw);
+      return /["\r\n]/.test(cell) || cell.includes(delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell;
+    })
+    .join(delimiter);
+}
