@@ -27,6 +27,15 @@ const ACTIONS: Record<string, { permission: Permission; path: (candidateId: stri
   rotateSourceSecretAction: { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
   setSourceEnabledAction: { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
   deleteSourceAction: { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
+  createApiKeyAction: { permission: "integrations:manage", path: () => "/admin/api-keys" },
+  revokeApiKeyAction: { permission: "integrations:manage", path: () => "/admin/api-keys" },
+  createJobAction: { permission: "jobs:manage", path: () => "/admin/jobs" },
+  updateJobAction: { permission: "jobs:manage", path: () => "/admin/jobs" },
+  previewImportAction: { permission: "candidates:import", path: () => "/import" },
+  startImportAction: { permission: "candidates:import", path: () => "/import" },
+  discardImportAction: { permission: "candidates:import", path: () => "/import" },
+  listRejectionsAction: { permission: "candidates:import", path: () => "/import" },
+  setRoleImportAccessAction: { permission: "users:manage", path: () => "/import" },
 };
 
 const PAGES: Record<string, { permission: Permission | null; path: (candidateId: string) => string; allowedRedirect?: string }> = {
@@ -41,6 +50,9 @@ const PAGES: Record<string, { permission: Permission | null; path: (candidateId:
   "ATS sources": { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
   "add an ATS source": { permission: "integrations:manage", path: () => "/admin/integrations/ats/new?kind=greenhouse" },
   "intake log": { permission: "integrations:manage", path: () => "/admin/integrations/ats/intake" },
+  "API keys": { permission: "integrations:manage", path: () => "/admin/api-keys" },
+  jobs: { permission: "jobs:manage", path: () => "/admin/jobs" },
+  import: { permission: "candidates:import", path: () => "/import" },
 };
 
 type Who = "signed out" | RoleKey;

@@ -16,3 +16,5 @@ export const ZStartImportInput = z.object({
 export type TStartImportInput = z.infer<typeof ZStartImportInput>;
 
 export const DEFAULT_IMPORT_SOURCE = "spreadsheet";
+
+export const ZSetRoleImportAccessInput = z.object({ roleId: z.string().min(1).max(64), granted: z.boolean() });

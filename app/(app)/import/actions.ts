@@ -1,9 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { authorizedAction } from "@/lib/action-client";
-import { ZPreviewImportInput, ZStartImportInput } from "@/lib/imports/schemas";
+import { setRoleImportAccess } from "@/lib/imports/role-access";
+import { ZPreviewImportInput, ZSetRoleImportAccessInput, ZStartImportInput } from "@/lib/imports/schemas";
 import { discardImport, listRejections, previewImport, startImport } from "@/lib/imports/service";
 
 const importCandidates = authorizedAction.metadata({ permission: "candidates:import" });
@@ -27,3 +29,13 @@ export const discardImportAction = importCandidates
 export const listRejectionsAction = importCandidates
   .inputSchema(z.object({ importId: z.string().min(1) }))
   .action(async ({ parsedInput }) => listRejections(parsedInput.importId, 100));
+
+// Granting the import to a role is a user-management decision, like giving someone a role.
+export const setRoleImportAccessAction = authorizedAction
+  .metadata({ permission: "users:manage" })
+  .inputSchema(ZSetRoleImportAccessInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await setRoleImportAccess({ actorId: ctx.user.id, ...parsedInput });
+    revalidatePath("/import");
+    return result;
+  });

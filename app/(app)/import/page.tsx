@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { ImportAccess } from "@/app/(app)/import/_components/import-access";
 import { ImportDropzone } from "@/app/(app)/import/_components/import-dropzone";
 import { PageHeader } from "@/components/ui/page-header";
 import { Cell, HeaderCell, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/require-user";
+import { listRoleImportAccess } from "@/lib/imports/role-access";
 import { listRecentImports } from "@/lib/imports/service";
+import { can } from "@/lib/permissions";
 
 export async function generateMetadata() {
   const t = await getTranslations("imports");
@@ -13,8 +16,14 @@ export async function generateMetadata() {
 }
 
 export default async function ImportPage() {
-  await requireUser("candidates:import");
-  const [t, format, recent] = await Promise.all([getTranslations("imports"), getFormatter(), listRecentImports()]);
+  const user = await requireUser("candidates:import");
+  const canGrant = can(user, "users:manage");
+  const [t, format, recent, access] = await Promise.all([
+    getTranslations("imports"),
+    getFormatter(),
+    listRecentImports(),
+    canGrant ? listRoleImportAccess() : null,
+  ]);
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -54,6 +63,15 @@ export default async function ImportPage() {
           </Table>
         )}
       </section>
+      {access && (
+        <section aria-labelledby="import-access" className="rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="import-access" className="text-lg font-semibold">
+            {t("access.title")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">{t("access.intro")}</p>
+          <ImportAccess roles={access} />
+        </section>
+      )}
     </div>
   );
 }
