@@ -226,12 +226,12 @@ test("deleting keeps the history; the audit log shows every change and send; rec
     await expect(
       table.getByRole("row").filter({ hasText: "Turned a role setting off" }).filter({ hasText: "Role: Hiring manager" }).filter({ hasText: "May see that a profile was sent" }).first(),
     ).toBeVisible();
-    await expect(table.getByRole("row").filter({ hasText: "Connected Personio" }).filter({ hasText: "Failed" }).filter({ hasText: "credentials_disabled" }).first()).toBeVisible();
+    await expect(table.getByRole("row").filter({ hasText: "Connected Personio" }).filter({ hasText: "Failed" }).filter({ hasText: "Credentials disabled or removed" }).first()).toBeVisible();
 
     await page.getByLabel("Show", { exact: true }).selectOption({ label: "Sends to Personio" });
     await page.getByRole("button", { name: "Apply" }).click();
     const send = table.getByRole("row").filter({ hasText: `Candidate: ${sentCandidate.firstName} ${sentCandidate.lastName}` });
     await expect(send.filter({ hasText: recruiter.name }).filter({ hasText: "Succeeded" })).toHaveCount(1);
-    await expect(table.getByRole("row").filter({ hasText: "Failed" }).filter({ hasText: "integration_disabled" }).filter({ hasText: recruiter.name })).toHaveCount(1);
+    await expect(table.getByRole("row").filter({ hasText: "Failed" }).filter({ hasText: "Integration disabled" }).filter({ hasText: recruiter.name })).toHaveCount(1);
   });
 });

@@ -12,7 +12,9 @@ test.describe("sign-in", () => {
 
       await expect(page).toHaveURL(/\/candidates$/);
       await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
+      await page.getByRole("button", { name: `Profile and settings of ${demoUser.name}` }).click();
       await expect(page.getByText(`Signed in as ${demoUser.name}`)).toBeVisible();
+      await page.keyboard.press("Escape");
       await expect(page.getByRole("table").getByRole("row")).toHaveCount(21); // header + a full page of 20
     });
   }
@@ -77,6 +79,7 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
 
+    await page.getByRole("button", { name: `Profile and settings of ${user.name}` }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/candidates");

@@ -4,21 +4,23 @@ import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { AppError, UnauthenticatedError } from "@/lib/errors";
 import { assertCan, PERMISSIONS } from "@/lib/permissions";
 
 // What the browser may learn about a failure: a stable code (mapped to the message catalogue)
 // and, for Personio failures, the field Personio named. Never raw exception text.
 export type ActionServerError = { code: string; reason?: string; field?: string };
 
+function handleServerError(error: Error): ActionServerError {
+  if (error instanceof AppError) return error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
+  console.error("Unexpected error in server action", error);
+  return { code: "unexpected" };
+}
+
 export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSIONS) }),
   defaultValidationErrorsShape: "flattened",
-  handleServerError(error): ActionServerError {
-    if (error instanceof AppError) return error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
-    console.error("Unexpected error in server action", error);
-    return { code: "unexpected" };
-  },
+  handleServerError,
 });
 
 // Every mutation goes through this: who is calling (a fresh read of the user, so a
@@ -28,3 +30,13 @@ export const authorizedAction = actionClient.use(async ({ next, metadata }) => {
   assertCan(user, metadata.permission);
   return next({ ctx: { user } });
 });
+
+// For a person's own settings (language, time zone), which every signed-in person may change for
+// themselves and nobody for anyone else: no permission to check, the user comes from the session.
+export const signedInAction = createSafeActionClient({ defaultValidationErrorsShape: "flattened", handleServerError }).use(
+  async ({ next }) => {
+    const user = await getCurrentUser();
+    if (!user) throw new UnauthenticatedError();
+    return next({ ctx: { user } });
+  },
+);

@@ -5,6 +5,8 @@ import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
+import { LOCALES } from "@/lib/i18n/config";
+import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 
 const isProduction = process.env.NODE_ENV === "production";
 const isBuild = process.env.NEXT_PHASE === "phase-production-build";
@@ -38,6 +40,17 @@ export const env = createEnv({
     // Deliveries one webhook source may make per minute (per app process); more are answered
     // 429 with Retry-After, which every ATS here retries.
     WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+    // For people who have not chosen a language and whose browser asks for none of ours.
+    DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
+    // For people whose browser has not reported a time zone yet (it does at sign-in).
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .default("Europe/Berlin")
+      .transform((zone, context) => {
+        const canonical = canonicalTimeZone(zone);
+        if (!canonical) context.addIssue({ code: "custom", message: "must be an IANA time zone, e.g. Europe/Berlin" });
+        return canonical ?? zone;
+      }),
   },
   client: {},
   runtimeEnv: {
@@ -51,6 +64,8 @@ export const env = createEnv({
     PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS,
     HANDOFF_CLAIM_TTL_MS: process.env.HANDOFF_CLAIM_TTL_MS,
     WEBHOOK_RATE_LIMIT_PER_MINUTE: process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+    DEFAULT_LOCALE: process.env.DEFAULT_LOCALE,
+    DEFAULT_TIME_ZONE: process.env.DEFAULT_TIME_ZONE,
   },
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

@@ -4,6 +4,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { AuditDetailValue } from "@/lib/audit-log/params";
 import type { AuditEntryRow } from "@/lib/audit-log/queries";
+import { roleLabel } from "@/lib/permissions/role-label";
+
+// Details whose values are role ids, shown by the role's name.
+const ROLE_DETAILS = new Set(["roleId", "from", "to"]);
 
 const OUTCOME_COLORS: Record<string, string> = {
   success: "bg-green-100 text-green-800",
@@ -12,19 +16,31 @@ const OUTCOME_COLORS: Record<string, string> = {
 };
 
 export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
-  const [t, format] = await Promise.all([getTranslations("audit"), getFormatter()]);
+  const [t, tRoles, format] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getFormatter()]);
   // Action keys are "<area>.<verb>", nested the same way in the catalogue; unknown ones show as recorded.
   const actionLabel = (action: string) =>
     /^[a-z]+\.[a-z-]+$/.test(action) && t.has(`actions.${action}`) ? t(`actions.${action}` as "actions.handoff.send") : action;
+  // Details are recorded as ids and codes; each known one is shown in words, anything else as recorded.
+  const known = (group: string, value: string) => (t.has(`${group}.${value}`) ? t(`${group}.${value}` as "values.yes") : value);
+  const detailLabel = (key: string) => known("details", key);
   const detailValue = (key: string, value: AuditDetailValue) => {
-    if (key === "permission" && typeof value === "string" && t.has(`permissions.${value}`)) return t(`permissions.${value}` as "permissions.personio:send");
+    if (value === null) return "—";
+    if (typeof value === "boolean") return t(value ? "values.yes" : "values.no");
     if (Array.isArray(value)) return value.join(" ") || "—";
-    return value === null ? "—" : String(value);
+    if (typeof value === "number") return String(value);
+    if (key === "permission") return known("permissions", value);
+    if (ROLE_DETAILS.has(key)) return roleLabel(tRoles, { id: value, name: value });
+    if (key === "code" || key === "reason") return known("codes", value);
+    if (key === "writePermission") return known("writePermission", value);
+    if (key === "status") return known("handoffStatus", value);
+    if (key === "field") return known("personioFields", value);
+    return value;
   };
   const targetLabel = (target: NonNullable<AuditEntryRow["target"]>) => {
     if (target.type === "integration") return t("targets.integration");
-    if (target.name && ["role", "user", "candidate"].includes(target.type)) {
-      return t(`targets.${target.type}` as "targets.role", { name: target.name });
+    if (target.type === "role" && target.id) return t("targets.role", { name: roleLabel(tRoles, { id: target.id, name: target.name ?? target.id }) });
+    if (target.name && ["user", "candidate"].includes(target.type)) {
+      return t(`targets.${target.type}` as "targets.user", { name: target.name });
     }
     return t("targets.other", { type: target.type, id: target.id ?? "" });
   };
@@ -72,7 +88,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
                   <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
                     {details.map(([key, value]) => (
                       <div key={key} className="contents">
-                        <dt className="font-medium text-slate-500">{key}</dt>
+                        <dt className="font-medium text-slate-500">{detailLabel(key)}</dt>
                         <dd className="break-words">{detailValue(key, value)}</dd>
                       </div>
                     ))}

@@ -4,13 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { TIME_ZONE_COOKIE } from "@/lib/i18n/config";
 
 const ZSignInForm = z.object({
   email: z.string().trim().email("email"),
@@ -31,6 +32,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<TSignInForm>({ resolver: zodResolver(ZSignInForm), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
+
+  // The browser's time zone, for the server to keep at this person's first sign-in (dates are
+  // then shown in it); a cookie, so every way of signing in carries it.
+  useEffect(() => {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const secure = window.location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(timeZone)}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
+  }, []);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFailure(null);

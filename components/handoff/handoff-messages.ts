@@ -14,7 +14,8 @@ export function useHandoffFailureMessage() {
     const formField = failure.field ? PERSONIO_FIELD_TO_FORM_FIELD[failure.field] : undefined;
     let message: string;
     if (failure.code === "validation_error" && formField) {
-      message = t("errors.validation_error_field", { field: t(`fields.${formField}`).toLowerCase() });
+      // The field is chosen inside the message: German needs the article and case to match it.
+      message = t("errors.validation_error_field", { field: formField });
     } else if (failure.code === "rate_limited" && failure.retryAfterSeconds) {
       message = t("errors.rate_limited_seconds", { seconds: failure.retryAfterSeconds });
     } else {

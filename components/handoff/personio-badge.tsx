@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 
 import type { PersonioBadgeData } from "@/lib/handoff/queries";
+import { timeZoneLabel } from "@/lib/i18n/time-zones";
 
 // The mark on a profile that was sent: who and when on hover or keyboard focus, and a link
 // to the employee in Personio.
@@ -13,10 +14,11 @@ export async function PersonioBadge({
   badge: PersonioBadgeData;
   size?: "sm" | "md";
 }) {
-  const [t, format] = await Promise.all([getTranslations("handoff.badge"), getFormatter()]);
+  const [t, timeZone] = await Promise.all([getTranslations("handoff.badge"), getTimeZone()]);
   const tooltipId = `personio-badge-${candidateId}`;
-  const date = format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" });
-  const description = t(badge.status === "LINKED" ? "linkedBy" : "sentBy", { name: badge.sentByName, date });
+  // Date and time in the viewer's zone (next-intl's request config), and which zone that is.
+  const values = { name: badge.sentByName, sentAt: badge.sentAt, timeZone: timeZoneLabel(timeZone) };
+  const description = t(badge.status === "LINKED" ? "linkedBy" : "sentBy", values);
   const shape = size === "sm" ? "px-1.5 py-0.5 text-xs" : "px-2.5 py-1 text-sm";
   // White on emerald-700 is 5.5:1 (WCAG AA for this small text); emerald-600 was 3.8:1.
   const className = `inline-flex items-center gap-1 rounded-full bg-emerald-700 font-semibold text-white ${shape}`;

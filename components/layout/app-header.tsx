@@ -1,19 +1,19 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { ReactNode } from "react";
 
 type AppHeaderProps = {
-  userName: string;
-  roleName: string;
   canManageUsers: boolean;
   canManageIntegrations: boolean;
   canReadAudit: boolean;
   canImport: boolean;
   canManageJobs: boolean;
+  // The signed-in person's menu (who they are, language, time zone, sign out). It calls a server
+  // action, so it lives beside its route (app/(app)/_components) and is passed in.
+  profileMenu: ReactNode;
 };
 
-export async function AppHeader({ userName, roleName, canManageUsers, canManageIntegrations, canReadAudit, canImport, canManageJobs }: AppHeaderProps) {
+export async function AppHeader({ canManageUsers, canManageIntegrations, canReadAudit, canImport, canManageJobs, profileMenu }: AppHeaderProps) {
   const t = await getTranslations();
   const link = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100";
   return (
@@ -57,8 +57,7 @@ export async function AppHeader({ userName, roleName, canManageUsers, canManageI
             </Link>
           )}
         </nav>
-        <p className="hidden text-sm text-slate-600 sm:block">{t("nav.signedInAs", { name: userName, role: roleName })}</p>
-        <SignOutButton label={t("nav.signOut")} />
+        {profileMenu}
       </div>
     </header>
   );

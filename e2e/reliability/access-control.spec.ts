@@ -9,8 +9,9 @@ import { createTestCandidate, createTestUser, expect, signInRequest, test } from
 import { callServerAction } from "../server-actions";
 
 // The access rules as a table: every server action and every page, and the permission each
-// needs. The test fails if the build has an action this table does not list.
-const ACTIONS: Record<string, { permission: Permission; path: (candidateId: string) => string }> = {
+// needs ("signed-in": any signed-in person, for their own settings). The test fails if the build
+// has an action this table does not list.
+const ACTIONS: Record<string, { permission: Permission | "signed-in"; path: (candidateId: string) => string }> = {
   createUserAction: { permission: "users:manage", path: () => "/admin/users" },
   changeUserRoleAction: { permission: "users:manage", path: () => "/admin/users" },
   setUserActiveAction: { permission: "users:manage", path: () => "/admin/users" },
@@ -36,6 +37,7 @@ const ACTIONS: Record<string, { permission: Permission; path: (candidateId: stri
   discardImportAction: { permission: "candidates:import", path: () => "/import" },
   listRejectionsAction: { permission: "candidates:import", path: () => "/import" },
   setRoleImportAccessAction: { permission: "users:manage", path: () => "/import" },
+  savePreferencesAction: { permission: "signed-in", path: () => "/candidates" },
 };
 
 const PAGES: Record<string, { permission: Permission | null; path: (candidateId: string) => string; allowedRedirect?: string }> = {
@@ -58,9 +60,10 @@ const PAGES: Record<string, { permission: Permission | null; path: (candidateId:
 type Who = "signed out" | RoleKey;
 const EVERYONE: Who[] = ["signed out", "admin", "recruiter", "hiring_manager", "interviewer"];
 
-function allowed(who: Who, permission: Permission | null) {
+function allowed(who: Who, permission: Permission | "signed-in" | null) {
   if (permission === null) return true;
   if (who === "signed out") return false;
+  if (permission === "signed-in") return true;
   return DEFAULT_ROLES.find((role) => role.id === who)!.permissions.includes(permission);
 }
 

@@ -5,6 +5,8 @@ import { cache } from "react";
 
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 import { isPermission, type Permission } from "@/lib/permissions/definitions";
 
 export type CurrentUser = {
@@ -14,6 +16,9 @@ export type CurrentUser = {
   roleId: string;
   roleName: string;
   permissions: ReadonlySet<Permission>;
+  // Null until the person chooses (language) or their browser reports one (time zone).
+  locale: Locale | null;
+  timeZone: string | null;
 };
 
 // The session only says who signed in; who they are now (active, role, permissions) is read
@@ -30,6 +35,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       name: true,
       email: true,
       active: true,
+      locale: true,
+      timeZone: true,
       role: { select: { id: true, name: true, permissions: { select: { permission: true } } } },
     },
   });
@@ -42,5 +49,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     roleId: user.role.id,
     roleName: user.role.name,
     permissions: new Set(user.role.permissions.map((row) => row.permission).filter(isPermission)),
+    // Both are validated when saved; checked again here, as a bad value would break every page.
+    locale: isLocale(user.locale) ? user.locale : null,
+    timeZone: canonicalTimeZone(user.timeZone),
   };
 });

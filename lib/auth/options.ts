@@ -1,11 +1,14 @@
 import "server-only";
 
+import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limit";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { env } from "@/lib/env";
+import { TIME_ZONE_COOKIE } from "@/lib/i18n/config";
+import { recordFirstTimeZone } from "@/lib/users/preferences";
 
 export const SIGN_IN_ERRORS = {
   deactivated: "AccountDeactivated",
@@ -44,6 +47,18 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // The sign-in page writes the browser's time zone into a cookie; at a person's first sign-in
+    // (whatever the method) it becomes theirs. A failure here must not keep anyone out.
+    async signIn({ user }) {
+      try {
+        const reported = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+        await recordFirstTimeZone({ userId: user.id, reported: reported?.includes("%") ? decodeURIComponent(reported) : reported });
+      } catch (error) {
+        console.error("Could not record the time zone at sign-in", error);
+      }
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) token.uid = user.id;

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default function ImportLayout({ children }: { children: ReactNode }) {
-  return <MessagesProvider namespaces={["imports", "errors", "dialog", "stages"]}>{children}</MessagesProvider>;
+  return <ClientMessages>{children}</ClientMessages>;
 }

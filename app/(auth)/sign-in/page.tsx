@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { getCurrentUser } from "@/lib/auth/current-user";
 
 export async function generateMetadata() {
@@ -21,9 +21,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <p className="text-sm font-semibold tracking-wide text-indigo-700">{t("app.name")}</p>
         <h1 className="mt-1 text-xl font-semibold">{t("signIn.title")}</h1>
-        <MessagesProvider namespaces={["signIn"]}>
+        <ClientMessages>
           <SignInForm callbackUrl={safeCallback} />
-        </MessagesProvider>
+        </ClientMessages>
       </div>
     </main>
   );

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { roleLabel } from "@/lib/permissions/role-label";
 import { listRoles, listUsers } from "@/lib/users/service";
 
 import { AddUserForm } from "./_components/add-user-form";
@@ -14,7 +15,8 @@ export async function generateMetadata() {
 
 export default async function UsersPage() {
   const currentUser = await requireUser("users:manage");
-  const [t, users, roles] = await Promise.all([getTranslations("users"), listUsers(), listRoles()]);
+  const [t, tRoles, users, storedRoles] = await Promise.all([getTranslations("users"), getTranslations("roles"), listUsers(), listRoles()]);
+  const roles = storedRoles.map((role) => ({ id: role.id, name: roleLabel(tRoles, role) }));
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} />

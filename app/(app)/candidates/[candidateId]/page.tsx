@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getSendAvailability } from "@/lib/handoff/availability";
 import { getPersonioBadges } from "@/lib/handoff/queries";
-import { pickMessages } from "@/lib/i18n/pick-messages";
+import { getClientIntl } from "@/lib/i18n/get-client-intl";
 import { can } from "@/lib/permissions";
 
 import { CandidateActionsMenu } from "./_components/candidate-actions-menu";
@@ -75,11 +75,8 @@ export default async function CandidateProfilePage({ params }: Props) {
                       email: candidate.email,
                       position: candidate.job.title,
                     },
-                    intl: {
-                      locale: await getLocale(),
-                      timeZone: await getTimeZone(),
-                      messages: pickMessages(await getMessages(), ["handoff", "errors"]),
-                    },
+                    // For the dialog, which loads next-intl's client runtime with itself.
+                    intl: await getClientIntl(),
                   }
                 : null
             }

@@ -24,7 +24,7 @@ const actions = await import("./actions");
 
 function userWithRole(roleId: (typeof DEFAULT_ROLES)[number]["id"]): CurrentUser {
   const role = DEFAULT_ROLES.find((candidate) => candidate.id === roleId)!;
-  return { id: `user-${roleId}`, name: roleId, email: `${roleId}@x.test`, roleId, roleName: role.name, permissions: new Set<Permission>(role.permissions) };
+  return { id: `user-${roleId}`, name: roleId, email: `${roleId}@x.test`, roleId, roleName: role.name, permissions: new Set<Permission>(role.permissions), locale: null, timeZone: null };
 }
 
 const calls = [

@@ -84,7 +84,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                 <Cell className="text-right">
                   {!isSelf &&
                     (user.active ? (
-                      <Button variant="secondary" onClick={() => setToDeactivate(user)} aria-label={`${t("users.deactivate")} ${user.name}`}>
+                      <Button variant="secondary" onClick={() => setToDeactivate(user)} aria-label={t("users.deactivateNamed", { name: user.name })}>
                         {t("users.deactivate")}
                       </Button>
                     ) : (
@@ -92,7 +92,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                         variant="secondary"
                         disabled={activeChange.isPending}
                         onClick={() => activeChange.execute({ userId: user.id, active: true })}
-                        aria-label={`${t("users.reactivate")} ${user.name}`}
+                        aria-label={t("users.reactivateNamed", { name: user.name })}
                       >
                         {t("users.reactivate")}
                       </Button>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
 import type { SendAvailability } from "@/lib/handoff/availability";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
+import type { ClientIntl } from "@/lib/i18n/client-messages";
 
 // The review form (react-hook-form, the zod schema, the send actions, React Query) loads when
 // someone chooses Send, not with every profile: it was a fifth of the profile's JavaScript.
@@ -14,8 +15,6 @@ const SendToPersonioDialog = dynamic(
   { ssr: false },
 );
 
-import type { DialogIntl } from "./send-to-personio-dialog";
-
 type Props = {
   candidateId: string;
   // Texts come from the server: this menu is on every profile and loads no i18n runtime.
@@ -23,7 +22,7 @@ type Props = {
   // Decided on the server (getSendAvailability); the send action checks the same rule again.
   sendAvailability: SendAvailability;
   // What the review form needs: present only when sending is available.
-  sendToPersonio: { defaults: TPersonioEmployeeFields; intl: DialogIntl } | null;
+  sendToPersonio: { defaults: TPersonioEmployeeFields; intl: ClientIntl } | null;
 };
 
 // The profile's "More ▾" menu.

@@ -16,6 +16,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { HandoffResult } from "@/lib/handoff/send";
+import type { ClientIntl } from "@/lib/i18n/client-messages";
 import { PERSONIO_FIELD_TO_FORM_FIELD, ZPersonioEmployeeFields, type TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 
 const FIELDS = ["firstName", "lastName", "email", "position"] as const;
@@ -24,14 +25,13 @@ export const handoffKeys = {
   status: (candidateId: string) => ["handoff", "status", candidateId] as const,
 };
 
-// The dialog's texts, picked by the server (it loads on demand, with its own i18n runtime).
-export type DialogIntl = { locale: string; timeZone: string; messages: Record<string, unknown> };
 
 type Props = { candidateId: string; defaults: TPersonioEmployeeFields; open: boolean; onClose: () => void };
 
-export function SendToPersonioDialog({ intl, ...props }: Props & { intl: DialogIntl }) {
+// Loaded on demand, so it provides its messages itself (lib/i18n/client-messages.ts).
+export function SendToPersonioDialog({ intl, ...props }: Props & { intl: ClientIntl }) {
   return (
-    <NextIntlClientProvider locale={intl.locale} timeZone={intl.timeZone} messages={intl.messages}>
+    <NextIntlClientProvider {...intl}>
       <QueryProvider>
         <ReviewDialog {...props} />
       </QueryProvider>
@@ -108,7 +108,7 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
   const fieldError = (name: (typeof FIELDS)[number]) => {
     const message = form.formState.errors[name]?.message;
     if (!message) return undefined;
-    if (message === "personio") return t("errors.validation_error_field", { field: t(`fields.${name}`).toLowerCase() });
+    if (message === "personio") return t("errors.validation_error_field", { field: name });
     return t(`validation.${message}` as "validation.required");
   };
 
@@ -218,7 +218,8 @@ function ResultPanel({ result, actionError, describeFailure, linkPending, onLink
       const name = [employee.firstName, employee.lastName].filter(Boolean).join(" ") || t("existing.unnamed");
       return (
         <Alert tone="warning" title={t("existing.title")}>
-          <p>{t("existing.body", { name, id: employee.id, email })}</p>
+          {/* An id, not a quantity: no thousands separator ("12.345" in German). */}
+          <p>{t("existing.body", { name, id: String(employee.id), email })}</p>
           {result.previousAttemptUncertain && <p className="mt-1">{t("existing.uncertain")}</p>}
           <Button className="mt-3" onClick={() => onLink(employee.id)} disabled={linkPending}>
             {linkPending ? t("existing.linking") : t("existing.link")}

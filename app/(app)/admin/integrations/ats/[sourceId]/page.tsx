@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 
-import { MessagesProvider } from "@/components/i18n/messages-provider";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/require-user";
 import { intakeListHref } from "@/lib/webhooks/intake-params";
@@ -41,9 +40,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
       </div>
       {created && <Alert tone="success">{t("details.justCreated")}</Alert>}
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
-        <MessagesProvider namespaces={["webhooks"]}>
-          <CopyField label={t("endpoint")} value={`${endpointBase}/api/webhooks/${source.pathToken}`} />
-        </MessagesProvider>
+        <CopyField label={t("endpoint")} value={`${endpointBase}/api/webhooks/${source.pathToken}`} />
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-medium text-slate-700">{t("details.lastDelivery")}</dt>
           <dd>

@@ -9,6 +9,7 @@ import { connectionHealthState } from "@/lib/integrations/health";
 import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
+import { roleLabel } from "@/lib/permissions/role-label";
 
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioHealth } from "./personio-health";
@@ -41,7 +42,7 @@ export async function PersonioSettingsView({
   roles: RolePersonioSettings[];
   justConnected?: string;
 }) {
-  const [t, format] = await Promise.all([getTranslations("personioSettings"), getFormatter()]);
+  const [t, tRoles, format] = await Promise.all([getTranslations("personioSettings"), getTranslations("roles"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" });
   const assessment = ASSESSMENTS.find((value) => value === justConnected);
   const code = settings.lastErrorCode;
@@ -81,7 +82,7 @@ export async function PersonioSettingsView({
         />
       </Section>
       <Section id="roles-heading" title={t("roles.heading")} intro={t("roles.intro")}>
-        <RolePermissionsTable roles={roles} />
+        <RolePermissionsTable roles={roles.map((role) => ({ ...role, name: roleLabel(tRoles, role) }))} />
       </Section>
       <Section id="credentials-heading" title={t("credentials.heading")} intro={t("credentials.intro")}>
         <PersonioCredentialsForm mode="update" defaults={{ clientId: settings.clientId, subdomain: settings.subdomain }} />

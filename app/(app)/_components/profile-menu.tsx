@@ -1,0 +1,77 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useEffect, useId, useRef, useState } from "react";
+
+import type { Locale } from "@/lib/i18n/config";
+
+// The panel (its form, the time zone list, the save action) loads on the first opening: this
+// button is on every page, the panel is used now and then. Texts come finished from the server,
+// so no i18n runtime loads either (lib/i18n/client-messages.ts).
+const ProfilePanel = dynamic(() => import("./profile-panel").then((module) => module.ProfilePanel), { ssr: false });
+
+export type ProfileMenuTexts = {
+  button: string;
+  signedInAs: string;
+  role: string;
+  heading: string;
+  language: string;
+  timeZone: string;
+  timeZoneHint: string;
+  save: string;
+  saving: string;
+  signOut: string;
+  invalid: string;
+  unauthenticated: string;
+  unexpected: string;
+};
+
+type Props = { initials: string; name: string; locale: Locale; timeZone: string; texts: ProfileMenuTexts };
+
+// The signed-in person's menu in the header: who they are, their language and time zone, sign out.
+export function ProfileMenu({ initials, name, locale, timeZone, texts }: Props) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!containerRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open]);
+
+  return (
+    <div
+      ref={containerRef}
+      className="relative"
+      onKeyDown={(event) => {
+        if (open && event.key === "Escape") {
+          event.preventDefault();
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-label={texts.button}
+        onClick={() => setOpen((value) => !value)}
+        className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+      >
+        <span aria-hidden="true" className="inline-flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-800">
+          {initials}
+        </span>
+        <span className="hidden max-w-40 truncate sm:inline">{name}</span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open && <ProfilePanel id={panelId} locale={locale} timeZone={timeZone} texts={texts} onSaved={() => setOpen(false)} />}
+    </div>
+  );
+}
