@@ -14,7 +14,7 @@ const TRANSLATIONS = LOCALES.filter((locale) => locale !== SOURCE);
 
 // German values that are rightly the English word: names, and words German spells the same.
 // Reviewed; keep it short. Values without letters ("—", "{role}: {setting}") need no entry.
-const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", "Status", "Details", "Interview", "System", "Subdomain"]);
+const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", "Status", "Details", "Interview", "System", "Subdomain", "ATS", "Greenhouse", "Ashby", "Workable", "Secret", "{ms} ms", "Import", "UTF-8", "UTF-16", "OK"]);
 
 type Flat = Map<string, unknown>;
 
