@@ -7,6 +7,9 @@ const nextConfig = {
   // Native modules are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg"],
   poweredByHeader: false,
+  // forbidden(): a signed-in person without the permission gets the "no access" page with
+  // status 403 (app/(app)/forbidden.tsx) rather than a 404 that hides why.
+  experimental: { authInterrupts: true },
   // The Content-Security-Policy is set per request with a nonce in proxy.ts; these apply everywhere.
   async headers() {
     return [

@@ -26,6 +26,11 @@ export function proxy(request: NextRequest) {
   headers.set("x-handoff-path", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
+  // Served over https (NEXTAUTH_URL says so; lib/env.ts requires it outside loopback): browsers
+  // are told to use nothing else for two years, so a network attacker cannot downgrade them.
+  if (process.env.NEXTAUTH_URL?.startsWith("https://")) {
+    response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  }
   return response;
 }
 

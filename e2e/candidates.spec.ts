@@ -48,6 +48,47 @@ test.describe("candidates", () => {
     expect(hired.id).toBeTruthy();
   });
 
+  test("search finds people as they are typed: without accents, umlauts spelled out, inside names and emails", async ({ page }) => {
+    const user = await createTestUser("recruiter");
+    // A job of its own keeps the search to this test's people (other tests add Müllers too).
+    const job = await createTestJob(`Search ${uniqueSuffix()}`);
+    const suffix = uniqueSuffix();
+    await createTestCandidate({ firstName: "Jürgen", lastName: "Müller", email: `j.m.${suffix}@example.com`, jobId: job.id });
+    await createTestCandidate({ firstName: "Ayşe", lastName: "Öztürk", email: `a.o.${suffix}@example.com`, jobId: job.id });
+    await createTestCandidate({ firstName: "Alexander", lastName: "Bergmann", email: `alexander.bergmann@${suffix}.example.com`, jobId: job.id });
+    await signIn(page, user);
+
+    await test.step("typed in the search box, without the umlaut", async () => {
+      await page.goto(`/candidates?job=${job.id}`);
+      await page.getByLabel("Search by name or email").fill("muller");
+      await page.getByRole("button", { name: "Apply filters" }).click();
+      await expect(page.getByText("1 candidate", { exact: true })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Jürgen Müller" })).toBeVisible();
+    });
+
+    for (const [q, name] of [
+      ["mueller", "Jürgen Müller"],
+      ["MÜLLER", "Jürgen Müller"],
+      ["ller", "Jürgen Müller"],
+      ["ozturk", "Ayşe Öztürk"],
+      ["ÖZTÜRK", "Ayşe Öztürk"],
+      ["bergmann@", "Alexander Bergmann"],
+      ["jurgen müll", "Jürgen Müller"],
+    ] as const) {
+      await test.step(`"${q}" finds ${name}`, async () => {
+        await page.goto(`/candidates?job=${job.id}&q=${encodeURIComponent(q)}`);
+        await expect(page.getByText("1 candidate", { exact: true })).toBeVisible();
+        await expect(page.getByRole("link", { name })).toBeVisible();
+      });
+    }
+
+    await test.step("one or two letters match the start of a name", async () => {
+      await page.goto(`/candidates?job=${job.id}&q=${encodeURIComponent("öz")}`);
+      await expect(page.getByRole("link", { name: "Ayşe Öztürk" })).toBeVisible();
+      await expect(page.getByText("1 candidate", { exact: true })).toBeVisible();
+    });
+  });
+
   test("pages through the list", async ({ page }) => {
     const user = await createTestUser("interviewer");
     await signIn(page, user);

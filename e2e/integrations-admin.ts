@@ -41,14 +41,17 @@ export async function restoreIntegration(original: StoredIntegration) {
   });
 }
 
+// The actor's own changes; their sign-ins ("auth.sign-in", one per browser context) are left out.
+const changesBy = (actor: TestUser) => ({ actorId: actor.id, NOT: { action: { startsWith: "auth." } } });
+
 /** The actor's audit entries after `since` (a count taken before a step), oldest first. */
 export async function auditSince(actor: TestUser, since: number) {
-  const rows = await db.auditLog.findMany({ where: { actorId: actor.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  const rows = await db.auditLog.findMany({ where: changesBy(actor), orderBy: [{ at: "asc" }, { id: "asc" }] });
   return rows.slice(since).map((row) => ({ action: row.action, outcome: row.outcome, details: JSON.parse(row.details ?? "{}") as Record<string, unknown> }));
 }
 
 export async function auditCount(actor: TestUser) {
-  return db.auditLog.count({ where: { actorId: actor.id } });
+  return db.auditLog.count({ where: changesBy(actor) });
 }
 
 export async function signedInPage(browser: Browser, user: TestUser) {

@@ -121,7 +121,7 @@ test("an admin deletes the connection, connects a credential generated in Person
     await expect(page.getByText("Personio confirmed the Employees read and write permissions.")).toBeVisible();
     const row = await storedIntegration();
     expect(row).toMatchObject({ clientId: credentialC.clientId, subdomain: "demo", enabled: true, connectedById: admin.id });
-    expect(row!.clientSecretEncrypted).toMatch(/^v1:/);
+    expect(row!.clientSecretEncrypted).toMatch(/^v2:/); // AES-256-GCM with the key id (lib/crypto.ts)
     expect(row!.clientSecretEncrypted).not.toContain(credentialC.clientSecret);
       });
 

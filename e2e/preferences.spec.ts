@@ -6,7 +6,8 @@ import { englishOnlyPhrases, expectNoEnglish, findEnglish } from "./i18n";
 test.describe("language and time zone", () => {
   test("a person switches to German and to Tokyo time in the profile menu; the next page shows both", async ({ page, context }) => {
     const user = await createTestUser("recruiter");
-    const candidate = await createTestCandidate({ firstName: "Mia", stage: "OFFER" });
+    // Hired: a stage that may be sent, so the profile has its More menu (issue 13: none in other stages).
+    const candidate = await createTestCandidate({ firstName: "Mia", stage: "HIRED" });
     // Updated at 08:30 UTC: 09:30 in Berlin (the default zone), 17:30 in Tokyo.
     const updatedAt = new Date("2026-01-15T08:30:00Z");
     await db.candidate.update({ where: { id: candidate.id }, data: { updatedAt } });
@@ -66,7 +67,7 @@ test.describe("language and time zone", () => {
       await page.getByRole("button", { name: `Profil und Einstellungen von ${user.name}` }).click();
       await page.getByRole("button", { name: "Abmelden" }).click();
       await expect(page).toHaveURL(/\/sign-in/);
-      await expect(page.getByRole("heading", { name: "Bei Handoff anmelden" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Anmelden", exact: true })).toBeVisible();
       expect((await context.cookies()).find((cookie) => cookie.name === "handoff-locale")?.value).toBe("de");
     });
 
@@ -87,10 +88,10 @@ test.describe("language and time zone", () => {
       const html = await (await request.get("/sign-in", { headers: { "accept-language": acceptLanguage } })).text();
       return { lang: /<html lang="([^"]+)"/.exec(html)?.[1], title: /<h1[^>]*>([^<]+)</.exec(html)?.[1] };
     };
-    expect(await langOf("de-DE,de;q=0.9,en;q=0.8")).toEqual({ lang: "de", title: "Bei Handoff anmelden" });
-    expect(await langOf("fr-FR,de;q=0.5")).toEqual({ lang: "de", title: "Bei Handoff anmelden" });
-    expect(await langOf("en-US")).toEqual({ lang: "en", title: "Sign in to Handoff" });
-    expect(await langOf("fr-FR,es;q=0.8")).toEqual({ lang: "en", title: "Sign in to Handoff" });
+    expect(await langOf("de-DE,de;q=0.9,en;q=0.8")).toEqual({ lang: "de", title: "Anmelden" });
+    expect(await langOf("fr-FR,de;q=0.5")).toEqual({ lang: "de", title: "Anmelden" });
+    expect(await langOf("en-US")).toEqual({ lang: "en", title: "Sign in" });
+    expect(await langOf("fr-FR,es;q=0.8")).toEqual({ lang: "en", title: "Sign in" });
   });
 
   test("a person who has not chosen sees the language their browser asks for", async ({ browser }) => {

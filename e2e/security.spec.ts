@@ -36,6 +36,9 @@ test.describe("security", () => {
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["x-frame-options"]).toBe("DENY");
     expect(headers["x-content-type-options"]).toBe("nosniff");
+    // Served over plain http on loopback (NEXTAUTH_URL http://localhost): no HSTS, which would
+    // pin the browser to an https this server does not speak (reliability/secure-cookies covers https).
+    expect(headers["strict-transport-security"]).toBeUndefined();
 
     // The sign-in form only works if the page's scripts ran despite the policy.
     await page.getByLabel("Email").fill(user.email);

@@ -170,8 +170,8 @@ for (const { title, fault, message } of lostResponses) {
 
     await sandbox.clearFaults();
     await send(dialog);
-    const found = dialog.getByRole("status").filter({ hasText: "Personio already has an employee with this email" });
-    await expect(found).toContainText("An earlier send of this profile did not get Personio's answer");
+    await expect(dialog.getByRole("heading", { name: "Personio already has an employee with this email" })).toBeVisible();
+    await expect(dialog.getByText("An earlier send of this profile did not get Personio's answer")).toBeVisible();
     await dialog.getByRole("button", { name: "Link to this employee" }).click();
     await expect(dialog.getByRole("status")).toHaveText("Linked to the existing Personio employee.");
     const employee = await expectExactlyOneEmployee(candidate.email);

@@ -35,6 +35,16 @@ test.describe("send to Personio", () => {
     });
 
     const [employee, ...others] = await sandboxEmployeesWithEmail(candidate.email);
+    await test.step("a done state: what was created, the Personio id and a link to the employee; focus on the outcome", async () => {
+      await expect(dialog.getByRole("heading", { name: `Anaïs ${corrected} is in Personio` })).toBeVisible();
+      await expect(dialog.getByTestId("personio-employee-id")).toHaveText(String(employee!.id));
+      await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await expect(dialog.getByTestId("send-done")).toBeFocused();
+      // The form is gone: no "Check and correct", no Send button left to press.
+      await expect(dialog.getByRole("button", { name: "Send" })).toHaveCount(0);
+      await expect(dialog.getByText("Check and correct the details")).toHaveCount(0);
+    });
+
     await test.step("the sandbox holds exactly one employee with the corrected values", async () => {
       expect(others).toHaveLength(0);
       expect(employee).toMatchObject({ first_name: "Anaïs", last_name: corrected, email: candidate.email });
@@ -45,8 +55,8 @@ test.describe("send to Personio", () => {
 
     await test.step("the badge shows the recruiter and the time, and links to the employee", async () => {
       await dialog.getByRole("button", { name: "Close" }).click();
-      const badge = page.getByRole("main").getByRole("link", { name: "Personio" });
-      await expect(badge).toHaveAttribute("href", `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await expect(page.getByRole("button", { name: "More" })).toBeFocused();
+      const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
       await badge.hover();
       const tooltip = page.getByRole("tooltip");
       await expect(tooltip).toBeVisible();
@@ -54,19 +64,32 @@ test.describe("send to Personio", () => {
       const time = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(sentAt);
       const minuteLater = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(sentAt + 60_000);
       await expect(badge).toHaveAccessibleDescription(new RegExp(`Sent to Personio by ${recruiter.name} on .*(${time}|${minuteLater})`));
+      // A click (a tap on a phone) opens who and when with an explicit link, instead of leaving.
+      await badge.click();
+      const popover = page.getByRole("dialog", { name: "Personio" });
+      await expect(popover).toBeVisible();
+      await expect(popover).toContainText(`Sent to Personio by ${recruiter.name} on`);
+      await expect(popover.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await page.keyboard.press("Escape");
+      await expect(popover).toBeHidden();
     });
 
-    await test.step("the menu item is gone", async () => {
-      await page.getByRole("button", { name: "More" }).click();
-      await expect(page.getByRole("menuitem", { name: "Send to Personio" })).toHaveCount(0);
-      await expect(page.getByText("No actions available")).toBeVisible();
+    await test.step("More's item now says who sent the profile and when", async () => {
+      const more = page.getByRole("button", { name: "More" });
+      await more.click();
+      const item = page.getByRole("menuitem", { name: /Send to Personio/ });
+      await expect(item).toHaveAttribute("aria-disabled", "true");
+      await expect(item).toHaveAccessibleDescription(new RegExp(`^Already sent by ${recruiter.name} on `));
+      await item.click({ force: true });
+      await expect(page.getByRole("dialog")).toHaveCount(0);
     });
 
     await test.step("the badge is on the candidate's row in the list too", async () => {
       // The profile keeps its own data; only Personio got the corrected name.
       await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
       const row = page.getByRole("row", { name: new RegExp(`Anaïs ${candidate.lastName}`) });
-      await expect(row.getByRole("link", { name: "Personio" })).toHaveAttribute("href", /\/staff\/details\//);
+      await row.getByRole("button", { name: "Personio" }).click();
+      await expect(page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", /\/staff\/details\//);
     });
 
     await test.step("the sandbox's employee page is where the badge leads", async () => {
@@ -76,6 +99,27 @@ test.describe("send to Personio", () => {
 
     const audit = await db.auditLog.findMany({ where: { targetId: candidate.id, action: "handoff.send" } });
     expect(audit.map((entry) => entry.outcome)).toEqual(["success"]);
+  });
+
+  test("closing the review form (Escape, Cancel) puts focus back on More", async ({ page }) => {
+    const recruiter = await createTestUser("recruiter");
+    const candidate = await createTestCandidate();
+    await signIn(page, recruiter);
+    const more = page.getByRole("button", { name: "More" });
+
+    let dialog = await openSendDialog(page, candidate.id);
+    await dialog.getByLabel("First name").focus();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(more).toBeFocused();
+
+    await more.click();
+    await page.getByRole("menuitem", { name: "Send to Personio" }).click();
+    dialog = page.getByRole("dialog", { name: "Send to Personio" });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(more).toBeFocused();
+    expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
   });
 
   test("a double click on Send creates one employee", async ({ page }) => {
@@ -122,30 +166,51 @@ test.describe("send to Personio", () => {
 
     const dialog = await openSendDialog(page, candidate.id);
     await dialog.getByRole("button", { name: "Send" }).click();
-    const warning = dialog.getByRole("status").filter({ hasText: "Personio already has an employee with this email" });
-    await expect(warning).toContainText(`Søren Kierkegaard (Personio ID ${existing!.id}) uses ${candidate.email}`);
+    await expect(dialog.getByRole("heading", { name: "Personio already has an employee with this email" })).toBeVisible();
+    await test.step("the match beside the profile, with a link to check it in Personio, and one action", async () => {
+      const table = dialog.getByRole("table");
+      await expect(table.getByRole("columnheader", { name: `In Personio (ID ${existing!.id})` })).toBeVisible();
+      await expect(table.getByRole("row", { name: /^Name/ })).toContainText(`Søren ${candidate.lastName}`);
+      await expect(table.getByRole("row", { name: /^Name/ })).toContainText("Søren Kierkegaard");
+      const position = table.getByRole("row", { name: /^Job title/ });
+      await expect(position).toContainText("Philosopher");
+      await expect(position).toContainText("differs");
+      await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+      await expect(dialog.getByRole("button", { name: "Send" })).toHaveCount(0);
+    });
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
     expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("FAILED");
+    // Finding the employee is recorded as what it is, not as a failed send.
+    expect((await db.auditLog.findMany({ where: { targetId: candidate.id, action: "handoff.send" } })).map((entry) => entry.outcome)).toEqual(["notice"]);
 
     await dialog.getByRole("button", { name: "Link to this employee" }).click();
     await expect(dialog.getByRole("status")).toHaveText("Linked to the existing Personio employee.");
+    await expect(dialog.getByTestId("personio-employee-id")).toHaveText(String(existing!.id));
+    await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
     const handoff = await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
     expect(handoff).toMatchObject({ status: "LINKED", personioEmployeeId: existing!.id, sentById: recruiter.id, sentFields: null });
 
     await dialog.getByRole("button", { name: "Close" }).click();
-    const badge = page.getByRole("main").getByRole("link", { name: "Personio" });
-    await expect(badge).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+    const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
     await expect(badge).toHaveAccessibleDescription(/^Linked to Personio by /);
+    await badge.click();
+    await expect(page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
   });
 
-  test("a role without the send permission sees no menu item, and a direct call of the action is refused", async ({ page }) => {
+  test("a role without the send permission sees the item disabled with the reason, and a direct call of the action is refused", async ({ page }) => {
     const manager = await createTestUser("hiring_manager");
     const candidate = await createTestCandidate();
     await signIn(page, manager);
     await page.goto(`/candidates/${candidate.id}`);
     await page.getByRole("button", { name: "More" }).click();
-    await expect(page.getByRole("menuitem", { name: "Send to Personio" })).toHaveCount(0);
+    const item = page.getByRole("menuitem", { name: "Send to Personio" });
+    await expect(item).toHaveAttribute("aria-disabled", "true");
+    await expect(item).toHaveAccessibleDescription(/^Your role may not send profiles to Personio/);
+    await expect(page.getByText("Your role may not send profiles to Personio.")).toBeVisible();
+    // Playwright refuses to click what is aria-disabled; a person can, and nothing opens.
+    await item.click({ force: true });
+    await expect(page.getByRole("dialog")).toHaveCount(0);
 
     const { result } = await callServerAction(page.request, {
       exportedName: "sendToPersonioAction",

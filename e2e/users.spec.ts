@@ -1,56 +1,83 @@
+import { fillNewPassword, shownLink } from "./accounts";
 import { createTestUser, db, expect, signIn, TEST_PASSWORD, test, uniqueSuffix } from "./fixtures";
 
 test.describe("users (admin)", () => {
-  test("an admin adds a user, changes the role and deactivates them", async ({ page, browser }) => {
+  test("an admin invites someone, changes the role after confirming and deactivates them", async ({ page, browser }) => {
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     const email = `new.${uniqueSuffix()}@e2e.handoff.test`;
+    const name = `Małgorzata Wójcik ${uniqueSuffix()}`;
+    let link = "";
 
-    await test.step("add a user", async () => {
+    await test.step("invite: a one-time link to pass on, no password set by the admin", async () => {
       await page.goto("/admin/users");
-      const form = page.getByRole("region", { name: "Add user" });
-      await form.getByLabel("Name").fill("Małgorzata Wójcik");
+      const form = page.getByRole("region", { name: "Invite someone" });
+      await form.getByLabel("Name").fill(name);
       await form.getByLabel("Email").fill(email);
       await form.getByLabel("Role").selectOption({ label: "Hiring manager" });
-      await form.getByLabel("Initial password").fill("short");
-      await form.getByRole("button", { name: "Add user" }).click();
-      await expect(form.getByText("The password must have 10 to 200 characters.")).toBeVisible();
-      await form.getByLabel("Initial password").fill(TEST_PASSWORD);
-      await form.getByRole("button", { name: "Add user" }).click();
-      await expect(page.getByRole("main").getByRole("status")).toHaveText("Małgorzata Wójcik was added.");
-      const created = await db.user.findUniqueOrThrow({ where: { email } });
-      expect(created).toMatchObject({ name: "Małgorzata Wójcik", roleId: "hiring_manager", active: true });
+      await form.getByRole("button", { name: "Create invitation link" }).click();
+      await expect(form.getByRole("status")).toHaveText(`${name} was invited. Send them this link:`);
+      link = await shownLink(page, name);
+      expect(link.startsWith(new URL(page.url()).origin)).toBe(true);
+      await expect(form.getByText("Works once, until")).toBeVisible();
+      const created = await db.user.findUniqueOrThrow({ where: { email }, include: { accountTokens: true } });
+      expect(created).toMatchObject({ name, roleId: "hiring_manager", active: true, passwordHash: null });
+      expect(created.accountTokens).toHaveLength(1);
+      // Only a hash of the token is stored.
+      expect(created.accountTokens[0]!.tokenHash).not.toContain(link.split("/").pop()!);
+      await page.reload();
+      await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Invitation pending (link until");
     });
 
     await test.step("the same email again is refused with a clear message", async () => {
-      const form = page.getByRole("region", { name: "Add user" });
+      const form = page.getByRole("region", { name: "Invite someone" });
       await form.getByLabel("Name").fill("Someone Else");
       await form.getByLabel("Email").fill(email.toUpperCase());
-      await form.getByLabel("Initial password").fill(TEST_PASSWORD);
-      await form.getByRole("button", { name: "Add user" }).click();
+      await form.getByRole("button", { name: "Create invitation link" }).click();
       await expect(page.getByRole("main").getByRole("alert")).toHaveText("A user with this email already exists.");
     });
 
-    const created = await db.user.findUniqueOrThrow({ where: { email } });
-    // The new user signs in in a second browser context and keeps that session open.
+    // The invited person sets a password from the link, in a second browser, and stays signed in there.
     const otherContext = await browser.newContext();
     const otherPage = await otherContext.newPage();
-    await signIn(otherPage, { email });
-    await otherPage.goto("/candidates");
-    await expect(otherPage.getByRole("heading", { name: "Candidates" })).toBeVisible();
+    await test.step("the invited person chooses a password and is signed in", async () => {
+      await otherPage.goto(link);
+      await expect(otherPage.getByRole("heading", { name: "Welcome to Handoff" })).toBeVisible();
+      await fillNewPassword(otherPage, TEST_PASSWORD);
+      await otherPage.getByRole("button", { name: "Save password and sign in" }).click();
+      await expect(otherPage).toHaveURL(/\/candidates$/);
+      await expect(otherPage.getByRole("button", { name: `Profile and settings of ${name}` })).toBeVisible();
+    });
+    const created = await db.user.findUniqueOrThrow({ where: { email } });
 
-    await test.step("change the role", async () => {
-      await page.getByLabel("Role of Małgorzata Wójcik").selectOption({ label: "Recruiter" });
-      await expect(page.getByRole("main").getByRole("status")).toHaveText("Małgorzata Wójcik is now Recruiter.");
+    await test.step("a role change asks first; cancelling changes nothing", async () => {
+      await page.reload();
+      const select = page.getByLabel(`Role of ${name}`);
+      await select.selectOption({ label: "Recruiter" });
+      const dialog = page.getByRole("dialog");
+      await expect(dialog).toContainText(`Change ${name}'s role from Hiring manager to Recruiter?`);
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(select).toHaveValue("hiring_manager");
+      expect((await db.user.findUniqueOrThrow({ where: { id: created.id } })).roleId).toBe("hiring_manager");
+    });
+
+    await test.step("confirmed, the role changes and their sessions end", async () => {
+      await page.getByLabel(`Role of ${name}`).selectOption({ label: "Recruiter" });
+      await page.getByRole("dialog").getByRole("button", { name: "Change role" }).click();
+      await expect(page.getByRole("main").getByRole("status")).toHaveText(`${name} is now Recruiter. They are signed out everywhere.`);
       await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: created.id } })).roleId).toBe("recruiter");
+      await otherPage.goto("/candidates");
+      await expect(otherPage).toHaveURL(/\/sign-in/);
+      await signIn(otherPage, { email });
     });
 
     await test.step("deactivate after confirming; the open session stops working at once", async () => {
-      await page.getByRole("button", { name: "Deactivate Małgorzata Wójcik" }).click();
+      await page.getByRole("button", { name: `Deactivate ${name}` }).click();
       const dialog = page.getByRole("dialog");
       await expect(dialog).toContainText("They are signed out at once");
       await dialog.getByRole("button", { name: "Deactivate" }).click();
-      await expect(page.getByRole("main").getByRole("status")).toHaveText("Małgorzata Wójcik was deactivated.");
+      await expect(page.getByRole("main").getByRole("status")).toHaveText(`${name} was deactivated.`);
       expect((await db.user.findUniqueOrThrow({ where: { id: created.id } })).active).toBe(false);
 
       await otherPage.goto("/candidates");
@@ -58,9 +85,15 @@ test.describe("users (admin)", () => {
     });
 
     await test.step("the audit log has every change", async () => {
-      const actions = await db.auditLog.findMany({ where: { targetId: created.id }, orderBy: { at: "asc" }, select: { action: true, actorId: true } });
+      // The changes to the account (its sign-ins are recorded too, as "auth.sign-in").
+      const actions = await db.auditLog.findMany({
+        where: { targetId: created.id, action: { startsWith: "user." } },
+        orderBy: { at: "asc" },
+        select: { action: true, actorId: true },
+      });
       expect(actions).toEqual([
-        { action: "user.create", actorId: admin.id },
+        { action: "user.invite", actorId: admin.id },
+        { action: "user.accept-invitation", actorId: created.id },
         { action: "user.change-role", actorId: admin.id },
         { action: "user.deactivate", actorId: admin.id },
       ]);
@@ -76,7 +109,7 @@ test.describe("users (admin)", () => {
       await page.goto("/candidates");
       await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
       await page.goto("/admin/users");
-      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
     }
   });
 });

@@ -3,9 +3,10 @@ import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 
+import { recordAccessDenied } from "@/lib/auth/access-denied";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError, UnauthenticatedError } from "@/lib/errors";
-import { assertCan, PERMISSIONS } from "@/lib/permissions";
+import { assertCan, can, PERMISSIONS } from "@/lib/permissions";
 
 // What the browser may learn about a failure: a stable code (mapped to the message catalogue)
 // and, for Personio failures, the field Personio named. Never raw exception text.
@@ -24,9 +25,11 @@ export const actionClient = createSafeActionClient({
 });
 
 // Every mutation goes through this: who is calling (a fresh read of the user, so a
-// deactivated user's or a demoted role's old session is refused) and may they do it.
+// deactivated user's or a demoted role's old session is refused) and may they do it. A refusal
+// is recorded in the audit log (within its bounds) before it is answered.
 export const authorizedAction = actionClient.use(async ({ next, metadata }) => {
   const user = await getCurrentUser();
+  if (!can(user, metadata.permission)) await recordAccessDenied(user, metadata.permission, "action");
   assertCan(user, metadata.permission);
   return next({ ctx: { user } });
 });
@@ -40,3 +43,7 @@ export const signedInAction = createSafeActionClient({ defaultValidationErrorsSh
     return next({ ctx: { user } });
   },
 );
+
+// For the few actions that run before anyone can sign in (the first-run setup, setting a
+// password from a one-time link): each checks a secret token of its own instead of a session.
+export const publicAction = createSafeActionClient({ defaultValidationErrorsShape: "flattened", handleServerError });

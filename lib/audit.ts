@@ -2,7 +2,8 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 
-export type AuditOutcome = "success" | "failure" | "denied";
+// "notice": a step that changed nothing and is no failure (Personio already has the employee).
+export type AuditOutcome = "success" | "failure" | "denied" | "notice";
 
 export type AuditEntry = {
   actorId: string | null;

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
+import { encryptionKeyProblem, httpsUrlProblem } from "@/lib/env-rules";
 import { LOCALES } from "@/lib/i18n/config";
 import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 
@@ -14,19 +15,29 @@ const isBuild = process.env.NEXT_PHASE === "phase-production-build";
 // Outside production, missing secrets are generated under data/ (never committed).
 const devSecrets = isProduction || isBuild ? undefined : loadOrCreateDevSecrets();
 
-const base64Key32 = z
-  .string()
-  .refine((value) => Buffer.from(value, "base64").length === 32, {
-    message: "must be 32 random bytes, base64-encoded (openssl rand -base64 32)",
-  });
+const encryptionKey = z.string().superRefine((value, context) => {
+  const problem = encryptionKeyProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
+
+// https, or plain http on a loopback address (development, tests, a proxy on the same machine).
+const httpsUrl = z.string().superRefine((value, context) => {
+  const problem = httpsUrlProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
-    ENCRYPTION_KEY: base64Key32,
-    PERSONIO_API_BASE_URL: z.url().default("https://api.personio.de"),
+    // The public address. It decides the session cookies' Secure flag and __Secure-/__Host-
+    // prefixes and whether Strict-Transport-Security is sent, so production cannot go without it.
+    NEXTAUTH_URL: isProduction ? httpsUrl : httpsUrl.optional(),
+    ENCRYPTION_KEY: encryptionKey,
+    // The key before the last rotation: still read, never written (npm run secrets:rotate-key).
+    ENCRYPTION_KEY_PREVIOUS: encryptionKey.optional(),
+    PERSONIO_API_BASE_URL: httpsUrl.default("https://api.personio.de"),
     // Where the badge links to; {subdomain} is replaced by the connected account's subdomain.
     PERSONIO_WEB_BASE_URL: z.string().min(1).default("https://{subdomain}.personio.de"),
     PERSONIO_APP_ID: z
@@ -51,13 +62,25 @@ export const env = createEnv({
         if (!canonical) context.addIssue({ code: "custom", message: "must be an IANA time zone, e.g. Europe/Berlin" });
         return canonical ?? zone;
       }),
+    // The first-run setup page's token; unset, one is derived from NEXTAUTH_SECRET and printed
+    // in the log at start (lib/setup/setup-token.ts).
+    HANDOFF_SETUP_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    // How many proxies in front of the app add to X-Forwarded-For. 0: the connection's own
+    // address is the client's and X-Forwarded-For is ignored (anyone can write it).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Sign-in limits: password checks per account and attempts per client address in a window.
+    SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   },
   client: {},
   runtimeEnv: {
     NODE_ENV: process.env.NODE_ENV,
     DATABASE_URL: process.env.DATABASE_URL,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? devSecrets?.NEXTAUTH_SECRET,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL,
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? devSecrets?.ENCRYPTION_KEY,
+    ENCRYPTION_KEY_PREVIOUS: process.env.ENCRYPTION_KEY_PREVIOUS,
     PERSONIO_API_BASE_URL: process.env.PERSONIO_API_BASE_URL,
     PERSONIO_WEB_BASE_URL: process.env.PERSONIO_WEB_BASE_URL,
     PERSONIO_APP_ID: process.env.PERSONIO_APP_ID,
@@ -66,6 +89,11 @@ export const env = createEnv({
     WEBHOOK_RATE_LIMIT_PER_MINUTE: process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE,
     DEFAULT_LOCALE: process.env.DEFAULT_LOCALE,
     DEFAULT_TIME_ZONE: process.env.DEFAULT_TIME_ZONE,
+    HANDOFF_SETUP_TOKEN: process.env.HANDOFF_SETUP_TOKEN,
+    TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS,
+    SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: process.env.SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT,
+    SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: process.env.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS,
+    SIGN_IN_WINDOW_MINUTES: process.env.SIGN_IN_WINDOW_MINUTES,
   },
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

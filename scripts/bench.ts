@@ -8,6 +8,7 @@ import os from "node:os";
 
 import Database from "better-sqlite3";
 
+import { searchWords } from "@/lib/candidates/search-text";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { createSandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
@@ -56,14 +57,24 @@ function gitState() {
   return { commit, dirty };
 }
 
-// The same ranges lib/candidates/queries.ts searches, for the "matches" column only.
+// The same matches lib/candidates/queries.ts finds (words of three letters or more through the
+// FTS5 trigram table, shorter ones as key prefixes), for the "matches" column only.
 function countMatches(file: string, q: string): number {
   const sqlite = new Database(file, { readonly: true });
   try {
-    const words = q.split(/\s+/).filter(Boolean).map((word) => word.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()));
-    const clause = words.map(() => "((firstNameKey >= ? AND firstNameKey < ?) OR (lastNameKey >= ? AND lastNameKey < ?) OR (emailKey >= ? AND emailKey < ?))").join(" AND ");
-    const values = words.flatMap((word) => Array.from({ length: 3 }, () => [word, `${word}\u{10FFFF}`]).flat());
-    return (sqlite.prepare(`SELECT COUNT(*) AS n FROM Candidate WHERE ${clause}`).get(...values) as { n: number }).n;
+    const words = searchWords(q);
+    const clauses: string[] = [];
+    const values: string[] = [];
+    const long = words.filter((word) => !word.isShort);
+    if (long.length > 0) {
+      clauses.push("id IN (SELECT candidateId FROM CandidateSearch WHERE CandidateSearch MATCH ?)");
+      values.push(long.map((word) => `(${word.forms.map((form) => `"${form.replaceAll('"', '""')}"`).join(" OR ")})`).join(" AND "));
+    }
+    for (const word of words.filter((each) => each.isShort)) {
+      clauses.push(`(${word.forms.map(() => "(firstNameKey >= ? AND firstNameKey < ?) OR (lastNameKey >= ? AND lastNameKey < ?) OR (emailKey >= ? AND emailKey < ?)").join(" OR ")})`);
+      values.push(...word.forms.flatMap((form) => Array.from({ length: 3 }, () => [form, `${form}\u{10FFFF}`]).flat()));
+    }
+    return (sqlite.prepare(`SELECT COUNT(*) AS n FROM Candidate WHERE ${clauses.join(" AND ") || "1"}`).get(...values) as { n: number }).n;
   } finally {
     sqlite.close();
   }

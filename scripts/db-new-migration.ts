@@ -13,6 +13,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import Database from "better-sqlite3";
+
 import { renderPostgresSchema, SCHEMAS } from "../prisma/schemas";
 
 import { migrateDatabase } from "./lib/database";
@@ -26,6 +28,23 @@ function prisma(args: string[], databaseUrl: string): string {
 
 function isEmptyMigration(sql: string) {
   return !sql.trim() || /^-- This is an empty migration/m.test(sql);
+}
+
+// Hand-written virtual tables (the FTS5 search index, see Candidate in schema.prisma) and their
+// shadow tables are not in the schema: `db pull` would read them back as models and the diff
+// would then drop them in every new migration.
+function withoutVirtualTables(schema: string, sqliteFile: string): string {
+  const sqlite = new Database(sqliteFile, { readonly: true });
+  let virtualTables: string[];
+  try {
+    virtualTables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as Array<{ name: string }>).map(
+      (row) => row.name,
+    );
+  } finally {
+    sqlite.close();
+  }
+  const isVirtual = (model: string) => virtualTables.some((table) => model === table || model.startsWith(`${table}_`));
+  return schema.replace(/^model (\w+) \{[\s\S]*?^\}\n?/gm, (block, model: string) => (isVirtual(model) ? "" : block));
 }
 
 async function main() {
@@ -50,6 +69,7 @@ async function main() {
     const migratedPostgres = path.join(scratchDir, "migrated.postgresql.prisma");
     fs.copyFileSync(SCHEMAS.sqlite.schema, migratedSqlite);
     prisma(["db", "pull", "--schema", migratedSqlite], scratchUrl);
+    fs.writeFileSync(migratedSqlite, withoutVirtualTables(fs.readFileSync(migratedSqlite, "utf8"), path.join(scratchDir, "scratch.db")));
     fs.writeFileSync(migratedPostgres, renderPostgresSchema(fs.readFileSync(migratedSqlite, "utf8")));
 
     const diffs = {

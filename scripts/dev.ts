@@ -1,4 +1,5 @@
 // npm run dev: the app with demo data and the Personio sandbox, on a fresh clone, with no setup.
+import { backfillCandidateSearch } from "@/lib/candidates/search-backfill";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
@@ -16,6 +17,7 @@ async function main() {
   migrateDatabase(databaseUrl);
 
   const db = createPrismaClient(databaseUrl);
+  await backfillCandidateSearch(db);
   const connected = await seedDemoWithSandbox(db, process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY);
   await db.$disconnect();
 

@@ -3,9 +3,12 @@ import { spawn } from "node:child_process";
 
 import { DEFAULT_DATABASE_URL } from "../lib/db/provider";
 
+import { fillCandidateSearch } from "./lib/candidate-search-backfill";
 import { migrateDatabase } from "./lib/database";
 
-migrateDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+migrateDatabase(databaseUrl);
+await fillCandidateSearch(databaseUrl);
 const app = spawn("node_modules/.bin/next", ["start", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,9 +1,11 @@
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { countToSend } from "@/lib/handoff/queue";
 import { isLocale } from "@/lib/i18n/config";
 import { can } from "@/lib/permissions";
 import { roleLabel } from "@/lib/permissions/role-label";
@@ -15,6 +17,7 @@ function initialsOf(name: string) {
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const toSendCount = can(user, "personio:send") ? await countToSend() : null;
   const [t, locale, timeZone] = await Promise.all([getTranslations(), getLocale(), getTimeZone()]);
   const role = roleLabel((key) => t(`roles.${key}`), { id: user.roleId, name: user.roleName });
   const profileMenu = (
@@ -34,6 +37,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         save: t("profileMenu.save"),
         saving: t("profileMenu.saving"),
         signOut: t("profileMenu.signOut"),
+        account: t("account.menuLink"),
         invalid: t("profileMenu.invalid"),
         unauthenticated: t("errors.unauthenticated"),
         unexpected: t("errors.unexpected"),
@@ -48,9 +52,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         canReadAudit={can(user, "audit:read")}
         canImport={can(user, "candidates:import")}
         canManageJobs={can(user, "jobs:manage")}
+        toSendCount={toSendCount}
         profileMenu={profileMenu}
       />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+      <SessionKeepAlive />
     </>
   );
 }

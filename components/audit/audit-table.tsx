@@ -9,10 +9,14 @@ import { roleLabel } from "@/lib/permissions/role-label";
 // Details whose values are role ids, shown by the role's name.
 const ROLE_DETAILS = new Set(["roleId", "from", "to"]);
 
+// Entries a visitor causes before anyone is signed in.
+const VISITOR_ACTIONS = new Set(["auth.sign-in", "access.denied"]);
+
 const OUTCOME_COLORS: Record<string, string> = {
   success: "bg-green-100 text-green-800",
   failure: "bg-red-100 text-red-800",
   denied: "bg-amber-100 text-amber-900",
+  notice: "bg-sky-100 text-sky-900",
 };
 
 export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
@@ -28,7 +32,9 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
     if (typeof value === "boolean") return t(value ? "values.yes" : "values.no");
     if (Array.isArray(value)) return value.join(" ") || "—";
     if (typeof value === "number") return String(value);
-    if (key === "permission") return known("permissions", value);
+    if (key === "permission" || key === "missingPermission") return known("permissions", value);
+    if (key === "limit") return known("limits", value);
+    if (key === "kind") return known("kinds", value);
     if (ROLE_DETAILS.has(key)) return roleLabel(tRoles, { id: value, name: value });
     if (key === "code" || key === "reason") return known("codes", value);
     if (key === "writePermission") return known("writePermission", value);
@@ -38,6 +44,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
   };
   const targetLabel = (target: NonNullable<AuditEntryRow["target"]>) => {
     if (target.type === "integration") return t("targets.integration");
+    if (target.type === "sso") return t("targets.sso");
     if (target.type === "role" && target.id) return t("targets.role", { name: roleLabel(tRoles, { id: target.id, name: target.name ?? target.id }) });
     if (target.name && ["user", "candidate"].includes(target.type)) {
       return t(`targets.${target.type}` as "targets.user", { name: target.name });
@@ -63,7 +70,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
               <Cell className="whitespace-nowrap">
                 <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}</time>
               </Cell>
-              <Cell>{entry.actorName ?? (entry.hasActor ? t("deletedUser") : t("system"))}</Cell>
+              <Cell>{entry.actorName ?? (entry.hasActor ? t("deletedUser") : VISITOR_ACTIONS.has(entry.action) ? t("visitor") : t("system"))}</Cell>
               <Cell className="font-medium">{actionLabel(entry.action)}</Cell>
               <Cell>
                 {entry.target?.type === "candidate" && entry.target.id && entry.target.name ? (

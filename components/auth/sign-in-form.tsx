@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { TIME_ZONE_COOKIE } from "@/lib/i18n/config";
@@ -28,6 +29,7 @@ const ERROR_KEYS: Record<string, "invalid" | "deactivated" | "rateLimited"> = {
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
+  const tSso = useTranslations("ssoSignIn");
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<TSignInForm>({ resolver: zodResolver(ZSignInForm), defaultValues: { email: "", password: "" } });
@@ -45,10 +47,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace(callbackUrl);
+      // Checked again here: this is where the browser actually goes.
+      router.replace(safeCallbackPath(callbackUrl));
       router.refresh();
       return;
     }
+    // With "SSO required", passwords work only for the break-glass admin (lib/auth/options.ts).
+    if (result?.error === "SsoRequired") return setFailure(tSso("passwordOff"));
     setFailure(t(`errors.${ERROR_KEYS[result?.error ?? ""] ?? "unexpected"}`));
   });
 
@@ -61,7 +66,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           type="email"
           autoComplete="username"
           autoFocus
-          error={errors.email && t("validation.email")}
+                    error={errors.email && t("validation.email")}
           {...form.register("email")}
         />
         <TextField

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 
 // What next-auth's signOut() does (fetch a CSRF token, POST /api/auth/signout), without loading
 // next-auth's client into every page for one button.
-async function signOut(): Promise<void> {
+export async function signOut(): Promise<void> {
   const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   await fetch("/api/auth/signout", {
     method: "POST",

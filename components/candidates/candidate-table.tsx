@@ -32,7 +32,9 @@ export async function CandidateTable({
         <HeaderCell>{t("columns.email")}</HeaderCell>
         <HeaderCell>{t("columns.job")}</HeaderCell>
         <HeaderCell>{t("columns.stage")}</HeaderCell>
-        <HeaderCell>{t("columns.updated")}</HeaderCell>
+        <HeaderCell aria-sort="descending">
+          {t("columns.added")} <span aria-hidden="true">↓</span>
+        </HeaderCell>
       </TableHead>
       <TableBody>
         {rows.map((row) => (
@@ -51,7 +53,7 @@ export async function CandidateTable({
               <StageBadge stage={row.stage} />
             </Cell>
             <Cell className="text-slate-600">
-              {format.dateTime(row.updatedAt, { dateStyle: "medium" })}
+              {format.dateTime(row.createdAt, { dateStyle: "medium" })}
             </Cell>
           </tr>
         ))}

@@ -10,7 +10,13 @@ type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 // A failed send as sentences for the recruiter: what happened and what to do next.
 export function useHandoffFailureMessage() {
   const t = useTranslations("handoff");
+  const tStages = useTranslations("sendStages");
+  const tStage = useTranslations("stages");
+  const stageName = (stage: string) => (tStage.has(stage) ? tStage(stage as "HIRED") : stage);
   return (failure: Failure): string => {
+    if (failure.code === "stage_not_sendable" && failure.stage) {
+      return tStages("notSendable", { stage: stageName(failure.stage), allowed: (failure.sendableStages ?? []).map(stageName).join(", ") });
+    }
     const formField = failure.field ? PERSONIO_FIELD_TO_FORM_FIELD[failure.field] : undefined;
     let message: string;
     if (failure.code === "validation_error" && formField) {

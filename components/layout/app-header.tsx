@@ -2,61 +2,44 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { AppNav, type NavItem } from "@/components/layout/app-nav";
+
 type AppHeaderProps = {
   canManageUsers: boolean;
   canManageIntegrations: boolean;
   canReadAudit: boolean;
   canImport: boolean;
   canManageJobs: boolean;
+  /** Hired candidates not yet in Personio; null for people who may not send. */
+  toSendCount: number | null;
   // The signed-in person's menu (who they are, language, time zone, sign out). It calls a server
   // action, so it lives beside its route (app/(app)/_components) and is passed in.
   profileMenu: ReactNode;
 };
 
-export async function AppHeader({ canManageUsers, canManageIntegrations, canReadAudit, canImport, canManageJobs, profileMenu }: AppHeaderProps) {
-  const t = await getTranslations();
-  const link = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100";
+export async function AppHeader({ canManageUsers, canManageIntegrations, canReadAudit, canImport, canManageJobs, toSendCount, profileMenu }: AppHeaderProps) {
+  const [t, tQueue] = await Promise.all([getTranslations(), getTranslations("toSend")]);
+  const items: NavItem[] = [
+    { href: "/candidates", label: t("nav.candidates") },
+    ...(toSendCount !== null
+      ? [{ href: "/to-send", label: tQueue("nav"), count: { value: toSendCount, label: tQueue("navCount", { count: toSendCount }) } }]
+      : []),
+    ...(canImport ? [{ href: "/import", label: t("imports.nav") }] : []),
+    ...(canManageJobs ? [{ href: "/admin/jobs", label: t("jobs.nav") }] : []),
+    ...(canManageIntegrations ? [{ href: "/admin/integrations", label: t("nav.integrations") }] : []),
+    ...(canManageIntegrations ? [{ href: "/admin/api-keys", label: t("apiKeys.nav") }] : []),
+    ...(canManageUsers ? [{ href: "/admin/users", label: t("nav.users") }] : []),
+    ...(canManageUsers ? [{ href: "/admin/sso", label: t("sso.title") }] : []),
+    ...(canReadAudit ? [{ href: "/admin/audit", label: t("nav.audit") }] : []),
+  ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
+      {/* Below md: brand, Menu, the profile menu in one row; the nav folds out underneath. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3 sm:px-6 md:gap-x-6">
         <Link href="/candidates" className="font-semibold text-indigo-700">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.mainNavigation")} className="flex flex-1 gap-1 overflow-x-auto">
-          <Link href="/candidates" className={link}>
-            {t("nav.candidates")}
-          </Link>
-          {canImport && (
-            <Link href="/import" className={link}>
-              {t("imports.nav")}
-            </Link>
-          )}
-          {canManageJobs && (
-            <Link href="/admin/jobs" className={link}>
-              {t("jobs.nav")}
-            </Link>
-          )}
-          {canManageIntegrations && (
-            <Link href="/admin/integrations" className={link}>
-              {t("nav.integrations")}
-            </Link>
-          )}
-          {canManageIntegrations && (
-            <Link href="/admin/api-keys" className={link}>
-              {t("apiKeys.nav")}
-            </Link>
-          )}
-          {canManageUsers && (
-            <Link href="/admin/users" className={link}>
-              {t("nav.users")}
-            </Link>
-          )}
-          {canReadAudit && (
-            <Link href="/admin/audit" className={link}>
-              {t("nav.audit")}
-            </Link>
-          )}
-        </nav>
+        <AppNav items={items} menuLabel={t("nav.menu")} navLabel={t("nav.mainNavigation")} />
         {profileMenu}
       </div>
     </header>

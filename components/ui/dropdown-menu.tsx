@@ -1,15 +1,29 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 
-export type MenuItem = { key: string; label: string; onSelect: () => void };
+// An item that cannot be chosen now stays in the menu, disabled, with the reason under its
+// label (read with it by screen readers), so nobody wonders where it went.
+export type MenuItem = { key: string; label: string; onSelect: () => void; disabledReason?: string };
 
 // A menu button after the WAI-ARIA pattern: Enter/Space/ArrowDown open it, arrows move,
-// Escape closes and returns focus to the button, a click outside closes it.
-export function DropdownMenu({ label, items, emptyLabel }: { label: ReactNode; items: MenuItem[]; emptyLabel: string }) {
+// Escape closes and returns focus to the button, a click outside closes it. `buttonRef` lets
+// the owner return focus to the button after what an item opened (a dialog) closes.
+export function DropdownMenu({
+  label,
+  items,
+  emptyLabel,
+  buttonRef: externalButtonRef,
+}: {
+  label: ReactNode;
+  items: MenuItem[];
+  emptyLabel: string;
+  buttonRef?: RefObject<HTMLButtonElement | null>;
+}) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const ownButtonRef = useRef<HTMLButtonElement>(null);
+  const buttonRef = externalButtonRef ?? ownButtonRef;
   const itemRefs = useRef<Array<HTMLButtonElement | null>>([]);
   const containerRef = useRef<HTMLDivElement>(null);
 
@@ -90,13 +104,24 @@ export function DropdownMenu({ label, items, emptyLabel }: { label: ReactNode; i
                 type="button"
                 role="menuitem"
                 tabIndex={-1}
+                aria-disabled={item.disabledReason ? true : undefined}
+                aria-describedby={item.disabledReason ? `${menuId}-${item.key}-reason` : undefined}
                 onClick={() => {
+                  if (item.disabledReason) return;
                   setOpen(false);
                   item.onSelect();
                 }}
-                className="block w-full px-4 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none"
+                className={`block w-full max-w-80 px-4 py-2 text-left text-sm focus:bg-slate-100 focus:outline-none ${
+                  item.disabledReason ? "cursor-not-allowed text-slate-500" : "text-slate-800 hover:bg-slate-100"
+                }`}
               >
                 {item.label}
+                {item.disabledReason && (
+                  // Out of the item's name (it stays "Send to Personio"), read as its description.
+                  <span id={`${menuId}-${item.key}-reason`} aria-hidden="true" className="mt-0.5 block text-xs text-slate-600">
+                    {item.disabledReason}
+                  </span>
+                )}
               </button>
             ))
           )}

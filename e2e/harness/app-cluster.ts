@@ -12,12 +12,15 @@ import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
 export type AppInstance = {
   url: string;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
-  restart: () => Promise<void>;
+  /** Starts the process again (after kill), with these variables on top of the cluster's, if given. */
+  restart: (env?: Record<string, string | undefined>) => Promise<void>;
 };
 
 export type AppCluster = {
   apps: AppInstance[];
   db: PrismaClient;
+  /** The shared database, for tools run beside the apps (e.g. npm run secrets:rotate-key). */
+  databaseUrl: string;
   sandbox: PersonioSandbox;
   secrets: { clientSecret: string; sessionSecret: string; encryptionKey: string };
   // Everything the app processes printed, for the "no secret in logs" check.
@@ -25,16 +28,18 @@ export type AppCluster = {
   stop: () => Promise<void>;
 };
 
-export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string> }): Promise<AppCluster> {
+// `empty`: a migrated database with nothing else in it (no demo data, no Personio connection),
+// as a new installation starts.
+export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string>; empty?: boolean }): Promise<AppCluster> {
   const database = await createFreshDatabase(`${options.name}-${process.pid}`);
   const db = createPrismaClient(database.url);
   const secrets = generateAppSecrets();
-  await seedDemoWithSandbox(db, secrets.encryptionKey);
+  if (!options.empty) await seedDemoWithSandbox(db, secrets.encryptionKey);
 
   const sandbox = await startDemoSandbox({ port: 0, quiet: true });
   const output: string[] = [];
 
-  const launch = async (port: number) => {
+  const launch = async (port: number, extraEnv: Record<string, string | undefined> = {}) => {
     const url = `http://127.0.0.1:${port}`;
     // Keep-alive longer than any pause in a test: Next's default 5 s closes idle sockets just as a
     // client reuses them (seen as ECONNRESET mid-burst).
@@ -47,7 +52,8 @@ export async function startAppCluster(options: { name: string; instances: number
       url,
       sandboxUrl: sandbox.url,
       secrets,
-      env: { PERSONIO_TIMEOUT_MS: "3000", ...options.env },
+      // A variable given as undefined is left out (e.g. ENCRYPTION_KEY_PREVIOUS after a rotation).
+      env: { PERSONIO_TIMEOUT_MS: "3000", ...options.env, ...extraEnv },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -70,8 +76,8 @@ export async function startAppCluster(options: { name: string; instances: number
         child.kill(signal);
         await exited;
       },
-      restart: async () => {
-        children[index] = await launch(port);
+      restart: async (env) => {
+        children[index] = await launch(port, env);
       },
     });
   }
@@ -79,6 +85,7 @@ export async function startAppCluster(options: { name: string; instances: number
   return {
     apps,
     db,
+    databaseUrl: database.url,
     sandbox,
     secrets: { clientSecret: demoCredential().clientSecret, ...secrets },
     logs: () => output.join(""),

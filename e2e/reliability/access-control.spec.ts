@@ -9,18 +9,31 @@ import { createTestCandidate, createTestUser, expect, signInRequest, test } from
 import { callServerAction } from "../server-actions";
 
 // The access rules as a table: every server action and every page, and the permission each
-// needs ("signed-in": any signed-in person, for their own settings). The test fails if the build
-// has an action this table does not list.
-const ACTIONS: Record<string, { permission: Permission | "signed-in"; path: (candidateId: string) => string }> = {
-  createUserAction: { permission: "users:manage", path: () => "/admin/users" },
+// needs ("signed-in": anyone signed in; "public": everyone, each such action checks a token of
+// its own). The test fails if the build has an action this table does not list.
+type Access = Permission | "signed-in" | "public";
+const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) => string }> = {
+  inviteUserAction: { permission: "users:manage", path: () => "/admin/users" },
+  issuePasswordLinkAction: { permission: "users:manage", path: () => "/admin/users" },
   changeUserRoleAction: { permission: "users:manage", path: () => "/admin/users" },
   setUserActiveAction: { permission: "users:manage", path: () => "/admin/users" },
+  saveSsoSettingsAction: { permission: "users:manage", path: () => "/admin/sso" },
+  startSsoTestAction: { permission: "users:manage", path: () => "/admin/sso" },
+  setSsoEnabledAction: { permission: "users:manage", path: () => "/admin/sso" },
+  setSsoRequiredAction: { permission: "users:manage", path: () => "/admin/sso" },
+  addSsoGroupRoleAction: { permission: "users:manage", path: () => "/admin/sso" },
+  removeSsoGroupRoleAction: { permission: "users:manage", path: () => "/admin/sso" },
   connectPersonioAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio/connect" },
   updatePersonioCredentialsAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   setPersonioEnabledAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   deletePersonioAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   testPersonioConnectionAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   setRolePersonioPermissionAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
+  setSendableStagesAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
+  changeOwnPasswordAction: { permission: "signed-in", path: () => "/account" },
+  signOutEverywhereAction: { permission: "signed-in", path: () => "/account" },
+  createFirstAdminAction: { permission: "public", path: () => "/setup" },
+  setPasswordFromLinkAction: { permission: "public", path: () => "/set-password/x" },
   sendToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   linkToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   getHandoffStatusAction: { permission: "candidates:read", path: (id) => `/candidates/${id}` },
@@ -40,10 +53,11 @@ const ACTIONS: Record<string, { permission: Permission | "signed-in"; path: (can
   savePreferencesAction: { permission: "signed-in", path: () => "/candidates" },
 };
 
-const PAGES: Record<string, { permission: Permission | null; path: (candidateId: string) => string; allowedRedirect?: string }> = {
+const PAGES: Record<string, { permission: Access; path: (candidateId: string) => string; allowedRedirect?: string }> = {
   "candidate list": { permission: "candidates:read", path: () => "/candidates" },
   "candidate profile": { permission: "candidates:read", path: (id) => `/candidates/${id}` },
   users: { permission: "users:manage", path: () => "/admin/users" },
+  "single sign-on": { permission: "users:manage", path: () => "/admin/sso" },
   integrations: { permission: "integrations:manage", path: () => "/admin/integrations" },
   "Personio settings": { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   // Already connected (as here): the form gives way to the settings page.
@@ -55,13 +69,16 @@ const PAGES: Record<string, { permission: Permission | null; path: (candidateId:
   "API keys": { permission: "integrations:manage", path: () => "/admin/api-keys" },
   jobs: { permission: "jobs:manage", path: () => "/admin/jobs" },
   import: { permission: "candidates:import", path: () => "/import" },
+  account: { permission: "signed-in", path: () => "/account" },
+  // Shows "this link no longer works" to anyone, signed in or not.
+  "set password (unknown link)": { permission: "public", path: () => "/set-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
 };
 
 type Who = "signed out" | RoleKey;
 const EVERYONE: Who[] = ["signed out", "admin", "recruiter", "hiring_manager", "interviewer"];
 
-function allowed(who: Who, permission: Permission | "signed-in" | null) {
-  if (permission === null) return true;
+function allowed(who: Who, permission: Access) {
+  if (permission === "public") return true;
   if (who === "signed out") return false;
   if (permission === "signed-in") return true;
   return DEFAULT_ROLES.find((role) => role.id === who)!.permissions.includes(permission);
@@ -104,14 +121,16 @@ test("every action and page, for signed-out visitors and every role, allows or d
       for (const [name, { permission, path, allowedRedirect }] of Object.entries(PAGES)) {
         const response = await context.get(path(candidate.id));
         const expected = allowed(who, permission);
-        if (who === "signed out") {
+        if (who === "signed out" && permission !== "public") {
           expect(response.status(), `${who} → ${name}`).toBe(307);
           expect(response.headers().location, `${who} → ${name}`).toMatch(/^\/sign-in/);
         } else if (expected && allowedRedirect) {
           expect(response.status(), `${who} → ${name}`).toBe(307);
           expect(response.headers().location, `${who} → ${name}`).toBe(allowedRedirect);
         } else {
-          expect(response.status(), `${who} → ${name}`).toBe(expected ? 200 : 404);
+          // Refused: the "no access" page, which says so (403), not a pretend "not found".
+          expect(response.status(), `${who} → ${name}`).toBe(expected ? 200 : 403);
+          if (!expected) expect(await response.text(), `${who} → ${name}`).toContain("No access");
         }
         rows.push(`${who} · page ${name} → ${expected ? "allowed" : "denied"}`);
       }

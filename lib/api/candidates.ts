@@ -7,6 +7,7 @@ import { ApiProblem } from "@/lib/api/problem";
 import type { ApiCandidate, ApiJob, ZCandidateListQuery } from "@/lib/api/schemas";
 import { CANDIDATE_RECORD_SELECT, isInPersonio, type CandidateRecord } from "@/lib/candidates/service";
 import type { Stage } from "@/lib/candidates/stages";
+import { foldPlain } from "@/lib/candidates/search-text";
 import { db } from "@/lib/db";
 
 export function toApiJob(job: { id: string; title: string; department: string; office: string }): ApiJob {
@@ -51,22 +52,20 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   }
 }
 
-// Folds ASCII case as Candidate.emailKey does (maintained by the database).
-function emailKey(email: string) {
-  return email.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-}
-
 export async function listCandidatesPage(query: z.output<typeof ZCandidateListQuery>) {
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const where: Prisma.CandidateWhereInput = {
     AND: [
       query.stage ? { stage: query.stage } : {},
       query.jobId ? { jobId: query.jobId } : {},
-      query.email ? { emailKey: emailKey(query.email) } : {},
+      // The indexed search key: the email folded as lib/candidates/search-text.ts folds it.
+      query.email ? { emailKey: foldPlain(query.email) } : {},
       query.externalSource ? { externalSource: query.externalSource } : {},
       query.externalId ? { externalId: query.externalId } : {},
       query.updatedSince ? { updatedAt: { gte: new Date(query.updatedSince) } } : {},
-      after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
+      // Rows after the cursor in (createdAt desc, id desc). The redundant createdAt <= bound gives
+      // the createdAt index a range to walk; the OR alone made SQLite scan (87–325 ms at 100k, 3–5 ms so).
+      after ? { createdAt: { lte: after.createdAt }, OR: [{ createdAt: { lt: after.createdAt } }, { id: { lt: after.id } }] } : {},
     ],
   };
   const rows = await db.candidate.findMany({

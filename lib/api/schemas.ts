@@ -154,7 +154,7 @@ export const ZCandidateListQuery = named(
   z.strictObject({
     stage: ZStage.optional(),
     jobId: id.optional(),
-    email: z.string().trim().min(1).max(254).optional().describe("Exact email, case ignored."),
+    email: z.string().trim().min(1).max(254).optional().describe("The email, case and accents ignored."),
     externalSource: candidateFields.externalSource.optional(),
     externalId: candidateFields.externalId.optional(),
     updatedSince: z.iso.datetime({ offset: true }).optional().describe("Only candidates changed at or after this time."),

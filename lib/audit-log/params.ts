@@ -2,16 +2,17 @@ import { z } from "zod";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export const AUDIT_CATEGORIES = ["all", "settings", "sends", "users"] as const;
+export const AUDIT_CATEGORIES = ["all", "settings", "sends", "users", "security"] as const;
 export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
-export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
+export const AUDIT_OUTCOMES = ["success", "failure", "denied", "notice"] as const;
 
 // Which action keys each category covers (prefixes of AuditLog.action).
 export const AUDIT_CATEGORY_PREFIXES: Record<Exclude<AuditCategory, "all">, string[]> = {
-  settings: ["integration.", "role."],
+  settings: ["integration.", "role.", "sso."],
   sends: ["handoff."],
   users: ["user."],
+  security: ["auth.", "access.", "secrets."],
 };
 
 // Query-string parameters of the audit page. Bad values fall back to defaults: a hand-edited

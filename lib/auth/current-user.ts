@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 
 import { authOptions } from "@/lib/auth/options";
+import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-lifetime";
 import { db } from "@/lib/db";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { canonicalTimeZone } from "@/lib/i18n/time-zones";
@@ -22,11 +23,16 @@ export type CurrentUser = {
 };
 
 // The session only says who signed in; who they are now (active, role, permissions) is read
-// from the database once per request, so a deactivated user's old cookie opens nothing.
+// from the database once per request, so a deactivated user's old cookie opens nothing. The
+// session also carries the user's sessionVersion from sign-in: raising it in the database
+// (password change or reset, deactivation, role change, "sign out everywhere") ends every
+// session made before, on every instance, on its next request.
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
-  if (!userId) return null;
+  const { sessionVersion, authTime } = session?.user ?? {};
+  if (!userId || typeof sessionVersion !== "number" || typeof authTime !== "number") return null;
+  if (Date.now() / 1000 - authTime > SESSION_ABSOLUTE_SECONDS) return null;
 
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -35,12 +41,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       name: true,
       email: true,
       active: true,
+      sessionVersion: true,
       locale: true,
       timeZone: true,
       role: { select: { id: true, name: true, permissions: { select: { permission: true } } } },
     },
   });
-  if (!user?.active) return null;
+  if (!user?.active || user.sessionVersion !== sessionVersion) return null;
 
   return {
     id: user.id,

@@ -4,49 +4,54 @@ import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limit";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { safeRedirectUrl } from "@/lib/auth/callback-url";
+import { SESSION_IDLE_SECONDS, SESSION_KEEP_ALIVE_SECONDS } from "@/lib/auth/session-lifetime";
+import { attemptSignIn } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { TIME_ZONE_COOKIE } from "@/lib/i18n/config";
+import { isPasswordSignInAllowed } from "@/lib/sso/password-policy";
 import { recordFirstTimeZone } from "@/lib/users/preferences";
 
 export const SIGN_IN_ERRORS = {
   deactivated: "AccountDeactivated",
   invalid: "CredentialsSignin",
   rateLimited: "TooManyAttempts",
+  ssoRequired: "SsoRequired",
 } as const;
 
-// The first address in X-Forwarded-For is the client's when a proxy sits in front; else none.
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || null;
-}
+export const credentialsProvider = CredentialsProvider({
+  name: "Email and password",
+  credentials: { email: { type: "email" }, password: { type: "password" } },
+  async authorize(credentials, req) {
+    // Counted first, checked after (lib/auth/sign-in.ts). With "SSO required", only the
+    // break-glass admin may use a password; asked after the password, so the answer tells nobody
+    // without it who the break-glass admin is.
+    const outcome = await attemptSignIn(credentials, clientAddress(req.headers ?? {}, env.TRUSTED_PROXY_HOPS), {
+      mayUsePassword: isPasswordSignInAllowed,
+    });
+    if (outcome.status === "signed-in") return outcome.user;
+    if (outcome.status === "too-many-attempts") throw new Error(SIGN_IN_ERRORS.rateLimited);
+    if (outcome.status === "deactivated") throw new Error(SIGN_IN_ERRORS.deactivated);
+    if (outcome.status === "sso-required") throw new Error(SIGN_IN_ERRORS.ssoRequired);
+    return null;
+  },
+});
 
-export const authOptions: NextAuthOptions = {
+// Everything but the providers: shared by getServerSession (which only reads the session) and
+// the route handler, which adds the SSO provider per request (lib/auth/request-options.ts).
+export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
   secret: env.NEXTAUTH_SECRET,
+  // Behind https, cookies are Secure and carry the __Secure-/__Host- prefixes. next-auth would
+  // infer the same from NEXTAUTH_URL; said here so it is not left to inference.
+  useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
   // Credentials sign-in requires JWT sessions; the user row is still read on every request
-  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately.
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // (lib/auth/current-user.ts), so deactivation and role changes apply immediately. maxAge is
+  // the idle lifetime: each renewal (GET /api/auth/session) pushes the expiry out again; the
+  // absolute lifetime is checked in current-user.ts (lib/auth/session-lifetime.ts). SSO sessions
+  // are the same kind of JWT, made by the same jwt callback.
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: SESSION_KEEP_ALIVE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        const keys = { email: String(credentials?.email ?? "").trim().toLowerCase(), ip: clientIp(req.headers) };
-        if (await isSignInBlocked(keys)) throw new Error(SIGN_IN_ERRORS.rateLimited);
-        const result = await verifyCredentials(credentials);
-        if (result.ok) {
-          await clearFailedSignIns(keys);
-          return result.user;
-        }
-        if (result.reason === "deactivated") throw new Error(SIGN_IN_ERRORS.deactivated);
-        await recordFailedSignIn(keys);
-        return null;
-      },
-    }),
-  ],
   events: {
     // The sign-in page writes the browser's time zone into a cookie; at a person's first sign-in
     // (whatever the method) it becomes theirs. A failure here must not keep anyone out.
@@ -60,13 +65,25 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    // Only paths of this app, however the callback URL was disguised.
+    redirect: safeRedirectUrl,
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.authTime = Math.floor(Date.now() / 1000);
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (session.user && typeof token.uid === "string") {
+        session.user.id = token.uid;
+        session.user.sessionVersion = token.sv;
+        session.user.authTime = token.authTime;
+      }
       return session;
     },
   },
 };
+
+export const authOptions: NextAuthOptions = { ...baseAuthOptions, providers: [credentialsProvider] };

@@ -4,65 +4,73 @@ import { cache } from "react";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { CANDIDATES_PAGE_SIZE, type TCandidateListParams } from "@/lib/candidates/list-params";
+import { searchCandidateIds } from "@/lib/candidates/search-query";
+import { searchWords, type TSearchWord } from "@/lib/candidates/search-text";
 import { db } from "@/lib/db";
 
 // Above any character a name can continue with, so [word, word + END) holds exactly the keys
-// that start with word (SQLite compares text as UTF-8 bytes, i.e. by code point).
+// that start with word (SQLite compares text as UTF-8 bytes, i.e. by code point; PostgreSQL's
+// keys are COLLATE "C").
 const PREFIX_END = "\u{10FFFF}";
 
-// Folds case as the search keys do (SQLite's lower(): ASCII letters only), so results match
-// what a case-insensitive LIKE 'word%' found, accents compared as typed.
-function searchKey(word: string) {
-  return word.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-}
-
-// Beyond this many matches a search is broad (one letter can match a fifth of all candidates):
-// seeking the key indexes would fetch and sort every match for one page of 20, while walking
-// the date index finds a page after a few dozen rows.
+// Beyond this many matches a prefix search is broad (one letter can match a fifth of all
+// candidates): seeking the key indexes would fetch and sort every match for one page of 20,
+// while walking the date index finds a page after a few dozen rows.
 const BROAD_SEARCH_MATCHES = 2_000;
 
-// Every word must start a first name, last name or email. As ranges on the indexed key columns
-// (see schema.prisma) a search costs an index seek plus its matches, not a scan. As LIKE on the
-// same keys the matches are the same (the keys and the words are already lowercase; LIKE folds
-// ASCII case only), but SQLite cannot use the key indexes and walks the date index instead,
-// which is what a broad search needs. Words with LIKE's wildcards always use ranges.
-function searchFilter(q: string, shape: "range" | "like"): Prisma.CandidateWhereInput[] {
-  return searchWords(q).map((word) => {
-    const key = searchKey(word);
-    const match = shape === "like" ? { startsWith: key } : { gte: key, lt: key + PREFIX_END };
-    return { OR: [{ firstNameKey: match }, { lastNameKey: match }, { emailKey: match }] };
-  });
-}
+const LIST_SELECT = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  stage: true,
+  createdAt: true,
+  job: { select: { title: true } },
+} satisfies Prisma.CandidateSelect;
 
-function searchWords(q: string) {
-  return q.split(/\s+/).filter(Boolean).slice(0, 5);
+// A short word (one or two letters) must start a first name, last name or email: ranges on
+// the indexed, folded key columns (see schema.prisma). As LIKE on the same keys the matches
+// are the same, but SQLite walks the date index instead, which is what a broad search needs.
+function prefixFilter(word: TSearchWord, shape: "range" | "like"): Prisma.CandidateWhereInput {
+  return {
+    OR: word.forms.flatMap((form) => {
+      const match = shape === "like" ? { startsWith: form } : { gte: form, lt: form + PREFIX_END };
+      return [{ firstNameKey: match }, { lastNameKey: match }, { emailKey: match }];
+    }),
+  };
 }
 
 export async function listCandidates(params: TCandidateListParams) {
+  const words = searchWords(params.q);
+  const filters: Prisma.CandidateWhereInput[] = [
+    ...(params.job ? [{ jobId: params.job }] : []),
+    ...(params.stage ? [{ stage: params.stage }] : []),
+  ];
+  const longWords = words.filter((word) => !word.isShort);
+  const shortWords = words.filter((word) => word.isShort);
+  const skip = (params.page - 1) * CANDIDATES_PAGE_SIZE;
+
+  if (longWords.length > 0) {
+    // Any word of three letters or more is found inside names and emails through the trigram
+    // index (raw SQL: Prisma has no MATCH or trigram operator); the rest filter those matches.
+    const { total, ids } = await searchCandidateIds({ longWords, shortWords, job: params.job, stage: params.stage, skip });
+    const found = await db.candidate.findMany({ where: { id: { in: ids } }, select: LIST_SELECT });
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    return { total, rows, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)) };
+  }
+
   const whereFor = (shape: "range" | "like"): Prisma.CandidateWhereInput => ({
-    AND: [
-      ...searchFilter(params.q, shape),
-      ...(params.job ? [{ jobId: params.job }] : []),
-      ...(params.stage ? [{ stage: params.stage }] : []),
-    ],
+    AND: [...shortWords.map((word) => prefixFilter(word, shape)), ...filters],
   });
   const total = await db.candidate.count({ where: whereFor("range") });
-  const isBroad = total > BROAD_SEARCH_MATCHES && !searchWords(params.q).some((word) => /[%_]/.test(word));
-  const where = whereFor(isBroad ? "like" : "range");
+  const where = whereFor(total > BROAD_SEARCH_MATCHES ? "like" : "range");
   const rows = await db.candidate.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (params.page - 1) * CANDIDATES_PAGE_SIZE,
+    skip,
     take: CANDIDATES_PAGE_SIZE,
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      stage: true,
-      updatedAt: true,
-      job: { select: { title: true } },
-    },
+    select: LIST_SELECT,
   });
   return { total, rows, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)) };
 }

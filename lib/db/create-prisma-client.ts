@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
+import { candidateSearchExtension } from "@/lib/db/candidate-search-extension";
 import { databaseProvider } from "@/lib/db/provider";
 
 // Shared by the app (lib/db/index.ts) and by scripts and tests that run outside Next.js.
@@ -16,10 +17,11 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     // Prisma's URLs name a schema other than public as ?schema=…; the adapter needs it passed.
     const schema = new URL(databaseUrl).searchParams.get("schema") ?? undefined;
     const adapter = new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({ adapter }).$extends(candidateSearchExtension) as unknown as PrismaClient;
   }
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  // The extension changes no types (it fills columns on writes), so the client keeps its type.
+  return new PrismaClient({ adapter }).$extends(candidateSearchExtension) as unknown as PrismaClient;
 }
 
 export type { PrismaClient };

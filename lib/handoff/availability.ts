@@ -2,20 +2,29 @@ import "server-only";
 
 import { isHandoffDone } from "@/lib/handoff/claim";
 import { getHandoffStatus } from "@/lib/handoff/queries";
+import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
 import { getPersonioConnectionState, type PersonioConnectionState } from "@/lib/integrations/personio-queries";
 import { can, type Actor } from "@/lib/permissions";
 
-export type SendUnavailableReason = "no_permission" | "not_connected" | "integration_disabled" | "already_sent";
+export type SendUnavailableReason = "no_permission" | "not_connected" | "integration_disabled" | "stage_not_sendable" | "already_sent";
 export type SendAvailability = { available: true } | { available: false; reason: SendUnavailableReason };
 
 /**
  * Whether this actor may send this candidate to Personio now, and if not, why. The profile
  * offers "Send to Personio" only when it is available; every send checks the same rule again.
  */
-export async function getSendAvailability({ actor, candidate }: { actor: Actor; candidate: { id: string } }): Promise<SendAvailability> {
-  const [connection, handoffStatus] = await Promise.all([getPersonioConnectionState(), getHandoffStatus(candidate.id)]);
-  const reason = sendRefusal({ actor, connection }) ?? (isHandoffDone(handoffStatus) ? "already_sent" : null);
-  return reason ? { available: false, reason } : { available: true };
+export async function getSendAvailability({ actor, candidate }: { actor: Actor; candidate: { id: string; stage: string } }): Promise<SendAvailability> {
+  const [connection, handoffStatus, sendableStages] = await Promise.all([
+    getPersonioConnectionState(),
+    getHandoffStatus(candidate.id),
+    getSendableStages(),
+  ]);
+  const refusal = sendRefusal({ actor, connection });
+  if (refusal) return { available: false, reason: refusal };
+  // Only the stages an admin allowed (lib/handoff/send-settings.ts); the send checks it again.
+  if (!isSendableStage(candidate.stage, sendableStages)) return { available: false, reason: "stage_not_sendable" };
+  if (isHandoffDone(handoffStatus)) return { available: false, reason: "already_sent" };
+  return { available: true };
 }
 
 /**

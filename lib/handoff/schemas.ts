@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { STAGES } from "@/lib/candidates/stages";
+
 // The review form's schema, shared by the form (as-you-type validation) and the server action.
 // Messages are keys under handoff.validation in the catalogue. Limits follow what Personio's
 // v1 API stores (string columns of 255); an email address has at most 254 characters.
@@ -56,3 +58,8 @@ export const PERSONIO_FIELD_TO_FORM_FIELD: Record<string, keyof TPersonioEmploye
   email: "email",
   position: "position",
 };
+
+// The admin setting of which stages may be sent; at least one (message key under sendStages).
+export const ZSetSendableStagesInput = z.object({
+  stages: z.array(z.enum(STAGES)).min(1, "atLeastOne").max(STAGES.length),
+});

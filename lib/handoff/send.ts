@@ -3,24 +3,25 @@ import "server-only";
 import { writeAuditLog, type AuditOutcome } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { sendRefusal } from "@/lib/handoff/availability";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
-import { getConnectedPersonioClient, recordPersonioHealth } from "@/lib/integrations/personio-connection";
+import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
+import { getConnectedPersonioClient, personioEmployeeLink, recordPersonioHealth } from "@/lib/integrations/personio-connection";
 import { toConnectionState } from "@/lib/integrations/personio-queries";
 import type { Actor } from "@/lib/permissions";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
 
-export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed";
+export type HandoffFailureCode = PersonioErrorCode | "not_connected" | "integration_disabled" | "employee_changed" | "stage_not_sendable";
 
 export type HandoffResult =
-  | { outcome: "sent" | "linked"; employeeId: number }
+  | { outcome: "sent" | "linked"; employeeId: number; employeeUrl: string | null }
   | { outcome: "already_sent" | "in_progress" }
   // Not created: Personio already has someone with this email. Shown, never stored.
-  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; previousAttemptUncertain: boolean }
-  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean };
+  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; employeeUrl: string | null; previousAttemptUncertain: boolean }
+  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean; stage?: string; sendableStages?: string[] };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 type HandoffRequest = { actor: Actor; candidateId: string; fields: TPersonioEmployeeFields };
@@ -39,11 +40,11 @@ function isCredentialError(code: HandoffFailureCode) {
 
 // Sends a candidate to Personio once: claim → look the email up → create → record.
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
-  return withClaimedCandidate(request, "handoff.send", async ({ client, claim }) => {
+  return withClaimedCandidate(request, "handoff.send", async ({ client, claim, linkTo }) => {
     const existing = await findExistingEmployee(client, request.fields.email);
     if (existing) {
       const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
-      return stopped("employee_exists", { outcome: "existing_employee", employee: existing, previousAttemptUncertain }, existing.id);
+      return stopped("employee_exists", { outcome: "existing_employee", employee: existing, employeeUrl: linkTo(existing.id), previousAttemptUncertain }, existing.id);
     }
     const { firstName, lastName, email, position } = request.fields;
     const { id } = await client.createEmployee({ firstName, lastName, email, ...(position ? { position } : {}) });
@@ -78,7 +79,18 @@ type StepOutcome =
   | { kind: "in_personio"; status: "SENT" | "LINKED"; employeeId: number; sentFields: TPersonioEmployeeFields | null }
   | { kind: "stopped"; code: "employee_exists" | "employee_changed"; result: HandoffResult; employeeId: number | null };
 
-type Step = (context: { client: PersonioClient; claim: Claim }) => Promise<StepOutcome>;
+// What the recruiter changed in the review form, as profile → sent pairs for the audit entry.
+function corrections(profile: TPersonioEmployeeFields, sent: TPersonioEmployeeFields) {
+  const fields = (Object.keys(sent) as (keyof TPersonioEmployeeFields)[]).filter((field) => profile[field].trim() !== sent[field]);
+  const details: Record<string, string | string[]> = { corrected: fields };
+  for (const field of fields) {
+    details[`${field}.profile`] = profile[field];
+    details[`${field}.sent`] = sent[field];
+  }
+  return details;
+}
+
+type Step = (context: { client: PersonioClient; claim: Claim; linkTo: (employeeId: number) => string | null }) => Promise<StepOutcome>;
 
 function stopped(code: "employee_exists" | "employee_changed", result: HandoffResult, employeeId: number | null = null): StepOutcome {
   return { kind: "stopped", code, result, employeeId };
@@ -88,18 +100,32 @@ function stopped(code: "employee_exists" | "employee_changed", result: HandoffRe
 // change of the claim is written in one transaction with its audit row.
 async function withClaimedCandidate(request: HandoffRequest, action: string, step: Step): Promise<HandoffResult> {
   const { actor, candidateId } = request;
-  const auditEntry = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null>) =>
+  const auditEntry = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null | string[]>) =>
     ({ actorId: actor.id, action, targetType: "candidate", targetId: candidateId, outcome, details }) as const;
 
-  const connection = await getConnectedPersonioClient();
+  const [candidate, sendableStages, connection] = await Promise.all([
+    db.candidate.findUnique({
+      where: { id: candidateId },
+      select: { stage: true, firstName: true, lastName: true, email: true, job: { select: { title: true } } },
+    }),
+    getSendableStages(),
+    getConnectedPersonioClient(),
+  ]);
   const refusal = sendRefusal({ actor, connection: toConnectionState(connection) });
   // The action's permission check refused this already; a caller that skipped it is refused the same way.
   if (refusal === "no_permission") throw new ForbiddenError("personio:send");
+  if (!candidate) throw new NotFoundError("Candidate");
+  // Checked on the server whatever the menu offered: only the stages an admin allowed are sent.
+  if (!isSendableStage(candidate.stage, sendableStages)) {
+    await writeAuditLog(db, auditEntry("denied", { code: "stage_not_sendable", stage: candidate.stage, sendableStages }));
+    return { outcome: "failed", code: "stage_not_sendable", stage: candidate.stage, sendableStages };
+  }
   if (refusal || !connection) {
     const code = refusal ?? "not_connected";
     await writeAuditLog(db, auditEntry("failure", { code }));
     return { outcome: "failed", code };
   }
+  const profile = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: candidate.job.title };
 
   const claim = await claimHandoff(candidateId, env.HANDOFF_CLAIM_TTL_MS);
   if (!isClaim(claim)) {
@@ -108,7 +134,14 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
   }
 
   try {
-    const outcome = await step({ client: connection.client, claim });
+    const linkTo = (employeeId: number) => {
+      try {
+        return personioEmployeeLink(connection.subdomain, employeeId);
+      } catch {
+        return null; // a subdomain the link template cannot use: the outcome without a link
+      }
+    };
+    const outcome = await step({ client: connection.client, claim, linkTo });
     let result: HandoffResult;
     if (outcome.kind === "in_personio") {
       const { status, employeeId, sentFields } = outcome;
@@ -125,13 +158,15 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
           },
           tx,
         );
-        await writeAuditLog(tx, auditEntry("success", { employeeId, status }));
+        await writeAuditLog(tx, auditEntry("success", { employeeId, status, ...(sentFields ? corrections(profile, sentFields) : {}) }));
       });
-      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId };
+      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId, employeeUrl: linkTo(employeeId) };
     } else {
       await db.$transaction(async (tx) => {
         await releaseClaim(candidateId, claim.claimToken, { code: outcome.code }, tx);
-        await writeAuditLog(tx, auditEntry("failure", { code: outcome.code, employeeId: outcome.employeeId }));
+        // Finding the employee Personio already has is no failure: the recruiter links it next.
+        const audited = outcome.code === "employee_exists" ? "notice" : "failure";
+        await writeAuditLog(tx, auditEntry(audited, { code: outcome.code, employeeId: outcome.employeeId }));
       });
       result = outcome.result;
     }

@@ -14,7 +14,13 @@ const TRANSLATIONS = LOCALES.filter((locale) => locale !== SOURCE);
 
 // German values that are rightly the English word: names, and words German spells the same.
 // Reviewed; keep it short. Values without letters ("—", "{role}: {setting}") need no entry.
-const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", "Status", "Details", "Interview", "System", "Subdomain", "ATS", "Greenhouse", "Ashby", "Workable", "Secret", "{ms} ms", "Import", "UTF-8", "UTF-16", "OK"]);
+const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", "Status", "Details", "Interview", "System", "Subdomain",
+  // Product names (single sign-on presets).
+  "Microsoft Entra ID", "Google Workspace", "Okta", "Keycloak",
+  // The import: its menu item, encodings by their names, a row without problems.
+  "Import", "UTF-8", "UTF-16", "OK",
+  // ATS sources: the vendors by name, the category, a secret as the vendors call it.
+  "ATS", "Greenhouse", "Ashby", "Workable", "Secret", "{ms} ms"]);
 
 type Flat = Map<string, unknown>;
 

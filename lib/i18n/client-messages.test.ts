@@ -200,7 +200,7 @@ describe("translations in the code", () => {
   it("finds the app's translators (the scan itself works)", () => {
     expect(uses.filter((use) => use.isClient).length).toBeGreaterThan(50);
     expect(uses.filter((use) => !use.isClient).length).toBeGreaterThan(50);
-    expect(uses).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/send-to-personio-dialog\.tsx$/), key: "handoff.send", isClient: true }));
+    expect(uses).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/send-review\.tsx$/), key: "handoff.send", isClient: true }));
   });
 
   it("gives client code only namespaces that reach the browser", () => {

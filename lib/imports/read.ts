@@ -9,17 +9,40 @@ import { createDecoder, type CsvEncoding, type Delimiter, type FileFormat } from
 
 export type SheetSource = { format: FileFormat; encoding: CsvEncoding | null; delimiter: Delimiter | null };
 
-const DECODE_CHUNK = 256 * 1024;
+/** The file: in memory (the upload), or its parts as they are read from the database. */
+export type FileBytes = Uint8Array | AsyncIterable<Uint8Array>;
+
+async function* partsOf(bytes: FileBytes): AsyncGenerator<Uint8Array> {
+  if (bytes instanceof Uint8Array) yield bytes;
+  else yield* bytes;
+}
+
+const DECODE_CHUNK = 64 * 1024;
 
 // The file as text, decoded a slice at a time (a multi-byte character split between slices is
 // carried over by the streaming decoder), so the whole decoded text never sits in memory at once.
-function* decodedChunks(bytes: Uint8Array, encoding: CsvEncoding): Generator<string> {
+async function* decodedChunks(bytes: FileBytes, encoding: CsvEncoding): AsyncGenerator<string> {
   const decoder = createDecoder(encoding);
-  for (let offset = decoder.skip; offset < bytes.length; offset += DECODE_CHUNK) {
-    const text = decoder.write(bytes.subarray(offset, Math.min(offset + DECODE_CHUNK, bytes.length)));
-    if (text) yield text;
+  let skip = decoder.skip; // the BOM, at the very start
+  // Papa tells \n from \r\n by the first text it gets: hold that back until it holds a few lines.
+  let head = "";
+  let headDone = false;
+  for await (const part of partsOf(bytes)) {
+    for (let offset = Math.min(skip, part.length); offset < part.length; offset += DECODE_CHUNK) {
+      const text = decoder.write(part.subarray(offset, Math.min(offset + DECODE_CHUNK, part.length)));
+      if (headDone) {
+        if (text) yield text;
+        continue;
+      }
+      head += text;
+      if (head.length >= 16 * 1024) {
+        headDone = true;
+        yield head;
+      }
+    }
+    skip = Math.max(0, skip - part.length);
   }
-  const rest = decoder.end();
+  const rest = (headDone ? "" : head) + decoder.end();
   if (rest) yield rest;
 }
 
@@ -28,7 +51,7 @@ type PapaHandle = { pause(): void; resume(): void; abort(): void };
 // Papa reads the decoded text as a stream and hands over a chunk of rows at a time; a row at a
 // time (its Node duplex) costs an async step per row, several seconds per 100k rows. The
 // parser pauses while the consumer is behind, so memory holds a few chunks, not the file.
-async function* csvRowBatches(bytes: Uint8Array, encoding: CsvEncoding, delimiter: Delimiter, errors?: CsvErrors): AsyncGenerator<string[][]> {
+async function* csvRowBatches(bytes: FileBytes, encoding: CsvEncoding, delimiter: Delimiter, errors?: CsvErrors): AsyncGenerator<string[][]> {
   const queue: string[][][] = [];
   let done = false;
   let failure: unknown = null;
@@ -51,7 +74,7 @@ async function* csvRowBatches(bytes: Uint8Array, encoding: CsvEncoding, delimite
       }
       record += results.data.length;
       queue.push(results.data);
-      if (queue.length >= 4 && !paused) {
+      if (queue.length >= 2 && !paused) {
         paused = true;
         parser.pause();
       }
@@ -70,7 +93,7 @@ async function* csvRowBatches(bytes: Uint8Array, encoding: CsvEncoding, delimite
   for (;;) {
     const next = queue.shift();
     if (next) {
-      if (paused && queue.length < 2) {
+      if (paused && queue.length < 1) {
         paused = false;
         (handle as PapaHandle | null)?.resume();
       }
@@ -97,20 +120,22 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-async function* xlsxRowBatches(bytes: Uint8Array): AsyncGenerator<string[][]> {
+async function* xlsxRowBatches(bytes: FileBytes): AsyncGenerator<string[][]> {
   // read-excel-file reads the first sheet whole (an .xlsx is a zip; its sheet XML must be
   // unpacked before rows come out); the 50 MB limit bounds what that costs.
-  const rows = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const parts: Uint8Array[] = [];
+  for await (const part of partsOf(bytes)) parts.push(part);
+  const rows = await readSheet(Buffer.concat(parts));
   for (let start = 0; start < rows.length; start += 1000) yield rows.slice(start, start + 1000).map((row) => row.map(cellText));
 }
 
 /** Every row of the file, header included, as text cells, a chunk of rows at a time. */
-export function readSheetRowBatches(bytes: Uint8Array, source: SheetSource, errors?: CsvErrors): AsyncGenerator<string[][]> {
+export function readSheetRowBatches(bytes: FileBytes, source: SheetSource, errors?: CsvErrors): AsyncGenerator<string[][]> {
   if (source.format === "xlsx") return xlsxRowBatches(bytes);
   return csvRowBatches(bytes, source.encoding ?? "utf-8", source.delimiter ?? ",", errors);
 }
 
 /** Every row of the file, header included. */
-export async function* readSheetRows(bytes: Uint8Array, source: SheetSource): AsyncGenerator<string[]> {
+export async function* readSheetRows(bytes: FileBytes, source: SheetSource): AsyncGenerator<string[]> {
   for await (const batch of readSheetRowBatches(bytes, source)) yield* batch;
 }

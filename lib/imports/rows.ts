@@ -60,9 +60,9 @@ const LIMITS: Partial<Record<ImportField, number>> = {
   notes: 5000,
 };
 
-/** Email comparison within a file and against the database: ASCII case ignored, as emailKey does. */
+/** Email comparison within a file and against the database: case ignored. */
 export function emailMatchKey(email: string) {
-  return email.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  return email.toLowerCase();
 }
 
 export function readRow(cells: readonly string[], mapping: ColumnMapping): { values: RowValues | null; problems: RowProblem[] } {

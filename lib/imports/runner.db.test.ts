@@ -23,7 +23,7 @@ beforeAll(async () => {
   vi.doMock("@/lib/db", () => ({ db: client }));
   service = await import("@/lib/imports/service");
   runner = await import("@/lib/imports/runner");
-  await client.role.create({ data: { id: "admin", name: "Admin" } });
+  await client.role.upsert({ where: { id: "admin" }, create: { id: "admin", name: "Admin" }, update: {} });
   actorId = (await client.user.create({ data: { name: "Admin", email: "admin@example.com", passwordHash: "x", roleId: "admin" } })).id;
 });
 

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { hasImportFile, readImportFile, storeImportFile } from "@/lib/imports/file-store";
 import { guessMapping, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ColumnMapping } from "@/lib/imports/fields";
 import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
 import { inspectFile, type FileInspection } from "@/lib/imports/inspect";
@@ -33,25 +34,30 @@ export async function createImport({ actorId, fileName, bytes }: { actorId: stri
   const inspection = await inspectFile(bytes);
   if (!inspection.ok) throw new ImportFileError(inspection.refusal, inspection.row);
   const name = cleanFileName(fileName);
-  const created = await db.candidateImport.create({
-    data: {
-      fileName: name,
-      fileSize: bytes.length,
-      fileSha256: createHash("sha256").update(bytes).digest("hex"),
-      format: inspection.source.format,
-      encoding: inspection.source.encoding,
-      delimiter: inspection.source.delimiter,
-      externalSource: DEFAULT_IMPORT_SOURCE,
-      headers: JSON.stringify(inspection.headers),
-      mapping: JSON.stringify(guessMapping(inspection.headers)),
-      status: "UPLOADED",
-      totalRows: inspection.dataRows,
-      createdById: actorId,
-      file: { create: { content: Buffer.from(bytes) } },
+  return db.$transaction(
+    async (tx) => {
+      const created = await tx.candidateImport.create({
+        data: {
+          fileName: name,
+          fileSize: bytes.length,
+          fileSha256: createHash("sha256").update(bytes).digest("hex"),
+          format: inspection.source.format,
+          encoding: inspection.source.encoding,
+          delimiter: inspection.source.delimiter,
+          externalSource: DEFAULT_IMPORT_SOURCE,
+          headers: JSON.stringify(inspection.headers),
+          mapping: JSON.stringify(guessMapping(inspection.headers)),
+          status: "UPLOADED",
+          totalRows: inspection.dataRows,
+          createdById: actorId,
+        },
+        select: { id: true },
+      });
+      await storeImportFile(tx, created.id, bytes);
+      return created;
     },
-    select: { id: true },
-  });
-  return created;
+    { timeout: 60_000 },
+  );
 }
 
 const IMPORT_SUMMARY_SELECT = {
@@ -129,12 +135,19 @@ export async function getImportStatus(importId: string): Promise<ImportStatus | 
   };
 }
 
-export function listRecentImports() {
-  return db.candidateImport.findMany({
+// An upload nobody started (the person went away) keeps its file only this long.
+const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+/** The latest imports for the Import page; an import whose worker died (a restart) resumes here too. */
+export async function listRecentImports() {
+  await db.candidateImport.deleteMany({ where: { status: "UPLOADED", createdAt: { lt: new Date(Date.now() - ABANDONED_UPLOAD_MS) } } });
+  const recent = await db.candidateImport.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 10,
-    select: { id: true, fileName: true, status: true, totalRows: true, createdCount: true, updatedCount: true, unchangedCount: true, rejectedCount: true, createdAt: true },
+    select: { id: true, fileName: true, status: true, leaseUntil: true, totalRows: true, createdCount: true, updatedCount: true, unchangedCount: true, rejectedCount: true, createdAt: true },
   });
+  if (recent.some((item) => isImportStalled(item))) kickImportRunner();
+  return recent;
 }
 
 export type PreviewRow = { rowNumber: number; cells: string[]; problems: RowProblem[] };
@@ -163,10 +176,10 @@ function sanitizeMapping(mapping: ColumnMapping, columns: number): ColumnMapping
 export async function previewImport(importId: string, requested?: ColumnMapping): Promise<ImportPreview> {
   const record = await db.candidateImport.findUnique({
     where: { id: importId },
-    select: { format: true, encoding: true, delimiter: true, headers: true, mapping: true, status: true, file: { select: { content: true } } },
+    select: { format: true, encoding: true, delimiter: true, headers: true, mapping: true, status: true },
   });
   if (!record) throw new NotFoundError("Import");
-  if (!record.file) throw new ConflictError("import_started");
+  if (record.status !== "UPLOADED" || !(await hasImportFile(importId))) throw new ConflictError("import_started");
   const headers = JSON.parse(record.headers) as string[];
   const mapping = sanitizeMapping(requested ?? (JSON.parse(record.mapping ?? "{}") as ColumnMapping), headers.length);
   const source = { format: record.format as FileFormat, encoding: record.encoding as CsvEncoding | null, delimiter: record.delimiter as Delimiter | null };
@@ -177,7 +190,7 @@ export async function previewImport(importId: string, requested?: ColumnMapping)
   let rowsWithProblems = 0;
   let headerSeen = false;
   let rowNumber = 0;
-  for await (const cells of readSheetRows(record.file.content, source)) {
+  for await (const cells of readSheetRows(readImportFile(importId), source)) {
     rowNumber++;
     if (isEmptyRow(cells)) continue;
     if (!headerSeen) {

@@ -3,12 +3,12 @@ import "server-only";
 // The live connection: a Personio client built from the stored credentials, and the health its
 // calls record. Reads for pages are in personio-queries.ts, admin changes in personio-mutations.ts.
 
-import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createPersonioClient, type PersonioClient } from "@/lib/personio/client";
 import { isPersonioError, PERSONIO_ERRORS } from "@/lib/personio/errors";
 import { personioEmployeeUrl } from "@/lib/personio/web-link";
+import { decryptAtRest } from "@/lib/secrets/at-rest";
 
 // The one row that holds the Personio connection.
 export const PERSONIO_INTEGRATION_ID = "personio";
@@ -35,7 +35,7 @@ export async function getConnectedPersonioClient(): Promise<{
     select: { clientId: true, clientSecretEncrypted: true, subdomain: true, enabled: true, lastSuccessAt: true, lastErrorAt: true },
   });
   if (!integration) return null;
-  const clientSecret = decryptSecret(integration.clientSecretEncrypted, env.ENCRYPTION_KEY);
+  const clientSecret = decryptAtRest(integration.clientSecretEncrypted);
   return {
     client: createClientFromCredentials({ clientId: integration.clientId, clientSecret }),
     subdomain: integration.subdomain,

@@ -5,12 +5,11 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog } from "@/lib/audit";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { clearPersonioTokenCache } from "@/lib/personio/client";
 import type { CredentialCheckFailure } from "@/lib/personio/errors";
+import { decryptAtRest, encryptAtRest } from "@/lib/secrets/at-rest";
 
 import { checkPersonioCredentials } from "./credential-check";
 import { createClientFromCredentials, PERSONIO_INTEGRATION_ID, recordPersonioHealth } from "./personio-connection";
@@ -51,7 +50,7 @@ export async function connectPersonio({ actorId, input }: { actorId: string; inp
         data: {
           id: PERSONIO_INTEGRATION_ID,
           clientId: input.clientId,
-          clientSecretEncrypted: encryptSecret(input.clientSecret, env.ENCRYPTION_KEY),
+          clientSecretEncrypted: encryptAtRest(input.clientSecret),
           subdomain: input.subdomain,
           enabled: true,
           connectedById: actorId,
@@ -93,7 +92,7 @@ export async function updatePersonioCredentials({
   if (!isNewSecret) {
     // A blank field keeps the stored secret; it is decrypted only to check it together with the new values.
     try {
-      clientSecret = decryptSecret(current.clientSecretEncrypted, env.ENCRYPTION_KEY);
+      clientSecret = decryptAtRest(current.clientSecretEncrypted);
     } catch {
       return { status: "rejected", reason: "stored_secret_unreadable" };
     }
@@ -107,7 +106,7 @@ export async function updatePersonioCredentials({
       where: { id: PERSONIO_INTEGRATION_ID, updatedAt: current.updatedAt },
       data: {
         clientId: input.clientId,
-        ...(isNewSecret ? { clientSecretEncrypted: encryptSecret(clientSecret, env.ENCRYPTION_KEY) } : {}),
+        ...(isNewSecret ? { clientSecretEncrypted: encryptAtRest(clientSecret) } : {}),
         subdomain: input.subdomain,
         lastSuccessAt: new Date(),
         lastErrorAt: null,
@@ -185,7 +184,7 @@ export async function testPersonioConnection({ actorId }: { actorId: string }): 
   if (!current) throw new NotFoundError("Personio integration");
   let clientSecret: string;
   try {
-    clientSecret = decryptSecret(current.clientSecretEncrypted, env.ENCRYPTION_KEY);
+    clientSecret = decryptAtRest(current.clientSecretEncrypted);
   } catch {
     return { status: "failed", reason: "stored_secret_unreadable" };
   }

@@ -73,7 +73,7 @@ describe("creates are never retried blindly", () => {
     const stored = await ctx.admin.employees();
     expect(stored).toHaveLength(1);
     expect((await ctx.admin.counters())[CREATE]).toBe(1);
-    await expect(client.findEmployeeByEmail(alice.email)).resolves.toEqual({ id: stored[0]!.id, firstName: "Alice", lastName: "Example" });
+    await expect(client.findEmployeeByEmail(alice.email)).resolves.toEqual({ id: stored[0]!.id, firstName: "Alice", lastName: "Example", position: "Engineer" });
   });
 
   it("a reset connection during create → connection_lost with outcomeUnknown, not repeated", async () => {

@@ -20,7 +20,7 @@ describe("Personio client against the sandbox: success paths", () => {
     const client = ctx.client();
     const { id } = await client.createEmployee(alice);
     expect(id).toBeGreaterThan(0);
-    await expect(client.findEmployeeByEmail("ALICE@example.com")).resolves.toEqual({ id, firstName: "Alice", lastName: "Example" });
+    await expect(client.findEmployeeByEmail("ALICE@example.com")).resolves.toEqual({ id, firstName: "Alice", lastName: "Example", position: "Engineer" });
     const employee = await client.getEmployee(id);
     expect(employee).toMatchObject({ id, firstName: "Alice", lastName: "Example", email: alice.email, position: "Engineer" });
     const stored = await ctx.admin.employees();

@@ -8,12 +8,14 @@ import { toEmployeePayload, type PersonioEmployeeInput } from "./payload";
 export type { PersonioClientConfig } from "./http";
 export { clearPersonioTokenCache } from "./token-cache";
 
-export type PersonioEmployeeMatch = { id: number; firstName?: string; lastName?: string };
+// What the recruiter sees to judge a match (shown in the dialog, never stored).
+export type PersonioEmployeeMatch = { id: number; firstName?: string; lastName?: string; position?: string };
 
 const toMatch = (employee: PersonioEmployee): PersonioEmployeeMatch => ({
   id: employee.id,
   firstName: employee.firstName,
   lastName: employee.lastName,
+  position: employee.position,
 });
 
 export type PersonioClient = {

@@ -14,18 +14,37 @@ export type PersonioHttpRequest = {
 
 export type PersonioHttpResponse = { status: number; headers: Headers; body: unknown };
 
-/** One HTTP exchange with a hard deadline covering headers and body; network failures become PersonioErrors. */
+/**
+ * One HTTP exchange with a hard deadline covering headers and body; network failures become
+ * PersonioErrors. Redirects are never followed: a 307 or 308 would make fetch send the same
+ * request (the client secret, or the bearer token and an employee's data) to wherever the
+ * Location points. Personio's API does not redirect, so any 3xx is an error here.
+ */
 export async function sendPersonioRequest(request: PersonioHttpRequest): Promise<PersonioHttpResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+  let response: Response;
   try {
-    const response = await fetch(request.url, {
+    response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       signal: controller.signal,
-      redirect: "follow",
+      redirect: "manual",
     });
+  } catch (error) {
+    clearTimeout(timer);
+    throw networkError(error, request, controller.signal.aborted);
+  }
+  if (response.status >= 300 && response.status < 400) {
+    clearTimeout(timer);
+    await response.body?.cancel().catch(() => undefined);
+    // Not sent on: the request went nowhere but to the configured host, which refused it.
+    throw new PersonioError("unexpected", `Personio answered ${request.method} ${new URL(request.url).pathname} with a redirect (${response.status}); redirects are not followed`, {
+      status: response.status,
+    });
+  }
+  try {
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: parseBody(text) };
   } catch (error) {

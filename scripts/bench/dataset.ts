@@ -5,9 +5,9 @@ import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 
 import { hashPassword } from "@/lib/auth/password";
+import { candidateSearchColumns } from "@/lib/candidates/search-text";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { DEMO_JOBS, plainAscii } from "@/prisma/demo-data";
-import { seedRoles } from "@/prisma/seed";
 
 import { deleteSqliteDatabase, migrateDatabase } from "../lib/database";
 import { BENCH_FIRST_NAMES, BENCH_LAST_NAMES } from "./names";
@@ -26,7 +26,7 @@ export type BenchDataset = {
   /** A candidate that was already sent, so its profile shows the badge (the heavier profile). */
   sentCandidateId: string;
   /** Real values from the data, so searches find what a person would type. */
-  samples: { lastNamePrefix: string; firstLast: string; emailPrefix: string; jobId: string };
+  samples: { lastNamePrefix: string; firstLast: string; emailPrefix: string; emailInside: string; jobId: string };
 };
 
 const STAGES: Array<[string, number]> = [
@@ -80,12 +80,11 @@ export async function createBenchDataset(name: string, candidates: number, extra
   deleteSqliteDatabase(databaseUrl);
   migrateDatabase(databaseUrl, { quiet: true });
 
-  // Roles and users through the app's own seed code and Prisma; the bulk rows through raw
+  // Users through Prisma (roles come from the migrations); the bulk rows through raw
   // batched inserts in one transaction (100k rows in about a second).
   const prisma = createPrismaClient(databaseUrl);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   try {
-    await seedRoles(prisma);
     const users = [
       { name: "Bench Admin", email: "admin@bench.handoff.test", roleId: "admin" },
       ...Array.from({ length: BENCH_RECRUITERS }, (_, index) => ({
@@ -117,8 +116,9 @@ function seedRows(
   );
   const insertJob = sqlite.prepare("INSERT INTO Job (id, title, department, office) VALUES (?, ?, ?, ?)");
   const insertCandidate = sqlite.prepare(
-    `INSERT INTO Candidate (id, firstName, lastName, email, phone, jobId, stage, source, notes, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO Candidate (id, firstName, lastName, email, phone, jobId, stage, source, notes, createdAt, updatedAt,
+       firstNameKey, lastNameKey, emailKey, searchText)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertHandoff = sqlite.prepare(
     `INSERT INTO Handoff (id, candidateId, status, attempts, personioEmployeeId, personioSubdomain, sentById, sentAt, sentFields, createdAt, updatedAt)
@@ -152,7 +152,10 @@ function seedRows(
       const phone = random() < 0.7 ? `+49 30 ${5_550_000 + (index % 4_000_000)}` : null;
       const notes = random() < 0.25 ? "Strong references. Prefers a start at the beginning of the month." : null;
       const created = sqliteDate(createdAt);
-      insertCandidate.run(id, firstName, lastName, email, phone, jobId, stage, pick(random, SOURCES), notes, created, created);
+      // The search columns as the app's writes fill them (raw inserts bypass the Prisma extension).
+      const search = candidateSearchColumns({ firstName, lastName, email });
+      insertCandidate.run(id, firstName, lastName, email, phone, jobId, stage, pick(random, SOURCES), notes, created, created,
+        search.firstNameKey, search.lastNameKey, search.emailKey, search.searchText);
       if (isSendTarget) {
         sendable.push(id);
       } else if (stage === "HIRED" && random() < 0.3) {
@@ -167,6 +170,8 @@ function seedRows(
           lastNamePrefix: lastName.slice(0, 4),
           firstLast: `${firstName} ${lastName}`,
           emailPrefix: email.slice(0, email.indexOf("@")),
+          // The end of the local part and the domain: a search inside the email ("ller42@exa").
+          emailInside: email.slice(Math.max(0, email.indexOf("@") - 6), email.indexOf("@") + 4),
           jobId,
         };
       }

@@ -7,7 +7,6 @@ import fs from "node:fs";
 import { generateApiKey } from "@/lib/api-keys/key-material";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
-import { seedRoles } from "@/prisma/seed";
 
 import { migrateDatabase, resetDatabase } from "../lib/database";
 import type { AppSecrets } from "../lib/app-with-sandbox";
@@ -81,14 +80,22 @@ async function upload(app: RunningApp, session: Session, bytes: Buffer, name: st
   return { importId: body.importId, ms: performance.now() - start };
 }
 
-async function runImport(app: RunningApp, session: Session, bytes: Buffer): Promise<{ run: ImportRun; uploadMs: number; previewMs: number }> {
+async function runImport(
+  app: RunningApp,
+  session: Session,
+  bytes: Buffer,
+  log: (message: string) => void,
+): Promise<{ run: ImportRun; uploadMs: number; previewMs: number }> {
   const memory = sampleMemory(app.pid);
   const started = performance.now();
   const { importId, ms: uploadMs } = await upload(app, session, bytes, "bench-100k.csv");
+  log(`  uploaded and read in ${(uploadMs / 1000).toFixed(1)} s`);
   const preview = await callAction(app.url, session, { actionId: findActionId("previewImportAction"), path: `/import/${importId}`, input: { importId } });
   const mapping = (preview.result as { data?: { mapping: Record<string, number> } }).data?.mapping;
   if (!mapping) throw new Error(`preview failed: ${JSON.stringify(preview.result)}`);
+  log(`  preview in ${(preview.totalMs / 1000).toFixed(1)} s`);
   await callAction(app.url, session, { actionId: findActionId("startImportAction"), path: `/import/${importId}`, input: { importId, mapping, externalSource: "bench" } });
+  let lastLog = performance.now();
   for (;;) {
     const response = await fetch(`${app.url}/api/imports/${importId}`, { headers: { cookie: session.cookie } });
     const status = (await response.json()) as { status: string; counts: Record<string, number> };
@@ -96,6 +103,10 @@ async function runImport(app: RunningApp, session: Session, bytes: Buffer): Prom
       const wallMs = performance.now() - started;
       if (status.status === "FAILED") throw new Error("the import failed");
       return { run: { wallMs, peakRssMb: memory.stop(), counts: status.counts }, uploadMs, previewMs: preview.totalMs };
+    }
+    if (performance.now() - lastLog > 10_000) {
+      lastLog = performance.now();
+      log(`  ${status.status}: ${JSON.stringify(status.counts)}`);
     }
     if (performance.now() - started > 15 * 60_000) throw new Error("the import took over 15 minutes");
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -127,7 +138,7 @@ export async function benchImportAndApi(options: {
   await resetDatabase(databaseUrl);
   migrateDatabase(databaseUrl, { quiet: true });
   const prisma = createPrismaClient(databaseUrl);
-  await seedRoles(prisma);
+  // Roles (and Admin's import permission) come from the migrations.
   const adminEmail = "bench.admin@handoff.test";
   await prisma.user.create({ data: { name: "Bench Admin", email: adminEmail, roleId: "admin", passwordHash: await hashPassword(BENCH_PASSWORD) } });
   const material = generateApiKey();
@@ -141,9 +152,9 @@ export async function benchImportAndApi(options: {
     const session = await signIn(app.url, adminEmail, BENCH_PASSWORD);
     const baselineRssMb = treeRssMb(app.pid);
     log(`import on ${options.database}: ${options.rows} rows (${(file.length / 2 ** 20).toFixed(1)} MB), first run`);
-    const first = await runImport(app, session, file);
+    const first = await runImport(app, session, file, log);
     log(`import on ${options.database}: ${(first.run.wallMs / 1000).toFixed(1)} s, peak ${first.run.peakRssMb.toFixed(0)} MB, ${JSON.stringify(first.run.counts)}`);
-    const second = await runImport(app, session, file);
+    const second = await runImport(app, session, file, log);
     log(`import on ${options.database}: the same file again ${(second.run.wallMs / 1000).toFixed(1)} s, ${JSON.stringify(second.run.counts)}`);
 
     const headers = { authorization: `Bearer ${material.key}`, "content-type": "application/json" };

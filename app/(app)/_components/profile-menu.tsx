@@ -21,6 +21,8 @@ export type ProfileMenuTexts = {
   save: string;
   saving: string;
   signOut: string;
+  // The account page: password, sessions.
+  account: string;
   invalid: string;
   unauthenticated: string;
   unexpected: string;

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 
@@ -106,7 +107,10 @@ export function ProfilePanel({ id, locale, timeZone, texts, onSaved }: Props) {
           </Button>
         </fieldset>
       </form>
-      <div className="border-t border-slate-200 pt-3">
+      <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 pt-3">
+        <Link href="/account" className="text-sm font-medium text-indigo-700 hover:underline">
+          {texts.account}
+        </Link>
         <SignOutButton label={texts.signOut} />
       </div>
     </div>

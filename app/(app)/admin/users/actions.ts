@@ -3,18 +3,24 @@
 import { revalidatePath } from "next/cache";
 
 import { authorizedAction } from "@/lib/action-client";
-import { ZChangeUserRoleInput, ZCreateUserInput, ZSetUserActiveInput } from "@/lib/users/schemas";
-import { changeUserRole, createUser, setUserActive } from "@/lib/users/service";
+import { accountLinkPath } from "@/lib/users/account-tokens";
+import { ZChangeUserRoleInput, ZInviteUserInput, ZSetUserActiveInput, ZUserIdInput } from "@/lib/users/schemas";
+import { changeUserRole, inviteUser, issuePasswordLink, setUserActive } from "@/lib/users/service";
 
 const manageUsers = authorizedAction.metadata({ permission: "users:manage" });
 
-export const createUserAction = manageUsers
-  .inputSchema(ZCreateUserInput)
-  .action(async ({ parsedInput, ctx }) => {
-    const user = await createUser({ actorId: ctx.user.id, input: parsedInput });
-    revalidatePath("/admin/users");
-    return { userId: user.id };
-  });
+// The one-time link goes back to the admin who asked, once; only its hash is stored.
+export const inviteUserAction = manageUsers.inputSchema(ZInviteUserInput).action(async ({ parsedInput, ctx }) => {
+  const { userId, token, expiresAt } = await inviteUser({ actorId: ctx.user.id, input: parsedInput });
+  revalidatePath("/admin/users");
+  return { userId, linkPath: accountLinkPath(token), expiresAt: expiresAt.toISOString() };
+});
+
+export const issuePasswordLinkAction = manageUsers.inputSchema(ZUserIdInput).action(async ({ parsedInput, ctx }) => {
+  const { purpose, token, expiresAt } = await issuePasswordLink({ actorId: ctx.user.id, userId: parsedInput.userId });
+  revalidatePath("/admin/users");
+  return { userId: parsedInput.userId, purpose, linkPath: accountLinkPath(token), expiresAt: expiresAt.toISOString() };
+});
 
 export const changeUserRoleAction = manageUsers
   .inputSchema(ZChangeUserRoleInput)

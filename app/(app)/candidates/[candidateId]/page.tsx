@@ -18,7 +18,7 @@ type Props = { params: Promise<{ candidateId: string }> };
 
 export async function generateMetadata({ params }: Props) {
   // The name goes into <title> only for someone who may read the profile: the page itself sends
-  // everyone else to sign-in or a 404, but the metadata is rendered all the same.
+  // everyone else to sign-in or the no-access page, but the metadata is rendered all the same.
   const user = await getCurrentUser();
   if (!can(user, "candidates:read")) return {};
   const candidate = await getCandidate((await params).candidateId);
@@ -29,14 +29,34 @@ export default async function CandidateProfilePage({ params }: Props) {
   const user = await requireUser("candidates:read");
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
-  const [t, tHandoff, format, sendAvailability, badges] = await Promise.all([
+  const [t, tHandoff, tAvailability, format, sendAvailability, badges] = await Promise.all([
     getTranslations("profile"),
     getTranslations("handoff"),
+    getTranslations("sendAvailability"),
     getFormatter(),
     getSendAvailability({ actor: user, candidate }),
     getPersonioBadges(user, [candidate.id]),
   ]);
   const badge = badges.get(candidate.id);
+  // When sending is not available, the item stays, disabled, saying why; who sent it and when
+  // only to those who may see badges.
+  // Send is offered only for the stages an admin allowed: a candidate in another stage (still
+  // applying, say) gets no item at all, not a disabled one.
+  const isStageRefused = !sendAvailability.available && sendAvailability.reason === "stage_not_sendable";
+  const sendUnavailableReason = sendAvailability.available || isStageRefused
+    ? null
+    : sendAvailability.reason === "no_permission"
+      ? tAvailability("noPermission")
+      : sendAvailability.reason === "not_connected"
+        ? tAvailability("notConnected")
+        : sendAvailability.reason === "integration_disabled"
+          ? tAvailability("integrationDisabled")
+          : badge
+            ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
+                name: badge.sentByName,
+                date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
+              })
+            : tAvailability("alreadySent");
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -66,6 +86,7 @@ export default async function CandidateProfilePage({ params }: Props) {
             candidateId={candidate.id}
             labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem") }}
             sendAvailability={sendAvailability}
+            sendUnavailableReason={sendUnavailableReason}
             sendToPersonio={
               sendAvailability.available
                 ? {

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 
 import { authorizedAction } from "@/lib/action-client";
+import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
+import { setSendableStages } from "@/lib/handoff/send-settings";
 import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-mutations";
 import { setRolePersonioPermission } from "@/lib/integrations/role-permissions";
 import {
@@ -65,4 +67,12 @@ export const setRolePersonioPermissionAction = manageIntegrations
     const result = await setRolePersonioPermission({ actorId: ctx.user.id, ...parsedInput });
     revalidateAll();
     return { ...result, roleId: parsedInput.roleId, permission: parsedInput.permission, granted: parsedInput.granted };
+  });
+
+export const setSendableStagesAction = manageIntegrations
+  .inputSchema(ZSetSendableStagesInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await setSendableStages({ actorId: ctx.user.id, stages: parsedInput.stages });
+    revalidateAll();
+    return result;
   });

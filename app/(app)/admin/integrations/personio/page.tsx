@@ -3,10 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { getSendableStages } from "@/lib/handoff/send-settings";
 import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
 
 import { PersonioSettingsView } from "./_components/personio-settings-view";
+import { SendStagesForm } from "./_components/send-stages-form";
 
 type Props = { searchParams: Promise<{ connected?: string }> };
 
@@ -18,18 +20,31 @@ export async function generateMetadata() {
 // Not connected: the information screen that leads to the connect form. Connected: the settings.
 export default async function PersonioIntegrationPage({ searchParams }: Props) {
   await requireUser("integrations:manage");
-  const [settings, roles, t, tSetup] = await Promise.all([
+  const [settings, roles, sendableStages, t, tSetup, tStages] = await Promise.all([
     getPersonioSettings(),
     listRolePersonioSettings(),
+    getSendableStages(),
     getTranslations("personioSettings"),
     getTranslations("personioSetup"),
+    getTranslations("sendStages"),
   ]);
   const { connected } = await searchParams;
   return (
     <div className="space-y-6">
       <BackLink href="/admin/integrations">{t("back")}</BackLink>
       {settings ? (
-        <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
+        <>
+          <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} />
+          <section aria-labelledby="send-stages-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+            <div>
+              <h2 id="send-stages-heading" className="text-lg font-semibold">
+                {tStages("title")}
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">{tStages("intro")}</p>
+            </div>
+            <SendStagesForm stages={sendableStages} />
+          </section>
+        </>
       ) : (
         <>
           <PageHeader title={tSetup("title")} />

@@ -1,51 +1,99 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 
-import { changeUserRoleAction, setUserActiveAction } from "@/app/(app)/admin/users/actions";
+import { changeUserRoleAction, issuePasswordLinkAction, setUserActiveAction } from "@/app/(app)/admin/users/actions";
 import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
+import type { RoleKey } from "@/lib/permissions/definitions";
 
-type UserRow = { id: string; name: string; email: string; roleId: string; active: boolean };
+import { OneTimeLink } from "./one-time-link";
+
+type UserRow = { id: string; name: string; email: string; roleId: string; active: boolean; invitationPending: boolean; linkExpiresAt: string | null };
 type Role = { id: string; name: string };
+type Confirmation =
+  | { kind: "role"; user: UserRow; roleId: RoleKey }
+  | { kind: "deactivate"; user: UserRow }
+  | { kind: "link"; user: UserRow };
+type IssuedLink = { name: string; title: string; linkPath: string; expiresAt: string };
 
 export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; roles: Role[]; currentUserId: string }) {
   const t = useTranslations();
+  const format = useFormatter();
   const describeError = useActionErrorMessage();
   const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [toDeactivate, setToDeactivate] = useState<UserRow | null>(null);
-  const reasons = { self: t("users.cannotChangeSelf") };
-  const onError = ({ error }: { error: Parameters<typeof describeError>[0] }) =>
+  const [confirming, setConfirming] = useState<Confirmation | null>(null);
+  const [issuedLink, setIssuedLink] = useState<IssuedLink | null>(null);
+  // A select shows the chosen role only once the change went through; until confirmed it keeps
+  // the current one (its key changes after every attempt, so it re-reads the stored role).
+  const [attempts, setAttempts] = useState(0);
+  const reasons = { self: t("users.cannotChangeSelf"), last_admin: t("userAccounts.lastAdmin"), inactive: t("userAccounts.inactive") };
+  const done = () => {
+    setConfirming(null);
+    setAttempts((count) => count + 1);
+  };
+  const onError = ({ error }: { error: Parameters<typeof describeError>[0] }) => {
+    done();
     setFeedback({ tone: "error", text: describeError(error, reasons) ?? "" });
+  };
   const nameOf = (id: string) => users.find((user) => user.id === id)?.name ?? "";
+  const roleName = (id: string) => roles.find((role) => role.id === id)?.name ?? id;
 
   const roleChange = useAction(changeUserRoleAction, {
-    onSuccess: ({ input }) =>
-      setFeedback({
-        tone: "success",
-        text: t("users.roleChanged", { name: nameOf(input.userId), role: roles.find((r) => r.id === input.roleId)?.name ?? "" }),
-      }),
+    onSuccess: ({ input }) => {
+      done();
+      setFeedback({ tone: "success", text: `${t("users.roleChanged", { name: nameOf(input.userId), role: roleName(input.roleId) })} ${t("userAccounts.signedOutNote")}` });
+    },
     onError,
   });
   const activeChange = useAction(setUserActiveAction, {
     onSuccess: ({ input }) => {
-      setToDeactivate(null);
+      done();
       setFeedback({ tone: "success", text: t(input.active ? "users.reactivated" : "users.deactivated", { name: nameOf(input.userId) }) });
     },
-    onError: (args) => {
-      setToDeactivate(null);
-      onError(args);
-    },
+    onError,
   });
+  const linkIssue = useAction(issuePasswordLinkAction, {
+    onSuccess: ({ data }) => {
+      done();
+      const name = nameOf(data.userId);
+      setFeedback(null);
+      setIssuedLink({
+        name,
+        title: t(data.purpose === "INVITE" ? "userAccounts.reinvited" : "userAccounts.resetDone", { name }),
+        linkPath: data.linkPath,
+        expiresAt: data.expiresAt,
+      });
+    },
+    onError,
+  });
+  const pending = roleChange.isPending || activeChange.isPending || linkIssue.isPending;
+
+  function status(user: UserRow) {
+    if (!user.active) return t("users.inactive");
+    if (!user.invitationPending) return t("users.active");
+    if (!user.linkExpiresAt || new Date(user.linkExpiresAt) <= new Date()) return t("userAccounts.pendingExpired");
+    return t("userAccounts.pendingUntil", { date: format.dateTime(new Date(user.linkExpiresAt), { dateStyle: "medium", timeStyle: "short" }) });
+  }
+
+  function confirm() {
+    if (!confirming) return;
+    if (confirming.kind === "role") roleChange.execute({ userId: confirming.user.id, roleId: confirming.roleId });
+    else if (confirming.kind === "deactivate") activeChange.execute({ userId: confirming.user.id, active: false });
+    else linkIssue.execute({ userId: confirming.user.id });
+  }
 
   return (
     <div className="space-y-4">
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
+      {issuedLink && (
+        <OneTimeLink title={issuedLink.title} name={issuedLink.name} linkPath={issuedLink.linkPath} expiresAt={issuedLink.expiresAt} onDone={() => setIssuedLink(null)} />
+      )}
       <Table>
         <TableHead>
           <HeaderCell>{t("users.name")}</HeaderCell>
@@ -57,63 +105,92 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
           </HeaderCell>
         </TableHead>
         <TableBody>
-          {users.map((user) => {
-            const isSelf = user.id === currentUserId;
-            return (
-              <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
-                <Cell className="font-medium">
-                  {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
-                </Cell>
-                <Cell>{user.email}</Cell>
-                <Cell>
-                  <select
-                    aria-label={t("users.changeRole", { name: user.name })}
-                    defaultValue={user.roleId}
-                    disabled={isSelf || roleChange.isPending}
-                    onChange={(event) => roleChange.execute({ userId: user.id, roleId: event.target.value as "admin" })}
-                    className="rounded-md border border-slate-300 bg-white px-2 py-1"
-                  >
-                    {roles.map((role) => (
-                      <option key={role.id} value={role.id}>
-                        {role.name}
-                      </option>
-                    ))}
-                  </select>
-                </Cell>
-                <Cell>{user.active ? t("users.active") : t("users.inactive")}</Cell>
-                <Cell className="text-right">
-                  {!isSelf &&
-                    (user.active ? (
-                      <Button variant="secondary" onClick={() => setToDeactivate(user)} aria-label={t("users.deactivateNamed", { name: user.name })}>
-                        {t("users.deactivate")}
-                      </Button>
-                    ) : (
-                      <Button
-                        variant="secondary"
-                        disabled={activeChange.isPending}
-                        onClick={() => activeChange.execute({ userId: user.id, active: true })}
-                        aria-label={t("users.reactivateNamed", { name: user.name })}
-                      >
-                        {t("users.reactivate")}
-                      </Button>
-                    ))}
-                </Cell>
-              </tr>
-            );
-          })}
+            {users.map((user) => {
+              const isSelf = user.id === currentUserId;
+              return (
+                <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
+                  <Cell className="font-medium">
+                    {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
+                  </Cell>
+                  <Cell>{user.email}</Cell>
+                  <Cell>
+                    <select
+                      key={`${user.id}-${user.roleId}-${attempts}`}
+                      aria-label={t("users.changeRole", { name: user.name })}
+                      defaultValue={user.roleId}
+                      disabled={isSelf || pending}
+                      onChange={(event) => {
+                        setFeedback(null);
+                        setConfirming({ kind: "role", user, roleId: event.target.value as RoleKey });
+                      }}
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1"
+                    >
+                      {roles.map((role) => (
+                        <option key={role.id} value={role.id}>
+                          {role.name}
+                        </option>
+                      ))}
+                    </select>
+                  </Cell>
+                  <Cell>{status(user)}</Cell>
+                  <Cell>
+                    {!isSelf && (
+                      <div className="flex flex-wrap justify-end gap-2">
+                        {user.active && (
+                          <Button
+                            variant="secondary"
+                            disabled={pending}
+                            onClick={() => setConfirming({ kind: "link", user })}
+                            aria-label={t(user.invitationPending ? "userAccounts.newInvitationLinkOf" : "userAccounts.resetPasswordOf", { name: user.name })}
+                          >
+                            {t(user.invitationPending ? "userAccounts.newInvitationLink" : "userAccounts.resetPassword")}
+                          </Button>
+                        )}
+                        {user.active ? (
+                          <Button variant="secondary" disabled={pending} onClick={() => setConfirming({ kind: "deactivate", user })} aria-label={t("users.deactivateNamed", { name: user.name })}>
+                            {t("users.deactivate")}
+                          </Button>
+                        ) : (
+                          <Button
+                            variant="secondary"
+                            disabled={pending}
+                            onClick={() => activeChange.execute({ userId: user.id, active: true })}
+                            aria-label={t("users.reactivateNamed", { name: user.name })}
+                          >
+                            {t("users.reactivate")}
+                          </Button>
+                        )}
+                      </div>
+                    )}
+                  </Cell>
+                </tr>
+              );
+            })}
         </TableBody>
       </Table>
       <ConfirmDialog
-        open={toDeactivate !== null}
-        title={t("users.deactivate")}
-        confirmLabel={t("users.deactivate")}
+        open={confirming !== null}
+        title={
+          confirming?.kind === "role"
+            ? t("userAccounts.roleConfirmTitle")
+            : confirming?.kind === "deactivate"
+              ? t("users.deactivate")
+              : t("userAccounts.resetConfirmTitle")
+        }
+        confirmLabel={
+          confirming?.kind === "role" ? t("userAccounts.changeRole") : confirming?.kind === "deactivate" ? t("users.deactivate") : t("userAccounts.makeLink")
+        }
         cancelLabel={t("dialog.cancel")}
-        tone="danger"
-        pending={activeChange.isPending}
-        onConfirm={() => toDeactivate && activeChange.execute({ userId: toDeactivate.id, active: false })}
-        onCancel={() => setToDeactivate(null)}
+        tone={confirming?.kind === "deactivate" ? "danger" : "primary"}
+        pending={pending}
+        onConfirm={confirm}
+        onCancel={done}
       >
-        {toDeactivate && t("users.deactivateConfirm", { name: toDeactivate.name })}
+        {confirming?.kind === "role" &&
+          t("userAccounts.roleConfirm", { name: confirming.user.name, from: roleName(confirming.user.roleId), to: roleName(confirming.roleId) })}
+        {confirming?.kind === "deactivate" && t("users.deactivateConfirm", { name: confirming.user.name })}
+        {confirming?.kind === "link" &&
+          t(confirming.user.invitationPending ? "userAccounts.reinviteConfirm" : "userAccounts.resetConfirm", { name: confirming.user.name })}
       </ConfirmDialog>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
 import type { SendAvailability } from "@/lib/handoff/availability";
@@ -23,10 +23,14 @@ type Props = {
   sendAvailability: SendAvailability;
   // What the review form needs: present only when sending is available.
   sendToPersonio: { defaults: TPersonioEmployeeFields; intl: ClientIntl } | null;
+  // Why it may not, in words for this person (already sent by whom and when, disabled, …);
+  // null when the item should not appear at all.
+  sendUnavailableReason: string | null;
 };
 
 // The profile's "More ▾" menu.
-export function CandidateActionsMenu({ candidateId, labels, sendAvailability, sendToPersonio }: Props) {
+export function CandidateActionsMenu({ candidateId, labels, sendAvailability, sendToPersonio, sendUnavailableReason }: Props) {
+  const moreRef = useRef<HTMLButtonElement>(null);
   const [sendOpen, setSendOpen] = useState(false);
   // A new key for every opening: the review form starts from the profile again each time.
   const [openings, setOpenings] = useState(0);
@@ -42,11 +46,25 @@ export function CandidateActionsMenu({ candidateId, labels, sendAvailability, se
         setSendOpen(true);
       },
     });
+  } else if (sendUnavailableReason) {
+    items.push({ key: "send-to-personio", label: labels.sendToPersonio, onSelect: () => {}, disabledReason: sendUnavailableReason });
   }
+  // The item that opened the dialog is gone with the menu: focus goes back to More ▾. In an
+  // effect of this (parent) component, so it runs after the dialog's own effect has closed it
+  // (closing a modal dialog moves focus itself) or after the dialog has been removed.
+  const [closings, setClosings] = useState(0);
+  useEffect(() => {
+    if (closings > 0) moreRef.current?.focus();
+  }, [closings]);
+  const closeSend = () => {
+    setSendOpen(false);
+    setClosings((count) => count + 1);
+  };
 
   return (
     <>
-      <DropdownMenu label={labels.more} items={items} emptyLabel={labels.noActions} />
+      {/* A menu with nothing in it would be a dead end: no menu then. */}
+      {(items.length > 0 || sendOpen) && <DropdownMenu label={labels.more} items={items} emptyLabel={labels.noActions} buttonRef={moreRef} />}
       {sendSetup && openings > 0 && (sendToPersonio || sendOpen) && (
         <SendToPersonioDialog
           key={openings}
@@ -54,7 +72,7 @@ export function CandidateActionsMenu({ candidateId, labels, sendAvailability, se
           defaults={sendSetup.defaults}
           intl={sendSetup.intl}
           open={sendOpen}
-          onClose={() => setSendOpen(false)}
+          onClose={closeSend}
         />
       )}
     </>

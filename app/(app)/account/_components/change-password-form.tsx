@@ -1,0 +1,100 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+import { changeOwnPasswordAction } from "@/app/(app)/account/actions";
+import { useActionErrorMessage } from "@/components/action-error";
+import { isPasswordReason, usePasswordMessage } from "@/components/auth/password-messages";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { ZChangeOwnPasswordInput } from "@/lib/users/schemas";
+
+const ZChangePasswordForm = ZChangeOwnPasswordInput.extend({ passwordConfirm: z.string() }).refine(
+  (values) => values.newPassword === values.passwordConfirm,
+  { path: ["passwordConfirm"], message: "mismatch" },
+);
+type TChangePasswordForm = z.infer<typeof ZChangePasswordForm>;
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const t = useTranslations("account");
+  const tRules = useTranslations("passwordRules");
+  const passwordMessage = usePasswordMessage();
+  const describeError = useActionErrorMessage();
+  const router = useRouter();
+  const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const form = useForm<TChangePasswordForm>({
+    resolver: zodResolver(ZChangePasswordForm),
+    mode: "onTouched",
+    defaultValues: { currentPassword: "", newPassword: "", passwordConfirm: "" },
+  });
+  const { execute, isPending } = useAction(changeOwnPasswordAction, {
+    onSuccess: async ({ input }) => {
+      // The change ended every session, this one too: sign in again here with the new password,
+      // so only the other devices and browsers are signed out.
+      const result = await signIn("credentials", { email, password: input.newPassword, redirect: false });
+      if (!(result?.ok && !result.error)) {
+        router.replace("/sign-in");
+        return;
+      }
+      form.reset();
+      setFeedback({ tone: "success", text: t("changed") });
+      router.refresh();
+    },
+    onError: ({ error }) => {
+      const reason = error.serverError?.reason;
+      if (isPasswordReason(reason)) form.setError("newPassword", { message: reason });
+      else if (reason === "wrong_password") form.setError("currentPassword", { message: t("wrongPassword") });
+      else setFeedback({ tone: "error", text: describeError(error, { rate_limited: t("rateLimited") }) ?? "" });
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(({ passwordConfirm: _confirm, ...values }) => {
+        setFeedback(null);
+        execute(values);
+      })}
+      className="mt-4 space-y-4"
+    >
+      {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <fieldset disabled={isPending} className="space-y-4">
+        <TextField
+          label={t("currentPassword")}
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword?.message === "currentRequired" ? t("currentRequired") : errors.currentPassword?.message}
+          {...form.register("currentPassword")}
+        />
+        <TextField
+          label={t("newPassword")}
+          type="password"
+          autoComplete="new-password"
+          hint={tRules("hint")}
+          error={passwordMessage(errors.newPassword?.message)}
+          {...form.register("newPassword")}
+        />
+        <TextField
+          label={tRules("confirm")}
+          type="password"
+          autoComplete="new-password"
+          error={passwordMessage(errors.passwordConfirm?.message)}
+          {...form.register("passwordConfirm")}
+        />
+      </fieldset>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? t("saving") : t("save")}
+      </Button>
+    </form>
+  );
+}

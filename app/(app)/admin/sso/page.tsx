@@ -1,0 +1,114 @@
+import { headers } from "next/headers";
+import { getFormatter, getTranslations } from "next-intl/server";
+
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/require-user";
+import { listRoles } from "@/lib/users/service";
+import { getSsoSettings, listActiveAdmins, listSsoGroupRoles, SSO_PROVIDER_ID } from "@/lib/sso/settings";
+import { parseSsoTest } from "@/lib/sso/sign-in-errors";
+
+import { SsoGroupRoles } from "./_components/sso-group-roles";
+import { SsoRequiredForm } from "./_components/sso-required-form";
+import { SsoSettingsForm } from "./_components/sso-settings-form";
+import { SsoTestControls } from "./_components/sso-test-controls";
+
+export async function generateMetadata() {
+  const t = await getTranslations("sso");
+  return { title: t("title") };
+}
+
+// The address the provider sends people back to, as this browser reaches the app.
+async function redirectUri() {
+  const list = await headers();
+  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
+  const proto = list.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
+  return `${proto}://${host}/api/auth/callback/${SSO_PROVIDER_ID}`;
+}
+
+type Props = { searchParams: Promise<{ error?: string }> };
+
+export default async function SsoSettingsPage({ searchParams }: Props) {
+  await requireUser("users:manage");
+  const [settings, groupRoles, roles, admins, t, format, uri] = await Promise.all([
+    getSsoSettings(),
+    listSsoGroupRoles(),
+    listRoles(),
+    listActiveAdmins(),
+    getTranslations("sso"),
+    getFormatter(),
+    redirectUri(),
+  ]);
+  // A test sign-in comes back here with its outcome in ?error= (next-auth's error page).
+  const test = parseSsoTest((await searchParams).error);
+  const roleName = (id: string | null) => roles.find((role) => role.id === id)?.name ?? "";
+  const email = settings?.testedEmail ?? "";
+  const status = !settings?.enabled ? t("statusOff") : settings.required ? t("statusRequired") : t("statusOn");
+
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        beside={
+          <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${settings?.enabled ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-700"}`}>
+            {status}
+          </span>
+        }
+      />
+      {test?.passed && (
+        <Alert tone="success" title={t("test.passed")}>
+          {t(`test.outcome.${test.outcome}`, { email, role: roleName(test.roleId) })}
+        </Alert>
+      )}
+      {test && !test.passed && (
+        <Alert tone="error" title={t("test.failed")}>
+          {t(`refusals.${test.reason}`, { email })}
+        </Alert>
+      )}
+
+      <section aria-labelledby="sso-provider" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="sso-provider" className="text-lg font-semibold">
+          {t("provider.heading")}
+        </h2>
+        <SsoSettingsForm redirectUri={uri} roles={roles} settings={settings} />
+      </section>
+
+      {settings && (
+        <section aria-labelledby="sso-test" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="sso-test" className="text-lg font-semibold">
+            {t("test.heading")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("test.intro")}</p>
+          <p className="text-sm">
+            {settings.testedAt
+              ? t("test.lastPassed", { email, date: format.dateTime(settings.testedAt, { dateStyle: "medium", timeStyle: "short" }) })
+              : t("test.never")}
+          </p>
+          <SsoTestControls enabled={settings.enabled} tested={settings.testedAt !== null} label={settings.buttonLabel} />
+        </section>
+      )}
+
+      {settings && (
+        <section aria-labelledby="sso-required" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="sso-required" className="text-lg font-semibold">
+            {t("required.heading")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("required.intro")}</p>
+          <SsoRequiredForm enabled={settings.enabled} required={settings.required} breakGlassUserId={settings.breakGlassUserId} admins={admins} />
+        </section>
+      )}
+
+      {settings && (
+        <section aria-labelledby="sso-groups" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="sso-groups" className="text-lg font-semibold">
+            {t("groups.heading")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("groups.intro")}</p>
+          {!settings.groupsClaim && <Alert tone="info">{t("groups.off")}</Alert>}
+          <SsoGroupRoles mappings={groupRoles} roles={roles} />
+        </section>
+      )}
+    </div>
+  );
+}

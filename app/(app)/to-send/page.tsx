@@ -1,0 +1,54 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { Pagination } from "@/components/ui/pagination";
+import { requireUser } from "@/lib/auth/require-user";
+import { listToSend } from "@/lib/handoff/queue";
+
+import { QueueList, type QueueRow } from "./_components/queue-list";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata() {
+  const t = await getTranslations("toSend");
+  return { title: t("title") };
+}
+
+// The "To send" queue: for the week when ten people start at once.
+export default async function ToSendPage({ searchParams }: Props) {
+  await requireUser("personio:send");
+  const pageParam = Number((await searchParams).page);
+  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
+  const [t, format, result] = await Promise.all([getTranslations("toSend"), getFormatter(), listToSend(page)]);
+  const rows: QueueRow[] = result.rows.map((row) => ({
+    id: row.id,
+    name: `${row.firstName} ${row.lastName}`,
+    email: row.email,
+    job: row.job.title,
+    added: format.dateTime(row.createdAt, { dateStyle: "medium" }),
+    addedIso: row.createdAt.toISOString(),
+    state: row.handoff?.lastErrorCode === "employee_exists" ? "waitingForLink" : row.handoff ? "lastAttemptFailed" : "new",
+  }));
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("intro")}</p>
+        </div>
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {t("count", { count: result.total })}
+        </p>
+      </div>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
+      ) : (
+        <ClientMessages>
+          <QueueList rows={rows} />
+        </ClientMessages>
+      )}
+      {result.pages > 1 && <Pagination page={result.page} pages={result.pages} hrefFor={(next) => (next > 1 ? `/to-send?page=${next}` : "/to-send")} />}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+import { setPasswordFromLinkAction } from "@/app/(auth)/set-password/[token]/actions";
+import { useActionErrorMessage } from "@/components/action-error";
+import { isPasswordReason, usePasswordMessage } from "@/components/auth/password-messages";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { ZNewPassword } from "@/lib/auth/password-rules";
+
+const ZSetPasswordForm = z
+  .object({ password: ZNewPassword, passwordConfirm: z.string() })
+  .refine((values) => values.password === values.passwordConfirm, { path: ["passwordConfirm"], message: "mismatch" });
+type TSetPasswordForm = z.infer<typeof ZSetPasswordForm>;
+
+export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("setPassword");
+  const tRules = useTranslations("passwordRules");
+  const passwordMessage = usePasswordMessage();
+  const describeError = useActionErrorMessage();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<TSetPasswordForm>({ resolver: zodResolver(ZSetPasswordForm), mode: "onTouched", defaultValues: { password: "", passwordConfirm: "" } });
+  const { execute, isPending } = useAction(setPasswordFromLinkAction, {
+    onSuccess: async ({ input }) => {
+      const result = await signIn("credentials", { email, password: input.password, redirect: false });
+      if (result?.ok && !result.error) {
+        router.replace("/candidates");
+        router.refresh();
+      } else {
+        setError(t("signInFailed"));
+      }
+    },
+    onError: ({ error: failure }) => {
+      const reason = failure.serverError?.reason;
+      if (isPasswordReason(reason)) form.setError("password", { message: reason });
+      else setError(describeError(failure, { link_invalid: `${t("invalidTitle")}. ${t("invalidBody")}` }));
+    },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(({ password }) => {
+        setError(null);
+        execute({ token, password });
+      })}
+      className="mt-6 space-y-4"
+    >
+      {error && <Alert tone="error">{error}</Alert>}
+      {/* For password managers: the account this password belongs to. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <fieldset disabled={isPending} className="space-y-4">
+        <TextField
+          label={t("password")}
+          type="password"
+          autoComplete="new-password"
+          autoFocus
+          hint={tRules("hint")}
+          error={passwordMessage(errors.password?.message)}
+          {...form.register("password")}
+        />
+        <TextField
+          label={tRules("confirm")}
+          type="password"
+          autoComplete="new-password"
+          error={passwordMessage(errors.passwordConfirm?.message)}
+          {...form.register("passwordConfirm")}
+        />
+        <Button type="submit" className="w-full">
+          {isPending ? t("pending") : t("submit")}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

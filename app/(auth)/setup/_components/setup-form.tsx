@@ -1,0 +1,105 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+import { createFirstAdminAction } from "@/app/(auth)/setup/actions";
+import { useActionErrorMessage } from "@/components/action-error";
+import { isPasswordReason, usePasswordMessage } from "@/components/auth/password-messages";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { ZSetupInput } from "@/lib/setup/schemas";
+
+// The form asks for the password twice; the action takes it once.
+const ZSetupForm = ZSetupInput.extend({ passwordConfirm: z.string() }).refine((values) => values.password === values.passwordConfirm, {
+  path: ["passwordConfirm"],
+  message: "mismatch",
+});
+type TSetupForm = z.infer<typeof ZSetupForm>;
+
+export function SetupForm() {
+  const t = useTranslations("setup");
+  const tRules = useTranslations("passwordRules");
+  const passwordMessage = usePasswordMessage();
+  const describeError = useActionErrorMessage();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<TSetupForm>({
+    resolver: zodResolver(ZSetupForm),
+    mode: "onTouched",
+    defaultValues: { setupToken: "", name: "", email: "", password: "", passwordConfirm: "" },
+  });
+  const { execute, isPending } = useAction(createFirstAdminAction, {
+    onSuccess: async ({ input }) => {
+      // The new admin is signed in straight away and lands on the integrations to connect Personio.
+      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      router.replace(result?.ok && !result.error ? "/admin/integrations" : "/sign-in");
+      router.refresh();
+    },
+    onError: ({ error: failure }) => {
+      const reason = failure.serverError?.reason;
+      if (isPasswordReason(reason)) {
+        form.setError("password", { message: reason });
+        return;
+      }
+      if (reason === "wrong_setup_token") form.setError("setupToken", { message: "wrongToken" });
+      else setError(describeError(failure, { already_set_up: t("alreadySetUp") }));
+    },
+  });
+  const { errors } = form.formState;
+  const message = (key?: string) => {
+    if (!key) return undefined;
+    if (key === "wrongToken") return t("wrongToken");
+    return t.has(`validation.${key}`) ? t(`validation.${key}` as "validation.name") : undefined;
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit(({ passwordConfirm: _confirm, ...values }) => {
+        setError(null);
+        execute(values);
+      })}
+      className="mt-6 space-y-4"
+    >
+      {error && <Alert tone="error">{error}</Alert>}
+      <fieldset disabled={isPending} className="space-y-4">
+        <TextField
+          label={t("token")}
+          autoComplete="off"
+          spellCheck={false}
+          hint={t("tokenHint")}
+          error={message(errors.setupToken?.message)}
+          {...form.register("setupToken")}
+        />
+        <TextField label={t("name")} autoComplete="name" error={message(errors.name?.message)} {...form.register("name")} />
+        <TextField label={t("email")} type="email" autoComplete="username" error={message(errors.email?.message)} {...form.register("email")} />
+        <TextField
+          label={t("password")}
+          type="password"
+          autoComplete="new-password"
+          hint={tRules("hint")}
+          error={passwordMessage(errors.password?.message)}
+          {...form.register("password")}
+        />
+        <TextField
+          label={tRules("confirm")}
+          type="password"
+          autoComplete="new-password"
+          error={passwordMessage(errors.passwordConfirm?.message)}
+          {...form.register("passwordConfirm")}
+        />
+        <Button type="submit" className="w-full">
+          {isPending ? t("pending") : t("submit")}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import "server-only";
+
+import type { NextAuthOptions, User } from "next-auth";
+import { cookies } from "next/headers";
+
+import { writeAuditLog } from "@/lib/audit";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { authOptions, baseAuthOptions, credentialsProvider } from "@/lib/auth/options";
+import { db } from "@/lib/db";
+import { can } from "@/lib/permissions";
+import { admitSsoUser, testSsoAdmission, type SsoSignedInUser } from "@/lib/sso/admission";
+import { buildSsoProvider } from "@/lib/sso/provider";
+import { loadSsoRuntime, recordSsoTest, SSO_PROVIDER_ID } from "@/lib/sso/settings";
+import { ssoRefusedError, ssoTestFailedError, ssoTestPassedError } from "@/lib/sso/sign-in-errors";
+
+// Set by the settings page's "Test sign-in" (app/(app)/admin/sso/actions.ts); holds the admin's
+// user id. A test run needs it AND that admin's own session, so the cookie alone grants nothing.
+export const SSO_TEST_COOKIE = "handoff-sso-test";
+
+// A test ends on the settings page, whatever happened.
+const TEST_PAGES = { signIn: "/admin/sso", error: "/admin/sso" };
+
+async function ssoTester(): Promise<string | null> {
+  const marked = (await cookies()).get(SSO_TEST_COOKIE)?.value;
+  if (!marked) return null;
+  const user = await getCurrentUser();
+  return user && user.id === marked && can(user, "users:manage") ? user.id : null;
+}
+
+function tokenRefusalReason(metadata: unknown): string {
+  const error = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, 200);
+}
+
+// next-auth's options for one request to /api/auth/*. The SSO provider is built from the stored
+// settings now (so a settings change applies to the next sign-in, on every instance) and only
+// for the requests that use it: sign-in and callback of provider "sso", and the provider list
+// (next-auth's client looks a provider up there before starting its sign-in). It exists while
+// SSO is enabled, or for an admin's test sign-in before enabling.
+export async function authOptionsForRequest(nextauthPath: readonly string[]): Promise<NextAuthOptions> {
+  const [action, providerId] = nextauthPath;
+  if (providerId !== SSO_PROVIDER_ID && action !== "providers" && action !== "error") return authOptions;
+  // Every failure, and a test's outcome, goes through next-auth's error route, which sends it on
+  // to the error page: the settings page for a test, the sign-in page otherwise.
+  if (action === "error") return (await ssoTester()) ? { ...authOptions, pages: TEST_PAGES } : authOptions;
+  const settings = await loadSsoRuntime();
+  if (!settings) return authOptions;
+  const testerId = await ssoTester();
+  if (!settings.enabled && !testerId) return authOptions;
+
+  // The user this request's callback let in, handed from the signIn callback to jwt (both run
+  // within this one request; the options object is this request's own).
+  let admitted: SsoSignedInUser | null = null;
+  const baseJwt = baseAuthOptions.callbacks!.jwt!;
+  const baseSignInEvent = baseAuthOptions.events?.signIn;
+
+  return {
+    ...baseAuthOptions,
+    providers: [credentialsProvider, buildSsoProvider(settings)],
+    pages: testerId ? TEST_PAGES : baseAuthOptions.pages,
+    events: {
+      ...baseAuthOptions.events,
+      // Sign-in events, too, concern the app's user, not the provider's subject.
+      async signIn(message) {
+        if (message.account?.provider !== SSO_PROVIDER_ID) return baseSignInEvent?.(message);
+        if (admitted) return baseSignInEvent?.({ ...message, user: admitted as User });
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        console.error(`[next-auth][error][${code}]`, metadata);
+        if (!code.startsWith("OAUTH_CALLBACK")) return;
+        // A refused answer from the provider (bad signature, issuer, audience, expiry, nonce,
+        // state, PKCE, or an error it sent): audited like any refused sign-in.
+        const details = { method: "sso", reason: "token_refused", error: tokenRefusalReason(metadata) };
+        void writeAuditLog(db, testerId
+          ? { actorId: testerId, action: "sso.test", targetType: "sso", targetId: "sso", outcome: "failure", details }
+          : { actorId: null, action: "auth.sign-in", outcome: "denied", details },
+        ).catch((error: unknown) => console.error("Could not audit a refused SSO sign-in", error));
+      },
+    },
+    callbacks: {
+      ...baseAuthOptions.callbacks,
+      async signIn({ account, profile }) {
+        if (account?.provider !== SSO_PROVIDER_ID) return true;
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        if (testerId) {
+          // A test signs nobody in and changes no account: it reports what would happen.
+          const result = await testSsoAdmission(settings, claims);
+          await recordSsoTest({
+            actorId: testerId,
+            email: result.email ?? null,
+            outcome: result.ok ? "success" : "failure",
+            ...(result.ok ? {} : { reason: result.reason }),
+          });
+          throw new Error(result.ok ? ssoTestPassedError(result.outcome, result.roleId) : ssoTestFailedError(result.reason));
+        }
+        const result = await admitSsoUser(settings, claims);
+        if (!result.ok) throw new Error(ssoRefusedError(result.reason));
+        admitted = result.user;
+        return true;
+      },
+      jwt(params) {
+        if (params.account?.provider !== SSO_PROVIDER_ID) return baseJwt(params);
+        // The session is the app's user, not the provider's subject.
+        return baseJwt({ ...params, user: (admitted ?? undefined) as User });
+      },
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+
+import { Prisma } from "@/generated/prisma/client";
+import type { TSearchWord } from "@/lib/candidates/search-text";
+import { CANDIDATES_PAGE_SIZE } from "@/lib/candidates/list-params";
+import { db } from "@/lib/db";
+import { databaseProvider } from "@/lib/db/provider";
+import { env } from "@/lib/env";
+
+const PREFIX_END = "\u{10FFFF}";
+
+type TSearchInput = {
+  /** Words of three letters or more: found anywhere in names and emails, by trigram index. */
+  longWords: TSearchWord[];
+  /** One- or two-letter words: must start a first name, last name or email. */
+  shortWords: TSearchWord[];
+  job: string;
+  stage: string;
+  skip: number;
+};
+
+// FTS5 query: each word a quoted string (with the trigram tokenizer, a substring), its forms
+// OR-ed, the words AND-ed: ("muller" OR "mueller") AND "anna". Quotes inside are doubled.
+function ftsQuery(words: TSearchWord[]): string {
+  return words.map((word) => `(${word.forms.map((form) => `"${form.replaceAll('"', '""')}"`).join(" OR ")})`).join(" AND ");
+}
+
+function likeContains(form: string): string {
+  return `%${form.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function prefixCondition(word: TSearchWord): Prisma.Sql {
+  const ranges = word.forms.flatMap((form) =>
+    (["firstNameKey", "lastNameKey", "emailKey"] as const).map(
+      (column) => Prisma.sql`(c.${Prisma.raw(`"${column}"`)} >= ${form} AND c.${Prisma.raw(`"${column}"`)} < ${form + PREFIX_END})`,
+    ),
+  );
+  return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
+}
+
+// The ids of one page of matches, newest first, and how many match in all. The same filters as
+// the Prisma query in queries.ts, with the substring words through each database's own index:
+// SQLite's FTS5 trigram table "CandidateSearch", PostgreSQL's pg_trgm GIN index on searchText.
+export async function searchCandidateIds(input: TSearchInput): Promise<{ total: number; ids: string[] }> {
+  const conditions: Prisma.Sql[] = [];
+  if (databaseProvider(env.DATABASE_URL) === "postgresql") {
+    for (const word of input.longWords) {
+      conditions.push(Prisma.sql`(${Prisma.join(word.forms.map((form) => Prisma.sql`c."searchText" LIKE ${likeContains(form)}`), " OR ")})`);
+    }
+  } else {
+    conditions.push(Prisma.sql`c."id" IN (SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${ftsQuery(input.longWords)})`);
+  }
+  conditions.push(...input.shortWords.map(prefixCondition));
+  if (input.job) conditions.push(Prisma.sql`c."jobId" = ${input.job}`);
+  if (input.stage) conditions.push(Prisma.sql`c."stage" = ${input.stage}`);
+  const where = Prisma.join(conditions, " AND ");
+
+  const [counted, page] = await Promise.all([
+    db.$queryRaw<Array<{ total: number | bigint }>>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Candidate" c WHERE ${where}`),
+    db.$queryRaw<Array<{ id: string }>>(
+      Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${CANDIDATES_PAGE_SIZE} OFFSET ${input.skip}`,
+    ),
+  ]);
+  return { total: Number(counted[0]?.total ?? 0), ids: page.map((row) => row.id) };
+}

@@ -1,0 +1,68 @@
+import "server-only";
+
+import type { Prisma } from "@/generated/prisma/client";
+import { DONE_STATUSES } from "@/lib/handoff/claim";
+import { db } from "@/lib/db";
+import { getSendableStages } from "@/lib/handoff/send-settings";
+
+export const QUEUE_PAGE_SIZE = 50;
+/** At most this many candidates go through one Review & send. */
+export const REVIEW_BATCH_MAX = 25;
+
+// The "To send" queue: in a stage that may be sent (Hired unless an admin chose others,
+// lib/handoff/send-settings.ts), not yet in Personio (never sent, or a send that failed or is
+// waiting to be linked). A send in flight stays in the queue: it may still fail.
+async function queueWhere(): Promise<Prisma.CandidateWhereInput> {
+  return {
+    stage: { in: await getSendableStages() },
+    OR: [{ handoff: null }, { handoff: { status: { notIn: [...DONE_STATUSES] } } }],
+  };
+}
+
+export async function countToSend(): Promise<number> {
+  return db.candidate.count({ where: await queueWhere() });
+}
+
+/** One page of the queue, newest first. */
+export async function listToSend(page: number) {
+  const where = await queueWhere();
+  const total = await db.candidate.count({ where });
+  const pages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const rows = await db.candidate.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * QUEUE_PAGE_SIZE,
+    take: QUEUE_PAGE_SIZE,
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      createdAt: true,
+      job: { select: { title: true } },
+      handoff: { select: { status: true, lastErrorCode: true } },
+    },
+  });
+  return { total, page: current, pages, rows };
+}
+
+/**
+ * The chosen candidates that are still in the queue, in queue order (newest first), with what
+ * the review form starts from. Ones sent in the meantime drop out; the page says how many.
+ */
+export async function getReviewBatch(candidateIds: string[]) {
+  const ids = [...new Set(candidateIds)].slice(0, REVIEW_BATCH_MAX);
+  const rows = await db.candidate.findMany({
+    where: { AND: [{ id: { in: ids } }, await queueWhere()] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, firstName: true, lastName: true, email: true, job: { select: { title: true } } },
+  });
+  return {
+    requested: ids.length,
+    candidates: rows.map((row) => ({
+      id: row.id,
+      defaults: { firstName: row.firstName, lastName: row.lastName, email: row.email, position: row.job.title },
+    })),
+  };
+}

@@ -1,0 +1,17 @@
+// Every database column that holds a secret encrypted with ENCRYPTION_KEY (lib/secrets/at-rest.ts),
+// in one place: `npm run secrets:rotate-key` re-encrypts exactly these, so a column missing here
+// would keep the old key and become unreadable once the old key is removed.
+//
+// Adding an encrypted column: name it "…Encrypted" in prisma/schema.prisma (a String, optional or
+// not, on a model whose primary key is `id`) and add it below. encrypted-columns.test.ts fails
+// while a "…Encrypted" field of the schema is not listed here, or an entry names no such field.
+export type EncryptedColumn = {
+  /** The model as named in prisma/schema.prisma. */
+  model: string;
+  field: string;
+};
+
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  { model: "PersonioIntegration", field: "clientSecretEncrypted" },
+  { model: "SsoSettings", field: "clientSecretEncrypted" },
+];

@@ -1,0 +1,59 @@
+// The codes an SSO sign-in ends with, carried in the error page's ?error= (next-auth sends
+// every failure there). Pure, shared by the route's callbacks and the pages that explain them.
+
+import { ROLE_KEYS, type RoleKey } from "@/lib/permissions/definitions";
+
+export const SSO_REFUSALS = ["no_email", "unverified", "domain", "hosted_domain", "no_account", "deactivated"] as const;
+export type SsoRefusalCode = (typeof SSO_REFUSALS)[number];
+
+const REFUSED = "SsoRefused-";
+const TEST_PASSED = "SsoTestPassed-";
+const TEST_FAILED = "SsoTestFailed-";
+
+export const SSO_TEST_OUTCOMES = ["existing", "create", "no_account", "deactivated"] as const;
+export type SsoTestOutcome = (typeof SSO_TEST_OUTCOMES)[number];
+
+export function ssoRefusedError(reason: SsoRefusalCode) {
+  return REFUSED + reason;
+}
+
+export function ssoTestPassedError(outcome: SsoTestOutcome, roleId: string | null) {
+  return `${TEST_PASSED}${outcome}-${roleId ?? "none"}`;
+}
+
+export function ssoTestFailedError(reason: SsoRefusalCode) {
+  return TEST_FAILED + reason;
+}
+
+function isRefusal(value: string): value is SsoRefusalCode {
+  return (SSO_REFUSALS as readonly string[]).includes(value);
+}
+
+export function parseSsoRefusal(error: string | undefined): SsoRefusalCode | null {
+  if (!error?.startsWith(REFUSED)) return null;
+  const reason = error.slice(REFUSED.length);
+  return isRefusal(reason) ? reason : null;
+}
+
+export type ParsedSsoTest =
+  | { passed: true; outcome: SsoTestOutcome; roleId: RoleKey | null }
+  | { passed: false; reason: SsoRefusalCode | "token" };
+
+// What the settings page shows after a test sign-in came back. next-auth's own codes for a
+// refused answer from the provider (a bad token, state or code) are "OAuthCallback", "Callback"
+// and "OAuthSignin".
+export function parseSsoTest(error: string | undefined): ParsedSsoTest | null {
+  if (!error) return null;
+  if (error.startsWith(TEST_PASSED)) {
+    const [outcome, roleId] = error.slice(TEST_PASSED.length).split("-");
+    if (!(SSO_TEST_OUTCOMES as readonly string[]).includes(outcome ?? "")) return null;
+    const role = (ROLE_KEYS as readonly string[]).includes(roleId ?? "") ? (roleId as RoleKey) : null;
+    return { passed: true, outcome: outcome as SsoTestOutcome, roleId: role };
+  }
+  if (error.startsWith(TEST_FAILED)) {
+    const reason = error.slice(TEST_FAILED.length);
+    return isRefusal(reason) ? { passed: false, reason } : null;
+  }
+  if (["OAuthCallback", "Callback", "OAuthSignin"].includes(error)) return { passed: false, reason: "token" };
+  return null;
+}

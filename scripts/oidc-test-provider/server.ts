@@ -1,0 +1,173 @@
+// A real OpenID Connect provider for the SSO tests and for trying SSO locally: panva's
+// oidc-provider (OpenID-certified), on loopback, with test accounts. Its own login page
+// (devInteractions: any password) signs people in; consent is granted for its one client.
+//
+// For the tests of what the app must refuse, it can be told to misbehave at its token endpoint:
+// the ID token it hands out is then re-signed with a key outside its JWKS, or with its real key
+// but a wrong issuer, a wrong audience or an expiry in the past. Everything else (discovery,
+// JWKS, authorization, PKCE, codes) is the provider's own.
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+
+export type OidcTestAccount = {
+  email: string;
+  emailVerified?: boolean;
+  name?: string;
+  groups?: string[];
+  // Google's hosted domain claim.
+  hd?: string;
+};
+
+export type IdTokenFault = "signature" | "issuer" | "audience" | "expired";
+
+export type OidcTestProvider = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  // Accounts sign in with their email as the login (any password).
+  setAccount(account: OidcTestAccount): void;
+  setIdTokenFault(fault: IdTokenFault | null): void;
+  // A new signing key; the old one stays published, as providers do during a rotation.
+  rotateSigningKey(): Promise<void>;
+  signingKeyId(): string;
+  // The key id (kid) in the header of the last ID token the token endpoint handed out.
+  lastIdTokenKeyId(): string | null;
+  close(): Promise<void>;
+};
+
+type SigningKey = { kid: string; privateJwk: Record<string, unknown>; privateKey: KeyObject };
+
+function newSigningKey(): SigningKey {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const kid = randomBytes(6).toString("base64url");
+  const privateJwk = { ...(privateKey.export({ format: "jwk" }) as Record<string, unknown>), kid, use: "sig", alg: "RS256" };
+  return { kid, privateJwk, privateKey };
+}
+
+function base64url(value: unknown) {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject) {
+  const input = `${base64url(header)}.${base64url(payload)}`;
+  return `${input}.${sign("sha256", Buffer.from(input), key).toString("base64url")}`;
+}
+
+export async function startOidcTestProvider(options: { port?: number; redirectUris: string[]; clientId?: string; clientSecret?: string }): Promise<OidcTestProvider> {
+  const clientId = options.clientId ?? "handoff";
+  const clientSecret = options.clientSecret ?? randomBytes(24).toString("base64url");
+  const accounts = new Map<string, OidcTestAccount>();
+  const keys: SigningKey[] = [newSigningKey()];
+  const cookieKeys = [randomBytes(32).toString("base64url")];
+  let fault: IdTokenFault | null = null;
+  let lastKid: string | null = null;
+
+  const server = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  function tamper(idToken: string): string {
+    const [headerPart, payloadPart] = idToken.split(".");
+    const header = JSON.parse(Buffer.from(headerPart!, "base64url").toString()) as Record<string, unknown>;
+    const payload = JSON.parse(Buffer.from(payloadPart!, "base64url").toString()) as Record<string, unknown>;
+    const now = Math.floor(Date.now() / 1000);
+    const signingKey = keys[0]!.privateKey;
+    switch (fault) {
+      case "signature":
+        // Same header (same kid), same claims, someone else's key.
+        return signJwt(header, payload, generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey);
+      case "issuer":
+        return signJwt(header, { ...payload, iss: `${issuer}/another-tenant` }, signingKey);
+      case "audience":
+        return signJwt(header, { ...payload, aud: "another-client" }, signingKey);
+      case "expired":
+        return signJwt(header, { ...payload, iat: now - 2 * 3600, exp: now - 3600 }, signingKey);
+      default:
+        return idToken;
+    }
+  }
+
+  function build(): Provider {
+    const configuration: Configuration = {
+      clients: [
+        {
+          client_id: clientId,
+          client_secret: clientSecret,
+          redirect_uris: options.redirectUris,
+          response_types: ["code"],
+          grant_types: ["authorization_code"],
+          token_endpoint_auth_method: "client_secret_basic",
+        },
+      ],
+      jwks: { keys: keys.map((key) => key.privateJwk) },
+      cookies: { keys: cookieKeys },
+      claims: { openid: ["sub"], email: ["email", "email_verified", "hd"], profile: ["name"], groups: ["groups"] },
+      // Claims in the ID token itself (as Entra ID, Google, Okta and Keycloak do), not only at userinfo.
+      conformIdTokenClaims: false,
+      pkce: { required: () => true },
+      features: { devInteractions: { enabled: true } },
+      async findAccount(_ctx, sub) {
+        const account = accounts.get(sub);
+        if (!account) return undefined;
+        return {
+          accountId: sub,
+          async claims() {
+            return {
+              sub,
+              email: account.email,
+              email_verified: account.emailVerified ?? true,
+              name: account.name ?? account.email,
+              ...(account.groups ? { groups: account.groups } : {}),
+              ...(account.hd ? { hd: account.hd } : {}),
+            };
+          },
+        };
+      },
+      // First-party client: consent is granted without asking.
+      async loadExistingGrant(ctx: KoaContextWithOIDC) {
+        const { client, session } = ctx.oidc;
+        if (!client || !session?.accountId) return undefined;
+        const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+        if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+        const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+        grant.addOIDCScope("openid email profile groups");
+        await grant.save();
+        return grant;
+      },
+    };
+    const provider = new Provider(issuer, configuration);
+    provider.use(async (ctx, next) => {
+      await next();
+      const body = ctx.body as { id_token?: unknown } | undefined;
+      if (ctx.path !== "/token" || !body || typeof body.id_token !== "string") return;
+      lastKid = (JSON.parse(Buffer.from(body.id_token.split(".")[0]!, "base64url").toString()) as { kid?: string }).kid ?? null;
+      if (fault) body.id_token = tamper(body.id_token);
+    });
+    return provider;
+  }
+
+  let handler = build().callback();
+
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    setAccount(account) {
+      accounts.set(account.email, account);
+    },
+    setIdTokenFault(next) {
+      fault = next;
+    },
+    async rotateSigningKey() {
+      keys.unshift(newSigningKey());
+      handler = build().callback();
+    },
+    signingKeyId: () => keys[0]!.kid,
+    lastIdTokenKeyId: () => lastKid,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
