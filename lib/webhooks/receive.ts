@@ -1,10 +1,9 @@
 import "server-only";
 
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-
-import { decryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { createDatabaseLimiter, type DatabaseLimiter } from "@/lib/rate-limit";
+import { decryptAtRest } from "@/lib/secrets/at-rest";
 
 import { applyDelivery, replayKeys, writeDelivery } from "./apply";
 import { interpretDelivery } from "./interpret";
@@ -21,12 +20,12 @@ export type ReceiveResult = {
   retryAfterSeconds?: number;
 };
 
-// Flood bound per source and per process (a second instance has its own): a misbehaving or
-// hostile sender costs at most this many log rows and verifications a minute.
-// Made on first use: configuration is not read while the app is being built.
-let limiter: RateLimiterMemory | null = null;
+// Flood bound per source, counted in the database (lib/rate-limit.ts) so it holds across restarts
+// and every instance: a misbehaving or hostile sender costs at most this many log rows and
+// verifications a minute. Made on first use: configuration is not read while the app is built.
+let limiter: DatabaseLimiter | null = null;
 function sourceLimiter() {
-  limiter ??= new RateLimiterMemory({ keyPrefix: "webhook-source", points: env.WEBHOOK_RATE_LIMIT_PER_MINUTE, duration: 60 });
+  limiter ??= createDatabaseLimiter(db, { name: "webhook-source", points: env.WEBHOOK_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
   return limiter;
 }
 
@@ -53,9 +52,9 @@ async function readBody(request: Request): Promise<Uint8Array | "too_large"> {
 }
 
 function acceptedSecrets(source: { secretEncrypted: string; previousSecretEncrypted: string | null; previousSecretExpiresAt: Date | null }, now: Date) {
-  const secrets = [decryptSecret(source.secretEncrypted, env.ENCRYPTION_KEY)];
+  const secrets = [decryptAtRest(source.secretEncrypted)];
   if (source.previousSecretEncrypted && source.previousSecretExpiresAt && source.previousSecretExpiresAt > now) {
-    secrets.push(decryptSecret(source.previousSecretEncrypted, env.ENCRYPTION_KEY));
+    secrets.push(decryptAtRest(source.previousSecretEncrypted));
   }
   return secrets;
 }
@@ -85,12 +84,10 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
   if (!source || !isSourceKind(source.kind)) return { status: 404, body: { status: "rejected", reason: "unknown_source" } };
   const kind: SourceKind = source.kind;
 
-  try {
-    await sourceLimiter().consume(source.id);
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
+  const allowance = await sourceLimiter().take(source.id);
+  if (!allowance.allowed) {
     // Not logged one by one: a flood would otherwise become a flood of log rows.
-    return { status: 429, body: { status: "rejected", reason: "rate_limited" }, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+    return { status: 429, body: { status: "rejected", reason: "rate_limited" }, retryAfterSeconds: Math.max(1, Math.ceil(allowance.retryAfterMs / 1000)) };
   }
 
   const reject = async (reason: string, extra: { eventType?: string | null; eventId?: string | null; mapped?: Record<string, unknown> | null; externalId?: string | null } = {}) => {

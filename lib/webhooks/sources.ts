@@ -3,10 +3,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 
 import { writeAuditLog } from "@/lib/audit";
-import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { encryptAtRest } from "@/lib/secrets/at-rest";
 
 import { isSecretGenerated, ROTATION_GRACE_HOURS, type SourceKind } from "./kinds";
 
@@ -29,7 +28,7 @@ export async function createSource({ actorId, input }: { actorId: string; input:
   if (!secret) throw new AppError("invalid_input", "A Workable source needs the account's token", "token_required");
   return db.$transaction(async (tx) => {
     const source = await tx.webhookSource.create({
-      data: { kind: input.kind, name: input.name, pathToken: newPathToken(), secretEncrypted: encryptSecret(secret, env.ENCRYPTION_KEY), createdById: actorId },
+      data: { kind: input.kind, name: input.name, pathToken: newPathToken(), secretEncrypted: encryptAtRest(secret), createdById: actorId },
       select: { id: true, pathToken: true },
     });
     await writeAuditLog(tx, { actorId, action: "webhook-source.create", targetType: "webhook-source", targetId: source.id, outcome: "success", details: { kind: input.kind, name: input.name } });
@@ -47,7 +46,7 @@ export async function rotateSourceSecret({ actorId, sourceId, token }: { actorId
   await db.$transaction(async (tx) => {
     await tx.webhookSource.update({
       where: { id: sourceId },
-      data: { secretEncrypted: encryptSecret(secret, env.ENCRYPTION_KEY), previousSecretEncrypted: source.secretEncrypted, previousSecretExpiresAt: graceUntil },
+      data: { secretEncrypted: encryptAtRest(secret), previousSecretEncrypted: source.secretEncrypted, previousSecretExpiresAt: graceUntil },
     });
     await writeAuditLog(tx, { actorId, action: "webhook-source.rotate-secret", targetType: "webhook-source", targetId: sourceId, outcome: "success", details: { previousValidUntil: graceUntil.toISOString() } });
   });
