@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import type { SourceKind } from "@/lib/webhooks/kinds";
 
 import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
-import { openSendDialog, sandboxEmployeesWithEmail } from "./personio";
+import { sandboxEmployeesWithEmail } from "./personio";
 import { fixtureBody, postSigned } from "./webhooks";
 
 test.describe("ATS sources in the browser", () => {
@@ -44,7 +44,7 @@ test.describe("ATS sources in the browser", () => {
     const id = String(randomInt(100_000_000, 999_999_999));
     const email = `new.hire.${id}@example.com`;
     await test.step("Greenhouse posts hire_candidate, signed with that secret", async () => {
-      const body = fixtureBody("greenhouse-hire_candidate.json").toString("utf8").replaceAll("35897443", id).replace("personal@example.com", email).replace('"Johnny"', '"Janina"');
+      const body = fixtureBody("greenhouse-hire_candidate.json").toString("utf8").replaceAll("35897443", id).replace("personal@example.com", email).replace('"Johnny"', '"Janina"').replace('"Smith"', `"Smith-${id}"`);
       const result = await postSigned(request, { path: new URL(url).pathname, secret, kind: "greenhouse" as SourceKind, sourceId: "" }, body);
       expect(result.json).toMatchObject({ status: "created" });
     });
@@ -63,20 +63,32 @@ test.describe("ATS sources in the browser", () => {
     });
 
     const candidate = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: "greenhouse", externalId: id } } });
-    await test.step("a recruiter finds the new hire among hired candidates and sends it to Personio", async () => {
+    await test.step("a recruiter sees the new hire in the To send queue, reviews it and sends it to Personio", async () => {
       const recruiterPage = await browser.newPage();
       await signIn(recruiterPage, recruiter);
-      await recruiterPage.goto(`/candidates?stage=HIRED&q=${encodeURIComponent(email)}`);
-      await expect(recruiterPage.getByRole("row", { name: /Janina Smith/ })).toBeVisible();
-      const dialog = await openSendDialog(recruiterPage, candidate.id);
-      await expect(dialog.getByLabel("First name")).toHaveValue("Janina");
-      await expect(dialog.getByLabel("Email")).toHaveValue(email);
-      await expect(dialog.getByLabel("Job title")).toHaveValue("Developer");
-      await dialog.getByRole("button", { name: "Send" }).click();
-      await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+      await recruiterPage.goto("/candidates");
+      await recruiterPage.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: /^To send/ }).click();
+      await expect(recruiterPage).toHaveURL("/to-send");
+      const queue = recruiterPage.getByRole("list", { name: "To send" });
+      const entry = queue.getByRole("listitem").filter({ has: recruiterPage.getByRole("link", { name: `Janina Smith-${id}` }) }).filter({ hasText: email });
+      await expect(entry).toBeVisible();
+      await expect(entry).toContainText("Developer");
+      await recruiterPage.getByLabel(`Select Janina Smith-${id}`).check();
+      await recruiterPage.getByRole("button", { name: "Review & send (1)" }).click();
+      await expect(recruiterPage).toHaveURL(/\/to-send\/review\?ids=/);
+      await expect(recruiterPage.getByLabel("First name")).toHaveValue("Janina");
+      await expect(recruiterPage.getByLabel("Last name")).toHaveValue(`Smith-${id}`);
+      await expect(recruiterPage.getByLabel("Email")).toHaveValue(email);
+      await expect(recruiterPage.getByLabel("Job title")).toHaveValue("Developer");
+      await recruiterPage.getByRole("button", { name: "Send", exact: true }).click();
+      await expect(recruiterPage.getByRole("status").filter({ hasText: "Sent to Personio." })).toBeVisible();
       const employees = await sandboxEmployeesWithEmail(email);
       expect(employees).toHaveLength(1);
-      expect(employees[0]).toMatchObject({ first_name: "Janina", last_name: "Smith" });
+      expect(employees[0]).toMatchObject({ first_name: "Janina", last_name: `Smith-${id}` });
+      expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("SENT");
+      // Sent: it has left the queue.
+      await recruiterPage.goto("/to-send");
+      await expect(recruiterPage.getByRole("link", { name: `Janina Smith-${id}` })).toHaveCount(0);
       await recruiterPage.close();
     });
     await adminContext.close();

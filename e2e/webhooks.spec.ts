@@ -37,7 +37,7 @@ test.describe("webhooks from the ATS", () => {
     // not candidate.title ("Previous Title"); the start date is the offer's starts_at.
     expect(candidate).toMatchObject({ firstName: "Johnny", lastName: "Smith", email: "personal@example.com", phone: "212-555-1212", startDate: "2015-01-23", department: "Technology", office: "New York City", stage: "HIRED" });
     expect(candidate.job.title).toBe("Developer");
-    await expectInToSendQueue(candidate.id);
+    await expectInToSendQueue(candidate.id, { name: "Johnny Smith", email: "personal@example.com", job: "Developer" });
 
     await test.step("the same delivery again is refused as a replay and changes nothing", async () => {
       const again = await postSigned(request, source, body, { headers: { "Greenhouse-Event-ID": eventId } });
@@ -116,7 +116,7 @@ test.describe("webhooks from the ATS", () => {
     const candidate = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: "ashby", externalId: id } }, include: { job: true } });
     expect(candidate).toMatchObject({ firstName: "Adam", lastName: "Hart", email: `adam.${id}@example.com`, phone: "+1 415 555 0134", startDate: "2027-01-04", stage: "HIRED" });
     expect(candidate.job.title).toBe("Software Engineer");
-    await expectInToSendQueue(candidate.id);
+    await expectInToSendQueue(candidate.id, { name: "Adam Hart", email: `adam.${id}@example.com`, job: "Software Engineer" });
     expect((await postSigned(request, source, body)).json).toMatchObject({ status: "duplicate" });
     // Ashby's own header format is required: Greenhouse's form of the same HMAC is refused.
     const greenhouseStyle = (await postSigned(request, { ...source, kind: "greenhouse" }, body)).status;
@@ -134,7 +134,7 @@ test.describe("webhooks from the ATS", () => {
     const lakita = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: "workable", externalId: movedId } }, include: { job: true } });
     expect(lakita).toMatchObject({ firstName: "Lakita", lastName: "Marrero", phone: "+49 30 555 0172", stage: "HIRED" });
     expect(lakita.job.title).toBe("Sales Intern");
-    await expectInToSendQueue(lakita.id);
+    await expectInToSendQueue(lakita.id, { name: "Lakita Marrero", email: `lakita.${movedId}@example.com`, job: "Sales Intern" });
 
     const movedBack = moved.replace('"stage": "Hired"', '"stage": "Offer"').replace(`ev-${movedId}`, `ev-${movedId}-back`);
     expect((await postSigned(request, source, movedBack)).json).toMatchObject({ status: "updated", reason: "unhired" });
@@ -161,6 +161,7 @@ test.describe("webhooks from the ATS", () => {
     const candidate = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: `handoff.${source.sourceId}`, externalId: id } }, include: { job: true } });
     expect(candidate).toMatchObject({ firstName: "Zoë", lastName: "Brandt", startDate: "2027-02-01", department: "Finance", office: "Hamburg" });
     expect(candidate.job.title).toBe("Payroll Specialist");
+    await expectInToSendQueue(candidate.id, { name: "Zoë Brandt", email: `zoe.${id}@example.com`, job: "Payroll Specialist" });
 
     // The same event signed afresh a second later: a new signature, the same event id.
     const replay = await postSigned(request, source, body, { nowMs: Date.now() + 1000 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, request, type APIRequestContext } from "@playwright/test";
 
 import type { SourceKind } from "@/lib/webhooks/kinds";
 import { signatureHeader } from "@/lib/webhooks/signatures";
@@ -43,9 +43,28 @@ export function deliveriesOf(sourceId: string) {
   return db.webhookDelivery.findMany({ where: { sourceId }, orderBy: { receivedAt: "asc" } });
 }
 
-/** A hire in the "To send" queue: hired, and no send started or done. */
-export async function expectInToSendQueue(candidateId: string) {
+/** A hire in the "To send" queue: hired, no send started, and listed on the queue's page as a
+ * recruiter sees it (newest first, so a hire that just arrived is on the first page). */
+export async function expectInToSendQueue(candidateId: string, shown: { name: string; email: string; job: string }) {
   const candidate = await db.candidate.findUniqueOrThrow({ where: { id: candidateId }, select: { stage: true, handoff: { select: { status: true } } } });
   expect(candidate.stage).toBe("HIRED");
   expect(candidate.handoff).toBeNull();
+  const context = await request.newContext({ baseURL: process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_APP_PORT ?? 3100}` });
+  try {
+    await signInRequest(context, await createTestUser("recruiter"));
+    const response = await context.get("/to-send");
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    // The queue's row, as rendered: a link to the profile, then the name, the email and the job.
+    const at = html.indexOf(`href="/candidates/${candidateId}"`);
+    expect(at, "the hire is on the To send page").toBeGreaterThan(-1);
+    const row = html.slice(at, at + 2000);
+    for (const value of [shown.name, shown.email, shown.job]) expect(row).toContain(escapeHtml(value));
+  } finally {
+    await context.dispose();
+  }
+}
+
+function escapeHtml(text: string) {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
 }
