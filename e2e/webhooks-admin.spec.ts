@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import type { SourceKind } from "@/lib/webhooks/kinds";
 
 import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { englishOnlyPhrases, expectNoEnglish } from "./i18n";
 import { sandboxEmployeesWithEmail } from "./personio";
 import { fixtureBody, postSigned } from "./webhooks";
 
@@ -121,5 +122,46 @@ test.describe("ATS sources in the browser", () => {
     expect(refused.status).toBe(403);
     await page.reload();
     await expect(page.getByText("The source is disabled. Enable it here to receive hires again.")).toBeVisible();
+  });
+});
+
+test.describe("ATS sources in German", () => {
+  test.use({ locale: "de-DE" });
+
+  test("an admin who chose German adds a source and reads its page and the intake log without English", async ({ page, request }) => {
+    const english = englishOnlyPhrases();
+    const admin = await createTestUser("admin", { name: `Greta ATS ${uniqueSuffix()}` });
+    await db.user.update({ where: { id: admin.id }, data: { locale: "de" } });
+    await signIn(page, admin);
+
+    await page.goto("/admin/integrations/ats");
+    await expect(page.getByRole("heading", { name: "ATS-Quellen", level: 1 })).toBeVisible();
+    await expectNoEnglish(page, english, "the ATS sources");
+
+    await page.goto("/admin/integrations/ats/new?kind=greenhouse");
+    await expect(page.getByRole("heading", { name: "Greenhouse hinzufügen" })).toBeVisible();
+    await expectNoEnglish(page, english, "the new source form");
+    const name = `Greenhouse DE ${uniqueSuffix()}`;
+    await page.getByLabel("Name").fill(name);
+    await page.getByRole("button", { name: "Quelle hinzufügen" }).click();
+    await expect(page.getByText(`${name} wurde hinzugefügt.`)).toBeVisible();
+    await expectNoEnglish(page, english, "the new source with its URL and secret");
+
+    // One delivery that is taken, one with a wrong signature: both outcomes on the page in German.
+    const url = await page.getByRole("textbox", { name: "Endpunkt-URL", exact: true }).inputValue();
+    const secret = await page.getByRole("textbox", { name: "Secret", exact: true }).inputValue();
+    const source = { path: new URL(url).pathname, secret, kind: "greenhouse" as SourceKind, sourceId: "" };
+    const id = String(randomInt(100_000_000, 999_999_999));
+    const body = fixtureBody("greenhouse-hire_candidate.json").toString("utf8").replaceAll("35897443", id).replace("personal@example.com", `de.${id}@example.com`);
+    expect((await postSigned(request, source, body)).json).toMatchObject({ status: "created" });
+    expect((await postSigned(request, source, body.replace(id, `${id}1`), { secret: "not-the-secret" })).status).toBe(401);
+
+    await page.getByRole("link", { name: "Seite der Quelle öffnen" }).click();
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+    await expectNoEnglish(page, english, "the source's page");
+    await page.getByRole("link", { name: "Zustellungen dieser Quelle ansehen" }).click();
+    await expect(page.getByRole("heading", { name: "Eingangsprotokoll" })).toBeVisible();
+    await expect(page.getByTestId("intake-row")).toHaveCount(2);
+    await expectNoEnglish(page, english, "the intake log");
   });
 });
