@@ -113,6 +113,8 @@ test.describe("accounts", () => {
       await expect(section.getByRole("status")).toHaveText("Your password was changed. You were signed out on every other device and browser.");
       expect(await isSignedIn(page)).toBe(true);
       expect(await isSignedIn(other)).toBe(false);
+      // next-auth's own session endpoint agrees: the ended session is neither answered nor renewed.
+      expect(((await (await other.request.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeUndefined();
       const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       expect(await verifyPassword(NEW_PASSWORD, stored.passwordHash)).toBe(true);
       // One change made; the refused attempt with a wrong current password is audited apart (outcome failure).

@@ -69,7 +69,9 @@ test.describe("API keys (admin)", () => {
     const recruiter = await createTestUser("recruiter");
     await signIn(page, recruiter);
     const response = await page.goto("/admin/api-keys");
-    expect(response?.status()).toBe(404);
+    // Issue 13's "no access" page: 403, saying so.
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
   });
 });
 

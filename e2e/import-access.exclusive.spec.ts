@@ -25,7 +25,7 @@ test("an admin lets hiring managers import, and takes it back; Admin always keep
 
     await access.getByLabel("Hiring manager may import").uncheck();
     await expect(access.getByRole("status")).toHaveText("Saved.");
-    expect((await managerPage.goto("/import"))?.status()).toBe(404);
+    expect((await managerPage.goto("/import"))?.status()).toBe(403); // issue 13's "no access" page
     const audit = await db.auditLog.findMany({ where: { actorId: admin.id, targetId: "hiring_manager" }, orderBy: { at: "asc" } });
     expect(audit.map((entry) => entry.action)).toEqual(["role.grant-permission", "role.revoke-permission"]);
   } finally {

@@ -172,7 +172,9 @@ test.describe("import candidates from a spreadsheet", () => {
     await signIn(page, recruiter);
     await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
     const response = await page.goto("/import");
-    expect(response?.status()).toBe(404);
+    // Issue 13's "no access" page: 403, saying so.
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
     const upload = await page.request.post("/api/imports", { headers: { "content-type": "application/octet-stream" }, data: Buffer.from("a,b\n1,2\n") });
     expect(upload.status()).toBe(403);
   });

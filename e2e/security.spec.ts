@@ -2,6 +2,9 @@ import { createTestCandidate, createTestUser, expect, signIn, TEST_PASSWORD, tes
 
 test.describe("security", () => {
   test("repeated wrong passwords are slowed down, the same way for unknown accounts", async ({ page }) => {
+    // Thirteen sign-ins through the form, each a page load and a password check: on a loaded
+    // 2-core machine that alone can take most of the default minute.
+    test.slow();
     const user = await createTestUser("recruiter");
     const attempt = async (email: string, password: string) => {
       await page.goto("/sign-in");

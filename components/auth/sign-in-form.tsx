@@ -11,6 +11,7 @@ import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { TextField } from "@/components/ui/field";
 import { TIME_ZONE_COOKIE } from "@/lib/i18n/config";
 
@@ -33,6 +34,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<TSignInForm>({ resolver: zodResolver(ZSignInForm), defaultValues: { email: "", password: "" } });
+  const hydrated = useHydrated();
   const { errors, isSubmitting } = form.formState;
 
   // The browser's time zone, for the server to keep at this person's first sign-in (dates are
@@ -58,7 +60,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+    // method="post": a submit before the page has hydrated must not put the password in a URL.
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
       {failure && <Alert tone="error">{failure}</Alert>}
       <fieldset disabled={isSubmitting} className="space-y-4">
         <TextField
@@ -76,7 +79,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           error={errors.password && t("validation.password")}
           {...form.register("password")}
         />
-        <Button type="submit" className="w-full">
+        <Button type="submit" className="w-full" disabled={!hydrated}>
           {isSubmitting ? t("pending") : t("submit")}
         </Button>
       </fieldset>

@@ -15,6 +15,7 @@ import type { ApiOperation } from "@/lib/api/operations";
 import { ApiProblem, problemResponse, type ProblemCode, type ProblemError } from "@/lib/api/problem";
 import { consumeApiKeyRequest, type RateLimitResult } from "@/lib/api/rate-limit";
 import { AppError } from "@/lib/errors";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 
 
 type QueryOf<Op> = Op extends { query: infer S extends z.ZodType } ? z.output<S> : undefined;
@@ -39,26 +40,6 @@ function issuesToErrors(issues: z.core.$ZodIssue[]): ProblemError[] {
     }
     return [{ pointer: `#/${base.join("/")}`, detail: issue.message }];
   });
-}
-
-async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array | "too_large"> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) return "too_large";
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return "too_large";
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 function rateLimitHeaders(rate: RateLimitResult): Record<string, string> {

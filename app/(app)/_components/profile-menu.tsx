@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useId, useRef, useState } from "react";
 
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Locale } from "@/lib/i18n/config";
 
 // The panel (its form, the time zone list, the save action) loads on the first opening: this
@@ -33,6 +34,7 @@ type Props = { initials: string; name: string; locale: Locale; timeZone: string;
 // The signed-in person's menu in the header: who they are, their language and time zone, sign out.
 export function ProfileMenu({ initials, name, locale, timeZone, texts }: Props) {
   const [open, setOpen] = useState(false);
+  const hydrated = useHydrated();
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -64,6 +66,7 @@ export function ProfileMenu({ initials, name, locale, timeZone, texts }: Props) 
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         aria-label={texts.button}
+        disabled={!hydrated}
         onClick={() => setOpen((value) => !value)}
         className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
       >

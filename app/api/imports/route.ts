@@ -2,6 +2,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { createImport, ImportFileError } from "@/lib/imports/service";
 import { can } from "@/lib/permissions";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 
 // The upload of an import file: the raw bytes as the body (not multipart, so nothing but the
 // file is buffered), its name in X-File-Name. Server actions cap bodies far below 50 MB, hence
@@ -9,26 +10,6 @@ import { can } from "@/lib/permissions";
 
 function json(status: number, body: unknown) {
   return Response.json(body, { status });
-}
-
-async function readUpTo(request: Request, limit: number): Promise<Uint8Array | "too_large"> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) return "too_large";
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return "too_large";
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 export async function POST(request: Request) {
@@ -39,7 +20,7 @@ export async function POST(request: Request) {
   if (!user) return json(401, { code: "unauthenticated" });
   if (!can(user, "candidates:import")) return json(403, { code: "forbidden" });
 
-  const bytes = await readUpTo(request, MAX_IMPORT_BYTES);
+  const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES);
   if (bytes === "too_large") return json(413, { code: "file_too_large" });
   let fileName = "upload";
   try {

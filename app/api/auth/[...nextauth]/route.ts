@@ -1,13 +1,30 @@
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import NextAuth from "next-auth";
 
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { authOptionsForRequest } from "@/lib/auth/request-options";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
+// next-auth's session endpoint only decodes the cookie: a session ended in the database (password
+// change, deactivation, role change, "sign out everywhere", or past its absolute lifetime) would
+// still be answered with the person's name and email, and renewed. It gets the signed-out answer
+// instead, and its cookie is removed.
+async function endedSessionAnswer(request: NextRequest): Promise<NextResponse | null> {
+  const sessionCookies = request.cookies.getAll().filter((cookie) => cookie.name.includes("next-auth.session-token"));
+  if (sessionCookies.length === 0 || (await getCurrentUser())) return null;
+  const response = NextResponse.json({});
+  for (const cookie of sessionCookies) response.cookies.delete(cookie.name);
+  return response;
+}
+
 // Options per request: the SSO provider comes from the database (lib/auth/request-options.ts).
 async function handler(request: NextRequest, context: Context) {
   const { nextauth } = await context.params;
+  if (nextauth.join("/") === "session") {
+    const ended = await endedSessionAnswer(request);
+    if (ended) return ended;
+  }
   return NextAuth(request, context, await authOptionsForRequest(nextauth));
 }
 
