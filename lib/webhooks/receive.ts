@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { createDatabaseLimiter, type DatabaseLimiter } from "@/lib/rate-limit";
 import { decryptAtRest } from "@/lib/secrets/at-rest";
 
@@ -27,28 +28,6 @@ let limiter: DatabaseLimiter | null = null;
 function sourceLimiter() {
   limiter ??= createDatabaseLimiter(db, { name: "webhook-source", points: env.WEBHOOK_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
   return limiter;
-}
-
-async function readBody(request: Request): Promise<Uint8Array | "too_large"> {
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return "too_large";
-  if (!request.body) return new Uint8Array(await request.arrayBuffer());
-  // Streamed, so a body without a Content-Length (or a lying one) stops at the limit instead of
-  // being buffered whole.
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      return "too_large";
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 function acceptedSecrets(source: { secretEncrypted: string; previousSecretEncrypted: string | null; previousSecretExpiresAt: Date | null }, now: Date) {
@@ -107,7 +86,8 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
   };
 
   if (!source.enabled) return reject("source_disabled");
-  const rawBody = await readBody(request);
+  // Streamed up to the limit, so a body without a Content-Length (or a lying one) stops there.
+  const rawBody = await readLimitedBody(request, MAX_BODY_BYTES);
   if (rawBody === "too_large") return reject("too_large");
 
   const now = new Date();
