@@ -48,6 +48,9 @@ export const env = createEnv({
     // A send still "in progress" after this long is taken to have died (a crash, a killed
     // process) and may be retried; well above the longest a lookup plus a create can take.
     HANDOFF_CLAIM_TTL_MS: z.coerce.number().int().positive().default(120_000),
+    // Deliveries one webhook source may make per minute (per app process); more are answered
+    // 429 with Retry-After, which every ATS here retries.
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     // For people who have not chosen a language and whose browser asks for none of ours.
     DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
     // For people whose browser has not reported a time zone yet (it does at sign-in).
@@ -83,6 +86,7 @@ export const env = createEnv({
     PERSONIO_APP_ID: process.env.PERSONIO_APP_ID,
     PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS,
     HANDOFF_CLAIM_TTL_MS: process.env.HANDOFF_CLAIM_TTL_MS,
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE,
     DEFAULT_LOCALE: process.env.DEFAULT_LOCALE,
     DEFAULT_TIME_ZONE: process.env.DEFAULT_TIME_ZONE,
     HANDOFF_SETUP_TOKEN: process.env.HANDOFF_SETUP_TOKEN,

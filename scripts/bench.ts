@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -22,12 +22,13 @@ import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
 import { createFloorToken, measureActionBaseline, measureSendLatency, sendOnce, type SendContext } from "./bench/measure-send";
 import { benchImportAndApi } from "./bench/measure-import-api";
 import { measureSendForm, SEND_FORM_FIELDS } from "./bench/measure-send-form";
-import { budgetVerdicts, writeImportApiSection, writeResults, writeSendFormSection, type BenchResults } from "./bench/report";
+import { budgetVerdicts, writeImportApiSection, writeResults, writeSendFormSection, writeWebhooksSection, type BenchResults } from "./bench/report";
 import { generateAppSecrets, startDemoSandbox, type AppSecrets } from "./lib/app-with-sandbox";
 import { connectDemoIntegration } from "./lib/personio-demo";
 import { postgresDatabaseUrl } from "./lib/postgres-databases";
 import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server";
 import { copyDatasetToPostgres } from "./bench/postgres-copy";
+import { createBenchSource, runWebhookBurst } from "./bench/measure-webhooks";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -288,6 +289,48 @@ async function benchSendForm(sandbox: PersonioSandbox, secrets: AppSecrets, resu
   }
 }
 
+// 1,000 signed deliveries from 50 concurrent senders, on SQLite and (when installed) PostgreSQL.
+// The per-source flood bound is raised for this run: it measures the receiver, not the limiter.
+async function benchWebhooks(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  const previousLimit = process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE;
+  process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE = "1000000";
+  try {
+    const targets: Array<{ database: string; databaseUrl: string; stop?: () => Promise<void> }> = [];
+    const dataset = await prepareDataset("webhooks", 1_000, 0, secrets);
+    targets.push({ database: "SQLite", databaseUrl: dataset.databaseUrl });
+    if (findPostgresBinaries()) {
+      const server = await startPostgresServer();
+      const databaseUrl = postgresDatabaseUrl(server.url, "bench_webhooks");
+      await copyDatasetToPostgres(dataset.databaseUrl, databaseUrl);
+      targets.push({ database: "PostgreSQL", databaseUrl, stop: () => server.stop() });
+    } else {
+      log("webhooks on PostgreSQL: skipped, no PostgreSQL installed");
+    }
+    for (const target of targets) {
+      try {
+        const source = await createBenchSource(target.databaseUrl, secrets.encryptionKey);
+        assertSameBuild();
+        const app = await startApp({ databaseUrl: target.databaseUrl, sandboxUrl: sandbox.url, secrets, label: `webhooks ${target.database}` });
+        try {
+          for (let run = 0; run < SETTINGS.runs; run += 1) {
+            log(`webhooks on ${target.database}: run ${run + 1}/${SETTINGS.runs}, 1,000 deliveries from 50 senders`);
+            const result = await runWebhookBurst({ baseUrl: app.url, databaseUrl: target.databaseUrl, ...source, idBase: 10_000_000 * (run + 1) });
+            log(`webhooks on ${target.database}: p95 ${result.p95Ms.toFixed(0)} ms, ${result.perSecond.toFixed(0)}/s, ${result.candidatesForIds}/${result.distinctIds} candidates, duplicates ${result.duplicatesInDb}, lost ${result.lost}`);
+            results.webhooks.push({ database: target.database, ...result });
+          }
+        } finally {
+          await app.stop();
+        }
+      } finally {
+        await target.stop?.();
+      }
+    }
+  } finally {
+    if (previousLimit === undefined) delete process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE;
+    else process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE = previousLimit;
+  }
+}
+
 // A 100k-row import and the REST API at 100k candidates, on SQLite and on a throwaway PostgreSQL.
 async function benchImportApi(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
   const common = { sandboxUrl: sandbox.url, secrets, rows: SETTINGS.importRows, apiSamples: SETTINGS.apiSamples, log };
@@ -332,6 +375,7 @@ async function main() {
     burst: [],
     firstLoadJs: [],
     lighthouse: null,
+    webhooks: [],
     importApi: [],
     sendForm: null,
   };
@@ -345,6 +389,7 @@ async function main() {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
     if (!only || only === "pages" || only === "postgres") await benchPagesOnPostgres(sandbox, secrets, results);
+    if (!only || only === "webhooks") await benchWebhooks(sandbox, secrets, results);
     if (!only || only === "import") await benchImportApi(sandbox, secrets, results);
     if (!only || only === "form") await benchSendForm(sandbox, secrets, results);
   } finally {
@@ -360,6 +405,9 @@ async function main() {
     // Only this part ran: its section replaces the one in the committed table, the rest stays.
     writeImportApiSection(results);
     log("updated the import and API section of bench/results/latest.md");
+  } else if (only === "webhooks") {
+    writeWebhooksSection(results);
+    log("updated the webhook section of bench/results/latest.md");
   } else {
     writeResults(results);
     log("wrote bench/results/latest.json and bench/results/latest.md");

@@ -2,16 +2,21 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { buttonClassName } from "@/components/ui/button";
-import { INTEGRATION_CATEGORIES, INTEGRATIONS, type IntegrationCategory } from "@/lib/integrations/catalogue";
+import { INTEGRATION_CATEGORIES, INTEGRATIONS, type IntegrationCategory, type IntegrationKey } from "@/lib/integrations/catalogue";
 import type { PersonioStatus } from "@/lib/integrations/health";
 
 import { ConnectionStatusBadge } from "./connection-status-badge";
 
-type MarketplaceProps = { category: IntegrationCategory | null; states: Record<"personio", PersonioStatus> };
+// Personio's state says whether its connection is failing; an ATS source has no calls of its own to fail.
+type MarketplaceProps = { category: IntegrationCategory | null; states: Record<IntegrationKey, PersonioStatus> };
 
 // Categories are links (a plain GET), so the choice is a shareable URL and works without JavaScript.
 export async function Marketplace({ category, states }: MarketplaceProps) {
-  const t = await getTranslations("integrations");
+  const [t, tAts] = await Promise.all([getTranslations("integrations"), getTranslations("webhooks")]);
+  // The ATS texts live with the webhook feature (its own catalogue file); the rest here.
+  const categoryName = (key: IntegrationCategory) => (key === "ats" ? tAts("category") : t(`categories.${key}`));
+  const categoryDescription = (key: IntegrationCategory) => (key === "ats" ? tAts("categoryDescription") : t(`categoryDescriptions.${key}`));
+  const listingText = (key: IntegrationKey, field: "name" | "summary") => (key === "personio" ? t(`personio.${field}`) : tAts(`kinds.${key}.${field}`));
   const shown = INTEGRATION_CATEGORIES.filter((key) => category === null || key === category);
   const tab = (active: boolean) =>
     `rounded-full px-3 py-1 text-sm font-medium ${active ? "bg-indigo-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"}`;
@@ -28,7 +33,7 @@ export async function Marketplace({ category, states }: MarketplaceProps) {
           {INTEGRATION_CATEGORIES.map((key) => (
             <li key={key}>
               <Link href={`/admin/integrations?category=${key}`} className={tab(category === key)} aria-current={category === key ? "page" : undefined}>
-                {t(`categories.${key}`)}
+                {categoryName(key)}
               </Link>
             </li>
           ))}
@@ -40,9 +45,9 @@ export async function Marketplace({ category, states }: MarketplaceProps) {
           <section key={key} aria-labelledby={`category-${key}`} className="space-y-3">
             <div>
               <h2 id={`category-${key}`} className="text-lg font-semibold">
-                {t(`categories.${key}`)}
+                {categoryName(key)}
               </h2>
-              <p className="text-sm text-slate-600">{t(`categoryDescriptions.${key}`)}</p>
+              <p className="text-sm text-slate-600">{categoryDescription(key)}</p>
             </div>
             {listings.length === 0 ? (
               <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-500">{t("emptyCategory")}</p>
@@ -50,7 +55,7 @@ export async function Marketplace({ category, states }: MarketplaceProps) {
               <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
                 {listings.map((item) => {
                   const state = states[item.key];
-                  const name = t(`${item.key}.name`);
+                  const name = listingText(item.key, "name");
                   return (
                     <li key={item.key}>
                       <article aria-labelledby={`integration-${item.key}`} className="flex h-full flex-col rounded-lg border border-slate-200 bg-white p-5">
@@ -60,11 +65,11 @@ export async function Marketplace({ category, states }: MarketplaceProps) {
                           </h3>
                           <ConnectionStatusBadge state={state} />
                         </div>
-                        <p className="mt-2 flex-1 text-sm text-slate-600">{t(`${item.key}.summary`)}</p>
+                        <p className="mt-2 flex-1 text-sm text-slate-600">{listingText(item.key, "summary")}</p>
                         {state === "failing" && <p className="mt-2 text-sm font-medium text-red-700">{t("failingHint")}</p>}
                         <div className="mt-4">
                           <Link
-                            href={item.href}
+                            href={state === "not_connected" || !item.manageHref ? item.href : item.manageHref}
                             className={buttonClassName(state === "not_connected" ? "primary" : "secondary")}
                             aria-label={state === "not_connected" ? t("integrateNamed", { name }) : t("manageNamed", { name })}
                           >

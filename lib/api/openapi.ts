@@ -8,6 +8,7 @@ import { MAX_JSON_BODY_BYTES_DOC } from "@/lib/api/limits";
 import { OPERATIONS, type ApiOperation } from "@/lib/api/operations";
 import { PROBLEMS, problemType } from "@/lib/api/problem";
 import { apiRegistry, ZProblem } from "@/lib/api/schemas";
+import { handoffWebhookOpenApi } from "@/lib/webhooks/openapi";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -105,6 +106,8 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
   for (const operation of Object.values(OPERATIONS) as ApiOperation[]) {
     (paths[operation.path] ??= {})[operation.method.toLowerCase()] = operationObject(operation, input);
   }
+  // Hires pushed to a webhook source (lib/webhooks): the same document describes them.
+  const webhook = handoffWebhookOpenApi(REF_PREFIX);
   return {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
@@ -118,10 +121,11 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
         ".",
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: "Candidates" }, { name: "Jobs" }],
+    tags: [{ name: "Candidates" }, { name: "Jobs" }, { name: "Webhooks" }],
     paths,
+    webhooks: webhook.webhooks,
     components: {
-      schemas,
+      schemas: { ...schemas, ...webhook.schemas },
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An API key, hnd_ followed by 43 characters. Scopes: candidates:read, candidates:write." },
       },

@@ -18,7 +18,9 @@ const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", 
   // Product names (single sign-on presets).
   "Microsoft Entra ID", "Google Workspace", "Okta", "Keycloak",
   // The import: its menu item, encodings by their names, a row without problems.
-  "Import", "UTF-8", "UTF-16", "OK"]);
+  "Import", "UTF-8", "UTF-16", "OK",
+  // ATS sources: the vendors by name, the category, a secret as the vendors call it.
+  "ATS", "Greenhouse", "Ashby", "Workable", "Secret", "{ms} ms"]);
 
 type Flat = Map<string, unknown>;
 

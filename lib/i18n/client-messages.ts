@@ -40,6 +40,7 @@ export const CLIENT_NAMESPACES = [
   "apiKeys",
   "jobs",
   "imports",
+  "webhooks",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];

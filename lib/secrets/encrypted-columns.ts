@@ -14,4 +14,7 @@ export type EncryptedColumn = {
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { model: "PersonioIntegration", field: "clientSecretEncrypted" },
   { model: "SsoSettings", field: "clientSecretEncrypted" },
+  // ATS sources: the signing secret, and the one it replaced while its grace period runs.
+  { model: "WebhookSource", field: "secretEncrypted" },
+  { model: "WebhookSource", field: "previousSecretEncrypted" },
 ];

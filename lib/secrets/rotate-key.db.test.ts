@@ -38,6 +38,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await db.personioIntegration.deleteMany();
   await db.ssoSettings.deleteMany();
+  await db.webhookSource.deleteMany();
   await db.auditLog.deleteMany();
 });
 
@@ -57,19 +58,36 @@ describe("rotateEncryptionKey", () => {
     });
   }
 
-  it("re-encrypts every registered column: the Personio and the single sign-on client secrets", async () => {
+  it("re-encrypts every registered column: the Personio and single sign-on client secrets, the ATS sources' secrets", async () => {
     await db.personioIntegration.create({ data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" } });
     await db.ssoSettings.create({
       data: { preset: "generic", issuer: "https://id.example.com", clientId: "handoff", clientSecretEncrypted: encryptSecret("oidc-secret", oldKey), buttonLabel: "Sign in with Example", allowedDomains: "" },
     });
+    // One source mid-rotation (its previous secret still in its grace period), one without.
+    const rotating = await db.webhookSource.create({
+      data: {
+        kind: "greenhouse",
+        name: "Greenhouse",
+        pathToken: "path-token-rotating-0123456789",
+        secretEncrypted: encryptSecret("gh-new", oldKey),
+        previousSecretEncrypted: encryptSecret("gh-old", oldKey),
+        previousSecretExpiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
+    await db.webhookSource.create({ data: { kind: "workable", name: "Workable", pathToken: "path-token-plain-0123456789", secretEncrypted: encryptSecret("wk-token", oldKey) } });
     const report = await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] });
-    expect(report.columns.map((column) => [column.column, column.reencrypted])).toEqual([
-      ["PersonioIntegration.clientSecretEncrypted", 1],
-      ["SsoSettings.clientSecretEncrypted", 1],
+    expect(report.columns.map((column) => [column.column, column.reencrypted, column.empty])).toEqual([
+      ["PersonioIntegration.clientSecretEncrypted", 1, 0],
+      ["SsoSettings.clientSecretEncrypted", 1, 0],
+      ["WebhookSource.secretEncrypted", 2, 0],
+      ["WebhookSource.previousSecretEncrypted", 1, 1],
     ]);
     const sso = await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } });
     expect(decryptSecret(sso.clientSecretEncrypted, newKey)).toBe("oidc-secret");
     expect(decryptSecret(await storedSecret(), newKey)).toBe("papi-secret");
+    const source = await db.webhookSource.findUniqueOrThrow({ where: { id: rotating.id } });
+    expect(decryptSecret(source.secretEncrypted, newKey)).toBe("gh-new");
+    expect(decryptSecret(source.previousSecretEncrypted!, newKey)).toBe("gh-old");
   });
 
   it("leaves secrets already under the new key alone: a second run changes nothing", async () => {

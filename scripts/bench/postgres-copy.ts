@@ -11,6 +11,7 @@ const CHUNK = 5_000;
 type Delegate = {
   findMany(args: { skip: number; take: number; orderBy: Record<string, "asc"> }): Promise<object[]>;
   createMany(args: { data: object[] }): Promise<unknown>;
+  deleteMany(args?: object): Promise<unknown>;
 };
 
 // Foreign keys decide the order.
@@ -31,6 +32,9 @@ export async function copyDatasetToPostgres(sqliteUrl: string, postgresUrl: stri
   const from = createPrismaClient(sqliteUrl);
   const to = createPrismaClient(postgresUrl);
   try {
+    // The migrations seed rows of their own (the default roles and their permissions); the copy
+    // replaces them with the dataset's, children first.
+    for (const table of [...TABLES].reverse()) await (to[table.name] as unknown as Delegate).deleteMany();
     for (const table of TABLES) {
       const source = from[table.name] as unknown as Delegate;
       const target = to[table.name] as unknown as Delegate;

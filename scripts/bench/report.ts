@@ -8,6 +8,7 @@ import type { ImportApiResult } from "./measure-import-api";
 import type { PageResult, QueryPlan } from "./measure-pages";
 import type { ActionBaseline, LatencyResult } from "./measure-send";
 import type { SendFormResult } from "./measure-send-form";
+import type { WebhookRun } from "./measure-webhooks";
 import { formatSpread, spread, type Spread } from "./stats";
 
 export const BUDGETS = {
@@ -38,6 +39,8 @@ export type BenchResults = {
   burst: BurstRun[];
   firstLoadJs: FirstLoadJs[];
   lighthouse: LighthouseResult | null;
+  // Signed webhook deliveries (scripts/bench/measure-webhooks.ts), one entry per run and database.
+  webhooks: Array<{ database: string } & WebhookRun>;
   // Importing a CSV, and the REST API with the imported candidates (measure-import-api.ts).
   importApi: ImportApiResult[];
   // Opening the review form with Personio's lists behind its dropdowns (measure-send-form.ts).
@@ -119,20 +122,55 @@ export function renderImportApiSection(results: BenchResults): string[] {
   ];
 }
 
-/** Replaces (or adds) the import and API section of the committed table, leaving the rest. */
-export function writeImportApiSection(results: BenchResults) {
+/** Replaces (or adds) one section (from its heading to the next "## ") of the committed table, leaving the rest. */
+function replaceSection(heading: string, section: string[]) {
   const file = "bench/results/latest.md";
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks: latest run\n";
-  const start = existing.indexOf(IMPORT_API_HEADING);
+  const start = existing.indexOf(heading);
   let before = existing;
   let after = "";
   if (start >= 0) {
-    const next = existing.indexOf("\n## ", start + IMPORT_API_HEADING.length);
+    const next = existing.indexOf("\n## ", start + heading.length);
     before = existing.slice(0, start);
     after = next >= 0 ? existing.slice(next + 1) : "";
   }
-  const section = renderImportApiSection(results).join("\n");
-  fs.writeFileSync(file, `${before.trimEnd()}\n\n${section}\n${after ? `\n${after}` : ""}`);
+  fs.writeFileSync(file, `${before.trimEnd()}\n\n${section.join("\n")}\n${after ? `\n${after}` : ""}`);
+}
+
+/** Replaces (or adds) the import and API section of the committed table, leaving the rest. */
+export function writeImportApiSection(results: BenchResults) {
+  replaceSection(IMPORT_API_HEADING, renderImportApiSection(results));
+}
+
+const WEBHOOKS_HEADING = "## Webhooks: 1,000 signed deliveries from 50 concurrent senders";
+
+export function renderWebhooksSection(results: BenchResults): string[] {
+  const runs = results.webhooks ?? [];
+  if (runs.length === 0) return [];
+  const lines = [
+    WEBHOOKS_HEADING,
+    "",
+    `Measured ${results.startedAt}, commit \`${results.commit.slice(0, 7)}\`${results.dirty ? " (uncommitted changes)" : ""}; load average ${results.machine.loadBefore.map((n) => n.toFixed(2)).join(" / ")} before, ${results.machine.loadAfter.map((n) => n.toFixed(2)).join(" / ")} after.`,
+    "",
+    "Greenhouse's published `hire_candidate` example, signed, to one source: 600 distinct candidates, 300 later events for some of them (updates), 100 exact re-deliveries (replays), shuffled; a later event whose body equals the first one is refused by the body hash. Answer times at the sender; the flood bound is raised for this run.",
+    "",
+    "| Database | p50 | p95 | max | deliveries/s | answers | candidates for the 600 ids | duplicates | lost |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const database of [...new Set(runs.map((run) => run.database))]) {
+    const ofDatabase = runs.filter((run) => run.database === database);
+    const figure = (pick: (run: WebhookRun) => number, digits = 0) => formatSpread(spread(ofDatabase.map(pick)), digits);
+    const answers = Object.entries(ofDatabase.at(-1)!.statuses).sort().map(([key, count]) => `${key}: ${count}`).join(", ");
+    lines.push(
+      `| ${database} | ${figure((run) => run.p50Ms)} ms | ${figure((run) => run.p95Ms)} ms | ${figure((run) => run.maxMs)} ms | ${figure((run) => run.perSecond)} | ${answers} | ${ofDatabase.map((run) => run.candidatesForIds).join(" / ")} | ${ofDatabase.map((run) => run.duplicatesInDb).join(" / ")} | ${ofDatabase.map((run) => run.lost).join(" / ")} |`,
+    );
+  }
+  return lines;
+}
+
+/** Replaces (or adds) the webhook section of the committed table, leaving the rest. */
+export function writeWebhooksSection(results: BenchResults) {
+  replaceSection(WEBHOOKS_HEADING, renderWebhooksSection(results));
 }
 
 const SEND_FORM_HEADING = "## Review form: data load";
@@ -313,6 +351,8 @@ export function renderMarkdown(results: BenchResults): string {
   }
   push("", ...renderImportApiSection(results));
   if (results.sendForm) push("", ...renderSendFormSection(results));
+  const webhooks = renderWebhooksSection(results);
+  if (webhooks.length > 0) push("", ...webhooks);
   return lines.join("\n");
 }
 

@@ -1,0 +1,56 @@
+-- CreateTable
+CREATE TABLE "WebhookSource" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "pathToken" TEXT NOT NULL,
+    "secretEncrypted" TEXT NOT NULL,
+    "previousSecretEncrypted" TEXT,
+    "previousSecretExpiresAt" DATETIME,
+    "enabled" BOOLEAN NOT NULL DEFAULT true,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "WebhookDelivery" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "sourceId" TEXT NOT NULL,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "eventType" TEXT,
+    "eventId" TEXT,
+    "outcome" TEXT NOT NULL,
+    "reason" TEXT,
+    "externalId" TEXT,
+    "candidateId" TEXT,
+    "mappedFields" TEXT,
+    "attention" TEXT,
+    "durationMs" INTEGER,
+    CONSTRAINT "WebhookDelivery_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "WebhookSource" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "WebhookReplayKey" (
+    "sourceId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("sourceId", "key")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebhookSource_pathToken_key" ON "WebhookSource"("pathToken");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_sourceId_receivedAt_idx" ON "WebhookDelivery"("sourceId", "receivedAt");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_receivedAt_idx" ON "WebhookDelivery"("receivedAt");
+
+-- CreateIndex
+CREATE INDEX "WebhookDelivery_outcome_receivedAt_idx" ON "WebhookDelivery"("outcome", "receivedAt");
+
+-- CreateIndex
+CREATE INDEX "WebhookReplayKey_receivedAt_idx" ON "WebhookReplayKey"("receivedAt");
+
