@@ -32,16 +32,16 @@ function Target({ entry, words }: { entry: AuditEntryRow; words: AuditEntryWords
 function Details({ lines }: { lines: AuditLine[] }) {
   if (lines.length === 0) return <>—</>;
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5">
       {lines.map((line, index) =>
         line.label === null ? (
-          <dd key={index} className="col-span-2 break-words">
+          <dd key={index} className="col-span-2 [overflow-wrap:anywhere]">
             {line.text}
           </dd>
         ) : (
           <div key={index} className="contents">
-            <dt className="font-medium text-slate-500">{line.label}</dt>
-            <dd className="break-words [overflow-wrap:anywhere]">{line.text}</dd>
+            <dt className="font-medium text-slate-500 [overflow-wrap:anywhere]">{line.label}</dt>
+            <dd className="[overflow-wrap:anywhere]">{line.text}</dd>
           </div>
         ),
       )}
@@ -90,7 +90,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
       </div>
       <ul className="space-y-3 md:hidden" aria-label={t("title")}>
         {described.map(({ entry, words: entryWords }) => (
-          <li key={entry.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <li key={entry.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm [overflow-wrap:anywhere]">
             <div className="flex items-start justify-between gap-2">
               <p className="font-medium text-slate-900">{entryWords.action}</p>
               <OutcomeBadge outcome={entry.outcome} label={entryWords.outcome} />
