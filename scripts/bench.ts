@@ -191,8 +191,13 @@ async function benchBrowser(baseUrl: string, session: Awaited<ReturnType<typeof 
     { page: "Candidate list", path: "/candidates" },
     { page: "Candidate profile", path: `/candidates/${dataset.sendableCandidateIds[0] ?? dataset.sentCandidateId}` },
   ]);
-  log(`browser: Lighthouse on the profile (${SETTINGS.lighthouseRuns} runs)`);
-  results.lighthouse = await measureLighthouse(baseUrl, session, `/candidates/${dataset.sentCandidateId}`, SETTINGS.lighthouseRuns);
+  for (const { page, path } of [
+    { page: "Candidate list", path: "/candidates" },
+    { page: "Candidate profile", path: `/candidates/${dataset.sentCandidateId}` },
+  ]) {
+    log(`browser: Lighthouse on the ${page.toLowerCase()} (${SETTINGS.lighthouseRuns} runs)`);
+    results.lighthouse.push({ page, ...(await measureLighthouse(baseUrl, session, path, SETTINGS.lighthouseRuns)) });
+  }
 }
 
 async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
@@ -374,7 +379,7 @@ async function main() {
     indexes: [],
     burst: [],
     firstLoadJs: [],
-    lighthouse: null,
+    lighthouse: [],
     webhooks: [],
     importApi: [],
     sendForm: null,
