@@ -19,9 +19,26 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     const adapter = new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
     return new PostgresPrismaClient({ adapter }).$extends(candidateSearchExtension) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
+  const adapter = new ImmediateTransactionsSQLite3({ url: databaseUrl, timeout: 10_000 });
   // The extension changes no types (it fills columns on writes), so the client keeps its type.
   return new PrismaClient({ adapter }).$extends(candidateSearchExtension) as unknown as PrismaClient;
+}
+
+// Prisma's better-sqlite3 adapter opens every transaction with a deferred BEGIN. A transaction
+// that reads and then writes while another connection (a second app process, a script, a test)
+// commits in between fails at once with SQLITE_BUSY: SQLite does not wait (its busy timeout) when
+// upgrading a read snapshot to a write could deadlock, and Prisma reports "Operation has timed
+// out". BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout, so that cannot
+// happen. Within one process the adapter already runs one transaction at a time.
+class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const connection = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
+    if (typeof connection?.prepare !== "function") throw new Error("The SQLite adapter changed: its connection is no longer reachable to open transactions IMMEDIATE");
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
 }
 
 export type { PrismaClient };
