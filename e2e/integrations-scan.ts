@@ -70,12 +70,23 @@ export async function visitAll(page: Page, startPaths: string[], collector?: Res
     const rsc = await page.request.get(path, { headers: { RSC: "1" } });
     collector?.add(`${path} (RSC)\n${await rsc.text()}`);
 
-    const hrefs = await page.locator("a[href]").evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
-    for (const href of hrefs) {
+    const links = await page
+      .locator("a[href]")
+      .evaluateAll((anchors) => anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, download: anchor.hasAttribute("download") })));
+    for (const { href, download } of links) {
       const url = new URL(href);
       if (url.origin !== origin || url.pathname.startsWith("/api/")) continue;
       const next = url.pathname + url.search;
-      if (!seen.has(next)) queue.push(next);
+      if (seen.has(next)) continue;
+      if (download) {
+        // A file (the audit log's CSV export): not a page to open, but what it holds is scanned too.
+        seen.add(next);
+        const file = await page.request.get(next);
+        expect(file.status(), `${next} answered`).toBeLessThan(500);
+        collector?.add(`${next} (download)\n${JSON.stringify(file.headers())}\n${await file.text()}`);
+      } else {
+        queue.push(next);
+      }
     }
   }
   return visited;
