@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { DEFAULT_ROLES } from "@/lib/permissions/definitions";
 import { demoCredentialFromEnv } from "@/scripts/personio-sandbox/demo";
 
-import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix, type TestUser } from "./fixtures";
+import { createTestCandidate, createTestUser, DATABASE_INDEPENDENT, db, expect, signIn, test, uniqueSuffix, type TestUser } from "./fixtures";
 import { englishOnlyPhrases, expectNoEnglish } from "./i18n";
 import { sandboxEmployeesWithEmail } from "./personio";
 
@@ -52,7 +52,7 @@ async function expectGerman(page: Page, where: string) {
   await expectNoEnglish(page, english, where);
 }
 
-test("an admin connects Personio and sets the roles, in German", async ({ page }) => {
+test("an admin connects Personio and sets the roles, in German", DATABASE_INDEPENDENT, async ({ page }) => {
   await signIn(page, admin);
 
   await test.step("Marktplatz → HRIS → Personio verwalten", async () => {
@@ -126,7 +126,7 @@ test("an admin connects Personio and sets the roles, in German", async ({ page }
   });
 });
 
-test("a recruiter in New York signs in, finds a hired candidate, corrects and sends, in German", async ({ page }) => {
+test("a recruiter in New York signs in, finds a hired candidate, corrects and sends, in German", DATABASE_INDEPENDENT, async ({ page }) => {
   const candidate = await createTestCandidate({ firstName: "Jürgen", lastName: `Schmdit-${uniqueSuffix()}`, stage: "HIRED" });
   const corrected = candidate.lastName.replace("Schmdit", "Schmidt");
 

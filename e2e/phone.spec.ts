@@ -1,11 +1,11 @@
-import { createTestCandidate, createTestUser, db, expect, signIn, test } from "./fixtures";
+import { createTestCandidate, createTestUser, DATABASE_INDEPENDENT, db, expect, signIn, test } from "./fixtures";
 
 // A phone (390 × 844): nothing scrolls sideways, the nav folds away, the badge opens by tap.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
 const ADMIN_PAGES = ["/candidates", "/to-send", "/admin/integrations", "/admin/integrations/personio", "/admin/users", "/admin/audit"];
 
-test.describe("on a phone", () => {
+test.describe("on a phone", DATABASE_INDEPENDENT, () => {
   test("no admin page is wider than the screen, and the nav opens from its Menu button", async ({ page }) => {
     const admin = await createTestUser("admin");
     const candidate = await createTestCandidate();
@@ -54,7 +54,7 @@ test.describe("on a phone", () => {
 
 // The narrowest phones still common (360 px): every page, the ones with wide tables included, fits;
 // tables stack into cards or scroll inside their own box.
-test.describe("on a 360 px phone", () => {
+test.describe("on a 360 px phone", DATABASE_INDEPENDENT, () => {
   test.use({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
 
   const PAGES = [

@@ -1,9 +1,9 @@
-import { createTestCandidate, createTestUser, db, expect, signIn, test } from "./fixtures";
+import { createTestCandidate, createTestUser, DATABASE_INDEPENDENT, db, expect, signIn, test } from "./fixtures";
 import { englishOnlyPhrases, expectNoEnglish, findEnglish } from "./i18n";
 
 // Language and time zone are each person's own: chosen in the profile menu, in effect on the next
 // page, server-rendered pages included. The browser here asks for English (Accept-Language en-US).
-test.describe("language and time zone", () => {
+test.describe("language and time zone", DATABASE_INDEPENDENT, () => {
   test("a person switches to German and to Tokyo time in the profile menu; the next page shows both", async ({ page, context }) => {
     const user = await createTestUser("recruiter");
     // Hired: a stage that may be sent, so the profile has its More menu (issue 13: none in other stages).

@@ -53,8 +53,8 @@ run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]);
 
 // The same app on PostgreSQL: a throwaway server this run starts and removes (also when a step
 // fails or on Ctrl-C), then the tests that touch a database again: vitest's *.db.test.ts and
-// the whole Playwright suite. Pure unit tests, the type check and the build do not depend on
-// the database and are not repeated.
+// the Playwright suite but for the specs tagged database-independent. Pure unit tests, the type
+// check and the build do not depend on the database and are not repeated.
 async function runOnPostgres() {
   const binaries = findPostgresBinaries();
   if (!binaries) {
@@ -73,7 +73,8 @@ async function runOnPostgres() {
   console.log(`✔ PostgreSQL at ${server.url}`);
   const postgresEnv = { HANDOFF_TEST_DATABASE_URL: server.url, E2E_DATABASE_URL: postgresDatabaseUrl(server.url, "handoff_e2e") };
   run("Database tests on PostgreSQL (vitest, *.db.test.ts)", `${BIN}/vitest`, ["run", ".db.test."], postgresEnv);
-  run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], postgresEnv);
+  // Specs tagged @database-independent (e2e/fixtures.ts DATABASE_INDEPENDENT) ran in the SQLite run.
+  run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], { ...postgresEnv, E2E_SKIP_DATABASE_INDEPENDENT: "1" });
   await server.stop();
 }
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 
 import { freePort } from "@/scripts/lib/free-port";
 
-import { expect, test } from "../fixtures";
+import { DATABASE_INDEPENDENT, expect, test } from "../fixtures";
 
 // A production server with an unsafe configuration stops at start and says what is wrong,
 // rather than serving without Secure cookies or with a guessable key.
@@ -46,7 +46,7 @@ const CASES: Array<[string, Record<string, string | undefined>, RegExp[]]> = [
   ],
 ];
 
-test.describe("production configuration", () => {
+test.describe("production configuration", DATABASE_INDEPENDENT, () => {
   for (const [name, env, messages] of CASES) {
     test(`${name}: the server refuses to start and says why`, async () => {
       const { code, output } = await startWith(env);
