@@ -197,18 +197,7 @@ export function renderSendFormSection(results: BenchResults): string[] {
 }
 
 export function writeSendFormSection(results: BenchResults) {
-  const file = "bench/results/latest.md";
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks: latest run\n";
-  const start = existing.indexOf(SEND_FORM_HEADING);
-  let before = existing;
-  let after = "";
-  if (start >= 0) {
-    const next = existing.indexOf("\n## ", start + SEND_FORM_HEADING.length);
-    before = existing.slice(0, start);
-    after = next >= 0 ? existing.slice(next + 1) : "";
-  }
-  const section = renderSendFormSection(results).join("\n");
-  fs.writeFileSync(file, `${before.trimEnd()}\n\n${section}${after ? `\n${after}` : ""}`);
+  replaceSection(SEND_FORM_HEADING, renderSendFormSection(results));
 }
 
 export function renderMarkdown(results: BenchResults): string {
