@@ -80,9 +80,9 @@ export async function createTestCandidate(
 
 export const test = base;
 
-// A spec whose outcome cannot depend on the database (page layout, language, redirects, the
-// sandbox's own screen, a server that refuses to start, cookies over TLS): npm test runs it in its
-// SQLite run only and leaves it out of the PostgreSQL run (scripts/test.ts), which keeps CI inside
-// its time limit. Everything that reads or writes data runs on both.
+// A spec whose outcome cannot depend on the database (page layout, language, the sandbox's own
+// screen, a server that refuses to start): npm test runs it in its SQLite run only and leaves it
+// out of the PostgreSQL run (scripts/test.ts), which keeps CI inside its time limit. Everything
+// that reads or writes data runs on both, and so do issue 13's security specs, as it asks.
 export const DATABASE_INDEPENDENT = { tag: "@database-independent" };
 export { expect };

@@ -5,9 +5,9 @@ import { freePort } from "@/scripts/lib/free-port";
 
 import { startAppCluster } from "../harness/app-cluster";
 import { startTlsProxy } from "../harness/tls-proxy";
-import { createTestUser, DATABASE_INDEPENDENT, expect, TEST_PASSWORD, test } from "../fixtures";
+import { createTestUser, expect, TEST_PASSWORD, test } from "../fixtures";
 
-test("behind https (NEXTAUTH_URL https): Secure, prefixed cookies and Strict-Transport-Security, in a real browser over TLS", DATABASE_INDEPENDENT, async () => {
+test("behind https (NEXTAUTH_URL https): Secure, prefixed cookies and Strict-Transport-Security, in a real browser over TLS", async () => {
   // The https address must be known before the app starts: it is the app's NEXTAUTH_URL.
   const port = await freePort();
   const publicUrl = `https://127.0.0.1:${port}`;
