@@ -83,6 +83,6 @@ export async function sendAsRecruiter(browser: Browser, recruiter: TestUser, can
 
 /** Calls one of the integration settings' server actions as the signed-in user of `page`, as its form does. */
 export async function integrationAction(page: Page, exportedName: string, input: unknown) {
-  const { result } = await callServerAction(page.request, { exportedName, path: "/admin/integrations/personio", input });
-  return result;
+  const { result, redirectedTo } = await callServerAction(page.request, { exportedName, path: "/admin/integrations/personio", input });
+  return redirectedTo ? { redirectedTo } : result;
 }

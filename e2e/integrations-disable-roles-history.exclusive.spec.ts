@@ -48,10 +48,10 @@ test.beforeAll(async ({ browser }) => {
   expect(await integrationAction(adminPage, "testPersonioConnectionAction", {})).toMatchObject({ data: { status: "ok" } });
   const keep = { clientId: DEMO.clientId, clientSecret: "", subdomain: "demo" };
   expect(await integrationAction(adminPage, "updatePersonioCredentialsAction", keep)).toMatchObject({ data: { status: "saved" } });
-  expect(await integrationAction(adminPage, "deletePersonioAction", {})).toMatchObject({ data: { deleted: true } });
+  expect(await integrationAction(adminPage, "deletePersonioAction", {})).toEqual({ redirectedTo: "/admin/integrations?deleted=1" });
   const refused = { clientId: disabled.credential.clientId, clientSecret: disabled.clientSecret, subdomain: "demo" };
   expect(await integrationAction(adminPage, "connectPersonioAction", refused)).toMatchObject({ data: { status: "rejected", reason: "credentials_disabled" } });
-  expect(await integrationAction(adminPage, "connectPersonioAction", DEMO)).toMatchObject({ data: { status: "saved" } });
+  expect(await integrationAction(adminPage, "connectPersonioAction", DEMO)).toEqual({ redirectedTo: "/admin/integrations/personio?connected=read_write" });
 });
 
 test.afterAll(async () => {

@@ -28,7 +28,7 @@ type ManifestEntry = { filename: string; exportedName: string };
 export async function callServerAction(
   request: APIRequestContext,
   options: { exportedName: string; path: string; input: unknown },
-): Promise<{ status: number; result: unknown; body: string }> {
+): Promise<{ status: number; result: unknown; body: string; redirectedTo?: string }> {
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, ManifestEntry>;
   };
@@ -40,6 +40,10 @@ export async function callServerAction(
     data: JSON.stringify([encodeLikeReact(options.input)]),
   });
   const body = await response.text();
+  // An action that calls redirect() answers 200 with the target in this header ("path;push")
+  // and the target page's payload as the body: there is no return value to read then.
+  const redirect = response.headers()["x-action-redirect"];
+  if (redirect) return { status: response.status(), result: undefined, body, redirectedTo: redirect.split(";")[0] };
   // The RSC payload's row 1 holds the action's return value.
   const row = body.split("\n").find((line) => line.startsWith("1:"));
   return { status: response.status(), result: row ? (JSON.parse(row.slice(2)) as unknown) : undefined, body };

@@ -95,7 +95,7 @@ test.describe("ATS sources in the browser", () => {
     await adminContext.close();
   });
 
-  test("an admin rotates the secret (the old one still works in its grace period) and disables the source", async ({ page, request }) => {
+  test("an admin rotates the secret (the old one still works in its grace period), disables the source and deletes it", async ({ page, request }) => {
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     await page.goto("/admin/integrations/ats/new?kind=handoff");
@@ -122,6 +122,14 @@ test.describe("ATS sources in the browser", () => {
     expect(refused.status).toBe(403);
     await page.reload();
     await expect(page.getByText("The source is disabled. Enable it here to receive hires again.")).toBeVisible();
+
+    // Deleting leads back to the sources (the source's own page is gone), and the URL is dead.
+    const sourcePage = page.url();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await page.getByRole("dialog", { name: "Delete this source?" }).getByRole("button", { name: "Delete permanently" }).click();
+    await expect(page).toHaveURL(/\/admin\/integrations\/ats$/);
+    expect(await db.webhookSource.count({ where: { id: sourcePage.split("/").pop() } })).toBe(0);
+    expect((await postSigned(request, source, hire(5))).status).toBe(404);
   });
 });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
 
@@ -19,6 +19,8 @@ type ConfirmDialogProps = {
 // The native <dialog> gives a focus trap, Escape to close and an inert background for free.
 export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, tone = "primary", pending, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Per instance: a page with two dialogs (rotate and delete) must not name both by one title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -33,11 +35,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         event.preventDefault();
         if (!pending) onCancel();
       }}
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-6">
-        <h2 id="confirm-dialog-title" className="text-lg font-semibold">
+        <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
         <div className="mt-2 text-sm text-slate-700">{children}</div>

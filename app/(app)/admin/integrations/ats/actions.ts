@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 
 import { authorizedAction } from "@/lib/action-client";
 import { ZCreateSourceInput, ZRotateSourceInput, ZSetSourceEnabledInput, ZSourceIdInput } from "@/lib/webhooks/schemas";
@@ -33,7 +34,9 @@ export const setSourceEnabledAction = manageIntegrations.inputSchema(ZSetSourceE
 });
 
 export const deleteSourceAction = manageIntegrations.inputSchema(ZSourceIdInput).action(async ({ parsedInput, ctx }) => {
-  const result = await deleteSource({ actorId: ctx.user.id, sourceId: parsedInput.sourceId });
+  await deleteSource({ actorId: ctx.user.id, sourceId: parsedInput.sourceId });
   revalidate();
-  return result;
+  // On the server: the revalidated source page (now a 404) would unmount the controls before a
+  // client-side onSuccess could navigate.
+  redirect("/admin/integrations/ats");
 });

@@ -27,24 +27,42 @@ function userWithRole(roleId: (typeof DEFAULT_ROLES)[number]["id"]): CurrentUser
   return { id: `user-${roleId}`, name: roleId, email: `${roleId}@x.test`, roleId, roleName: role.name, permissions: new Set<Permission>(role.permissions), locale: null, timeZone: null };
 }
 
+// The fourth column: where the action sends the admin on success (Next's redirect() throws an
+// error whose digest carries the target), or null when it answers with a result.
 const calls = [
-  ["connectPersonioAction", () => actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "s", subdomain: "acme.personio.de" }), services.connectPersonio],
-  ["updatePersonioCredentialsAction", () => actions.updatePersonioCredentialsAction({ clientId: "papi-1", clientSecret: "", subdomain: "acme" }), services.updatePersonioCredentials],
-  ["setPersonioEnabledAction", () => actions.setPersonioEnabledAction({ enabled: false }), services.setPersonioEnabled],
-  ["deletePersonioAction", () => actions.deletePersonioAction({}), services.deletePersonio],
-  ["testPersonioConnectionAction", () => actions.testPersonioConnectionAction({}), services.testPersonioConnection],
+  [
+    "connectPersonioAction",
+    () => actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "s", subdomain: "acme.personio.de" }),
+    services.connectPersonio,
+    "/admin/integrations/personio?connected=read_write",
+  ],
+  [
+    "updatePersonioCredentialsAction",
+    () => actions.updatePersonioCredentialsAction({ clientId: "papi-1", clientSecret: "", subdomain: "acme" }),
+    services.updatePersonioCredentials,
+    null,
+  ],
+  ["setPersonioEnabledAction", () => actions.setPersonioEnabledAction({ enabled: false }), services.setPersonioEnabled, null],
+  ["deletePersonioAction", () => actions.deletePersonioAction({}), services.deletePersonio, "/admin/integrations?deleted=1"],
+  ["testPersonioConnectionAction", () => actions.testPersonioConnectionAction({}), services.testPersonioConnection, null],
   [
     "setRolePersonioPermissionAction",
     () => actions.setRolePersonioPermissionAction({ roleId: "hiring_manager", permission: "personio:see-badge", granted: false }),
     services.setRolePersonioPermission,
+    null,
   ],
 ] as const;
+
+function redirectTarget(error: unknown) {
+  const digest = (error as { digest?: string }).digest ?? "";
+  return digest.startsWith("NEXT_REDIRECT;") ? digest.split(";")[2] : null;
+}
 
 beforeEach(() => {
   vi.clearAllMocks();
 });
 
-describe.each(calls)("%s", (_name, call, service) => {
+describe.each(calls)("%s", (_name, call, service, redirectsTo) => {
   it("refuses a signed-out caller", async () => {
     services.currentUser.value = null;
     const result = await call();
@@ -61,8 +79,13 @@ describe.each(calls)("%s", (_name, call, service) => {
 
   it("runs for an admin, acting as that admin", async () => {
     services.currentUser.value = userWithRole("admin");
-    const result = await call();
-    expect(result.serverError).toBeUndefined();
+    if (redirectsTo) {
+      const error = await call().then(() => null, (thrown: unknown) => thrown);
+      expect(redirectTarget(error)).toBe(redirectsTo);
+    } else {
+      const result = await call();
+      expect(result.serverError).toBeUndefined();
+    }
     expect(service).toHaveBeenCalledTimes(1);
     expect(service).toHaveBeenCalledWith(expect.objectContaining({ actorId: "user-admin" }));
   });
@@ -74,7 +97,8 @@ describe("inputs", () => {
   });
 
   it("reduce a pasted Personio address before the service sees it", async () => {
-    await actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "s", subdomain: "https://acme.personio.de/" });
+    // Saved, the action answers with a redirect (thrown); what matters here is the service's input.
+    await actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "s", subdomain: "https://acme.personio.de/" }).catch(() => undefined);
     expect(services.connectPersonio).toHaveBeenCalledWith({ actorId: "user-admin", input: { clientId: "papi-1", clientSecret: "s", subdomain: "acme" } });
   });
 
@@ -86,8 +110,15 @@ describe("inputs", () => {
   });
 
   it("return statuses only", async () => {
-    const result = await actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "top-secret-value", subdomain: "acme" });
-    expect(result.data).toEqual({ status: "saved", subdomain: "acme", assessment: "read_write" });
-    expect(JSON.stringify(result)).not.toContain("top-secret-value");
+    services.connectPersonio.mockResolvedValueOnce({ status: "rejected", reason: "invalid_credentials" } as never);
+    const refused = await actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "top-secret-value", subdomain: "acme" });
+    expect(refused.data).toEqual({ status: "rejected", reason: "invalid_credentials" });
+    expect(JSON.stringify(refused)).not.toContain("top-secret-value");
+    // Saved: the answer is a redirect whose address names the assessment only.
+    const saved = await actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "top-secret-value", subdomain: "acme" }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(redirectTarget(saved)).toBe("/admin/integrations/personio?connected=read_write");
   });
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 
 import { authorizedAction } from "@/lib/action-client";
 import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
@@ -28,12 +29,17 @@ function revalidateAll() {
   revalidatePath("/", "layout");
 }
 
+// Actions after which the page they were started from no longer applies (connected: the connect
+// form redirects away; deleted: the settings are gone) navigate on the server. A client-side push
+// in onSuccess would be lost: the revalidated page can unmount the form before its callback runs.
+
 export const connectPersonioAction = manageIntegrations
   .inputSchema(ZConnectPersonioInput)
   .action(async ({ parsedInput, ctx }) => {
     const result = await connectPersonio({ actorId: ctx.user.id, input: parsedInput });
-    if (result.status === "saved") revalidateAll();
-    return result;
+    if (result.status !== "saved") return result;
+    revalidateAll();
+    redirect(`/admin/integrations/personio?connected=${result.assessment}`);
   });
 
 export const updatePersonioCredentialsAction = manageIntegrations
@@ -55,7 +61,7 @@ export const setPersonioEnabledAction = manageIntegrations
 export const deletePersonioAction = manageIntegrations.inputSchema(ZEmptyInput).action(async ({ ctx }) => {
   await deletePersonio({ actorId: ctx.user.id });
   revalidateAll();
-  return { deleted: true };
+  redirect("/admin/integrations?deleted=1");
 });
 
 export const testPersonioConnectionAction = manageIntegrations.inputSchema(ZEmptyInput).action(async ({ ctx }) => {

@@ -44,7 +44,8 @@ export function SourceControls({ sourceId, enabled, isWorkable }: { sourceId: st
     },
     onError,
   });
-  const remove = useAction(deleteSourceAction, { onSuccess: () => router.push("/admin/integrations/ats"), onError });
+  // The action redirects on success.
+  const remove = useAction(deleteSourceAction, { onError });
   const busy = rotate.isPending || toggle.isPending || remove.isPending;
   const newSecret = rotate.result.data?.secret;
 

@@ -45,10 +45,7 @@ export function PersonioCredentialsForm({ mode, defaults }: Props) {
     if (result.status === "rejected") {
       return setFeedback({ tone: "error", title: t("personioForm.notSaved"), text: t(`personioForm.rejected.${result.reason}`) });
     }
-    if (mode === "connect") {
-      router.push(`/admin/integrations/personio?connected=${result.assessment}`);
-      return;
-    }
+    // A saved connection never gets here: that action redirects to the settings on the server.
     form.reset({ clientId: form.getValues("clientId"), clientSecret: "", subdomain: result.subdomain });
     setFeedback({ tone: "success", text: t("personioSettings.credentialsSaved"), assessment: result.assessment });
     router.refresh();

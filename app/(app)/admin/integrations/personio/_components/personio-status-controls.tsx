@@ -26,8 +26,8 @@ export function PersonioStatusControls({ enabled }: { enabled: boolean }) {
     },
     onError,
   });
+  // The action redirects on success (to the integrations list, which confirms the deletion).
   const remove = useAction(deletePersonioAction, {
-    onSuccess: () => router.push("/admin/integrations?deleted=1"),
     onError: (args) => {
       setConfirmingDelete(false);
       onError(args);
