@@ -15,7 +15,8 @@ export const REVIEW_BATCH_MAX = 25;
 async function queueWhere(): Promise<Prisma.CandidateWhereInput> {
   return {
     stage: { in: await getSendableStages() },
-    OR: [{ handoff: null }, { handoff: { status: { notIn: [...DONE_STATUSES] } } }],
+    // "No handoff, or one not done", written as NOT done: one join instead of two.
+    NOT: { handoff: { is: { status: { in: [...DONE_STATUSES] } } } },
   };
 }
 
