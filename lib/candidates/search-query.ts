@@ -57,11 +57,13 @@ export async function searchCandidateIds(input: TSearchInput): Promise<{ total: 
   if (input.stage) conditions.push(Prisma.sql`c."stage" = ${input.stage}`);
   const where = Prisma.join(conditions, " AND ");
 
-  const [counted, page] = await Promise.all([
-    db.$queryRaw<Array<{ total: number | bigint }>>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Candidate" c WHERE ${where}`),
-    db.$queryRaw<Array<{ id: string }>>(
-      Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${input.limit ?? CANDIDATES_PAGE_SIZE} OFFSET ${input.skip}`,
-    ),
-  ]);
-  return { total: Number(counted[0]?.total ?? 0), ids: page.map((row) => row.id) };
+  // One pass over the matches for both the page and the total (a window count): the trigram
+  // search runs once rather than once for the count and once for the page.
+  const page = await db.$queryRaw<Array<{ id: string; total: number | bigint }>>(
+    Prisma.sql`SELECT c."id", COUNT(*) OVER () AS "total" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${input.limit ?? CANDIDATES_PAGE_SIZE} OFFSET ${input.skip}`,
+  );
+  if (page.length > 0 || input.skip === 0) return { total: Number(page[0]?.total ?? 0), ids: page.map((row) => row.id) };
+  // A page past the last one has no row to carry the total: count on its own.
+  const counted = await db.$queryRaw<Array<{ total: number | bigint }>>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Candidate" c WHERE ${where}`);
+  return { total: Number(counted[0]?.total ?? 0), ids: [] };
 }

@@ -88,6 +88,29 @@ describe("candidate search", () => {
     expect(await names("ller", { stage: "OFFER" })).toEqual([]);
   });
 
+  it("counts every match whichever page is asked for, past the last one too", async () => {
+    const many = Array.from({ length: 25 }, (_, index) => ({
+      firstName: "Paging",
+      lastName: `Zebrafinch${String(index).padStart(2, "0")}`,
+      email: `paging.${index}@example.com`,
+      jobId,
+      stage: "APPLIED",
+      createdAt: new Date(Date.UTC(2025, 5, 1 + index)),
+    }));
+    for (const data of many) await client.candidate.create({ data });
+    const page = (number: number) => queries.listCandidates({ q: "zebrafinch", job: "", stage: "", page: number });
+    const first = await page(1);
+    expect(first.total).toBe(25);
+    expect(first.pages).toBe(2);
+    expect(first.rows[0]?.lastName).toBe("Zebrafinch24");
+    const second = await page(2);
+    expect(second.total).toBe(25);
+    expect(second.rows.map((row) => row.lastName)).toEqual(["Zebrafinch04", "Zebrafinch03", "Zebrafinch02", "Zebrafinch01", "Zebrafinch00"]);
+    const beyond = await page(3);
+    expect(beyond).toMatchObject({ total: 25, pages: 2, rows: [] });
+    await client.candidate.deleteMany({ where: { firstName: "Paging" } });
+  });
+
   it("follows a change of name and a deletion", async () => {
     const candidate = await client.candidate.create({
       data: { firstName: "Zoë", lastName: "Brontë", email: "zoe.bronte@example.com", jobId, stage: "OFFER" },
