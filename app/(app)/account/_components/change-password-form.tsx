@@ -7,26 +7,22 @@ import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
 
 import { changeOwnPasswordAction } from "@/app/(app)/account/actions";
 import { useActionErrorMessage } from "@/components/action-error";
-import { isPasswordReason, usePasswordMessage } from "@/components/auth/password-messages";
+import { NewPasswordFields, withPasswordConfirm } from "@/components/auth/new-password-fields";
+import { isPasswordReason } from "@/components/auth/password-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { ZChangeOwnPasswordInput } from "@/lib/users/schemas";
 
-const ZChangePasswordForm = ZChangeOwnPasswordInput.extend({ passwordConfirm: z.string() }).refine(
-  (values) => values.newPassword === values.passwordConfirm,
-  { path: ["passwordConfirm"], message: "mismatch" },
-);
+const ZChangePasswordForm = withPasswordConfirm(ZChangeOwnPasswordInput, "newPassword");
 type TChangePasswordForm = z.infer<typeof ZChangePasswordForm>;
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("account");
-  const tRules = useTranslations("passwordRules");
-  const passwordMessage = usePasswordMessage();
   const describeError = useActionErrorMessage();
   const router = useRouter();
   const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -76,20 +72,12 @@ export function ChangePasswordForm({ email }: { email: string }) {
           error={errors.currentPassword?.message === "currentRequired" ? t("currentRequired") : errors.currentPassword?.message}
           {...form.register("currentPassword")}
         />
-        <TextField
+        <NewPasswordFields
           label={t("newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={tRules("hint")}
-          error={passwordMessage(errors.newPassword?.message)}
-          {...form.register("newPassword")}
-        />
-        <TextField
-          label={tRules("confirm")}
-          type="password"
-          autoComplete="new-password"
-          error={passwordMessage(errors.passwordConfirm?.message)}
-          {...form.register("passwordConfirm")}
+          password={form.register("newPassword")}
+          confirm={form.register("passwordConfirm")}
+          passwordError={errors.newPassword?.message}
+          confirmError={errors.passwordConfirm?.message}
         />
       </fieldset>
       <Button type="submit" disabled={isPending}>

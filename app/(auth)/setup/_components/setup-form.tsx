@@ -7,27 +7,22 @@ import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
 
 import { createFirstAdminAction } from "@/app/(auth)/setup/actions";
 import { useActionErrorMessage } from "@/components/action-error";
-import { isPasswordReason, usePasswordMessage } from "@/components/auth/password-messages";
+import { NewPasswordFields, withPasswordConfirm } from "@/components/auth/new-password-fields";
+import { isPasswordReason } from "@/components/auth/password-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { ZSetupInput } from "@/lib/setup/schemas";
 
-// The form asks for the password twice; the action takes it once.
-const ZSetupForm = ZSetupInput.extend({ passwordConfirm: z.string() }).refine((values) => values.password === values.passwordConfirm, {
-  path: ["passwordConfirm"],
-  message: "mismatch",
-});
+const ZSetupForm = withPasswordConfirm(ZSetupInput, "password");
 type TSetupForm = z.infer<typeof ZSetupForm>;
 
 export function SetupForm() {
   const t = useTranslations("setup");
-  const tRules = useTranslations("passwordRules");
-  const passwordMessage = usePasswordMessage();
   const describeError = useActionErrorMessage();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -81,20 +76,12 @@ export function SetupForm() {
         />
         <TextField label={t("name")} autoComplete="name" error={message(errors.name?.message)} {...form.register("name")} />
         <TextField label={t("email")} type="email" autoComplete="username" error={message(errors.email?.message)} {...form.register("email")} />
-        <TextField
+        <NewPasswordFields
           label={t("password")}
-          type="password"
-          autoComplete="new-password"
-          hint={tRules("hint")}
-          error={passwordMessage(errors.password?.message)}
-          {...form.register("password")}
-        />
-        <TextField
-          label={tRules("confirm")}
-          type="password"
-          autoComplete="new-password"
-          error={passwordMessage(errors.passwordConfirm?.message)}
-          {...form.register("passwordConfirm")}
+          password={form.register("password")}
+          confirm={form.register("passwordConfirm")}
+          passwordError={errors.password?.message}
+          confirmError={errors.passwordConfirm?.message}
         />
         <Button type="submit" className="w-full">
           {isPending ? t("pending") : t("submit")}

@@ -11,21 +11,17 @@ import { z } from "zod";
 
 import { setPasswordFromLinkAction } from "@/app/(auth)/set-password/[token]/actions";
 import { useActionErrorMessage } from "@/components/action-error";
-import { isPasswordReason, usePasswordMessage } from "@/components/auth/password-messages";
+import { NewPasswordFields, withPasswordConfirm } from "@/components/auth/new-password-fields";
+import { isPasswordReason } from "@/components/auth/password-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { ZNewPassword } from "@/lib/auth/password-rules";
 
-const ZSetPasswordForm = z
-  .object({ password: ZNewPassword, passwordConfirm: z.string() })
-  .refine((values) => values.password === values.passwordConfirm, { path: ["passwordConfirm"], message: "mismatch" });
+const ZSetPasswordForm = withPasswordConfirm(z.object({ password: ZNewPassword }), "password");
 type TSetPasswordForm = z.infer<typeof ZSetPasswordForm>;
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("setPassword");
-  const tRules = useTranslations("passwordRules");
-  const passwordMessage = usePasswordMessage();
   const describeError = useActionErrorMessage();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -61,21 +57,13 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       {/* For password managers: the account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <fieldset disabled={isPending} className="space-y-4">
-        <TextField
+        <NewPasswordFields
           label={t("password")}
-          type="password"
-          autoComplete="new-password"
           autoFocus
-          hint={tRules("hint")}
-          error={passwordMessage(errors.password?.message)}
-          {...form.register("password")}
-        />
-        <TextField
-          label={tRules("confirm")}
-          type="password"
-          autoComplete="new-password"
-          error={passwordMessage(errors.passwordConfirm?.message)}
-          {...form.register("passwordConfirm")}
+          password={form.register("password")}
+          confirm={form.register("passwordConfirm")}
+          passwordError={errors.password?.message}
+          confirmError={errors.passwordConfirm?.message}
         />
         <Button type="submit" className="w-full">
           {isPending ? t("pending") : t("submit")}
