@@ -5,6 +5,8 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { PageErrorTextsProvider } from "@/components/errors/page-error";
+
 
 // Every page is rendered per request: the CSP nonce (proxy.ts) must reach Next's inline scripts.
 export const dynamic = "force-dynamic";
@@ -15,11 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("errors")]);
+  const errorTexts = { title: t("pageErrorTitle"), body: t("unexpected"), reference: t("pageErrorReference", { digest: "{digest}" }), retry: t("retry") };
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        {children}
+        <PageErrorTextsProvider texts={errorTexts}>{children}</PageErrorTextsProvider>
       </body>
     </html>
   );
