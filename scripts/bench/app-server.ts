@@ -52,7 +52,11 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
-export async function startApp(options: { databaseUrl: string; sandboxUrl: string; secrets: AppSecrets; label: string }): Promise<RunningApp> {
+// probe: false starts the server without the SQL probe, for memory figures: the probe keeps the
+// arguments of the statements it records (an import's 500-row inserts among them) and wraps
+// every statement, which is the benchmark's weight in the server, not the app's.
+export async function startApp(options: { databaseUrl: string; sandboxUrl: string; secrets: AppSecrets; label: string; probe?: boolean }): Promise<RunningApp> {
+  const withProbe = options.probe ?? true;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const portFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "handoff-bench-")), "probe-port");
@@ -64,10 +68,9 @@ export async function startApp(options: { databaseUrl: string; sandboxUrl: strin
     url,
     sandboxUrl: options.sandboxUrl,
     secrets: options.secrets,
-    env: {
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(),
-      BENCH_DB_PROBE_PORT_FILE: portFile,
-    },
+    env: withProbe
+      ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(), BENCH_DB_PROBE_PORT_FILE: portFile }
+      : {},
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

@@ -147,7 +147,8 @@ export async function benchImportAndApi(options: {
   });
 
   const file = benchImportCsv(options.rows);
-  const app = await startApp({ databaseUrl, sandboxUrl: options.sandboxUrl, secrets: options.secrets, label: `import-${options.database}` });
+  // Without the SQL probe: this part measures the server's memory (app-server.ts).
+  const app = await startApp({ databaseUrl, sandboxUrl: options.sandboxUrl, secrets: options.secrets, label: `import-${options.database}`, probe: false });
   try {
     const session = await signIn(app.url, adminEmail, BENCH_PASSWORD);
     const baselineRssMb = treeRssMb(app.pid);
