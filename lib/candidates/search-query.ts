@@ -44,8 +44,9 @@ function prefixCondition(word: TSearchWord): Prisma.Sql {
 // the Prisma query in queries.ts, with the substring words through each database's own index:
 // SQLite's FTS5 trigram table "CandidateSearch", PostgreSQL's pg_trgm GIN index on searchText.
 export async function searchCandidateIds(input: TSearchInput): Promise<{ total: number; ids: string[] }> {
+  const postgres = databaseProvider(env.DATABASE_URL) === "postgresql";
   const conditions: Prisma.Sql[] = [];
-  if (databaseProvider(env.DATABASE_URL) === "postgresql") {
+  if (postgres) {
     for (const word of input.longWords) {
       conditions.push(Prisma.sql`(${Prisma.join(word.forms.map((form) => Prisma.sql`c."searchText" LIKE ${likeContains(form)}`), " OR ")})`);
     }
@@ -56,14 +57,26 @@ export async function searchCandidateIds(input: TSearchInput): Promise<{ total: 
   if (input.job) conditions.push(Prisma.sql`c."jobId" = ${input.job}`);
   if (input.stage) conditions.push(Prisma.sql`c."stage" = ${input.stage}`);
   const where = Prisma.join(conditions, " AND ");
+  const limit = input.limit ?? CANDIDATES_PAGE_SIZE;
+  const count = async () =>
+    Number((await db.$queryRaw<Array<{ total: number | bigint }>>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Candidate" c WHERE ${where}`))[0]?.total ?? 0);
 
-  // One pass over the matches for both the page and the total (a window count): the trigram
-  // search runs once rather than once for the count and once for the page.
+  if (postgres) {
+    // The count and the page at once, on two of the pool's connections.
+    const [total, page] = await Promise.all([
+      count(),
+      db.$queryRaw<Array<{ id: string }>>(
+        Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${limit} OFFSET ${input.skip}`,
+      ),
+    ]);
+    return { total, ids: page.map((row) => row.id) };
+  }
+  // SQLite's driver runs one statement after the other: one pass over the matches gives both
+  // the page and the total (a window count), so the trigram search runs once, not twice.
   const page = await db.$queryRaw<Array<{ id: string; total: number | bigint }>>(
-    Prisma.sql`SELECT c."id", COUNT(*) OVER () AS "total" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${input.limit ?? CANDIDATES_PAGE_SIZE} OFFSET ${input.skip}`,
+    Prisma.sql`SELECT c."id", COUNT(*) OVER () AS "total" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${limit} OFFSET ${input.skip}`,
   );
   if (page.length > 0 || input.skip === 0) return { total: Number(page[0]?.total ?? 0), ids: page.map((row) => row.id) };
   // A page past the last one has no row to carry the total: count on its own.
-  const counted = await db.$queryRaw<Array<{ total: number | bigint }>>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Candidate" c WHERE ${where}`);
-  return { total: Number(counted[0]?.total ?? 0), ids: [] };
+  return { total: await count(), ids: [] };
 }
