@@ -7,7 +7,6 @@ import type { ReactNode } from "react";
 
 import { PageErrorTextsProvider } from "@/components/errors/page-error";
 
-
 // Every page is rendered per request: the CSP nonce (proxy.ts) must reach Next's inline scripts.
 export const dynamic = "force-dynamic";
 

@@ -16,26 +16,20 @@ export function PageErrorTextsProvider({ texts, children }: { texts: PageErrorTe
   return <PageErrorTextsContext value={texts}>{children}</PageErrorTextsContext>;
 }
 
-// English only if the layout itself failed before providing the texts (then Next's global error
-// page shows anyway); "{digest}" is filled below.
-const FALLBACK: PageErrorTexts = {
-  title: "This page could not be shown",
-  body: "Something went wrong on our side. Try again; if it keeps happening, tell an admin.",
-  reference: "Reference: {digest}",
-  retry: "Try again",
-};
-
 /**
  * What a person sees when a page throws unexpectedly: their language, a way to try again, and
  * the digest Next logs with the server error, so an admin can find it in the log.
  */
 export function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const texts = useContext(PageErrorTextsContext) ?? FALLBACK;
+  const texts = useContext(PageErrorTextsContext);
   const router = useRouter();
   const [retrying, startRetry] = useTransition();
   useEffect(() => {
     console.error(error);
   }, [error]);
+  // Only the root layout's own failure renders this without its texts: that one is Next's global
+  // error page's to show.
+  if (!texts) throw error;
   return (
     <section role="alert" aria-labelledby="page-error-title" className="mx-auto max-w-md px-6 py-16 text-center">
       <h1 id="page-error-title" className="text-2xl font-semibold">
