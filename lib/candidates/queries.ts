@@ -81,7 +81,8 @@ export async function listCandidates(params: TCandidateListParams) {
   const whereFor = (shape: "range" | "like"): Prisma.CandidateWhereInput => ({
     AND: [...shortWords.map((word) => prefixFilter(word, shape)), ...filters],
   });
-  const total = await db.candidate.count({ where: whereFor("range") });
+  const unfiltered = shortWords.length === 0 && filters.length === 0;
+  const total = unfiltered ? await countAllCandidates() : await db.candidate.count({ where: whereFor("range") });
   const where = whereFor(total > BROAD_SEARCH_MATCHES ? "like" : "range");
   const rows = await db.candidate.findMany({
     where,
@@ -91,6 +92,13 @@ export async function listCandidates(params: TCandidateListParams) {
     select: LIST_SELECT,
   });
   return { total, rows, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)) };
+}
+
+// The list's first page, the page everyone opens: Prisma counts through a subquery, which keeps
+// SQLite from its fast whole-table count (4 ms against 1 ms at 100k candidates).
+async function countAllCandidates(): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ total: number | bigint }>>`SELECT COUNT(*) AS "total" FROM "Candidate"`;
+  return Number(row?.total ?? 0);
 }
 
 export type CandidateListRow = Awaited<ReturnType<typeof listCandidates>>["rows"][number];

@@ -108,6 +108,10 @@ describe("candidate search", () => {
     expect(second.rows.map((row) => row.lastName)).toEqual(["Zebrafinch04", "Zebrafinch03", "Zebrafinch02", "Zebrafinch01", "Zebrafinch00"]);
     const beyond = await page(3);
     expect(beyond).toMatchObject({ total: 25, pages: 2, rows: [] });
+    // Without words or filters the total is every candidate (counted without Prisma's subquery).
+    const everyone = await queries.listCandidates({ q: "", job: "", stage: "", page: 1 });
+    expect(everyone.total).toBe(await client.candidate.count());
+    expect(everyone.total).toBeGreaterThan(25);
     await client.candidate.deleteMany({ where: { firstName: "Paging" } });
   });
 
