@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { QueryProvider } from "@/components/query-provider";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getReviewBatch } from "@/lib/handoff/queue";
 
@@ -26,13 +26,8 @@ export default async function ReviewSendPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <Link href="/to-send" className="text-sm text-indigo-700 hover:underline">
-          ← {t("backToQueue")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold">{t("reviewTitle")}</h1>
-        <p className="mt-1 text-slate-600">{t("reviewIntro")}</p>
-      </div>
+      <BackLink href="/to-send">{t("backToQueue")}</BackLink>
+      <PageHeader title={t("reviewTitle")} intro={t("reviewIntro")} />
       {skipped > 0 && batch.candidates.length > 0 && <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">{t("skipped", { count: skipped })}</p>}
       {batch.candidates.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("noneLeft")}</p>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { SOURCE_KINDS } from "@/lib/webhooks/kinds";
 import { countAttention, listSources } from "@/lib/webhooks/queries";
@@ -19,18 +20,16 @@ export default async function AtsSourcesPage() {
   const [t, sources, attention] = await Promise.all([getTranslations("webhooks"), listSources(), countAttention()]);
   return (
     <div className="space-y-6">
-      <Link href="/admin/integrations?category=ats" className="text-sm text-indigo-700 hover:underline">
-        ← {t("back")}
-      </Link>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 max-w-prose text-slate-600">{t("intro")}</p>
-        </div>
-        <Link href="/admin/integrations/ats/intake" className={buttonClassName("secondary")}>
-          {t("intakeLink")}
-        </Link>
-      </div>
+      <BackLink href="/admin/integrations?category=ats">{t("back")}</BackLink>
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        end={
+          <Link href="/admin/integrations/ats/intake" className={buttonClassName("secondary")}>
+            {t("intakeLink")}
+          </Link>
+        }
+      />
       {attention > 0 && (
         <Alert tone="warning">
           <Link href="/admin/integrations/ats/intake?attention=1" className="underline">

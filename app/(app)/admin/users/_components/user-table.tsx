@@ -11,20 +11,13 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import type { RoleKey } from "@/lib/permissions/definitions";
+import type { UserRow as StoredUserRow } from "@/lib/users/service";
 
 import { useCurrentMessage } from "./current-message";
 import { OneTimeLink } from "./one-time-link";
 
-type UserRow = {
-  id: string;
-  name: string;
-  email: string;
-  roleId: string;
-  active: boolean;
-  invitationPending: boolean;
-  linkExpiresAt: string | null;
-  lastSignInAt: string | null;
-};
+// The service's row, with its dates as ISO strings (what crosses to the browser).
+type UserRow = Omit<StoredUserRow, "linkExpiresAt" | "lastSignInAt"> & { linkExpiresAt: string | null; lastSignInAt: string | null };
 type Role = { id: string; name: string };
 type Confirmation =
   | { kind: "role"; user: UserRow; roleId: RoleKey }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 
 import { Alert } from "@/components/ui/alert";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { intakeListHref } from "@/lib/webhooks/intake-params";
 import { getSource } from "@/lib/webhooks/queries";
@@ -29,15 +30,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const [t, format, endpointBase] = await Promise.all([getTranslations("webhooks"), getFormatter(), getEndpointBase()]);
   return (
     <div className="max-w-3xl space-y-6">
-      <Link href="/admin/integrations/ats" className="text-sm text-indigo-700 hover:underline">
-        ← {t("backToSources")}
-      </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{source.name}</h1>
-        <p className="mt-1 text-slate-600">
-          {t(`kinds.${source.kind}.name`)} · {t(source.enabled ? "status.enabled" : "status.disabled")}
-        </p>
-      </div>
+      <BackLink href="/admin/integrations/ats">{t("backToSources")}</BackLink>
+      <PageHeader
+        title={source.name}
+        intro={`${t(`kinds.${source.kind}.name`)} · ${t(source.enabled ? "status.enabled" : "status.disabled")}`}
+      />
       {created && <Alert tone="success">{t("details.justCreated")}</Alert>}
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <CopyField label={t("endpoint")} value={`${endpointBase}/api/webhooks/${source.pathToken}`} />

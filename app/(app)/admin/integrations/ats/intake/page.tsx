@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { buttonClassName } from "@/components/ui/button";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { intakeListHref, ZIntakeListParams } from "@/lib/webhooks/intake-params";
@@ -26,13 +27,8 @@ export default async function IntakeLogPage({ searchParams }: Props) {
   const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
     <div className="space-y-6">
-      <Link href="/admin/integrations/ats" className="text-sm text-indigo-700 hover:underline">
-        ← {t("backToSources")}
-      </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{t("intake.title")}</h1>
-        <p className="mt-1 max-w-prose text-slate-600">{t("intake.intro")}</p>
-      </div>
+      <BackLink href="/admin/integrations/ats">{t("backToSources")}</BackLink>
+      <PageHeader title={t("intake.title")} intro={t("intake.intro")} />
       <form method="get" action="/admin/integrations/ats/intake" aria-label={t("intake.filters")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
         <label className="space-y-1 text-sm font-medium text-slate-700">
           <span>{t("intake.source")}</span>

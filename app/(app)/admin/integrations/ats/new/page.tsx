@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { isSourceKind } from "@/lib/webhooks/kinds";
 
@@ -23,13 +23,8 @@ export default async function NewSourcePage({ searchParams }: Props) {
   const [t, endpointBase] = await Promise.all([getTranslations("webhooks"), getEndpointBase()]);
   return (
     <div className="max-w-3xl space-y-6">
-      <Link href="/admin/integrations/ats" className="text-sm text-indigo-700 hover:underline">
-        ← {t("backToSources")}
-      </Link>
-      <div>
-        <h1 className="text-2xl font-semibold">{t("form.title", { name: t(`kinds.${kind}.name`) })}</h1>
-        <p className="mt-1 text-slate-600">{t(`kinds.${kind}.summary`)}</p>
-      </div>
+      <BackLink href="/admin/integrations/ats">{t("backToSources")}</BackLink>
+      <PageHeader title={t("form.title", { name: t(`kinds.${kind}.name`) })} intro={t(`kinds.${kind}.summary`)} />
       <AddSourceForm kind={kind} endpointBase={endpointBase} />
       <SetupSteps kind={kind} />
     </div>
