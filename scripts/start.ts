@@ -5,13 +5,14 @@ import { DEFAULT_DATABASE_URL } from "../lib/db/provider";
 
 import { fillCandidateSearch } from "./lib/candidate-search-backfill";
 import { migrateDatabase } from "./lib/database";
+import { serverNodeOptions } from "./lib/server-heap";
 
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 migrateDatabase(databaseUrl);
 await fillCandidateSearch(databaseUrl);
 const app = spawn("node_modules/.bin/next", ["start", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions() },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
 app.on("exit", (code) => process.exit(code ?? 0));

@@ -21,6 +21,8 @@ beforeAll(async () => {
   client = createPrismaClient(database.url);
   vi.resetModules();
   vi.doMock("@/lib/db", () => ({ db: client }));
+  // The runner writes new candidates with each database's own SQL, chosen by DATABASE_URL.
+  vi.doMock("@/lib/env", () => ({ env: { DATABASE_URL: database.url } }));
   service = await import("@/lib/imports/service");
   runner = await import("@/lib/imports/runner");
   await client.role.upsert({ where: { id: "admin" }, create: { id: "admin", name: "Admin" }, update: {} });

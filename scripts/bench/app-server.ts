@@ -7,6 +7,7 @@ import path from "node:path";
 
 import { startAppProcess, waitUntilServing, type AppSecrets } from "../lib/app-with-sandbox";
 import { freePort } from "../lib/free-port";
+import { serverNodeOptions } from "../lib/server-heap";
 
 const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "next.config.mjs", "package-lock.json"];
 const PROBE = path.resolve("scripts/bench/db-probe.cjs");
@@ -69,7 +70,7 @@ export async function startApp(options: { databaseUrl: string; sandboxUrl: strin
     sandboxUrl: options.sandboxUrl,
     secrets: options.secrets,
     env: withProbe
-      ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PROBE}`.trim(), BENCH_DB_PROBE_PORT_FILE: portFile }
+      ? { NODE_OPTIONS: `${serverNodeOptions()} --require ${PROBE}`, BENCH_DB_PROBE_PORT_FILE: portFile }
       : {},
     stdio: ["ignore", "pipe", "pipe"],
   });

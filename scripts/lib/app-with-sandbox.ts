@@ -11,6 +11,7 @@ import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/scripts/personio-sand
 import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
 import { connectDemoIntegration } from "./personio-demo";
+import { serverNodeOptions } from "./server-heap";
 
 export type AppSecrets = { sessionSecret: string; encryptionKey: string };
 
@@ -54,7 +55,8 @@ export function startAppProcess(options: AppProcessOptions): ChildProcess {
     stdio: options.stdio ?? "inherit",
     env: {
       ...process.env,
-      ...(options.command === "start" ? { NODE_ENV: "production" } : {}),
+      // The production build runs as npm start runs it.
+      ...(options.command === "start" ? { NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() } : {}),
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_URL: options.url,
       ...(options.secrets ? { NEXTAUTH_SECRET: options.secrets.sessionSecret, ENCRYPTION_KEY: options.secrets.encryptionKey } : {}),
