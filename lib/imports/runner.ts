@@ -63,9 +63,9 @@ type MatchRecord = {
 // PostgreSQL's json_populate_recordset). Prisma's createMany costs five times the CPU here, and
 // an INSERT … VALUES with a placeholder per value had Prisma build, serialise and plan twenty
 // parameters per row: kilobytes of garbage per row, much of it promoted to the old generation.
-// One string parameter costs one string. The timestamps are bound as parameters, so the driver adapter writes them
-// in the same format as every other query; ids look like Prisma's cuids (the ordering of the
-// list breaks ties by id).
+// One string parameter costs one string. The timestamps are bound as parameters, so the driver
+// adapter writes them in the same format as every other query; ids look like Prisma's cuids (the
+// ordering of the list breaks ties by id).
 const JSON_COLUMNS = [
   "id",
   "firstName",
