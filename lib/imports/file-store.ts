@@ -6,10 +6,9 @@ import { db } from "@/lib/db";
 // An import's file, kept in the database in parts (CandidateImportFileChunk): any app instance
 // can resume an import, and no part is large enough to weigh on memory or on Prisma's engine.
 // Each part is stored as hex text, which Prisma passes through as one string (why not Bytes:
-// see the model).
-// Small parts: each is a query parameter that Prisma's query compiler copies; 48 kB (96 kB of
-// hex) stays under V8's large-object size; 1 MB parts made large objects, which only the old
-// generation's collections free.
+// see the model). Parts are small because each is a query parameter that Prisma's query
+// compiler copies: 48 kB (96 kB of hex) stays under V8's large-object size, while 1 MB parts
+// made large objects, which only the old generation's collections free.
 export const FILE_CHUNK_BYTES = 48 * 1024;
 
 export async function storeImportFile(tx: Prisma.TransactionClient, importId: string, bytes: Uint8Array) {

@@ -17,9 +17,9 @@ async function* partsOf(bytes: FileBytes): AsyncGenerator<Uint8Array> {
   else yield* bytes;
 }
 
-// The decoder gives two-byte strings: 16 kB of bytes make a 32 kB string, small enough to die
-// young (64 kB made 128 kB strings, which V8 allocates as large objects, collected only in the
-// old generation's collections).
+// A decoder may give two-byte strings (iconv-lite's Windows-1252 decoder always does): 16 kB of
+// bytes make at most a 32 kB string, small enough to die young (64 kB made 128 kB strings, which
+// V8 allocates as large objects, freed only by the old generation's collections).
 const DECODE_CHUNK = 16 * 1024;
 
 // The file as text, decoded a slice at a time (a multi-byte character split between slices is
