@@ -1,6 +1,10 @@
 // Test databases: a fresh, migrated database per test run or harness, on SQLite or on the
 // PostgreSQL server npm test starts. Only tests use this; the app's own migration is scripts/lib/database.ts.
-import { databaseProvider } from "@/lib/db/provider";
+import fs from "node:fs";
+import path from "node:path";
+
+import { databaseProvider, type DatabaseProvider } from "@/lib/db/provider";
+import { SCHEMAS } from "@/prisma/schemas";
 import { deleteSqliteDatabase, migrateDatabase } from "@/scripts/lib/database";
 import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "@/scripts/lib/postgres-databases";
 
@@ -26,4 +30,14 @@ export async function createFreshDatabase(name: string): Promise<{ url: string; 
   deleteSqliteDatabase(url);
   migrateDatabase(url, { quiet: true });
   return { url, drop: async () => deleteSqliteDatabase(url) };
+}
+
+// A committed migration's SQL for one provider, statement by statement, comments dropped: for
+// tests that run a migration (or part of it) on data an earlier schema left.
+export function migrationStatements(migration: string, provider: DatabaseProvider): string[] {
+  return fs
+    .readFileSync(path.join(SCHEMAS[provider].migrations, migration, "migration.sql"), "utf8")
+    .split(/;\s*\n/)
+    .map((statement) => statement.replace(/^--.*$/gm, "").trim())
+    .filter(Boolean);
 }

@@ -1,27 +1,15 @@
 // The parts of an import's file moved from a bytes column to hex text (see CandidateImportFileChunk
 // in schema.prisma): a file uploaded before that migration must come through it byte for byte, so
 // its import still runs. Runs on SQLite, and on PostgreSQL in npm test's PostgreSQL run.
-import fs from "node:fs";
-import path from "node:path";
-
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { databaseProvider } from "@/lib/db/provider";
 
-import { createFreshDatabase } from "@/e2e/support/test-database";
+import { createFreshDatabase, migrationStatements } from "@/e2e/support/test-database";
 
 const TABLE_CREATED_IN = "20261130004222_candidates_import_and_api";
 const TO_TEXT = "20261130072106_import_file_as_text";
-
-function statements(migration: string, provider: "sqlite" | "postgresql"): string[] {
-  const folder = provider === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations";
-  return fs
-    .readFileSync(path.join(folder, migration, "migration.sql"), "utf8")
-    .split(/;\s*\n/)
-    .map((statement) => statement.replace(/^--.*$/gm, "").trim())
-    .filter(Boolean);
-}
 
 let database: Awaited<ReturnType<typeof createFreshDatabase>>;
 let db: PrismaClient;
@@ -40,7 +28,7 @@ it("converts a file stored as bytes before the migration into the same bytes as 
   const provider = databaseProvider(database.url);
   // The table as the earlier migration made it, with the bytes column.
   await db.$executeRawUnsafe('DROP TABLE "CandidateImportFileChunk"');
-  for (const statement of statements(TABLE_CREATED_IN, provider).filter((sql) => sql.includes('"CandidateImportFileChunk"'))) {
+  for (const statement of migrationStatements(TABLE_CREATED_IN, provider).filter((sql) => sql.includes('"CandidateImportFileChunk"'))) {
     await db.$executeRawUnsafe(statement);
   }
   const user = await db.user.create({ data: { name: "Admin", email: "admin@example.com", passwordHash: "x", roleId: "admin" } });
@@ -57,7 +45,7 @@ it("converts a file stored as bytes before the migration into the same bytes as 
     provider === "postgresql" ? bytes.toString("base64") : bytes.toString("hex"),
   );
 
-  for (const statement of statements(TO_TEXT, provider)) await db.$executeRawUnsafe(statement);
+  for (const statement of migrationStatements(TO_TEXT, provider)) await db.$executeRawUnsafe(statement);
 
   const part = await db.candidateImportFileChunk.findUniqueOrThrow({ where: { importId_index: { importId: upload.id, index: 0 } } });
   expect(part.content).toMatch(/^[0-9a-f]+$/);

@@ -1,27 +1,19 @@
 // Roles and their default permissions come from a migration, so every database has them. Runs on
 // SQLite, and on PostgreSQL in npm test's PostgreSQL run (HANDOFF_TEST_DATABASE_URL).
-import fs from "node:fs";
-import path from "node:path";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { databaseProvider } from "@/lib/db/provider";
 import { DEFAULT_ROLES } from "@/lib/permissions/definitions";
 
-import { createFreshDatabase } from "@/e2e/support/test-database";
+import { createFreshDatabase, migrationStatements } from "@/e2e/support/test-database";
 
 const MIGRATION = "20261129234950_accounts_and_first_run";
 
 // The data part of the migration (everything from its first INSERT), statement by statement.
 function dataStatements(provider: "sqlite" | "postgresql"): string[] {
-  const folder = provider === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations";
-  const sql = fs.readFileSync(path.join(folder, MIGRATION, "migration.sql"), "utf8");
-  return sql
-    .slice(sql.indexOf('INSERT INTO "Role"'))
-    .split(/;\s*\n/)
-    .map((statement) => statement.replace(/^--.*$/gm, "").trim())
-    .filter(Boolean);
+  const statements = migrationStatements(MIGRATION, provider);
+  return statements.slice(statements.findIndex((statement) => statement.startsWith('INSERT INTO "Role"')));
 }
 
 async function permissionsByRole(db: PrismaClient) {
