@@ -6,7 +6,7 @@ import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
 import { ConnectionFailingBanner } from "@/components/integrations/connection-failing-banner";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/require-user";
-import { countToSend } from "@/lib/handoff/queue";
+import { countToSend, NAV_COUNT_MAX } from "@/lib/handoff/queue";
 import { isLocale } from "@/lib/i18n/config";
 import { getPersonioStatus } from "@/lib/integrations/personio-queries";
 import { can } from "@/lib/permissions";
@@ -21,7 +21,7 @@ function initialsOf(name: string) {
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const [toSendCount, personio, t, locale, timeZone] = await Promise.all([
-    can(user, "personio:send") ? countToSend() : null,
+    can(user, "personio:send") ? countToSend(NAV_COUNT_MAX + 1) : null,
     // Admins who can fix the connection see it failing on every page (one small read by id).
     can(user, "integrations:manage") ? getPersonioStatus() : null,
     getTranslations(),

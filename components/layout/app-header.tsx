@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
+import { NAV_COUNT_MAX } from "@/lib/handoff/queue";
 
 type AppHeaderProps = {
   canManageUsers: boolean;
@@ -10,7 +11,7 @@ type AppHeaderProps = {
   canReadAudit: boolean;
   canImport: boolean;
   canManageJobs: boolean;
-  /** Hired candidates not yet in Personio; null for people who may not send. */
+  /** Hired candidates not yet in Personio (counted up to NAV_COUNT_MAX + 1); null for people who may not send. */
   toSendCount: number | null;
   // The signed-in person's menu (who they are, language, time zone, sign out). It calls a server
   // action, so it lives beside its route (app/(app)/_components) and is passed in.
@@ -19,10 +20,14 @@ type AppHeaderProps = {
 
 export async function AppHeader({ canManageUsers, canManageIntegrations, canReadAudit, canImport, canManageJobs, toSendCount, profileMenu }: AppHeaderProps) {
   const [t, tQueue] = await Promise.all([getTranslations(), getTranslations("toSend")]);
+  const queueCount = (count: number): NavItem["count"] =>
+    count > NAV_COUNT_MAX
+      ? { value: count, shown: `${NAV_COUNT_MAX}+`, label: tQueue("navCountMore", { count: NAV_COUNT_MAX }) }
+      : { value: count, shown: String(count), label: tQueue("navCount", { count }) };
   const items: NavItem[] = [
     { href: "/candidates", label: t("nav.candidates") },
     ...(toSendCount !== null
-      ? [{ href: "/to-send", label: tQueue("nav"), count: { value: toSendCount, label: tQueue("navCount", { count: toSendCount }) } }]
+      ? [{ href: "/to-send", label: tQueue("nav"), count: queueCount(toSendCount) }]
       : []),
     ...(canImport ? [{ href: "/import", label: t("imports.nav") }] : []),
     ...(canManageJobs ? [{ href: "/admin/jobs", label: t("jobs.nav") }] : []),

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 
-export type NavItem = { href: string; label: string; count?: { value: number; label: string } };
+export type NavItem = { href: string; label: string; count?: { value: number; shown: string; label: string } };
 
 // The main navigation: inline from the md breakpoint, behind a Menu button below it (so no
 // page is wider than a phone). The current page is marked (aria-current and a visible style).
@@ -57,7 +57,7 @@ export function AppNav({ items, menuLabel, navLabel }: { items: NavItem[]; menuL
                 {item.label}
                 {item.count && item.count.value > 0 && (
                   <span className="rounded-full bg-indigo-700 px-2 py-0.5 text-xs font-semibold text-white">
-                    <span aria-hidden="true">{item.count.value}</span>
+                    <span aria-hidden="true">{item.count.shown}</span>
                     <span className="sr-only">{item.count.label}</span>
                   </span>
                 )}

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { DONE_STATUSES } from "@/lib/handoff/claim";
 import { db } from "@/lib/db";
 import { getSendableStages } from "@/lib/handoff/send-settings";
@@ -20,8 +20,27 @@ async function queueWhere(): Promise<Prisma.CandidateWhereInput> {
   };
 }
 
-export async function countToSend(): Promise<number> {
-  return db.candidate.count({ where: await queueWhere() });
+/** The nav's count says how many wait up to this number, and "99+" beyond it. */
+export const NAV_COUNT_MAX = 99;
+
+/**
+ * How many wait in the queue, counted up to `upTo` when given. The nav asks for one more than it
+ * shows: counting a long queue to its end is a pass over every candidate in a sendable stage (the
+ * largest query on every page at 100k candidates), and the nav would only say "99+" anyway.
+ */
+export async function countToSend(upTo?: number): Promise<number> {
+  if (upTo === undefined) return db.candidate.count({ where: await queueWhere() });
+  // The same rule as queueWhere() in SQL (queue.db.test.ts holds the two to the same answers):
+  // Prisma orders a count({ take }) or findMany({ take }) by id, so the database would sort the
+  // whole queue before stopping; unordered, it stops at the `upTo`th candidate it finds.
+  const [row] = await db.$queryRaw<Array<{ waiting: number | bigint }>>`
+    SELECT COUNT(*) AS "waiting" FROM (
+      SELECT 1 FROM "Candidate" c
+      WHERE c."stage" IN (${Prisma.join(await getSendableStages())})
+        AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."candidateId" = c."id" AND h."status" IN (${Prisma.join([...DONE_STATUSES])}))
+      LIMIT ${upTo}
+    ) AS "queue"`;
+  return Number(row?.waiting ?? 0);
 }
 
 /** One page of the queue, newest first. */
