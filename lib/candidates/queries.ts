@@ -4,7 +4,7 @@ import { cache } from "react";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { CANDIDATES_PAGE_SIZE, type TCandidateListParams } from "@/lib/candidates/list-params";
-import { searchCandidateIds } from "@/lib/candidates/search-query";
+import { searchCandidates } from "@/lib/candidates/search-query";
 import { searchWords, type TSearchWord } from "@/lib/candidates/search-text";
 import { db } from "@/lib/db";
 
@@ -49,7 +49,10 @@ export async function findCandidateIdsMatching(text: string, limit: number): Pro
   if (words.length === 0) return null;
   const longWords = words.filter((word) => !word.isShort);
   const shortWords = words.filter((word) => word.isShort);
-  if (longWords.length > 0) return searchCandidateIds({ longWords, shortWords, job: "", stage: "", skip: 0, limit });
+  if (longWords.length > 0) {
+    const { total, rows } = await searchCandidates({ longWords, shortWords, job: "", stage: "", skip: 0, limit });
+    return { total, ids: rows.map((row) => row.id) };
+  }
   const where = { AND: shortWords.map((word) => prefixFilter(word, "range")) };
   const [total, rows] = await Promise.all([
     db.candidate.count({ where }),
@@ -71,11 +74,9 @@ export async function listCandidates(params: TCandidateListParams) {
   if (longWords.length > 0) {
     // Any word of three letters or more is found inside names and emails through the trigram
     // index (raw SQL: Prisma has no MATCH or trigram operator); the rest filter those matches.
-    const { total, ids } = await searchCandidateIds({ longWords, shortWords, job: params.job, stage: params.stage, skip });
-    const found = await db.candidate.findMany({ where: { id: { in: ids } }, select: LIST_SELECT });
-    const byId = new Map(found.map((row) => [row.id, row]));
-    const rows = ids.flatMap((id) => byId.get(id) ?? []);
-    return { total, rows, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)) };
+    const found = await searchCandidates({ longWords, shortWords, job: params.job, stage: params.stage, skip });
+    const rows = found.rows.map(({ jobTitle, ...row }) => ({ ...row, job: { title: jobTitle } }));
+    return { total: found.total, rows, pages: Math.max(1, Math.ceil(found.total / CANDIDATES_PAGE_SIZE)) };
   }
 
   const whereFor = (shape: "range" | "like"): Prisma.CandidateWhereInput => ({

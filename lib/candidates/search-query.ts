@@ -40,10 +40,18 @@ function prefixCondition(word: TSearchWord): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
 }
 
-// The ids of one page of matches, newest first, and how many match in all. The same filters as
-// the Prisma query in queries.ts, with the substring words through each database's own index:
+/** One row of the list, as the list shows it. */
+export type TSearchRow = { id: string; firstName: string; lastName: string; email: string; stage: string; createdAt: Date; jobTitle: string };
+
+// The list's columns with the job's title, read with the matches: a second query for the rows
+// by id (and a third for their jobs) cost more than the search itself on a narrow match.
+const ROW_COLUMNS = Prisma.sql`c."id", c."firstName", c."lastName", c."email", c."stage", c."createdAt", j."title" AS "jobTitle"`;
+const FROM_CANDIDATES = Prisma.sql`FROM "Candidate" c JOIN "Job" j ON j."id" = c."jobId"`;
+
+// One page of matches, newest first, and how many match in all. The same filters as the
+// Prisma query in queries.ts, with the substring words through each database's own index:
 // SQLite's FTS5 trigram table "CandidateSearch", PostgreSQL's pg_trgm GIN index on searchText.
-export async function searchCandidateIds(input: TSearchInput): Promise<{ total: number; ids: string[] }> {
+export async function searchCandidates(input: TSearchInput): Promise<{ total: number; rows: TSearchRow[] }> {
   const postgres = databaseProvider(env.DATABASE_URL) === "postgresql";
   const conditions: Prisma.Sql[] = [];
   if (postgres) {
@@ -63,20 +71,21 @@ export async function searchCandidateIds(input: TSearchInput): Promise<{ total: 
 
   if (postgres) {
     // The count and the page at once, on two of the pool's connections.
-    const [total, page] = await Promise.all([
+    const [total, rows] = await Promise.all([
       count(),
-      db.$queryRaw<Array<{ id: string }>>(
-        Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${limit} OFFSET ${input.skip}`,
+      db.$queryRaw<TSearchRow[]>(
+        Prisma.sql`SELECT ${ROW_COLUMNS} ${FROM_CANDIDATES} WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${limit} OFFSET ${input.skip}`,
       ),
     ]);
-    return { total, ids: page.map((row) => row.id) };
+    return { total, rows };
   }
   // SQLite's driver runs one statement after the other: one pass over the matches gives both
   // the page and the total (a window count), so the trigram search runs once, not twice.
-  const page = await db.$queryRaw<Array<{ id: string; total: number | bigint }>>(
-    Prisma.sql`SELECT c."id", COUNT(*) OVER () AS "total" FROM "Candidate" c WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${limit} OFFSET ${input.skip}`,
+  const page = await db.$queryRaw<Array<TSearchRow & { total: number | bigint }>>(
+    Prisma.sql`SELECT ${ROW_COLUMNS}, COUNT(*) OVER () AS "total" ${FROM_CANDIDATES} WHERE ${where} ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${limit} OFFSET ${input.skip}`,
   );
-  if (page.length > 0 || input.skip === 0) return { total: Number(page[0]?.total ?? 0), ids: page.map((row) => row.id) };
+  const rows = page.map(({ total: _total, ...row }) => row);
+  if (page.length > 0 || input.skip === 0) return { total: Number(page[0]?.total ?? 0), rows };
   // A page past the last one has no row to carry the total: count on its own.
-  return { total: await count(), ids: [] };
+  return { total: await count(), rows: [] };
 }

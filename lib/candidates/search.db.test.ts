@@ -52,6 +52,21 @@ async function names(q: string, extra: { job?: string; stage?: string } = {}) {
 }
 
 describe("candidate search", () => {
+  it("gives each match the columns the list shows, as the unfiltered list gives them", async () => {
+    const [found] = (await queries.listCandidates({ q: "bergmann", job: "", stage: "", page: 1 })).rows;
+    const listed = (await queries.listCandidates({ q: "", job: "", stage: "", page: 1 })).rows.find((row) => row.id === found?.id);
+    expect(found).toEqual({
+      id: expect.any(String),
+      firstName: "Alexander",
+      lastName: "Bergmann",
+      email: "alexander.bergmann@example.com",
+      stage: "HIRED",
+      createdAt: new Date(Date.UTC(2026, 0, 3)),
+      job: { title: "Designer" },
+    });
+    expect(found).toEqual(listed);
+  });
+
   it("ignores case, accents and umlaut spellings", async () => {
     expect(await names("muller")).toEqual(["Jürgen Müller"]);
     expect(await names("MÜLLER")).toEqual(["Anna Mueller", "Jürgen Müller"]);

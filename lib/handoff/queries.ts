@@ -1,5 +1,6 @@
 import "server-only";
 
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { DONE_STATUSES, type HandoffStatus } from "@/lib/handoff/claim";
 import { personioEmployeeLink } from "@/lib/integrations/personio-connection";
@@ -12,27 +13,30 @@ export type PersonioBadgeData = {
   employeeUrl: string | null;
 };
 
+type BadgeRow = {
+  candidateId: string;
+  status: string;
+  sentAt: Date | null;
+  personioEmployeeId: number | null;
+  personioSubdomain: string | null;
+  sentByName: string | null;
+};
+
 // Badge data for candidates that were sent or linked, for an actor who may see badges; for
 // anyone else nothing is read, so the sender's name never reaches a page that must not show it.
 export async function getPersonioBadges(actor: Actor, candidateIds: string[]): Promise<Map<string, PersonioBadgeData>> {
   if (!can(actor, "personio:see-badge") || candidateIds.length === 0) return new Map();
-  const rows = await db.handoff.findMany({
-    where: { candidateId: { in: candidateIds }, status: { in: [...DONE_STATUSES] } },
-    select: {
-      candidateId: true,
-      status: true,
-      sentAt: true,
-      personioEmployeeId: true,
-      personioSubdomain: true,
-      sentBy: { select: { name: true } },
-    },
-  });
+  // One statement with the sender's name (Prisma's nested select takes two): on every list page.
+  const rows = await db.$queryRaw<BadgeRow[]>`
+    SELECT h."candidateId", h."status", h."sentAt", h."personioEmployeeId", h."personioSubdomain", u."name" AS "sentByName"
+    FROM "Handoff" h LEFT JOIN "User" u ON u."id" = h."sentById"
+    WHERE h."candidateId" IN (${Prisma.join(candidateIds)}) AND h."status" IN (${Prisma.join([...DONE_STATUSES])})`;
   return new Map(
     rows.map((row) => [
       row.candidateId,
       {
         status: row.status as "SENT" | "LINKED",
-        sentByName: row.sentBy?.name ?? "",
+        sentByName: row.sentByName ?? "",
         sentAt: row.sentAt ?? new Date(0),
         employeeUrl: employeeUrl(row.personioSubdomain, row.personioEmployeeId),
       },
