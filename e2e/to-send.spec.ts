@@ -1,4 +1,4 @@
-import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { createTestCandidate, createTestJob, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
 import { sandboxEmployeesWithEmail } from "./personio";
 
 test.describe("To send queue", () => {
@@ -87,6 +87,31 @@ test.describe("To send queue", () => {
     await expect(page.getByLabel("First name")).toHaveValue("Mara");
     await expect(page.getByRole("navigation", { name: "Progress" }).getByRole("listitem").first()).toContainText("Skipped");
     expect(await db.handoff.count({ where: { candidateId: second.id } })).toBe(0);
+  });
+
+  test("past 99 waiting, the nav says 99+", async ({ page }) => {
+    const suffix = uniqueSuffix();
+    const job = await createTestJob();
+    // Added long ago, so they sort after the candidates other tests look for in the queue.
+    await db.candidate.createMany({
+      data: Array.from({ length: 100 }, (_, index) => ({
+        firstName: "Many",
+        lastName: `Waiting-${suffix}-${index}`,
+        email: `many.${index}.${suffix}@example.com`,
+        stage: "HIRED",
+        jobId: job.id,
+        createdAt: new Date(Date.UTC(2001, 0, 1)),
+      })),
+    });
+    try {
+      await signIn(page, await createTestUser("recruiter"));
+      await page.goto("/candidates");
+      const link = page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: /^To send/ });
+      await expect(link).toContainText("99+");
+      await expect(link).toContainText("more than 99 waiting");
+    } finally {
+      await db.candidate.deleteMany({ where: { lastName: { startsWith: `Waiting-${suffix}-` } } });
+    }
   });
 
   test("people who may not send have no queue", async ({ page }) => {
