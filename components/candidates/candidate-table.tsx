@@ -14,7 +14,7 @@ export async function CandidateTable({
   rows: CandidateListRow[];
   badges?: Map<string, PersonioBadgeData>;
 }) {
-  const [t, format] = await Promise.all([getTranslations("candidates"), getFormatter()]);
+  const [t, tStages, format] = await Promise.all([getTranslations("candidates"), getTranslations("stages"), getFormatter()]);
 
   if (rows.length === 0) {
     return (
@@ -52,7 +52,7 @@ export async function CandidateTable({
             </Cell>
             <Cell label={t("columns.job")}>{row.job.title}</Cell>
             <Cell label={t("columns.stage")}>
-              <StageBadge stage={row.stage} />
+              <StageBadge stage={row.stage} t={tStages} />
             </Cell>
             <Cell label={t("columns.added")} className="text-slate-600">
               {format.dateTime(row.createdAt, { dateStyle: "medium" })}

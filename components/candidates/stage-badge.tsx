@@ -1,5 +1,3 @@
-import { getTranslations } from "next-intl/server";
-
 import type { Stage } from "@/lib/candidates/stages";
 
 const COLORS: Record<Stage, string> = {
@@ -10,8 +8,9 @@ const COLORS: Record<Stage, string> = {
   HIRED: "bg-green-100 text-green-800",
 };
 
-export async function StageBadge({ stage }: { stage: string }) {
-  const t = await getTranslations("stages");
+// Not async: the caller passes its translator for the "stages" messages. A list renders one
+// badge per row, and an async component costs React a promise and a chunk of its own each.
+export function StageBadge({ stage, t }: { stage: string; t: (stage: Stage) => string }) {
   const known = stage in COLORS ? (stage as Stage) : "APPLIED";
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[known]}`}>

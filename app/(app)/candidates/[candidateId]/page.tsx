@@ -30,8 +30,9 @@ export default async function CandidateProfilePage({ params }: Props) {
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
   const mayUpdate = can(user, "personio:update");
-  const [t, tHandoff, tFields, tAvailability, format, sendAvailability, badges, handoffStatus] = await Promise.all([
+  const [t, tStages, tHandoff, tFields, tAvailability, format, sendAvailability, badges, handoffStatus] = await Promise.all([
     getTranslations("profile"),
+    getTranslations("stages"),
     getTranslations("handoff"),
     getTranslations("personioFields"),
     getTranslations("sendAvailability"),
@@ -70,7 +71,7 @@ export default async function CandidateProfilePage({ params }: Props) {
     [t("department"), candidate.department || candidate.job.department || t("none")],
     [t("office"), candidate.office || candidate.job.office || t("none")],
     [t("startDate"), candidate.startDate ? format.dateTime(new Date(`${candidate.startDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : t("none")],
-    [t("stage"), <StageBadge key="stage" stage={candidate.stage} />],
+    [t("stage"), <StageBadge key="stage" stage={candidate.stage} t={tStages} />],
     [t("source"), candidate.source ?? t("none")],
     ...(candidate.externalSource
       ? ([[t("externalRecord"), `${candidate.externalSource} · ${candidate.externalId ?? ""}`]] as Array<[string, React.ReactNode]>)
