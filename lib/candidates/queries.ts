@@ -4,7 +4,7 @@ import { cache } from "react";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { CANDIDATES_PAGE_SIZE, type TCandidateListParams } from "@/lib/candidates/list-params";
-import { searchCandidates } from "@/lib/candidates/search-query";
+import { countPrefixMatchesUpTo, searchCandidates } from "@/lib/candidates/search-query";
 import { searchWords, type TSearchWord } from "@/lib/candidates/search-text";
 import { db } from "@/lib/db";
 
@@ -15,8 +15,9 @@ const PREFIX_END = "\u{10FFFF}";
 
 // Beyond this many matches a prefix search is broad (one letter can match a fifth of all
 // candidates): seeking the key indexes would fetch and sort every match for one page of 20,
-// while walking the date index finds a page after a few dozen rows.
-const BROAD_SEARCH_MATCHES = 2_000;
+// while walking the date index finds a page after a few dozen rows. Its matches are counted only
+// this far: the list says "more than 2,000" and pages through the first 2,000.
+export const BROAD_SEARCH_MATCHES = 2_000;
 
 const LIST_SELECT = {
   id: true,
@@ -76,23 +77,37 @@ export async function listCandidates(params: TCandidateListParams) {
     // index (raw SQL: Prisma has no MATCH or trigram operator); the rest filter those matches.
     const found = await searchCandidates({ longWords, shortWords, job: params.job, stage: params.stage, skip });
     const rows = found.rows.map(({ jobTitle, ...row }) => ({ ...row, job: { title: jobTitle } }));
-    return { total: found.total, rows, pages: Math.max(1, Math.ceil(found.total / CANDIDATES_PAGE_SIZE)) };
+    return { total: found.total, moreThanTotal: false, rows, pages: Math.max(1, Math.ceil(found.total / CANDIDATES_PAGE_SIZE)) };
   }
 
   const whereFor = (shape: "range" | "like"): Prisma.CandidateWhereInput => ({
     AND: [...shortWords.map((word) => prefixFilter(word, shape)), ...filters],
   });
   const unfiltered = shortWords.length === 0 && filters.length === 0;
+  if (shortWords.length > 0) {
+    const counted = await countPrefixMatchesUpTo({ shortWords, job: params.job, stage: params.stage }, BROAD_SEARCH_MATCHES + 1);
+    const broad = counted > BROAD_SEARCH_MATCHES;
+    const total = broad ? BROAD_SEARCH_MATCHES : counted;
+    const pages = Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE));
+    const rows = await db.candidate.findMany({
+      where: whereFor(broad ? "like" : "range"),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      // A broad search pages through its first 2,000 matches only (its pages end there).
+      skip: broad ? Math.min(skip, (pages - 1) * CANDIDATES_PAGE_SIZE) : skip,
+      take: CANDIDATES_PAGE_SIZE,
+      select: LIST_SELECT,
+    });
+    return { total, moreThanTotal: broad, rows, pages };
+  }
   const total = unfiltered ? await countAllCandidates() : await db.candidate.count({ where: whereFor("range") });
-  const where = whereFor(total > BROAD_SEARCH_MATCHES ? "like" : "range");
   const rows = await db.candidate.findMany({
-    where,
+    where: whereFor("range"),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip,
     take: CANDIDATES_PAGE_SIZE,
     select: LIST_SELECT,
   });
-  return { total, rows, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)) };
+  return { total, moreThanTotal: false, rows, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)) };
 }
 
 // The list's first page, the page everyone opens: Prisma counts through a subquery, which keeps

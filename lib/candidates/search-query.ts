@@ -48,6 +48,23 @@ export type TSearchRow = { id: string; firstName: string; lastName: string; emai
 const ROW_COLUMNS = Prisma.sql`c."id", c."firstName", c."lastName", c."email", c."stage", c."createdAt", j."title" AS "jobTitle"`;
 const FROM_CANDIDATES = Prisma.sql`FROM "Candidate" c JOIN "Job" j ON j."id" = c."jobId"`;
 
+/**
+ * How many candidates the one- and two-letter words (and the job and stage filters) find,
+ * counted up to `upTo`. One letter starts a fifth of all names: counting every match took
+ * 5 ms on SQLite and 36 ms on PostgreSQL at 100k candidates (a scan), for a total that the
+ * list shows as "more than 2,000" anyway.
+ */
+export async function countPrefixMatchesUpTo(input: Pick<TSearchInput, "shortWords" | "job" | "stage">, upTo: number): Promise<number> {
+  const conditions = input.shortWords.map(prefixCondition);
+  if (input.job) conditions.push(Prisma.sql`c."jobId" = ${input.job}`);
+  if (input.stage) conditions.push(Prisma.sql`c."stage" = ${input.stage}`);
+  const where = conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`1 = 1`;
+  const [row] = await db.$queryRaw<Array<{ total: number | bigint }>>(
+    Prisma.sql`SELECT COUNT(*) AS "total" FROM (SELECT 1 FROM "Candidate" c WHERE ${where} LIMIT ${upTo}) AS "matches"`,
+  );
+  return Number(row?.total ?? 0);
+}
+
 // One page of matches, newest first, and how many match in all. The same filters as the
 // Prisma query in queries.ts, with the substring words through each database's own index:
 // SQLite's FTS5 trigram table "CandidateSearch", PostgreSQL's pg_trgm GIN index on searchText.

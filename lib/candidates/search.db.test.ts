@@ -130,6 +130,29 @@ describe("candidate search", () => {
     await client.candidate.deleteMany({ where: { firstName: "Paging" } });
   });
 
+  it("counts a broad one- or two-letter search up to 2,000 and pages through those", async () => {
+    const broad = Array.from({ length: queries.BROAD_SEARCH_MATCHES + 10 }, (_, index) => ({
+      firstName: "Broad",
+      lastName: `Qx${String(index).padStart(4, "0")}`,
+      email: `broad.${index}@example.com`,
+      jobId,
+      stage: "APPLIED",
+      createdAt: new Date(Date.UTC(2024, 0, 1) + index * 60_000),
+    }));
+    await client.candidate.createMany({ data: broad });
+    const first = await queries.listCandidates({ q: "qx", job: "", stage: "", page: 1 });
+    expect(first).toMatchObject({ total: 2_000, moreThanTotal: true, pages: 100 });
+    expect(first.rows.map((row) => row.lastName).slice(0, 2)).toEqual(["Qx2009", "Qx2008"]);
+    // Past the 2,000th match the list stays on its last page.
+    const past = await queries.listCandidates({ q: "qx", job: "", stage: "", page: 150 });
+    expect(past.rows[0]?.lastName).toBe("Qx0029");
+    // Narrowed below the cap, the count is exact again.
+    const narrow = await queries.listCandidates({ q: "qx", job: otherJobId, stage: "", page: 1 });
+    expect(narrow).toMatchObject({ total: 0, moreThanTotal: false, rows: [] });
+    expect((await queries.listCandidates({ q: "ju", job: "", stage: "", page: 1 })).moreThanTotal).toBe(false);
+    await client.candidate.deleteMany({ where: { firstName: "Broad" } });
+  });
+
   it("follows a change of name and a deletion", async () => {
     const candidate = await client.candidate.create({
       data: { firstName: "Zoë", lastName: "Brontë", email: "zoe.bronte@example.com", jobId, stage: "OFFER" },

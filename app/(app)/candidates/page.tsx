@@ -35,13 +35,15 @@ export default async function CandidatesPage({
         title={t("title")}
         end={
           <p className="text-sm text-slate-600" aria-live="polite">
-            {t("count", { count: result.total })}
+            {result.moreThanTotal ? t("countMoreThan", { count: result.total }) : t("count", { count: result.total })}
           </p>
         }
       />
       <CandidateFilters params={params} jobs={jobs} />
       <CandidateTable rows={result.rows} badges={badges} />
-      {result.pages > 1 && <Pagination page={params.page} pages={result.pages} hrefFor={(page) => candidateListHref({ ...params, page })} />}
+      {result.pages > 1 && (
+        <Pagination page={params.page} pages={result.pages} morePages={result.moreThanTotal} hrefFor={(page) => candidateListHref({ ...params, page })} />
+      )}
     </div>
   );
 }
