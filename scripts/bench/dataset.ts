@@ -11,6 +11,7 @@ import { DEMO_JOBS, plainAscii } from "@/prisma/demo-data";
 
 import { deleteSqliteDatabase, migrateDatabase } from "../lib/database";
 import { BENCH_FIRST_NAMES, BENCH_LAST_NAMES } from "./names";
+import { createRandom } from "./random";
 
 export const BENCH_PASSWORD = "bench-password-2026";
 export const BENCH_RECRUITERS = 20;
@@ -39,18 +40,6 @@ const STAGES: Array<[string, number]> = [
 const SOURCES = ["LinkedIn", "Referral", "Careers page", "StepStone", "Agency", "Xing"];
 const DOMAINS = ["example.com", "mail.example", "example.org", "post.example", "example.net"];
 const DAY_MS = 86_400_000;
-
-// A small deterministic generator, so every run seeds the same data.
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;

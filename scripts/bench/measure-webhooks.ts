@@ -10,6 +10,7 @@ import { encryptSecret } from "@/lib/crypto";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { signatureHeader } from "@/lib/webhooks/signatures";
 
+import { createRandom, shuffled } from "./random";
 import { percentile } from "./stats";
 
 export type WebhookRun = {
@@ -58,12 +59,7 @@ export async function runWebhookBurst(options: { baseUrl: string; databaseUrl: s
   // Exact re-deliveries of the first events (same body, same event id): must change nothing.
   for (let index = planned.length; index < deliveries; index += 1) planned.push(planned[index % distinct]!);
   // Shuffled (a fixed seed), so an update or a replay can race its own creation.
-  let seed = 42;
-  for (let index = planned.length - 1; index > 0; index -= 1) {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    const other = seed % (index + 1);
-    [planned[index], planned[other]] = [planned[other]!, planned[index]!];
-  }
+  const order = shuffled(planned, createRandom(42));
 
   const url = `${options.baseUrl}/api/webhooks/${options.pathToken}`;
   const durations: number[] = [];
@@ -73,7 +69,7 @@ export async function runWebhookBurst(options: { baseUrl: string; databaseUrl: s
   await Promise.all(
     Array.from({ length: senders }, async () => {
       for (;;) {
-        const delivery = planned[next++];
+        const delivery = order[next++];
         if (!delivery) return;
         const [name, value] = signatureHeader("greenhouse", options.secret, delivery.body);
         const begin = performance.now();
