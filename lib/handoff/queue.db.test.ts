@@ -49,7 +49,6 @@ describe("the To send queue", () => {
     const listed = await queue.listToSend(1);
     expect(listed.rows.map((row) => names.get(row.id)).sort()).toEqual(["hired, never sent", "hired, send failed", "hired, send in flight"]);
     expect(listed.total).toBe(3);
-    expect(await queue.countToSend()).toBe(3);
     // The nav's count (its own SQL) agrees, and counts no further than it is asked to.
     expect(await queue.countToSend(100)).toBe(3);
     expect(await queue.countToSend(2)).toBe(2);
@@ -57,9 +56,9 @@ describe("the To send queue", () => {
 
   it("follows the sendable stages an admin chose", async () => {
     await client.handoffSettings.create({ data: { id: "handoff", sendableStages: "OFFER,HIRED" } });
-    expect(await queue.countToSend()).toBe(5);
-    expect(await queue.countToSend(100)).toBe(5);
     const listed = await queue.listToSend(1);
+    expect(listed.total).toBe(5);
+    expect(await queue.countToSend(100)).toBe(5);
     expect(listed.rows.map((row) => names.get(row.id))).toEqual(expect.arrayContaining(["offer, never sent", "offer, send failed"]));
   });
 });

@@ -24,12 +24,11 @@ async function queueWhere(): Promise<Prisma.CandidateWhereInput> {
 export const NAV_COUNT_MAX = 99;
 
 /**
- * How many wait in the queue, counted up to `upTo` when given. The nav asks for one more than it
- * shows: counting a long queue to its end is a pass over every candidate in a sendable stage (the
+ * How many wait in the queue, counted up to `upTo`. The nav asks for one more than it shows:
+ * counting a long queue to its end is a pass over every candidate in a sendable stage (the
  * largest query on every page at 100k candidates), and the nav would only say "99+" anyway.
  */
-export async function countToSend(upTo?: number): Promise<number> {
-  if (upTo === undefined) return db.candidate.count({ where: await queueWhere() });
+export async function countToSend(upTo: number): Promise<number> {
   // The same rule as queueWhere() in SQL (queue.db.test.ts holds the two to the same answers):
   // Prisma orders a count({ take }) or findMany({ take }) by id, so the database would sort the
   // whole queue before stopping; unordered, it stops at the `upTo`th candidate it finds.
