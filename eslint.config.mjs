@@ -5,12 +5,24 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypeScript,
   {
-    ignores: [".next/**", "generated/**", "node_modules/**", "data/**", "bench/results/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "generated/**",
+      "node_modules/**",
+      "data/**",
+      "bench/results/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
       // Unused values are allowed when their name says so (`_password` in a destructuring).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -26,8 +38,17 @@ const config = [
         "error",
         {
           zones: [
-            { target: "./components", from: "./app", message: "Move a component that calls server actions beside its route (app/…/_components/), or pass the action in as a prop." },
-            { target: "./lib", from: ["./app", "./components"], message: "lib/ is the server code pages and actions call; it imports no routes or components." },
+            {
+              target: "./components",
+              from: "./app",
+              message:
+                "Move a component that calls server actions beside its route (app/…/_components/), or pass the action in as a prop.",
+            },
+            {
+              target: "./lib",
+              from: ["./app", "./components"],
+              message: "lib/ is the server code pages and actions call; it imports no routes or components.",
+            },
             {
               target: "./lib",
               from: ["./scripts", "./e2e"],

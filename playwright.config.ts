@@ -14,7 +14,6 @@ process.env.PERSONIO_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 // busy machine (each is counted in the database).
 process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE ??= "40";
 
-
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -39,7 +38,14 @@ export default defineConfig({
     // role permissions) run afterwards, one at a time.
     { name: "exclusive", testMatch: /\.exclusive\.spec\.ts$/, dependencies: ["app"], workers: 1, fullyParallel: false },
     // Reliability tests start their own app processes (several per test), so one at a time.
-    { name: "reliability", testDir: "e2e/reliability", dependencies: ["exclusive"], workers: 1, fullyParallel: false, timeout: 120_000 },
+    {
+      name: "reliability",
+      testDir: "e2e/reliability",
+      dependencies: ["exclusive"],
+      workers: 1,
+      fullyParallel: false,
+      timeout: 120_000,
+    },
   ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",

@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
-import { DEFAULT_DATABASE_URL, databaseProvider } from "./lib/db/provider";
+import { databaseProvider, DEFAULT_DATABASE_URL } from "./lib/db/provider";
 
 // Prisma's native engines cannot be downloaded on offline machines: use the bundled
 // WASM schema engine and a driver adapter instead (see README, "Database").

@@ -17,7 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("errors")]);
-  const errorTexts = { title: t("pageErrorTitle"), body: t("unexpected"), reference: t("pageErrorReference", { digest: "{digest}" }), retry: t("retry") };
+  const errorTexts = {
+    title: t("pageErrorTitle"),
+    body: t("unexpected"),
+    reference: t("pageErrorReference", { digest: "{digest}" }),
+    retry: t("retry"),
+  };
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">

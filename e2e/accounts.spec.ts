@@ -3,7 +3,7 @@ import bcrypt from "bcryptjs";
 import { verifyPassword } from "@/lib/auth/password";
 
 import { fillNewPassword, shownLink } from "./accounts";
-import { createTestUser, db, expect, signIn, signInRequest, TEST_PASSWORD, test, uniqueSuffix } from "./fixtures";
+import { createTestUser, db, expect, signIn, signInRequest, test, TEST_PASSWORD, uniqueSuffix } from "./fixtures";
 
 const NEW_PASSWORD = "Kirschblüte-Fahrrad-93";
 
@@ -13,7 +13,10 @@ async function isSignedIn(page: import("@playwright/test").Page) {
 }
 
 test.describe("accounts", () => {
-  test("an invitation link refuses short and common passwords with a clear message, then works once", async ({ page, browser }) => {
+  test("an invitation link refuses short and common passwords with a clear message, then works once", async ({
+    page,
+    browser,
+  }) => {
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     const name = `Ingrid Sørensen ${uniqueSuffix()}`;
@@ -80,7 +83,10 @@ test.describe("accounts", () => {
     await context.close();
   });
 
-  test("changing your own password needs the current one and ends your other sessions, not this one", async ({ page, browser }) => {
+  test("changing your own password needs the current one and ends your other sessions, not this one", async ({
+    page,
+    browser,
+  }) => {
     const user = await createTestUser("recruiter");
     await signIn(page, user);
     const otherContext = await browser.newContext();
@@ -110,27 +116,40 @@ test.describe("accounts", () => {
       await section.getByLabel("Current password").fill(TEST_PASSWORD);
       await fillNewPassword(page, NEW_PASSWORD);
       await submit.click();
-      await expect(section.getByRole("status")).toHaveText("Your password was changed. You were signed out on every other device and browser.");
+      await expect(section.getByRole("status")).toHaveText(
+        "Your password was changed. You were signed out on every other device and browser.",
+      );
       expect(await isSignedIn(page)).toBe(true);
       expect(await isSignedIn(other)).toBe(false);
       // next-auth's own session endpoint agrees: the ended session is neither answered nor renewed.
-      expect(((await (await other.request.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeUndefined();
+      expect(
+        ((await (await other.request.get("/api/auth/session")).json()) as { user?: unknown }).user,
+      ).toBeUndefined();
       const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
       expect(await verifyPassword(NEW_PASSWORD, stored.passwordHash)).toBe(true);
       // One change made; the refused attempt with a wrong current password is audited apart (outcome failure).
-      expect(await db.auditLog.count({ where: { action: "user.change-password", targetId: user.id, outcome: "success" } })).toBe(1);
+      expect(
+        await db.auditLog.count({ where: { action: "user.change-password", targetId: user.id, outcome: "success" } }),
+      ).toBe(1);
     });
     await test.step("the old password no longer signs in; the new one does", async () => {
       await otherContext.clearCookies();
       const { csrfToken } = (await (await other.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      await other.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: user.email, password: TEST_PASSWORD, json: "true" } });
-      expect(((await (await other.request.get("/api/auth/session")).json()) as { user?: unknown }).user).toBeUndefined();
+      await other.request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: user.email, password: TEST_PASSWORD, json: "true" },
+      });
+      expect(
+        ((await (await other.request.get("/api/auth/session")).json()) as { user?: unknown }).user,
+      ).toBeUndefined();
       await signInRequest(other.request, user, NEW_PASSWORD);
     });
     await otherContext.close();
   });
 
-  test("an admin's reset link: the old password works until it is used, then every session of that person ends", async ({ page, browser }) => {
+  test("an admin's reset link: the old password works until it is used, then every session of that person ends", async ({
+    page,
+    browser,
+  }) => {
     const admin = await createTestUser("admin");
     const person = await createTestUser("hiring_manager");
     await signIn(page, admin);
@@ -162,7 +181,11 @@ test.describe("accounts", () => {
     expect(await verifyPassword(TEST_PASSWORD, stored.passwordHash)).toBe(false);
     expect(await verifyPassword(NEW_PASSWORD, stored.passwordHash)).toBe(true);
     // Account changes only: the person's sign-ins are audited too (auth.sign-in) since the sign-in limits landed.
-    const actions = await db.auditLog.findMany({ where: { targetId: person.id, action: { not: "auth.sign-in" } }, orderBy: { at: "asc" }, select: { action: true } });
+    const actions = await db.auditLog.findMany({
+      where: { targetId: person.id, action: { not: "auth.sign-in" } },
+      orderBy: { at: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((row) => row.action)).toEqual(["user.issue-reset-link", "user.reset-password"]);
     await Promise.all([personContext.close(), linkContext.close()]);
   });

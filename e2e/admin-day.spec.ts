@@ -3,7 +3,10 @@ import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtur
 // The admin's day on the Users page: finding people as they are typed, seeing who signs in, and
 // one current message rather than a stack of stale ones.
 test.describe("users page", () => {
-  test("search finds people however their name is typed, and shows each person's last sign-in", async ({ page, browser }) => {
+  test("search finds people however their name is typed, and shows each person's last sign-in", async ({
+    page,
+    browser,
+  }) => {
     const suffix = uniqueSuffix();
     const admin = await createTestUser("admin");
     const mueller = await createTestUser("recruiter", { name: `Jürgen Müller ${suffix}` });

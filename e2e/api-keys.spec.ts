@@ -1,7 +1,10 @@
 import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
 
 test.describe("API keys (admin)", () => {
-  test("an admin creates a key, it works once copied, shows its last use, and stops working when revoked", async ({ page, playwright }) => {
+  test("an admin creates a key, it works once copied, shows its last use, and stops working when revoked", async ({
+    page,
+    playwright,
+  }) => {
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     const name = `Greenhouse sync ${uniqueSuffix()}`;
@@ -52,7 +55,9 @@ test.describe("API keys (admin)", () => {
       const dialog = page.getByRole("dialog");
       await expect(dialog).toContainText("This cannot be undone");
       await dialog.getByRole("button", { name: "Revoke" }).click();
-      await expect(page.getByRole("main").getByRole("status").filter({ hasText: "was revoked" })).toHaveText(`“${name}” was revoked.`);
+      await expect(page.getByRole("main").getByRole("status").filter({ hasText: "was revoked" })).toHaveText(
+        `“${name}” was revoked.`,
+      );
       await expect(row).toContainText("Revoked");
       await expect(row.getByRole("button", { name: `Revoke ${name}` })).toHaveCount(0);
       const client = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
@@ -60,7 +65,10 @@ test.describe("API keys (admin)", () => {
       expect(response.status()).toBe(401);
       expect(((await response.json()) as { type: string }).type).toBe("urn:handoff:problem:key-revoked");
       await client.dispose();
-      const audit = await db.auditLog.findMany({ where: { actorId: admin.id, action: { in: ["api-key.create", "api-key.revoke"] } }, orderBy: { at: "asc" } });
+      const audit = await db.auditLog.findMany({
+        where: { actorId: admin.id, action: { in: ["api-key.create", "api-key.revoke"] } },
+        orderBy: { at: "asc" },
+      });
       expect(audit.map((entry) => entry.action)).toEqual(["api-key.create", "api-key.revoke"]);
     });
   });

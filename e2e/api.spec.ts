@@ -6,7 +6,9 @@ import { loadOpenApiValidator, type OpenApiValidator } from "./openapi-validator
 // The REST API over HTTP against the running app, every response checked against the OpenAPI
 // document the app serves at /api/v1/openapi.json.
 
-async function createKey(options: { scopes?: string; rateLimitPerMinute?: number; expiresAt?: Date; revokedAt?: Date } = {}) {
+async function createKey(
+  options: { scopes?: string; rateLimitPerMinute?: number; expiresAt?: Date; revokedAt?: Date } = {},
+) {
   const material = generateApiKey();
   const row = await db.apiKey.create({
     data: {
@@ -63,11 +65,27 @@ test.describe("REST API /api/v1", () => {
     await test.step("create, with a job made on the fly", async () => {
       const response = await request.post("/api/v1/candidates", {
         headers,
-        data: { firstName: "Małgorzata", lastName: "Wójcik", email: `m.wojcik.${suffix}@example.com`, jobTitle: `Data Engineer ${suffix}`, startDate: "2026-12-31", office: "Kraków" },
+        data: {
+          firstName: "Małgorzata",
+          lastName: "Wójcik",
+          email: `m.wojcik.${suffix}@example.com`,
+          jobTitle: `Data Engineer ${suffix}`,
+          startDate: "2026-12-31",
+          office: "Kraków",
+        },
       });
       expect(response.status()).toBe(201);
-      const body = (await spec.check("POST", "/candidates", response)) as { id: string; job: { title: string }; stage: string; startDate: string };
-      expect(body).toMatchObject({ job: { title: `Data Engineer ${suffix}` }, stage: "APPLIED", startDate: "2026-12-31" });
+      const body = (await spec.check("POST", "/candidates", response)) as {
+        id: string;
+        job: { title: string };
+        stage: string;
+        startDate: string;
+      };
+      expect(body).toMatchObject({
+        job: { title: `Data Engineer ${suffix}` },
+        stage: "APPLIED",
+        startDate: "2026-12-31",
+      });
       expect(response.headers()["location"]).toBe(`/api/v1/candidates/${body.id}`);
       id = body.id;
     });
@@ -75,16 +93,31 @@ test.describe("REST API /api/v1", () => {
     await test.step("get", async () => {
       const response = await request.get(`/api/v1/candidates/${id}`, { headers });
       expect(response.status()).toBe(200);
-      expect(await spec.check("GET", "/candidates/{id}", response)).toMatchObject({ id, firstName: "Małgorzata", office: "Kraków", inPersonio: false });
+      expect(await spec.check("GET", "/candidates/{id}", response)).toMatchObject({
+        id,
+        firstName: "Małgorzata",
+        office: "Kraków",
+        inPersonio: false,
+      });
       const missing = await request.get("/api/v1/candidates/does-not-exist", { headers });
       expect(missing.status()).toBe(404);
-      expect(await spec.check("GET", "/candidates/{id}", missing)).toMatchObject({ type: "urn:handoff:problem:not-found", status: 404 });
+      expect(await spec.check("GET", "/candidates/{id}", missing)).toMatchObject({
+        type: "urn:handoff:problem:not-found",
+        status: 404,
+      });
     });
 
     await test.step("update", async () => {
-      const response = await request.patch(`/api/v1/candidates/${id}`, { headers, data: { phone: "+48 12 555 01 02", notes: null } });
+      const response = await request.patch(`/api/v1/candidates/${id}`, {
+        headers,
+        data: { phone: "+48 12 555 01 02", notes: null },
+      });
       expect(response.status()).toBe(200);
-      expect(await spec.check("PATCH", "/candidates/{id}", response)).toMatchObject({ outcome: "updated", candidate: { phone: "+48 12 555 01 02" }, keptInPersonio: [] });
+      expect(await spec.check("PATCH", "/candidates/{id}", response)).toMatchObject({
+        outcome: "updated",
+        candidate: { phone: "+48 12 555 01 02" },
+        keptInPersonio: [],
+      });
     });
 
     await test.step("move stage", async () => {
@@ -95,16 +128,35 @@ test.describe("REST API /api/v1", () => {
 
     await test.step("upsert by source and external id: created, then unchanged, then updated", async () => {
       const path = `/api/v1/candidates/by-external-id/${source}/4711`;
-      const body = { firstName: "Oğuz", lastName: "Yılmaz", email: `oguz.${suffix}@example.com`, jobTitle: `Data Engineer ${suffix}`, stage: "OFFER" };
+      const body = {
+        firstName: "Oğuz",
+        lastName: "Yılmaz",
+        email: `oguz.${suffix}@example.com`,
+        jobTitle: `Data Engineer ${suffix}`,
+        stage: "OFFER",
+      };
       const created = await request.put(path, { headers, data: body });
       expect(created.status()).toBe(201);
-      const first = (await spec.check("PUT", "/candidates/by-external-id/{externalSource}/{externalId}", created)) as { candidate: { id: string; job: { id: string } } };
-      expect(first).toMatchObject({ outcome: "created", candidate: { externalSource: source, externalId: "4711", stage: "OFFER" } });
+      const first = (await spec.check("PUT", "/candidates/by-external-id/{externalSource}/{externalId}", created)) as {
+        candidate: { id: string; job: { id: string } };
+      };
+      expect(first).toMatchObject({
+        outcome: "created",
+        candidate: { externalSource: source, externalId: "4711", stage: "OFFER" },
+      });
       const again = await request.put(path, { headers, data: body });
       expect(again.status()).toBe(200);
-      expect(await spec.check("PUT", "/candidates/by-external-id/{externalSource}/{externalId}", again)).toMatchObject({ outcome: "unchanged", candidate: { id: first.candidate.id } });
-      const changed = await request.put(path, { headers, data: { ...body, stage: "HIRED", jobTitle: `data engineer ${suffix}` } });
-      expect(await spec.check("PUT", "/candidates/by-external-id/{externalSource}/{externalId}", changed)).toMatchObject({
+      expect(await spec.check("PUT", "/candidates/by-external-id/{externalSource}/{externalId}", again)).toMatchObject({
+        outcome: "unchanged",
+        candidate: { id: first.candidate.id },
+      });
+      const changed = await request.put(path, {
+        headers,
+        data: { ...body, stage: "HIRED", jobTitle: `data engineer ${suffix}` },
+      });
+      expect(
+        await spec.check("PUT", "/candidates/by-external-id/{externalSource}/{externalId}", changed),
+      ).toMatchObject({
         outcome: "updated",
         candidate: { stage: "HIRED", job: { id: first.candidate.job.id } },
       });
@@ -115,7 +167,12 @@ test.describe("REST API /api/v1", () => {
       for (let index = 0; index < 4; index++) {
         await request.put(`/api/v1/candidates/by-external-id/${source}/page-${index}`, {
           headers,
-          data: { firstName: "Page", lastName: `Nr ${index}`, email: `page${index}.${suffix}@example.com`, jobTitle: `Data Engineer ${suffix}` },
+          data: {
+            firstName: "Page",
+            lastName: `Nr ${index}`,
+            email: `page${index}.${suffix}@example.com`,
+            jobTitle: `Data Engineer ${suffix}`,
+          },
         });
       }
       const seen: string[] = [];
@@ -125,7 +182,10 @@ test.describe("REST API /api/v1", () => {
         const query: string = `externalSource=${source}&limit=2${cursor ? `&cursor=${cursor}` : ""}`;
         const response = await request.get(`/api/v1/candidates?${query}`, { headers });
         expect(response.status()).toBe(200);
-        const page = (await spec.check("GET", "/candidates", response)) as { data: Array<{ id: string; externalSource: string }>; nextCursor: string | null };
+        const page = (await spec.check("GET", "/candidates", response)) as {
+          data: Array<{ id: string; externalSource: string }>;
+          nextCursor: string | null;
+        };
         expect(page.data.length).toBeLessThanOrEqual(2);
         for (const candidate of page.data) expect(candidate.externalSource).toBe(source);
         seen.push(...page.data.map((candidate) => candidate.id));
@@ -136,8 +196,13 @@ test.describe("REST API /api/v1", () => {
       expect(new Set(seen).size).toBe(5);
       const byStage = await request.get(`/api/v1/candidates?externalSource=${source}&stage=HIRED`, { headers });
       expect(((await spec.check("GET", "/candidates", byStage)) as { data: unknown[] }).data).toHaveLength(1);
-      const byEmail = await request.get(`/api/v1/candidates?email=${encodeURIComponent(`M.WOJCIK.${suffix}@example.com`)}`, { headers });
-      expect(((await spec.check("GET", "/candidates", byEmail)) as { data: Array<{ id: string }> }).data.map((c) => c.id)).toEqual([id]);
+      const byEmail = await request.get(
+        `/api/v1/candidates?email=${encodeURIComponent(`M.WOJCIK.${suffix}@example.com`)}`,
+        { headers },
+      );
+      expect(
+        ((await spec.check("GET", "/candidates", byEmail)) as { data: Array<{ id: string }> }).data.map((c) => c.id),
+      ).toEqual([id]);
       const badCursor = await request.get("/api/v1/candidates?cursor=nonsense", { headers });
       expect(badCursor.status()).toBe(400);
       await spec.check("GET", "/candidates", badCursor);
@@ -148,21 +213,38 @@ test.describe("REST API /api/v1", () => {
     const suffix = uniqueSuffix();
     const { key } = await createKey();
     const headers = auth(key);
-    const created = await request.post("/api/v1/jobs", { headers, data: { title: `Werkstudent ${suffix}`, department: "Marketing" } });
+    const created = await request.post("/api/v1/jobs", {
+      headers,
+      data: { title: `Werkstudent ${suffix}`, department: "Marketing" },
+    });
     expect(created.status()).toBe(201);
     const job = (await spec.check("POST", "/jobs", created)) as { id: string };
     const duplicate = await request.post("/api/v1/jobs", { headers, data: { title: `WERKSTUDENT ${suffix}` } });
     expect(duplicate.status()).toBe(409);
     await spec.check("POST", "/jobs", duplicate);
     const got = await request.get(`/api/v1/jobs/${job.id}`, { headers });
-    expect(await spec.check("GET", "/jobs/{id}", got)).toMatchObject({ title: `Werkstudent ${suffix}`, department: "Marketing", office: "" });
-    const renamed = await request.patch(`/api/v1/jobs/${job.id}`, { headers, data: { title: `Werkstudentin ${suffix}`, office: "Hamburg" } });
-    expect(await spec.check("PATCH", "/jobs/{id}", renamed)).toMatchObject({ title: `Werkstudentin ${suffix}`, office: "Hamburg" });
+    expect(await spec.check("GET", "/jobs/{id}", got)).toMatchObject({
+      title: `Werkstudent ${suffix}`,
+      department: "Marketing",
+      office: "",
+    });
+    const renamed = await request.patch(`/api/v1/jobs/${job.id}`, {
+      headers,
+      data: { title: `Werkstudentin ${suffix}`, office: "Hamburg" },
+    });
+    expect(await spec.check("PATCH", "/jobs/{id}", renamed)).toMatchObject({
+      title: `Werkstudentin ${suffix}`,
+      office: "Hamburg",
+    });
     const list = await request.get("/api/v1/jobs", { headers });
     const jobs = (await spec.check("GET", "/jobs", list)) as { data: Array<{ id: string; title: string }> };
     expect(jobs.data.find((entry) => entry.id === job.id)?.title).toBe(`Werkstudentin ${suffix}`);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "job.rename", targetId: job.id } });
-    expect(JSON.parse(audit.details!)).toMatchObject({ via: "api", from: `Werkstudent ${suffix}`, to: `Werkstudentin ${suffix}` });
+    expect(JSON.parse(audit.details!)).toMatchObject({
+      via: "api",
+      from: `Werkstudent ${suffix}`,
+      to: `Werkstudentin ${suffix}`,
+    });
   });
 
   test("keys: none, unknown, revoked, expired, without the scope", async ({ request }) => {
@@ -171,15 +253,24 @@ test.describe("REST API /api/v1", () => {
     expect(none.headers()["www-authenticate"]).toContain("Bearer");
     expect(await spec.check("GET", "/candidates", none)).toMatchObject({ type: "urn:handoff:problem:unauthenticated" });
     const unknown = await request.get("/api/v1/candidates", { headers: auth(generateApiKey().key) });
-    expect(await spec.check("GET", "/candidates", unknown)).toMatchObject({ status: 401, type: "urn:handoff:problem:unauthenticated" });
+    expect(await spec.check("GET", "/candidates", unknown)).toMatchObject({
+      status: 401,
+      type: "urn:handoff:problem:unauthenticated",
+    });
 
     const revoked = await createKey({ revokedAt: new Date() });
     const revokedResponse = await request.get("/api/v1/candidates", { headers: auth(revoked.key) });
-    expect(await spec.check("GET", "/candidates", revokedResponse)).toMatchObject({ status: 401, type: "urn:handoff:problem:key-revoked" });
+    expect(await spec.check("GET", "/candidates", revokedResponse)).toMatchObject({
+      status: 401,
+      type: "urn:handoff:problem:key-revoked",
+    });
 
     const expired = await createKey({ expiresAt: new Date(Date.now() - 60_000) });
     const expiredResponse = await request.get("/api/v1/jobs", { headers: auth(expired.key) });
-    expect(await spec.check("GET", "/jobs", expiredResponse)).toMatchObject({ status: 401, type: "urn:handoff:problem:key-expired" });
+    expect(await spec.check("GET", "/jobs", expiredResponse)).toMatchObject({
+      status: 401,
+      type: "urn:handoff:problem:key-expired",
+    });
 
     const readOnly = await createKey({ scopes: "candidates:read" });
     const job = await createTestJob();
@@ -188,7 +279,9 @@ test.describe("REST API /api/v1", () => {
       data: { firstName: "No", lastName: "Scope", email: `no.scope.${uniqueSuffix()}@example.com`, jobId: job.id },
     });
     expect(denied.status()).toBe(403);
-    expect(await spec.check("POST", "/candidates", denied)).toMatchObject({ type: "urn:handoff:problem:missing-scope" });
+    expect(await spec.check("POST", "/candidates", denied)).toMatchObject({
+      type: "urn:handoff:problem:missing-scope",
+    });
     expect(await db.candidate.count({ where: { lastName: "Scope", firstName: "No" } })).toBe(0);
     const allowed = await request.get("/api/v1/jobs", { headers: auth(readOnly.key) });
     expect(allowed.status()).toBe(200);
@@ -207,7 +300,10 @@ test.describe("REST API /api/v1", () => {
     const retryAfter = Number(limited.headers()["retry-after"]);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(await spec.check("GET", "/jobs", limited)).toMatchObject({ type: "urn:handoff:problem:rate-limited", status: 429 });
+    expect(await spec.check("GET", "/jobs", limited)).toMatchObject({
+      type: "urn:handoff:problem:rate-limited",
+      status: 429,
+    });
     // Another key is not affected.
     expect((await request.get("/api/v1/jobs", { headers: auth((await createKey()).key) })).status()).toBe(200);
   });
@@ -229,11 +325,16 @@ test.describe("REST API /api/v1", () => {
 
     const conflicting = await request.post("/api/v1/candidates", { headers, data: { ...body, firstName: "Other" } });
     expect(conflicting.status()).toBe(409);
-    expect(await spec.check("POST", "/candidates", conflicting)).toMatchObject({ type: "urn:handoff:problem:idempotency-key-reused" });
+    expect(await spec.check("POST", "/candidates", conflicting)).toMatchObject({
+      type: "urn:handoff:problem:idempotency-key-reused",
+    });
     expect(await db.candidate.count({ where: { email: body.email } })).toBe(1);
 
     // The same key under another API key is a different key.
-    const other = await request.post("/api/v1/candidates", { headers: { ...auth((await createKey()).key), "idempotency-key": `create-${suffix}` }, data: { ...body, email: `idem2.${suffix}@example.com` } });
+    const other = await request.post("/api/v1/candidates", {
+      headers: { ...auth((await createKey()).key), "idempotency-key": `create-${suffix}` },
+      data: { ...body, email: `idem2.${suffix}@example.com` },
+    });
     expect(other.status()).toBe(201);
   });
 
@@ -243,21 +344,41 @@ test.describe("REST API /api/v1", () => {
     const job = await createTestJob();
     const unknownField = await request.post("/api/v1/candidates", {
       headers,
-      data: { firstName: "A", lastName: "B", email: "a.b@example.com", jobId: job.id, fristName: "typo", stage: "hired" },
+      data: {
+        firstName: "A",
+        lastName: "B",
+        email: "a.b@example.com",
+        jobId: job.id,
+        fristName: "typo",
+        stage: "hired",
+      },
     });
     expect(unknownField.status()).toBe(422);
     const problem = (await spec.check("POST", "/candidates", unknownField)) as { errors: Array<{ pointer: string }> };
     expect(problem.errors.map((error) => error.pointer).sort()).toEqual(["#/fristName", "#/stage"]);
 
-    const noJob = await request.post("/api/v1/candidates", { headers, data: { firstName: "A", lastName: "B", email: "a.b@example.com" } });
-    expect(((await spec.check("POST", "/candidates", noJob)) as { errors: Array<{ pointer: string }> }).errors[0]?.pointer).toBe("#/jobId");
-    const unknownJob = await request.post("/api/v1/candidates", { headers, data: { firstName: "A", lastName: "B", email: "a.b@example.com", jobId: "nope" } });
+    const noJob = await request.post("/api/v1/candidates", {
+      headers,
+      data: { firstName: "A", lastName: "B", email: "a.b@example.com" },
+    });
+    expect(
+      ((await spec.check("POST", "/candidates", noJob)) as { errors: Array<{ pointer: string }> }).errors[0]?.pointer,
+    ).toBe("#/jobId");
+    const unknownJob = await request.post("/api/v1/candidates", {
+      headers,
+      data: { firstName: "A", lastName: "B", email: "a.b@example.com", jobId: "nope" },
+    });
     expect(unknownJob.status()).toBe(422);
     await spec.check("POST", "/candidates", unknownJob);
 
-    const malformed = await request.post("/api/v1/candidates", { headers: { ...headers, "content-type": "application/json" }, data: Buffer.from('{"firstName": "A",') });
+    const malformed = await request.post("/api/v1/candidates", {
+      headers: { ...headers, "content-type": "application/json" },
+      data: Buffer.from('{"firstName": "A",'),
+    });
     expect(malformed.status()).toBe(400);
-    expect(await spec.check("POST", "/candidates", malformed)).toMatchObject({ type: "urn:handoff:problem:malformed-json" });
+    expect(await spec.check("POST", "/candidates", malformed)).toMatchObject({
+      type: "urn:handoff:problem:malformed-json",
+    });
 
     const form = await request.post("/api/v1/candidates", { headers, form: { firstName: "A" } });
     expect(form.status()).toBe(415);
@@ -265,37 +386,67 @@ test.describe("REST API /api/v1", () => {
 
     const large = await request.post("/api/v1/candidates", {
       headers: { ...headers, "content-type": "application/json" },
-      data: JSON.stringify({ firstName: "A", lastName: "B", email: "a@b.de", jobId: job.id, notes: "x".repeat(300 * 1024) }),
+      data: JSON.stringify({
+        firstName: "A",
+        lastName: "B",
+        email: "a@b.de",
+        jobId: job.id,
+        notes: "x".repeat(300 * 1024),
+      }),
     });
     expect(large.status()).toBe(413);
     await spec.check("POST", "/candidates", large);
 
     const unknownQuery = await request.get("/api/v1/candidates?stage=HIRED&sort=name", { headers });
     expect(unknownQuery.status()).toBe(400);
-    expect(((await spec.check("GET", "/candidates", unknownQuery)) as { errors: Array<{ pointer: string }> }).errors[0]?.pointer).toBe("#/sort");
+    expect(
+      ((await spec.check("GET", "/candidates", unknownQuery)) as { errors: Array<{ pointer: string }> }).errors[0]
+        ?.pointer,
+    ).toBe("#/sort");
 
     const notFound = await request.get("/api/v1/nothing-here", { headers });
     expect(notFound.status()).toBe(404);
     expect(notFound.headers()["content-type"]).toContain("application/problem+json");
   });
 
-  test("a candidate already in Personio is only completed through the API, and the answer says what was kept", async ({ request }) => {
+  test("a candidate already in Personio is only completed through the API, and the answer says what was kept", async ({
+    request,
+  }) => {
     const suffix = uniqueSuffix();
     const { key } = await createKey();
     const job = await createTestJob();
     const candidate = await db.candidate.create({
-      data: { firstName: "Renée", lastName: "Lévesque", email: `renee.${suffix}@example.com`, jobId: job.id, stage: "HIRED", externalSource: "greenhouse", externalId: `gh-${suffix}` },
+      data: {
+        firstName: "Renée",
+        lastName: "Lévesque",
+        email: `renee.${suffix}@example.com`,
+        jobId: job.id,
+        stage: "HIRED",
+        externalSource: "greenhouse",
+        externalId: `gh-${suffix}`,
+      },
     });
-    await db.handoff.create({ data: { candidateId: candidate.id, status: "SENT", personioEmployeeId: 99, sentAt: new Date() } });
+    await db.handoff.create({
+      data: { candidateId: candidate.id, status: "SENT", personioEmployeeId: 99, sentAt: new Date() },
+    });
     const response = await request.put(`/api/v1/candidates/by-external-id/greenhouse/gh-${suffix}`, {
       headers: auth(key),
-      data: { firstName: "Renee", lastName: "Levesque", email: `renee.${suffix}@example.com`, jobId: job.id, stage: "OFFER", startDate: "2027-02-01" },
+      data: {
+        firstName: "Renee",
+        lastName: "Levesque",
+        email: `renee.${suffix}@example.com`,
+        jobId: job.id,
+        stage: "OFFER",
+        startDate: "2027-02-01",
+      },
     });
     expect(response.status()).toBe(200);
-    expect(await spec.check("PUT", "/candidates/by-external-id/{externalSource}/{externalId}", response)).toMatchObject({
-      outcome: "updated",
-      keptInPersonio: ["firstName", "lastName", "stage"],
-      candidate: { firstName: "Renée", stage: "HIRED", startDate: "2027-02-01", inPersonio: true },
-    });
+    expect(await spec.check("PUT", "/candidates/by-external-id/{externalSource}/{externalId}", response)).toMatchObject(
+      {
+        outcome: "updated",
+        keptInPersonio: ["firstName", "lastName", "stage"],
+        candidate: { firstName: "Renée", stage: "HIRED", startDate: "2027-02-01", inPersonio: true },
+      },
+    );
   });
 });

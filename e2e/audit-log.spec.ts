@@ -9,7 +9,14 @@ import { englishOnlyPhrases, expectNoEnglish } from "./i18n";
 // date range (the viewer's days), person and candidate kept in the URL, and a CSV export of the
 // filtered entries with formula-like cells neutralised.
 
-type Seeded = { actorA: TestUser; actorB: TestUser; evil: TestUser; muller: { id: string; name: string }; oztuerk: { id: string; name: string }; suffix: string };
+type Seeded = {
+  actorA: TestUser;
+  actorB: TestUser;
+  evil: TestUser;
+  muller: { id: string; name: string };
+  oztuerk: { id: string; name: string };
+  suffix: string;
+};
 
 // Entries in 2025, far from anything other tests write now, each by one of this test's people.
 async function seedLog(): Promise<Seeded> {
@@ -20,9 +27,24 @@ async function seedLog(): Promise<Seeded> {
     // A name a spreadsheet would run as a formula, if the export let it.
     createTestUser("recruiter", { name: `=HYPERLINK("http://evil.example","click ${suffix}")` }),
   ]);
-  const muller = await createTestCandidate({ firstName: "Jürgen", lastName: `Müller ${suffix}`, email: `juergen.${suffix}@example.com` });
-  const oztuerk = await createTestCandidate({ firstName: "Ayşe", lastName: `Öztürk ${suffix}`, email: `ayse.${suffix}@example.com` });
-  const row = (at: string, actorId: string, action: string, outcome: string, details: object, target?: { type: string; id: string }) => ({
+  const muller = await createTestCandidate({
+    firstName: "Jürgen",
+    lastName: `Müller ${suffix}`,
+    email: `juergen.${suffix}@example.com`,
+  });
+  const oztuerk = await createTestCandidate({
+    firstName: "Ayşe",
+    lastName: `Öztürk ${suffix}`,
+    email: `ayse.${suffix}@example.com`,
+  });
+  const row = (
+    at: string,
+    actorId: string,
+    action: string,
+    outcome: string,
+    details: object,
+    target?: { type: string; id: string },
+  ) => ({
     at: new Date(at),
     actorId,
     action,
@@ -33,12 +55,52 @@ async function seedLog(): Promise<Seeded> {
   });
   await db.auditLog.createMany({
     data: [
-      row("2025-01-10T10:00:00Z", actorA.id, "handoff.send", "failure", { code: "credentials_disabled", field: null, outcomeUnknown: false }, { type: "candidate", id: muller.id }),
-      row("2025-02-15T10:00:00Z", actorB.id, "handoff.link", "success", { employeeId: 4711, status: "LINKED" }, { type: "candidate", id: oztuerk.id }),
+      row(
+        "2025-01-10T10:00:00Z",
+        actorA.id,
+        "handoff.send",
+        "failure",
+        { code: "credentials_disabled", field: null, outcomeUnknown: false },
+        { type: "candidate", id: muller.id },
+      ),
+      row(
+        "2025-02-15T10:00:00Z",
+        actorB.id,
+        "handoff.link",
+        "success",
+        { employeeId: 4711, status: "LINKED" },
+        { type: "candidate", id: oztuerk.id },
+      ),
       // 00:30 on 20 March in Berlin (the viewer's zone), still 19 March in UTC.
-      row("2025-03-19T23:30:00Z", actorA.id, "integration.connect", "success", { clientId: "papi-e2e", subdomain: "acme", scopes: ["employees:read", "employees:write"], writePermission: "read_write" }, { type: "integration", id: "personio" }),
-      row("2025-03-25T09:00:00Z", actorA.id, "handoff.send", "success", { employeeId: 4242, status: "SENT" }, { type: "candidate", id: oztuerk.id }),
-      row("2025-04-02T09:00:00Z", evil.id, "handoff.send", "failure", { code: "credentials_disabled", field: null, outcomeUnknown: false }, { type: "candidate", id: muller.id }),
+      row(
+        "2025-03-19T23:30:00Z",
+        actorA.id,
+        "integration.connect",
+        "success",
+        {
+          clientId: "papi-e2e",
+          subdomain: "acme",
+          scopes: ["employees:read", "employees:write"],
+          writePermission: "read_write",
+        },
+        { type: "integration", id: "personio" },
+      ),
+      row(
+        "2025-03-25T09:00:00Z",
+        actorA.id,
+        "handoff.send",
+        "success",
+        { employeeId: 4242, status: "SENT" },
+        { type: "candidate", id: oztuerk.id },
+      ),
+      row(
+        "2025-04-02T09:00:00Z",
+        evil.id,
+        "handoff.send",
+        "failure",
+        { code: "credentials_disabled", field: null, outcomeUnknown: false },
+        { type: "candidate", id: muller.id },
+      ),
     ],
   });
   return {
@@ -102,9 +164,12 @@ test.describe("audit log", () => {
       await page.goto(`/admin/audit?candidate=${encodeURIComponent(`mueller ${seeded.suffix}`)}`);
       await expect(page.getByLabel("Candidate", { exact: true })).toHaveValue(`mueller ${seeded.suffix}`);
       await expect(bodyRows(page)).toHaveCount(2);
-      for (const text of await bodyRows(page).allInnerTexts()) expect(text).toContain(`Candidate: ${seeded.muller.name}`);
+      for (const text of await bodyRows(page).allInnerTexts())
+        expect(text).toContain(`Candidate: ${seeded.muller.name}`);
       await page.getByLabel("Candidate", { exact: true }).fill(`ozturk ${seeded.suffix}`);
-      await page.getByLabel("Person", { exact: true }).selectOption({ label: `${seeded.actorB.name} (${seeded.actorB.email})` });
+      await page
+        .getByLabel("Person", { exact: true })
+        .selectOption({ label: `${seeded.actorB.name} (${seeded.actorB.email})` });
       await applyFilters(page);
       await expect(bodyRows(page)).toHaveCount(1);
       await expect(bodyRows(page)).toContainText("Linked a profile to an existing Personio employee");
@@ -119,7 +184,16 @@ test.describe("audit log", () => {
     const seeded = await seedLog();
     const admin = await createViewer();
     await signIn(page, admin);
-    const codes = ["credentials_disabled", "outcomeUnknown", "writePermission", "read_write", "LINKED", "SENT", "employees:read", "false"];
+    const codes = [
+      "credentials_disabled",
+      "outcomeUnknown",
+      "writePermission",
+      "read_write",
+      "LINKED",
+      "SENT",
+      "employees:read",
+      "false",
+    ];
 
     await test.step("English", async () => {
       await page.goto(`/admin/audit?person=${seeded.actorA.id}`);
@@ -128,7 +202,12 @@ test.describe("audit log", () => {
       await expect(failed.getByRole("term")).toHaveText(["Reason"]);
       await expect(failed.getByRole("definition")).toHaveText(["Credentials disabled or removed"]);
       const connected = bodyRows(page).filter({ hasText: "Connected Personio" });
-      await expect(connected.getByRole("definition")).toHaveText(["papi-e2e", "acme", "Employees: read, Employees: write", "Read and write"]);
+      await expect(connected.getByRole("definition")).toHaveText([
+        "papi-e2e",
+        "acme",
+        "Employees: read, Employees: write",
+        "Read and write",
+      ]);
       const sent = bodyRows(page).filter({ hasText: `Candidate: ${seeded.oztuerk.name}` });
       await expect(sent).toContainText("Created a new employee in Personio");
       const table = await page.getByRole("table").innerText();
@@ -142,17 +221,29 @@ test.describe("audit log", () => {
       const linked = bodyRows(page).filter({ hasText: `Kandidat:in: ${seeded.oztuerk.name}` });
       await expect(linked).toContainText("Profil mit bestehender Person in Personio verknüpft");
       await expect(linked.getByRole("term")).toHaveText(["Personio-ID der Person", "Ergebnis"]);
-      await expect(linked.getByRole("definition")).toHaveText(["4711", "Mit einer Person verknüpft, die es in Personio schon gab"]);
+      await expect(linked.getByRole("definition")).toHaveText([
+        "4711",
+        "Mit einer Person verknüpft, die es in Personio schon gab",
+      ]);
       await page.goto(`/admin/audit?person=${seeded.actorA.id}`);
-      await expect(bodyRows(page).filter({ hasText: "Personio verbunden" }).getByRole("definition")).toHaveText(["papi-e2e", "acme", "Mitarbeitende: lesen, Mitarbeitende: schreiben", "Lesen und Schreiben"]);
-      await expect(bodyRows(page).filter({ hasText: seeded.muller.name })).toContainText("Zugriffsdaten deaktiviert oder entfernt");
+      await expect(bodyRows(page).filter({ hasText: "Personio verbunden" }).getByRole("definition")).toHaveText([
+        "papi-e2e",
+        "acme",
+        "Mitarbeitende: lesen, Mitarbeitende: schreiben",
+        "Lesen und Schreiben",
+      ]);
+      await expect(bodyRows(page).filter({ hasText: seeded.muller.name })).toContainText(
+        "Zugriffsdaten deaktiviert oder entfernt",
+      );
       const table = await page.getByRole("table").innerText();
       for (const code of codes) expect(table).not.toContain(code);
       await expectNoEnglish(page, englishOnlyPhrases(), "the audit log");
     });
   });
 
-  test("the CSV export downloads the filtered entries in the viewer's language, with formula cells neutralised, and is audited", async ({ page }) => {
+  test("the CSV export downloads the filtered entries in the viewer's language, with formula cells neutralised, and is audited", async ({
+    page,
+  }) => {
     const seeded = await seedLog();
     const admin = await createViewer();
     await signIn(page, admin);
@@ -165,7 +256,10 @@ test.describe("audit log", () => {
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = fs.readFileSync((await download.path())!, "utf8");
-      const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+      const lines = csv
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n");
       expect(lines[0]).toBe("When,Time zone,Who,What,Target,Outcome,Details");
       expect(lines).toHaveLength(1 + 4); // the four entries about either candidate (the connect is about the integration)
       // The evil name is one cell, neutralised with a leading ' (and quoted, as it holds quotes and commas).
@@ -174,8 +268,13 @@ test.describe("audit log", () => {
       expect(evilLine).not.toMatch(/(^|,)"?=/);
       expect(evilLine).toContain("2025-04-02 11:00:00,Europe/Berlin,");
       expect(evilLine).toContain(",Failed,Reason: Credentials disabled or removed");
-      expect(csv).toContain(`,${seeded.actorB.name},Linked a profile to an existing Personio employee,Candidate: Ayşe Öztürk ${seeded.suffix},Succeeded,`);
-      const exported = await db.auditLog.findFirstOrThrow({ where: { action: "audit.export", actorId: admin.id }, orderBy: { at: "desc" } });
+      expect(csv).toContain(
+        `,${seeded.actorB.name},Linked a profile to an existing Personio employee,Candidate: Ayşe Öztürk ${seeded.suffix},Succeeded,`,
+      );
+      const exported = await db.auditLog.findFirstOrThrow({
+        where: { action: "audit.export", actorId: admin.id },
+        orderBy: { at: "desc" },
+      });
       expect(JSON.parse(exported.details!)).toEqual({ candidate: seeded.suffix });
     });
 
@@ -186,10 +285,16 @@ test.describe("audit log", () => {
       await page.getByRole("link", { name: "Als CSV exportieren" }).click();
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/^protokoll-\d{4}-\d{2}-\d{2}\.csv$/);
-      const lines = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+      const lines = fs
+        .readFileSync((await download.path())!, "utf8")
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n");
       expect(lines[0]).toBe("Wann;Zeitzone;Wer;Was;Betrifft;Ergebnis;Einzelheiten");
       expect(lines).toHaveLength(3);
-      expect(lines[1]).toContain(`;"'=HYPERLINK(""http://evil.example"",""click ${seeded.suffix}"")";Profil an Personio gesendet;Kandidat:in: Jürgen Müller ${seeded.suffix};Fehlgeschlagen;Grund: Zugriffsdaten deaktiviert oder entfernt`);
+      expect(lines[1]).toContain(
+        `;"'=HYPERLINK(""http://evil.example"",""click ${seeded.suffix}"")";Profil an Personio gesendet;Kandidat:in: Jürgen Müller ${seeded.suffix};Fehlgeschlagen;Grund: Zugriffsdaten deaktiviert oder entfernt`,
+      );
       expect(lines[2]).toContain(`;${seeded.actorA.name};Profil an Personio gesendet;`);
     });
 
@@ -214,7 +319,10 @@ test.describe("audit log", () => {
     await expect(cards).toHaveCount(3);
     await expect(cards.filter({ hasText: "Connected Personio" })).toContainText("Employees access");
     await expect(cards.filter({ hasText: "Connected Personio" })).toContainText("Read and write");
-    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     // The filters are reachable and usable on the phone too.
     await page.getByLabel("Candidate", { exact: true }).fill(`mueller ${seeded.suffix}`);

@@ -38,7 +38,10 @@ test.describe("candidates", () => {
       await expect(page.getByRole("link", { name: `Łukasz ${family}` })).toBeVisible();
       await page.goto(`/candidates?q=${encodeURIComponent(`Aoife ${family}`)}`);
       await expect(page.getByText("1 candidate", { exact: true })).toBeVisible();
-      await expect(page.getByRole("link", { name: `Aoife ${family}` })).toHaveAttribute("href", `/candidates/${elsewhere.id}`);
+      await expect(page.getByRole("link", { name: `Aoife ${family}` })).toHaveAttribute(
+        "href",
+        `/candidates/${elsewhere.id}`,
+      );
     });
 
     await test.step("no match shows an empty state", async () => {
@@ -48,14 +51,31 @@ test.describe("candidates", () => {
     expect(hired.id).toBeTruthy();
   });
 
-  test("search finds people as they are typed: without accents, umlauts spelled out, inside names and emails", async ({ page }) => {
+  test("search finds people as they are typed: without accents, umlauts spelled out, inside names and emails", async ({
+    page,
+  }) => {
     const user = await createTestUser("recruiter");
     // A job of its own keeps the search to this test's people (other tests add Müllers too).
     const job = await createTestJob(`Search ${uniqueSuffix()}`);
     const suffix = uniqueSuffix();
-    await createTestCandidate({ firstName: "Jürgen", lastName: "Müller", email: `j.m.${suffix}@example.com`, jobId: job.id });
-    await createTestCandidate({ firstName: "Ayşe", lastName: "Öztürk", email: `a.o.${suffix}@example.com`, jobId: job.id });
-    await createTestCandidate({ firstName: "Alexander", lastName: "Bergmann", email: `alexander.bergmann@${suffix}.example.com`, jobId: job.id });
+    await createTestCandidate({
+      firstName: "Jürgen",
+      lastName: "Müller",
+      email: `j.m.${suffix}@example.com`,
+      jobId: job.id,
+    });
+    await createTestCandidate({
+      firstName: "Ayşe",
+      lastName: "Öztürk",
+      email: `a.o.${suffix}@example.com`,
+      jobId: job.id,
+    });
+    await createTestCandidate({
+      firstName: "Alexander",
+      lastName: "Bergmann",
+      email: `alexander.bergmann@${suffix}.example.com`,
+      jobId: job.id,
+    });
     await signIn(page, user);
 
     await test.step("typed in the search box, without the umlaut", async () => {
@@ -105,7 +125,12 @@ test.describe("candidates", () => {
 
   test("a profile opens with details, job, stage and the More menu", async ({ page }) => {
     const user = await createTestUser("hiring_manager");
-    const candidate = await createTestCandidate({ firstName: "Siobhán", lastName: `O'Brien-${uniqueSuffix()}`, phone: "+353 1 555 0101", stage: "OFFER" });
+    const candidate = await createTestCandidate({
+      firstName: "Siobhán",
+      lastName: `O'Brien-${uniqueSuffix()}`,
+      phone: "+353 1 555 0101",
+      stage: "OFFER",
+    });
     await signIn(page, user);
     await page.goto(`/candidates?q=${encodeURIComponent(candidate.lastName)}`);
     await page.getByRole("link", { name: `Siobhán ${candidate.lastName}` }).click();
@@ -143,7 +168,9 @@ test.describe("candidates", () => {
     const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
 
     await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
-    await expect(page.getByRole("link", { name: `<script>window.__pwned=1</script> ${candidate.lastName}` })).toBeVisible();
+    await expect(
+      page.getByRole("link", { name: `<script>window.__pwned=1</script> ${candidate.lastName}` }),
+    ).toBeVisible();
     expect(await pwned()).toBeUndefined();
 
     await page.goto(`/candidates/${candidate.id}`);

@@ -21,7 +21,9 @@ test.afterAll(async () => {
   await restoreIntegration(original);
 });
 
-test("a failing connection shows on the card, the header and as a banner for admins, until a test succeeds", async ({ browser }) => {
+test("a failing connection shows on the card, the header and as a banner for admins, until a test succeeds", async ({
+  browser,
+}) => {
   const admin = await createTestUser("admin");
   const recruiter = await createTestUser("recruiter");
   const candidate = await createTestCandidate({ stage: "HIRED" });
@@ -40,8 +42,12 @@ test("a failing connection shows on the card, the header and as a banner for adm
     await sandbox.disableCredential(demoCredential().clientId);
     const dialog = await openSendDialog(recruiterPage, candidate.id);
     await dialog.getByRole("button", { name: "Send" }).click();
-    await expect(dialog.getByRole("alert")).toContainText("The Personio API credentials were disabled or removed in Personio.");
-    expect((await db.personioIntegration.findUniqueOrThrow({ where: { id: "personio" } })).lastErrorCode).toBe("credentials_disabled");
+    await expect(dialog.getByRole("alert")).toContainText(
+      "The Personio API credentials were disabled or removed in Personio.",
+    );
+    expect((await db.personioIntegration.findUniqueOrThrow({ where: { id: "personio" } })).lastErrorCode).toBe(
+      "credentials_disabled",
+    );
   });
 
   await test.step("admins see a banner on every page, with the reason and a link to the integration", async () => {
@@ -71,7 +77,9 @@ test("a failing connection shows on the card, the header and as a banner for adm
     await expect(header).not.toContainText(/\bConnected\b/);
     // The page itself has the health card: no banner repeating it.
     await expect(banner).toHaveCount(0);
-    await expect(adminPage.getByRole("region", { name: "Connection health" })).toContainText("The last call to Personio failed.");
+    await expect(adminPage.getByRole("region", { name: "Connection health" })).toContainText(
+      "The last call to Personio failed.",
+    );
   });
 
   await test.step("a test while it is still disabled fails, and the state stays", async () => {

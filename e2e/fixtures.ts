@@ -55,11 +55,22 @@ export async function signInRequest(request: APIRequestContext, user: { email: s
 }
 
 export async function createTestJob(title = `Job ${uniqueSuffix()}`, client: PrismaClient = db) {
-  return client.job.create({ data: { title, department: "Engineering", office: "Berlin" }, select: { id: true, title: true } });
+  return client.job.create({
+    data: { title, department: "Engineering", office: "Berlin" },
+    select: { id: true, title: true },
+  });
 }
 
 export async function createTestCandidate(
-  data: Partial<{ firstName: string; lastName: string; email: string; stage: string; jobId: string; phone: string | null; notes: string | null }> = {},
+  data: Partial<{
+    firstName: string;
+    lastName: string;
+    email: string;
+    stage: string;
+    jobId: string;
+    phone: string | null;
+    notes: string | null;
+  }> = {},
   client: PrismaClient = db,
 ) {
   const suffix = uniqueSuffix();

@@ -12,16 +12,19 @@ function readCatalogue(locale: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (value: unknown, key: string) => {
     if (typeof value === "string") out.set(key, value);
-    else if (value && typeof value === "object") for (const [child, inner] of Object.entries(value)) walk(inner, key ? `${key}.${child}` : child);
+    else if (value && typeof value === "object")
+      for (const [child, inner] of Object.entries(value)) walk(inner, key ? `${key}.${child}` : child);
   };
-  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith(".json"))) walk(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")), "");
+  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith(".json")))
+    walk(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")), "");
   return out;
 }
 
 function literals(elements: MessageFormatElement[], out: string[] = []): string[] {
   for (const element of elements) {
     if (element.type === TYPE.literal) out.push(element.value);
-    if (element.type === TYPE.select || element.type === TYPE.plural) for (const option of Object.values(element.options)) literals(option.value, out);
+    if (element.type === TYPE.select || element.type === TYPE.plural)
+      for (const option of Object.values(element.options)) literals(option.value, out);
     if (element.type === TYPE.tag) literals(element.children, out);
   }
   return out;
@@ -29,7 +32,8 @@ function literals(elements: MessageFormatElement[], out: string[] = []): string[
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Whole words and phrases only: "All" is not in "Alle", "Recruiter" is not in "Recruiter:in".
-const wholePhrase = (phrase: string) => new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(phrase)}(?![\\p{L}\\p{N}_]|[-:]\\p{L})`, "u");
+const wholePhrase = (phrase: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(phrase)}(?![\\p{L}\\p{N}_]|[-:]\\p{L})`, "u");
 
 /**
  * The English texts that must not show on a page in German: every piece of an English catalogue
@@ -64,9 +68,18 @@ async function dataTexts(): Promise<string[]> {
   const texts = [
     ...jobs.flatMap((job) => [job.title, job.department, job.office]),
     ...users.flatMap((user) => [user.name, user.email]),
-    ...candidates.flatMap((candidate) => [`${candidate.firstName} ${candidate.lastName}`, candidate.firstName, candidate.lastName, candidate.email, candidate.source, candidate.notes]),
+    ...candidates.flatMap((candidate) => [
+      `${candidate.firstName} ${candidate.lastName}`,
+      candidate.firstName,
+      candidate.lastName,
+      candidate.email,
+      candidate.source,
+      candidate.notes,
+    ]),
   ];
-  return [...new Set(texts.filter((text): text is string => !!text && text.length > 1))].sort((a, b) => b.length - a.length);
+  return [...new Set(texts.filter((text): text is string => !!text && text.length > 1))].sort(
+    (a, b) => b.length - a.length,
+  );
 }
 
 // Every text a person can meet on the page: text nodes (hidden ones too, such as the badge's

@@ -18,7 +18,10 @@ test("an admin lets hiring managers import, and takes it back; Admin always keep
     await access.getByLabel("Hiring manager may import").check();
     await expect(access.getByRole("status")).toHaveText("Saved.");
     await managerPage.goto("/candidates");
-    await managerPage.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Import" }).click();
+    await managerPage
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: "Import" })
+      .click();
     await expect(managerPage.getByRole("heading", { name: "Import candidates" })).toBeVisible();
     // Granting is for people who manage users: a hiring manager sees no such section.
     await expect(managerPage.getByRole("region", { name: "Who may import" })).toHaveCount(0);
@@ -26,7 +29,10 @@ test("an admin lets hiring managers import, and takes it back; Admin always keep
     await access.getByLabel("Hiring manager may import").uncheck();
     await expect(access.getByRole("status")).toHaveText("Saved.");
     expect((await managerPage.goto("/import"))?.status()).toBe(403); // issue 13's "no access" page
-    const audit = await db.auditLog.findMany({ where: { actorId: admin.id, targetId: "hiring_manager" }, orderBy: { at: "asc" } });
+    const audit = await db.auditLog.findMany({
+      where: { actorId: admin.id, targetId: "hiring_manager" },
+      orderBy: { at: "asc" },
+    });
     expect(audit.map((entry) => entry.action)).toEqual(["role.grant-permission", "role.revoke-permission"]);
   } finally {
     await db.rolePermission.deleteMany({ where: { roleId: "hiring_manager", permission: "candidates:import" } });

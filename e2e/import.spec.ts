@@ -22,7 +22,9 @@ function germanExcelCsv(suffix: string) {
 }
 
 test.describe("import candidates from a spreadsheet", () => {
-  test("an admin imports a German Excel CSV, sees the problems first, gets a report and the rejected rows; a second import changes nothing", async ({ page }) => {
+  test("an admin imports a German Excel CSV, sees the problems first, gets a report and the rejected rows; a second import changes nothing", async ({
+    page,
+  }) => {
     const suffix = uniqueSuffix();
     const admin = await createTestUser("admin");
     await signIn(page, admin);
@@ -71,8 +73,18 @@ test.describe("import candidates from a spreadsheet", () => {
       await expect(page.getByTestId("rejected-row-6")).toContainText("First name missing");
       await expect(page.getByTestId("rejected-row-7")).toContainText("Email not valid");
 
-      const jurgen = await db.candidate.findFirstOrThrow({ where: { externalId: `HR-${suffix}-1` }, include: { job: true } });
-      expect(jurgen).toMatchObject({ firstName: "Jürgen", lastName: "Weiß", stage: "HIRED", startDate: "2026-12-31", phone: "+49 30 1234567", notes: "Gehaltswunsch 55.000 €" });
+      const jurgen = await db.candidate.findFirstOrThrow({
+        where: { externalId: `HR-${suffix}-1` },
+        include: { job: true },
+      });
+      expect(jurgen).toMatchObject({
+        firstName: "Jürgen",
+        lastName: "Weiß",
+        stage: "HIRED",
+        startDate: "2026-12-31",
+        phone: "+49 30 1234567",
+        notes: "Gehaltswunsch 55.000 €",
+      });
       expect(jurgen.job.title).toBe(`Lagerlogistik ${suffix}`);
       const zoe = await db.candidate.findFirstOrThrow({ where: { externalId: `HR-${suffix}-2` } });
       expect(zoe.notes).toBe('=HYPERLINK("http://evil.example";"klick")'); // stored as text
@@ -88,10 +100,16 @@ test.describe("import candidates from a spreadsheet", () => {
       expect(download.suggestedFilename()).toBe(`bewerber-${suffix}-rejected.csv`);
       const text = fs.readFileSync((await download.path())!, "utf8");
       const lines = text.split("\r\n");
-      expect(lines[0]).toBe("\uFEFFVorname;Nachname;E-Mail;Stelle;Status;Eintrittsdatum;Telefon;Externe ID;Notizen;Row;Problems");
-      expect(lines[1]).toBe(`;Ohne Vorname;ohne.${suffix}@example.com;Büro ${suffix};Neu;;;HR-${suffix}-4;;6;First name missing`);
+      expect(lines[0]).toBe(
+        "\uFEFFVorname;Nachname;E-Mail;Stelle;Status;Eintrittsdatum;Telefon;Externe ID;Notizen;Row;Problems",
+      );
+      expect(lines[1]).toBe(
+        `;Ohne Vorname;ohne.${suffix}@example.com;Büro ${suffix};Neu;;;HR-${suffix}-4;;6;First name missing`,
+      );
       // The formula is neutralised: a spreadsheet shows it as text instead of running it.
-      expect(lines[2]).toBe(`Kaputt;Adresse;keine-mail-${suffix};Büro ${suffix};Neu;;;HR-${suffix}-5;"'=HYPERLINK(""http://evil.example"";""x"")";7;Email not valid`);
+      expect(lines[2]).toBe(
+        `Kaputt;Adresse;keine-mail-${suffix};Büro ${suffix};Neu;;;HR-${suffix}-5;"'=HYPERLINK(""http://evil.example"";""x"")";7;Email not valid`,
+      );
     });
 
     await test.step("importing the same file again changes nothing", async () => {
@@ -106,7 +124,9 @@ test.describe("import candidates from a spreadsheet", () => {
       await expect(report).toContainText("Unchanged3");
       await expect(report).toContainText("Rejected2");
       await expect(page.getByText("Nothing changed: every row matched a candidate as it already is.")).toBeVisible();
-      expect(await db.candidate.findMany({ where: { email: { contains: suffix } }, orderBy: { id: "asc" } })).toEqual(before);
+      expect(await db.candidate.findMany({ where: { email: { contains: suffix } }, orderBy: { id: "asc" } })).toEqual(
+        before,
+      );
     });
   });
 
@@ -115,18 +135,30 @@ test.describe("import candidates from a spreadsheet", () => {
     const admin = await createTestUser("admin");
     const job = await db.job.create({ data: { title: `Sent job ${suffix}`, department: "People", office: "Berlin" } });
     const sent = await db.candidate.create({
-      data: { firstName: "Aoife", lastName: "Ní Bhriain", email: `aoife.${suffix}@example.com`, jobId: job.id, stage: "HIRED" },
+      data: {
+        firstName: "Aoife",
+        lastName: "Ní Bhriain",
+        email: `aoife.${suffix}@example.com`,
+        jobId: job.id,
+        stage: "HIRED",
+      },
     });
-    await db.handoff.create({ data: { candidateId: sent.id, status: "SENT", personioEmployeeId: 4711, sentAt: new Date() } });
+    await db.handoff.create({
+      data: { candidateId: sent.id, status: "SENT", personioEmployeeId: 4711, sentAt: new Date() },
+    });
     await signIn(page, admin);
     await page.goto("/import");
     const csv = `First name,Last name,Email,Job,Stage,Start date,Phone\nAoife,Nee Bree,aoife.${suffix}@example.com,Sent job ${suffix},Offer,2027-01-04,+353 1 555\n`;
-    await page.getByLabel("Choose a file").setInputFiles({ name: "ats-export.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .getByLabel("Choose a file")
+      .setInputFiles({ name: "ats-export.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await expect(page.getByText("1 row · CSV, comma-separated, UTF-8")).toBeVisible();
     await page.getByRole("button", { name: "Import 1 row" }).click();
     await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("import-report")).toContainText("Updated1");
-    await expect(page.getByText("1 candidate is already in Personio: only missing values were added, nothing was changed.")).toBeVisible();
+    await expect(
+      page.getByText("1 candidate is already in Personio: only missing values were added, nothing was changed."),
+    ).toBeVisible();
     expect(await db.candidate.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({
       lastName: "Ní Bhriain",
       stage: "HIRED",
@@ -145,15 +177,33 @@ test.describe("import candidates from a spreadsheet", () => {
     const chooser = page.getByLabel("Choose a file");
     const alert = page.getByRole("main").getByRole("alert");
 
-    await chooser.setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
-    await expect(alert).toHaveText("This file is not a spreadsheet (it holds binary data). Choose a CSV or .xlsx file.");
-    await chooser.setInputFiles({ name: "old.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+    await chooser.setInputFiles({
+      name: "photo.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    });
+    await expect(alert).toHaveText(
+      "This file is not a spreadsheet (it holds binary data). Choose a CSV or .xlsx file.",
+    );
+    await chooser.setInputFiles({
+      name: "old.xls",
+      mimeType: "application/vnd.ms-excel",
+      buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    });
     await expect(alert).toContainText("This is an old Excel file (.xls).");
-    await chooser.setInputFiles({ name: "quote.csv", mimeType: "text/csv", buffer: Buffer.from('Vorname;Nachname\nAnna;"Müller\nBen;Otto\n') });
+    await chooser.setInputFiles({
+      name: "quote.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from('Vorname;Nachname\nAnna;"Müller\nBen;Otto\n'),
+    });
     await expect(alert).toContainText("a quote is not closed (around row 2)");
     await chooser.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from("") });
     await expect(alert).toHaveText("The file is empty.");
-    await chooser.setInputFiles({ name: "header-only.csv", mimeType: "text/csv", buffer: Buffer.from("Vorname;Nachname;E-Mail\r\n;;\r\n") });
+    await chooser.setInputFiles({
+      name: "header-only.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("Vorname;Nachname;E-Mail\r\n;;\r\n"),
+    });
     await expect(alert).toHaveText("The file has no rows below its header row.");
     // Over the stated limit: refused in the browser before uploading, and by the server.
     const huge = testInfo.outputPath("huge.csv");
@@ -177,7 +227,10 @@ test.describe("import candidates from a spreadsheet", () => {
     // Issue 13's "no access" page: 403, saying so.
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
-    const upload = await page.request.post("/api/imports", { headers: { "content-type": "application/octet-stream" }, data: Buffer.from("a,b\n1,2\n") });
+    const upload = await page.request.post("/api/imports", {
+      headers: { "content-type": "application/octet-stream" },
+      data: Buffer.from("a,b\n1,2\n"),
+    });
     expect(upload.status()).toBe(403);
   });
 });

@@ -32,11 +32,17 @@ export async function demoIntegrationAtStart(): Promise<StoredIntegration> {
 /** Back to what the other spec files expect: the demo credential connected and enabled, every role's Personio settings as seeded. */
 export async function restoreIntegration(original: StoredIntegration) {
   const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...data } = original;
-  await db.personioIntegration.upsert({ where: { id: "personio" }, create: { ...data, id: "personio", enabled: true }, update: { ...data, enabled: true } });
+  await db.personioIntegration.upsert({
+    where: { id: "personio" },
+    create: { ...data, id: "personio", enabled: true },
+    update: { ...data, enabled: true },
+  });
   await db.rolePermission.deleteMany({ where: { permission: { in: PERSONIO_PERMISSIONS } } });
   await db.rolePermission.createMany({
     data: DEFAULT_ROLES.flatMap((role) =>
-      role.permissions.filter((permission) => PERSONIO_PERMISSIONS.includes(permission)).map((permission) => ({ roleId: role.id, permission })),
+      role.permissions
+        .filter((permission) => PERSONIO_PERMISSIONS.includes(permission))
+        .map((permission) => ({ roleId: role.id, permission })),
     ),
   });
 }
@@ -47,7 +53,11 @@ const changesBy = (actor: TestUser) => ({ actorId: actor.id, NOT: { action: { st
 /** The actor's audit entries after `since` (a count taken before a step), oldest first. */
 export async function auditSince(actor: TestUser, since: number) {
   const rows = await db.auditLog.findMany({ where: changesBy(actor), orderBy: [{ at: "asc" }, { id: "asc" }] });
-  return rows.slice(since).map((row) => ({ action: row.action, outcome: row.outcome, details: JSON.parse(row.details ?? "{}") as Record<string, unknown> }));
+  return rows.slice(since).map((row) => ({
+    action: row.action,
+    outcome: row.outcome,
+    details: JSON.parse(row.details ?? "{}") as Record<string, unknown>,
+  }));
 }
 
 export async function auditCount(actor: TestUser) {
@@ -61,7 +71,10 @@ export async function signedInPage(browser: Browser, user: TestUser) {
   return page;
 }
 
-export async function fillCredentials(page: Page, values: { clientId?: string; clientSecret?: string; subdomain?: string }) {
+export async function fillCredentials(
+  page: Page,
+  values: { clientId?: string; clientSecret?: string; subdomain?: string },
+) {
   if (values.clientId !== undefined) await page.getByLabel("Client ID").fill(values.clientId);
   if (values.clientSecret !== undefined) await page.getByLabel("Client secret").fill(values.clientSecret);
   if (values.subdomain !== undefined) await page.getByLabel("Personio subdomain").fill(values.subdomain);
@@ -83,6 +96,10 @@ export async function sendAsRecruiter(browser: Browser, recruiter: TestUser, can
 
 /** Calls one of the integration settings' server actions as the signed-in user of `page`, as its form does. */
 export async function integrationAction(page: Page, exportedName: string, input: unknown) {
-  const { result, redirectedTo } = await callServerAction(page.request, { exportedName, path: "/admin/integrations/personio", input });
+  const { result, redirectedTo } = await callServerAction(page.request, {
+    exportedName,
+    path: "/admin/integrations/personio",
+    input,
+  });
   return redirectedTo ? { redirectedTo } : result;
 }

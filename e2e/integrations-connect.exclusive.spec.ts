@@ -39,15 +39,23 @@ test.afterAll(async () => {
   await adminPage?.context().close();
 });
 
-test("an admin deletes the connection, connects a credential generated in Personio, and a recruiter can then send", async ({ browser }) => {
+test("an admin deletes the connection, connects a credential generated in Personio, and a recruiter can then send", async ({
+  browser,
+}) => {
   const page = adminPage;
   const before = await auditCount(admin);
   credentialC = await test.step("generate a credential on the sandbox's API credentials page", () =>
     generateCredentialInSandbox(page, `Handoff e2e ${uniqueSuffix()}`));
   // Prepared ahead, so the time without a connection stays short.
-  const disabled = await sandbox.createCredential({ name: `Disabled ${uniqueSuffix()}`, permissions: { employees: { read: true, write: true } } });
+  const disabled = await sandbox.createCredential({
+    name: `Disabled ${uniqueSuffix()}`,
+    permissions: { employees: { read: true, write: true } },
+  });
   await sandbox.disableCredential(disabled.credential.clientId);
-  const readOnly = await sandbox.createCredential({ name: `Read only ${uniqueSuffix()}`, permissions: { employees: { read: true, write: false } } });
+  const readOnly = await sandbox.createCredential({
+    name: `Read only ${uniqueSuffix()}`,
+    permissions: { employees: { read: true, write: false } },
+  });
 
   await test.step("the marketplace lists Personio under HRIS, connected", async () => {
     await page.goto("/admin/integrations");
@@ -80,8 +88,11 @@ test("an admin deletes the connection, connects a credential generated in Person
     await page.getByRole("link", { name: "Integrate Personio" }).click();
     await expect(page.getByRole("heading", { name: "Integrate Personio" })).toBeVisible();
     const sent = page.getByRole("region", { name: "What is sent to Personio" });
-    for (const field of ["First name", "Last name", "Email", "Job title"]) await expect(sent.getByRole("listitem").filter({ hasText: field })).toHaveCount(1);
-    await expect(page.getByRole("region", { name: "What Handoff stores" })).toContainText("No personal data from Personio");
+    for (const field of ["First name", "Last name", "Email", "Job title"])
+      await expect(sent.getByRole("listitem").filter({ hasText: field })).toHaveCount(1);
+    await expect(page.getByRole("region", { name: "What Handoff stores" })).toContainText(
+      "No personal data from Personio",
+    );
     const how = page.getByRole("region", { name: "Create the API credentials in Personio" });
     await expect(how).toContainText("Settings → Integrations → API credentials");
     await expect(how).toContainText("Under Employees, tick Write");
@@ -91,7 +102,11 @@ test("an admin deletes the connection, connects a credential generated in Person
   });
 
   await test.step("wrong secret, disabled credential and missing write permission each have their own message; nothing is saved", async () => {
-    await fillCredentials(page, { clientId: credentialC.clientId, clientSecret: `${credentialC.clientSecret}-wrong`, subdomain: "demo" });
+    await fillCredentials(page, {
+      clientId: credentialC.clientId,
+      clientSecret: `${credentialC.clientSecret}-wrong`,
+      subdomain: "demo",
+    });
     await page.getByRole("button", { name: "Integrate" }).click();
     await expect(notSavedAlert(page)).toContainText("Personio did not accept this client ID and client secret.");
     expect(await storedIntegration()).toBeNull();
@@ -108,22 +123,35 @@ test("an admin deletes the connection, connects a credential generated in Person
   });
 
   await test.step("a pasted Personio address is reduced to the subdomain, and the person is told", async () => {
-    await fillCredentials(page, { clientId: credentialC.clientId, clientSecret: credentialC.clientSecret, subdomain: "https://demo.personio.de/" });
+    await fillCredentials(page, {
+      clientId: credentialC.clientId,
+      clientSecret: credentialC.clientSecret,
+      subdomain: "https://demo.personio.de/",
+    });
     await page.getByLabel("Personio subdomain").blur();
     await expect(page.getByLabel("Personio subdomain")).toHaveValue("demo");
-    await expect(page.getByText("Only the subdomain is needed, so “https://demo.personio.de/” became “demo”.")).toBeVisible();
+    await expect(
+      page.getByText("Only the subdomain is needed, so “https://demo.personio.de/” became “demo”."),
+    ).toBeVisible();
   });
 
   await test.step("the working credential is saved, encrypted", async () => {
     await page.getByRole("button", { name: "Integrate" }).click();
     await expect(page).toHaveURL(/\/admin\/integrations\/personio\?connected=read_write$/);
-    await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Personio is connected." })).toBeVisible();
+    await expect(
+      page.getByRole("main").getByRole("status").filter({ hasText: "Personio is connected." }),
+    ).toBeVisible();
     await expect(page.getByText("Personio confirmed the Employees read and write permissions.")).toBeVisible();
     const row = await storedIntegration();
-    expect(row).toMatchObject({ clientId: credentialC.clientId, subdomain: "demo", enabled: true, connectedById: admin.id });
+    expect(row).toMatchObject({
+      clientId: credentialC.clientId,
+      subdomain: "demo",
+      enabled: true,
+      connectedById: admin.id,
+    });
     expect(row!.clientSecretEncrypted).toMatch(/^v2:/); // AES-256-GCM with the key id (lib/crypto.ts)
     expect(row!.clientSecretEncrypted).not.toContain(credentialC.clientSecret);
-      });
+  });
 
   await test.step("a recruiter can then send", async () => {
     const candidate = await createTestCandidate({ firstName: "Ilse", stage: "HIRED" });
@@ -159,7 +187,9 @@ test("connection health shows the last success and the last error, with Test con
     await sandbox.disableCredential(credentialC.clientId);
     try {
       await health.getByRole("button", { name: "Test connection" }).click();
-      await expect(health.getByRole("alert")).toContainText("These credentials are disabled or were removed in Personio.");
+      await expect(health.getByRole("alert")).toContainText(
+        "These credentials are disabled or were removed in Personio.",
+      );
     } finally {
       await sandbox.enableCredential(credentialC.clientId);
     }

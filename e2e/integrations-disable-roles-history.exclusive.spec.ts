@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 
 import { createTestCandidate, createTestUser, db, expect, test, uniqueSuffix, type TestUser } from "./fixtures";
-import { collectResponses } from "./integrations-scan";
 import {
   auditCount,
   auditSince,
@@ -15,6 +14,7 @@ import {
   storedIntegration,
   type StoredIntegration,
 } from "./integrations-admin";
+import { collectResponses } from "./integrations-scan";
 import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
 import { callServerAction } from "./server-actions";
 
@@ -43,15 +43,28 @@ test.beforeAll(async ({ browser }) => {
   // The connection's part of this admin's history, through the settings forms' actions (the
   // forms themselves are integrations-connect and integrations-credentials): a test, a credential
   // save, a delete, a connect refused for a disabled credential, and the demo connected again.
-  const disabled = await sandbox.createCredential({ name: `Disabled ${uniqueSuffix()}`, permissions: { employees: { read: true, write: true } } });
+  const disabled = await sandbox.createCredential({
+    name: `Disabled ${uniqueSuffix()}`,
+    permissions: { employees: { read: true, write: true } },
+  });
   await sandbox.disableCredential(disabled.credential.clientId);
-  expect(await integrationAction(adminPage, "testPersonioConnectionAction", {})).toMatchObject({ data: { status: "ok" } });
+  expect(await integrationAction(adminPage, "testPersonioConnectionAction", {})).toMatchObject({
+    data: { status: "ok" },
+  });
   const keep = { clientId: DEMO.clientId, clientSecret: "", subdomain: "demo" };
-  expect(await integrationAction(adminPage, "updatePersonioCredentialsAction", keep)).toMatchObject({ data: { status: "saved" } });
-  expect(await integrationAction(adminPage, "deletePersonioAction", {})).toEqual({ redirectedTo: "/admin/integrations?deleted=1" });
+  expect(await integrationAction(adminPage, "updatePersonioCredentialsAction", keep)).toMatchObject({
+    data: { status: "saved" },
+  });
+  expect(await integrationAction(adminPage, "deletePersonioAction", {})).toEqual({
+    redirectedTo: "/admin/integrations?deleted=1",
+  });
   const refused = { clientId: disabled.credential.clientId, clientSecret: disabled.clientSecret, subdomain: "demo" };
-  expect(await integrationAction(adminPage, "connectPersonioAction", refused)).toMatchObject({ data: { status: "rejected", reason: "credentials_disabled" } });
-  expect(await integrationAction(adminPage, "connectPersonioAction", DEMO)).toEqual({ redirectedTo: "/admin/integrations/personio?connected=read_write" });
+  expect(await integrationAction(adminPage, "connectPersonioAction", refused)).toMatchObject({
+    data: { status: "rejected", reason: "credentials_disabled" },
+  });
+  expect(await integrationAction(adminPage, "connectPersonioAction", DEMO)).toEqual({
+    redirectedTo: "/admin/integrations/personio?connected=read_write",
+  });
 });
 
 test.afterAll(async () => {
@@ -70,7 +83,9 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
   await test.step("disable", async () => {
     await controls.getByRole("button", { name: "Disable integration" }).click();
     await expect(controls.getByRole("status")).toHaveText("The integration is disabled.");
-    await expect(page.getByRole("main").getByRole("status").filter({ hasText: "The integration is disabled. Nobody can send" })).toBeVisible();
+    await expect(
+      page.getByRole("main").getByRole("status").filter({ hasText: "The integration is disabled. Nobody can send" }),
+    ).toBeVisible();
     expect((await storedIntegration())!.enabled).toBe(false);
   });
 
@@ -83,7 +98,10 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
     const { result } = await callServerAction(recruiterPage.request, {
       exportedName: "sendToPersonioAction",
       path: `/candidates/${unsent.id}`,
-      input: { candidateId: unsent.id, fields: { firstName: unsent.firstName, lastName: unsent.lastName, email: unsent.email, position: "" } },
+      input: {
+        candidateId: unsent.id,
+        fields: { firstName: unsent.firstName, lastName: unsent.lastName, email: unsent.email, position: "" },
+      },
     });
     expect(JSON.stringify(result)).toContain("integration_disabled");
     expect(await sandboxEmployeesWithEmail(unsent.email)).toHaveLength(0);
@@ -98,7 +116,9 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
     await recruiterPage.goto(`/candidates/${unsent.id}`);
     await recruiterPage.getByRole("button", { name: "More" }).click();
     await expect(recruiterPage.getByRole("menuitem", { name: "Send to Personio" })).toBeVisible();
-    await expect(recruiterPage.getByRole("menuitem", { name: "Send to Personio" })).not.toHaveAttribute("aria-disabled");
+    await expect(recruiterPage.getByRole("menuitem", { name: "Send to Personio" })).not.toHaveAttribute(
+      "aria-disabled",
+    );
   });
   await recruiterPage.context().close();
 
@@ -109,7 +129,9 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
   ]);
 });
 
-test("role settings: 'may see' off hides the badge and the sender; 'may send' off removes the item and the action refuses", async ({ browser }) => {
+test("role settings: 'may see' off hides the badge and the sender; 'may send' off removes the item and the action refuses", async ({
+  browser,
+}) => {
   const page = adminPage;
   const before = await auditCount(admin);
   const managerPage = await signedInPage(browser, hiringManager);
@@ -127,10 +149,14 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
   await test.step("'may see' off: no badge, and the sender's name is nowhere in the page", async () => {
     await seeBadge.uncheck();
     await expect(roles.getByRole("status")).toHaveText("Hiring manager: “May see that a profile was sent” is now off.");
-    expect(await db.rolePermission.count({ where: { roleId: "hiring_manager", permission: "personio:see-badge" } })).toBe(0);
+    expect(
+      await db.rolePermission.count({ where: { roleId: "hiring_manager", permission: "personio:see-badge" } }),
+    ).toBe(0);
     const bodies = collectResponses(managerPage);
     await managerPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(managerPage.getByRole("heading", { name: `${sentCandidate.firstName} ${sentCandidate.lastName}` })).toBeVisible();
+    await expect(
+      managerPage.getByRole("heading", { name: `${sentCandidate.firstName} ${sentCandidate.lastName}` }),
+    ).toBeVisible();
     await expect(managerPage.getByRole("main").getByRole("button", { name: "Personio" })).toHaveCount(0);
     await managerPage.goto(`/candidates?q=${encodeURIComponent(sentCandidate.lastName)}`);
     await expect(managerPage.getByRole("link", { name: new RegExp(sentCandidate.lastName) })).toBeVisible();
@@ -155,18 +181,28 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
     await dialog.getByRole("button", { name: "Send" }).click();
     await expect(dialog.getByRole("alert")).toHaveText("You do not have permission to do this.");
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
-    expect(await db.handoff.count({ where: { candidateId: candidate.id, status: { in: ["SENT", "LINKED"] } } })).toBe(0);
+    expect(await db.handoff.count({ where: { candidateId: candidate.id, status: { in: ["SENT", "LINKED"] } } })).toBe(
+      0,
+    );
 
     const { result } = await callServerAction(managerPage.request, {
       exportedName: "sendToPersonioAction",
       path: `/candidates/${candidate.id}`,
-      input: { candidateId: candidate.id, fields: { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: "" } },
+      input: {
+        candidateId: candidate.id,
+        fields: { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: "" },
+      },
     });
     expect(result).toMatchObject({ serverError: { code: "forbidden" } });
     await managerPage.goto(`/candidates/${candidate.id}`);
     await managerPage.getByRole("button", { name: "More" }).click();
-    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveAttribute("aria-disabled", "true");
-    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveAccessibleDescription(/^Your role may not send/);
+    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveAccessibleDescription(
+      /^Your role may not send/,
+    );
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
   });
   await managerPage.context().close();
@@ -180,7 +216,9 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
   ]);
 });
 
-test("deleting keeps the history; the audit log shows every change and send; reconnecting works", async ({ browser }) => {
+test("deleting keeps the history; the audit log shows every change and send; reconnecting works", async ({
+  browser,
+}) => {
   const page = adminPage;
   const handoffBefore = await db.handoff.findUniqueOrThrow({ where: { candidateId: sentCandidate.id } });
 
@@ -225,17 +263,39 @@ test("deleting keeps the history; the audit log shows every change and send; rec
       "Turned a role setting off",
       "Turned a role setting on",
     ]) {
-      await expect(table.getByRole("row").filter({ hasText: admin.name }).filter({ hasText: action }).first()).toBeVisible();
+      await expect(
+        table.getByRole("row").filter({ hasText: admin.name }).filter({ hasText: action }).first(),
+      ).toBeVisible();
     }
     await expect(
-      table.getByRole("row").filter({ hasText: "Turned a role setting off" }).filter({ hasText: "Role: Hiring manager" }).filter({ hasText: "May see that a profile was sent" }).first(),
+      table
+        .getByRole("row")
+        .filter({ hasText: "Turned a role setting off" })
+        .filter({ hasText: "Role: Hiring manager" })
+        .filter({ hasText: "May see that a profile was sent" })
+        .first(),
     ).toBeVisible();
-    await expect(table.getByRole("row").filter({ hasText: "Connected Personio" }).filter({ hasText: "Failed" }).filter({ hasText: "Credentials disabled or removed" }).first()).toBeVisible();
+    await expect(
+      table
+        .getByRole("row")
+        .filter({ hasText: "Connected Personio" })
+        .filter({ hasText: "Failed" })
+        .filter({ hasText: "Credentials disabled or removed" })
+        .first(),
+    ).toBeVisible();
 
     await page.getByLabel("Show", { exact: true }).selectOption({ label: "Sends to Personio" });
     await page.getByRole("button", { name: "Apply" }).click();
-    const send = table.getByRole("row").filter({ hasText: `Candidate: ${sentCandidate.firstName} ${sentCandidate.lastName}` });
+    const send = table
+      .getByRole("row")
+      .filter({ hasText: `Candidate: ${sentCandidate.firstName} ${sentCandidate.lastName}` });
     await expect(send.filter({ hasText: recruiter.name }).filter({ hasText: "Succeeded" })).toHaveCount(1);
-    await expect(table.getByRole("row").filter({ hasText: "Failed" }).filter({ hasText: "Integration disabled" }).filter({ hasText: recruiter.name })).toHaveCount(1);
+    await expect(
+      table
+        .getByRole("row")
+        .filter({ hasText: "Failed" })
+        .filter({ hasText: "Integration disabled" })
+        .filter({ hasText: recruiter.name }),
+    ).toHaveCount(1);
   });
 });

@@ -70,9 +70,12 @@ export async function visitAll(page: Page, startPaths: string[], collector?: Res
     const rsc = await page.request.get(path, { headers: { RSC: "1" } });
     collector?.add(`${path} (RSC)\n${await rsc.text()}`);
 
-    const links = await page
-      .locator("a[href]")
-      .evaluateAll((anchors) => anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, download: anchor.hasAttribute("download") })));
+    const links = await page.locator("a[href]").evaluateAll((anchors) =>
+      anchors.map((anchor) => ({
+        href: (anchor as HTMLAnchorElement).href,
+        download: anchor.hasAttribute("download"),
+      })),
+    );
     for (const { href, download } of links) {
       const url = new URL(href);
       if (url.origin !== origin || url.pathname.startsWith("/api/")) continue;

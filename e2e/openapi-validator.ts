@@ -3,8 +3,8 @@
 // 2020-12) under its status code and content type, as lib/personio's contract tests do for
 // Personio's own files.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import Ajv2020 from "ajv/dist/2020.js";
 
 type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
 type Document = { paths: Record<string, Record<string, Operation>> };
@@ -33,12 +33,26 @@ export async function loadOpenApiValidator(request: APIRequestContext): Promise<
       const described = operation.responses[status];
       if (!described) throw new Error(`${method} ${pathTemplate} answered ${status}, which the document does not list`);
       const contentType = (response.headers()["content-type"] ?? "").split(";")[0]!.trim();
-      if (!described.content?.[contentType]) throw new Error(`${method} ${pathTemplate} ${status}: content type ${contentType} not in the document`);
-      const pointer = ["paths", pathTemplate, method.toLowerCase(), "responses", status, "content", contentType, "schema"].map(escape).join("/");
+      if (!described.content?.[contentType])
+        throw new Error(`${method} ${pathTemplate} ${status}: content type ${contentType} not in the document`);
+      const pointer = [
+        "paths",
+        pathTemplate,
+        method.toLowerCase(),
+        "responses",
+        status,
+        "content",
+        contentType,
+        "schema",
+      ]
+        .map(escape)
+        .join("/");
       const validate = ajv.getSchema(`openapi.json#/${pointer}`) ?? ajv.compile({ $ref: `openapi.json#/${pointer}` });
       const body = await response.json();
       if (!validate(body)) {
-        throw new Error(`${method} ${pathTemplate} ${status} does not match the document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`);
+        throw new Error(
+          `${method} ${pathTemplate} ${status} does not match the document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+        );
       }
       return body;
     },

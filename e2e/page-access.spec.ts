@@ -1,16 +1,30 @@
-import { db, createTestCandidate, createTestUser, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
 
 // Nothing before the session check: every page answers a signed-out visitor with a redirect to
 // sign-in that carries none of the data behind it (not in the HTML, not in the <title>, not in
 // the React Server Components payload a client-side navigation asks for). A signed-in person
 // whose role lacks the page gets a "no access" page that says so (status 403).
 
-const PAGES = ["/candidates", "/candidates/{id}", "/candidates?q={prefix}", "/admin/users", "/admin/integrations", "/admin/integrations/personio", "/admin/integrations/personio/connect", "/admin/audit"];
+const PAGES = [
+  "/candidates",
+  "/candidates/{id}",
+  "/candidates?q={prefix}",
+  "/admin/users",
+  "/admin/integrations",
+  "/admin/integrations/personio",
+  "/admin/integrations/personio/connect",
+  "/admin/audit",
+];
 
 test.describe("page access", () => {
   test("a signed-out visitor gets no candidate data from any page, however it is asked for", async ({ request }) => {
     const suffix = uniqueSuffix();
-    const candidate = await createTestCandidate({ firstName: "Quetzalli", lastName: `Leakcheck${suffix}`, notes: `private-note-${suffix}`, phone: "+49 30 5550199" });
+    const candidate = await createTestCandidate({
+      firstName: "Quetzalli",
+      lastName: `Leakcheck${suffix}`,
+      notes: `private-note-${suffix}`,
+      phone: "+49 30 5550199",
+    });
     const secrets = [candidate.lastName, candidate.email, candidate.notes!, "5550199"];
     let responses = 0;
     for (const template of PAGES) {
@@ -35,15 +49,21 @@ test.describe("page access", () => {
           for (const secret of secrets) expect(body, where).not.toContain(secret);
           expect(JSON.stringify(response.headers()), where).not.toContain(candidate.lastName);
           const location = response.headers().location ?? "";
-          answer = response.status() === 307 ? `307 ${location}` : `${response.status()} ${/NEXT_REDIRECT;[^"]*\/sign-in[^"]*/.exec(body)?.[0] ?? body.slice(0, 300)}`;
+          answer =
+            response.status() === 307
+              ? `307 ${location}`
+              : `${response.status()} ${/NEXT_REDIRECT;[^"]*\/sign-in[^"]*/.exec(body)?.[0] ?? body.slice(0, 300)}`;
           if (response.status() !== 307 || !location.startsWith(`${url.split("?")[0]}?`)) break;
           url = location;
         }
         // Either a redirect to sign-in, or (for a flight request) the instruction to go there.
-        if (redirects) expect(answer, `${path} ${JSON.stringify(headers)}`).toMatch(/^307 \/sign-in|^200 NEXT_REDIRECT;/);
+        if (redirects)
+          expect(answer, `${path} ${JSON.stringify(headers)}`).toMatch(/^307 \/sign-in|^200 NEXT_REDIRECT;/);
       }
     }
-    console.log(`signed out: ${responses} page requests (HTML, RSC, prefetch) → all redirected to sign-in, no candidate data in any`);
+    console.log(
+      `signed out: ${responses} page requests (HTML, RSC, prefetch) → all redirected to sign-in, no candidate data in any`,
+    );
   });
 
   test("the candidate's name is not the sign-in page's title after the redirect", async ({ page }) => {
@@ -61,7 +81,9 @@ test.describe("page access", () => {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
-      await expect(page.getByText("You are signed in, but your role (Recruiter) does not include this page.")).toBeVisible();
+      await expect(
+        page.getByText("You are signed in, but your role (Recruiter) does not include this page."),
+      ).toBeVisible();
       await expect(page.getByText("ask an admin to change your role")).toBeVisible();
       // Signed in: the app's header and navigation are still there, the admin page's content is not.
       // (the header names the person in its profile menu since issue 12)
@@ -71,8 +93,13 @@ test.describe("page access", () => {
     await page.getByRole("link", { name: "Go to candidates" }).click();
     await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
 
-    const refusals = await db.auditLog.findMany({ where: { action: "access.denied", actorId: recruiter.id }, orderBy: { at: "asc" } });
-    expect(refusals.map((row) => [row.outcome, JSON.parse(row.details!).page, JSON.parse(row.details!).missingPermission])).toEqual([
+    const refusals = await db.auditLog.findMany({
+      where: { action: "access.denied", actorId: recruiter.id },
+      orderBy: { at: "asc" },
+    });
+    expect(
+      refusals.map((row) => [row.outcome, JSON.parse(row.details!).page, JSON.parse(row.details!).missingPermission]),
+    ).toEqual([
       ["denied", "/admin/users", "users:manage"],
       ["denied", "/admin/integrations", "integrations:manage"],
       ["denied", "/admin/integrations/personio", "integrations:manage"],
@@ -83,7 +110,9 @@ test.describe("page access", () => {
   test("an admin finds failed sign-ins and refusals in the audit log's security view", async ({ page }) => {
     const recruiter = await createTestUser("recruiter");
     const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: recruiter.email, password: "not-the-password", json: "true" } });
+    await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: recruiter.email, password: "not-the-password", json: "true" },
+    });
 
     const admin = await createTestUser("admin");
     await signIn(page, admin);

@@ -19,8 +19,20 @@ const DEPARTMENT = `Finance ${suffix}`;
 test.beforeAll(async () => {
   // Seeded employees bring their org units into the sandbox's account, as HR would have set them up.
   await sandbox.seedEmployees([
-    { firstName: "Greta", lastName: `Lind-${suffix}`, email: `greta.${suffix}@personio.example`, department: DEPARTMENT, office: "Munich" },
-    { firstName: "Tomás", lastName: `Ruiz-${suffix}`, email: `tomas.${suffix}@personio.example`, department: "Engineering", office: "Berlin" },
+    {
+      firstName: "Greta",
+      lastName: `Lind-${suffix}`,
+      email: `greta.${suffix}@personio.example`,
+      department: DEPARTMENT,
+      office: "Munich",
+    },
+    {
+      firstName: "Tomás",
+      lastName: `Ruiz-${suffix}`,
+      email: `tomas.${suffix}@personio.example`,
+      department: "Engineering",
+      office: "Berlin",
+    },
   ]);
 });
 
@@ -35,7 +47,10 @@ test.afterAll(async () => {
   });
 });
 
-async function setCandidateDetails(candidateId: string, details: { startDate?: string | null; department?: string | null; office?: string | null }) {
+async function setCandidateDetails(
+  candidateId: string,
+  details: { startDate?: string | null; department?: string | null; office?: string | null },
+) {
   await db.candidate.update({ where: { id: candidateId }, data: details });
 }
 
@@ -48,7 +63,9 @@ async function pickFromList(dialog: Locator, label: string, search: string, opti
 
 async function lastCreateBody(email: string) {
   const requests = await sandbox.requests();
-  const creates = requests.filter((request) => request.endpoint === CREATE && JSON.stringify(request.body).includes(email));
+  const creates = requests.filter(
+    (request) => request.endpoint === CREATE && JSON.stringify(request.body).includes(email),
+  );
   expect(creates).toHaveLength(1);
   // v1's create takes the fields inside `employee` (the official file's request body).
   return (creates[0]!.body as { employee: Record<string, unknown> }).employee;
@@ -85,15 +102,21 @@ test("an admin offers hire date, department and office, prefilled from the candi
   await expect(section.getByText("Refreshed from Personio.")).toBeVisible();
   await expect(section.getByTestId("personio-lists-status")).toContainText("Last read from Personio:");
 
-  const config = JSON.parse((await db.personioFieldConfig.findUniqueOrThrow({ where: { id: "personio" } })).fields) as { fields: Array<{ key: string }> };
+  const config = JSON.parse((await db.personioFieldConfig.findUniqueOrThrow({ where: { id: "personio" } })).fields) as {
+    fields: Array<{ key: string }>;
+  };
   expect(config.fields.map((field) => field.key)).toEqual(["hireDate", "department", "office", "position"]);
-  const cache = JSON.parse((await db.personioOptionCache.findUniqueOrThrow({ where: { id: "personio" } })).data) as { department: string[] };
+  const cache = JSON.parse((await db.personioOptionCache.findUniqueOrThrow({ where: { id: "personio" } })).data) as {
+    department: string[];
+  };
   expect(cache.department).toContain(DEPARTMENT);
   const audit = await db.auditLog.findFirstOrThrow({ where: { action: "integration.set-fields", actorId: admin.id } });
   expect(audit.outcome).toBe("success");
 });
 
-test("a recruiter picks the department from Personio's list, corrects the hire date, clears an office Personio does not know, and sends exactly that", async ({ page }) => {
+test("a recruiter picks the department from Personio's list, corrects the hire date, clears an office Personio does not know, and sends exactly that", async ({
+  page,
+}) => {
   const recruiter = await createTestUser("recruiter");
   const candidate = await createTestCandidate({ firstName: "Ines", lastName: `Okafor-${suffix}` });
   // Prefills: the start date, and an office spelled as the ATS spells it (Personio has "Berlin").
@@ -108,7 +131,9 @@ test("a recruiter picks the department from Personio's list, corrects the hire d
     // The job's department ("Engineering") is one Personio has: prefilled and accepted.
     await expect(dialog.getByRole("combobox", { name: "Department" })).toHaveValue("Engineering");
     await expect(dialog.getByRole("combobox", { name: "Office" })).toHaveValue("Berlín");
-    await expect(dialog.getByText("“Berlín” is not one of Personio’s values for Office, so Personio would ignore it.")).toBeVisible();
+    await expect(
+      dialog.getByText("“Berlín” is not one of Personio’s values for Office, so Personio would ignore it."),
+    ).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Send" })).toBeDisabled();
     await expect(dialog.getByTestId("preview-office")).toHaveText("Berlín");
   });
@@ -145,7 +170,14 @@ test("a recruiter picks the department from Personio's list, corrects the hire d
       custom_attributes: {},
     });
     // And the request itself carried nothing more (no office, no empty values).
-    expect(Object.keys(await lastCreateBody(candidate.email)).sort()).toEqual(["department", "email", "first_name", "hire_date", "last_name", "position"]);
+    expect(Object.keys(await lastCreateBody(candidate.email)).sort()).toEqual([
+      "department",
+      "email",
+      "first_name",
+      "hire_date",
+      "last_name",
+      "position",
+    ]);
     const handoff = await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
     expect(JSON.parse(handoff.sentFields!)).toEqual({
       firstName: "Ines",
@@ -159,7 +191,9 @@ test("a recruiter picks the department from Personio's list, corrects the hire d
   });
 });
 
-test("an office Personio ignores (the sandbox's fault switch) is reported after Send and kept with the handoff and in the audit log", async ({ page }) => {
+test("an office Personio ignores (the sandbox's fault switch) is reported after Send and kept with the handoff and in the audit log", async ({
+  page,
+}) => {
   await sandbox.setBehaviour({ ignoreOffices: true });
   const recruiter = await createTestUser("recruiter");
   const candidate = await createTestCandidate({ firstName: "Paul", lastName: `Meyer-${suffix}` });
@@ -179,12 +213,18 @@ test("an office Personio ignores (the sandbox's fault switch) is reported after 
   expect(employee!.office).toBeUndefined();
   expect(employee!.department).toBe("Engineering");
   const handoff = await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
-  expect(JSON.parse(handoff.personioWarnings!)).toEqual([{ field: "office", value: "Berlin", message: expect.stringContaining("Berlin") }]);
-  const audit = await db.auditLog.findFirstOrThrow({ where: { action: "handoff.send", targetId: candidate.id, outcome: "success" } });
+  expect(JSON.parse(handoff.personioWarnings!)).toEqual([
+    { field: "office", value: "Berlin", message: expect.stringContaining("Berlin") },
+  ]);
+  const audit = await db.auditLog.findFirstOrThrow({
+    where: { action: "handoff.send", targetId: candidate.id, outcome: "success" },
+  });
   expect(JSON.parse(audit.details!)).toMatchObject({ ignored: "office: Berlin" });
 });
 
-test("Update in Personio changes the job title: the diff before sending, the sandbox's employee changed, the audit entry names the field, the email read-only with its reason", async ({ page }) => {
+test("Update in Personio changes the job title: the diff before sending, the sandbox's employee changed, the audit entry names the field, the email read-only with its reason", async ({
+  page,
+}) => {
   await sandbox.setBehaviour({ ignoreOffices: false });
   const recruiter = await createTestUser("recruiter");
   const candidate = await createTestCandidate({ firstName: "Lea", lastName: `Novak-${suffix}` });
@@ -207,7 +247,9 @@ test("Update in Personio changes the job title: the diff before sending, the san
     const email = dialog.getByLabel("Email");
     await expect(email).toHaveValue(candidate.email);
     await expect(email).toHaveAttribute("readonly", "");
-    await expect(email).toHaveAccessibleDescription("Personio does not allow changing the email through its API. Change it in Personio itself.");
+    await expect(email).toHaveAccessibleDescription(
+      "Personio does not allow changing the email through its API. Change it in Personio itself.",
+    );
     await expect(dialog.getByText("Nothing changed yet.")).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Send changes" })).toBeDisabled();
   });
@@ -228,14 +270,24 @@ test("Update in Personio changes the job title: the diff before sending, the san
     expect(patches[0]!.path).toBe(`/v1/company/employees/${before!.id}`);
     expect(patches[0]!.body).toEqual({ employee: { position: newTitle } });
     const [after] = await sandboxEmployeesWithEmail(candidate.email);
-    expect(after).toMatchObject({ id: before!.id, position: newTitle, first_name: "Lea", hire_date: "2027-04-01", office: "Munich" });
+    expect(after).toMatchObject({
+      id: before!.id,
+      position: newTitle,
+      first_name: "Lea",
+      hire_date: "2027-04-01",
+      office: "Munich",
+    });
   });
 
   await test.step("the audit entry names the field and the value sent", async () => {
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "handoff.update", targetId: candidate.id } });
     expect(audit.outcome).toBe("success");
     expect(audit.actorId).toBe(recruiter.id);
-    expect(JSON.parse(audit.details!)).toMatchObject({ fields: ["position"], sent: [`position=${newTitle}`], employeeId: before!.id });
+    expect(JSON.parse(audit.details!)).toMatchObject({
+      fields: ["position"],
+      sent: [`position=${newTitle}`],
+      employeeId: before!.id,
+    });
     const handoff = await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
     expect(handoff.version).toBe(1);
     expect(JSON.parse(handoff.sentFields!)).toMatchObject({ position: newTitle });
@@ -243,7 +295,10 @@ test("Update in Personio changes the job title: the diff before sending, the san
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     await page.goto("/admin/audit");
-    const row = page.getByRole("row").filter({ hasText: "Updated a profile in Personio" }).filter({ hasText: `Lea Novak-${suffix}` });
+    const row = page
+      .getByRole("row")
+      .filter({ hasText: "Updated a profile in Personio" })
+      .filter({ hasText: `Lea Novak-${suffix}` });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("Job title");
     await expect(row).toContainText(`position=${newTitle}`);
@@ -259,19 +314,25 @@ test("Update in Personio changes the job title: the diff before sending, the san
     await db.handoff.update({ where: { candidateId: candidate.id }, data: { version: { increment: 1 } } });
     await stale.getByLabel("First name").fill("Leah");
     await stale.getByRole("button", { name: "Send changes" }).click();
-    await expect(stale.getByText("Someone else updated this profile in Personio while you were editing.")).toBeVisible();
+    await expect(
+      stale.getByText("Someone else updated this profile in Personio while you were editing."),
+    ).toBeVisible();
     const [after] = await sandboxEmployeesWithEmail(candidate.email);
     expect(after!.first_name).toBe("Lea");
   });
 });
 
-test("a credential that cannot read department and office: the form says which fields it cannot offer, and why", async ({ page }) => {
+test("a credential that cannot read department and office: the form says which fields it cannot offer, and why", async ({
+  page,
+}) => {
   const demo = demoCredential().clientId;
   const recruiter = await createTestUser("recruiter");
   await signIn(page, recruiter);
 
   await test.step("the attributes are not among those the credential may read: offered without them, and it still sends", async () => {
-    await sandbox.updateCredential(demo, { readableAttributes: ["first_name", "last_name", "email", "status", "position", "hire_date"] });
+    await sandbox.updateCredential(demo, {
+      readableAttributes: ["first_name", "last_name", "email", "status", "position", "hire_date"],
+    });
     await db.personioOptionCache.deleteMany();
     const candidate = await createTestCandidate({ firstName: "Ada", lastName: `Kowalski-${suffix}` });
     await setCandidateDetails(candidate.id, { startDate: "2027-05-03" });

@@ -24,7 +24,9 @@ async function callPersonio(clientId: string, clientSecret: string): Promise<Pro
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as ProbeResult;
 }
 
-test("a credential generated on the sandbox's screen works, fails while disabled, and works again", async ({ page }) => {
+test("a credential generated on the sandbox's screen works, fails while disabled, and works again", async ({
+  page,
+}) => {
   expect(sandboxUrl, "PERSONIO_SANDBOX_URL must point at a running sandbox").toMatch(/^http/);
   const name = `E2E credential ${Date.now()}`;
   let clientId = "";
@@ -47,14 +49,20 @@ test("a credential generated on the sandbox's screen works, fails while disabled
   });
 
   await test.step("disabled in the screen, the client fails with credentials_disabled", async () => {
-    await page.getByRole("region", { name: `Credential ${name}` }).getByRole("button", { name: "Disable" }).click();
+    await page
+      .getByRole("region", { name: `Credential ${name}` })
+      .getByRole("button", { name: "Disable" })
+      .click();
     await expect(page.getByRole("status").filter({ hasText: "Credential disabled." })).toBeVisible();
     await expect(page.getByRole("region", { name: `Credential ${name}` })).toContainText("Disabled");
     expect(await callPersonio(clientId, clientSecret)).toMatchObject({ ok: false, code: "credentials_disabled" });
   });
 
   await test.step("re-enabled, the client works again", async () => {
-    await page.getByRole("region", { name: `Credential ${name}` }).getByRole("button", { name: "Re-enable" }).click();
+    await page
+      .getByRole("region", { name: `Credential ${name}` })
+      .getByRole("button", { name: "Re-enable" })
+      .click();
     await expect(page.getByRole("status").filter({ hasText: "Credential re-enabled." })).toBeVisible();
     expect(await callPersonio(clientId, clientSecret)).toMatchObject({ ok: true });
   });

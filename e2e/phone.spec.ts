@@ -3,7 +3,14 @@ import { createTestCandidate, createTestUser, DATABASE_INDEPENDENT, db, expect, 
 // A phone (390 × 844): nothing scrolls sideways, the nav folds away, the badge opens by tap.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-const ADMIN_PAGES = ["/candidates", "/to-send", "/admin/integrations", "/admin/integrations/personio", "/admin/users", "/admin/audit"];
+const ADMIN_PAGES = [
+  "/candidates",
+  "/to-send",
+  "/admin/integrations",
+  "/admin/integrations/personio",
+  "/admin/users",
+  "/admin/audit",
+];
 
 test.describe("on a phone", DATABASE_INDEPENDENT, () => {
   test("no admin page is wider than the screen, and the nav opens from its Menu button", async ({ page }) => {
@@ -13,7 +20,10 @@ test.describe("on a phone", DATABASE_INDEPENDENT, () => {
     for (const path of [...ADMIN_PAGES, `/candidates/${candidate.id}`]) {
       await test.step(path, async () => {
         await page.goto(path);
-        const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
         expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(innerWidth);
       });
     }
@@ -36,7 +46,14 @@ test.describe("on a phone", DATABASE_INDEPENDENT, () => {
     const recruiter = await createTestUser("recruiter");
     const candidate = await createTestCandidate();
     await db.handoff.create({
-      data: { candidateId: candidate.id, status: "SENT", personioEmployeeId: 4242, personioSubdomain: "demo", sentById: recruiter.id, sentAt: new Date() },
+      data: {
+        candidateId: candidate.id,
+        status: "SENT",
+        personioEmployeeId: 4242,
+        personioSubdomain: "demo",
+        sentById: recruiter.id,
+        sentAt: new Date(),
+      },
     });
     await signIn(page, recruiter);
     await page.goto(`/candidates/${candidate.id}`);
@@ -44,7 +61,10 @@ test.describe("on a phone", DATABASE_INDEPENDENT, () => {
     const popover = page.getByRole("dialog", { name: "Personio" });
     await expect(popover).toBeVisible();
     await expect(popover).toContainText(`Sent to Personio by ${recruiter.name} on`);
-    await expect(popover.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", /\/staff\/details\/4242$/);
+    await expect(popover.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute(
+      "href",
+      /\/staff\/details\/4242$/,
+    );
     await expect(page).toHaveURL(`/candidates/${candidate.id}`);
     const box = await popover.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
@@ -80,7 +100,11 @@ test.describe("on a 360 px phone", DATABASE_INDEPENDENT, () => {
         targetType: "import",
         targetId: "phone-spec",
         outcome: "success",
-        details: JSON.stringify({ fileName: "".padEnd(80, "bewerber_"), fileSha256: "da4359329c10e6ae8f012858d01c94879c720ab4a63b256058a3280fb6672dde", rows: 1 }),
+        details: JSON.stringify({
+          fileName: "".padEnd(80, "bewerber_"),
+          fileSha256: "da4359329c10e6ae8f012858d01c94879c720ab4a63b256058a3280fb6672dde",
+          rows: 1,
+        }),
       },
     });
     await signIn(page, admin);
@@ -94,7 +118,9 @@ test.describe("on a 360 px phone", DATABASE_INDEPENDENT, () => {
     }
   });
 
-  test("the candidate list and the users become cards: every value with its label, nothing cut off", async ({ page }) => {
+  test("the candidate list and the users become cards: every value with its label, nothing cut off", async ({
+    page,
+  }) => {
     const admin = await createTestUser("admin");
     const candidate = await createTestCandidate();
     await signIn(page, admin);

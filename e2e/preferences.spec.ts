@@ -4,7 +4,10 @@ import { englishOnlyPhrases, expectNoEnglish, findEnglish } from "./i18n";
 // Language and time zone are each person's own: chosen in the profile menu, in effect on the next
 // page, server-rendered pages included. The browser here asks for English (Accept-Language en-US).
 test.describe("language and time zone", DATABASE_INDEPENDENT, () => {
-  test("a person switches to German and to Tokyo time in the profile menu; the next page shows both", async ({ page, context }) => {
+  test("a person switches to German and to Tokyo time in the profile menu; the next page shows both", async ({
+    page,
+    context,
+  }) => {
     const user = await createTestUser("recruiter");
     // Hired: a stage that may be sent, so the profile has its More menu (issue 13: none in other stages).
     const candidate = await createTestCandidate({ firstName: "Mia", stage: "HIRED" });
@@ -19,9 +22,15 @@ test.describe("language and time zone", DATABASE_INDEPENDENT, () => {
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
       const updated = page.getByRole("definition").filter({ hasText: "2026" }).last();
       await expect(updated).toHaveText(/Jan 15, 2026, 9:30\sAM/);
-      expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true, timeZone: true } })).toEqual({ locale: null, timeZone: null });
+      expect(
+        await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true, timeZone: true } }),
+      ).toEqual({ locale: null, timeZone: null });
       // The check used on German pages below does see English where there is English.
-      expect(await findEnglish(page, english)).toEqual(expect.arrayContaining(["Back to candidates", "Last updated", "More", "Details"].filter((phrase) => english.includes(phrase))));
+      expect(await findEnglish(page, english)).toEqual(
+        expect.arrayContaining(
+          ["Back to candidates", "Last updated", "More", "Details"].filter((phrase) => english.includes(phrase)),
+        ),
+      );
       expect((await findEnglish(page, english)).length).toBeGreaterThan(8);
     });
 
@@ -39,7 +48,9 @@ test.describe("language and time zone", DATABASE_INDEPENDENT, () => {
       await menu.getByLabel("Time zone").selectOption("Asia/Tokyo");
       await menu.getByRole("button", { name: "Save" }).click();
       await expect(menu).toBeHidden();
-      expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true, timeZone: true } })).toEqual({ locale: "de", timeZone: "Asia/Tokyo" });
+      expect(
+        await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { locale: true, timeZone: true } }),
+      ).toEqual({ locale: "de", timeZone: "Asia/Tokyo" });
     });
 
     await test.step("the next page is German, with Tokyo time", async () => {
@@ -83,7 +94,9 @@ test.describe("language and time zone", DATABASE_INDEPENDENT, () => {
     });
   });
 
-  test("until a person chooses, the browser's Accept-Language decides, then the default (English)", async ({ request }) => {
+  test("until a person chooses, the browser's Accept-Language decides, then the default (English)", async ({
+    request,
+  }) => {
     const langOf = async (acceptLanguage: string) => {
       const html = await (await request.get("/sign-in", { headers: { "accept-language": acceptLanguage } })).text();
       return { lang: /<html lang="([^"]+)"/.exec(html)?.[1], title: /<h1[^>]*>([^<]+)</.exec(html)?.[1] };

@@ -1,4 +1,4 @@
-import { createTestUser, expect, TEST_PASSWORD, test } from "./fixtures";
+import { createTestUser, expect, test, TEST_PASSWORD } from "./fixtures";
 
 // Open-redirect tricks after sign-in, as they appear in a link (the query string exactly as
 // typed): every one must land on this app's candidate list, and the browser must not so much as
@@ -52,9 +52,18 @@ test.describe("redirects after sign-in", () => {
     await expect(page).toHaveURL(`${baseURL}/candidates?stage=OFFER`);
   });
 
-  test("next-auth's own callback URL (form post without JavaScript) stays on this app", async ({ request, baseURL }) => {
+  test("next-auth's own callback URL (form post without JavaScript) stays on this app", async ({
+    request,
+    baseURL,
+  }) => {
     const user = await createTestUser("interviewer");
-    for (const callbackUrl of ["https://evil.example/phish", "//evil.example", "/\\evil.example", "/\t/evil.example", `${baseURL}.evil.example/x`]) {
+    for (const callbackUrl of [
+      "https://evil.example/phish",
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      `${baseURL}.evil.example/x`,
+    ]) {
       const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
       const response = await request.post("/api/auth/callback/credentials", {
         form: { csrfToken, email: user.email, password: TEST_PASSWORD, callbackUrl },

@@ -1,4 +1,4 @@
-import { createTestCandidate, createTestUser, expect, signIn, TEST_PASSWORD, test, uniqueSuffix } from "./fixtures";
+import { createTestCandidate, createTestUser, expect, signIn, test, TEST_PASSWORD, uniqueSuffix } from "./fixtures";
 
 test.describe("security", () => {
   test("repeated wrong passwords are slowed down, the same way for unknown accounts", async ({ page }) => {
@@ -59,12 +59,18 @@ test.describe("security", () => {
     const response = await page.request.post("/api/auth/callback/credentials", {
       form: { csrfToken, email: user.email, password: TEST_PASSWORD, json: "true" },
     });
-    const sessionCookie = response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie" && header.value.includes("session-token"));
+    const sessionCookie = response
+      .headersArray()
+      .find((header) => header.name.toLowerCase() === "set-cookie" && header.value.includes("session-token"));
     expect(sessionCookie?.value).toMatch(/HttpOnly/i);
     expect(sessionCookie?.value).toMatch(/SameSite=Lax/i);
   });
 
-  test("a signed-out request for a profile carries no candidate name, not even in <title>", async ({ page, playwright, baseURL }) => {
+  test("a signed-out request for a profile carries no candidate name, not even in <title>", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     const candidate = await createTestCandidate({ firstName: "Rosalind", lastName: `Untitled-${uniqueSuffix()}` });
     const signedOut = await playwright.request.newContext({ baseURL });
     try {

@@ -2,7 +2,10 @@ import { createTestCandidate, createTestUser, db, expect, signIn, test } from ".
 
 // Changes a setting every send depends on, so it runs alone (the exclusive project) and puts
 // the default back.
-test("an admin allows stage Offer: recruiters can then send Offer candidates, and no others", async ({ page, browser }) => {
+test("an admin allows stage Offer: recruiters can then send Offer candidates, and no others", async ({
+  page,
+  browser,
+}) => {
   const admin = await createTestUser("admin");
   const recruiter = await createTestUser("recruiter");
   const offer = await createTestCandidate({ stage: "OFFER" });
@@ -24,8 +27,12 @@ test("an admin allows stage Offer: recruiters can then send Offer candidates, an
       await section.getByLabel("Hired").check();
       await section.getByLabel("Offer").check();
       await section.getByRole("button", { name: "Save stages" }).click();
-      await expect(section.getByRole("status")).toHaveText("Saved. Candidates in these stages can be sent: Offer, Hired.");
-      const entry = await db.auditLog.findFirstOrThrow({ where: { action: "handoff.set-sendable-stages", actorId: admin.id } });
+      await expect(section.getByRole("status")).toHaveText(
+        "Saved. Candidates in these stages can be sent: Offer, Hired.",
+      );
+      const entry = await db.auditLog.findFirstOrThrow({
+        where: { action: "handoff.set-sendable-stages", actorId: admin.id },
+      });
       expect(JSON.parse(entry.details!)).toEqual({ from: ["HIRED"], to: ["OFFER", "HIRED"] });
     });
 
@@ -37,7 +44,9 @@ test("an admin allows stage Offer: recruiters can then send Offer candidates, an
       await recruiterPage.getByRole("button", { name: "More" }).click();
       await expect(recruiterPage.getByRole("menuitem", { name: "Send to Personio" })).toBeVisible();
       await recruiterPage.goto(`/candidates/${applied.id}`);
-      await expect(recruiterPage.getByRole("heading", { level: 1 })).toHaveText(`${applied.firstName} ${applied.lastName}`);
+      await expect(recruiterPage.getByRole("heading", { level: 1 })).toHaveText(
+        `${applied.firstName} ${applied.lastName}`,
+      );
       await expect(recruiterPage.getByRole("button", { name: "More" })).toHaveCount(0);
       await recruiterPage.goto("/to-send");
       await expect(recruiterPage.getByRole("main")).toContainText(`${offer.firstName} ${offer.lastName}`);

@@ -5,7 +5,9 @@ import { callServerAction } from "./server-actions";
 // Which stages may be sent is an admin setting, Hired only by default (the exclusive spec
 // changes it); these tests rely on the default.
 test.describe("which stages may be sent", () => {
-  test("a candidate in stage Applied: no menu item, and a direct action call is refused naming the stage", async ({ page }) => {
+  test("a candidate in stage Applied: no menu item, and a direct action call is refused naming the stage", async ({
+    page,
+  }) => {
     const recruiter = await createTestUser("recruiter");
     const candidate = await createTestCandidate({ stage: "APPLIED" });
     await signIn(page, recruiter);
@@ -18,17 +20,34 @@ test.describe("which stages may be sent", () => {
     });
 
     await test.step("sending and linking by calling the actions directly are refused", async () => {
-      const fields = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: "" };
+      const fields = {
+        firstName: candidate.firstName,
+        lastName: candidate.lastName,
+        email: candidate.email,
+        position: "",
+      };
       for (const [exportedName, input] of [
         ["sendToPersonioAction", { candidateId: candidate.id, fields }],
         ["linkToPersonioAction", { candidateId: candidate.id, employeeId: 1, fields }],
       ] as const) {
-        const { result } = await callServerAction(page.request, { exportedName, path: `/candidates/${candidate.id}`, input });
-        expect((result as { data: unknown }).data, exportedName).toEqual({ outcome: "failed", code: "stage_not_sendable", stage: "APPLIED", sendableStages: ["HIRED"] });
+        const { result } = await callServerAction(page.request, {
+          exportedName,
+          path: `/candidates/${candidate.id}`,
+          input,
+        });
+        expect((result as { data: unknown }).data, exportedName).toEqual({
+          outcome: "failed",
+          code: "stage_not_sendable",
+          stage: "APPLIED",
+          sendableStages: ["HIRED"],
+        });
       }
       expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
       expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
-      const refusals = await db.auditLog.findMany({ where: { targetId: candidate.id }, select: { outcome: true, details: true } });
+      const refusals = await db.auditLog.findMany({
+        where: { targetId: candidate.id },
+        select: { outcome: true, details: true },
+      });
       expect(refusals).toHaveLength(2);
       for (const refusal of refusals) {
         expect(refusal.outcome).toBe("denied");
@@ -37,7 +56,9 @@ test.describe("which stages may be sent", () => {
     });
   });
 
-  test("a candidate moved back to Applied while the review form is open: the send is refused with a message naming the stage", async ({ page }) => {
+  test("a candidate moved back to Applied while the review form is open: the send is refused with a message naming the stage", async ({
+    page,
+  }) => {
     const recruiter = await createTestUser("recruiter");
     const candidate = await createTestCandidate({ stage: "HIRED" });
     await signIn(page, recruiter);
@@ -50,9 +71,15 @@ test.describe("which stages may be sent", () => {
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
   });
 
-  test("what the recruiter corrected is in the send's audit entry, profile value beside sent value", async ({ page }) => {
+  test("what the recruiter corrected is in the send's audit entry, profile value beside sent value", async ({
+    page,
+  }) => {
     const recruiter = await createTestUser("recruiter");
-    const candidate = await createTestCandidate({ firstName: "Joaquín", lastName: `Peña-${uniqueSuffix()}`, stage: "HIRED" });
+    const candidate = await createTestCandidate({
+      firstName: "Joaquín",
+      lastName: `Peña-${uniqueSuffix()}`,
+      stage: "HIRED",
+    });
     const job = await db.job.findUniqueOrThrow({ where: { id: candidate.jobId } });
     await signIn(page, recruiter);
     const dialog = await openSendDialog(page, candidate.id);
@@ -60,7 +87,9 @@ test.describe("which stages may be sent", () => {
     await dialog.getByRole("button", { name: "Send" }).click();
     await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
 
-    const entry = await db.auditLog.findFirstOrThrow({ where: { targetId: candidate.id, action: "handoff.send", outcome: "success" } });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { targetId: candidate.id, action: "handoff.send", outcome: "success" },
+    });
     expect(JSON.parse(entry.details!)).toMatchObject({
       corrected: ["position"],
       "position.profile": job.title,

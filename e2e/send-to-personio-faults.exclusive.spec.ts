@@ -8,7 +8,8 @@ import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
 
 // Sandbox faults apply to every caller, so this file runs in the "exclusive" project, alone.
 const CREATE = "POST /v1/company/employees";
-const SAFE_TO_RETRY = "Sending again is safe: Handoff first looks for this email in Personio and never creates a second employee.";
+const SAFE_TO_RETRY =
+  "Sending again is safe: Handoff first looks for this email in Personio and never creates a second employee.";
 
 test.describe.configure({ mode: "serial" });
 
@@ -84,7 +85,9 @@ for (const { title, fault, message } of simpleFaults) {
   });
 }
 
-test("a validation error naming a field: the field is marked, and the corrected form goes through", async ({ page }) => {
+test("a validation error naming a field: the field is marked, and the corrected form goes through", async ({
+  page,
+}) => {
   const { candidate, dialog } = await startSend(page);
   await sandbox.addFault({ endpoint: CREATE, kind: "status", status: 422, field: "last_name", times: 1 });
   await send(dialog);
@@ -120,7 +123,9 @@ test("the auth endpoint failing: Personio is reported unavailable, and the retry
   await sandbox.expireTokens(); // the app must log in again…
   await sandbox.addFault({ endpoint: "POST /v1/auth", kind: "status", status: 500 }); // …and cannot
   await send(dialog);
-  await expect(dialog.getByRole("alert")).toHaveText("Personio is not available right now. Try again in a few minutes.");
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "Personio is not available right now. Try again in a few minutes.",
+  );
   expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
 
   await sandbox.clearFaults();
@@ -129,15 +134,21 @@ test("the auth endpoint failing: Personio is reported unavailable, and the retry
   await expectExactlyOneEmployee(candidate.email);
 });
 
-test("the credential is disabled in the middle of a send: the recruiter is told, and the retry after re-enabling goes through", async ({ page }) => {
+test("the credential is disabled in the middle of a send: the recruiter is told, and the retry after re-enabling goes through", async ({
+  page,
+}) => {
   const { candidate, dialog } = await startSend(page);
   const lookupsBefore = (await sandbox.counters())["GET /v1/company/employees"] ?? 0;
   await sandbox.addFault({ endpoint: CREATE, kind: "latency", latencyMs: 1_500, times: 1 });
   await send(dialog);
   // The lookup went through with the old token; the create arrives after the credential is off.
-  await expect.poll(async () => (await sandbox.counters())["GET /v1/company/employees"] ?? 0).toBeGreaterThan(lookupsBefore);
+  await expect
+    .poll(async () => (await sandbox.counters())["GET /v1/company/employees"] ?? 0)
+    .toBeGreaterThan(lookupsBefore);
   await sandbox.disableCredential(demoCredential().clientId);
-  await expect(dialog.getByRole("alert")).toHaveText(/^The Personio API credentials were disabled or removed in Personio\./);
+  await expect(dialog.getByRole("alert")).toHaveText(
+    /^The Personio API credentials were disabled or removed in Personio\./,
+  );
   expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
 
   await sandbox.enableCredential(demoCredential().clientId);
@@ -166,11 +177,15 @@ for (const { title, fault, message } of lostResponses) {
     await send(dialog);
     await expect(dialog.getByRole("alert")).toHaveText(message, { timeout: 15_000 });
     // Personio did create it: the app must not create a second one.
-    await expect.poll(async () => (await sandboxEmployeesWithEmail(candidate.email)).length, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await sandboxEmployeesWithEmail(candidate.email)).length, { timeout: 10_000 })
+      .toBe(1);
 
     await sandbox.clearFaults();
     await send(dialog);
-    await expect(dialog.getByRole("heading", { name: "Personio already has an employee with this email" })).toBeVisible();
+    await expect(
+      dialog.getByRole("heading", { name: "Personio already has an employee with this email" }),
+    ).toBeVisible();
     await expect(dialog.getByText("An earlier send of this profile did not get Personio's answer")).toBeVisible();
     await dialog.getByRole("button", { name: "Link to this employee" }).click();
     await expect(dialog.getByRole("status")).toHaveText("Linked to the existing Personio employee.");

@@ -3,7 +3,9 @@ import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
 import { callServerAction } from "./server-actions";
 
 test.describe("send to Personio", () => {
-  test("a recruiter corrects the last name and sends; the badge shows who and when and links to the employee", async ({ page }) => {
+  test("a recruiter corrects the last name and sends; the badge shows who and when and links to the employee", async ({
+    page,
+  }) => {
     const recruiter = await createTestUser("recruiter", { name: `Jonas Recruiter ${uniqueSuffix()}` });
     const candidate = await createTestCandidate({ firstName: "Anaïs", lastName: "Lefebvre-Typo", stage: "HIRED" });
     const corrected = `Lefèvre-${uniqueSuffix()}`;
@@ -38,7 +40,10 @@ test.describe("send to Personio", () => {
     await test.step("a done state: what was created, the Personio id and a link to the employee; focus on the outcome", async () => {
       await expect(dialog.getByRole("heading", { name: `Anaïs ${corrected} is in Personio` })).toBeVisible();
       await expect(dialog.getByTestId("personio-employee-id")).toHaveText(String(employee!.id));
-      await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute(
+        "href",
+        `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`,
+      );
       await expect(dialog.getByTestId("send-done")).toBeFocused();
       // The form is gone: no "Check and correct", no Send button left to press.
       await expect(dialog.getByRole("button", { name: "Send" })).toHaveCount(0);
@@ -62,14 +67,21 @@ test.describe("send to Personio", () => {
       await expect(tooltip).toBeVisible();
       await expect(tooltip).toContainText(`Sent to Personio by ${recruiter.name} on`);
       const time = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(sentAt);
-      const minuteLater = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(sentAt + 60_000);
-      await expect(badge).toHaveAccessibleDescription(new RegExp(`Sent to Personio by ${recruiter.name} on .*(${time}|${minuteLater})`));
+      const minuteLater = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(
+        sentAt + 60_000,
+      );
+      await expect(badge).toHaveAccessibleDescription(
+        new RegExp(`Sent to Personio by ${recruiter.name} on .*(${time}|${minuteLater})`),
+      );
       // A click (a tap on a phone) opens who and when with an explicit link, instead of leaving.
       await badge.click();
       const popover = page.getByRole("dialog", { name: "Personio" });
       await expect(popover).toBeVisible();
       await expect(popover).toContainText(`Sent to Personio by ${recruiter.name} on`);
-      await expect(popover.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await expect(popover.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute(
+        "href",
+        `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`,
+      );
       await page.keyboard.press("Escape");
       await expect(popover).toBeHidden();
     });
@@ -89,7 +101,9 @@ test.describe("send to Personio", () => {
       await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
       const row = page.getByRole("row", { name: new RegExp(`Anaïs ${candidate.lastName}`) });
       await row.getByRole("button", { name: "Personio" }).click();
-      await expect(page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", /\/staff\/details\//);
+      await expect(
+        page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ }),
+      ).toHaveAttribute("href", /\/staff\/details\//);
     });
 
     await test.step("the sandbox's employee page is where the badge leads", async () => {
@@ -130,10 +144,14 @@ test.describe("send to Personio", () => {
     await dialog.getByRole("button", { name: "Send" }).dblclick();
     await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
-    expect(await db.auditLog.count({ where: { targetId: candidate.id, action: "handoff.send", outcome: "success" } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { targetId: candidate.id, action: "handoff.send", outcome: "success" } }),
+    ).toBe(1);
   });
 
-  test("the same candidate sent from two browsers at once: one employee, the other told it was already sent", async ({ browser }) => {
+  test("the same candidate sent from two browsers at once: one employee, the other told it was already sent", async ({
+    browser,
+  }) => {
     const candidate = await createTestCandidate();
     const people = await Promise.all([createTestUser("recruiter"), createTestUser("admin")]);
     const contexts = await Promise.all(people.map(() => browser.newContext()));
@@ -157,16 +175,22 @@ test.describe("send to Personio", () => {
     await Promise.all(contexts.map((context) => context.close()));
   });
 
-  test("an email already in Personio: nothing is created and the recruiter links the existing employee", async ({ page }) => {
+  test("an email already in Personio: nothing is created and the recruiter links the existing employee", async ({
+    page,
+  }) => {
     const recruiter = await createTestUser("recruiter");
     const candidate = await createTestCandidate({ firstName: "Søren", lastName: `Kierkegaard-${uniqueSuffix()}` });
-    await sandbox.seedEmployees([{ firstName: "Søren", lastName: "Kierkegaard", email: candidate.email, position: "Philosopher" }]);
+    await sandbox.seedEmployees([
+      { firstName: "Søren", lastName: "Kierkegaard", email: candidate.email, position: "Philosopher" },
+    ]);
     const [existing] = await sandboxEmployeesWithEmail(candidate.email);
     await signIn(page, recruiter);
 
     const dialog = await openSendDialog(page, candidate.id);
     await dialog.getByRole("button", { name: "Send" }).click();
-    await expect(dialog.getByRole("heading", { name: "Personio already has an employee with this email" })).toBeVisible();
+    await expect(
+      dialog.getByRole("heading", { name: "Personio already has an employee with this email" }),
+    ).toBeVisible();
     await test.step("the match beside the profile, with a link to check it in Personio, and one action", async () => {
       const table = dialog.getByRole("table");
       await expect(table.getByRole("columnheader", { name: `In Personio (ID ${existing!.id})` })).toBeVisible();
@@ -175,30 +199,49 @@ test.describe("send to Personio", () => {
       const position = table.getByRole("row", { name: /^Job title/ });
       await expect(position).toContainText("Philosopher");
       await expect(position).toContainText("differs");
-      await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+      await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute(
+        "href",
+        new RegExp(`/staff/details/${existing!.id}$`),
+      );
       await expect(dialog.getByRole("button", { name: "Send" })).toHaveCount(0);
     });
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
     expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("FAILED");
     // Finding the employee is recorded as what it is, not as a failed send.
-    expect((await db.auditLog.findMany({ where: { targetId: candidate.id, action: "handoff.send" } })).map((entry) => entry.outcome)).toEqual(["notice"]);
+    expect(
+      (await db.auditLog.findMany({ where: { targetId: candidate.id, action: "handoff.send" } })).map(
+        (entry) => entry.outcome,
+      ),
+    ).toEqual(["notice"]);
 
     await dialog.getByRole("button", { name: "Link to this employee" }).click();
     await expect(dialog.getByRole("status")).toHaveText("Linked to the existing Personio employee.");
     await expect(dialog.getByTestId("personio-employee-id")).toHaveText(String(existing!.id));
-    await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+    await expect(dialog.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute(
+      "href",
+      new RegExp(`/staff/details/${existing!.id}$`),
+    );
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
     const handoff = await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
-    expect(handoff).toMatchObject({ status: "LINKED", personioEmployeeId: existing!.id, sentById: recruiter.id, sentFields: null });
+    expect(handoff).toMatchObject({
+      status: "LINKED",
+      personioEmployeeId: existing!.id,
+      sentById: recruiter.id,
+      sentFields: null,
+    });
 
     await dialog.getByRole("button", { name: "Close" }).click();
     const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
     await expect(badge).toHaveAccessibleDescription(/^Linked to Personio by /);
     await badge.click();
-    await expect(page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ })).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+    await expect(
+      page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ }),
+    ).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
   });
 
-  test("a role without the send permission sees the item disabled with the reason, and a direct call of the action is refused", async ({ page }) => {
+  test("a role without the send permission sees the item disabled with the reason, and a direct call of the action is refused", async ({
+    page,
+  }) => {
     const manager = await createTestUser("hiring_manager");
     const candidate = await createTestCandidate();
     await signIn(page, manager);
@@ -215,14 +258,19 @@ test.describe("send to Personio", () => {
     const { result } = await callServerAction(page.request, {
       exportedName: "sendToPersonioAction",
       path: `/candidates/${candidate.id}`,
-      input: { candidateId: candidate.id, fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" } },
+      input: {
+        candidateId: candidate.id,
+        fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" },
+      },
     });
     expect(result).toMatchObject({ serverError: { code: "forbidden" } });
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
     expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
   });
 
-  test("sending a candidate that does not exist is refused as not found, and nothing reaches Personio", async ({ page }) => {
+  test("sending a candidate that does not exist is refused as not found, and nothing reaches Personio", async ({
+    page,
+  }) => {
     await signIn(page, await createTestUser("recruiter"));
     const email = `ghost.${uniqueSuffix()}@example.com`;
     const { result } = await callServerAction(page.request, {
@@ -239,7 +287,10 @@ test.describe("send to Personio", () => {
     const { result } = await callServerAction(request, {
       exportedName: "sendToPersonioAction",
       path: `/candidates/${candidate.id}`,
-      input: { candidateId: candidate.id, fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" } },
+      input: {
+        candidateId: candidate.id,
+        fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" },
+      },
     });
     expect(result).toMatchObject({ serverError: { code: "unauthenticated" } });
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);

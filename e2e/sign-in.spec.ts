@@ -1,6 +1,6 @@
 import { DEMO_USERS } from "@/prisma/demo-data";
 
-import { createTestUser, expect, TEST_PASSWORD, test } from "./fixtures";
+import { createTestUser, expect, test, TEST_PASSWORD } from "./fixtures";
 
 test.describe("sign-in", () => {
   for (const demoUser of DEMO_USERS) {
@@ -37,7 +37,9 @@ test.describe("sign-in", () => {
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
 
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password. Check both and try again.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "Wrong email or password. Check both and try again.",
+    );
     await expect(page).toHaveURL(/\/sign-in/);
     const session = await (await page.request.get("/api/auth/session")).json();
     expect(session).toEqual({});
@@ -48,7 +50,9 @@ test.describe("sign-in", () => {
     await page.getByLabel("Email").fill("nobody@e2e.handoff.test");
     await page.getByLabel("Password").fill("whatever-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password. Check both and try again.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "Wrong email or password. Check both and try again.",
+    );
   });
 
   test("a deactivated user cannot sign in", async ({ page }) => {
@@ -58,7 +62,9 @@ test.describe("sign-in", () => {
     await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
 
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("This account has been deactivated. Ask an admin to reactivate it.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "This account has been deactivated. Ask an admin to reactivate it.",
+    );
     await page.goto("/candidates");
     await expect(page).toHaveURL(/\/sign-in/);
   });

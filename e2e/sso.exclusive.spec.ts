@@ -1,7 +1,16 @@
 import type { OidcTestProvider } from "@/scripts/oidc-test-provider/server";
 
-import { createTestUser, db, expect, signIn, TEST_PASSWORD, test, uniqueSuffix, type TestUser } from "./fixtures";
-import { lastSsoAudit, removeSsoSettings, sessionEmail, signInAtProvider, signInWithSso, SSO_DOMAIN, SSO_LABEL, startTestProvider } from "./sso";
+import { createTestUser, db, expect, signIn, test, TEST_PASSWORD, uniqueSuffix, type TestUser } from "./fixtures";
+import {
+  lastSsoAudit,
+  removeSsoSettings,
+  sessionEmail,
+  signInAtProvider,
+  signInWithSso,
+  SSO_DOMAIN,
+  SSO_LABEL,
+  startTestProvider,
+} from "./sso";
 
 // Single sign-on against a real OpenID Connect provider (oidc-provider on loopback). SSO settings
 // are one row shared by the whole app, so this file runs in the exclusive project, in order: the
@@ -47,7 +56,9 @@ test("an admin configures single sign-on, tests it and switches it on, in the br
     await page.getByLabel("Button label").fill(SSO_LABEL);
     await page.getByLabel("Allowed email domains").fill(SSO_DOMAIN);
     await page.getByRole("button", { name: "Save and check the provider" }).click();
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The provider's discovery document could not be read. Check the issuer URL.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "The provider's discovery document could not be read. Check the issuer URL.",
+    );
     expect(await db.ssoSettings.count()).toBe(0);
   });
 
@@ -59,7 +70,15 @@ test("an admin configures single sign-on, tests it and switches it on, in the br
     await page.getByRole("button", { name: "Save and check the provider" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved. Run a test sign-in" })).toBeVisible();
     const stored = await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } });
-    expect(stored).toMatchObject({ issuer: provider.issuer, clientId: provider.clientId, allowedDomains: SSO_DOMAIN, provisioning: "jit", defaultRoleId: "interviewer", groupsClaim: "groups", enabled: false });
+    expect(stored).toMatchObject({
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      allowedDomains: SSO_DOMAIN,
+      provisioning: "jit",
+      defaultRoleId: "interviewer",
+      groupsClaim: "groups",
+      enabled: false,
+    });
     expect(stored.clientSecretEncrypted).not.toContain(provider.clientSecret);
     expect(stored.clientSecretEncrypted).toMatch(/^v\d:/);
     await expect(page.getByRole("button", { name: "Switch single sign-on on" })).toBeDisabled();
@@ -69,7 +88,9 @@ test("an admin configures single sign-on, tests it and switches it on, in the br
     await page.getByLabel("Group", { exact: true }).fill("recruiting");
     await page.getByLabel("Role", { exact: true }).selectOption({ label: "Recruiter" });
     await page.getByRole("button", { name: "Add mapping" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "recruiting now gives the role Recruiter." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "recruiting now gives the role Recruiter." }),
+    ).toBeVisible();
     expect(await db.ssoGroupRole.findUnique({ where: { group: "recruiting" } })).toMatchObject({ roleId: "recruiter" });
   });
 
@@ -82,18 +103,33 @@ test("an admin configures single sign-on, tests it and switches it on, in the br
     await page.getByRole("button", { name: "Test sign-in" }).click();
     await signInAtProvider(page, provider, admin.email);
     await expect(page).toHaveURL(/\/admin\/sso/);
-    await expect(page.getByRole("status").filter({ hasText: "Test sign-in worked." })).toContainText(`${admin.email} has an account and would be signed in as Admin.`);
+    await expect(page.getByRole("status").filter({ hasText: "Test sign-in worked." })).toContainText(
+      `${admin.email} has an account and would be signed in as Admin.`,
+    );
     expect(await sessionEmail(page)).toBe(admin.email);
     expect((await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } })).testedEmail).toBe(admin.email);
   });
 
   await test.step("switched on; the sign-in page offers the button", async () => {
     await page.getByRole("button", { name: "Switch single sign-on on" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Single sign-on is on: the sign-in page offers “Sign in with ${SSO_LABEL}”.` })).toBeVisible();
+    await expect(
+      page
+        .getByRole("status")
+        .filter({ hasText: `Single sign-on is on: the sign-in page offers “Sign in with ${SSO_LABEL}”.` }),
+    ).toBeVisible();
     expect((await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } })).enabled).toBe(true);
-    const audit = await db.auditLog.findMany({ where: { action: { startsWith: "sso." } }, select: { action: true, outcome: true } });
+    const audit = await db.auditLog.findMany({
+      where: { action: { startsWith: "sso." } },
+      select: { action: true, outcome: true },
+    });
     expect(audit.map((row) => `${row.action}:${row.outcome}`)).toEqual(
-      expect.arrayContaining(["sso.configure:failure", "sso.configure:success", "sso.map-group:success", "sso.test:success", "sso.enable:success"]),
+      expect.arrayContaining([
+        "sso.configure:failure",
+        "sso.configure:success",
+        "sso.map-group:success",
+        "sso.test:success",
+        "sso.enable:success",
+      ]),
     );
   });
 });
@@ -110,7 +146,13 @@ test("a new person signs in through the provider and gets an account with the de
   // The Users page's "Last sign-in" counts SSO sign-ins too.
   expect(user.lastSignInAt?.getTime()).toBeGreaterThanOrEqual(since.getTime());
   const audit = await lastSsoAudit(since);
-  expect(audit).toEqual([expect.objectContaining({ actorId: user.id, outcome: "success", details: expect.objectContaining({ email, created: true }) })]);
+  expect(audit).toEqual([
+    expect.objectContaining({
+      actorId: user.id,
+      outcome: "success",
+      details: expect.objectContaining({ email, created: true }),
+    }),
+  ]);
 });
 
 test("a member of the mapped group becomes a Recruiter, new or existing", async ({ page, browser }) => {
@@ -133,9 +175,24 @@ test("a member of the mapped group becomes a Recruiter, new or existing", async 
 test("people the app must not let in are refused with a clear message and no session", async ({ browser }) => {
   const deactivated = await createTestUser("recruiter", { active: false });
   const cases = [
-    { email: `eve.${uniqueSuffix()}@other-company.test`, account: {}, message: "Your email address is not from a domain that may sign in to Handoff.", reason: "domain" },
-    { email: deactivated.email, account: {}, message: "This account has been deactivated. Ask an admin to reactivate it.", reason: "deactivated" },
-    { email: `uma.${uniqueSuffix()}@${SSO_DOMAIN}`, account: { emailVerified: false }, message: "Your identity provider has not verified your email address.", reason: "unverified" },
+    {
+      email: `eve.${uniqueSuffix()}@other-company.test`,
+      account: {},
+      message: "Your email address is not from a domain that may sign in to Handoff.",
+      reason: "domain",
+    },
+    {
+      email: deactivated.email,
+      account: {},
+      message: "This account has been deactivated. Ask an admin to reactivate it.",
+      reason: "deactivated",
+    },
+    {
+      email: `uma.${uniqueSuffix()}@${SSO_DOMAIN}`,
+      account: { emailVerified: false },
+      message: "Your identity provider has not verified your email address.",
+      reason: "unverified",
+    },
   ];
   for (const { email, account, message, reason } of cases) {
     await test.step(reason, async () => {
@@ -147,7 +204,9 @@ test("people the app must not let in are refused with a clear message and no ses
       await expect(page).toHaveURL(/\/sign-in\?(.*&)?error=SsoRefused-/);
       await expect(page.getByRole("main").getByRole("alert")).toContainText(message);
       expect(await sessionEmail(page)).toBeUndefined();
-      expect(await lastSsoAudit(since)).toEqual([expect.objectContaining({ outcome: "denied", details: expect.objectContaining({ email, reason }) })]);
+      expect(await lastSsoAudit(since)).toEqual([
+        expect.objectContaining({ outcome: "denied", details: expect.objectContaining({ email, reason }) }),
+      ]);
       await context.close();
     });
   }
@@ -161,7 +220,7 @@ test("an SSO session ends like any other: a raised session version, a deactivati
   await signInWithSso(page, provider, email);
   await expect(page).toHaveURL(/\/candidates$/);
 
-  await test.step("the session version goes up (as \"sign out everywhere\", a password or role change do)", async () => {
+  await test.step('the session version goes up (as "sign out everywhere", a password or role change do)', async () => {
     await db.user.update({ where: { email }, data: { sessionVersion: { increment: 1 } } });
     await page.goto("/candidates");
     await expect(page).toHaveURL(/\/sign-in/);
@@ -191,7 +250,9 @@ test("ID tokens that do not check out are refused: wrong signature, issuer, audi
         const page = await context.newPage();
         await signInWithSso(page, provider, email);
         await expect(page).toHaveURL(/\/sign-in\?(.*&)?error=OAuthCallback(&|$)/);
-        await expect(page.getByRole("main").getByRole("alert")).toContainText("your identity provider's answer was refused");
+        await expect(page.getByRole("main").getByRole("alert")).toContainText(
+          "your identity provider's answer was refused",
+        );
         expect(await sessionEmail(page)).toBeUndefined();
         await expect.poll(async () => (await lastSsoAudit(since)).length).toBe(1);
         const audit = await lastSsoAudit(since);
@@ -266,10 +327,19 @@ test("with SSO required, password sign-in is refused except for the break-glass 
   await signIn(page, admin);
   await page.goto("/admin/sso");
   await page.getByRole("checkbox", { name: "Require single sign-on" }).check();
-  await page.getByLabel("Break-glass admin (keeps password sign-in)").selectOption({ label: `${admin.name} (${admin.email})` });
+  await page
+    .getByLabel("Break-glass admin (keeps password sign-in)")
+    .selectOption({ label: `${admin.name} (${admin.email})` });
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Single sign-on is required; only ${admin.name} can still sign in with a password.` })).toBeVisible();
-  expect(await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } })).toMatchObject({ required: true, breakGlassUserId: admin.id });
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: `Single sign-on is required; only ${admin.name} can still sign in with a password.` }),
+  ).toBeVisible();
+  expect(await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } })).toMatchObject({
+    required: true,
+    breakGlassUserId: admin.id,
+  });
 
   const tryPassword = async (user: TestUser) => {
     const context = await browser.newContext();
@@ -285,7 +355,9 @@ test("with SSO required, password sign-in is refused except for the break-glass 
   for (const user of [recruiter, otherAdmin]) {
     await test.step(`${user.roleId} with the right password is refused`, async () => {
       const attempt = await tryPassword(user);
-      await expect(attempt.page.getByRole("main").getByRole("alert")).toHaveText("Password sign-in is switched off for this account. Use single sign-on.");
+      await expect(attempt.page.getByRole("main").getByRole("alert")).toHaveText(
+        "Password sign-in is switched off for this account. Use single sign-on.",
+      );
       expect(await sessionEmail(attempt.page)).toBeUndefined();
       await attempt.context.close();
     });
@@ -310,7 +382,9 @@ test("with SSO required, password sign-in is refused except for the break-glass 
   await test.step("switched off again, passwords work for everyone", async () => {
     await page.getByRole("checkbox", { name: "Require single sign-on" }).uncheck();
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Password sign-in works for everyone again." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Password sign-in works for everyone again." }),
+    ).toBeVisible();
     const context = await browser.newContext();
     const other = await context.newPage();
     await signIn(other, recruiter);

@@ -34,8 +34,13 @@ export async function sessionEmail(page: Page): Promise<string | undefined> {
 }
 
 export async function lastSsoAudit(since: Date) {
-  const rows = await db.auditLog.findMany({ where: { action: "auth.sign-in", at: { gte: since } }, orderBy: { at: "asc" } });
-  return rows.map((row) => ({ ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {} })).filter((row) => row.details.method === "sso");
+  const rows = await db.auditLog.findMany({
+    where: { action: "auth.sign-in", at: { gte: since } },
+    orderBy: { at: "asc" },
+  });
+  return rows
+    .map((row) => ({ ...row, details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : {} }))
+    .filter((row) => row.details.method === "sso");
 }
 
 // SSO settings are shared by every test: put them back the way a fresh installation has them.

@@ -2,7 +2,9 @@ import { createTestCandidate, createTestJob, createTestUser, db, expect, signIn,
 import { sandboxEmployeesWithEmail } from "./personio";
 
 test.describe("To send queue", () => {
-  test("the queue lists new hires newest first, and Review & send steps through three candidates, each sent once", async ({ page }) => {
+  test("the queue lists new hires newest first, and Review & send steps through three candidates, each sent once", async ({
+    page,
+  }) => {
     const recruiter = await createTestUser("recruiter");
     const suffix = uniqueSuffix();
     // Created oldest first: the queue shows the newest first.
@@ -29,7 +31,14 @@ test.describe("To send queue", () => {
     await test.step("hired and not yet sent, newest first; the offer is not there", async () => {
       const list = page.getByRole("list", { name: "To send" });
       const names = candidates.map((candidate) => `${candidate.firstName} ${candidate.lastName}`);
-      const positions = await Promise.all(names.map(async (name) => list.getByRole("link").allTextContents().then((texts) => texts.indexOf(name))));
+      const positions = await Promise.all(
+        names.map(async (name) =>
+          list
+            .getByRole("link")
+            .allTextContents()
+            .then((texts) => texts.indexOf(name)),
+        ),
+      );
       expect(positions.every((position) => position >= 0)).toBe(true);
       expect(positions[0]).toBeGreaterThan(positions[1]!);
       expect(positions[1]).toBeGreaterThan(positions[2]!);
@@ -37,7 +46,8 @@ test.describe("To send queue", () => {
     });
 
     await test.step("choose three and Review & send", async () => {
-      for (const candidate of candidates) await page.getByLabel(`Select ${candidate.firstName} ${candidate.lastName}`).check();
+      for (const candidate of candidates)
+        await page.getByLabel(`Select ${candidate.firstName} ${candidate.lastName}`).check();
       await page.getByRole("button", { name: "Review & send (3)" }).click();
       await expect(page).toHaveURL(/\/to-send\/review\?ids=/);
     });
@@ -63,7 +73,9 @@ test.describe("To send queue", () => {
       for (const candidate of candidates) {
         expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
         expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("SENT");
-        expect(await db.auditLog.count({ where: { targetId: candidate.id, action: "handoff.send", outcome: "success" } })).toBe(1);
+        expect(
+          await db.auditLog.count({ where: { targetId: candidate.id, action: "handoff.send", outcome: "success" } }),
+        ).toBe(1);
       }
       await page.getByRole("link", { name: "Back to To send" }).last().click();
       await expect(page.getByRole("link", { name: `Ida ${candidates[0]!.lastName}` })).toHaveCount(0);
@@ -76,7 +88,9 @@ test.describe("To send queue", () => {
     const first = await createTestCandidate({ firstName: "Mara", lastName: `Skip-${suffix}` });
     const second = await createTestCandidate({ firstName: "Nils", lastName: `Skip-${suffix}` });
     const gone = await createTestCandidate({ firstName: "Olga", lastName: `Skip-${suffix}` });
-    await db.handoff.create({ data: { candidateId: gone.id, status: "SENT", personioEmployeeId: 1, sentById: recruiter.id, sentAt: new Date() } });
+    await db.handoff.create({
+      data: { candidateId: gone.id, status: "SENT", personioEmployeeId: 1, sentById: recruiter.id, sentAt: new Date() },
+    });
     await signIn(page, recruiter);
     await page.goto(`/to-send/review?ids=${first.id}&ids=${second.id}&ids=${gone.id}`);
     await expect(page.getByText("1 chosen candidate is no longer waiting")).toBeVisible();
@@ -85,7 +99,9 @@ test.describe("To send queue", () => {
     await page.getByRole("button", { name: "Skip" }).click();
     await expect(page.getByText("Candidate 2 of 2")).toBeVisible();
     await expect(page.getByLabel("First name")).toHaveValue("Mara");
-    await expect(page.getByRole("navigation", { name: "Progress" }).getByRole("listitem").first()).toContainText("Skipped");
+    await expect(page.getByRole("navigation", { name: "Progress" }).getByRole("listitem").first()).toContainText(
+      "Skipped",
+    );
     expect(await db.handoff.count({ where: { candidateId: second.id } })).toBe(0);
   });
 
@@ -117,7 +133,9 @@ test.describe("To send queue", () => {
   test("people who may not send have no queue", async ({ page }) => {
     await signIn(page, await createTestUser("interviewer"));
     await page.goto("/candidates");
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: /To send/ })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: /To send/ }),
+    ).toHaveCount(0);
     const response = await page.goto("/to-send");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();

@@ -1,8 +1,11 @@
 import { fillNewPassword, shownLink } from "./accounts";
-import { createTestUser, db, expect, signIn, TEST_PASSWORD, test, uniqueSuffix } from "./fixtures";
+import { createTestUser, db, expect, signIn, test, TEST_PASSWORD, uniqueSuffix } from "./fixtures";
 
 test.describe("users (admin)", () => {
-  test("an admin invites someone, changes the role after confirming and deactivates them", async ({ page, browser }) => {
+  test("an admin invites someone, changes the role after confirming and deactivates them", async ({
+    page,
+    browser,
+  }) => {
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     const email = `new.${uniqueSuffix()}@e2e.handoff.test`;
@@ -65,8 +68,12 @@ test.describe("users (admin)", () => {
     await test.step("confirmed, the role changes and their sessions end", async () => {
       await page.getByLabel(`Role of ${name}`).selectOption({ label: "Recruiter" });
       await page.getByRole("dialog").getByRole("button", { name: "Change role" }).click();
-      await expect(page.getByRole("main").getByRole("status")).toHaveText(`${name} is now Recruiter. They are signed out everywhere.`);
-      await expect.poll(async () => (await db.user.findUniqueOrThrow({ where: { id: created.id } })).roleId).toBe("recruiter");
+      await expect(page.getByRole("main").getByRole("status")).toHaveText(
+        `${name} is now Recruiter. They are signed out everywhere.`,
+      );
+      await expect
+        .poll(async () => (await db.user.findUniqueOrThrow({ where: { id: created.id } })).roleId)
+        .toBe("recruiter");
       await otherPage.goto("/candidates");
       await expect(otherPage).toHaveURL(/\/sign-in/);
       await signIn(otherPage, { email });

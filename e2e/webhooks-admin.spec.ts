@@ -8,7 +8,10 @@ import { sandboxEmployeesWithEmail } from "./personio";
 import { fixtureBody, postSigned } from "./webhooks";
 
 test.describe("ATS sources in the browser", () => {
-  test("an admin adds a Greenhouse source and copies its URL and secret; a signed hire_candidate arrives; a recruiter sends the new hire", async ({ browser, request }) => {
+  test("an admin adds a Greenhouse source and copies its URL and secret; a signed hire_candidate arrives; a recruiter sends the new hire", async ({
+    browser,
+    request,
+  }) => {
     const admin = await createTestUser("admin");
     const recruiter = await createTestUser("recruiter");
     const adminContext = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -16,37 +19,47 @@ test.describe("ATS sources in the browser", () => {
     await signIn(page, admin);
     const name = `Greenhouse ${uniqueSuffix()}`;
 
-    const { url, secret } = await test.step("the admin adds a Greenhouse source from the marketplace's ATS category", async () => {
-      await page.goto("/admin/integrations");
-      await page.getByRole("link", { name: "ATS" }).click();
-      await expect(page.getByRole("heading", { name: "ATS", level: 2 })).toBeVisible();
-      await page.getByRole("link", { name: "Integrate Greenhouse" }).click();
-      await expect(page.getByRole("heading", { name: "Add Greenhouse" })).toBeVisible();
-      await expect(page.getByRole("heading", { name: "Set it up in Greenhouse" })).toBeVisible();
-      await page.getByLabel("Name").fill(name);
-      await page.getByRole("button", { name: "Add source" }).click();
-      await expect(page.getByText(`${name} was added.`)).toBeVisible();
-      await expect(page.getByText("shown only this once")).toBeVisible();
+    const { url, secret } =
+      await test.step("the admin adds a Greenhouse source from the marketplace's ATS category", async () => {
+        await page.goto("/admin/integrations");
+        await page.getByRole("link", { name: "ATS" }).click();
+        await expect(page.getByRole("heading", { name: "ATS", level: 2 })).toBeVisible();
+        await page.getByRole("link", { name: "Integrate Greenhouse" }).click();
+        await expect(page.getByRole("heading", { name: "Add Greenhouse" })).toBeVisible();
+        await expect(page.getByRole("heading", { name: "Set it up in Greenhouse" })).toBeVisible();
+        await page.getByLabel("Name").fill(name);
+        await page.getByRole("button", { name: "Add source" }).click();
+        await expect(page.getByText(`${name} was added.`)).toBeVisible();
+        await expect(page.getByText("shown only this once")).toBeVisible();
 
-      await page.getByRole("button", { name: "Copy: Endpoint URL" }).click();
-      await expect(page.getByRole("button", { name: "Copy: Endpoint URL" })).toHaveText("Copied");
-      const copiedUrl = await page.evaluate(() => navigator.clipboard.readText());
-      await page.getByRole("button", { name: "Copy: Secret" }).click();
-      const copiedSecret = await page.evaluate(() => navigator.clipboard.readText());
-      expect(copiedUrl).toMatch(/^http:\/\/localhost:\d+\/api\/webhooks\/[A-Za-z0-9_-]{32}$/);
-      expect(copiedSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      await expect(page.getByRole("textbox", { name: "Endpoint URL", exact: true })).toHaveValue(copiedUrl);
-      // Stored encrypted: the secret is nowhere in the database as plain text.
-      const stored = await db.webhookSource.findFirstOrThrow({ where: { name } });
-      expect(stored.secretEncrypted).not.toContain(copiedSecret);
-      return { url: copiedUrl, secret: copiedSecret };
-    });
+        await page.getByRole("button", { name: "Copy: Endpoint URL" }).click();
+        await expect(page.getByRole("button", { name: "Copy: Endpoint URL" })).toHaveText("Copied");
+        const copiedUrl = await page.evaluate(() => navigator.clipboard.readText());
+        await page.getByRole("button", { name: "Copy: Secret" }).click();
+        const copiedSecret = await page.evaluate(() => navigator.clipboard.readText());
+        expect(copiedUrl).toMatch(/^http:\/\/localhost:\d+\/api\/webhooks\/[A-Za-z0-9_-]{32}$/);
+        expect(copiedSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        await expect(page.getByRole("textbox", { name: "Endpoint URL", exact: true })).toHaveValue(copiedUrl);
+        // Stored encrypted: the secret is nowhere in the database as plain text.
+        const stored = await db.webhookSource.findFirstOrThrow({ where: { name } });
+        expect(stored.secretEncrypted).not.toContain(copiedSecret);
+        return { url: copiedUrl, secret: copiedSecret };
+      });
 
     const id = String(randomInt(100_000_000, 999_999_999));
     const email = `new.hire.${id}@example.com`;
     await test.step("Greenhouse posts hire_candidate, signed with that secret", async () => {
-      const body = fixtureBody("greenhouse-hire_candidate.json").toString("utf8").replaceAll("35897443", id).replace("personal@example.com", email).replace('"Johnny"', '"Janina"').replace('"Smith"', `"Smith-${id}"`);
-      const result = await postSigned(request, { path: new URL(url).pathname, secret, kind: "greenhouse" as SourceKind, sourceId: "" }, body);
+      const body = fixtureBody("greenhouse-hire_candidate.json")
+        .toString("utf8")
+        .replaceAll("35897443", id)
+        .replace("personal@example.com", email)
+        .replace('"Johnny"', '"Janina"')
+        .replace('"Smith"', `"Smith-${id}"`);
+      const result = await postSigned(
+        request,
+        { path: new URL(url).pathname, secret, kind: "greenhouse" as SourceKind, sourceId: "" },
+        body,
+      );
       expect(result.json).toMatchObject({ status: "created" });
     });
 
@@ -63,15 +76,23 @@ test.describe("ATS sources in the browser", () => {
       await expect(page.getByText("Man of Mystery")).toHaveCount(0);
     });
 
-    const candidate = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: "greenhouse", externalId: id } } });
+    const candidate = await db.candidate.findUniqueOrThrow({
+      where: { externalSource_externalId: { externalSource: "greenhouse", externalId: id } },
+    });
     await test.step("a recruiter sees the new hire in the To send queue, reviews it and sends it to Personio", async () => {
       const recruiterPage = await browser.newPage();
       await signIn(recruiterPage, recruiter);
       await recruiterPage.goto("/candidates");
-      await recruiterPage.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: /^To send/ }).click();
+      await recruiterPage
+        .getByRole("navigation", { name: "Main navigation" })
+        .getByRole("link", { name: /^To send/ })
+        .click();
       await expect(recruiterPage).toHaveURL("/to-send");
       const queue = recruiterPage.getByRole("list", { name: "To send" });
-      const entry = queue.getByRole("listitem").filter({ has: recruiterPage.getByRole("link", { name: `Janina Smith-${id}` }) }).filter({ hasText: email });
+      const entry = queue
+        .getByRole("listitem")
+        .filter({ has: recruiterPage.getByRole("link", { name: `Janina Smith-${id}` }) })
+        .filter({ hasText: email });
       await expect(entry).toBeVisible();
       await expect(entry).toContainText("Developer");
       await recruiterPage.getByLabel(`Select Janina Smith-${id}`).check();
@@ -95,7 +116,10 @@ test.describe("ATS sources in the browser", () => {
     await adminContext.close();
   });
 
-  test("an admin rotates the secret (the old one still works in its grace period), disables the source and deletes it", async ({ page, request }) => {
+  test("an admin rotates the secret (the old one still works in its grace period), disables the source and deletes it", async ({
+    page,
+    request,
+  }) => {
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     await page.goto("/admin/integrations/ats/new?kind=handoff");
@@ -111,9 +135,22 @@ test.describe("ATS sources in the browser", () => {
     expect(newSecret).not.toBe(oldSecret);
 
     const source = { path: new URL(url).pathname, kind: "handoff" as SourceKind, sourceId: "", secret: newSecret };
-    const hire = (n: number) => JSON.stringify({ id: `rot-${uniqueSuffix()}-${n}`, type: "candidate.hired", candidate: { externalId: `rot-${uniqueSuffix()}`, firstName: "Rita", lastName: "Rot", email: `rita.${uniqueSuffix()}@example.com`, jobTitle: "Tester" } });
+    const hire = (n: number) =>
+      JSON.stringify({
+        id: `rot-${uniqueSuffix()}-${n}`,
+        type: "candidate.hired",
+        candidate: {
+          externalId: `rot-${uniqueSuffix()}`,
+          firstName: "Rita",
+          lastName: "Rot",
+          email: `rita.${uniqueSuffix()}@example.com`,
+          jobTitle: "Tester",
+        },
+      });
     expect((await postSigned(request, source, hire(1))).json).toMatchObject({ status: "created" });
-    expect((await postSigned(request, source, hire(2), { secret: oldSecret })).json).toMatchObject({ status: "created" });
+    expect((await postSigned(request, source, hire(2), { secret: oldSecret })).json).toMatchObject({
+      status: "created",
+    });
     expect((await postSigned(request, source, hire(3), { secret: "never-was-a-secret" })).status).toBe(401);
 
     await page.getByRole("button", { name: "Disable" }).click();
@@ -126,7 +163,10 @@ test.describe("ATS sources in the browser", () => {
     // Deleting leads back to the sources (the source's own page is gone), and the URL is dead.
     const sourcePage = page.url();
     await page.getByRole("button", { name: "Delete", exact: true }).click();
-    await page.getByRole("dialog", { name: "Delete this source?" }).getByRole("button", { name: "Delete permanently" }).click();
+    await page
+      .getByRole("dialog", { name: "Delete this source?" })
+      .getByRole("button", { name: "Delete permanently" })
+      .click();
     await expect(page).toHaveURL(/\/admin\/integrations\/ats$/);
     expect(await db.webhookSource.count({ where: { id: sourcePage.split("/").pop() } })).toBe(0);
     expect((await postSigned(request, source, hire(5))).status).toBe(404);
@@ -136,7 +176,10 @@ test.describe("ATS sources in the browser", () => {
 test.describe("ATS sources in German", () => {
   test.use({ locale: "de-DE" });
 
-  test("an admin who chose German adds a source and reads its page and the intake log without English", async ({ page, request }) => {
+  test("an admin who chose German adds a source and reads its page and the intake log without English", async ({
+    page,
+    request,
+  }) => {
     const english = englishOnlyPhrases();
     const admin = await createTestUser("admin", { name: `Greta ATS ${uniqueSuffix()}` });
     await db.user.update({ where: { id: admin.id }, data: { locale: "de" } });
@@ -160,9 +203,14 @@ test.describe("ATS sources in German", () => {
     const secret = await page.getByRole("textbox", { name: "Secret", exact: true }).inputValue();
     const source = { path: new URL(url).pathname, secret, kind: "greenhouse" as SourceKind, sourceId: "" };
     const id = String(randomInt(100_000_000, 999_999_999));
-    const body = fixtureBody("greenhouse-hire_candidate.json").toString("utf8").replaceAll("35897443", id).replace("personal@example.com", `de.${id}@example.com`);
+    const body = fixtureBody("greenhouse-hire_candidate.json")
+      .toString("utf8")
+      .replaceAll("35897443", id)
+      .replace("personal@example.com", `de.${id}@example.com`);
     expect((await postSigned(request, source, body)).json).toMatchObject({ status: "created" });
-    expect((await postSigned(request, source, body.replace(id, `${id}1`), { secret: "not-the-secret" })).status).toBe(401);
+    expect((await postSigned(request, source, body.replace(id, `${id}1`), { secret: "not-the-secret" })).status).toBe(
+      401,
+    );
 
     await page.getByRole("link", { name: "Seite der Quelle öffnen" }).click();
     await expect(page.getByRole("heading", { name })).toBeVisible();

@@ -9,18 +9,26 @@ import { addSource, deliveriesOf, expectInToSendQueue, fixtureBody, post, postSi
 // candidate the verbatim example creates.
 function greenhouseVariant(name = "greenhouse-hire_candidate.json") {
   const id = String(randomInt(100_000_000, 999_999_999));
-  const body = fixtureBody(name).toString("utf8").replaceAll("35897443", id).replaceAll("265788", id).replace("personal@example.com", `personal.${id}@example.com`);
+  const body = fixtureBody(name)
+    .toString("utf8")
+    .replaceAll("35897443", id)
+    .replaceAll("265788", id)
+    .replace("personal@example.com", `personal.${id}@example.com`);
   return { id, body };
 }
 
 function withFreshFiredAt(name: string, replace: Record<string, string> = {}) {
-  let text = fixtureBody(name).toString("utf8").replace(/"fired_at": "[^"]+"/, `"fired_at": "${new Date().toISOString()}"`);
+  let text = fixtureBody(name)
+    .toString("utf8")
+    .replace(/"fired_at": "[^"]+"/, `"fired_at": "${new Date().toISOString()}"`);
   for (const [from, to] of Object.entries(replace)) text = text.replaceAll(from, to);
   return text;
 }
 
 test.describe("webhooks from the ATS", () => {
-  test("Greenhouse's published hire_candidate example creates a hire in the To send queue; the same delivery again changes nothing", async ({ request }) => {
+  test("Greenhouse's published hire_candidate example creates a hire in the To send queue; the same delivery again changes nothing", async ({
+    request,
+  }) => {
     const source = await addSource(request, "greenhouse");
     const body = fixtureBody("greenhouse-hire_candidate.json");
     const eventId = `gh-${Date.now()}`;
@@ -35,7 +43,16 @@ test.describe("webhooks from the ATS", () => {
     });
     // Emails carry no primary flag: the first personal one wins; the job is application.jobs[0],
     // not candidate.title ("Previous Title"); the start date is the offer's starts_at.
-    expect(candidate).toMatchObject({ firstName: "Johnny", lastName: "Smith", email: "personal@example.com", phone: "212-555-1212", startDate: "2015-01-23", department: "Technology", office: "New York City", stage: "HIRED" });
+    expect(candidate).toMatchObject({
+      firstName: "Johnny",
+      lastName: "Smith",
+      email: "personal@example.com",
+      phone: "212-555-1212",
+      startDate: "2015-01-23",
+      department: "Technology",
+      office: "New York City",
+      stage: "HIRED",
+    });
     expect(candidate.job.title).toBe("Developer");
     await expectInToSendQueue(candidate.id, { name: "Johnny Smith", email: "personal@example.com", job: "Developer" });
 
@@ -72,7 +89,9 @@ test.describe("webhooks from the ATS", () => {
     });
   });
 
-  test("a wrong signature, a missing one and a wrongly formatted one are refused and logged; nothing is created", async ({ request }) => {
+  test("a wrong signature, a missing one and a wrongly formatted one are refused and logged; nothing is created", async ({
+    request,
+  }) => {
     const source = await addSource(request, "greenhouse");
     const { id, body } = greenhouseVariant();
     expect((await postSigned(request, source, body, { secret: "not-the-secret" })).status).toBe(401);
@@ -87,11 +106,15 @@ test.describe("webhooks from the ATS", () => {
     ]);
   });
 
-  test("Greenhouse's unhire example takes the hire back; after a send it is flagged for an admin instead", async ({ request }) => {
+  test("Greenhouse's unhire example takes the hire back; after a send it is flagged for an admin instead", async ({
+    request,
+  }) => {
     const source = await addSource(request, "greenhouse");
     const { id, body } = greenhouseVariant();
     expect((await postSigned(request, source, body)).json).toMatchObject({ status: "created" });
-    const candidate = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: "greenhouse", externalId: id } } });
+    const candidate = await db.candidate.findUniqueOrThrow({
+      where: { externalSource_externalId: { externalSource: "greenhouse", externalId: id } },
+    });
     const unhire = fixtureBody("greenhouse-unhire_candidate.json").toString("utf8").replaceAll("265788", id);
     expect((await postSigned(request, source, unhire)).json).toMatchObject({ status: "updated", reason: "unhired" });
     expect((await db.candidate.findUniqueOrThrow({ where: { id: candidate.id } })).stage).toBe("OFFER");
@@ -99,58 +122,115 @@ test.describe("webhooks from the ATS", () => {
     // Hired again (a new event), then sent, then unhired: Personio is not touched, an admin is told.
     const rehire = body.replace('"action": "hire_candidate"', '"action":  "hire_candidate"');
     expect((await postSigned(request, source, rehire)).json).toMatchObject({ status: "updated" });
-    await db.handoff.create({ data: { candidateId: candidate.id, status: "SENT", personioEmployeeId: 4242, sentAt: new Date(), attempts: 1 } });
+    await db.handoff.create({
+      data: { candidateId: candidate.id, status: "SENT", personioEmployeeId: 4242, sentAt: new Date(), attempts: 1 },
+    });
     const unhireAgain = unhire.replace('"action": "unhire_candidate"', '"action":  "unhire_candidate"');
     expect((await postSigned(request, source, unhireAgain)).json).toMatchObject({ status: "updated" });
-    const flagged = await db.webhookDelivery.findFirstOrThrow({ where: { sourceId: source.sourceId, attention: { not: null } } });
+    const flagged = await db.webhookDelivery.findFirstOrThrow({
+      where: { sourceId: source.sourceId, attention: { not: null } },
+    });
     expect(flagged.attention).toBe("unhired_after_send");
-    expect(await db.auditLog.count({ where: { action: "webhook.unhired-after-send", targetId: candidate.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "webhook.unhired-after-send", targetId: candidate.id } })).toBe(
+      1,
+    );
     expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("SENT");
   });
 
-  test("Ashby's candidateHire: the one-string name is split predictably, the offer's start date kept; a replay is refused", async ({ request }) => {
+  test("Ashby's candidateHire: the one-string name is split predictably, the offer's start date kept; a replay is refused", async ({
+    request,
+  }) => {
     const source = await addSource(request, "ashby");
     const id = `c-${Date.now()}-${randomInt(1000)}`;
-    const body = fixtureBody("ashby-candidateHire.json").toString("utf8").replace("c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f", id).replace("adam.hart@example.com", `adam.${id}@example.com`);
+    const body = fixtureBody("ashby-candidateHire.json")
+      .toString("utf8")
+      .replace("c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f", id)
+      .replace("adam.hart@example.com", `adam.${id}@example.com`);
     expect((await postSigned(request, source, body)).json).toMatchObject({ status: "created" });
-    const candidate = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: "ashby", externalId: id } }, include: { job: true } });
-    expect(candidate).toMatchObject({ firstName: "Adam", lastName: "Hart", email: `adam.${id}@example.com`, phone: "+1 415 555 0134", startDate: "2027-01-04", stage: "HIRED" });
+    const candidate = await db.candidate.findUniqueOrThrow({
+      where: { externalSource_externalId: { externalSource: "ashby", externalId: id } },
+      include: { job: true },
+    });
+    expect(candidate).toMatchObject({
+      firstName: "Adam",
+      lastName: "Hart",
+      email: `adam.${id}@example.com`,
+      phone: "+1 415 555 0134",
+      startDate: "2027-01-04",
+      stage: "HIRED",
+    });
     expect(candidate.job.title).toBe("Software Engineer");
-    await expectInToSendQueue(candidate.id, { name: "Adam Hart", email: `adam.${id}@example.com`, job: "Software Engineer" });
+    await expectInToSendQueue(candidate.id, {
+      name: "Adam Hart",
+      email: `adam.${id}@example.com`,
+      job: "Software Engineer",
+    });
     expect((await postSigned(request, source, body)).json).toMatchObject({ status: "duplicate" });
     // Ashby's own header format is required: Greenhouse's form of the same HMAC is refused.
     const greenhouseStyle = (await postSigned(request, { ...source, kind: "greenhouse" }, body)).status;
     expect(greenhouseStyle).toBe(401);
   });
 
-  test("Workable: candidate_moved into Hired and candidate_created create hires; a move out takes it back", async ({ request }) => {
+  test("Workable: candidate_moved into Hired and candidate_created create hires; a move out takes it back", async ({
+    request,
+  }) => {
     const source = await addSource(request, "workable");
     const movedId = `wk${randomInt(1_000_000)}`;
     const createdId = `wk${randomInt(1_000_000)}c`;
-    const moved = withFreshFiredAt("workable-candidate_moved.json", { "3fc9a80f": movedId, "lakita_marrero@example.com": `lakita.${movedId}@example.com`, "3b1e9c2a-7f4d-4e8b-9a6c-5d2f1e0b7c84": `ev-${movedId}` });
-    const created = withFreshFiredAt("workable-candidate_created.json", { "41ad27c3": createdId, "jonas.weber@example.com": `jonas.${createdId}@example.com`, "9d4c6e1f-2a7b-4c3d-8e5f-1a0b9c8d7e62": `ev-${createdId}` });
+    const moved = withFreshFiredAt("workable-candidate_moved.json", {
+      "3fc9a80f": movedId,
+      "lakita_marrero@example.com": `lakita.${movedId}@example.com`,
+      "3b1e9c2a-7f4d-4e8b-9a6c-5d2f1e0b7c84": `ev-${movedId}`,
+    });
+    const created = withFreshFiredAt("workable-candidate_created.json", {
+      "41ad27c3": createdId,
+      "jonas.weber@example.com": `jonas.${createdId}@example.com`,
+      "9d4c6e1f-2a7b-4c3d-8e5f-1a0b9c8d7e62": `ev-${createdId}`,
+    });
     expect((await postSigned(request, source, moved)).json).toMatchObject({ status: "created" });
     expect((await postSigned(request, source, created)).json).toMatchObject({ status: "created" });
-    const lakita = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: "workable", externalId: movedId } }, include: { job: true } });
-    expect(lakita).toMatchObject({ firstName: "Lakita", lastName: "Marrero", phone: "+49 30 555 0172", stage: "HIRED" });
+    const lakita = await db.candidate.findUniqueOrThrow({
+      where: { externalSource_externalId: { externalSource: "workable", externalId: movedId } },
+      include: { job: true },
+    });
+    expect(lakita).toMatchObject({
+      firstName: "Lakita",
+      lastName: "Marrero",
+      phone: "+49 30 555 0172",
+      stage: "HIRED",
+    });
     expect(lakita.job.title).toBe("Sales Intern");
-    await expectInToSendQueue(lakita.id, { name: "Lakita Marrero", email: `lakita.${movedId}@example.com`, job: "Sales Intern" });
+    await expectInToSendQueue(lakita.id, {
+      name: "Lakita Marrero",
+      email: `lakita.${movedId}@example.com`,
+      job: "Sales Intern",
+    });
 
-    const movedBack = moved.replace('"stage": "Hired"', '"stage": "Offer"').replace(`ev-${movedId}`, `ev-${movedId}-back`);
+    const movedBack = moved
+      .replace('"stage": "Hired"', '"stage": "Offer"')
+      .replace(`ev-${movedId}`, `ev-${movedId}-back`);
     expect((await postSigned(request, source, movedBack)).json).toMatchObject({ status: "updated", reason: "unhired" });
     expect((await db.candidate.findUniqueOrThrow({ where: { id: lakita.id } })).stage).toBe("OFFER");
 
     // fired_at is signed: an event from four days ago is refused as stale, whoever signed it.
-    const old = moved.replace(/"fired_at": "[^"]+"/, `"fired_at": "${new Date(Date.now() - 96 * 3_600_000).toISOString()}"`).replace(`ev-${movedId}`, `ev-${movedId}-old`);
+    const old = moved
+      .replace(/"fired_at": "[^"]+"/, `"fired_at": "${new Date(Date.now() - 96 * 3_600_000).toISOString()}"`)
+      .replace(`ev-${movedId}`, `ev-${movedId}-old`);
     const stale = await postSigned(request, source, old);
     expect(stale.status).toBe(422);
     expect(stale.json).toMatchObject({ status: "rejected", reason: "stale_event" });
   });
 
-  test("the Handoff webhook: the documented example is accepted; a stale timestamp and a replayed event id are refused and logged", async ({ request }) => {
+  test("the Handoff webhook: the documented example is accepted; a stale timestamp and a replayed event id are refused and logged", async ({
+    request,
+  }) => {
     const source = await addSource(request, "handoff");
     const id = `rec-${Date.now()}-${randomInt(1000)}`;
-    const body = fixtureBody("handoff-candidate.hired.json").toString("utf8").replace("rec-4711", id).replace("evt_2026-11-20_0001", `evt-${id}`).replace("zoe.brandt@example.com", `zoe.${id}@example.com`);
+    const body = fixtureBody("handoff-candidate.hired.json")
+      .toString("utf8")
+      .replace("rec-4711", id)
+      .replace("evt_2026-11-20_0001", `evt-${id}`)
+      .replace("zoe.brandt@example.com", `zoe.${id}@example.com`);
 
     const stale = await postSigned(request, source, body, { nowMs: Date.now() - 6 * 60_000 });
     expect(stale.status).toBe(401);
@@ -158,10 +238,23 @@ test.describe("webhooks from the ATS", () => {
 
     const ok = await postSigned(request, source, body);
     expect(ok.json).toMatchObject({ status: "created" });
-    const candidate = await db.candidate.findUniqueOrThrow({ where: { externalSource_externalId: { externalSource: `handoff.${source.sourceId}`, externalId: id } }, include: { job: true } });
-    expect(candidate).toMatchObject({ firstName: "Zoë", lastName: "Brandt", startDate: "2027-02-01", department: "Finance", office: "Hamburg" });
+    const candidate = await db.candidate.findUniqueOrThrow({
+      where: { externalSource_externalId: { externalSource: `handoff.${source.sourceId}`, externalId: id } },
+      include: { job: true },
+    });
+    expect(candidate).toMatchObject({
+      firstName: "Zoë",
+      lastName: "Brandt",
+      startDate: "2027-02-01",
+      department: "Finance",
+      office: "Hamburg",
+    });
     expect(candidate.job.title).toBe("Payroll Specialist");
-    await expectInToSendQueue(candidate.id, { name: "Zoë Brandt", email: `zoe.${id}@example.com`, job: "Payroll Specialist" });
+    await expectInToSendQueue(candidate.id, {
+      name: "Zoë Brandt",
+      email: `zoe.${id}@example.com`,
+      job: "Payroll Specialist",
+    });
 
     // The same event signed afresh a second later: a new signature, the same event id.
     const replay = await postSigned(request, source, body, { nowMs: Date.now() + 1000 });
@@ -182,7 +275,9 @@ test.describe("webhooks from the ATS", () => {
     ]);
   });
 
-  test("bad input: malformed JSON, an oversized body, an unknown event, a hire without email, a disabled source, an unknown URL", async ({ request }) => {
+  test("bad input: malformed JSON, an oversized body, an unknown event, a hire without email, a disabled source, an unknown URL", async ({
+    request,
+  }) => {
     const source = await addSource(request, "handoff");
     const malformed = await postSigned(request, source, '{"id": "x", "type": ');
     expect([malformed.status, malformed.json?.reason]).toEqual([400, "malformed_json"]);
@@ -191,14 +286,30 @@ test.describe("webhooks from the ATS", () => {
     const tooLarge = await postSigned(request, source, huge);
     expect([tooLarge.status, tooLarge.json?.reason]).toEqual([413, "too_large"]);
 
-    const unknown = await postSigned(request, source, JSON.stringify({ id: `u-${Date.now()}`, type: "candidate.promoted" }));
+    const unknown = await postSigned(
+      request,
+      source,
+      JSON.stringify({ id: `u-${Date.now()}`, type: "candidate.promoted" }),
+    );
     expect([unknown.status, unknown.json?.status, unknown.json?.reason]).toEqual([200, "ignored", "unknown_event"]);
 
-    const noEmail = await postSigned(request, source, JSON.stringify({ id: `n-${Date.now()}`, type: "candidate.hired", candidate: { externalId: "no-mail", firstName: "Kim", lastName: "Lee", jobTitle: "Chef" } }));
+    const noEmail = await postSigned(
+      request,
+      source,
+      JSON.stringify({
+        id: `n-${Date.now()}`,
+        type: "candidate.hired",
+        candidate: { externalId: "no-mail", firstName: "Kim", lastName: "Lee", jobTitle: "Chef" },
+      }),
+    );
     expect([noEmail.status, noEmail.json?.reason]).toEqual([422, "missing_email"]);
 
     await db.webhookSource.update({ where: { id: source.sourceId }, data: { enabled: false } });
-    const disabled = await postSigned(request, source, JSON.stringify({ id: `d-${Date.now()}`, type: "candidate.promoted" }));
+    const disabled = await postSigned(
+      request,
+      source,
+      JSON.stringify({ id: `d-${Date.now()}`, type: "candidate.promoted" }),
+    );
     expect([disabled.status, disabled.json?.reason]).toEqual([403, "source_disabled"]);
 
     expect((await post(request, { path: "/api/webhooks/this-token-does-not-exist-anywhere" }, "{}")).status).toBe(404);
@@ -213,7 +324,9 @@ test.describe("webhooks from the ATS", () => {
     ]);
   });
 
-  test("a flood is bounded per source: past the limit the answer is 429 with Retry-After, and another source is unaffected", async ({ request }) => {
+  test("a flood is bounded per source: past the limit the answer is 429 with Retry-After, and another source is unaffected", async ({
+    request,
+  }) => {
     // The limit the app under test runs with (playwright.config.ts), 50 requests past it.
     const limit = Number(process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE);
     const flooded = await addSource(request, "ashby");
@@ -224,7 +337,9 @@ test.describe("webhooks from the ATS", () => {
     for (let sent = 0; sent < limit + 50; sent += 50) {
       // A connection each: on a busy machine a batch takes seconds, and a kept-alive socket the
       // server closes after its idle timeout just as the next batch reuses it is reset.
-      const results = await Promise.all(Array.from({ length: 50 }, () => post(request, flooded, "{}", { connection: "close" })));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => post(request, flooded, "{}", { connection: "close" })),
+      );
       for (const result of results) {
         statuses.push(result.status);
         if (result.status === 429) retryAfter = result.headers["retry-after"];

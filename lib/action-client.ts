@@ -13,7 +13,8 @@ import { assertCan, can, PERMISSIONS } from "@/lib/permissions";
 export type ActionServerError = { code: string; reason?: string; field?: string };
 
 function handleServerError(error: Error): ActionServerError {
-  if (error instanceof AppError) return error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
+  if (error instanceof AppError)
+    return error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
   console.error("Unexpected error in server action", error);
   return { code: "unexpected" };
 }
@@ -36,13 +37,14 @@ export const authorizedAction = actionClient.use(async ({ next, metadata }) => {
 
 // For a person's own settings (language, time zone), which every signed-in person may change for
 // themselves and nobody for anyone else: no permission to check, the user comes from the session.
-export const signedInAction = createSafeActionClient({ defaultValidationErrorsShape: "flattened", handleServerError }).use(
-  async ({ next }) => {
-    const user = await getCurrentUser();
-    if (!user) throw new UnauthenticatedError();
-    return next({ ctx: { user } });
-  },
-);
+export const signedInAction = createSafeActionClient({
+  defaultValidationErrorsShape: "flattened",
+  handleServerError,
+}).use(async ({ next }) => {
+  const user = await getCurrentUser();
+  if (!user) throw new UnauthenticatedError();
+  return next({ ctx: { user } });
+});
 
 // For the few actions that run before anyone can sign in (the first-run setup, setting a
 // password from a one-time link): each checks a secret token of its own instead of a session.

@@ -19,8 +19,16 @@ let limiters: { perKey: DatabaseLimiter; total: DatabaseLimiter } | undefined;
 
 function auditLimiters() {
   limiters ??= {
-    perKey: createDatabaseLimiter(db, { name: "audit-key", points: BOUNDED_AUDIT_PER_KEY, windowSeconds: WINDOW_SECONDS }),
-    total: createDatabaseLimiter(db, { name: "audit-total", points: BOUNDED_AUDIT_TOTAL, windowSeconds: WINDOW_SECONDS }, { sweepExpired: true }),
+    perKey: createDatabaseLimiter(db, {
+      name: "audit-key",
+      points: BOUNDED_AUDIT_PER_KEY,
+      windowSeconds: WINDOW_SECONDS,
+    }),
+    total: createDatabaseLimiter(
+      db,
+      { name: "audit-total", points: BOUNDED_AUDIT_TOTAL, windowSeconds: WINDOW_SECONDS },
+      { sweepExpired: true },
+    ),
   };
   return limiters;
 }

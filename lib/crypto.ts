@@ -34,14 +34,23 @@ function keyBytes(base64Key: string) {
  * the key among the configured ones and reveals nothing usable about it.
  */
 export function encryptionKeyId(base64Key: string): string {
-  return createHash("sha256").update("handoff encryption key id\0").update(keyBytes(base64Key)).digest().subarray(0, 8).toString("base64url");
+  return createHash("sha256")
+    .update("handoff encryption key id\0")
+    .update(keyBytes(base64Key))
+    .digest()
+    .subarray(0, 8)
+    .toString("base64url");
 }
 
 export function encryptSecret(plaintext: string, base64Key: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", keyBytes(base64Key), iv, { authTagLength: TAG_BYTES });
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [CURRENT_VERSION, encryptionKeyId(base64Key), ...[iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString("base64url"))].join(":");
+  return [
+    CURRENT_VERSION,
+    encryptionKeyId(base64Key),
+    ...[iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString("base64url")),
+  ].join(":");
 }
 
 type Parsed = { keyId: string | null; iv: Buffer; tag: Buffer; ciphertext: Buffer };
@@ -78,7 +87,10 @@ function decryptWith(parsed: Parsed, key: Buffer): string {
 /** Decrypts with whichever of `keys` made the secret (the current key first, then earlier ones). */
 export function decryptSecret(stored: string, keys: string | readonly string[]): string {
   const parsed = parse(stored);
-  const candidates = (typeof keys === "string" ? [keys] : keys).map((key) => ({ id: encryptionKeyId(key), bytes: keyBytes(key) }));
+  const candidates = (typeof keys === "string" ? [keys] : keys).map((key) => ({
+    id: encryptionKeyId(key),
+    bytes: keyBytes(key),
+  }));
   const usable = parsed.keyId === null ? candidates : candidates.filter((key) => key.id === parsed.keyId);
   if (usable.length === 0) {
     throw new SecretDecryptionError(
@@ -94,7 +106,10 @@ export function decryptSecret(stored: string, keys: string | readonly string[]):
       lastError = error;
     }
   }
-  throw new SecretDecryptionError("The secret could not be decrypted with the configured key (it was altered, or the key is wrong)", {
-    cause: lastError,
-  });
+  throw new SecretDecryptionError(
+    "The secret could not be decrypted with the configured key (it was altered, or the key is wrong)",
+    {
+      cause: lastError,
+    },
+  );
 }

@@ -20,7 +20,9 @@ describe("CSV cells a spreadsheet would run", () => {
 
   it("quotes what needs quoting, after neutralising", () => {
     const formula = '=HYPERLINK("http://evil.example","klick")';
-    expect(toCsvLine([formula, "a;b", 'say "hi"', "x"], ";")).toBe(`"'=HYPERLINK(""http://evil.example"",""klick"")";"a;b";"say ""hi""";x`);
+    expect(toCsvLine([formula, "a;b", 'say "hi"', "x"], ";")).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""klick"")";"a;b";"say ""hi""";x`,
+    );
     expect(toCsvLine(["=1+1", "two\nlines", "a,b"])).toBe(`'=1+1,"two\nlines","a,b"`);
   });
 });

@@ -6,10 +6,23 @@ import { encryptionKeyProblem, httpsUrlProblem, isLoopbackHost } from "@/lib/env
 
 describe("https URLs", () => {
   it("accepts https anywhere and plain http only on loopback hosts", () => {
-    for (const url of ["https://handoff.example.com", "https://api.personio.de", "http://localhost:3000", "http://127.0.0.1:4010", "http://[::1]:3000", "http://app.localhost"]) {
+    for (const url of [
+      "https://handoff.example.com",
+      "https://api.personio.de",
+      "http://localhost:3000",
+      "http://127.0.0.1:4010",
+      "http://[::1]:3000",
+      "http://app.localhost",
+    ]) {
       expect(httpsUrlProblem(url), url).toBeNull();
     }
-    for (const url of ["http://handoff.example.com", "http://10.0.0.5:3000", "http://127.0.0.1.evil.example", "http://localhost.evil.example", "ftp://handoff.example.com"]) {
+    for (const url of [
+      "http://handoff.example.com",
+      "http://10.0.0.5:3000",
+      "http://127.0.0.1.evil.example",
+      "http://localhost.evil.example",
+      "ftp://handoff.example.com",
+    ]) {
       expect(httpsUrlProblem(url), url).not.toBeNull();
     }
     expect(httpsUrlProblem("handoff.example.com")).toMatch(/absolute URL/);
@@ -26,17 +39,30 @@ describe("https URLs", () => {
 
 describe("encryption keys", () => {
   it("accepts random keys", () => {
-    for (let index = 0; index < 200; index += 1) expect(encryptionKeyProblem(randomBytes(32).toString("base64"))).toBeNull();
+    for (let index = 0; index < 200; index += 1)
+      expect(encryptionKeyProblem(randomBytes(32).toString("base64"))).toBeNull();
   });
 
   it("refuses wrong lengths and keys a person typed or counted", () => {
     expect(encryptionKeyProblem(randomBytes(16).toString("base64"))).toMatch(/32 random bytes/);
     expect(encryptionKeyProblem(Buffer.alloc(32).toString("base64"))).toMatch(/too predictable/);
     expect(encryptionKeyProblem(Buffer.alloc(32, "a").toString("base64"))).toMatch(/too predictable/);
-    expect(encryptionKeyProblem(Buffer.from("abcdabcdabcdabcdabcdabcdabcdabcd").toString("base64"))).toMatch(/too predictable/);
-    expect(encryptionKeyProblem(Buffer.from("passwordpasswordpasswordpassword").toString("base64"))).toMatch(/too predictable/);
-    expect(encryptionKeyProblem(Buffer.from("abcdefghijklmnopqrstuvwxyz012345").toString("base64"))).toMatch(/text someone typed/);
-    expect(encryptionKeyProblem(Buffer.from(Array.from({ length: 32 }, (_, index) => index)).toString("base64"))).toMatch(/sequence/);
-    expect(encryptionKeyProblem(Buffer.from(Array.from({ length: 32 }, (_, index) => (250 + index * 7) % 256)).toString("base64"))).toMatch(/sequence/);
+    expect(encryptionKeyProblem(Buffer.from("abcdabcdabcdabcdabcdabcdabcdabcd").toString("base64"))).toMatch(
+      /too predictable/,
+    );
+    expect(encryptionKeyProblem(Buffer.from("passwordpasswordpasswordpassword").toString("base64"))).toMatch(
+      /too predictable/,
+    );
+    expect(encryptionKeyProblem(Buffer.from("abcdefghijklmnopqrstuvwxyz012345").toString("base64"))).toMatch(
+      /text someone typed/,
+    );
+    expect(
+      encryptionKeyProblem(Buffer.from(Array.from({ length: 32 }, (_, index) => index)).toString("base64")),
+    ).toMatch(/sequence/);
+    expect(
+      encryptionKeyProblem(
+        Buffer.from(Array.from({ length: 32 }, (_, index) => (250 + index * 7) % 256)).toString("base64"),
+      ),
+    ).toMatch(/sequence/);
   });
 });

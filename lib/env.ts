@@ -71,7 +71,12 @@ export const env = createEnv({
     // Sign-in limits: password checks per account and attempts per client address in a window.
     SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
     SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
-    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    SIGN_IN_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
   },
   client: {},
   runtimeEnv: {
@@ -101,7 +106,7 @@ export const env = createEnv({
     const lines = issues.map((issue) => `  - ${issue.path?.join(".")}: ${issue.message}`);
     throw new Error(
       `Handoff cannot start: the configuration is incomplete or invalid.\n${lines.join("\n")}\n` +
-        "See README.md, \"Configuration for production\".",
+        'See README.md, "Configuration for production".',
     );
   },
 });

@@ -1,11 +1,6 @@
 // Expected failures that the action helper turns into a message for the person.
 // Anything else is logged and shown as a generic error, never with its details.
-export type AppErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "invalid_input";
+export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "conflict" | "invalid_input";
 
 export class AppError extends Error {
   constructor(

@@ -3,10 +3,10 @@
 // as in send-once-claim.db.test.ts. Runs on PostgreSQL in npm test's PostgreSQL run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { databaseProvider } from "@/lib/db/provider";
 import { createDatabaseLimiter } from "@/lib/rate-limit";
-import { createFreshDatabase } from "@/e2e/support/test-database";
 
 const isPostgres = databaseProvider(process.env.HANDOFF_TEST_DATABASE_URL ?? "file:") === "postgresql";
 let database: Awaited<ReturnType<typeof createFreshDatabase>>;
@@ -27,7 +27,9 @@ describe(`limits counted in the database (${isPostgres ? "PostgreSQL, two client
   it("30 simultaneous attempts over two instances: exactly 5 allowed", async () => {
     const rule = { name: "test-burst", points: 5, windowSeconds: 60 };
     const instances = clients.map((client) => createDatabaseLimiter(client, rule));
-    const results = await Promise.all(Array.from({ length: 30 }, (_, index) => instances[index % 2]!.take("ada@example.com")));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => instances[index % 2]!.take("ada@example.com")),
+    );
     expect(results.filter((result) => result.allowed)).toHaveLength(5);
     const row = await clients[0]!.rateLimitCounter.findUnique({ where: { key: "test-burst:ada@example.com" } });
     expect(row?.points).toBe(30);

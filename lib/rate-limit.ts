@@ -33,7 +33,11 @@ function storedKey(key: string) {
   return key.length <= 200 ? key : `sha256:${createHash("sha256").update(key).digest("base64url")}`;
 }
 
-export function createDatabaseLimiter(client: PrismaClient, rule: LimitRule, options: { sweepExpired?: boolean } = {}): DatabaseLimiter {
+export function createDatabaseLimiter(
+  client: PrismaClient,
+  rule: LimitRule,
+  options: { sweepExpired?: boolean } = {},
+): DatabaseLimiter {
   const limiter = new RateLimiterPrisma({
     storeClient: client,
     tableName: "rateLimitCounter",
@@ -52,7 +56,8 @@ export function createDatabaseLimiter(client: PrismaClient, rule: LimitRule, opt
       } catch (rejection) {
         // A refusal arrives as a RateLimiterRes; anything else is the database failing, and then
         // nothing is allowed rather than everything.
-        if (rejection instanceof RateLimiterRes) return { allowed: false, remaining: 0, retryAfterMs: rejection.msBeforeNext };
+        if (rejection instanceof RateLimiterRes)
+          return { allowed: false, remaining: 0, retryAfterMs: rejection.msBeforeNext };
         throw rejection;
       }
     },

@@ -25,6 +25,10 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string): string
 export function renderPostgresSchema(sqliteSchema: string): string {
   let schema = replaceOnce(sqliteSchema, /provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
   // The copy lives one folder deeper; its client goes beside the SQLite one.
-  schema = replaceOnce(schema, /output\s*=\s*"\.\.\/generated\/prisma"/, 'output     = "../../generated/prisma-postgresql"');
+  schema = replaceOnce(
+    schema,
+    /output\s*=\s*"\.\.\/generated\/prisma"/,
+    'output     = "../../generated/prisma-postgresql"',
+  );
   return HEADER + schema;
 }

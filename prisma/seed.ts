@@ -18,7 +18,10 @@ export async function seedDemoData(db: PrismaClient): Promise<boolean> {
 
   const passwordHashes = await Promise.all(DEMO_USERS.map((user) => hashPassword(user.password)));
   await db.user.createMany({
-    data: DEMO_USERS.map(({ password: _password, ...user }, index) => ({ ...user, passwordHash: passwordHashes[index]! })),
+    data: DEMO_USERS.map(({ password: _password, ...user }, index) => ({
+      ...user,
+      passwordHash: passwordHashes[index]!,
+    })),
   });
   const jobs = await db.job.createManyAndReturn({ data: [...DEMO_JOBS], select: { id: true } });
   await db.candidate.createMany({

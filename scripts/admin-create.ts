@@ -14,13 +14,16 @@ import { ZSetupInput } from "@/lib/setup/schemas";
 
 import { migrateDatabase } from "./lib/database";
 
-const USAGE = 'Usage: npm run admin:create -- --name "Full Name" --email name@example.com   (password on standard input)';
+const USAGE =
+  'Usage: npm run admin:create -- --name "Full Name" --email name@example.com   (password on standard input)';
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+    return Buffer.concat(chunks)
+      .toString("utf8")
+      .replace(/\r?\n$/, "");
   }
   // Typed at a terminal: echo nothing.
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
@@ -48,7 +51,8 @@ const PROBLEMS: Record<string, string> = {
   password_common: "This password is one of the most commonly used ones (or close to one). Choose another.",
   password_personal: "This password contains the name or email address. Choose another.",
   password_guessable: "This password is too easy to guess (a pattern, a repeat or a common word). Choose another.",
-  already_set_up: "Handoff already has users: the first admin exists. Sign in as an admin and invite people under Users.",
+  already_set_up:
+    "Handoff already has users: the first admin exists. Sign in as an admin and invite people under Users.",
 };
 
 async function main() {

@@ -18,17 +18,30 @@ import { BENCH_PASSWORD, createBenchDataset, type BenchDataset } from "./bench/d
 import { findActionId, signIn } from "./bench/http-session";
 import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
 import { runBurst, type BurstRun } from "./bench/measure-burst";
-import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
-import { createFloorToken, measureActionBaseline, measureSendLatency, sendOnce, type SendContext } from "./bench/measure-send";
 import { benchImportAndApi } from "./bench/measure-import-api";
+import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
+import {
+  createFloorToken,
+  measureActionBaseline,
+  measureSendLatency,
+  sendOnce,
+  type SendContext,
+} from "./bench/measure-send";
 import { measureSendForm, SEND_FORM_FIELDS } from "./bench/measure-send-form";
-import { budgetVerdicts, writeImportApiSection, writeResults, writeSendFormSection, writeWebhooksSection, type BenchResults } from "./bench/report";
+import { createBenchSource, runWebhookBurst } from "./bench/measure-webhooks";
+import { copyDatasetToPostgres } from "./bench/postgres-copy";
+import {
+  budgetVerdicts,
+  writeImportApiSection,
+  writeResults,
+  writeSendFormSection,
+  writeWebhooksSection,
+  type BenchResults,
+} from "./bench/report";
 import { generateAppSecrets, startDemoSandbox, type AppSecrets } from "./lib/app-with-sandbox";
 import { connectDemoIntegration } from "./lib/personio-demo";
 import { postgresDatabaseUrl } from "./lib/postgres-databases";
 import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server";
-import { copyDatasetToPostgres } from "./bench/postgres-copy";
-import { createBenchSource, runWebhookBurst } from "./bench/measure-webhooks";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -54,11 +67,15 @@ const SETTINGS = {
 };
 
 const started = Date.now();
-const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+const log = (message: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
 function gitState() {
   const commit = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
-  const dirty = execFileSync("git", ["status", "--porcelain", "--", "app", "components", "lib", "prisma"], { encoding: "utf8" }).trim() !== "";
+  const dirty =
+    execFileSync("git", ["status", "--porcelain", "--", "app", "components", "lib", "prisma"], {
+      encoding: "utf8",
+    }).trim() !== "";
   return { commit, dirty };
 }
 
@@ -73,13 +90,23 @@ function countMatches(file: string, q: string): number {
     const long = words.filter((word) => !word.isShort);
     if (long.length > 0) {
       clauses.push("id IN (SELECT candidateId FROM CandidateSearch WHERE CandidateSearch MATCH ?)");
-      values.push(long.map((word) => `(${word.forms.map((form) => `"${form.replaceAll('"', '""')}"`).join(" OR ")})`).join(" AND "));
+      values.push(
+        long
+          .map((word) => `(${word.forms.map((form) => `"${form.replaceAll('"', '""')}"`).join(" OR ")})`)
+          .join(" AND "),
+      );
     }
     for (const word of words.filter((each) => each.isShort)) {
-      clauses.push(`(${word.forms.map(() => "(firstNameKey >= ? AND firstNameKey < ?) OR (lastNameKey >= ? AND lastNameKey < ?) OR (emailKey >= ? AND emailKey < ?)").join(" OR ")})`);
+      clauses.push(
+        `(${word.forms.map(() => "(firstNameKey >= ? AND firstNameKey < ?) OR (lastNameKey >= ? AND lastNameKey < ?) OR (emailKey >= ? AND emailKey < ?)").join(" OR ")})`,
+      );
       values.push(...word.forms.flatMap((form) => Array.from({ length: 3 }, () => [form, `${form}\u{10FFFF}`]).flat()));
     }
-    return (sqlite.prepare(`SELECT COUNT(*) AS n FROM Candidate WHERE ${clauses.join(" AND ") || "1"}`).get(...values) as { n: number }).n;
+    return (
+      sqlite.prepare(`SELECT COUNT(*) AS n FROM Candidate WHERE ${clauses.join(" AND ") || "1"}`).get(...values) as {
+        n: number;
+      }
+    ).n;
   } finally {
     sqlite.close();
   }
@@ -88,7 +115,11 @@ function countMatches(file: string, q: string): number {
 function candidateIndexes(file: string): string[] {
   const sqlite = new Database(file, { readonly: true });
   try {
-    const rows = sqlite.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'Candidate' AND type = 'index' AND sql IS NOT NULL ORDER BY name").all() as Array<{ sql: string }>;
+    const rows = sqlite
+      .prepare(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'Candidate' AND type = 'index' AND sql IS NOT NULL ORDER BY name",
+      )
+      .all() as Array<{ sql: string }>;
     return ["-- plus the primary key (id)", ...rows.map((row) => `${row.sql};`)];
   } finally {
     sqlite.close();
@@ -106,7 +137,8 @@ function actionIds() {
 let buildId = "";
 function assertSameBuild() {
   const current = fs.readFileSync(".next/BUILD_ID", "utf8").trim();
-  if (buildId && current !== buildId) throw new Error("The production build changed during the run (someone ran next build): run the bench again.");
+  if (buildId && current !== buildId)
+    throw new Error("The production build changed during the run (someone ran next build): run the bench again.");
   buildId = current;
 }
 
@@ -142,7 +174,11 @@ async function benchPages(sandbox: PersonioSandbox, secrets: AppSecrets, results
       }
       results.pages.push({ candidates: size, results: pageResults, matches });
       if (size === SETTINGS.sizes.at(-1)) {
-        results.plans = await collectPlans(app, session, cases.filter((pageCase) => pageCase.key !== "profile"));
+        results.plans = await collectPlans(
+          app,
+          session,
+          cases.filter((pageCase) => pageCase.key !== "profile"),
+        );
         results.indexes = candidateIndexes(dataset.file);
         await benchBrowser(app.url, session, dataset, results);
       }
@@ -187,7 +223,12 @@ async function benchPagesOnPostgres(sandbox: PersonioSandbox, secrets: AppSecret
   }
 }
 
-async function benchBrowser(baseUrl: string, session: Awaited<ReturnType<typeof signIn>>, dataset: BenchDataset, results: BenchResults) {
+async function benchBrowser(
+  baseUrl: string,
+  session: Awaited<ReturnType<typeof signIn>>,
+  dataset: BenchDataset,
+  results: BenchResults,
+) {
   log("browser: first-load JavaScript of the list and the profile");
   results.firstLoadJs = await measureFirstLoadJs(baseUrl, session, [
     { page: "Candidate list", path: "/candidates" },
@@ -218,13 +259,24 @@ async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results
   try {
     const sessions = [];
     log(`send: signing in ${SETTINGS.recruiters} recruiters`);
-    for (const email of dataset.recruiterEmails.slice(0, SETTINGS.recruiters)) sessions.push(await signIn(app.url, email, BENCH_PASSWORD));
-    const context: SendContext = { app, admin, sandboxUrl: sandbox.url, session: sessions[0]!, ...actionIds(), nextCandidate };
+    for (const email of dataset.recruiterEmails.slice(0, SETTINGS.recruiters))
+      sessions.push(await signIn(app.url, email, BENCH_PASSWORD));
+    const context: SendContext = {
+      app,
+      admin,
+      sandboxUrl: sandbox.url,
+      session: sessions[0]!,
+      ...actionIds(),
+      nextCandidate,
+    };
     const floor = await createFloorToken(admin, sandbox.url);
     // Warm-up: the first send caches the token (its one auth call is not measured).
     for (let index = 0; index < 3; index += 1) await sendOnce(context);
     log("send: an authorized action that does no Personio work, for comparison");
-    results.actionBaseline = await measureActionBaseline(context, { runs: SETTINGS.runs, samples: SETTINGS.sendsPerRun * 2 });
+    results.actionBaseline = await measureActionBaseline(context, {
+      runs: SETTINGS.runs,
+      samples: SETTINGS.sendsPerRun * 2,
+    });
     log("send: latency at 0 / 50 / 200 ms added by the sandbox");
     results.send = await measureSendLatency(context, floor, {
       latencies: SETTINGS.latencies,
@@ -238,13 +290,20 @@ async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results
       // A fresh process per run: the app's own per-minute read budget starts empty, as it
       // would after a quiet minute; its session cookies stay valid (same secret).
       await app.stop();
-      app = await startApp({ databaseUrl: dataset.databaseUrl, sandboxUrl: sandbox.url, secrets, label: `burst ${run + 1}` });
+      app = await startApp({
+        databaseUrl: dataset.databaseUrl,
+        sandboxUrl: sandbox.url,
+        secrets,
+        label: `burst ${run + 1}`,
+      });
       const burstContext: SendContext = { ...context, ...actionIds(), app };
       await sendOnce(burstContext); // caches the token in the new process
       log(`burst ${run + 1}/${SETTINGS.burstRuns}: ${SETTINGS.burstSends} sends by ${SETTINGS.recruiters} recruiters`);
       bursts.push(await runBurst(burstContext, sandbox, admin, sessions, { sends: SETTINGS.burstSends }));
       const last = bursts.at(-1)!;
-      log(`burst ${run + 1}: ${last.throughputPerSecond.toFixed(1)} sends/s, p95 ${last.p95Ms.toFixed(0)} ms, auth ${last.calls.auth}, 429s ${last.rateLimited429}`);
+      log(
+        `burst ${run + 1}: ${last.throughputPerSecond.toFixed(1)} sends/s, p95 ${last.p95Ms.toFixed(0)} ms, auth ${last.calls.auth}, 429s ${last.rateLimited429}`,
+      );
     }
     results.burst = bursts;
   } finally {
@@ -283,11 +342,26 @@ async function benchSendForm(sandbox: PersonioSandbox, secrets: AppSecrets, resu
     try {
       const session = await signIn(app.url, dataset.recruiterEmails[0]!, BENCH_PASSWORD);
       results.sendForm = await measureSendForm(
-        { app, session, admin, prisma, actionId: findActionId("getSendFormAction"), candidateIds: dataset.sendableCandidateIds.slice(0, 50), employees },
-        { latencyMs: 50, runs: SETTINGS.runs, openings: SETTINGS.formOpenings, onProgress: (message) => log(`review form: ${message}`) },
+        {
+          app,
+          session,
+          admin,
+          prisma,
+          actionId: findActionId("getSendFormAction"),
+          candidateIds: dataset.sendableCandidateIds.slice(0, 50),
+          employees,
+        },
+        {
+          latencyMs: 50,
+          runs: SETTINGS.runs,
+          openings: SETTINGS.formOpenings,
+          onProgress: (message) => log(`review form: ${message}`),
+        },
       );
       const { cold, cached } = results.sendForm;
-      log(`review form: cold p95 ${cold.p95.median.toFixed(1)} ms (${cold.callsPerOpening.toFixed(2)} calls), cached p95 ${cached.p95.median.toFixed(1)} ms (${cached.callsPerOpening.toFixed(2)} calls)`);
+      log(
+        `review form: cold p95 ${cold.p95.median.toFixed(1)} ms (${cold.callsPerOpening.toFixed(2)} calls), cached p95 ${cached.p95.median.toFixed(1)} ms (${cached.callsPerOpening.toFixed(2)} calls)`,
+      );
     } finally {
       await app.stop();
     }
@@ -317,12 +391,24 @@ async function benchWebhooks(sandbox: PersonioSandbox, secrets: AppSecrets, resu
       try {
         const source = await createBenchSource(target.databaseUrl, secrets.encryptionKey);
         assertSameBuild();
-        const app = await startApp({ databaseUrl: target.databaseUrl, sandboxUrl: sandbox.url, secrets, label: `webhooks ${target.database}` });
+        const app = await startApp({
+          databaseUrl: target.databaseUrl,
+          sandboxUrl: sandbox.url,
+          secrets,
+          label: `webhooks ${target.database}`,
+        });
         try {
           for (let run = 0; run < SETTINGS.runs; run += 1) {
             log(`webhooks on ${target.database}: run ${run + 1}/${SETTINGS.runs}, 1,000 deliveries from 50 senders`);
-            const result = await runWebhookBurst({ baseUrl: app.url, databaseUrl: target.databaseUrl, ...source, idBase: 10_000_000 * (run + 1) });
-            log(`webhooks on ${target.database}: p95 ${result.p95Ms.toFixed(0)} ms, ${result.perSecond.toFixed(0)}/s, ${result.candidatesForIds}/${result.distinctIds} candidates, duplicates ${result.duplicatesInDb}, lost ${result.lost}`);
+            const result = await runWebhookBurst({
+              baseUrl: app.url,
+              databaseUrl: target.databaseUrl,
+              ...source,
+              idBase: 10_000_000 * (run + 1),
+            });
+            log(
+              `webhooks on ${target.database}: p95 ${result.p95Ms.toFixed(0)} ms, ${result.perSecond.toFixed(0)}/s, ${result.candidatesForIds}/${result.distinctIds} candidates, duplicates ${result.duplicatesInDb}, lost ${result.lost}`,
+            );
             results.webhooks.push({ database: target.database, ...result });
           }
         } finally {
@@ -342,7 +428,9 @@ async function benchWebhooks(sandbox: PersonioSandbox, secrets: AppSecrets, resu
 async function benchImportApi(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
   const common = { sandboxUrl: sandbox.url, secrets, rows: SETTINGS.importRows, apiSamples: SETTINGS.apiSamples, log };
   assertSameBuild();
-  results.importApi.push(await benchImportAndApi({ ...common, databaseUrl: "file:./data/bench-import.db", database: "SQLite" }));
+  results.importApi.push(
+    await benchImportAndApi({ ...common, databaseUrl: "file:./data/bench-import.db", database: "SQLite" }),
+  );
   if (!findPostgresBinaries()) {
     log("import on PostgreSQL: skipped, no PostgreSQL installed");
     return;
@@ -350,7 +438,13 @@ async function benchImportApi(sandbox: PersonioSandbox, secrets: AppSecrets, res
   const server = await startPostgresServer();
   try {
     assertSameBuild();
-    results.importApi.push(await benchImportAndApi({ ...common, databaseUrl: postgresDatabaseUrl(server.url, "bench_import"), database: "PostgreSQL" }));
+    results.importApi.push(
+      await benchImportAndApi({
+        ...common,
+        databaseUrl: postgresDatabaseUrl(server.url, "bench_import"),
+        database: "PostgreSQL",
+      }),
+    );
   } finally {
     await server.stop();
   }
@@ -420,7 +514,9 @@ async function main() {
     log("wrote bench/results/latest.json and bench/results/latest.md");
   }
   // --only=form measures no budgeted figure: its verdicts would read the empty parts.
-  if (only !== "form") for (const verdict of budgetVerdicts(results)) console.log(`  ${verdict.ok ? "met   " : "MISSED"}  ${verdict.budget}: ${verdict.figure}`);
+  if (only !== "form")
+    for (const verdict of budgetVerdicts(results))
+      console.log(`  ${verdict.ok ? "met   " : "MISSED"}  ${verdict.budget}: ${verdict.figure}`);
 }
 
 main().catch((error: unknown) => {

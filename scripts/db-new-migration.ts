@@ -16,14 +16,17 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 import { renderPostgresSchema, SCHEMAS } from "../prisma/schemas";
-
 import { migrateDatabase } from "./lib/database";
 import { startPostgresServer } from "./lib/postgres-server";
 
 const PRISMA_BIN = path.join("node_modules", ".bin", "prisma");
 
 function prisma(args: string[], databaseUrl: string): string {
-  return execFileSync(PRISMA_BIN, args, { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync(PRISMA_BIN, args, {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 function isEmptyMigration(sql: string) {
@@ -37,9 +40,11 @@ function withoutVirtualTables(schema: string, sqliteFile: string): string {
   const sqlite = new Database(sqliteFile, { readonly: true });
   let virtualTables: string[];
   try {
-    virtualTables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as Array<{ name: string }>).map(
-      (row) => row.name,
-    );
+    virtualTables = (
+      sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+        .all() as Array<{ name: string }>
+    ).map((row) => row.name);
   } finally {
     sqlite.close();
   }
@@ -48,7 +53,10 @@ function withoutVirtualTables(schema: string, sqliteFile: string): string {
 }
 
 async function main() {
-  const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const name = (process.argv[2] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!name) {
     console.error("Usage: npm run db:new-migration -- <name>   (for example: add_handoff_notes)");
     process.exit(1);
@@ -69,13 +77,35 @@ async function main() {
     const migratedPostgres = path.join(scratchDir, "migrated.postgresql.prisma");
     fs.copyFileSync(SCHEMAS.sqlite.schema, migratedSqlite);
     prisma(["db", "pull", "--schema", migratedSqlite], scratchUrl);
-    fs.writeFileSync(migratedSqlite, withoutVirtualTables(fs.readFileSync(migratedSqlite, "utf8"), path.join(scratchDir, "scratch.db")));
+    fs.writeFileSync(
+      migratedSqlite,
+      withoutVirtualTables(fs.readFileSync(migratedSqlite, "utf8"), path.join(scratchDir, "scratch.db")),
+    );
     fs.writeFileSync(migratedPostgres, renderPostgresSchema(fs.readFileSync(migratedSqlite, "utf8")));
 
     const diffs = {
-      sqlite: prisma(["migrate", "diff", "--from-schema-datamodel", migratedSqlite, "--to-schema-datamodel", SCHEMAS.sqlite.schema, "--script"], scratchUrl),
+      sqlite: prisma(
+        [
+          "migrate",
+          "diff",
+          "--from-schema-datamodel",
+          migratedSqlite,
+          "--to-schema-datamodel",
+          SCHEMAS.sqlite.schema,
+          "--script",
+        ],
+        scratchUrl,
+      ),
       postgresql: prisma(
-        ["migrate", "diff", "--from-schema-datamodel", migratedPostgres, "--to-schema-datamodel", SCHEMAS.postgresql.schema, "--script"],
+        [
+          "migrate",
+          "diff",
+          "--from-schema-datamodel",
+          migratedPostgres,
+          "--to-schema-datamodel",
+          SCHEMAS.postgresql.schema,
+          "--script",
+        ],
         server.url,
       ),
     };

@@ -4,7 +4,13 @@ import fs from "node:fs";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 
-import { generateAppSecrets, seedDemoWithSandbox, startAppProcess, startDemoSandbox, stopTogether } from "./lib/app-with-sandbox";
+import {
+  generateAppSecrets,
+  seedDemoWithSandbox,
+  startAppProcess,
+  startDemoSandbox,
+  stopTogether,
+} from "./lib/app-with-sandbox";
 import { migrateDatabase, resetDatabase } from "./lib/database";
 
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);

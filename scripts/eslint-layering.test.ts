@@ -10,7 +10,9 @@ const eslint = new ESLint({ cwd: root });
 
 async function layeringErrors(file: string, source: string) {
   const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
-  return result!.messages.filter((message) => message.ruleId === "import/no-restricted-paths").map((message) => message.message);
+  return result!.messages
+    .filter((message) => message.ruleId === "import/no-restricted-paths")
+    .map((message) => message.message);
 }
 
 describe("the layering lint rule", () => {
@@ -37,16 +39,29 @@ describe("the layering lint rule", () => {
 
   it("refuses lib/ code that imports a route or a component", async () => {
     const source = 'import { Button } from "@/components/ui/button";\nexport const button = Button;\n';
-    expect(await layeringErrors("lib/handoff/layering-fixture.ts", source)).toEqual([expect.stringContaining("imports no routes or components")]);
+    expect(await layeringErrors("lib/handoff/layering-fixture.ts", source)).toEqual([
+      expect.stringContaining("imports no routes or components"),
+    ]);
   });
 
   it("allows what the layout allows: components and routes using lib/, lib/'s unit tests using scripts/", async () => {
-    expect(await layeringErrors("components/users/layering-fixture.tsx", 'import { can } from "@/lib/permissions";\nexport const check = can;\n')).toEqual([]);
     expect(
-      await layeringErrors("app/(app)/admin/users/_components/layering-fixture.tsx", 'import { createUserAction } from "../actions";\nexport const action = createUserAction;\n'),
+      await layeringErrors(
+        "components/users/layering-fixture.tsx",
+        'import { can } from "@/lib/permissions";\nexport const check = can;\n',
+      ),
     ).toEqual([]);
     expect(
-      await layeringErrors("lib/handoff/layering-fixture.test.ts", 'import { createFreshDatabase } from "@/scripts/lib/database";\nexport const create = createFreshDatabase;\n'),
+      await layeringErrors(
+        "app/(app)/admin/users/_components/layering-fixture.tsx",
+        'import { createUserAction } from "../actions";\nexport const action = createUserAction;\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await layeringErrors(
+        "lib/handoff/layering-fixture.test.ts",
+        'import { createFreshDatabase } from "@/scripts/lib/database";\nexport const create = createFreshDatabase;\n',
+      ),
     ).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import { encryptionKeyId } from "@/lib/crypto";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { encryptionKeyProblem } from "@/lib/env-rules";
-import { RotationError, rotateEncryptionKey } from "@/lib/secrets/rotate-key";
+import { rotateEncryptionKey, RotationError } from "@/lib/secrets/rotate-key";
 
 function fail(message: string): never {
   console.error(`✖ ${message}`);
@@ -16,28 +16,42 @@ async function main() {
   const current = process.env.ENCRYPTION_KEY;
   const previous = process.env.ENCRYPTION_KEY_PREVIOUS || undefined;
   const databaseUrl = process.env.DATABASE_URL ?? "file:./data/handoff.db";
-  if (!current) fail("ENCRYPTION_KEY is not set: set it to the new key (openssl rand -base64 32) and ENCRYPTION_KEY_PREVIOUS to the old one.");
+  if (!current)
+    fail(
+      "ENCRYPTION_KEY is not set: set it to the new key (openssl rand -base64 32) and ENCRYPTION_KEY_PREVIOUS to the old one.",
+    );
   const problem = encryptionKeyProblem(current);
   if (problem) fail(`ENCRYPTION_KEY ${problem}`);
   if (previous) {
     const previousProblem = encryptionKeyProblem(previous);
     if (previousProblem) fail(`ENCRYPTION_KEY_PREVIOUS ${previousProblem}`);
-    if (encryptionKeyId(previous) === encryptionKeyId(current)) fail("ENCRYPTION_KEY_PREVIOUS is the same key as ENCRYPTION_KEY: set ENCRYPTION_KEY to the new key.");
+    if (encryptionKeyId(previous) === encryptionKeyId(current))
+      fail("ENCRYPTION_KEY_PREVIOUS is the same key as ENCRYPTION_KEY: set ENCRYPTION_KEY to the new key.");
   } else {
-    console.log("ENCRYPTION_KEY_PREVIOUS is not set: only secrets already under ENCRYPTION_KEY (or in the earlier format) can be read.");
+    console.log(
+      "ENCRYPTION_KEY_PREVIOUS is not set: only secrets already under ENCRYPTION_KEY (or in the earlier format) can be read.",
+    );
   }
 
   const db = createPrismaClient(databaseUrl);
   try {
     const report = await rotateEncryptionKey(db, { current, previous: previous ? [previous] : [] }, { dryRun });
     for (const column of report.columns) {
-      console.log(`  ${column.column}: ${column.reencrypted} to re-encrypt, ${column.alreadyCurrent} already under the new key, ${column.empty} empty`);
+      console.log(
+        `  ${column.column}: ${column.reencrypted} to re-encrypt, ${column.alreadyCurrent} already under the new key, ${column.empty} empty`,
+      );
     }
     if (dryRun) {
-      console.log(`Dry run: ${report.reencrypted} secret(s) would be re-encrypted with key ${report.keyId}. Nothing was changed.`);
+      console.log(
+        `Dry run: ${report.reencrypted} secret(s) would be re-encrypted with key ${report.keyId}. Nothing was changed.`,
+      );
     } else {
-      console.log(`✔ Re-encrypted ${report.reencrypted} secret(s) with key ${report.keyId}; ${report.alreadyCurrent} already used it.`);
-      console.log("  Every stored secret now uses ENCRYPTION_KEY. Remove ENCRYPTION_KEY_PREVIOUS from the app's configuration and restart it.");
+      console.log(
+        `✔ Re-encrypted ${report.reencrypted} secret(s) with key ${report.keyId}; ${report.alreadyCurrent} already used it.`,
+      );
+      console.log(
+        "  Every stored secret now uses ENCRYPTION_KEY. Remove ENCRYPTION_KEY_PREVIOUS from the app's configuration and restart it.",
+      );
     }
   } catch (error) {
     if (error instanceof RotationError) {

@@ -8,11 +8,17 @@ import { chromium, type Page } from "@playwright/test";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 
-import { generateAppSecrets, seedDemoWithSandbox, startAppProcess, startDemoSandbox, waitUntilServing } from "./lib/app-with-sandbox";
-import { DEMO_EXISTING_EMPLOYEES } from "./personio-sandbox/demo";
+import {
+  generateAppSecrets,
+  seedDemoWithSandbox,
+  startAppProcess,
+  startDemoSandbox,
+  waitUntilServing,
+} from "./lib/app-with-sandbox";
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "./lib/chromium";
 import { migrateDatabase, resetDatabase } from "./lib/database";
 import { freePort } from "./lib/free-port";
+import { DEMO_EXISTING_EMPLOYEES } from "./personio-sandbox/demo";
 
 const DATABASE_URL = "file:./data/screenshots.db";
 const VIEWPORT = { width: 1280, height: 820 };
@@ -49,11 +55,24 @@ async function main() {
   const sandbox = await startDemoSandbox({ port: await freePort(), host: "127.0.0.1", quiet: true });
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const app = startAppProcess({ command: "start", port, databaseUrl: DATABASE_URL, url, sandboxUrl: sandbox.url, secrets, stdio: "ignore" });
+  const app = startAppProcess({
+    command: "start",
+    port,
+    databaseUrl: DATABASE_URL,
+    url,
+    sandboxUrl: sandbox.url,
+    secrets,
+    stdio: "ignore",
+  });
   const browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS });
   try {
     await waitUntilServing(url, app);
-    const page = await browser.newPage({ baseURL: url, viewport: VIEWPORT, locale: "en-US", timezoneId: "Europe/Berlin" });
+    const page = await browser.newPage({
+      baseURL: url,
+      viewport: VIEWPORT,
+      locale: "en-US",
+      timezoneId: "Europe/Berlin",
+    });
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(RECRUITER.email);
     await page.getByLabel("Password").fill(RECRUITER.password);

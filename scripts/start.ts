@@ -2,7 +2,6 @@
 import { spawn } from "node:child_process";
 
 import { DEFAULT_DATABASE_URL } from "../lib/db/provider";
-
 import { fillCandidateSearch } from "./lib/candidate-search-backfill";
 import { migrateDatabase } from "./lib/database";
 import { serverNodeOptions } from "./lib/server-heap";

@@ -31,11 +31,17 @@ function ensureBrowser() {
     const sudo = isRoot ? [] : ["sudo", "-n"];
     console.log("▶ Installing Chromium from Debian's packages");
     try {
-      execFileSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(isRoot ? [] : ["apt-get"]), "update", "-qq"], { stdio: "inherit" });
-      execFileSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(isRoot ? [] : ["apt-get"]), "install", "-y", "-qq", "chromium"], {
+      execFileSync(sudo[0] ?? "apt-get", [...sudo.slice(1), ...(isRoot ? [] : ["apt-get"]), "update", "-qq"], {
         stdio: "inherit",
-        env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
       });
+      execFileSync(
+        sudo[0] ?? "apt-get",
+        [...sudo.slice(1), ...(isRoot ? [] : ["apt-get"]), "install", "-y", "-qq", "chromium"],
+        {
+          stdio: "inherit",
+          env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+        },
+      );
       if (chromiumExecutablePath()) return;
     } catch {
       console.log("Could not install Debian's Chromium; trying Playwright's own browser.");
@@ -47,6 +53,7 @@ function ensureBrowser() {
 ensureBrowser();
 run("Type check", `${BIN}/tsc`, ["--noEmit", "-p", "."]);
 run("Lint", `${BIN}/eslint`, ["."]);
+run("Formatting (Prettier)", `${BIN}/prettier`, ["--check", "."]);
 run("Unit and integration tests (vitest)", `${BIN}/vitest`, ["run"]);
 run("Production build", `${BIN}/next`, ["build"]);
 run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]);
@@ -71,10 +78,16 @@ async function runOnPostgres() {
   console.log(`\n▶ Starting a throwaway PostgreSQL server (${binaries.version})`);
   const server = await startPostgresServer();
   console.log(`✔ PostgreSQL at ${server.url}`);
-  const postgresEnv = { HANDOFF_TEST_DATABASE_URL: server.url, E2E_DATABASE_URL: postgresDatabaseUrl(server.url, "handoff_e2e") };
+  const postgresEnv = {
+    HANDOFF_TEST_DATABASE_URL: server.url,
+    E2E_DATABASE_URL: postgresDatabaseUrl(server.url, "handoff_e2e"),
+  };
   run("Database tests on PostgreSQL (vitest, *.db.test.ts)", `${BIN}/vitest`, ["run", ".db.test."], postgresEnv);
   // Specs tagged @database-independent (e2e/fixtures.ts DATABASE_INDEPENDENT) ran in the SQLite run.
-  run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], { ...postgresEnv, E2E_SKIP_DATABASE_INDEPENDENT: "1" });
+  run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], {
+    ...postgresEnv,
+    E2E_SKIP_DATABASE_INDEPENDENT: "1",
+  });
   await server.stop();
 }
 

@@ -19,7 +19,16 @@ vi.mock("next/headers", () => ({
 const { savePreferencesAction } = await import("./actions");
 
 function user(roleId: string): CurrentUser {
-  return { id: `user-${roleId}`, name: roleId, email: `${roleId}@x.test`, roleId, roleName: roleId, permissions: new Set(), locale: null, timeZone: null };
+  return {
+    id: `user-${roleId}`,
+    name: roleId,
+    email: `${roleId}@x.test`,
+    roleId,
+    roleName: roleId,
+    permissions: new Set(),
+    locale: null,
+    timeZone: null,
+  };
 }
 
 beforeEach(() => {
@@ -42,7 +51,11 @@ describe("savePreferencesAction", () => {
     const result = await savePreferencesAction({ locale: "de", timeZone: "Etc/UTC" });
     expect(result.data).toEqual({ locale: "de", timeZone: "UTC" });
     expect(state.savePreferences).toHaveBeenCalledWith({ userId: `user-${roleId}`, locale: "de", timeZone: "UTC" });
-    expect(state.cookieSet).toHaveBeenCalledWith("handoff-locale", "de", expect.objectContaining({ httpOnly: true, sameSite: "lax", secure: false }));
+    expect(state.cookieSet).toHaveBeenCalledWith(
+      "handoff-locale",
+      "de",
+      expect.objectContaining({ httpOnly: true, sameSite: "lax", secure: false }),
+    );
   });
 
   it("marks the language cookie Secure when the app is served over HTTPS", async () => {
@@ -67,6 +80,10 @@ describe("savePreferencesAction", () => {
   it("cannot be pointed at someone else: the input has no user, and extra fields are dropped", async () => {
     state.currentUser.value = user("recruiter");
     await savePreferencesAction({ locale: "en", timeZone: "Europe/Berlin", userId: "user-admin" } as never);
-    expect(state.savePreferences).toHaveBeenCalledWith({ userId: "user-recruiter", locale: "en", timeZone: "Europe/Berlin" });
+    expect(state.savePreferences).toHaveBeenCalledWith({
+      userId: "user-recruiter",
+      locale: "en",
+      timeZone: "Europe/Berlin",
+    });
   });
 });

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { getCurrentUser } from "@/lib/auth/current-user";
 
@@ -13,7 +13,9 @@ export default async function NoAccess() {
       <h1 id="no-access-heading" className="text-2xl font-semibold">
         {t("noAccessTitle")}
       </h1>
-      <p className="mt-3 text-slate-600">{user ? t("noAccessBody", { role: user.roleName }) : t("noAccessBodyNoRole")}</p>
+      <p className="mt-3 text-slate-600">
+        {user ? t("noAccessBody", { role: user.roleName }) : t("noAccessBodyNoRole")}
+      </p>
       <p className="mt-2 text-slate-600">{t("noAccessHelp")}</p>
       <Link href="/candidates" className="mt-6 inline-block text-indigo-700 underline">
         {t("backToCandidates")}

@@ -1,8 +1,8 @@
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
-import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ConnectionFailingBanner } from "@/components/integrations/connection-failing-banner";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/require-user";
@@ -31,7 +31,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const role = roleLabel((key) => t(`roles.${key}`), { id: user.roleId, name: user.roleName });
   const failingTexts = (code: string | null) => {
     const healthMessage = isPersonioErrorCode(code) ? PERSONIO_ERRORS[code].healthMessage : null;
-    const reason = healthMessage ? t(`personioSettings.${healthMessage}`) : t("personioSettings.health.unknownCode", { code: code ?? "unexpected" });
+    const reason = healthMessage
+      ? t(`personioSettings.${healthMessage}`)
+      : t("personioSettings.health.unknownCode", { code: code ?? "unexpected" });
     return {
       label: t("connectionHealth.label"),
       title: t("connectionHealth.title"),

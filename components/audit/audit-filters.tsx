@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { buttonClassName } from "@/components/ui/button";
 import { AUDIT_CATEGORIES, AUDIT_OUTCOMES, type TAuditListParams } from "@/lib/audit-log/params";
@@ -11,7 +11,15 @@ type Person = { id: string; name: string; email: string };
 
 // A plain GET form, like the candidate filters: every view of the log is a shareable URL, and
 // it works with the keyboard alone (Enter in any field applies it).
-export async function AuditFilters({ params, people, timeZoneLabel }: { params: TAuditListParams; people: Person[]; timeZoneLabel: string }) {
+export async function AuditFilters({
+  params,
+  people,
+  timeZoneLabel,
+}: {
+  params: TAuditListParams;
+  people: Person[];
+  timeZoneLabel: string;
+}) {
   const t = await getTranslations("audit");
   // A person filtered by who no longer exists still shows as chosen rather than as "Anyone".
   const personKnown = !params.person || people.some((person) => person.id === params.person);
@@ -82,13 +90,29 @@ export async function AuditFilters({ params, people, timeZoneLabel }: { params: 
             <label htmlFor="audit-from" className={LABEL}>
               {t("filters.from")}
             </label>
-            <input id="audit-from" name="from" type="date" aria-describedby="audit-days-hint" defaultValue={params.from} max={params.to || undefined} className={CONTROL} />
+            <input
+              id="audit-from"
+              name="from"
+              type="date"
+              aria-describedby="audit-days-hint"
+              defaultValue={params.from}
+              max={params.to || undefined}
+              className={CONTROL}
+            />
           </div>
           <div>
             <label htmlFor="audit-to" className={LABEL}>
               {t("filters.to")}
             </label>
-            <input id="audit-to" name="to" type="date" aria-describedby="audit-days-hint" defaultValue={params.to} min={params.from || undefined} className={CONTROL} />
+            <input
+              id="audit-to"
+              name="to"
+              type="date"
+              aria-describedby="audit-days-hint"
+              defaultValue={params.to}
+              min={params.from || undefined}
+              className={CONTROL}
+            />
           </div>
         </div>
         <p id="audit-days-hint" className="mt-1 text-xs text-slate-500">

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { describeAuditEntry, type AuditEntryWords, type AuditLine } from "@/lib/audit-log/describe";
@@ -14,7 +14,13 @@ const OUTCOME_COLORS: Record<string, string> = {
 };
 
 function OutcomeBadge({ outcome, label }: { outcome: string; label: string }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_COLORS[outcome] ?? "bg-slate-100 text-slate-700"}`}>{label}</span>;
+  return (
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${OUTCOME_COLORS[outcome] ?? "bg-slate-100 text-slate-700"}`}
+    >
+      {label}
+    </span>
+  );
 }
 
 function Target({ entry, words }: { entry: AuditEntryRow; words: AuditEntryWords }) {
@@ -54,7 +60,9 @@ function Details({ lines }: { lines: AuditLine[] }) {
 export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
   const [t, words, format] = await Promise.all([getTranslations("audit"), getAuditWords(), getFormatter()]);
   const described = entries.map((entry) => ({ entry, words: describeAuditEntry(entry, words) }));
-  const when = (at: Date) => <time dateTime={at.toISOString()}>{format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}</time>;
+  const when = (at: Date) => (
+    <time dateTime={at.toISOString()}>{format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}</time>
+  );
 
   return (
     <>
@@ -90,7 +98,10 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
       </div>
       <ul className="space-y-3 md:hidden" aria-label={t("title")}>
         {described.map(({ entry, words: entryWords }) => (
-          <li key={entry.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm [overflow-wrap:anywhere]">
+          <li
+            key={entry.id}
+            className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 text-sm [overflow-wrap:anywhere]"
+          >
             <div className="flex items-start justify-between gap-2">
               <p className="font-medium text-slate-900">{entryWords.action}</p>
               <OutcomeBadge outcome={entry.outcome} label={entryWords.outcome} />

@@ -11,16 +11,17 @@ import { TextField } from "@/components/ui/field";
  * A form schema that asks for the new password twice: `passwordConfirm` must equal `field`.
  * The action takes the password once, so forms drop `passwordConfirm` before calling it.
  */
-export function withPasswordConfirm<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>, field: keyof Shape & string) {
-  return schema
-    .extend({ passwordConfirm: z.string() })
-    .refine(
-      (values) => {
-        const entered = values as Record<string, unknown>;
-        return entered[field] === entered.passwordConfirm;
-      },
-      { path: ["passwordConfirm"], message: "mismatch" },
-    );
+export function withPasswordConfirm<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
+  field: keyof Shape & string,
+) {
+  return schema.extend({ passwordConfirm: z.string() }).refine(
+    (values) => {
+      const entered = values as Record<string, unknown>;
+      return entered[field] === entered.passwordConfirm;
+    },
+    { path: ["passwordConfirm"], message: "mismatch" },
+  );
 }
 
 type NewPasswordFieldsProps = {
@@ -35,7 +36,14 @@ type NewPasswordFieldsProps = {
 
 // The new password and its confirmation, with the rules as a hint: the same in the first-run
 // setup, the invitation or reset link, and the account page.
-export function NewPasswordFields({ label, password, confirm, passwordError, confirmError, autoFocus }: NewPasswordFieldsProps) {
+export function NewPasswordFields({
+  label,
+  password,
+  confirm,
+  passwordError,
+  confirmError,
+  autoFocus,
+}: NewPasswordFieldsProps) {
   const tRules = useTranslations("passwordRules");
   const passwordMessage = usePasswordMessage();
   return (
@@ -49,7 +57,13 @@ export function NewPasswordFields({ label, password, confirm, passwordError, con
         error={passwordMessage(passwordError)}
         {...password}
       />
-      <TextField label={tRules("confirm")} type="password" autoComplete="new-password" error={passwordMessage(confirmError)} {...confirm} />
+      <TextField
+        label={tRules("confirm")}
+        type="password"
+        autoComplete="new-password"
+        error={passwordMessage(confirmError)}
+        {...confirm}
+      />
     </>
   );
 }

@@ -8,7 +8,15 @@ import { Button } from "@/components/ui/button";
 
 // Starts the provider's sign-in (authorization code flow with PKCE, state and nonce; next-auth
 // sets their cookies and sends the browser to the provider).
-export function SsoSignInButton({ label, callbackUrl, variant = "primary" }: { label: string; callbackUrl: string; variant?: "primary" | "secondary" }) {
+export function SsoSignInButton({
+  label,
+  callbackUrl,
+  variant = "primary",
+}: {
+  label: string;
+  callbackUrl: string;
+  variant?: "primary" | "secondary";
+}) {
   const t = useTranslations("ssoSignIn");
   const [pending, setPending] = useState(false);
   return (

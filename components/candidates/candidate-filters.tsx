@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { buttonClassName } from "@/components/ui/button";
-import { STAGES } from "@/lib/candidates/stages";
 import type { TCandidateListParams } from "@/lib/candidates/list-params";
+import { STAGES } from "@/lib/candidates/stages";
 
 const CONTROL = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 
@@ -18,12 +18,24 @@ export async function CandidateFilters({
 }) {
   const t = await getTranslations();
   return (
-    <form role="search" method="get" action="/candidates" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[2fr_1fr_1fr_auto]">
+    <form
+      role="search"
+      method="get"
+      action="/candidates"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[2fr_1fr_1fr_auto]"
+    >
       <div>
         <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
           {t("candidates.searchLabel")}
         </label>
-        <input id="q" name="q" type="search" defaultValue={params.q} placeholder={t("candidates.searchPlaceholder")} className={CONTROL} />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={params.q}
+          placeholder={t("candidates.searchPlaceholder")}
+          className={CONTROL}
+        />
       </div>
       <div>
         <label htmlFor="job" className="mb-1 block text-sm font-medium text-slate-700">

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
@@ -14,7 +14,11 @@ export async function CandidateTable({
   rows: CandidateListRow[];
   badges?: Map<string, PersonioBadgeData>;
 }) {
-  const [t, tStages, format] = await Promise.all([getTranslations("candidates"), getTranslations("stages"), getFormatter()]);
+  const [t, tStages, format] = await Promise.all([
+    getTranslations("candidates"),
+    getTranslations("stages"),
+    getFormatter(),
+  ]);
 
   if (rows.length === 0) {
     return (

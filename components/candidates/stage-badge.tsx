@@ -13,8 +13,6 @@ const COLORS: Record<Stage, string> = {
 export function StageBadge({ stage, t }: { stage: string; t: (stage: Stage) => string }) {
   const known = stage in COLORS ? (stage as Stage) : "APPLIED";
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[known]}`}>
-      {t(known)}
-    </span>
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[known]}`}>{t(known)}</span>
   );
 }

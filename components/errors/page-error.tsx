@@ -36,7 +36,9 @@ export function PageError({ error, reset }: { error: Error & { digest?: string }
         {texts.title}
       </h1>
       <p className="mt-2 text-slate-600">{texts.body}</p>
-      {error.digest && <p className="mt-2 font-mono text-sm text-slate-500">{texts.reference.replace("{digest}", error.digest)}</p>}
+      {error.digest && (
+        <p className="mt-2 font-mono text-sm text-slate-500">{texts.reference.replace("{digest}", error.digest)}</p>
+      )}
       {/* The page's server components render again only after a refresh; reset() alone would
           show the same error from the client's cache. */}
       <Button

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 
-import type { HandoffResult } from "@/lib/handoff/send";
 import { PERSONIO_FIELD_TO_FORM_FIELD } from "@/lib/handoff/schemas";
+import type { HandoffResult } from "@/lib/handoff/send";
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 
@@ -15,7 +15,10 @@ export function useHandoffFailureMessage() {
   const stageName = (stage: string) => (tStage.has(stage) ? tStage(stage as "HIRED") : stage);
   return (failure: Failure): string => {
     if (failure.code === "stage_not_sendable" && failure.stage) {
-      return tStages("notSendable", { stage: stageName(failure.stage), allowed: (failure.sendableStages ?? []).map(stageName).join(", ") });
+      return tStages("notSendable", {
+        stage: stageName(failure.stage),
+        allowed: (failure.sendableStages ?? []).map(stageName).join(", "),
+      });
     }
     const formField = failure.field ? PERSONIO_FIELD_TO_FORM_FIELD[failure.field] : undefined;
     let message: string;

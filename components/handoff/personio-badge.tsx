@@ -17,7 +17,11 @@ export async function PersonioBadge({
   badge: PersonioBadgeData;
   size?: "sm" | "md";
 }) {
-  const [t, tOutcome, timeZone] = await Promise.all([getTranslations("handoff.badge"), getTranslations("sendOutcome"), getTimeZone()]);
+  const [t, tOutcome, timeZone] = await Promise.all([
+    getTranslations("handoff.badge"),
+    getTranslations("sendOutcome"),
+    getTimeZone(),
+  ]);
   const tooltipId = `personio-badge-${candidateId}`;
   const popoverId = `personio-badge-popover-${candidateId}`;
   // Date and time in the viewer's zone (next-intl's request config), and which zone that is.

@@ -11,5 +11,9 @@ const COLORS: Record<PersonioStatus, string> = {
 
 export async function ConnectionStatusBadge({ state }: { state: PersonioStatus }) {
   const t = await getTranslations("integrations.status");
-  return <span className={`inline-flex shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[state]}`}>{t(state)}</span>;
+  return (
+    <span className={`inline-flex shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[state]}`}>
+      {t(state)}
+    </span>
+  );
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
@@ -18,7 +18,15 @@ type AppHeaderProps = {
   profileMenu: ReactNode;
 };
 
-export async function AppHeader({ canManageUsers, canManageIntegrations, canReadAudit, canImport, canManageJobs, toSendCount, profileMenu }: AppHeaderProps) {
+export async function AppHeader({
+  canManageUsers,
+  canManageIntegrations,
+  canReadAudit,
+  canImport,
+  canManageJobs,
+  toSendCount,
+  profileMenu,
+}: AppHeaderProps) {
   const [t, tQueue] = await Promise.all([getTranslations(), getTranslations("toSend")]);
   const queueCount = (count: number): NavItem["count"] =>
     count > NAV_COUNT_MAX
@@ -26,9 +34,7 @@ export async function AppHeader({ canManageUsers, canManageIntegrations, canRead
       : { value: count, shown: String(count), label: tQueue("navCount", { count }) };
   const items: NavItem[] = [
     { href: "/candidates", label: t("nav.candidates") },
-    ...(toSendCount !== null
-      ? [{ href: "/to-send", label: tQueue("nav"), count: queueCount(toSendCount) }]
-      : []),
+    ...(toSendCount !== null ? [{ href: "/to-send", label: tQueue("nav"), count: queueCount(toSendCount) }] : []),
     ...(canImport ? [{ href: "/import", label: t("imports.nav") }] : []),
     ...(canManageJobs ? [{ href: "/admin/jobs", label: t("jobs.nav") }] : []),
     ...(canManageIntegrations ? [{ href: "/admin/integrations", label: t("nav.integrations") }] : []),

@@ -95,7 +95,12 @@ export function Combobox({ label, options, value, onChange, error, hint, disable
         className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 disabled:bg-slate-100 ${error ? "border-red-500" : "border-slate-300"}`}
       />
       {open && (
-        <ul id={listId} role="listbox" aria-label={label} className="absolute z-10 mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={label}
+          className="absolute z-10 mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {matches.length === 0 ? (
             <li className="px-3 py-2 text-slate-500">{noMatches}</li>
           ) : (

@@ -17,7 +17,17 @@ type ConfirmDialogProps = {
 };
 
 // The native <dialog> gives a focus trap, Escape to close and an inert background for free.
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, tone = "primary", pending, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  tone = "primary",
+  pending,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   // Per instance: a page with two dialogs (rotate and delete) must not name both by one title.
   const titleId = useId();

@@ -118,7 +118,11 @@ export function DropdownMenu({
                 {item.label}
                 {item.disabledReason && (
                   // Out of the item's name (it stays "Send to Personio"), read as its description.
-                  <span id={`${menuId}-${item.key}-reason`} aria-hidden="true" className="mt-0.5 block text-xs text-slate-600">
+                  <span
+                    id={`${menuId}-${item.key}-reason`}
+                    aria-hidden="true"
+                    className="mt-0.5 block text-xs text-slate-600"
+                  >
                     {item.disabledReason}
                   </span>
                 )}

@@ -40,7 +40,10 @@ export function Table({ children, stackBelowMd = false }: { children: ReactNode;
 // The header row: pass one HeaderCell per column.
 export function TableHead({ children }: { children: ReactNode }) {
   return (
-    <thead role="rowgroup" className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+    <thead
+      role="rowgroup"
+      className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+    >
       <tr role="row">{children}</tr>
     </thead>
   );

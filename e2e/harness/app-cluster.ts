@@ -2,7 +2,13 @@ import type { ChildProcess } from "node:child_process";
 
 import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
-import { generateAppSecrets, seedDemoWithSandbox, startAppProcess, startDemoSandbox, waitUntilServing } from "@/scripts/lib/app-with-sandbox";
+import {
+  generateAppSecrets,
+  seedDemoWithSandbox,
+  startAppProcess,
+  startDemoSandbox,
+  waitUntilServing,
+} from "@/scripts/lib/app-with-sandbox";
 import { freePort } from "@/scripts/lib/free-port";
 import { demoCredential } from "@/scripts/personio-sandbox/demo";
 import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
@@ -30,7 +36,12 @@ export type AppCluster = {
 
 // `empty`: a migrated database with nothing else in it (no demo data, no Personio connection),
 // as a new installation starts.
-export async function startAppCluster(options: { name: string; instances: number; env?: Record<string, string>; empty?: boolean }): Promise<AppCluster> {
+export async function startAppCluster(options: {
+  name: string;
+  instances: number;
+  env?: Record<string, string>;
+  empty?: boolean;
+}): Promise<AppCluster> {
   const database = await createFreshDatabase(`${options.name}-${process.pid}`);
   const db = createPrismaClient(database.url);
   const secrets = generateAppSecrets();

@@ -17,12 +17,30 @@ function makeCertificate(): { key: string; cert: string } {
     const certFile = path.join(dir, "cert.pem");
     execFileSync(
       "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        keyFile,
+        "-out",
+        certFile,
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      ],
       { stdio: "pipe" },
     );
     return { key: fs.readFileSync(keyFile, "utf8"), cert: fs.readFileSync(certFile, "utf8") };
   } catch (error) {
-    throw new Error(`Could not make a test certificate with openssl (install Debian's openssl package): ${String(error)}`);
+    throw new Error(
+      `Could not make a test certificate with openssl (install Debian's openssl package): ${String(error)}`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -38,7 +56,11 @@ export async function startTlsProxy(options: { port: number; target: string }): 
         port: target.port,
         method: request.method,
         path: request.url,
-        headers: { ...request.headers, "x-forwarded-proto": "https", "x-forwarded-for": request.socket.remoteAddress ?? "" },
+        headers: {
+          ...request.headers,
+          "x-forwarded-proto": "https",
+          "x-forwarded-for": request.socket.remoteAddress ?? "",
+        },
       },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.rawHeaders);

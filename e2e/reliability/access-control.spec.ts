@@ -4,8 +4,8 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 
 import { DEFAULT_ROLES, type Permission, type RoleKey } from "@/lib/permissions/definitions";
 
-import { startAppCluster, type AppCluster } from "../harness/app-cluster";
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { startAppCluster, type AppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 
 // The access rules as a table: every server action and every page, and the permission each
@@ -66,7 +66,11 @@ const PAGES: Record<string, { permission: Access; path: (candidateId: string) =>
   integrations: { permission: "integrations:manage", path: () => "/admin/integrations" },
   "Personio settings": { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   // Already connected (as here): the form gives way to the settings page.
-  "Personio connect": { permission: "integrations:manage", path: () => "/admin/integrations/personio/connect", allowedRedirect: "/admin/integrations/personio" },
+  "Personio connect": {
+    permission: "integrations:manage",
+    path: () => "/admin/integrations/personio/connect",
+    allowedRedirect: "/admin/integrations/personio",
+  },
   "audit log": { permission: "audit:read", path: () => "/admin/audit" },
   "ATS sources": { permission: "integrations:manage", path: () => "/admin/integrations/ats" },
   "add an ATS source": { permission: "integrations:manage", path: () => "/admin/integrations/ats/new?kind=greenhouse" },
@@ -76,7 +80,10 @@ const PAGES: Record<string, { permission: Access; path: (candidateId: string) =>
   import: { permission: "candidates:import", path: () => "/import" },
   account: { permission: "signed-in", path: () => "/account" },
   // Shows "this link no longer works" to anyone, signed in or not.
-  "set password (unknown link)": { permission: "public", path: () => "/set-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
+  "set password (unknown link)": {
+    permission: "public",
+    path: () => "/set-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  },
 };
 
 type Who = "signed out" | RoleKey;
@@ -105,21 +112,31 @@ test("every action and page, for signed-out visitors and every role, allows or d
     const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
       node: Record<string, { exportedName: string }>;
     };
-    expect(Object.values(manifest.node).map((entry) => entry.exportedName).sort()).toEqual(Object.keys(ACTIONS).sort());
+    expect(
+      Object.values(manifest.node)
+        .map((entry) => entry.exportedName)
+        .sort(),
+    ).toEqual(Object.keys(ACTIONS).sort());
     const candidate = await createTestCandidate({}, cluster.db);
     const rows: string[] = [];
 
     for (const who of EVERYONE) {
       const context = await contextFor(cluster, who);
       for (const [name, { permission, path }] of Object.entries(ACTIONS)) {
-        const { result } = await callServerAction(context, { exportedName: name, path: path(candidate.id), input: INVALID_INPUT });
+        const { result } = await callServerAction(context, {
+          exportedName: name,
+          path: path(candidate.id),
+          input: INVALID_INPUT,
+        });
         const answer = result as { serverError?: { code: string }; validationErrors?: unknown };
         const expected = allowed(who, permission);
         if (expected) {
           expect(answer.validationErrors, `${who} → ${name}`).toBeDefined();
           expect(answer.serverError, `${who} → ${name}`).toBeUndefined();
         } else {
-          expect(answer.serverError?.code, `${who} → ${name}`).toBe(who === "signed out" ? "unauthenticated" : "forbidden");
+          expect(answer.serverError?.code, `${who} → ${name}`).toBe(
+            who === "signed out" ? "unauthenticated" : "forbidden",
+          );
         }
         rows.push(`${who} · ${name} → ${expected ? "allowed" : "denied"}`);
       }
@@ -144,7 +161,9 @@ test("every action and page, for signed-out visitors and every role, allows or d
     // Nothing changed behind the table's back.
     expect(await cluster.db.handoff.count()).toBe(0);
     expect(await cluster.db.personioIntegration.count()).toBe(1);
-    console.log(`access control: ${rows.length} checks (${Object.keys(ACTIONS).length} actions and ${Object.keys(PAGES).length} pages × ${EVERYONE.length}), all as expected`);
+    console.log(
+      `access control: ${rows.length} checks (${Object.keys(ACTIONS).length} actions and ${Object.keys(PAGES).length} pages × ${EVERYONE.length}), all as expected`,
+    );
   } finally {
     await cluster.stop();
   }
@@ -158,7 +177,10 @@ test("a stale session is refused at once: a deactivated user, and a role that lo
       callServerAction(context, {
         exportedName: "sendToPersonioAction",
         path: `/candidates/${candidate.id}`,
-        input: { candidateId: candidate.id, fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" } },
+        input: {
+          candidateId: candidate.id,
+          fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" },
+        },
       }).then(({ result }) => result as { serverError?: { code: string } });
 
     const deactivated = await createTestUser("recruiter", { client: cluster.db });
@@ -171,7 +193,9 @@ test("a stale session is refused at once: a deactivated user, and a role that lo
     const recruiter = await createTestUser("recruiter", { client: cluster.db });
     const recruiterContext = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
     await signInRequest(recruiterContext, recruiter);
-    await cluster.db.rolePermission.delete({ where: { roleId_permission: { roleId: "recruiter", permission: "personio:send" } } });
+    await cluster.db.rolePermission.delete({
+      where: { roleId_permission: { roleId: "recruiter", permission: "personio:send" } },
+    });
     expect((await send(recruiterContext)).serverError?.code).toBe("forbidden");
     // The page tells the menu there is nothing to send (the catalogue's texts are in every page).
     const profile = await (await recruiterContext.get(`/candidates/${candidate.id}`)).text();

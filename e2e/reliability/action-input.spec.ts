@@ -1,19 +1,37 @@
 import { request as playwrightRequest } from "@playwright/test";
 import fc from "fast-check";
 
-import { startAppCluster } from "../harness/app-cluster";
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { startAppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 import { expectNoSecretsIn } from "./secrets";
 
 // What a hostile or careless client could send to the action, bypassing the form.
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom("Zoë", "Ana María", "Jürgen", "Siobhán", "O'Brien", "García-López") },
-  fc.constantFrom("Zoë", "محمد", "שרה", "Nguyễn", "D'Angelo", "<img src=x onerror=alert(1)>", "'; DROP TABLE \"Handoff\";--", "{{7*7}}", "  padded  ", "", "   ", "x".repeat(1000)),
+  fc.constantFrom(
+    "Zoë",
+    "محمد",
+    "שרה",
+    "Nguyễn",
+    "D'Angelo",
+    "<img src=x onerror=alert(1)>",
+    '\'; DROP TABLE "Handoff";--',
+    "{{7*7}}",
+    "  padded  ",
+    "",
+    "   ",
+    "x".repeat(1000),
+  ),
   fc.string({ unit: "grapheme", maxLength: 60 }),
 );
 const email = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._+-]{0,30}$/), fc.domain()).map(([local, domain]) => `${local}@${domain}`) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9._+-]{0,30}$/), fc.domain())
+      .map(([local, domain]) => `${local}@${domain}`),
+  },
   fc.emailAddress().map((address) => address.slice(0, 254)),
   fc.constantFrom("Anna+HR@Example.COM", "anna@müller.de", "not-an-email", "a@b", "", "x@y.de\n", " anna@example.com "),
 );
@@ -24,7 +42,13 @@ const fields = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record(
-      { firstName: fieldValue, lastName: fieldValue, email: fc.oneof(email, fc.anything()), position: fieldValue, extra: fc.anything() },
+      {
+        firstName: fieldValue,
+        lastName: fieldValue,
+        email: fc.oneof(email, fc.anything()),
+        position: fieldValue,
+        extra: fc.anything(),
+      },
       { requiredKeys: [] },
     ),
   },
@@ -46,7 +70,11 @@ test("the send action answers every input with a validation error or sends it ex
           input: { candidateId: candidate.id, fields: input },
         });
         expect(status).toBe(200); // never a crash
-        const answer = result as { data?: { outcome: string; employeeId?: number }; validationErrors?: unknown; serverError?: unknown };
+        const answer = result as {
+          data?: { outcome: string; employeeId?: number };
+          validationErrors?: unknown;
+          serverError?: unknown;
+        };
         expect(answer.serverError).toBeUndefined();
         if (answer.validationErrors) {
           tally.rejected += 1;
@@ -66,7 +94,9 @@ test("the send action answers every input with a validation error or sends it ex
       }),
       { numRuns: 120 },
     );
-    console.log(`120 generated inputs to the send action → ${tally.rejected} refused with a validation error, ${tally.sent} sent as typed, 0 crashes`);
+    console.log(
+      `120 generated inputs to the send action → ${tally.rejected} refused with a validation error, ${tally.sent} sent as typed, 0 crashes`,
+    );
     expect(tally.sent).toBeGreaterThan(0);
     expect(tally.rejected).toBeGreaterThan(0);
     expectNoSecretsIn(cluster.logs(), cluster.secrets);

@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 
-import { startAppCluster, type AppCluster } from "../harness/app-cluster";
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { startAppCluster, type AppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 import { expectNoSecretsIn } from "./secrets";
 
@@ -21,13 +21,21 @@ async function signedInContexts(cluster: AppCluster, people: number) {
   return contexts;
 }
 
-function send(context: APIRequestContext, candidate: { id: string; firstName: string; lastName: string; email: string }) {
+function send(
+  context: APIRequestContext,
+  candidate: { id: string; firstName: string; lastName: string; email: string },
+) {
   return callServerAction(context, {
     exportedName: "sendToPersonioAction",
     path: `/candidates/${candidate.id}`,
     input: {
       candidateId: candidate.id,
-      fields: { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: "Engineer" },
+      fields: {
+        firstName: candidate.firstName,
+        lastName: candidate.lastName,
+        email: candidate.email,
+        position: "Engineer",
+      },
     },
   }).then(({ result }) => result as SendResult);
 }
@@ -40,7 +48,9 @@ test.describe("concurrency", () => {
       const candidate = await createTestCandidate({}, cluster.db);
       cluster.sandbox.state.counters.clear();
 
-      const results = await Promise.all(Array.from({ length: 50 }, (_, index) => send(contexts[index % contexts.length]!, candidate)));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, index) => send(contexts[index % contexts.length]!, candidate)),
+      );
       const outcomes = results.map((result) => result.data?.outcome ?? "error");
       const count = (outcome: string) => outcomes.filter((value) => value === outcome).length;
       const employees = [...cluster.sandbox.state.employees.values()].filter((e) => e.email === candidate.email);
@@ -71,7 +81,9 @@ test.describe("concurrency", () => {
       cluster.sandbox.state.requests.length = 0;
 
       const started = Date.now();
-      const results = await Promise.all(candidates.map((candidate, index) => send(contexts[index % contexts.length]!, candidate)));
+      const results = await Promise.all(
+        candidates.map((candidate, index) => send(contexts[index % contexts.length]!, candidate)),
+      );
       const seconds = (Date.now() - started) / 1000;
       const outcomes = results.map((result) => result.data?.outcome ?? "error");
       const emails = new Set(candidates.map((candidate) => candidate.email));

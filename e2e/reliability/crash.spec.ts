@@ -1,7 +1,7 @@
 import { request as playwrightRequest } from "@playwright/test";
 
-import { startAppCluster } from "../harness/app-cluster";
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { startAppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 import { expectNoSecretsIn } from "./secrets";
 
@@ -21,7 +21,12 @@ test("the app is killed after Personio created the employee and before the datab
   try {
     const recruiter = await createTestUser("recruiter", { client: cluster.db });
     const candidate = await createTestCandidate({}, cluster.db);
-    const fields = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: "Engineer" };
+    const fields = {
+      firstName: candidate.firstName,
+      lastName: candidate.lastName,
+      email: candidate.email,
+      position: "Engineer",
+    };
     const send = async (action = "sendToPersonioAction", extra: Record<string, unknown> = {}) => {
       const context = await playwrightRequest.newContext({ baseURL: app!.url });
       await signInRequest(context, recruiter);
@@ -33,13 +38,21 @@ test("the app is killed after Personio created the employee and before the datab
       await context.dispose();
       return result as { data?: { outcome: string; employee?: { id: number }; previousAttemptUncertain?: boolean } };
     };
-    const employeesWithEmail = () => [...cluster.sandbox.state.employees.values()].filter((e) => e.email === candidate.email);
+    const employeesWithEmail = () =>
+      [...cluster.sandbox.state.employees.values()].filter((e) => e.email === candidate.email);
 
     await test.step("Personio creates the employee, then the answer never comes; the app process is killed", async () => {
-      cluster.sandbox.state.faults.push({ id: "crash", endpoint: "POST /v1/company/employees", kind: "hang-after-processing", remaining: 1 });
+      cluster.sandbox.state.faults.push({
+        id: "crash",
+        endpoint: "POST /v1/company/employees",
+        kind: "hang-after-processing",
+        remaining: 1,
+      });
       const inFlight = send().catch(() => undefined); // the connection dies with the process
       await expect.poll(() => employeesWithEmail().length, { timeout: 15_000 }).toBe(1);
-      expect((await cluster.db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("SENDING");
+      expect((await cluster.db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe(
+        "SENDING",
+      );
       await app!.kill("SIGKILL");
       await inFlight;
     });
@@ -52,8 +65,11 @@ test("the app is killed after Personio created the employee and before the datab
     });
 
     await test.step("once the claim has expired, the next attempt finds the employee by email and links it", async () => {
-      const claimedAt = (await cluster.db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).claimedAt!;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, claimedAt.getTime() + CLAIM_TTL_MS + 200 - Date.now())));
+      const claimedAt = (await cluster.db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } }))
+        .claimedAt!;
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, claimedAt.getTime() + CLAIM_TTL_MS + 200 - Date.now())),
+      );
       const retry = await send();
       expect(retry.data).toMatchObject({ outcome: "existing_employee", previousAttemptUncertain: true });
       const employeeId = retry.data!.employee!.id;
@@ -66,7 +82,9 @@ test("the app is killed after Personio created the employee and before the datab
     });
 
     const employees = employeesWithEmail();
-    console.log(`SIGKILL between Personio's create and the database write → ${employees.length} employee after restart and retry, handoff LINKED`);
+    console.log(
+      `SIGKILL between Personio's create and the database write → ${employees.length} employee after restart and retry, handoff LINKED`,
+    );
     expect(employees).toHaveLength(1);
     expect(cluster.sandbox.state.counters.get("POST /v1/company/employees")).toBe(1);
     expectNoSecretsIn(cluster.logs(), cluster.secrets);

@@ -5,8 +5,8 @@ import { request as playwrightRequest } from "@playwright/test";
 
 import { verifyPassword } from "@/lib/auth/password";
 
-import { startAppCluster } from "../harness/app-cluster";
 import { expect, signInRequest, test } from "../fixtures";
+import { startAppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 
 const run = promisify(execFile);
@@ -14,12 +14,18 @@ const ADMIN_PASSWORD = "Lindenblatt-Regen-2026";
 
 // The app prints it just after it starts serving.
 async function printedSetupToken(logs: () => string): Promise<string> {
-  await expect.poll(() => /setup token: (\S+)/.exec(logs())?.[1], { timeout: 15_000, message: "a setup token in the server log" }).toBeTruthy();
+  await expect
+    .poll(() => /setup token: (\S+)/.exec(logs())?.[1], { timeout: 15_000, message: "a setup token in the server log" })
+    .toBeTruthy();
   return /setup token: (\S+)/.exec(logs())![1]!;
 }
 
 // npm scripts as an operator runs them, with the password on standard input.
-async function npmRun(script: string, args: string[], options: { databaseUrl: string; input?: string; env?: Record<string, string> }) {
+async function npmRun(
+  script: string,
+  args: string[],
+  options: { databaseUrl: string; input?: string; env?: Record<string, string> },
+) {
   const child = run("npm", ["run", "--silent", script, "--", ...args], {
     env: { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env },
     timeout: 120_000,
@@ -27,11 +33,16 @@ async function npmRun(script: string, args: string[], options: { databaseUrl: st
   child.child.stdin?.end(options.input ?? "");
   return child.then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? 1, output: `${error.stdout ?? ""}${error.stderr ?? ""}` }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({
+      code: error.code ?? 1,
+      output: `${error.stdout ?? ""}${error.stderr ?? ""}`,
+    }),
   );
 }
 
-test("an empty production database: the setup page with the printed token makes the first admin, once", async ({ browser }) => {
+test("an empty production database: the setup page with the printed token makes the first admin, once", async ({
+  browser,
+}) => {
   const cluster = await startAppCluster({ name: "reliability-first-run", instances: 1, empty: true });
   try {
     const base = cluster.apps[0]!.url;
@@ -64,7 +75,9 @@ test("an empty production database: the setup page with the printed token makes 
       await expect(page).toHaveURL(/\/admin\/integrations$/);
       const users = await cluster.db.user.findMany({ select: { email: true, roleId: true, active: true } });
       expect(users).toEqual([{ email: "henrike.voss@example.com", roleId: "admin", active: true }]);
-      expect(await cluster.db.installation.findUnique({ where: { id: "installation" } })).toMatchObject({ setupBy: "setup-page" });
+      expect(await cluster.db.installation.findUnique({ where: { id: "installation" } })).toMatchObject({
+        setupBy: "setup-page",
+      });
       expect(await cluster.db.auditLog.count({ where: { action: "installation.setup" } })).toBe(1);
     });
 
@@ -75,7 +88,12 @@ test("an empty production database: the setup page with the printed token makes 
       const { result } = await callServerAction(anonymous, {
         exportedName: "createFirstAdminAction",
         path: "/setup",
-        input: { setupToken: token, name: "Second Admin", email: "second@example.com", password: "Kastanienbaum-Wind-77" },
+        input: {
+          setupToken: token,
+          name: "Second Admin",
+          email: "second@example.com",
+          password: "Kastanienbaum-Wind-77",
+        },
       });
       expect((result as { serverError?: { reason?: string } }).serverError?.reason).toBe("already_set_up");
       expect(await cluster.db.user.count()).toBe(1);
@@ -98,11 +116,18 @@ test("two setups at the same moment, over two app processes, make exactly one ad
         callServerAction(contexts[index % 2]!, {
           exportedName: "createFirstAdminAction",
           path: "/setup",
-          input: { setupToken: token, name: `Admin ${index}`, email: `admin${index}@example.com`, password: "Kastanienbaum-Wind-77" },
+          input: {
+            setupToken: token,
+            name: `Admin ${index}`,
+            email: `admin${index}@example.com`,
+            password: "Kastanienbaum-Wind-77",
+          },
         }),
       ),
     );
-    const results = attempts.map(({ result }) => result as { data?: { email: string }; serverError?: { reason?: string } });
+    const results = attempts.map(
+      ({ result }) => result as { data?: { email: string }; serverError?: { reason?: string } },
+    );
     expect(results.filter((result) => result.data).length).toBe(1);
     expect(results.filter((result) => result.serverError?.reason === "already_set_up").length).toBe(7);
     expect(await cluster.db.user.count()).toBe(1);
@@ -126,14 +151,20 @@ test("npm run admin:create makes the first admin from the command line, once; de
     });
 
     await test.step("a common password is refused", async () => {
-      const weak = await npmRun("admin:create", ["--name", "Jörg Brandt", "--email", "joerg@example.com"], { databaseUrl, input: "password1234\n" });
+      const weak = await npmRun("admin:create", ["--name", "Jörg Brandt", "--email", "joerg@example.com"], {
+        databaseUrl,
+        input: "password1234\n",
+      });
       expect(weak.code).toBe(1);
       expect(weak.output).toContain("commonly used");
       expect(await cluster.db.user.count()).toBe(0);
     });
 
     await test.step("the first admin is created and can sign in", async () => {
-      const created = await npmRun("admin:create", ["--name", "Jörg Brandt", "--email", "Joerg@Example.com"], { databaseUrl, input: `${ADMIN_PASSWORD}\n` });
+      const created = await npmRun("admin:create", ["--name", "Jörg Brandt", "--email", "Joerg@Example.com"], {
+        databaseUrl,
+        input: `${ADMIN_PASSWORD}\n`,
+      });
       expect(created.output).toContain("Created the first admin: Jörg Brandt <joerg@example.com>");
       expect(created.code).toBe(0);
       const admin = await cluster.db.user.findUniqueOrThrow({ where: { email: "joerg@example.com" } });
@@ -147,14 +178,19 @@ test("npm run admin:create makes the first admin from the command line, once; de
     });
 
     await test.step("a second run is refused, and so is the demo data now, even with the flag", async () => {
-      const again = await npmRun("admin:create", ["--name", "Someone Else", "--email", "else@example.com"], { databaseUrl, input: `${ADMIN_PASSWORD}\n` });
+      const again = await npmRun("admin:create", ["--name", "Someone Else", "--email", "else@example.com"], {
+        databaseUrl,
+        input: `${ADMIN_PASSWORD}\n`,
+      });
       expect(again.code).toBe(1);
       expect(again.output).toContain("the first admin exists");
       const demo = await npmRun("db:seed", ["--demo-server"], { databaseUrl, env: { NODE_ENV: "production" } });
       expect(demo.output).toContain("Database already has users; demo data left as it is.");
       expect(await cluster.db.user.count()).toBe(1);
     });
-    console.log("first run: admin:create → 1 admin (common password and second run refused); demo data refused in production");
+    console.log(
+      "first run: admin:create → 1 admin (common password and second run refused); demo data refused in production",
+    );
   } finally {
     await cluster.stop();
   }

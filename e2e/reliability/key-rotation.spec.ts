@@ -6,21 +6,34 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 import { decryptSecret, encryptionKeyId, secretKeyId } from "@/lib/crypto";
 import { signatureHeader } from "@/lib/webhooks/signatures";
 
-import { startAppCluster, type AppCluster } from "../harness/app-cluster";
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { startAppCluster, type AppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 import { expectNoSecretsIn } from "./secrets";
 
 type SendResult = { data?: { outcome: string }; serverError?: { code: string } };
 
-async function send(cluster: AppCluster, context: APIRequestContext): Promise<{ result: SendResult; employees: number }> {
+async function send(
+  cluster: AppCluster,
+  context: APIRequestContext,
+): Promise<{ result: SendResult; employees: number }> {
   const candidate = await createTestCandidate({}, cluster.db);
   const { result } = await callServerAction(context, {
     exportedName: "sendToPersonioAction",
     path: `/candidates/${candidate.id}`,
-    input: { candidateId: candidate.id, fields: { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: "Engineer" } },
+    input: {
+      candidateId: candidate.id,
+      fields: {
+        firstName: candidate.firstName,
+        lastName: candidate.lastName,
+        email: candidate.email,
+        position: "Engineer",
+      },
+    },
   });
-  const employees = [...cluster.sandbox.state.employees.values()].filter((employee) => employee.email === candidate.email).length;
+  const employees = [...cluster.sandbox.state.employees.values()].filter(
+    (employee) => employee.email === candidate.email,
+  ).length;
   return { result: result as SendResult, employees };
 }
 
@@ -28,19 +41,43 @@ async function send(cluster: AppCluster, context: APIRequestContext): Promise<{ 
 type Source = { path: string; secret: string };
 
 async function addGreenhouseSource(context: APIRequestContext): Promise<Source> {
-  const { result } = await callServerAction(context, { exportedName: "createSourceAction", path: "/admin/integrations/ats/new", input: { kind: "greenhouse", name: "Greenhouse" } });
+  const { result } = await callServerAction(context, {
+    exportedName: "createSourceAction",
+    path: "/admin/integrations/ats/new",
+    input: { kind: "greenhouse", name: "Greenhouse" },
+  });
   const data = (result as { data?: { pathToken: string; secret: string } }).data;
   expect(data?.secret).toBeTruthy();
   return { path: `/api/webhooks/${data!.pathToken}`, secret: data!.secret };
 }
 
 let deliveries = 0;
-async function deliver(context: APIRequestContext, source: Source): Promise<{ status: number; outcome?: string; reason?: string }> {
+async function deliver(
+  context: APIRequestContext,
+  source: Source,
+): Promise<{ status: number; outcome?: string; reason?: string }> {
   deliveries += 1;
-  const candidate = { id: 7000 + deliveries, first_name: "Rosa", last_name: "Rotation", email_addresses: [{ value: `rosa.${deliveries}.${Date.now()}@example.com`, type: "personal" }] };
-  const body = JSON.stringify({ action: "hire_candidate", payload: { application: { id: deliveries, candidate, jobs: [{ name: "Engineer" }], offer: { starts_at: "2027-01-04" } } } });
+  const candidate = {
+    id: 7000 + deliveries,
+    first_name: "Rosa",
+    last_name: "Rotation",
+    email_addresses: [{ value: `rosa.${deliveries}.${Date.now()}@example.com`, type: "personal" }],
+  };
+  const body = JSON.stringify({
+    action: "hire_candidate",
+    payload: {
+      application: { id: deliveries, candidate, jobs: [{ name: "Engineer" }], offer: { starts_at: "2027-01-04" } },
+    },
+  });
   const [name, value] = signatureHeader("greenhouse", source.secret, body);
-  const response = await context.post(source.path, { data: Buffer.from(body), headers: { "content-type": "application/json", [name]: value, "Greenhouse-Event-ID": `rotation-${deliveries}-${Date.now()}` } });
+  const response = await context.post(source.path, {
+    data: Buffer.from(body),
+    headers: {
+      "content-type": "application/json",
+      [name]: value,
+      "Greenhouse-Event-ID": `rotation-${deliveries}-${Date.now()}`,
+    },
+  });
   const json = (await response.json().catch(() => ({}))) as { status?: string; reason?: string };
   return { status: response.status(), outcome: json.status, reason: json.reason };
 }
@@ -58,7 +95,10 @@ test("key rotation with a connected integration: sends work throughout, and afte
     const context = await playwrightRequest.newContext({ baseURL: app!.url });
     await signInRequest(context, await createTestUser("recruiter", { client: cluster.db }));
     expect(secretKeyId(await storedSecret(cluster))).toBe(encryptionKeyId(oldKey));
-    expect(await send(cluster, context)).toEqual({ result: { data: expect.objectContaining({ outcome: "sent" }) }, employees: 1 });
+    expect(await send(cluster, context)).toEqual({
+      result: { data: expect.objectContaining({ outcome: "sent" }) },
+      employees: 1,
+    });
     const admin = await playwrightRequest.newContext({ baseURL: app!.url });
     await signInRequest(admin, await createTestUser("admin", { client: cluster.db }));
     const source = await addGreenhouseSource(admin);
@@ -68,31 +108,47 @@ test("key rotation with a connected integration: sends work throughout, and afte
     // 1. The app gets the new key, and the old one as ENCRYPTION_KEY_PREVIOUS.
     await app!.kill();
     await app!.restart({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_PREVIOUS: oldKey });
-    expect(await send(cluster, context)).toEqual({ result: { data: expect.objectContaining({ outcome: "sent" }) }, employees: 1 });
+    expect(await send(cluster, context)).toEqual({
+      result: { data: expect.objectContaining({ outcome: "sent" }) },
+      employees: 1,
+    });
     expect(await deliver(context, source)).toEqual(created);
 
     // 2. npm run secrets:rotate-key, with the same two keys, while the app keeps running.
     const rotation = spawnSync("npm", ["run", "--silent", "secrets:rotate-key"], {
-      env: { ...process.env, DATABASE_URL: cluster.databaseUrl, ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_PREVIOUS: oldKey },
+      env: {
+        ...process.env,
+        DATABASE_URL: cluster.databaseUrl,
+        ENCRYPTION_KEY: newKey,
+        ENCRYPTION_KEY_PREVIOUS: oldKey,
+      },
       encoding: "utf8",
     });
     expect(rotation.status, rotation.stderr).toBe(0);
     // The Personio client secret and the ATS source's secret.
     expect(rotation.stdout).toContain(`Re-encrypted 2 secret(s) with key ${encryptionKeyId(newKey)}`);
-    const sourceSecret = (await cluster.db.webhookSource.findFirstOrThrow({ where: { pathToken: source.path.split("/").at(-1) } })).secretEncrypted;
+    const sourceSecret = (
+      await cluster.db.webhookSource.findFirstOrThrow({ where: { pathToken: source.path.split("/").at(-1) } })
+    ).secretEncrypted;
     expect(secretKeyId(sourceSecret)).toBe(encryptionKeyId(newKey));
     expect(decryptSecret(sourceSecret, newKey)).toBe(source.secret);
     const rotated = await storedSecret(cluster);
     expect(secretKeyId(rotated)).toBe(encryptionKeyId(newKey));
     expect(() => decryptSecret(rotated, oldKey)).toThrow(/not configured/);
     expect(decryptSecret(rotated, newKey)).toBe(cluster.secrets.clientSecret);
-    expect(await send(cluster, context)).toEqual({ result: { data: expect.objectContaining({ outcome: "sent" }) }, employees: 1 });
+    expect(await send(cluster, context)).toEqual({
+      result: { data: expect.objectContaining({ outcome: "sent" }) },
+      employees: 1,
+    });
     expect(await deliver(context, source)).toEqual(created);
 
     // 3. ENCRYPTION_KEY_PREVIOUS removed: still sending.
     await app!.kill();
     await app!.restart({ ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_PREVIOUS: undefined });
-    expect(await send(cluster, context)).toEqual({ result: { data: expect.objectContaining({ outcome: "sent" }) }, employees: 1 });
+    expect(await send(cluster, context)).toEqual({
+      result: { data: expect.objectContaining({ outcome: "sent" }) },
+      employees: 1,
+    });
     expect(await deliver(context, source)).toEqual(created);
 
     // The old key alone (someone rolls back the configuration) reads nothing: no send, no employee.
@@ -108,7 +164,12 @@ test("key rotation with a connected integration: sends work throughout, and afte
 
     // Rotated once: a second run finds nothing left to do.
     const again = spawnSync("npm", ["run", "--silent", "secrets:rotate-key"], {
-      env: { ...process.env, DATABASE_URL: cluster.databaseUrl, ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_PREVIOUS: oldKey },
+      env: {
+        ...process.env,
+        DATABASE_URL: cluster.databaseUrl,
+        ENCRYPTION_KEY: newKey,
+        ENCRYPTION_KEY_PREVIOUS: oldKey,
+      },
       encoding: "utf8",
     });
     expect(again.stdout).toContain("Re-encrypted 0 secret(s)");
@@ -118,8 +179,14 @@ test("key rotation with a connected integration: sends work throughout, and afte
     expect(audit.map((row) => JSON.parse(row.details!))).toEqual([
       { keyId: encryptionKeyId(newKey), previousKeyIds: [encryptionKeyId(oldKey)], reencrypted: 2, alreadyCurrent: 0 },
     ]);
-    expectNoSecretsIn(cluster.logs() + rotation.stdout + rotation.stderr, { ...cluster.secrets, newKey, sourceSecret: source.secret });
-    console.log("key rotation: sent (and an ATS delivery verified) with the old key, with new + previous, after rotate-key, and with the new key alone; the old key alone → refused, 0 employees, no hire");
+    expectNoSecretsIn(cluster.logs() + rotation.stdout + rotation.stderr, {
+      ...cluster.secrets,
+      newKey,
+      sourceSecret: source.secret,
+    });
+    console.log(
+      "key rotation: sent (and an ATS delivery verified) with the old key, with new + previous, after rotate-key, and with the new key alone; the old key alone → refused, 0 employees, no hire",
+    );
     await context.dispose();
     await admin.dispose();
   } finally {

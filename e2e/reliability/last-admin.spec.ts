@@ -1,7 +1,7 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 
-import { startAppCluster } from "../harness/app-cluster";
 import { createTestUser, expect, signInRequest, test } from "../fixtures";
+import { startAppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 
 type Outcome = { data?: unknown; serverError?: { code: string; reason?: string } };
@@ -32,7 +32,10 @@ test("two admins demoting or deactivating each other at once: exactly one admin 
 
     for (const [round, [moveOfFirst, moveOfSecond]] of moves.entries()) {
       // Both admins again, each signed in on their own app process.
-      await cluster.db.user.updateMany({ where: { id: { in: [first.id, second.id] } }, data: { roleId: "admin", active: true } });
+      await cluster.db.user.updateMany({
+        where: { id: { in: [first.id, second.id] } },
+        data: { roleId: "admin", active: true },
+      });
       const contexts = await Promise.all(
         admins.map(async (admin, index) => {
           const context = await playwrightRequest.newContext({ baseURL: cluster.apps[index]!.url, maxRedirects: 0 });
@@ -40,17 +43,28 @@ test("two admins demoting or deactivating each other at once: exactly one admin 
           return context;
         }),
       );
-      const [byFirst, bySecond] = await Promise.all([act(contexts[0]!, moveOfFirst, second.id), act(contexts[1]!, moveOfSecond, first.id)]);
+      const [byFirst, bySecond] = await Promise.all([
+        act(contexts[0]!, moveOfFirst, second.id),
+        act(contexts[1]!, moveOfSecond, first.id),
+      ]);
       const outcomes = [byFirst, bySecond];
-      const remaining = await cluster.db.user.findMany({ where: { roleId: "admin", active: true }, select: { id: true } });
+      const remaining = await cluster.db.user.findMany({
+        where: { roleId: "admin", active: true },
+        select: { id: true },
+      });
       expect(remaining, `round ${round + 1}`).toHaveLength(1);
-      expect(outcomes.filter((outcome) => outcome.data !== undefined), `round ${round + 1}`).toHaveLength(1);
+      expect(
+        outcomes.filter((outcome) => outcome.data !== undefined),
+        `round ${round + 1}`,
+      ).toHaveLength(1);
       // The other is refused because it would leave no admin (or, had it come second on the same
       // row, because its own session ended with the demotion): never both succeed.
       const refused = outcomes.find((outcome) => outcome.data === undefined)!;
       expect(["last_admin", undefined]).toContain(refused.serverError?.reason);
       expect(["conflict", "unauthenticated", "forbidden"]).toContain(refused.serverError?.code);
-      console.log(`last admin, round ${round + 1} (${moveOfFirst} vs ${moveOfSecond}): ${JSON.stringify(outcomes.map((o) => o.serverError?.reason ?? o.serverError?.code ?? "done"))} → 1 admin`);
+      console.log(
+        `last admin, round ${round + 1} (${moveOfFirst} vs ${moveOfSecond}): ${JSON.stringify(outcomes.map((o) => o.serverError?.reason ?? o.serverError?.code ?? "done"))} → 1 admin`,
+      );
       await Promise.all(contexts.map((context) => context.dispose()));
     }
 

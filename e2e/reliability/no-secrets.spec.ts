@@ -3,8 +3,8 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 import { createSandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 import { demoCredential } from "@/scripts/personio-sandbox/demo";
 
-import { startAppCluster } from "../harness/app-cluster";
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { startAppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 import { expectNoSecretsIn } from "./secrets";
 
@@ -23,12 +23,18 @@ test("no secret reaches a page, a payload, an error message or the log, in succe
   const cluster = await startAppCluster({ name: "reliability-secrets", instances: 1 });
   const seen: string[] = [];
   const contexts: APIRequestContext[] = [];
-  const record = async (label: string, response: { text: () => Promise<string>; headersArray: () => Array<{ name: string; value: string }> }) => {
+  const record = async (
+    label: string,
+    response: { text: () => Promise<string>; headersArray: () => Array<{ name: string; value: string }> },
+  ) => {
     seen.push(`${label}\n${JSON.stringify(response.headersArray())}\n${await response.text()}`);
   };
   try {
     const stored = await cluster.db.personioIntegration.findUniqueOrThrow({ where: { id: "personio" } });
-    const [admin, recruiter] = await Promise.all([createTestUser("admin", { client: cluster.db }), createTestUser("recruiter", { client: cluster.db })]);
+    const [admin, recruiter] = await Promise.all([
+      createTestUser("admin", { client: cluster.db }),
+      createTestUser("recruiter", { client: cluster.db }),
+    ]);
     for (const user of [admin, recruiter]) {
       const context = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
       await signInRequest(context, user);
@@ -39,7 +45,10 @@ test("no secret reaches a page, a payload, an error message or the log, in succe
       const { body } = await callServerAction(recruiterContext, {
         exportedName: "sendToPersonioAction",
         path: `/candidates/${candidate.id}`,
-        input: { candidateId: candidate.id, fields: { firstName: "Ana", lastName: "Lima", email: candidate.email, position: "" } },
+        input: {
+          candidateId: candidate.id,
+          fields: { firstName: "Ana", lastName: "Lima", email: candidate.email, position: "" },
+        },
       });
       seen.push(body);
     };
@@ -49,7 +58,15 @@ test("no secret reaches a page, a payload, an error message or the log, in succe
     await send(sent);
     await createSandboxAdmin(cluster.sandbox.url).disableCredential(demoCredential().clientId);
     await send(await createTestCandidate({}, cluster.db));
-    seen.push((await callServerAction(adminContext, { exportedName: "testPersonioConnectionAction", path: "/admin/integrations/personio", input: undefined })).body);
+    seen.push(
+      (
+        await callServerAction(adminContext, {
+          exportedName: "testPersonioConnectionAction",
+          path: "/admin/integrations/personio",
+          input: undefined,
+        })
+      ).body,
+    );
     seen.push(
       (
         await callServerAction(adminContext, {
@@ -69,10 +86,14 @@ test("no secret reaches a page, a payload, an error message or the log, in succe
 
     const everything = seen.join("\n");
     // The scan did see real pages: the sent profile's badge names the recruiter.
-    expect(everything.includes(`Sent to Personio by ${recruiter.name}`), "the badge is among the scanned pages").toBe(true);
+    expect(everything.includes(`Sent to Personio by ${recruiter.name}`), "the badge is among the scanned pages").toBe(
+      true,
+    );
     expectNoSecretsIn(everything, { ...cluster.secrets, storedCiphertext: stored.clientSecretEncrypted });
     expectNoSecretsIn(cluster.logs(), { ...cluster.secrets, storedCiphertext: stored.clientSecretEncrypted });
-    console.log(`secret scan: ${seen.length} responses from ${PAGES.length + 1} pages × 2 roles and 4 action calls, and ${cluster.logs().length} bytes of log → 0 secrets`);
+    console.log(
+      `secret scan: ${seen.length} responses from ${PAGES.length + 1} pages × 2 roles and 4 action calls, and ${cluster.logs().length} bytes of log → 0 secrets`,
+    );
   } finally {
     await Promise.all(contexts.map((context) => context.dispose()));
     await cluster.stop();

@@ -19,7 +19,10 @@ async function startWith(env: Record<string, string | undefined>): Promise<{ cod
     ...env,
   };
   for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
-  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env: merged, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: merged,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -41,7 +44,11 @@ const CASES: Array<[string, Record<string, string | undefined>, RegExp[]]> = [
   ["NEXTAUTH_URL on plain http", { NEXTAUTH_URL: "http://handoff.example.com" }, [/NEXTAUTH_URL: must use https/]],
   [
     "a low-entropy ENCRYPTION_KEY and a plain-http Personio API",
-    { NEXTAUTH_URL: "https://handoff.example.com", ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"), PERSONIO_API_BASE_URL: "http://api.personio.example" },
+    {
+      NEXTAUTH_URL: "https://handoff.example.com",
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      PERSONIO_API_BASE_URL: "http://api.personio.example",
+    },
     [/ENCRYPTION_KEY: is too predictable/, /PERSONIO_API_BASE_URL: must use https/],
   ],
 ];
@@ -75,7 +82,10 @@ test.describe("production configuration", DATABASE_INDEPENDENT, () => {
       // An answer that needs no database (this one has no tables): the server is up and serving.
       let status = 0;
       for (let tries = 0; tries < 150 && status === 0; tries += 1) {
-        status = await fetch(`http://127.0.0.1:${port}/api/auth/csrf`).then((response) => response.status, () => 0);
+        status = await fetch(`http://127.0.0.1:${port}/api/auth/csrf`).then(
+          (response) => response.status,
+          () => 0,
+        );
         if (status === 0) await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(status).toBe(200);

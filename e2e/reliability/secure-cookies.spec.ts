@@ -3,15 +3,19 @@ import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "@/scripts/lib/chromium";
 import { freePort } from "@/scripts/lib/free-port";
 
+import { createTestUser, expect, test, TEST_PASSWORD } from "../fixtures";
 import { startAppCluster } from "../harness/app-cluster";
 import { startTlsProxy } from "../harness/tls-proxy";
-import { createTestUser, expect, TEST_PASSWORD, test } from "../fixtures";
 
 test("behind https (NEXTAUTH_URL https): Secure, prefixed cookies and Strict-Transport-Security, in a real browser over TLS", async () => {
   // The https address must be known before the app starts: it is the app's NEXTAUTH_URL.
   const port = await freePort();
   const publicUrl = `https://127.0.0.1:${port}`;
-  const cluster = await startAppCluster({ name: "reliability-cookies", instances: 1, env: { NEXTAUTH_URL: publicUrl } });
+  const cluster = await startAppCluster({
+    name: "reliability-cookies",
+    instances: 1,
+    env: { NEXTAUTH_URL: publicUrl },
+  });
   const proxy = await startTlsProxy({ port, target: cluster.apps[0]!.url });
   const browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS });
   try {
@@ -47,10 +51,16 @@ test("behind https (NEXTAUTH_URL https): Secure, prefixed cookies and Strict-Tra
     const cookies = await context.cookies();
     const byName = new Map(cookies.map((cookie) => [cookie.name, cookie]));
     const authCookies = cookies.filter((cookie) => cookie.name.includes("next-auth"));
-    expect(authCookies.map((cookie) => cookie.name).sort()).toEqual(["__Host-next-auth.csrf-token", "__Secure-next-auth.callback-url", "__Secure-next-auth.session-token"]);
+    expect(authCookies.map((cookie) => cookie.name).sort()).toEqual([
+      "__Host-next-auth.csrf-token",
+      "__Secure-next-auth.callback-url",
+      "__Secure-next-auth.session-token",
+    ]);
     // Every cookie is Secure; the sign-in cookies are also out of scripts' reach. (The sign-in
     // page's script writes the browser's time zone into a cookie of its own: Secure, not secret.)
-    expect([...byName.keys()].sort()).toEqual([...authCookies.map((cookie) => cookie.name), "handoff-time-zone"].sort());
+    expect([...byName.keys()].sort()).toEqual(
+      [...authCookies.map((cookie) => cookie.name), "handoff-time-zone"].sort(),
+    );
     for (const cookie of cookies) {
       expect(cookie.secure, cookie.name).toBe(true);
       expect(cookie.sameSite, cookie.name).toBe("Lax");
@@ -61,7 +71,9 @@ test("behind https (NEXTAUTH_URL https): Secure, prefixed cookies and Strict-Tra
     await Promise.all(reading);
     expect(setCookies.length).toBeGreaterThan(0);
     for (const header of setCookies) expect(header).toMatch(/^__(Host|Secure)-next-auth\.[^=]+=[^;]*;.*; Secure/);
-    console.log(`https front with a test certificate: ${cookies.length} cookies, all Secure + HttpOnly + SameSite=Lax with __Host-/__Secure- names; HSTS on every page`);
+    console.log(
+      `https front with a test certificate: ${cookies.length} cookies, all Secure + HttpOnly + SameSite=Lax with __Host-/__Secure- names; HSTS on every page`,
+    );
     await context.close();
   } finally {
     await browser.close();

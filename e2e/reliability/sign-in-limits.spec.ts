@@ -1,5 +1,5 @@
+import { createTestUser, expect, test, TEST_PASSWORD, uniqueSuffix } from "../fixtures";
 import { startAppCluster, type AppCluster } from "../harness/app-cluster";
-import { createTestUser, expect, TEST_PASSWORD, test, uniqueSuffix } from "../fixtures";
 
 // Sign-in limits against production builds: attempts are counted before the password is checked
 // and the counts live in the database, so bursts, restarts and a second instance change nothing;
@@ -12,11 +12,23 @@ type Attempt = { signedIn: boolean; error: string | null };
 async function csrfSession(base: string): Promise<SignInSession> {
   const response = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { csrfToken, cookie: response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ") };
+  return {
+    csrfToken,
+    cookie: response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(";")[0])
+      .join("; "),
+  };
 }
 
 // One sign-in as the form sends it (next-auth's credentials callback, JSON answer).
-async function attempt(base: string, session: SignInSession, email: string, password: string, headers: Record<string, string> = {}): Promise<Attempt> {
+async function attempt(
+  base: string,
+  session: SignInSession,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Attempt> {
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -31,7 +43,9 @@ async function attempt(base: string, session: SignInSession, email: string, pass
 }
 
 async function signInAudit(cluster: AppCluster, email: string) {
-  const rows = await cluster.db.auditLog.findMany({ where: { action: "auth.sign-in", details: { contains: `"email":"${email}"` } } });
+  const rows = await cluster.db.auditLog.findMany({
+    where: { action: "auth.sign-in", details: { contains: `"email":"${email}"` } },
+  });
   const details = rows.map((row) => JSON.parse(row.details ?? "{}") as Record<string, unknown>);
   // If the audit log's overall cap had been reached, checks could go unrecorded and the count
   // below would be too low; the entry at the cap says so, and none may.
@@ -69,20 +83,27 @@ test.describe.serial("sign-in limits", () => {
     const results = await Promise.all(guesses.map((password) => attempt(base, session, user.email, password)));
     const counts = tally(results);
     const audit = await signInAudit(cluster, user.email);
-    console.log(`30 simultaneous guesses for one account → ${audit.checks} password checks, ${counts.refused} refused, ${counts.signedIn} signed in`);
+    console.log(
+      `30 simultaneous guesses for one account → ${audit.checks} password checks, ${counts.refused} refused, ${counts.signedIn} signed in`,
+    );
 
     expect(counts).toEqual({ signedIn: 0, wrong: 5, refused: 25 });
     expect(audit.checks).toBe(5);
     expect(audit.successes).toBe(0);
     // Refused even with the right password, until the window has passed.
-    expect(await attempt(base, session, user.email, TEST_PASSWORD)).toEqual({ signedIn: false, error: "TooManyAttempts" });
+    expect(await attempt(base, session, user.email, TEST_PASSWORD)).toEqual({
+      signedIn: false,
+      error: "TooManyAttempts",
+    });
   });
 
   test("the limit holds across two app processes: 30 guesses spread over both → 5 checks", async () => {
     const user = await createTestUser("admin", { client: cluster.db });
     const sessions = await Promise.all(cluster.apps.map((app) => csrfSession(app.url)));
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, index) => attempt(cluster.apps[index % 2]!.url, sessions[index % 2]!, user.email, `wrong-${index}`)),
+      Array.from({ length: 30 }, (_, index) =>
+        attempt(cluster.apps[index % 2]!.url, sessions[index % 2]!, user.email, `wrong-${index}`),
+      ),
     );
     const audit = await signInAudit(cluster, user.email);
     console.log(`30 guesses over 2 app processes → ${audit.checks} password checks, ${tally(results).refused} refused`);
@@ -94,15 +115,24 @@ test.describe.serial("sign-in limits", () => {
     const user = await createTestUser("hiring_manager", { client: cluster.db });
     const [app] = cluster.apps;
     for (let index = 0; index < 5; index += 1) {
-      expect(await attempt(app!.url, await csrfSession(app!.url), user.email, `wrong-${index}`)).toEqual({ signedIn: false, error: "CredentialsSignin" });
+      expect(await attempt(app!.url, await csrfSession(app!.url), user.email, `wrong-${index}`)).toEqual({
+        signedIn: false,
+        error: "CredentialsSignin",
+      });
     }
     await app!.kill();
     await app!.restart();
-    expect(await attempt(app!.url, await csrfSession(app!.url), user.email, TEST_PASSWORD)).toEqual({ signedIn: false, error: "TooManyAttempts" });
+    expect(await attempt(app!.url, await csrfSession(app!.url), user.email, TEST_PASSWORD)).toEqual({
+      signedIn: false,
+      error: "TooManyAttempts",
+    });
     expect((await signInAudit(cluster, user.email)).checks).toBe(5);
     // Another account from the same address is not affected; its right password signs in.
     const other = await createTestUser("interviewer", { client: cluster.db });
-    expect(await attempt(app!.url, await csrfSession(app!.url), other.email, TEST_PASSWORD)).toEqual({ signedIn: true, error: null });
+    expect(await attempt(app!.url, await csrfSession(app!.url), other.email, TEST_PASSWORD)).toEqual({
+      signedIn: true,
+      error: null,
+    });
     console.log("5 wrong guesses, restart → the right password is still refused (5 checks in all)");
   });
 
@@ -113,25 +143,38 @@ test.describe.serial("sign-in limits", () => {
       // Counters from the tests above would refuse at once; this test starts from none.
       await cluster.db.rateLimitCounter.deleteMany();
       const session = await csrfSession(app!.url);
-      const emails = Array.from({ length: 15 }, (_, index) => `rotating-${label}-${index}.${uniqueSuffix()}@e2e.handoff.test`);
+      const emails = Array.from(
+        { length: 15 },
+        (_, index) => `rotating-${label}-${index}.${uniqueSuffix()}@e2e.handoff.test`,
+      );
       const results = await Promise.all(
-        emails.map((email, index) => attempt(app!.url, session, email, "guess", { "x-forwarded-for": `203.0.113.${index + 1}` })),
+        emails.map((email, index) =>
+          attempt(app!.url, session, email, "guess", { "x-forwarded-for": `203.0.113.${index + 1}` }),
+        ),
       );
       const audits = await Promise.all(emails.map((email) => signInAudit(cluster, email)));
-      return { ...tally(results), checks: audits.reduce((sum, audit) => sum + audit.checks, 0), addresses: new Set(audits.flatMap((audit) => audit.addresses)) };
+      return {
+        ...tally(results),
+        checks: audits.reduce((sum, audit) => sum + audit.checks, 0),
+        addresses: new Set(audits.flatMap((audit) => audit.addresses)),
+      };
     };
 
     await app!.kill();
     await app!.restart({ SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: String(perAddress), TRUSTED_PROXY_HOPS: "0" });
     const ignored = await burst("hops0");
-    console.log(`15 guesses over 15 accounts, each with its own X-Forwarded-For, TRUSTED_PROXY_HOPS=0 → ${ignored.checks} checked, ${ignored.refused} refused (limit ${perAddress} per address)`);
+    console.log(
+      `15 guesses over 15 accounts, each with its own X-Forwarded-For, TRUSTED_PROXY_HOPS=0 → ${ignored.checks} checked, ${ignored.refused} refused (limit ${perAddress} per address)`,
+    );
     expect(ignored).toMatchObject({ wrong: perAddress, refused: 15 - perAddress, checks: perAddress });
     expect([...ignored.addresses]).toEqual(["127.0.0.1"]);
 
     await app!.kill();
     await app!.restart({ SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: String(perAddress), TRUSTED_PROXY_HOPS: "1" });
     const believed = await burst("hops1");
-    console.log(`the same with TRUSTED_PROXY_HOPS=1 → ${believed.checks} checked, ${believed.refused} refused (each forwarded address counted on its own)`);
+    console.log(
+      `the same with TRUSTED_PROXY_HOPS=1 → ${believed.checks} checked, ${believed.refused} refused (each forwarded address counted on its own)`,
+    );
     expect(believed).toMatchObject({ wrong: 15, refused: 0, checks: 15 });
     expect(believed.addresses.size).toBe(15);
     expect(believed.addresses.has("127.0.0.1")).toBe(false);

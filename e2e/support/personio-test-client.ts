@@ -69,7 +69,8 @@ function parseDocumentCategories(raw: unknown): PersonioDocumentCategory[] {
   return data.flatMap((item: unknown) => {
     if (!isRecord(item)) return [];
     const id = Number(item.id);
-    const name = isRecord(item.attributes) && typeof item.attributes.name === "string" ? item.attributes.name : undefined;
+    const name =
+      isRecord(item.attributes) && typeof item.attributes.name === "string" ? item.attributes.name : undefined;
     return Number.isInteger(id) && name ? [{ id, name }] : [];
   });
 }

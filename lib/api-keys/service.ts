@@ -1,9 +1,9 @@
 import "server-only";
 
-import { writeAuditLog } from "@/lib/audit";
 import { generateApiKey, hashApiKey, looksLikeApiKey } from "@/lib/api-keys/key-material";
 import type { TCreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { parseScopes, type ApiScope } from "@/lib/api-keys/scopes";
+import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 
@@ -23,9 +23,23 @@ export type ApiKeyListItem = {
 export async function listApiKeys(now = new Date()): Promise<ApiKeyListItem[]> {
   const rows = await db.apiKey.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true, prefix: true, scopes: true, rateLimitPerMinute: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      rateLimitPerMinute: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdAt: true,
+    },
   });
-  return rows.map((row) => ({ ...row, scopes: parseScopes(row.scopes), expired: row.expiresAt !== null && row.expiresAt <= now }));
+  return rows.map((row) => ({
+    ...row,
+    scopes: parseScopes(row.scopes),
+    expired: row.expiresAt !== null && row.expiresAt <= now,
+  }));
 }
 
 /** The end of the chosen day in UTC: a key "valid until 2026-12-31" works all that day. */
@@ -81,7 +95,13 @@ export async function revokeApiKey({ actorId, apiKeyId }: { actorId: string; api
   });
 }
 
-export type AuthenticatedApiKey = { id: string; prefix: string; scopes: ReadonlySet<ApiScope>; rateLimitPerMinute: number; createdById: string | null };
+export type AuthenticatedApiKey = {
+  id: string;
+  prefix: string;
+  scopes: ReadonlySet<ApiScope>;
+  rateLimitPerMinute: number;
+  createdById: string | null;
+};
 
 export type ApiKeyRefusal = "missing" | "invalid" | "revoked" | "expired";
 
@@ -89,12 +109,24 @@ export type ApiKeyRefusal = "missing" | "invalid" | "revoked" | "expired";
 // (per process) is as precise as the "last used" column needs to be.
 const LAST_USED_PRECISION_MS = 60_000;
 
-export async function authenticateApiKey(rawKey: string | null, now = new Date()): Promise<AuthenticatedApiKey | ApiKeyRefusal> {
+export async function authenticateApiKey(
+  rawKey: string | null,
+  now = new Date(),
+): Promise<AuthenticatedApiKey | ApiKeyRefusal> {
   if (!rawKey) return "missing";
   if (!looksLikeApiKey(rawKey)) return "invalid";
   const row = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(rawKey) },
-    select: { id: true, prefix: true, scopes: true, rateLimitPerMinute: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdById: true },
+    select: {
+      id: true,
+      prefix: true,
+      scopes: true,
+      rateLimitPerMinute: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdById: true,
+    },
   });
   if (!row) return "invalid";
   if (row.revokedAt) return "revoked";

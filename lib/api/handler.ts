@@ -17,7 +17,6 @@ import { consumeApiKeyRequest, type RateLimitResult } from "@/lib/api/rate-limit
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 
-
 type QueryOf<Op> = Op extends { query: infer S extends z.ZodType } ? z.output<S> : undefined;
 type BodyOf<Op> = Op extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
 
@@ -63,14 +62,20 @@ const REASONS: Record<string, { code: ProblemCode; detail: string; pointer?: str
   unknown_job: { code: "validation_failed", detail: "No job has this jobId.", pointer: "#/jobId" },
   external_id_taken: {
     code: "conflict",
-    detail: "A candidate with this externalSource and externalId exists; PUT /candidates/by-external-id/{externalSource}/{externalId} updates it.",
+    detail:
+      "A candidate with this externalSource and externalId exists; PUT /candidates/by-external-id/{externalSource}/{externalId} updates it.",
   },
   job_title_taken: { code: "conflict", detail: "A job with this title exists (case ignored).", pointer: "#/title" },
 };
 
 function problemFromAppError(error: AppError): ApiProblem {
   const known = error.reason ? REASONS[error.reason] : undefined;
-  if (known) return new ApiProblem(known.code, known.detail, known.pointer ? [{ pointer: known.pointer, detail: known.detail }] : undefined);
+  if (known)
+    return new ApiProblem(
+      known.code,
+      known.detail,
+      known.pointer ? [{ pointer: known.pointer, detail: known.detail }] : undefined,
+    );
   return new ApiProblem(APP_ERROR_PROBLEMS[error.code], error.code === "not_found" ? error.message : undefined);
 }
 
@@ -82,7 +87,10 @@ function jsonResponse(status: number, body: string, headers: Record<string, stri
  * Wraps a route handler of /api/v1: API key, scope, rate limit, strict query and body
  * validation, Idempotency-Key for POST, and every failure as a problem details response.
  */
-export function apiHandler<const Op extends ApiOperation>(operation: Op, handle: (context: ApiContext<Op>) => Promise<ApiAnswer>) {
+export function apiHandler<const Op extends ApiOperation>(
+  operation: Op,
+  handle: (context: ApiContext<Op>) => Promise<ApiAnswer>,
+) {
   return async function guardedHandler(request: Request, routeContext: RouteContext): Promise<Response> {
     try {
       return await handler(request, routeContext);
@@ -100,8 +108,10 @@ export function apiHandler<const Op extends ApiOperation>(operation: Op, handle:
     if (authenticated === "missing" || authenticated === "invalid") {
       return problemResponse("unauthenticated", "Send an API key as Authorization: Bearer hnd_….", { headers: bearer });
     }
-    if (authenticated === "revoked") return problemResponse("key_revoked", "This API key was revoked.", { headers: bearer });
-    if (authenticated === "expired") return problemResponse("key_expired", "This API key has expired.", { headers: bearer });
+    if (authenticated === "revoked")
+      return problemResponse("key_revoked", "This API key was revoked.", { headers: bearer });
+    if (authenticated === "expired")
+      return problemResponse("key_expired", "This API key has expired.", { headers: bearer });
     const apiKey = authenticated;
     if (!apiKey.scopes.has(operation.scope)) {
       return problemResponse("missing_scope", `This operation needs the scope ${operation.scope}.`);
@@ -126,10 +136,15 @@ export function apiHandler<const Op extends ApiOperation>(operation: Op, handle:
     let query: unknown = undefined;
     if (operation.query) {
       const parsed = operation.query.safeParse(rawQuery);
-      if (!parsed.success) return problem("invalid_query", "The query parameters are not valid.", issuesToErrors(parsed.error.issues));
+      if (!parsed.success)
+        return problem("invalid_query", "The query parameters are not valid.", issuesToErrors(parsed.error.issues));
       query = parsed.data;
     } else if (Object.keys(rawQuery).length > 0) {
-      return problem("invalid_query", "This operation takes no query parameters.", Object.keys(rawQuery).map((name) => ({ pointer: `#/${name}`, detail: "Unknown parameter." })));
+      return problem(
+        "invalid_query",
+        "This operation takes no query parameters.",
+        Object.keys(rawQuery).map((name) => ({ pointer: `#/${name}`, detail: "Unknown parameter." })),
+      );
     }
 
     let rawBody: Uint8Array = new Uint8Array();
@@ -139,12 +154,15 @@ export function apiHandler<const Op extends ApiOperation>(operation: Op, handle:
         return problem("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
       }
       const read = await readLimitedBody(request, MAX_JSON_BODY_BYTES);
-      if (read === "too_large") return problem("body_too_large", `Request bodies are limited to ${MAX_JSON_BODY_BYTES / 1024} KiB.`);
+      if (read === "too_large")
+        return problem("body_too_large", `Request bodies are limited to ${MAX_JSON_BODY_BYTES / 1024} KiB.`);
       rawBody = read;
     }
 
     const rawParams = (await routeContext?.params) ?? {};
-    const params = Object.fromEntries(Object.entries(rawParams).map(([name, value]) => [name, Array.isArray(value) ? value.join("/") : (value ?? "")]));
+    const params = Object.fromEntries(
+      Object.entries(rawParams).map(([name, value]) => [name, Array.isArray(value) ? value.join("/") : (value ?? "")]),
+    );
 
     // Parsing and validation are part of the answer an Idempotency-Key keeps: the same invalid
     // body gets the same 422, and another body under the same key is a 409 before anything else.
@@ -160,7 +178,13 @@ export function apiHandler<const Op extends ApiOperation>(operation: Op, handle:
         }
         const parsed = operation.body.safeParse(json);
         if (!parsed.success) {
-          return { problem: new ApiProblem("validation_failed", "The body does not match the schema.", issuesToErrors(parsed.error.issues)) };
+          return {
+            problem: new ApiProblem(
+              "validation_failed",
+              "The body does not match the schema.",
+              issuesToErrors(parsed.error.issues),
+            ),
+          };
         }
         body = parsed.data;
       }
@@ -176,20 +200,47 @@ export function apiHandler<const Op extends ApiOperation>(operation: Op, handle:
     };
     const respond = (result: Outcome, extra: Record<string, string> = {}) =>
       "problem" in result
-        ? problemResponse(result.problem.code, result.problem.detail, { errors: result.problem.errors, headers: { ...limitHeaders, ...extra } })
-        : jsonResponse(result.status, result.body, { ...limitHeaders, ...extra, ...(result.location ? { Location: result.location } : {}) });
+        ? problemResponse(result.problem.code, result.problem.detail, {
+            errors: result.problem.errors,
+            headers: { ...limitHeaders, ...extra },
+          })
+        : jsonResponse(result.status, result.body, {
+            ...limitHeaders,
+            ...extra,
+            ...(result.location ? { Location: result.location } : {}),
+          });
 
     const idempotencyKey = operation.idempotent ? request.headers.get("idempotency-key") : null;
     if (idempotencyKey === null) return respond(await run());
-    if (!isValidIdempotencyKey(idempotencyKey)) return problem("invalid_idempotency_key", "Idempotency-Key must be 1–255 visible ASCII characters.");
+    if (!isValidIdempotencyKey(idempotencyKey))
+      return problem("invalid_idempotency_key", "Idempotency-Key must be 1–255 visible ASCII characters.");
 
-    const claim = await claimIdempotencyKey(apiKey.id, idempotencyKey, requestFingerprint(request.method, url.pathname, rawBody));
-    if (claim.kind === "mismatch") return problem("idempotency_key_reused", "This Idempotency-Key was used for a different request in the last 24 hours.");
-    if (claim.kind === "in_progress") return problem("idempotency_in_progress", "The first request with this Idempotency-Key is still running; retry shortly.");
+    const claim = await claimIdempotencyKey(
+      apiKey.id,
+      idempotencyKey,
+      requestFingerprint(request.method, url.pathname, rawBody),
+    );
+    if (claim.kind === "mismatch")
+      return problem(
+        "idempotency_key_reused",
+        "This Idempotency-Key was used for a different request in the last 24 hours.",
+      );
+    if (claim.kind === "in_progress")
+      return problem(
+        "idempotency_in_progress",
+        "The first request with this Idempotency-Key is still running; retry shortly.",
+      );
     if (claim.kind === "replay") {
       const { answer } = claim;
-      const headers: Record<string, string> = { ...limitHeaders, "Idempotent-Replayed": "true", ...(answer.location ? { Location: answer.location } : {}) };
-      return new Response(answer.body, { status: answer.status, headers: { "content-type": answer.status >= 400 ? "application/problem+json" : "application/json", ...headers } });
+      const headers: Record<string, string> = {
+        ...limitHeaders,
+        "Idempotent-Replayed": "true",
+        ...(answer.location ? { Location: answer.location } : {}),
+      };
+      return new Response(answer.body, {
+        status: answer.status,
+        headers: { "content-type": answer.status >= 400 ? "application/problem+json" : "application/json", ...headers },
+      });
     }
     const result = await run();
     if ("problem" in result && result.problem.code === "internal") {
@@ -197,7 +248,11 @@ export function apiHandler<const Op extends ApiOperation>(operation: Op, handle:
       return respond(result);
     }
     const response = respond(result);
-    await completeIdempotencyKey(claim.recordId, { status: response.status, body: await response.clone().text(), location: response.headers.get("location") });
+    await completeIdempotencyKey(claim.recordId, {
+      status: response.status,
+      body: await response.clone().text(),
+      location: response.headers.get("location"),
+    });
     return response;
   }
 }

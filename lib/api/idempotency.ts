@@ -34,7 +34,11 @@ async function sweepExpired(now: number) {
   await db.apiIdempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(now - IDEMPOTENCY_TTL_MS) } } });
 }
 
-export async function claimIdempotencyKey(apiKeyId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+export async function claimIdempotencyKey(
+  apiKeyId: string,
+  key: string,
+  requestHash: string,
+): Promise<IdempotencyClaim> {
   const now = Date.now();
   await sweepExpired(now);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -44,10 +48,16 @@ export async function claimIdempotencyKey(apiKeyId: string, key: string, request
     } else if (existing) {
       if (existing.requestHash !== requestHash) return { kind: "mismatch" };
       if (existing.status === null) return { kind: "in_progress" };
-      return { kind: "replay", answer: { status: existing.status, body: existing.responseBody ?? "", location: existing.location } };
+      return {
+        kind: "replay",
+        answer: { status: existing.status, body: existing.responseBody ?? "", location: existing.location },
+      };
     }
     try {
-      const record = await db.apiIdempotencyRecord.create({ data: { apiKeyId, key, requestHash }, select: { id: true } });
+      const record = await db.apiIdempotencyRecord.create({
+        data: { apiKeyId, key, requestHash },
+        select: { id: true },
+      });
       return { kind: "claimed", recordId: record.id };
     } catch (error) {
       // Another request with this key got there first: read what it stored.

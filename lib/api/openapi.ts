@@ -15,7 +15,12 @@ type JsonSchema = Record<string, unknown>;
 const REF_PREFIX = "#/components/schemas/";
 
 function componentSchemas(io: "input" | "output"): Record<string, JsonSchema> {
-  const { schemas } = z.toJSONSchema(apiRegistry, { io, target: "draft-2020-12", uri: (id) => `${REF_PREFIX}${id}`, unrepresentable: "any" });
+  const { schemas } = z.toJSONSchema(apiRegistry, {
+    io,
+    target: "draft-2020-12",
+    uri: (id) => `${REF_PREFIX}${id}`,
+    unrepresentable: "any",
+  });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
       const { $schema: _schema, $id: _id, ...rest } = schema as JsonSchema;
@@ -37,16 +42,31 @@ function problemResponse(description: string) {
 }
 
 function queryParameters(query: z.ZodType, inputSchemas: Record<string, JsonSchema>) {
-  const schema = inputSchemas[idOf(query)] as { properties: Record<string, JsonSchema & { description?: string }>; required?: string[] };
+  const schema = inputSchemas[idOf(query)] as {
+    properties: Record<string, JsonSchema & { description?: string }>;
+    required?: string[];
+  };
   return Object.entries(schema.properties).map(([name, property]) => {
     const { description, ...propertySchema } = property;
-    return { name, in: "query", required: schema.required?.includes(name) ?? false, ...(description ? { description } : {}), schema: propertySchema };
+    return {
+      name,
+      in: "query",
+      required: schema.required?.includes(name) ?? false,
+      ...(description ? { description } : {}),
+      schema: propertySchema,
+    };
   });
 }
 
 function operationObject(operation: ApiOperation, inputSchemas: Record<string, JsonSchema>) {
   const parameters = [
-    ...Object.entries(operation.pathParams ?? {}).map(([name, description]) => ({ name, in: "path", required: true, description, schema: { type: "string" } })),
+    ...Object.entries(operation.pathParams ?? {}).map(([name, description]) => ({
+      name,
+      in: "path",
+      required: true,
+      description,
+      schema: { type: "string" },
+    })),
     ...(operation.query ? queryParameters(operation.query, inputSchemas) : []),
     ...(operation.idempotent
       ? [
@@ -54,7 +74,8 @@ function operationObject(operation: ApiOperation, inputSchemas: Record<string, J
             name: "Idempotency-Key",
             in: "header",
             required: false,
-            description: "A unique value per intended request (e.g. a UUID). A retry with the same key and body within 24 hours gets the first answer (with Idempotent-Replayed: true); the same key with another body is a 409.",
+            description:
+              "A unique value per intended request (e.g. a UUID). A retry with the same key and body within 24 hours gets the first answer (with Idempotent-Replayed: true); the same key with another body is a 409.",
             schema: { type: "string", minLength: 1, maxLength: 255 },
           },
         ]
@@ -62,15 +83,24 @@ function operationObject(operation: ApiOperation, inputSchemas: Record<string, J
   ];
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
-    responses[status] = { description: response.description, content: { "application/json": { schema: ref(response.schema) } } };
+    responses[status] = {
+      description: response.description,
+      content: { "application/json": { schema: ref(response.schema) } },
+    };
   }
   Object.assign(responses, {
-    ...(operation.query || operation.idempotent ? { 400: problemResponse("Bad query parameters, malformed JSON or a bad Idempotency-Key.") } : {}),
-    ...(operation.body ? { 400: problemResponse("Malformed JSON, bad query parameters or a bad Idempotency-Key.") } : {}),
+    ...(operation.query || operation.idempotent
+      ? { 400: problemResponse("Bad query parameters, malformed JSON or a bad Idempotency-Key.") }
+      : {}),
+    ...(operation.body
+      ? { 400: problemResponse("Malformed JSON, bad query parameters or a bad Idempotency-Key.") }
+      : {}),
     401: problemResponse("No API key, or an unknown, revoked or expired one."),
     403: problemResponse("The API key lacks the scope this operation needs."),
     ...(operation.pathParams ? { 404: problemResponse("Not found.") } : {}),
-    ...(operation.body || operation.method !== "GET" ? { 409: problemResponse("Conflict, or an Idempotency-Key reused with another body.") } : {}),
+    ...(operation.body || operation.method !== "GET"
+      ? { 409: problemResponse("Conflict, or an Idempotency-Key reused with another body.") }
+      : {}),
     ...(operation.body
       ? {
           413: problemResponse(`The body is over ${MAX_JSON_BODY_BYTES_DOC}.`),
@@ -80,7 +110,9 @@ function operationObject(operation: ApiOperation, inputSchemas: Record<string, J
       : {}),
     429: {
       ...problemResponse("Rate limit reached for this API key."),
-      headers: { "Retry-After": { description: "Seconds until a request is allowed again.", schema: { type: "integer" } } },
+      headers: {
+        "Retry-After": { description: "Seconds until a request is allowed again.", schema: { type: "integer" } },
+      },
     },
   });
   return {
@@ -91,7 +123,9 @@ function operationObject(operation: ApiOperation, inputSchemas: Record<string, J
     security: [{ apiKey: [operation.scope] }],
     "x-required-scope": operation.scope,
     ...(parameters.length ? { parameters } : {}),
-    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(operation.body) } } } } : {}),
+    ...(operation.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: ref(operation.body) } } } }
+      : {}),
     responses,
   };
 }
@@ -99,9 +133,15 @@ function operationObject(operation: ApiOperation, inputSchemas: Record<string, J
 export function buildOpenApiDocument(serverUrl = "/api/v1") {
   const input = componentSchemas("input");
   const output = componentSchemas("output");
-  const requestIds = new Set(Object.values(OPERATIONS).flatMap((operation: ApiOperation) => [operation.body, operation.query].filter(Boolean).map((schema) => idOf(schema!))));
+  const requestIds = new Set(
+    Object.values(OPERATIONS).flatMap((operation: ApiOperation) =>
+      [operation.body, operation.query].filter(Boolean).map((schema) => idOf(schema!)),
+    ),
+  );
   // Request bodies as zod reads them, everything else (responses, shared enums) as it writes.
-  const schemas = Object.fromEntries(Object.keys(output).map((id) => [id, requestIds.has(id) ? input[id] : output[id]]));
+  const schemas = Object.fromEntries(
+    Object.keys(output).map((id) => [id, requestIds.has(id) ? input[id] : output[id]]),
+  );
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of Object.values(OPERATIONS) as ApiOperation[]) {
     (paths[operation.path] ??= {})[operation.method.toLowerCase()] = operationObject(operation, input);
@@ -117,7 +157,9 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
       description:
         "Candidates and jobs for Handoff. Authenticate with an API key (Settings → API keys) as Authorization: Bearer hnd_…. " +
         "Errors are RFC 9457 problem details (application/problem+json); problem types: " +
-        Object.keys(PROBLEMS).map((code) => problemType(code as keyof typeof PROBLEMS)).join(", ") +
+        Object.keys(PROBLEMS)
+          .map((code) => problemType(code as keyof typeof PROBLEMS))
+          .join(", ") +
         ".",
     },
     servers: [{ url: serverUrl }],
@@ -127,7 +169,11 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
     components: {
       schemas: { ...schemas, ...webhook.schemas },
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", description: "An API key, hnd_ followed by 43 characters. Scopes: candidates:read, candidates:write." },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API key, hnd_ followed by 43 characters. Scopes: candidates:read, candidates:write.",
+        },
       },
     },
   };

@@ -86,7 +86,10 @@ export const OPERATIONS = {
       "Creates the candidate when no candidate has this source and external id, otherwise updates it. " +
       "Sending the same body again changes nothing (outcome unchanged). A candidate already in Personio only gets missing values.",
     scope: "candidates:write",
-    pathParams: { externalSource: "The source system, e.g. greenhouse.", externalId: "The candidate's id in that system." },
+    pathParams: {
+      externalSource: "The source system, e.g. greenhouse.",
+      externalId: "The candidate's id in that system.",
+    },
     body: ZCandidateUpsert,
     responses: {
       200: { description: "Updated or unchanged.", schema: ZCandidateWriteResult },

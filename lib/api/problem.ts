@@ -42,10 +42,21 @@ export function problemType(code: ProblemCode) {
 
 export function problemBody(code: ProblemCode, detail?: string, errors?: ProblemError[]): Problem {
   const { status, title } = PROBLEMS[code];
-  return { type: problemType(code), title, status, code, ...(detail ? { detail } : {}), ...(errors?.length ? { errors } : {}) };
+  return {
+    type: problemType(code),
+    title,
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(errors?.length ? { errors } : {}),
+  };
 }
 
-export function problemResponse(code: ProblemCode, detail?: string, options: { errors?: ProblemError[]; headers?: HeadersInit } = {}) {
+export function problemResponse(
+  code: ProblemCode,
+  detail?: string,
+  options: { errors?: ProblemError[]; headers?: HeadersInit } = {},
+) {
   const body = problemBody(code, detail, options.errors);
   const headers = new Headers(options.headers);
   headers.set("content-type", PROBLEM_CONTENT_TYPE);

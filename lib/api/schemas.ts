@@ -40,7 +40,10 @@ export const ZCandidate = named(
     stage: ZStage,
     startDate: z.iso.date().nullable().describe("The first working day (yyyy-mm-dd); becomes Personio's hire date."),
     job: ZJob,
-    department: z.string().nullable().describe("The candidate's department when it differs from the job's; null = the job's."),
+    department: z
+      .string()
+      .nullable()
+      .describe("The candidate's department when it differs from the job's; null = the job's."),
     office: z.string().nullable().describe("The candidate's office when it differs from the job's; null = the job's."),
     source: z.string().nullable().describe("The channel the candidate came through, e.g. LinkedIn."),
     notes: z.string().nullable(),
@@ -118,7 +121,8 @@ export const ZCandidatePatch = named(
       if (value.jobId !== undefined && value.jobTitle !== undefined) {
         ctx.addIssue({ code: "custom", path: ["jobId"], message: "Give jobId or jobTitle, not both." });
       }
-      if (Object.keys(value).length === 0) ctx.addIssue({ code: "custom", path: [], message: "Give at least one field." });
+      if (Object.keys(value).length === 0)
+        ctx.addIssue({ code: "custom", path: [], message: "Give at least one field." });
     }),
   "The fields to change; fields not given stay as they are, null clears an optional one.",
 );
@@ -127,7 +131,19 @@ export const ZStageMove = named("StageMove", z.strictObject({ stage: ZStage }));
 
 export const ZCandidateField = named(
   "CandidateField",
-  z.enum(["firstName", "lastName", "email", "phone", "stage", "startDate", "jobId", "department", "office", "source", "notes"]),
+  z.enum([
+    "firstName",
+    "lastName",
+    "email",
+    "phone",
+    "stage",
+    "startDate",
+    "jobId",
+    "department",
+    "office",
+    "source",
+    "notes",
+  ]),
 );
 
 export const ZCandidateWriteResult = named(
@@ -157,7 +173,10 @@ export const ZCandidateListQuery = named(
     email: z.string().trim().min(1).max(254).optional().describe("The email, case and accents ignored."),
     externalSource: candidateFields.externalSource.optional(),
     externalId: candidateFields.externalId.optional(),
-    updatedSince: z.iso.datetime({ offset: true }).optional().describe("Only candidates changed at or after this time."),
+    updatedSince: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe("Only candidates changed at or after this time."),
     limit: z.coerce.number<string>().int().min(1).max(100).default(50),
     cursor: z.string().min(1).max(200).optional(),
   }),
@@ -193,7 +212,14 @@ export const ZProblem = named(
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string().describe("The problem's stable code, e.g. validation_failed."),
-    errors: z.array(z.object({ pointer: z.string().describe("JSON Pointer into the body or query, e.g. #/email"), detail: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string().describe("JSON Pointer into the body or query, e.g. #/email"),
+          detail: z.string(),
+        }),
+      )
+      .optional(),
   }),
   "RFC 9457 problem details.",
 );

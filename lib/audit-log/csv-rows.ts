@@ -5,7 +5,15 @@ import { toCsvLine } from "@/lib/csv";
 import { describeAuditEntry, type AuditLine, type AuditWords } from "./describe";
 import type { AuditEntryRow } from "./queries";
 
-export type AuditCsvColumns = { at: string; timeZone: string; actor: string; action: string; target: string; outcome: string; details: string };
+export type AuditCsvColumns = {
+  at: string;
+  timeZone: string;
+  actor: string;
+  action: string;
+  target: string;
+  outcome: string;
+  details: string;
+};
 
 /** A detail list as one cell: "Label: value; sentence; …". */
 export function detailsCell(lines: AuditLine[]): string {
@@ -26,13 +34,28 @@ export function csvTime(at: Date, timeZone: string): string {
 }
 
 export function auditCsvHeader(columns: AuditCsvColumns, delimiter: string): string {
-  return toCsvLine([columns.at, columns.timeZone, columns.actor, columns.action, columns.target, columns.outcome, columns.details], delimiter) + "\r\n";
+  return (
+    toCsvLine(
+      [columns.at, columns.timeZone, columns.actor, columns.action, columns.target, columns.outcome, columns.details],
+      delimiter,
+    ) + "\r\n"
+  );
 }
 
 export function auditCsvRow(entry: AuditEntryRow, words: AuditWords, timeZone: string, delimiter: string): string {
   const described = describeAuditEntry(entry, words);
   return (
-    toCsvLine([csvTime(entry.at, timeZone), timeZone, described.actor, described.action, described.target ?? "", described.outcome, detailsCell(described.details)], delimiter) +
-    "\r\n"
+    toCsvLine(
+      [
+        csvTime(entry.at, timeZone),
+        timeZone,
+        described.actor,
+        described.action,
+        described.target ?? "",
+        described.outcome,
+        detailsCell(described.details),
+      ],
+      delimiter,
+    ) + "\r\n"
   );
 }

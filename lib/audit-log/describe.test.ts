@@ -9,7 +9,8 @@ import { describeAuditEntry, type AuditTranslator, type AuditWords } from "./des
 import { AUDIT_CATEGORY_PREFIXES, type AuditDetailValue } from "./params";
 import type { AuditEntryRow } from "./queries";
 
-const read = (locale: string, file: string) => JSON.parse(fs.readFileSync(path.join("lib/i18n/messages", locale, file), "utf8")) as Record<string, unknown>;
+const read = (locale: string, file: string) =>
+  JSON.parse(fs.readFileSync(path.join("lib/i18n/messages", locale, file), "utf8")) as Record<string, unknown>;
 
 function wordsFor(locale: "en" | "de"): AuditWords {
   const messages = { ...read(locale, "audit.json"), ...read(locale, "common.json"), ...read(locale, "users.json") };
@@ -19,15 +20,34 @@ function wordsFor(locale: "en" | "de"): AuditWords {
     t,
     roleName: (id) => (common.has(`roles.${id}`) ? common(`roles.${id}`) : id),
     stageName: (stage) => common(`stages.${stage}`),
-    dateTime: (date) => new Intl.DateTimeFormat(locale, { timeZone: "Europe/Berlin", dateStyle: "medium", timeStyle: "short" }).format(date),
+    dateTime: (date) =>
+      new Intl.DateTimeFormat(locale, { timeZone: "Europe/Berlin", dateStyle: "medium", timeStyle: "short" }).format(
+        date,
+      ),
   };
 }
 
-function entry(action: string, details: Record<string, AuditDetailValue>, extra: Partial<AuditEntryRow> = {}): AuditEntryRow {
-  return { id: "e1", at: new Date("2026-11-30T10:00:00Z"), action, outcome: "failure", actorName: "Rita Recruiter", hasActor: true, target: null, details, names: {}, ...extra };
+function entry(
+  action: string,
+  details: Record<string, AuditDetailValue>,
+  extra: Partial<AuditEntryRow> = {},
+): AuditEntryRow {
+  return {
+    id: "e1",
+    at: new Date("2026-11-30T10:00:00Z"),
+    action,
+    outcome: "failure",
+    actorName: "Rita Recruiter",
+    hasActor: true,
+    target: null,
+    details,
+    names: {},
+    ...extra,
+  };
 }
 
-const text = (words: ReturnType<typeof describeAuditEntry>) => words.details.map((line) => (line.label ? `${line.label}: ${line.text}` : line.text));
+const text = (words: ReturnType<typeof describeAuditEntry>) =>
+  words.details.map((line) => (line.label ? `${line.label}: ${line.text}` : line.text));
 
 describe("describeAuditEntry", () => {
   const en = wordsFor("en");
@@ -46,7 +66,17 @@ describe("describeAuditEntry", () => {
   });
 
   it("says a send's result, the corrections and the stage rule as words", () => {
-    const sent = entry("handoff.send", { employeeId: 4242, status: "SENT", corrected: ["position"], "position.profile": "SRE", "position.sent": "Site Reliability Engineer" }, { outcome: "success" });
+    const sent = entry(
+      "handoff.send",
+      {
+        employeeId: 4242,
+        status: "SENT",
+        corrected: ["position"],
+        "position.profile": "SRE",
+        "position.sent": "Site Reliability Engineer",
+      },
+      { outcome: "success" },
+    );
     expect(text(describeAuditEntry(sent, en))).toEqual([
       "Personio employee ID: 4242",
       "Result: Created a new employee in Personio",
@@ -58,7 +88,14 @@ describe("describeAuditEntry", () => {
       "Personio-ID der Person: 7",
       "Ergebnis: Mit einer Person verknüpft, die es in Personio schon gab",
     ]);
-    expect(text(describeAuditEntry(entry("handoff.send", { code: "stage_not_sendable", stage: "OFFER", sendableStages: ["HIRED"] }), de))).toEqual([
+    expect(
+      text(
+        describeAuditEntry(
+          entry("handoff.send", { code: "stage_not_sendable", stage: "OFFER", sendableStages: ["HIRED"] }),
+          de,
+        ),
+      ),
+    ).toEqual([
       "Grund: Phase darf nicht gesendet werden",
       "Phase: Angebot",
       "Phasen, die gesendet werden dürfen: Eingestellt",
@@ -84,32 +121,80 @@ describe("describeAuditEntry", () => {
       "Permissions in Personio: Employees: read, Employees: write",
       "Employees access: Read and write",
     ]);
-    const role = entry("role.revoke-permission", { permission: "personio:see-badge" }, { target: { type: "role", id: "hiring_manager", name: "Hiring manager" } });
+    const role = entry(
+      "role.revoke-permission",
+      { permission: "personio:see-badge" },
+      { target: { type: "role", id: "hiring_manager", name: "Hiring manager" } },
+    );
     const words = describeAuditEntry(role, de);
     expect(words.target).toBe("Rolle: Hiring Manager");
     expect(text(words)).toEqual(["Einstellung: Sieht, dass ein Profil gesendet wurde"]);
-    expect(text(describeAuditEntry(entry("user.change-role", { from: "recruiter", to: "admin" }), en))).toEqual(["From: Recruiter", "To: Admin"]);
+    expect(text(describeAuditEntry(entry("user.change-role", { from: "recruiter", to: "admin" }), en))).toEqual([
+      "From: Recruiter",
+      "To: Admin",
+    ]);
   });
 
   it("says sign-ins, refusals, imports, keys and stage moves in words", () => {
-    const refused = entry("access.denied", { missingPermission: "audit:read", kind: "page", page: "/admin/audit", address: "unknown" }, { outcome: "denied" });
-    expect(text(describeAuditEntry(refused, en))).toEqual(["Permission needed: May read the audit log", "Refused: Page", "Page: /admin/audit", "Address: unknown"]);
-    const sso = entry("auth.sign-in", { method: "sso", email: "a@b.c", reason: "domain" }, { hasActor: false, actorName: null });
+    const refused = entry(
+      "access.denied",
+      { missingPermission: "audit:read", kind: "page", page: "/admin/audit", address: "unknown" },
+      { outcome: "denied" },
+    );
+    expect(text(describeAuditEntry(refused, en))).toEqual([
+      "Permission needed: May read the audit log",
+      "Refused: Page",
+      "Page: /admin/audit",
+      "Address: unknown",
+    ]);
+    const sso = entry(
+      "auth.sign-in",
+      { method: "sso", email: "a@b.c", reason: "domain" },
+      { hasActor: false, actorName: null },
+    );
     const ssoWords = describeAuditEntry(sso, de);
     expect(ssoWords.actor).toBe("Besucher:in (nicht angemeldet)");
-    expect(text(ssoWords)).toEqual(["Angemeldet mit: Single Sign-on", "Eingegebene E-Mail-Adresse: a@b.c", "Grund: E-Mail-Domain nicht erlaubt"]);
-    expect(text(describeAuditEntry(entry("sso.configure", { reason: "unreachable", issuer: "https://idp" }), en))).toEqual(["Reason: Identity provider unreachable", "Issuer URL: https://idp"]);
-    const imported = entry("candidates.import", { fileName: "hires.csv", rows: 3, created: 2, updated: 0, unchanged: 0, rejected: 1, keptInPersonio: 0 }, { target: { type: "import", id: "i1", name: "hires.csv" } });
+    expect(text(ssoWords)).toEqual([
+      "Angemeldet mit: Single Sign-on",
+      "Eingegebene E-Mail-Adresse: a@b.c",
+      "Grund: E-Mail-Domain nicht erlaubt",
+    ]);
+    expect(
+      text(describeAuditEntry(entry("sso.configure", { reason: "unreachable", issuer: "https://idp" }), en)),
+    ).toEqual(["Reason: Identity provider unreachable", "Issuer URL: https://idp"]);
+    const imported = entry(
+      "candidates.import",
+      { fileName: "hires.csv", rows: 3, created: 2, updated: 0, unchanged: 0, rejected: 1, keptInPersonio: 0 },
+      { target: { type: "import", id: "i1", name: "hires.csv" } },
+    );
     const importWords = describeAuditEntry(imported, en);
     expect(importWords.target).toBe("Import: hires.csv");
     expect(text(importWords)).toContain("Created: 2");
-    const moved = entry("candidate.move-stage", { via: "api", apiKeyId: "k1", from: "OFFER", to: "HIRED" }, { names: { "api-key:k1": "Greenhouse sync" } });
-    expect(text(describeAuditEntry(moved, en))).toEqual(["Through: the REST API", "API key: Greenhouse sync", "From: Offer", "To: Hired"]);
-    expect(text(describeAuditEntry(entry("api-key.create", { prefix: "hnd_abc", scopes: ["candidates:write"] }), de))).toEqual([
+    const moved = entry(
+      "candidate.move-stage",
+      { via: "api", apiKeyId: "k1", from: "OFFER", to: "HIRED" },
+      { names: { "api-key:k1": "Greenhouse sync" } },
+    );
+    expect(text(describeAuditEntry(moved, en))).toEqual([
+      "Through: the REST API",
+      "API key: Greenhouse sync",
+      "From: Offer",
+      "To: Hired",
+    ]);
+    expect(
+      text(describeAuditEntry(entry("api-key.create", { prefix: "hnd_abc", scopes: ["candidates:write"] }), de)),
+    ).toEqual([
       "Schlüssel beginnt mit: hnd_abc",
       "Berechtigungen des Schlüssels: Kandidat:innen und Stellen anlegen und ändern",
     ]);
-    const gone = describeAuditEntry(entry("job.rename", { via: "app", fields: ["title"], from: "Dev", to: "Developer" }, { target: { type: "job", id: "j1", name: null } }), en);
+    const gone = describeAuditEntry(
+      entry(
+        "job.rename",
+        { via: "app", fields: ["title"], from: "Dev", to: "Developer" },
+        { target: { type: "job", id: "j1", name: null } },
+      ),
+      en,
+    );
     expect(gone.target).toBe("Job (deleted)");
     expect(text(gone)).toEqual(["Through: Handoff", "Fields changed: Title", "From: Dev", "To: Developer"]);
   });
@@ -119,19 +204,39 @@ describe("describeAuditEntry", () => {
     const samples: AuditEntryRow[] = [
       entry("integration.test", { reason: "stored_secret_unreadable" }),
       entry("integration.connect", { reason: "missing_permission", clientId: "c", subdomain: "s", scopes: [] }),
-      entry("auth.sign-in", { email: "x@y.z", address: "10.0.0.1", reason: "too_many_attempts", limit: "account", moreNotRecorded: true }),
+      entry("auth.sign-in", {
+        email: "x@y.z",
+        address: "10.0.0.1",
+        reason: "too_many_attempts",
+        limit: "account",
+        moreNotRecorded: true,
+      }),
       entry("auth.sign-in", { method: "sso", reason: "token_refused", error: "invalid_grant" }),
       entry("auth.sign-in", { method: "sso", email: "x@y.z", created: true }),
       entry("user.invite", { roleId: "recruiter", linkExpiresAt: "2026-12-07T10:00:00.000Z" }),
       entry("user.create", { roleId: "interviewer", via: "sso", groups: ["hr"] }),
-      entry("sso.configure", { preset: "entra", issuer: "https://login", clientId: "c", secretChanged: false, allowedDomains: ["acme.com"], provisioning: "jit", defaultRoleId: "interviewer", groupsClaim: null }),
+      entry("sso.configure", {
+        preset: "entra",
+        issuer: "https://login",
+        clientId: "c",
+        secretChanged: false,
+        allowedDomains: ["acme.com"],
+        provisioning: "jit",
+        defaultRoleId: "interviewer",
+        groupsClaim: null,
+      }),
       entry("installation.setup", { source: "setup-page" }),
       entry("handoff.set-sendable-stages", { from: ["HIRED"], to: ["OFFER", "HIRED"] }),
       entry("candidate.update", { via: "import", fields: ["firstName", "startDate"], keptInPersonio: ["email"] }),
       entry("secrets.rotate-key", { keyId: "k2", previousKeyIds: ["k1"], reencrypted: 3, alreadyCurrent: 0 }),
-      entry("audit.export", { category: "sends", outcome: "failure", from: "2026-11-01", person: "u1", candidate: "anna" }, { names: { "user:u1": "Rita Recruiter" } }),
+      entry(
+        "audit.export",
+        { category: "sends", outcome: "failure", from: "2026-11-01", person: "u1", candidate: "anna" },
+        { names: { "user:u1": "Rita Recruiter" } },
+      ),
     ];
-    const codes = /\b(stored_secret_unreadable|missing_permission|too_many_attempts|token_refused|setup-page|sso-groups|read_write|recruiter|interviewer|entra|jit|HIRED|OFFER|firstName|startDate|true|false|sends|failure|u1)\b/;
+    const codes =
+      /\b(stored_secret_unreadable|missing_permission|too_many_attempts|token_refused|setup-page|sso-groups|read_write|recruiter|interviewer|entra|jit|HIRED|OFFER|firstName|startDate|true|false|sends|failure|u1)\b/;
     for (const words of [en, de]) {
       for (const sample of samples) {
         const described = describeAuditEntry(sample, words);
@@ -150,11 +255,13 @@ describe("the catalogue", () => {
       if (item.isDirectory()) return sourceFiles(full);
       return /\.tsx?$/.test(item.name) && !item.name.includes(".test.") ? [full] : [];
     });
-  const AREAS = "integration|role|user|handoff|sso|auth|access|secrets|job|candidate|candidates|api-key|installation|audit";
+  const AREAS =
+    "integration|role|user|handoff|sso|auth|access|secrets|job|candidate|candidates|api-key|installation|audit";
   const actions = new Set<string>();
   for (const file of [...sourceFiles("lib"), ...sourceFiles("app")]) {
     const source = fs.readFileSync(file, "utf8");
-    if (!/writeAuditLog|writeBoundedAuditLog|auditLog\.create|withClaimedCandidate|recordAccessDenied/.test(source)) continue;
+    if (!/writeAuditLog|writeBoundedAuditLog|auditLog\.create|withClaimedCandidate|recordAccessDenied/.test(source))
+      continue;
     for (const match of source.matchAll(new RegExp(`"((?:${AREAS})\\.[a-z-]+)"`, "g"))) actions.add(match[1]!);
   }
 
@@ -169,7 +276,10 @@ describe("the catalogue", () => {
     const prefixes = Object.values(AUDIT_CATEGORY_PREFIXES).flat();
     for (const action of actions) {
       expect(t.has(`actions.${action}`), action).toBe(true);
-      expect(prefixes.some((prefix) => action.startsWith(prefix)), action).toBe(true);
+      expect(
+        prefixes.some((prefix) => action.startsWith(prefix)),
+        action,
+      ).toBe(true);
     }
   });
 });
@@ -178,7 +288,11 @@ describe("auditCsvRow", () => {
   it("neutralises cells a spreadsheet would run, and keeps the words", () => {
     const words = wordsFor("en");
     const row = auditCsvRow(
-      entry("auth.sign-in", { email: '=HYPERLINK("http://evil.example","x")', reason: "wrong_password" }, { actorName: "@admin", target: { type: "user", id: "u1", name: "+Eve" } }),
+      entry(
+        "auth.sign-in",
+        { email: '=HYPERLINK("http://evil.example","x")', reason: "wrong_password" },
+        { actorName: "@admin", target: { type: "user", id: "u1", name: "+Eve" } },
+      ),
       words,
       "Europe/Berlin",
       ",",
@@ -186,8 +300,15 @@ describe("auditCsvRow", () => {
     expect(row).toBe(
       `2026-11-30 11:00:00,Europe/Berlin,'@admin,Sign-in,User: +Eve,Failed,"Email entered: =HYPERLINK(""http://evil.example"",""x""); Reason: Wrong password"\r\n`,
     );
-    const formulaFirst = auditCsvRow(entry("job.create", {}, { actorName: "=cmd|' /C calc'!A0", target: { type: "job", id: "j", name: "-2+3" } }), words, "UTC", ";");
+    const formulaFirst = auditCsvRow(
+      entry("job.create", {}, { actorName: "=cmd|' /C calc'!A0", target: { type: "job", id: "j", name: "-2+3" } }),
+      words,
+      "UTC",
+      ";",
+    );
     expect(formulaFirst.split(";").slice(2, 5)).toEqual(["'=cmd|' /C calc'!A0", "Created a job", "Job: -2+3"]);
-    expect(auditCsvRow(entry("job.create", {}, { actorName: "-1" }), wordsFor("de"), "UTC", ";")).toContain(";'-1;Stelle angelegt;");
+    expect(auditCsvRow(entry("job.create", {}, { actorName: "-1" }), wordsFor("de"), "UTC", ";")).toContain(
+      ";'-1;Stelle angelegt;",
+    );
   });
 });

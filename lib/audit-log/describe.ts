@@ -60,7 +60,8 @@ const CODE_GROUPS: Record<string, string> = {
 export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): AuditEntryWords {
   const { t } = words;
   const known = (group: string, value: string) => (t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value);
-  const list = (values: string[], name: (value: string) => string = (value) => value) => (values.length ? values.map(name).join(", ") : t("values.none"));
+  const list = (values: string[], name: (value: string) => string = (value) => value) =>
+    values.length ? values.map(name).join(", ") : t("values.none");
   const isSso = entry.action.startsWith("sso.") || entry.details.method === "sso";
 
   const reason = (code: string) => (isSso && t.has(`ssoCodes.${code}`) ? t(`ssoCodes.${code}`) : known("codes", code));
@@ -84,9 +85,15 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
     // What the recruiter corrected before sending: "<field>.profile" and "<field>.sent".
     const corrected = /^(\w+)\.(profile|sent)$/.exec(key);
     if (corrected) {
-      return { label: t(corrected[2] === "profile" ? "details.profileValue" : "details.sentValue", { field: known("personioFields", corrected[1]!) }), text: String(value ?? "") };
+      return {
+        label: t(corrected[2] === "profile" ? "details.profileValue" : "details.sentValue", {
+          field: known("personioFields", corrected[1]!),
+        }),
+        text: String(value ?? ""),
+      };
     }
-    if (value === null) return key === "field" || key === "employeeId" || key === "groupsClaim" ? null : labelled(t("values.none"));
+    if (value === null)
+      return key === "field" || key === "employeeId" || key === "groupsClaim" ? null : labelled(t("values.none"));
     switch (key) {
       case "reason":
       case "code":
@@ -102,7 +109,9 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
       case "sendableStages":
         return labelled(list(Array.isArray(value) ? value : [String(value)], words.stageName));
       case "corrected":
-        return Array.isArray(value) && value.length > 0 ? labelled(list(value, (field) => known("personioFields", field))) : null;
+        return Array.isArray(value) && value.length > 0
+          ? labelled(list(value, (field) => known("personioFields", field)))
+          : null;
       case "fields": {
         // Personio's fields for an update and the field settings ("position:jobTitle": the field
         // and where its prefill comes from); the candidate's own fields everywhere else.
@@ -114,8 +123,14 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
         return Array.isArray(value) ? labelled(list(value, fieldName)) : labelled(String(value));
       case "scopes": {
         // An API key's scopes are Handoff's own; the integration's are what Personio granted.
-        if (entry.action.startsWith("api-key.")) return { label: t("details.keyScopes"), text: list(Array.isArray(value) ? value : [String(value)], (scope) => known("apiScopes", scope)) };
-        return Array.isArray(value) && value.length === 0 ? labelled(t("values.noneNamed")) : labelled(list(Array.isArray(value) ? value : [String(value)], (scope) => known("personioScopes", scope)));
+        if (entry.action.startsWith("api-key."))
+          return {
+            label: t("details.keyScopes"),
+            text: list(Array.isArray(value) ? value : [String(value)], (scope) => known("apiScopes", scope)),
+          };
+        return Array.isArray(value) && value.length === 0
+          ? labelled(t("values.noneNamed"))
+          : labelled(list(Array.isArray(value) ? value : [String(value)], (scope) => known("personioScopes", scope)));
       }
       case "created":
         // A sign-in with single sign-on: whether it created the account. An import: how many rows.
@@ -149,11 +164,15 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
     else if (target.type === "sso") targetText = t("targets.sso");
     else if (target.type === "role" && target.id) targetText = t("targets.role", { name: words.roleName(target.id) });
     else if (t.has(`targetKinds.${target.type}`)) {
-      targetText = target.name ? t(`targets.${target.type}`, { name: target.name }) : t("targets.gone", { kind: t(`targetKinds.${target.type}`) });
+      targetText = target.name
+        ? t(`targets.${target.type}`, { name: target.name })
+        : t("targets.gone", { kind: t(`targetKinds.${target.type}`) });
     } else targetText = t("targets.other", { type: target.type, id: target.id ?? "" });
   }
   return {
-    actor: entry.actorName ?? (entry.hasActor ? t("deletedUser") : VISITOR_ACTIONS.has(entry.action) ? t("visitor") : t("system")),
+    actor:
+      entry.actorName ??
+      (entry.hasActor ? t("deletedUser") : VISITOR_ACTIONS.has(entry.action) ? t("visitor") : t("system")),
     action: actionKey && t.has(actionKey) ? t(actionKey) : entry.action,
     target: targetText,
     outcome: known("outcomes", entry.outcome),

@@ -32,8 +32,16 @@ beforeAll(async () => {
   queries = await import("./queries");
   exporter = await import("./export");
   await client.role.upsert({ where: { id: "admin" }, create: { id: "admin", name: "Admin" }, update: {} });
-  actorId = (await client.user.create({ data: { name: "Admin", email: "admin@example.com", passwordHash: "x", roleId: "admin" } })).id;
-  otherId = (await client.user.create({ data: { name: "=Other", email: "other@example.com", passwordHash: "x", roleId: "admin" } })).id;
+  actorId = (
+    await client.user.create({
+      data: { name: "Admin", email: "admin@example.com", passwordHash: "x", roleId: "admin" },
+    })
+  ).id;
+  otherId = (
+    await client.user.create({
+      data: { name: "=Other", email: "other@example.com", passwordHash: "x", roleId: "admin" },
+    })
+  ).id;
   const tie = new Date("2025-06-01T10:00:00Z");
   await client.auditLog.createMany({
     data: Array.from({ length: ROWS }, (_, index) => ({
@@ -41,7 +49,11 @@ beforeAll(async () => {
       actorId: index % 2 === 0 ? actorId : otherId,
       action: "integration.test",
       outcome: index % 5 === 0 ? "failure" : "success",
-      details: JSON.stringify(index % 5 === 0 ? { reason: "credentials_disabled" } : { scopes: ["employees:write"], writePermission: "write_only" }),
+      details: JSON.stringify(
+        index % 5 === 0
+          ? { reason: "credentials_disabled" }
+          : { scopes: ["employees:write"], writePermission: "write_only" },
+      ),
     })),
   });
 });
@@ -68,7 +80,8 @@ describe("the audit export", () => {
       batches.push(batch.map((entry) => entry.id));
       for (const entry of batch) {
         const current = { at: entry.at.getTime(), id: entry.id };
-        if (previous) expect(current.at < previous.at || (current.at === previous.at && current.id < previous.id)).toBe(true);
+        if (previous)
+          expect(current.at < previous.at || (current.at === previous.at && current.id < previous.id)).toBe(true);
         previous = current;
       }
     }
@@ -79,7 +92,8 @@ describe("the audit export", () => {
   it("applies the page's filters: person, outcome and the viewer's days", async () => {
     const count = async (query: Record<string, string>, timeZone = "UTC") => {
       let total = 0;
-      for await (const batch of queries.readAuditEntriesInBatches(ZAuditListParams.parse(query), timeZone)) total += batch.length;
+      for await (const batch of queries.readAuditEntriesInBatches(ZAuditListParams.parse(query), timeZone))
+        total += batch.length;
       return total;
     };
     expect(await count({ person: actorId })).toBe(Math.ceil(ROWS / 2));
@@ -108,13 +122,26 @@ describe("the audit export", () => {
       timeZone: "Europe/Berlin",
       words: plainWords,
       delimiter: ",",
-      columns: { at: "When", timeZone: "Time zone", actor: "Who", action: "What", target: "Target", outcome: "Outcome", details: "Details" },
+      columns: {
+        at: "When",
+        timeZone: "Time zone",
+        actor: "Who",
+        action: "What",
+        target: "Target",
+        outcome: "Outcome",
+        details: "Details",
+      },
     })) {
       csv += chunk;
     }
-    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("When,Time zone,Who,What,Target,Outcome,Details");
-    const expected = Array.from({ length: ROWS }, (_, index) => index).filter((index) => index % 2 === 1 && index % 5 === 0).length;
+    const expected = Array.from({ length: ROWS }, (_, index) => index).filter(
+      (index) => index % 2 === 1 && index % 5 === 0,
+    ).length;
     expect(lines).toHaveLength(1 + expected);
     // The actor "=Other" is written as text, never as a formula.
     for (const line of lines.slice(1)) expect(line.split(",")[2]).toBe("'=Other");

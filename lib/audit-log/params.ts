@@ -23,7 +23,9 @@ const ZDay = z
   .string()
   .trim()
   .catch("")
-  .transform((value) => (DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value) ? value : ""));
+  .transform((value) =>
+    DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value) ? value : "",
+  );
 
 // Query-string parameters of the audit page (and of its CSV export). Bad values fall back to
 // defaults: a hand-edited URL still shows the log. A range given backwards is read forwards.
@@ -48,12 +50,21 @@ export const ZAuditListParams = z
       .default(""),
     page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   })
-  .transform((params) => (params.from && params.to && params.from > params.to ? { ...params, from: params.to, to: params.from } : params));
+  .transform((params) =>
+    params.from && params.to && params.from > params.to ? { ...params, from: params.to, to: params.from } : params,
+  );
 export type TAuditListParams = z.infer<typeof ZAuditListParams>;
 export type TAuditFilters = Omit<TAuditListParams, "page">;
 
 export function isAuditFiltered(params: TAuditFilters) {
-  return params.category !== "all" || params.outcome !== "" || params.from !== "" || params.to !== "" || params.person !== "" || params.candidate !== "";
+  return (
+    params.category !== "all" ||
+    params.outcome !== "" ||
+    params.from !== "" ||
+    params.to !== "" ||
+    params.person !== "" ||
+    params.candidate !== ""
+  );
 }
 
 function auditQuery(params: Partial<TAuditListParams>) {
@@ -88,7 +99,8 @@ export function parseAuditDetails(raw: string | null): Record<string, AuditDetai
     if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
     const result: Record<string, AuditDetailValue> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (item === null || ["string", "number", "boolean"].includes(typeof item)) result[key] = item as AuditDetailValue;
+      if (item === null || ["string", "number", "boolean"].includes(typeof item))
+        result[key] = item as AuditDetailValue;
       else if (Array.isArray(item)) result[key] = item.map(String);
     }
     return result;

@@ -5,7 +5,13 @@ import { findCandidateIdsMatching } from "@/lib/candidates/queries";
 import { db } from "@/lib/db";
 import { nextDay, startOfDayIn } from "@/lib/i18n/zoned-day";
 
-import { AUDIT_CATEGORY_PREFIXES, AUDIT_PAGE_SIZE, parseAuditDetails, type TAuditFilters, type TAuditListParams } from "./params";
+import {
+  AUDIT_CATEGORY_PREFIXES,
+  AUDIT_PAGE_SIZE,
+  parseAuditDetails,
+  type TAuditFilters,
+  type TAuditListParams,
+} from "./params";
 
 // A candidate filter's words may match many people (a common surname): the log is filtered by
 // the newest this many of them, and the page says so when there are more.
@@ -58,24 +64,34 @@ type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof ROW_SELECT }>;
 // one shows as unknown). Details with user ids: the person an export was filtered by.
 async function withNames(rows: AuditRow[]) {
   const parsed = rows.map((row) => ({ row, details: parseAuditDetails(row.details) }));
-  const idsOf = (type: string) => [...new Set(rows.filter((row) => row.targetType === type && row.targetId).map((row) => row.targetId!))];
-  const detailIds = (key: string) => parsed.flatMap(({ details }) => (typeof details[key] === "string" ? [details[key]] : []));
+  const idsOf = (type: string) => [
+    ...new Set(rows.filter((row) => row.targetType === type && row.targetId).map((row) => row.targetId!)),
+  ];
+  const detailIds = (key: string) =>
+    parsed.flatMap(({ details }) => (typeof details[key] === "string" ? [details[key]] : []));
   const userIds = [...new Set([...idsOf("user"), ...detailIds("person")])];
   const apiKeyIds = [...new Set([...idsOf("api-key"), ...detailIds("apiKeyId")])];
   // No query for a kind of id the rows do not hold (most batches of an export hold few kinds).
-  const lookUp = <T>(ids: string[], find: (ids: string[]) => Promise<T[]>) => (ids.length > 0 ? find(ids) : Promise.resolve([] as T[]));
+  const lookUp = <T>(ids: string[], find: (ids: string[]) => Promise<T[]>) =>
+    ids.length > 0 ? find(ids) : Promise.resolve([] as T[]);
   const [roles, users, candidates, jobs, imports, apiKeys] = await Promise.all([
     lookUp(idsOf("role"), (ids) => db.role.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
     lookUp(userIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
-    lookUp(idsOf("candidate"), (ids) => db.candidate.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true } })),
+    lookUp(idsOf("candidate"), (ids) =>
+      db.candidate.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true } }),
+    ),
     lookUp(idsOf("job"), (ids) => db.job.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
-    lookUp(idsOf("import"), (ids) => db.candidateImport.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true } })),
+    lookUp(idsOf("import"), (ids) =>
+      db.candidateImport.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true } }),
+    ),
     lookUp(apiKeyIds, (ids) => db.apiKey.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
   ]);
   const names = new Map<string, string>([
     ...roles.map((role) => [`role:${role.id}`, role.name] as const),
     ...users.map((user) => [`user:${user.id}`, user.name] as const),
-    ...candidates.map((candidate) => [`candidate:${candidate.id}`, `${candidate.firstName} ${candidate.lastName}`] as const),
+    ...candidates.map(
+      (candidate) => [`candidate:${candidate.id}`, `${candidate.firstName} ${candidate.lastName}`] as const,
+    ),
     ...jobs.map((job) => [`job:${job.id}`, job.title] as const),
     ...imports.map((item) => [`import:${item.id}`, item.fileName] as const),
     ...apiKeys.map((key) => [`api-key:${key.id}`, key.name] as const),
@@ -88,7 +104,11 @@ async function withNames(rows: AuditRow[]) {
     actorName: row.actor?.name ?? null,
     hasActor: row.actorId !== null,
     target: row.targetType
-      ? { type: row.targetType, id: row.targetId, name: row.targetId ? (names.get(`${row.targetType}:${row.targetId}`) ?? null) : null }
+      ? {
+          type: row.targetType,
+          id: row.targetId,
+          name: row.targetId ? (names.get(`${row.targetType}:${row.targetId}`) ?? null) : null,
+        }
       : null,
     details,
     // Names for the ids inside details, by "<type>:<id>".
@@ -124,7 +144,10 @@ export type AuditEntryRow = Awaited<ReturnType<typeof withNames>>[number];
  * Every entry the filters match, newest first, a batch at a time (keyset paging on the time and
  * id, so each batch is an index seek however far into the log it is).
  */
-export async function* readAuditEntriesInBatches(params: TAuditFilters, timeZone: string): AsyncGenerator<AuditEntryRow[]> {
+export async function* readAuditEntriesInBatches(
+  params: TAuditFilters,
+  timeZone: string,
+): AsyncGenerator<AuditEntryRow[]> {
   const filter = await whereFor(params, timeZone);
   if (!filter) return;
   let after: { at: Date; id: string } | null = null;
@@ -133,7 +156,15 @@ export async function* readAuditEntriesInBatches(params: TAuditFilters, timeZone
       // "at <= last" on its own, so both databases seek the time index to where the last batch
       // ended (an OR of the two cases alone made SQLite walk the index from the newest entry,
       // every batch); the OR then drops the entries of the same instant already written.
-      where: after ? { AND: [filter.where, { at: { lte: after.at } }, { OR: [{ at: { lt: after.at } }, { id: { lt: after.id } }] }] } : filter.where,
+      where: after
+        ? {
+            AND: [
+              filter.where,
+              { at: { lte: after.at } },
+              { OR: [{ at: { lt: after.at } }, { id: { lt: after.id } }] },
+            ],
+          }
+        : filter.where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: EXPORT_BATCH,
       select: ROW_SELECT,

@@ -8,7 +8,12 @@ import type { AuditTranslator, AuditWords } from "./describe";
 
 /** The words describeAuditEntry needs, in this request's language and time zone (page and CSV alike). */
 export async function getAuditWords(): Promise<AuditWords> {
-  const [t, tRoles, tStages, format] = await Promise.all([getTranslations("audit"), getTranslations("roles"), getTranslations("stages"), getFormatter()]);
+  const [t, tRoles, tStages, format] = await Promise.all([
+    getTranslations("audit"),
+    getTranslations("roles"),
+    getTranslations("stages"),
+    getFormatter(),
+  ]);
   return {
     // Keys are built from recorded codes and checked with has() before use, hence the loose type.
     t: t as unknown as AuditTranslator,

@@ -11,7 +11,11 @@ import type { Permission } from "@/lib/permissions";
 // which address), which permission was missing, and on which page. Anyone can cause these in
 // bulk, so they are written within the audit log's bounds (lib/audit-bounded.ts), per person or
 // per address.
-export async function recordAccessDenied(actor: { id: string } | null, permission: Permission, kind: "page" | "action"): Promise<void> {
+export async function recordAccessDenied(
+  actor: { id: string } | null,
+  permission: Permission,
+  kind: "page" | "action",
+): Promise<void> {
   try {
     const requestHeaders = await headers();
     const address = clientAddress(requestHeaders, env.TRUSTED_PROXY_HOPS);
@@ -23,7 +27,13 @@ export async function recordAccessDenied(actor: { id: string } | null, permissio
       actorId: actor?.id ?? null,
       action: "access.denied",
       outcome: "denied",
-      details: { missingPermission: permission, kind, ...(page ? { page } : {}), ...(actor ? {} : { reason: "signed_out" }), address: address ?? "unknown" },
+      details: {
+        missingPermission: permission,
+        kind,
+        ...(page ? { page } : {}),
+        ...(actor ? {} : { reason: "signed_out" }),
+        address: address ?? "unknown",
+      },
     });
   } catch (error) {
     // The refusal stands either way; a failing audit write must not turn it into an error.

@@ -66,7 +66,9 @@ describe("safeRedirectUrl (next-auth's redirect callback)", () => {
   it("keeps a path or a URL of this app, and refuses another origin", () => {
     expect(safeRedirectUrl({ url: "/candidates?stage=HIRED", baseUrl })).toBe(`${baseUrl}/candidates?stage=HIRED`);
     expect(safeRedirectUrl({ url: `${baseUrl}/admin/users`, baseUrl })).toBe(`${baseUrl}/admin/users`);
-    expect(safeRedirectUrl({ url: "https://handoff.example.com.evil.example/x", baseUrl })).toBe(`${baseUrl}/candidates`);
+    expect(safeRedirectUrl({ url: "https://handoff.example.com.evil.example/x", baseUrl })).toBe(
+      `${baseUrl}/candidates`,
+    );
     expect(safeRedirectUrl({ url: "http://handoff.example.com/admin/users", baseUrl })).toBe(`${baseUrl}/candidates`);
   });
 });

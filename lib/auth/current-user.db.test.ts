@@ -36,13 +36,30 @@ async function currentUserFor(user: { id: string; sessionVersion: number }) {
 describe("the current user", () => {
   it("comes with the role's name and every permission the role has", async () => {
     const user = await client.user.create({
-      data: { name: "Rita Recruiter", email: "rita@example.com", roleId: "recruiter", locale: "de", timeZone: "Europe/Berlin" },
+      data: {
+        name: "Rita Recruiter",
+        email: "rita@example.com",
+        roleId: "recruiter",
+        locale: "de",
+        timeZone: "Europe/Berlin",
+      },
     });
-    const granted = await client.rolePermission.findMany({ where: { roleId: "recruiter" }, select: { permission: true } });
+    const granted = await client.rolePermission.findMany({
+      where: { roleId: "recruiter" },
+      select: { permission: true },
+    });
     expect(granted.length).toBeGreaterThan(1);
 
     const current = await currentUserFor(user);
-    expect(current).toMatchObject({ id: user.id, name: "Rita Recruiter", email: "rita@example.com", roleId: "recruiter", roleName: "Recruiter", locale: "de", timeZone: "Europe/Berlin" });
+    expect(current).toMatchObject({
+      id: user.id,
+      name: "Rita Recruiter",
+      email: "rita@example.com",
+      roleId: "recruiter",
+      roleName: "Recruiter",
+      locale: "de",
+      timeZone: "Europe/Berlin",
+    });
     expect([...current!.permissions].sort()).toEqual(granted.map((row) => row.permission).sort());
   });
 
@@ -55,7 +72,9 @@ describe("the current user", () => {
   });
 
   it("is nobody for a deactivated account or a session from before the sessions were ended", async () => {
-    const user = await client.user.create({ data: { name: "Olaf Old", email: "olaf@example.com", roleId: "recruiter", sessionVersion: 2 } });
+    const user = await client.user.create({
+      data: { name: "Olaf Old", email: "olaf@example.com", roleId: "recruiter", sessionVersion: 2 },
+    });
     expect(await currentUserFor({ id: user.id, sessionVersion: 1 })).toBeNull();
     expect(await currentUserFor({ id: user.id, sessionVersion: 2 })).not.toBeNull();
     await client.user.update({ where: { id: user.id }, data: { active: false } });

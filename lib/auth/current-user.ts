@@ -66,7 +66,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     email: user.email,
     roleId: user.roleId,
     roleName: user.roleName,
-    permissions: new Set(rows.flatMap((row) => (row.permission !== null && isPermission(row.permission) ? [row.permission] : []))),
+    permissions: new Set(
+      rows.flatMap((row) => (row.permission !== null && isPermission(row.permission) ? [row.permission] : [])),
+    ),
     // Both are validated when saved; checked again here, as a bad value would break every page.
     locale: isLocale(user.locale) ? user.locale : null,
     timeZone: canonicalTimeZone(user.timeZone),

@@ -1,8 +1,8 @@
 import "server-only";
 
-import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 
 import { safeRedirectUrl } from "@/lib/auth/callback-url";
 import { SESSION_IDLE_SECONDS, SESSION_KEEP_ALIVE_SECONDS } from "@/lib/auth/session-lifetime";
@@ -65,7 +65,10 @@ export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
       }
       try {
         const reported = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
-        await recordFirstTimeZone({ userId: user.id, reported: reported?.includes("%") ? decodeURIComponent(reported) : reported });
+        await recordFirstTimeZone({
+          userId: user.id,
+          reported: reported?.includes("%") ? decodeURIComponent(reported) : reported,
+        });
       } catch (error) {
         console.error("Could not record the time zone at sign-in", error);
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { findPasswordProblem } from "@/lib/auth/password-strength";
 import { ZNewPassword } from "@/lib/auth/password-rules";
+import { findPasswordProblem } from "@/lib/auth/password-strength";
 
 describe("new password rules", () => {
   it("asks for at least 12 characters", () => {
@@ -18,7 +18,9 @@ describe("new password rules", () => {
   );
 
   it("refuses a password made of the person's own name or email", async () => {
-    expect(await findPasswordProblem("amelie.laurent1", { name: "Amélie Laurent", email: "amelie.laurent@example.com" })).toBe("personal");
+    expect(
+      await findPasswordProblem("amelie.laurent1", { name: "Amélie Laurent", email: "amelie.laurent@example.com" }),
+    ).toBe("personal");
   });
 
   it("refuses repeats and keyboard runs", async () => {

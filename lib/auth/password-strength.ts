@@ -15,7 +15,12 @@ const MIN_SCORE = 3;
 let factory: Promise<ZxcvbnFactory> | undefined;
 function estimator() {
   factory ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
-    ([core, common]) => new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs, useLevenshteinDistance: true }),
+    ([core, common]) =>
+      new core.ZxcvbnFactory({
+        dictionary: common.dictionary,
+        graphs: common.adjacencyGraphs,
+        useLevenshteinDistance: true,
+      }),
   );
   return factory;
 }
@@ -23,7 +28,10 @@ function estimator() {
 const COMMON_WARNINGS = new Set(["topTen", "topHundred", "common", "similarToCommon", "pwned"]);
 
 // Null when the password may be used; otherwise why not, for the message.
-export async function findPasswordProblem(password: string, personal: { name?: string; email?: string } = {}): Promise<PasswordProblem | null> {
+export async function findPasswordProblem(
+  password: string,
+  personal: { name?: string; email?: string } = {},
+): Promise<PasswordProblem | null> {
   const userInputs = [personal.name, personal.email, personal.email?.split("@")[0], "handoff"].filter(
     (value): value is string => !!value,
   );

@@ -74,9 +74,11 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
         // A refused answer from the provider (bad signature, issuer, audience, expiry, nonce,
         // state, PKCE, or an error it sent): audited like any refused sign-in.
         const details = { method: "sso", reason: "token_refused", error: tokenRefusalReason(metadata) };
-        void writeAuditLog(db, testerId
-          ? { actorId: testerId, action: "sso.test", targetType: "sso", targetId: "sso", outcome: "failure", details }
-          : { actorId: null, action: "auth.sign-in", outcome: "denied", details },
+        void writeAuditLog(
+          db,
+          testerId
+            ? { actorId: testerId, action: "sso.test", targetType: "sso", targetId: "sso", outcome: "failure", details }
+            : { actorId: null, action: "auth.sign-in", outcome: "denied", details },
         ).catch((error: unknown) => console.error("Could not audit a refused SSO sign-in", error));
       },
     },
@@ -94,7 +96,9 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
             outcome: result.ok ? "success" : "failure",
             ...(result.ok ? {} : { reason: result.reason }),
           });
-          throw new Error(result.ok ? ssoTestPassedError(result.outcome, result.roleId) : ssoTestFailedError(result.reason));
+          throw new Error(
+            result.ok ? ssoTestPassedError(result.outcome, result.roleId) : ssoTestFailedError(result.reason),
+          );
         }
         const result = await admitSsoUser(settings, claims);
         if (!result.ok) throw new Error(ssoRefusedError(result.reason));

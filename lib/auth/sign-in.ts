@@ -31,14 +31,25 @@ let limiters: { account: DatabaseLimiter; address: DatabaseLimiter } | undefined
 function signInLimiters() {
   const windowSeconds = env.SIGN_IN_WINDOW_MINUTES * 60;
   limiters ??= {
-    account: createDatabaseLimiter(db, { name: "sign-in-account", points: env.SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT, windowSeconds }),
-    address: createDatabaseLimiter(db, { name: "sign-in-address", points: env.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS, windowSeconds }),
+    account: createDatabaseLimiter(db, {
+      name: "sign-in-account",
+      points: env.SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT,
+      windowSeconds,
+    }),
+    address: createDatabaseLimiter(db, {
+      name: "sign-in-address",
+      points: env.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS,
+      windowSeconds,
+    }),
   };
   return limiters;
 }
 
 export function normaliseSignInEmail(value: unknown) {
-  return String(value ?? "").trim().toLowerCase().slice(0, 320);
+  return String(value ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 320);
 }
 
 /**
@@ -62,11 +73,17 @@ export async function attemptSignIn(
   // The address first: attempts from an address that is over its limit do not use up the
   // accounts they name.
   if (addressKey && !(await byAddress.take(addressKey)).allowed) {
-    await writeBoundedAuditLog(`sign-in-address:${addressKey}`, audit({ actorId: null, outcome: "denied", details: { reason: "too_many_attempts", limit: "address" } }));
+    await writeBoundedAuditLog(
+      `sign-in-address:${addressKey}`,
+      audit({ actorId: null, outcome: "denied", details: { reason: "too_many_attempts", limit: "address" } }),
+    );
     return { status: "too-many-attempts" };
   }
   if (!(await account.take(email)).allowed) {
-    await writeBoundedAuditLog(`sign-in-account:${email}`, audit({ actorId: null, outcome: "denied", details: { reason: "too_many_attempts", limit: "account" } }));
+    await writeBoundedAuditLog(
+      `sign-in-account:${email}`,
+      audit({ actorId: null, outcome: "denied", details: { reason: "too_many_attempts", limit: "account" } }),
+    );
     return { status: "too-many-attempts" };
   }
 
@@ -76,7 +93,10 @@ export async function attemptSignIn(
     await Promise.all([account.giveBack(email), addressKey ? byAddress.giveBack(addressKey) : undefined]);
     const target = { targetType: "user", targetId: result.user.id };
     if (options.mayUsePassword && !(await options.mayUsePassword(result.user.id))) {
-      await writeAuditLog(db, audit({ actorId: null, ...target, outcome: "denied", details: { reason: "sso_required" } }));
+      await writeAuditLog(
+        db,
+        audit({ actorId: null, ...target, outcome: "denied", details: { reason: "sso_required" } }),
+      );
       return { status: "sso-required" };
     }
     await writeAuditLog(db, audit({ actorId: result.user.id, ...target, outcome: "success" }));
@@ -86,7 +106,12 @@ export async function attemptSignIn(
   // Bounded only overall: per account and address the sign-in limits already bound these.
   await writeBoundedAuditLog(
     null,
-    audit({ actorId: null, ...(result.userId ? { targetType: "user", targetId: result.userId } : {}), outcome: "failure", details: { reason } }),
+    audit({
+      actorId: null,
+      ...(result.userId ? { targetType: "user", targetId: result.userId } : {}),
+      outcome: "failure",
+      details: { reason },
+    }),
   );
   return { status: result.reason === "deactivated" ? "deactivated" : "invalid" };
 }

@@ -19,12 +19,18 @@ const stored: CandidateValues = {
 
 describe("planCandidateChange", () => {
   it("writes only what differs", () => {
-    expect(planCandidateChange(stored, { ...stored, stage: "HIRED" }, { inPersonio: false })).toEqual({ data: { stage: "HIRED" }, kept: [] });
+    expect(planCandidateChange(stored, { ...stored, stage: "HIRED" }, { inPersonio: false })).toEqual({
+      data: { stage: "HIRED" },
+      kept: [],
+    });
     expect(planCandidateChange(stored, { ...stored }, { inPersonio: false })).toEqual({ data: {}, kept: [] });
   });
 
   it("ignores values not given and treats undefined and null alike for nullable fields", () => {
-    expect(planCandidateChange(stored, { phone: null, firstName: undefined }, { inPersonio: false })).toEqual({ data: {}, kept: [] });
+    expect(planCandidateChange(stored, { phone: null, firstName: undefined }, { inPersonio: false })).toEqual({
+      data: {},
+      kept: [],
+    });
   });
 
   it("may clear a value of a candidate not in Personio", () => {

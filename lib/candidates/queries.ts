@@ -45,7 +45,10 @@ function prefixFilter(word: TSearchWord, shape: "range" | "like"): Prisma.Candid
  * The ids of up to `limit` candidates (newest first) the words find, as the list's search finds
  * them; null when the text holds no words to search for. For filters elsewhere (the audit log).
  */
-export async function findCandidateIdsMatching(text: string, limit: number): Promise<{ ids: string[]; total: number } | null> {
+export async function findCandidateIdsMatching(
+  text: string,
+  limit: number,
+): Promise<{ ids: string[]; total: number } | null> {
   const words = searchWords(text);
   if (words.length === 0) return null;
   const longWords = words.filter((word) => !word.isShort);
@@ -57,7 +60,12 @@ export async function findCandidateIdsMatching(text: string, limit: number): Pro
   const where = { AND: shortWords.map((word) => prefixFilter(word, "range")) };
   const [total, rows] = await Promise.all([
     db.candidate.count({ where }),
-    db.candidate.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit, select: { id: true } }),
+    db.candidate.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: { id: true },
+    }),
   ]);
   return { total, ids: rows.map((row) => row.id) };
 }
@@ -77,7 +85,12 @@ export async function listCandidates(params: TCandidateListParams) {
     // index (raw SQL: Prisma has no MATCH or trigram operator); the rest filter those matches.
     const found = await searchCandidates({ longWords, shortWords, job: params.job, stage: params.stage, skip });
     const rows = found.rows.map(({ jobTitle, ...row }) => ({ ...row, job: { title: jobTitle } }));
-    return { total: found.total, moreThanTotal: false, rows, pages: Math.max(1, Math.ceil(found.total / CANDIDATES_PAGE_SIZE)) };
+    return {
+      total: found.total,
+      moreThanTotal: false,
+      rows,
+      pages: Math.max(1, Math.ceil(found.total / CANDIDATES_PAGE_SIZE)),
+    };
   }
 
   const whereFor = (shape: "range" | "like"): Prisma.CandidateWhereInput => ({
@@ -85,7 +98,10 @@ export async function listCandidates(params: TCandidateListParams) {
   });
   const unfiltered = shortWords.length === 0 && filters.length === 0;
   if (shortWords.length > 0) {
-    const counted = await countPrefixMatchesUpTo({ shortWords, job: params.job, stage: params.stage }, BROAD_SEARCH_MATCHES + 1);
+    const counted = await countPrefixMatchesUpTo(
+      { shortWords, job: params.job, stage: params.stage },
+      BROAD_SEARCH_MATCHES + 1,
+    );
     const broad = counted > BROAD_SEARCH_MATCHES;
     const total = broad ? BROAD_SEARCH_MATCHES : counted;
     const pages = Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE));

@@ -1,8 +1,8 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
-import type { TSearchWord } from "@/lib/candidates/search-text";
 import { CANDIDATES_PAGE_SIZE } from "@/lib/candidates/list-params";
+import type { TSearchWord } from "@/lib/candidates/search-text";
 import { db } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/provider";
 import { env } from "@/lib/env";
@@ -24,7 +24,9 @@ type TSearchInput = {
 // FTS5 query: each word a quoted string (with the trigram tokenizer, a substring), its forms
 // OR-ed, the words AND-ed: ("muller" OR "mueller") AND "anna". Quotes inside are doubled.
 function ftsQuery(words: TSearchWord[]): string {
-  return words.map((word) => `(${word.forms.map((form) => `"${form.replaceAll('"', '""')}"`).join(" OR ")})`).join(" AND ");
+  return words
+    .map((word) => `(${word.forms.map((form) => `"${form.replaceAll('"', '""')}"`).join(" OR ")})`)
+    .join(" AND ");
 }
 
 function likeContains(form: string): string {
@@ -34,7 +36,8 @@ function likeContains(form: string): string {
 function prefixCondition(word: TSearchWord): Prisma.Sql {
   const ranges = word.forms.flatMap((form) =>
     (["firstNameKey", "lastNameKey", "emailKey"] as const).map(
-      (column) => Prisma.sql`(c.${Prisma.raw(`"${column}"`)} >= ${form} AND c.${Prisma.raw(`"${column}"`)} < ${form + PREFIX_END})`,
+      (column) =>
+        Prisma.sql`(c.${Prisma.raw(`"${column}"`)} >= ${form} AND c.${Prisma.raw(`"${column}"`)} < ${form + PREFIX_END})`,
     ),
   );
   return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
@@ -52,7 +55,15 @@ function prefixAndFilterConditions(input: TPrefixInput): Prisma.Sql[] {
 }
 
 /** One row of the list, as the list shows it. */
-export type TSearchRow = { id: string; firstName: string; lastName: string; email: string; stage: string; createdAt: Date; jobTitle: string };
+export type TSearchRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  stage: string;
+  createdAt: Date;
+  jobTitle: string;
+};
 
 // The list's columns with the job's title, read with the matches: a second query for the rows
 // by id (and a third for their jobs) cost more than the search itself on a narrow match.
@@ -82,16 +93,29 @@ export async function searchCandidates(input: TSearchInput): Promise<{ total: nu
   const conditions: Prisma.Sql[] = [];
   if (postgres) {
     for (const word of input.longWords) {
-      conditions.push(Prisma.sql`(${Prisma.join(word.forms.map((form) => Prisma.sql`c."searchText" LIKE ${likeContains(form)}`), " OR ")})`);
+      conditions.push(
+        Prisma.sql`(${Prisma.join(
+          word.forms.map((form) => Prisma.sql`c."searchText" LIKE ${likeContains(form)}`),
+          " OR ",
+        )})`,
+      );
     }
   } else {
-    conditions.push(Prisma.sql`c."id" IN (SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${ftsQuery(input.longWords)})`);
+    conditions.push(
+      Prisma.sql`c."id" IN (SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${ftsQuery(input.longWords)})`,
+    );
   }
   conditions.push(...prefixAndFilterConditions(input));
   const where = Prisma.join(conditions, " AND ");
   const limit = input.limit ?? CANDIDATES_PAGE_SIZE;
   const count = async () =>
-    Number((await db.$queryRaw<Array<{ total: number | bigint }>>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Candidate" c WHERE ${where}`))[0]?.total ?? 0);
+    Number(
+      (
+        await db.$queryRaw<Array<{ total: number | bigint }>>(
+          Prisma.sql`SELECT COUNT(*) AS "total" FROM "Candidate" c WHERE ${where}`,
+        )
+      )[0]?.total ?? 0,
+    );
 
   if (postgres) {
     // The count and the page at once, on two of the pool's connections.

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { candidateSearchColumns, candidateSearchText, foldPlain, foldSpelled, searchWords } from "@/lib/candidates/search-text";
+import {
+  candidateSearchColumns,
+  candidateSearchText,
+  foldPlain,
+  foldSpelled,
+  searchWords,
+} from "@/lib/candidates/search-text";
 
 describe("search folding", () => {
   it.each([
@@ -25,7 +31,9 @@ describe("search folding", () => {
     expect(candidateSearchText({ firstName: "Jürgen", lastName: "Müller", email: "j.mueller@example.com" })).toBe(
       "jurgen muller j.mueller@example.com juergen mueller",
     );
-    expect(candidateSearchText({ firstName: "Anna", lastName: "Berg", email: "Anna.Berg@Example.com" })).toBe("anna berg anna.berg@example.com");
+    expect(candidateSearchText({ firstName: "Anna", lastName: "Berg", email: "Anna.Berg@Example.com" })).toBe(
+      "anna berg anna.berg@example.com",
+    );
   });
 
   it("writes the prefix keys folded plainly", () => {

@@ -3,9 +3,9 @@
 // page calls it.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { createFreshDatabase } from "@/e2e/support/test-database";
 import { backfillCandidateSearch } from "@/lib/candidates/search-backfill";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
-import { createFreshDatabase } from "@/e2e/support/test-database";
 
 type QueriesModule = typeof import("@/lib/candidates/queries");
 
@@ -33,7 +33,14 @@ beforeAll(async () => {
   ] as const;
   for (const [index, [firstName, lastName, email, job]] of people.entries()) {
     await client.candidate.create({
-      data: { firstName, lastName, email, jobId: job, stage: "HIRED", createdAt: new Date(Date.UTC(2026, 0, 1 + index)) },
+      data: {
+        firstName,
+        lastName,
+        email,
+        jobId: job,
+        stage: "HIRED",
+        createdAt: new Date(Date.UTC(2026, 0, 1 + index)),
+      },
     });
   }
 });
@@ -54,7 +61,9 @@ async function names(q: string, extra: { job?: string; stage?: string } = {}) {
 describe("candidate search", () => {
   it("gives each match the columns the list shows, as the unfiltered list gives them", async () => {
     const [found] = (await queries.listCandidates({ q: "bergmann", job: "", stage: "", page: 1 })).rows;
-    const listed = (await queries.listCandidates({ q: "", job: "", stage: "", page: 1 })).rows.find((row) => row.id === found?.id);
+    const listed = (await queries.listCandidates({ q: "", job: "", stage: "", page: 1 })).rows.find(
+      (row) => row.id === found?.id,
+    );
     expect(found).toEqual({
       id: expect.any(String),
       firstName: "Alexander",
@@ -120,7 +129,13 @@ describe("candidate search", () => {
     expect(first.rows[0]?.lastName).toBe("Zebrafinch24");
     const second = await page(2);
     expect(second.total).toBe(25);
-    expect(second.rows.map((row) => row.lastName)).toEqual(["Zebrafinch04", "Zebrafinch03", "Zebrafinch02", "Zebrafinch01", "Zebrafinch00"]);
+    expect(second.rows.map((row) => row.lastName)).toEqual([
+      "Zebrafinch04",
+      "Zebrafinch03",
+      "Zebrafinch02",
+      "Zebrafinch01",
+      "Zebrafinch00",
+    ]);
     const beyond = await page(3);
     expect(beyond).toMatchObject({ total: 25, pages: 2, rows: [] });
     // Without words or filters the total is every candidate (counted without Prisma's subquery).
@@ -158,10 +173,15 @@ describe("candidate search", () => {
       data: { firstName: "Zoë", lastName: "Brontë", email: "zoe.bronte@example.com", jobId, stage: "OFFER" },
     });
     expect(await names("bronte")).toEqual(["Zoë Brontë"]);
-    await client.candidate.update({ where: { id: candidate.id }, data: { firstName: "Zoë", lastName: "Gärtner", email: "zoe.gaertner@example.com" } });
+    await client.candidate.update({
+      where: { id: candidate.id },
+      data: { firstName: "Zoë", lastName: "Gärtner", email: "zoe.gaertner@example.com" },
+    });
     expect(await names("bronte")).toEqual([]);
     expect(await names("gartner")).toEqual(["Zoë Gärtner"]);
-    await expect(client.candidate.update({ where: { id: candidate.id }, data: { lastName: "Brontë" } })).rejects.toThrow(/together/);
+    await expect(
+      client.candidate.update({ where: { id: candidate.id }, data: { lastName: "Brontë" } }),
+    ).rejects.toThrow(/together/);
     await client.candidate.delete({ where: { id: candidate.id } });
     expect(await names("gartner")).toEqual([]);
   });

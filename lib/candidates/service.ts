@@ -34,7 +34,9 @@ export type CandidateInput = {
   externalId?: string | null;
 };
 
-export type CandidatePatchInput = Partial<Omit<CandidateInput, "job" | "externalSource" | "externalId">> & { job?: JobInput };
+export type CandidatePatchInput = Partial<Omit<CandidateInput, "job" | "externalSource" | "externalId">> & {
+  job?: JobInput;
+};
 
 // Handoff statuses after which Personio holds the person (SENDING: it may, any moment now).
 const IN_PERSONIO_STATUSES = ["SENDING", "SENT", "LINKED"];
@@ -86,7 +88,10 @@ type Tx = Prisma.TransactionClient;
 
 async function resolveJob(tx: Tx, job: JobInput, cache?: Map<string, JobRef>): Promise<JobRef> {
   if ("id" in job) {
-    const found = await tx.job.findUnique({ where: { id: job.id }, select: { id: true, title: true, department: true, office: true } });
+    const found = await tx.job.findUnique({
+      where: { id: job.id },
+      select: { id: true, title: true, department: true, office: true },
+    });
     if (!found) throw new ConflictError("unknown_job");
     return found;
   }
@@ -100,7 +105,10 @@ async function givenValues(tx: Tx, input: CandidatePatchInput): Promise<Partial<
   return values;
 }
 
-function auditDetails(writer: CandidateWriter, extra: Record<string, string | number | boolean | null | string[]> = {}) {
+function auditDetails(
+  writer: CandidateWriter,
+  extra: Record<string, string | number | boolean | null | string[]> = {},
+) {
   return { via: writer.via, ...(writer.apiKeyId ? { apiKeyId: writer.apiKeyId } : {}), ...extra };
 }
 
@@ -149,14 +157,21 @@ async function applyPlan(tx: Tx, current: CandidateRecord, given: Partial<Candid
   const inPersonio = isInPersonio(current);
   const plan = planCandidateChange(storedValues(current), given, { inPersonio });
   if (Object.keys(plan.data).length === 0) return { candidate: current, changed: false, kept: plan.kept };
-  const candidate = await tx.candidate.update({ where: { id: current.id }, data: plan.data, select: CANDIDATE_RECORD_SELECT });
+  const candidate = await tx.candidate.update({
+    where: { id: current.id },
+    data: plan.data,
+    select: CANDIDATE_RECORD_SELECT,
+  });
   await writeAuditLog(tx, {
     actorId: writer.userId,
     action: "candidate.update",
     targetType: "candidate",
     targetId: current.id,
     outcome: "success",
-    details: auditDetails(writer, { fields: Object.keys(plan.data), ...(plan.kept.length ? { keptInPersonio: plan.kept } : {}) }),
+    details: auditDetails(writer, {
+      fields: Object.keys(plan.data),
+      ...(plan.kept.length ? { keptInPersonio: plan.kept } : {}),
+    }),
   });
   return { candidate, changed: true, kept: plan.kept };
 }
@@ -218,7 +233,10 @@ export async function moveCandidateStage(id: string, stage: Stage, writer: Candi
     const current = await tx.candidate.findUnique({ where: { id }, select: { stage: true } });
     if (!current) throw new NotFoundError("Candidate");
     if (current.stage === stage) {
-      return { candidate: (await tx.candidate.findUniqueOrThrow({ where: { id }, select: CANDIDATE_RECORD_SELECT })), changed: false };
+      return {
+        candidate: await tx.candidate.findUniqueOrThrow({ where: { id }, select: CANDIDATE_RECORD_SELECT }),
+        changed: false,
+      };
     }
     const candidate = await tx.candidate.update({ where: { id }, data: { stage }, select: CANDIDATE_RECORD_SELECT });
     await writeAuditLog(tx, {

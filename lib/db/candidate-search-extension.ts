@@ -17,14 +17,18 @@ function withSearchColumns<T extends TData>(data: T): T {
     // The search text is built from all three; a partial update cannot compute it without a
     // read that would escape the caller's transaction. Callers pass all three (no caller
     // changes names today).
-    throw new Error("Update a candidate's firstName, lastName and email together (plain strings): its search text is built from all three.");
+    throw new Error(
+      "Update a candidate's firstName, lastName and email together (plain strings): its search text is built from all three.",
+    );
   }
   const [firstName, lastName, email] = values as [string, string, string];
   return { ...data, ...candidateSearchColumns({ firstName, lastName, email }) };
 }
 
 function eachData<T>(data: T): T {
-  return (Array.isArray(data) ? data.map((row: TData) => withSearchColumns(row)) : withSearchColumns(data as TData)) as T;
+  return (
+    Array.isArray(data) ? data.map((row: TData) => withSearchColumns(row)) : withSearchColumns(data as TData)
+  ) as T;
 }
 
 export const candidateSearchExtension = Prisma.defineExtension({

@@ -1,8 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
-import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
+import { PrismaClient } from "@/generated/prisma/client";
 import { candidateSearchExtension } from "@/lib/db/candidate-search-extension";
 import { databaseProvider } from "@/lib/db/provider";
 
@@ -34,7 +34,10 @@ class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     const connection = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
-    if (typeof connection?.prepare !== "function") throw new Error("The SQLite adapter changed: its connection is no longer reachable to open transactions IMMEDIATE");
+    if (typeof connection?.prepare !== "function")
+      throw new Error(
+        "The SQLite adapter changed: its connection is no longer reachable to open transactions IMMEDIATE",
+      );
     const prepare = connection.prepare.bind(connection);
     connection.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return adapter;

@@ -45,5 +45,9 @@ it("a transaction that reads, then writes, survives another process writing in b
     { timeout: 20_000 },
   );
   expect(await other).toBe(0);
-  expect((await client.role.findMany({ where: { id: { in: ["this", "other"] } }, orderBy: { id: "asc" } })).map((role) => role.id)).toEqual(["other", "this"]);
+  expect(
+    (await client.role.findMany({ where: { id: { in: ["this", "other"] } }, orderBy: { id: "asc" } })).map(
+      (role) => role.id,
+    ),
+  ).toEqual(["other", "this"]);
 }, 30_000);

@@ -6,14 +6,21 @@ import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings"
 import { getPersonioConnectionState, type PersonioConnectionState } from "@/lib/integrations/personio-queries";
 import { can, type Actor } from "@/lib/permissions";
 
-export type SendUnavailableReason = "no_permission" | "not_connected" | "integration_disabled" | "stage_not_sendable" | "already_sent";
+export type SendUnavailableReason =
+  "no_permission" | "not_connected" | "integration_disabled" | "stage_not_sendable" | "already_sent";
 export type SendAvailability = { available: true } | { available: false; reason: SendUnavailableReason };
 
 /**
  * Whether this actor may send this candidate to Personio now, and if not, why. The profile
  * offers "Send to Personio" only when it is available; every send checks the same rule again.
  */
-export async function getSendAvailability({ actor, candidate }: { actor: Actor; candidate: { id: string; stage: string } }): Promise<SendAvailability> {
+export async function getSendAvailability({
+  actor,
+  candidate,
+}: {
+  actor: Actor;
+  candidate: { id: string; stage: string };
+}): Promise<SendAvailability> {
   const [connection, handoffStatus, sendableStages] = await Promise.all([
     getPersonioConnectionState(),
     getHandoffStatus(candidate.id),

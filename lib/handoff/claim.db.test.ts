@@ -5,9 +5,9 @@
 // run (HANDOFF_TEST_DATABASE_URL); the two-process case is e2e/reliability/concurrency.spec.ts.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { databaseProvider } from "@/lib/db/provider";
-import { createFreshDatabase } from "@/e2e/support/test-database";
 
 type ClaimModule = typeof import("@/lib/handoff/claim");
 
@@ -41,13 +41,21 @@ async function createCandidate() {
   const suffix = Math.random().toString(36).slice(2, 10);
   const job = await clients[0]!.job.create({ data: { title: "Engineer", department: "R&D", office: "Berlin" } });
   return clients[0]!.candidate.create({
-    data: { firstName: "Ada", lastName: `Claim-${suffix}`, email: `ada.${suffix}@example.com`, stage: "HIRED", jobId: job.id },
+    data: {
+      firstName: "Ada",
+      lastName: `Claim-${suffix}`,
+      email: `ada.${suffix}@example.com`,
+      stage: "HIRED",
+      jobId: job.id,
+    },
   });
 }
 
 async function claimConcurrently(candidateId: string, attempts: number) {
   const results = await Promise.all(
-    Array.from({ length: attempts }, (_, index) => instances[index % instances.length]!.claimHandoff(candidateId, 60_000)),
+    Array.from({ length: attempts }, (_, index) =>
+      instances[index % instances.length]!.claimHandoff(candidateId, 60_000),
+    ),
   );
   return results.filter((result) => "claimToken" in result);
 }
@@ -82,7 +90,11 @@ describe(`send-once claim, two instances (${isPostgres ? "PostgreSQL, two client
 
   it("a completed send refuses every later claim as already sent", async () => {
     const candidate = await createCandidate();
-    const role = await clients[0]!.role.upsert({ where: { id: "recruiter" }, create: { id: "recruiter", name: "Recruiter" }, update: {} });
+    const role = await clients[0]!.role.upsert({
+      where: { id: "recruiter" },
+      create: { id: "recruiter", name: "Recruiter" },
+      update: {},
+    });
     const sender = await clients[0]!.user.create({
       data: { name: "Rita", email: `rita.${candidate.id}@example.com`, passwordHash: "x", roleId: role.id },
     });

@@ -41,14 +41,16 @@ export async function claimHandoff(candidateId: string, ttlMs: number): Promise<
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return refusal(candidateId);
       // The foreign key is the check that the candidate exists (one query fewer per send).
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new NotFoundError("Candidate");
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")
+        throw new NotFoundError("Candidate");
       throw error;
     }
   }
 
   const status = existing.status as HandoffStatus;
   if (isHandoffDone(status)) return { reason: "already_sent" };
-  const isLiveClaim = status === "SENDING" && existing.claimedAt && now.getTime() - existing.claimedAt.getTime() < ttlMs;
+  const isLiveClaim =
+    status === "SENDING" && existing.claimedAt && now.getTime() - existing.claimedAt.getTime() < ttlMs;
   if (isLiveClaim) return { reason: "in_progress" };
 
   // A failed attempt, or a SENDING claim so old its process must have died: take it over,
@@ -58,7 +60,10 @@ export async function claimHandoff(candidateId: string, ttlMs: number): Promise<
     data: { status: "SENDING", claimToken, claimedAt: now, attempts: { increment: 1 } },
   });
   if (count === 0) return refusal(candidateId);
-  return { claimToken, previous: { status, lastErrorCode: status === "SENDING" ? "stale_claim" : existing.lastErrorCode } };
+  return {
+    claimToken,
+    previous: { status, lastErrorCode: status === "SENDING" ? "stale_claim" : existing.lastErrorCode },
+  };
 }
 
 async function refusal(candidateId: string): Promise<ClaimRefusal> {
@@ -74,7 +79,12 @@ export function isClaim(result: Claim | ClaimRefusal): result is Claim {
 type HandoffWriter = Pick<Prisma.TransactionClient, "handoff">;
 
 // Gives the candidate back after a failure, with the reason, so a later attempt may claim it.
-export async function releaseClaim(candidateId: string, claimToken: string, failure: { code: string; field?: string }, tx: HandoffWriter = db) {
+export async function releaseClaim(
+  candidateId: string,
+  claimToken: string,
+  failure: { code: string; field?: string },
+  tx: HandoffWriter = db,
+) {
   await tx.handoff.updateMany({
     where: { candidateId, claimToken, status: "SENDING" },
     data: { status: "FAILED", lastErrorCode: failure.code, lastErrorField: failure.field ?? null },
@@ -92,7 +102,12 @@ export type Completion = {
 
 // Records the outcome. Personio's answer is the truth: if this claim was meanwhile taken
 // over as stale, the employee still exists, so the row is completed all the same.
-export async function completeClaim(candidateId: string, claimToken: string, completion: Completion, tx: HandoffWriter = db) {
+export async function completeClaim(
+  candidateId: string,
+  claimToken: string,
+  completion: Completion,
+  tx: HandoffWriter = db,
+) {
   const data = { ...completion, sentAt: new Date(), lastErrorCode: null, lastErrorField: null };
   const { count } = await tx.handoff.updateMany({ where: { candidateId, claimToken, status: "SENDING" }, data });
   if (count === 0) {

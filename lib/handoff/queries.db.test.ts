@@ -19,20 +19,36 @@ beforeAll(async () => {
   client = createPrismaClient(database.url);
   vi.resetModules();
   vi.doMock("@/lib/db", () => ({ db: client }));
-  vi.doMock("@/lib/env", () => ({ env: { DATABASE_URL: database.url, PERSONIO_WEB_BASE_URL: "https://personio.example" } }));
+  vi.doMock("@/lib/env", () => ({
+    env: { DATABASE_URL: database.url, PERSONIO_WEB_BASE_URL: "https://personio.example" },
+  }));
   queries = await import("./queries");
   const job = await client.job.create({ data: { title: "Engineer", department: "R&D", office: "Berlin" } });
-  const sender = await client.user.create({ data: { name: "Rita Recruiter", email: "rita@example.com", roleId: "recruiter" } });
+  const sender = await client.user.create({
+    data: { name: "Rita Recruiter", email: "rita@example.com", roleId: "recruiter" },
+  });
   const cases = [
-    { name: "sent", handoff: { status: "SENT", sentById: sender.id, sentAt, personioEmployeeId: 4711, personioSubdomain: "acme" } },
-    { name: "linked, sender gone", handoff: { status: "LINKED", sentAt, personioEmployeeId: 815, personioSubdomain: "acme" } },
+    {
+      name: "sent",
+      handoff: { status: "SENT", sentById: sender.id, sentAt, personioEmployeeId: 4711, personioSubdomain: "acme" },
+    },
+    {
+      name: "linked, sender gone",
+      handoff: { status: "LINKED", sentAt, personioEmployeeId: 815, personioSubdomain: "acme" },
+    },
     { name: "failed", handoff: { status: "FAILED" } },
     { name: "in flight", handoff: { status: "SENDING" } },
     { name: "never sent", handoff: null },
   ];
   for (const [index, entry] of cases.entries()) {
     const candidate = await client.candidate.create({
-      data: { firstName: entry.name, lastName: "Case", email: `case${index}@example.com`, jobId: job.id, stage: "HIRED" },
+      data: {
+        firstName: entry.name,
+        lastName: "Case",
+        email: `case${index}@example.com`,
+        jobId: job.id,
+        stage: "HIRED",
+      },
     });
     ids.set(entry.name, candidate.id);
     if (entry.handoff) await client.handoff.create({ data: { candidateId: candidate.id, ...entry.handoff } });
@@ -52,7 +68,12 @@ describe("Personio badges", () => {
   it("mark the sent and linked candidates of a page, with who sent them, when, and the employee", async () => {
     const badges = await queries.getPersonioBadges(actor(["personio:see-badge"]), [...ids.values()]);
     expect([...badges.keys()].sort()).toEqual([ids.get("sent"), ids.get("linked, sender gone")].sort());
-    expect(badges.get(ids.get("sent")!)).toEqual({ status: "SENT", sentByName: "Rita Recruiter", sentAt, employeeUrl: expect.stringContaining("4711") });
+    expect(badges.get(ids.get("sent")!)).toEqual({
+      status: "SENT",
+      sentByName: "Rita Recruiter",
+      sentAt,
+      employeeUrl: expect.stringContaining("4711"),
+    });
     expect(badges.get(ids.get("linked, sender gone")!)).toMatchObject({ status: "LINKED", sentByName: "", sentAt });
   });
 

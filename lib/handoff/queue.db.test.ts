@@ -32,7 +32,13 @@ beforeAll(async () => {
   ];
   for (const [index, entry] of cases.entries()) {
     const candidate = await client.candidate.create({
-      data: { firstName: entry.name, lastName: "Case", email: `case${index}@example.com`, jobId: job.id, stage: entry.stage },
+      data: {
+        firstName: entry.name,
+        lastName: "Case",
+        email: `case${index}@example.com`,
+        jobId: job.id,
+        stage: entry.stage,
+      },
     });
     names.set(candidate.id, entry.name);
     if (entry.status) await client.handoff.create({ data: { candidateId: candidate.id, status: entry.status } });
@@ -47,7 +53,11 @@ afterAll(async () => {
 describe("the To send queue", () => {
   it("holds hired candidates not in Personio: never sent, failed, or still in flight", async () => {
     const listed = await queue.listToSend(1);
-    expect(listed.rows.map((row) => names.get(row.id)).sort()).toEqual(["hired, never sent", "hired, send failed", "hired, send in flight"]);
+    expect(listed.rows.map((row) => names.get(row.id)).sort()).toEqual([
+      "hired, never sent",
+      "hired, send failed",
+      "hired, send in flight",
+    ]);
     expect(listed.total).toBe(3);
     // The nav's count (its own SQL) agrees, and counts no further than it is asked to.
     expect(await queue.countToSend(100)).toBe(3);
@@ -59,6 +69,8 @@ describe("the To send queue", () => {
     const listed = await queue.listToSend(1);
     expect(listed.total).toBe(5);
     expect(await queue.countToSend(100)).toBe(5);
-    expect(listed.rows.map((row) => names.get(row.id))).toEqual(expect.arrayContaining(["offer, never sent", "offer, send failed"]));
+    expect(listed.rows.map((row) => names.get(row.id))).toEqual(
+      expect.arrayContaining(["offer, never sent", "offer, send failed"]),
+    );
   });
 });

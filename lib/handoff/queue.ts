@@ -1,8 +1,8 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
-import { DONE_STATUSES } from "@/lib/handoff/claim";
 import { db } from "@/lib/db";
+import { DONE_STATUSES } from "@/lib/handoff/claim";
 import { getSendableStages } from "@/lib/handoff/send-settings";
 
 export const QUEUE_PAGE_SIZE = 50;

@@ -9,10 +9,26 @@ const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 // Names people really have, and strings that try to be something else.
 const awkwardNames = fc.constantFrom(
-  "محمد عبد الله", "שרה לוי", "Nguyễn Thị Minh Khai", "Ødegård", "D'Angelo", "García-López", "李小龙", "Ngũgĩ wa Thiong'o",
-  "Robert'); DROP TABLE \"Candidate\";--", "<script>alert(1)</script>", "{{7*7}}", "${process.env.SECRET}", "x", "x".repeat(255),
+  "محمد عبد الله",
+  "שרה לוי",
+  "Nguyễn Thị Minh Khai",
+  "Ødegård",
+  "D'Angelo",
+  "García-López",
+  "李小龙",
+  "Ngũgĩ wa Thiong'o",
+  'Robert\'); DROP TABLE "Candidate";--',
+  "<script>alert(1)</script>",
+  "{{7*7}}",
+  "${process.env.SECRET}",
+  "x",
+  "x".repeat(255),
 );
-const anyText = fc.oneof(awkwardNames, fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "binary", maxLength: 40 }));
+const anyText = fc.oneof(
+  awkwardNames,
+  fc.string({ unit: "grapheme", maxLength: 300 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+);
 
 describe("review form schema", () => {
   it("either accepts a name exactly as typed (trimmed) or rejects it with a known message", () => {
@@ -45,7 +61,15 @@ describe("review form schema", () => {
     expect(email(" Anna.Lena+HR@Example.COM ").data?.email).toBe("Anna.Lena+HR@Example.COM");
     expect(email("anna@xn--mller-kva.de").success).toBe(true);
     expect(email("anna@müller.de").error?.issues[0]?.message).toBe("emailAscii");
-    for (const invalid of ["a@b", "a@@b.de", "a b@c.de", "@example.com", "anna@", "anna", "anna@example.com, bob@example.com"]) {
+    for (const invalid of [
+      "a@b",
+      "a@@b.de",
+      "a b@c.de",
+      "@example.com",
+      "anna@",
+      "anna",
+      "anna@example.com, bob@example.com",
+    ]) {
       expect(email(invalid).error?.issues[0]?.message, invalid).toBe("email");
     }
     expect(email(`${"a".repeat(250)}@x.de`).error?.issues[0]?.message).toBe("tooLong");
@@ -55,17 +79,25 @@ describe("review form schema", () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {
         const result = ZSendToPersonioInput.safeParse(input);
-        if (result.success) expect(Object.keys(result.data.fields).sort()).toEqual(["email", "firstName", "lastName", "position"]);
+        if (result.success)
+          expect(Object.keys(result.data.fields).sort()).toEqual(["email", "firstName", "lastName", "position"]);
       }),
       { numRuns: 500 },
     );
-    const extra = ZSendToPersonioInput.parse({ candidateId: "c1", fields: { ...VALID, salary: 1, isAdmin: true }, sneaky: "x" });
+    const extra = ZSendToPersonioInput.parse({
+      candidateId: "c1",
+      fields: { ...VALID, salary: 1, isAdmin: true },
+      sneaky: "x",
+    });
     expect(extra).toEqual({ candidateId: "c1", fields: VALID });
     const missing = ZSendToPersonioInput.safeParse({ candidateId: "c1", fields: { firstName: "A" } });
     expect(missing.error?.issues.map((issue) => issue.path.join("."))).toEqual(
       expect.arrayContaining(["fields.lastName", "fields.email", "fields.position"]),
     );
-    const wrongTypes = ZSendToPersonioInput.safeParse({ candidateId: 42, fields: { ...VALID, email: ["x@y.de"], lastName: null } });
+    const wrongTypes = ZSendToPersonioInput.safeParse({
+      candidateId: 42,
+      fields: { ...VALID, email: ["x@y.de"], lastName: null },
+    });
     expect(wrongTypes.error?.issues.map((issue) => issue.path.join("."))).toEqual(
       expect.arrayContaining(["candidateId", "fields.email", "fields.lastName"]),
     );

@@ -40,7 +40,9 @@ export type TPersonioEmployeeFields = z.infer<typeof ZPersonioEmployeeFields>;
 
 // The optional fields the admin chose (lib/personio/fields.ts), keyed by field; each value is
 // checked on the server against the chosen fields (anything else is dropped, never sent).
-export const ZExtraFields = z.record(z.string().max(40), z.string().max(1000)).refine((record) => Object.keys(record).length <= 60);
+export const ZExtraFields = z
+  .record(z.string().max(40), z.string().max(1000))
+  .refine((record) => Object.keys(record).length <= 60);
 
 export const ZSendToPersonioInput = z.object({
   candidateId: z.string().min(1).max(64),

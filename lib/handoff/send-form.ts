@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getFieldConfig } from "@/lib/integrations/personio-fields";
 import { getPersonioOptions, type PersonioOptionLists } from "@/lib/integrations/personio-options";
+import type { PersonioErrorCode } from "@/lib/personio/errors";
 import {
   GENDERS,
   isCustomField,
@@ -16,11 +17,16 @@ import {
   type OptionalField,
   type PrefillCandidate,
 } from "@/lib/personio/fields";
-import type { PersonioErrorCode } from "@/lib/personio/errors";
 
 export type FieldControl = "text" | "date" | "number" | "list" | "gender";
 export type FieldOption = { value: string; label: string };
-export type SendFormField = { key: OptionalField; label?: string; control: FieldControl; type?: string; options?: FieldOption[] };
+export type SendFormField = {
+  key: OptionalField;
+  label?: string;
+  control: FieldControl;
+  type?: string;
+  options?: FieldOption[];
+};
 export type UnavailableReason = "no_read" | "not_readable" | "lists_failed";
 export type SendFormData = {
   fields: SendFormField[];
@@ -31,11 +37,19 @@ export type SendFormData = {
 };
 
 // The Personio attribute each list field is read from.
-const LIST_ATTRIBUTE: Record<string, string> = { department: "department", office: "office", subcompany: "subcompany", supervisor: "first_name" };
+const LIST_ATTRIBUTE: Record<string, string> = {
+  department: "department",
+  office: "office",
+  subcompany: "subcompany",
+  supervisor: "first_name",
+};
 
 export async function getSendFormData(candidateId: string): Promise<SendFormData | null> {
   const [candidate, config] = await Promise.all([
-    db.candidate.findUnique({ where: { id: candidateId }, include: { job: { select: { title: true, department: true, office: true } } } }),
+    db.candidate.findUnique({
+      where: { id: candidateId },
+      include: { job: { select: { title: true, department: true, office: true } } },
+    }),
     getFieldConfig(),
   ]);
   if (!candidate) return null;
@@ -44,7 +58,13 @@ export async function getSendFormData(candidateId: string): Promise<SendFormData
   const lists = load?.ok ? load.lists : null;
   // startDate, department and office arrive with the candidate import (issue 15); until then undefined.
   const source: PrefillCandidate = candidate as PrefillCandidate;
-  return buildSendForm(config, source, { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email }, lists, load && !load.ok ? load.code : null);
+  return buildSendForm(
+    config,
+    source,
+    { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email },
+    lists,
+    load && !load.ok ? load.code : null,
+  );
 }
 
 export function buildSendForm(
@@ -78,7 +98,10 @@ export function buildSendForm(
   };
 }
 
-function describeField(setting: FieldSetting, lists: PersonioOptionLists | null): SendFormField | { reason: UnavailableReason } {
+function describeField(
+  setting: FieldSetting,
+  lists: PersonioOptionLists | null,
+): SendFormField | { reason: UnavailableReason } {
   const { key } = setting;
   switch (key) {
     case "hireDate":
@@ -110,7 +133,13 @@ function describeField(setting: FieldSetting, lists: PersonioOptionLists | null)
       const label = attribute?.label ?? setting.label;
       if (lists?.noRead) return { key, label, control: type === "date" ? "date" : "text", type };
       if (attribute && attribute.options.length > 0) {
-        return { key, label, control: "list", type, options: attribute.options.map((value) => ({ value, label: value })) };
+        return {
+          key,
+          label,
+          control: "list",
+          type,
+          options: attribute.options.map((value) => ({ value, label: value })),
+        };
       }
       return { key, label, control: type === "date" ? "date" : "text", type };
     }

@@ -27,7 +27,10 @@ export function isSendableStage(stage: string, sendable: readonly Stage[]): bool
 export async function setSendableStages({ actorId, stages }: { actorId: string; stages: Stage[] }) {
   const ordered = STAGES.filter((stage) => stages.includes(stage));
   return db.$transaction(async (tx) => {
-    const before = await tx.handoffSettings.findUnique({ where: { id: SETTINGS_ID }, select: { sendableStages: true } });
+    const before = await tx.handoffSettings.findUnique({
+      where: { id: SETTINGS_ID },
+      select: { sendableStages: true },
+    });
     const previous = before ? parseStages(before.sendableStages) : [...DEFAULT_SENDABLE_STAGES];
     if (previous.join(",") === ordered.join(",")) return { stages: ordered, changed: false };
     await tx.handoffSettings.upsert({

@@ -9,14 +9,25 @@ import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { buildSendForm, unknownListValues } from "@/lib/handoff/send-form";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
-import { getConnectedPersonioClient, personioEmployeeLink, recordPersonioHealth } from "@/lib/integrations/personio-connection";
+import {
+  getConnectedPersonioClient,
+  personioEmployeeLink,
+  recordPersonioHealth,
+} from "@/lib/integrations/personio-connection";
 import { getFieldConfig } from "@/lib/integrations/personio-fields";
 import { getPersonioOptions } from "@/lib/integrations/personio-options";
-import { fieldValueProblem, isCustomField, PERSONIO_LIST_FIELDS, toPersonioInput, toSentValues, type FieldConfig } from "@/lib/personio/fields";
 import { toConnectionState } from "@/lib/integrations/personio-queries";
 import type { Actor } from "@/lib/permissions";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
+import {
+  fieldValueProblem,
+  isCustomField,
+  PERSONIO_LIST_FIELDS,
+  toPersonioInput,
+  toSentValues,
+  type FieldConfig,
+} from "@/lib/personio/fields";
 
 export type HandoffFailureCode =
   | PersonioErrorCode
@@ -37,11 +48,29 @@ export type HandoffResult =
   | { outcome: "sent" | "linked"; employeeId: number; employeeUrl: string | null; warnings?: PersonioWarning[] }
   | { outcome: "already_sent" | "in_progress" }
   // Not created: Personio already has someone with this email. Shown, never stored.
-  | { outcome: "existing_employee"; employee: PersonioEmployeeMatch; employeeUrl: string | null; previousAttemptUncertain: boolean }
-  | { outcome: "failed"; code: HandoffFailureCode; field?: string; retryAfterSeconds?: number; outcomeUnknown?: boolean; stage?: string; sendableStages?: string[] };
+  | {
+      outcome: "existing_employee";
+      employee: PersonioEmployeeMatch;
+      employeeUrl: string | null;
+      previousAttemptUncertain: boolean;
+    }
+  | {
+      outcome: "failed";
+      code: HandoffFailureCode;
+      field?: string;
+      retryAfterSeconds?: number;
+      outcomeUnknown?: boolean;
+      stage?: string;
+      sendableStages?: string[];
+    };
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
-type HandoffRequest = { actor: Actor; candidateId: string; fields: TPersonioEmployeeFields; extra?: Record<string, string> };
+type HandoffRequest = {
+  actor: Actor;
+  candidateId: string;
+  fields: TPersonioEmployeeFields;
+  extra?: Record<string, string>;
+};
 
 // Whether the previous attempt may have created the employee: it ended in an error after which
 // the write may have happened, or its claim went stale (its process died mid-send).
@@ -69,10 +98,25 @@ export async function sendCandidateToPersonio(request: HandoffRequest): Promise<
     const existing = await findExistingEmployee(client, request.fields.email);
     if (existing) {
       const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
-      return stopped("employee_exists", { outcome: "existing_employee", employee: existing, employeeUrl: linkTo(existing.id), previousAttemptUncertain }, existing.id);
+      return stopped(
+        "employee_exists",
+        {
+          outcome: "existing_employee",
+          employee: existing,
+          employeeUrl: linkTo(existing.id),
+          previousAttemptUncertain,
+        },
+        existing.id,
+      );
     }
     const { id, warnings } = await client.createEmployee(input);
-    return { kind: "in_personio", status: "SENT", employeeId: id, sentFields: sent, warnings: toWarnings(warnings, sent) };
+    return {
+      kind: "in_personio",
+      status: "SENT",
+      employeeId: id,
+      sentFields: sent,
+      warnings: toWarnings(warnings, sent),
+    };
   });
 }
 
@@ -80,12 +124,21 @@ export async function sendCandidateToPersonio(request: HandoffRequest): Promise<
 // the cached lists; read now if there are none): Personio would otherwise drop it without a word.
 export async function checkChosenFields(config: FieldConfig, extra: Record<string, string>): Promise<Failure | null> {
   for (const setting of config.fields) {
-    if (fieldValueProblem(setting.key, extra[setting.key] ?? "", setting.type)) return { outcome: "failed", code: "invalid_field", field: setting.key };
+    if (fieldValueProblem(setting.key, extra[setting.key] ?? "", setting.type))
+      return { outcome: "failed", code: "invalid_field", field: setting.key };
   }
-  const listed = config.fields.filter((setting) => (extra[setting.key] ?? "").trim() && (isListField(setting.key) || isCustomField(setting.key)));
+  const listed = config.fields.filter(
+    (setting) => (extra[setting.key] ?? "").trim() && (isListField(setting.key) || isCustomField(setting.key)),
+  );
   if (listed.length === 0) return null;
   const load = await getPersonioOptions();
-  const form = buildSendForm({ fields: listed }, { job: { title: "", department: "", office: "" } }, { firstName: "", lastName: "", email: "" }, load.ok ? load.lists : null, null);
+  const form = buildSendForm(
+    { fields: listed },
+    { job: { title: "", department: "", office: "" } },
+    { firstName: "", lastName: "", email: "" },
+    load.ok ? load.lists : null,
+    null,
+  );
   const unavailable = form.unavailable.find((field) => (extra[field.key] ?? "").trim());
   if (unavailable) return { outcome: "failed", code: "field_unavailable", field: unavailable.key };
   const unknown = unknownListValues(form, extra)[0];
@@ -101,17 +154,22 @@ function isListField(key: string): boolean {
 export function toWarnings(messages: string[], sent: Record<string, string>): PersonioWarning[] {
   return messages.map((message) => {
     const lower = message.toLowerCase();
-    const field = ["subcompany", "department", "office", "supervisor", "position", "gender"].find((name) => lower.includes(name)) ?? null;
+    const field =
+      ["subcompany", "department", "office", "supervisor", "position", "gender"].find((name) => lower.includes(name)) ??
+      null;
     return { field, value: field ? (sent[field] ?? null) : null, message };
   });
 }
 
 // Links the profile to the employee Personio already has for this email (no create).
-export async function linkCandidateToPersonioEmployee(request: HandoffRequest & { employeeId: number }): Promise<HandoffResult> {
+export async function linkCandidateToPersonioEmployee(
+  request: HandoffRequest & { employeeId: number },
+): Promise<HandoffResult> {
   return withClaimedCandidate(request, "handoff.link", async ({ client }) => {
     // Checked again now: the employee shown to the recruiter must still be the one with this email.
     const existing = await client.findEmployeeByEmail(request.fields.email);
-    if (existing?.id !== request.employeeId) return stopped("employee_changed", { outcome: "failed", code: "employee_changed" });
+    if (existing?.id !== request.employeeId)
+      return stopped("employee_changed", { outcome: "failed", code: "employee_changed" });
     return { kind: "in_personio", status: "LINKED", employeeId: existing.id, sentFields: null };
   });
 }
@@ -130,13 +188,21 @@ async function findExistingEmployee(client: PersonioClient, email: string) {
 // What a step learned from Personio: the candidate is there now (sent or linked), and the
 // claim is completed; or the send stops without it, and the claim is given back with the reason.
 type StepOutcome =
-  | { kind: "in_personio"; status: "SENT" | "LINKED"; employeeId: number; sentFields: Record<string, string> | null; warnings?: PersonioWarning[] }
+  | {
+      kind: "in_personio";
+      status: "SENT" | "LINKED";
+      employeeId: number;
+      sentFields: Record<string, string> | null;
+      warnings?: PersonioWarning[];
+    }
   | { kind: "stopped"; code: "employee_exists" | "employee_changed"; result: HandoffResult; employeeId: number | null };
 
 // What the recruiter changed in the review form, as profile → sent pairs for the audit entry.
 // Only the profile's own four fields are compared; the other chosen fields have no profile value.
 function corrections(profile: TPersonioEmployeeFields, sent: Record<string, string>) {
-  const fields = (Object.keys(profile) as (keyof TPersonioEmployeeFields)[]).filter((field) => field in sent && profile[field].trim() !== sent[field]);
+  const fields = (Object.keys(profile) as (keyof TPersonioEmployeeFields)[]).filter(
+    (field) => field in sent && profile[field].trim() !== sent[field],
+  );
   const details: Record<string, string | string[]> = { corrected: fields };
   for (const field of fields) {
     details[`${field}.profile`] = profile[field];
@@ -145,9 +211,17 @@ function corrections(profile: TPersonioEmployeeFields, sent: Record<string, stri
   return details;
 }
 
-type Step = (context: { client: PersonioClient; claim: Claim; linkTo: (employeeId: number) => string | null }) => Promise<StepOutcome>;
+type Step = (context: {
+  client: PersonioClient;
+  claim: Claim;
+  linkTo: (employeeId: number) => string | null;
+}) => Promise<StepOutcome>;
 
-function stopped(code: "employee_exists" | "employee_changed", result: HandoffResult, employeeId: number | null = null): StepOutcome {
+function stopped(
+  code: "employee_exists" | "employee_changed",
+  result: HandoffResult,
+  employeeId: number | null = null,
+): StepOutcome {
   return { kind: "stopped", code, result, employeeId };
 }
 
@@ -172,7 +246,10 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
   if (!candidate) throw new NotFoundError("Candidate");
   // Checked on the server whatever the menu offered: only the stages an admin allowed are sent.
   if (!isSendableStage(candidate.stage, sendableStages)) {
-    await writeAuditLog(db, auditEntry("denied", { code: "stage_not_sendable", stage: candidate.stage, sendableStages }));
+    await writeAuditLog(
+      db,
+      auditEntry("denied", { code: "stage_not_sendable", stage: candidate.stage, sendableStages }),
+    );
     return { outcome: "failed", code: "stage_not_sendable", stage: candidate.stage, sendableStages };
   }
   if (refusal || !connection) {
@@ -180,7 +257,12 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
     await writeAuditLog(db, auditEntry("failure", { code }));
     return { outcome: "failed", code };
   }
-  const profile = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, position: candidate.job.title };
+  const profile = {
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    email: candidate.email,
+    position: candidate.job.title,
+  };
 
   const claim = await claimHandoff(candidateId, env.HANDOFF_CLAIM_TTL_MS);
   if (!isClaim(claim)) {
@@ -220,11 +302,22 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
             employeeId,
             status,
             ...(sentFields ? { fields: Object.keys(sentFields).join(","), ...corrections(profile, sentFields) } : {}),
-            ...(warnings.length > 0 ? { ignored: warnings.map((warning) => (warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message)).join("; ") } : {}),
+            ...(warnings.length > 0
+              ? {
+                  ignored: warnings
+                    .map((warning) => (warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message))
+                    .join("; "),
+                }
+              : {}),
           }),
         );
       });
-      result = { outcome: status === "SENT" ? "sent" : "linked", employeeId, employeeUrl: linkTo(employeeId), ...(warnings.length > 0 ? { warnings } : {}) };
+      result = {
+        outcome: status === "SENT" ? "sent" : "linked",
+        employeeId,
+        employeeUrl: linkTo(employeeId),
+        ...(warnings.length > 0 ? { warnings } : {}),
+      };
     } else {
       await db.$transaction(async (tx) => {
         await releaseClaim(candidateId, claim.claimToken, { code: outcome.code }, tx);
@@ -240,7 +333,14 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
     const failure = toFailure(error);
     await db.$transaction(async (tx) => {
       await releaseClaim(candidateId, claim.claimToken, failure, tx);
-      await writeAuditLog(tx, auditEntry("failure", { code: failure.code, field: failure.field ?? null, outcomeUnknown: failure.outcomeUnknown ?? false }));
+      await writeAuditLog(
+        tx,
+        auditEntry("failure", {
+          code: failure.code,
+          field: failure.field ?? null,
+          outcomeUnknown: failure.outcomeUnknown ?? false,
+        }),
+      );
     });
     if (isCredentialError(failure.code)) await recordPersonioHealth({ ok: false, error });
     return failure;

@@ -4,11 +4,11 @@
 // updates wins, and the audit entry names the fields and the values Handoff sent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { createFreshDatabase } from "@/e2e/support/test-database";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
+import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
 import type { Actor, Permission } from "@/lib/permissions";
 import type { PersonioEmployeeUpdate } from "@/lib/personio/client";
-import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
 
 type UpdateModule = typeof import("@/lib/handoff/update");
 
@@ -39,7 +39,10 @@ const fakeClient = {
 let database: Awaited<ReturnType<typeof createFreshDatabase>>;
 let client: PrismaClient;
 let service: UpdateModule;
-const actor: Actor = { id: "", permissions: new Set<Permission>(["personio:update", "personio:send", "candidates:read"]) };
+const actor: Actor = {
+  id: "",
+  permissions: new Set<Permission>(["personio:update", "personio:send", "candidates:read"]),
+};
 
 beforeAll(async () => {
   database = await createFreshDatabase(`vitest-update-${process.pid}`);
@@ -47,18 +50,33 @@ beforeAll(async () => {
   vi.resetModules();
   vi.doMock("@/lib/db", () => ({ db: client }));
   vi.doMock("@/lib/integrations/personio-connection", () => ({
-    getConnectedPersonioClient: async () => ({ client: fakeClient, subdomain: "acme", enabled: true, healthIsFresh: true }),
+    getConnectedPersonioClient: async () => ({
+      client: fakeClient,
+      subdomain: "acme",
+      enabled: true,
+      healthIsFresh: true,
+    }),
     recordPersonioHealth: async () => undefined,
     personioEmployeeLink: () => null,
   }));
-  vi.doMock("@/lib/integrations/personio-options", () => ({ getPersonioOptions: async () => ({ ok: true, lists, fromCache: true }) }));
+  vi.doMock("@/lib/integrations/personio-options", () => ({
+    getPersonioOptions: async () => ({ ok: true, lists, fromCache: true }),
+  }));
   service = await import("@/lib/handoff/update");
-  const user = await client.user.create({ data: { name: "Rita Recruiter", email: `rita.${process.pid}@example.com`, passwordHash: null, roleId: "recruiter" } });
+  const user = await client.user.create({
+    data: { name: "Rita Recruiter", email: `rita.${process.pid}@example.com`, passwordHash: null, roleId: "recruiter" },
+  });
   (actor as { id: string }).id = user.id;
   await client.personioFieldConfig.create({
     data: {
       id: "personio",
-      fields: JSON.stringify({ fields: [{ key: "hireDate", source: "startDate" }, { key: "department", source: "department" }, { key: "position", source: "jobTitle" }] }),
+      fields: JSON.stringify({
+        fields: [
+          { key: "hireDate", source: "startDate" },
+          { key: "department", source: "department" },
+          { key: "position", source: "jobTitle" },
+        ],
+      }),
     },
   });
 });
@@ -79,17 +97,38 @@ beforeEach(() => {
 
 async function sentCandidate(sent: Record<string, string>, status: "SENT" | "LINKED" = "SENT") {
   const suffix = Math.random().toString(36).slice(2, 10);
-  const job = await client.job.create({ data: { title: `Engineer ${suffix}`, department: "Engineering", office: "Berlin" } });
+  const job = await client.job.create({
+    data: { title: `Engineer ${suffix}`, department: "Engineering", office: "Berlin" },
+  });
   const candidate = await client.candidate.create({
-    data: { firstName: "Lea", lastName: `Novak-${suffix}`, email: `lea.${suffix}@example.com`, stage: "HIRED", jobId: job.id, startDate: "2027-04-01" },
+    data: {
+      firstName: "Lea",
+      lastName: `Novak-${suffix}`,
+      email: `lea.${suffix}@example.com`,
+      stage: "HIRED",
+      jobId: job.id,
+      startDate: "2027-04-01",
+    },
   });
   await client.handoff.create({
-    data: { candidateId: candidate.id, status, personioEmployeeId: 4711, personioSubdomain: "acme", sentFields: JSON.stringify({ email: candidate.email, ...sent }) },
+    data: {
+      candidateId: candidate.id,
+      status,
+      personioEmployeeId: 4711,
+      personioSubdomain: "acme",
+      sentFields: JSON.stringify({ email: candidate.email, ...sent }),
+    },
   });
   return candidate;
 }
 
-const base = { firstName: "Lea", lastName: "Novak", position: "Engineer", hireDate: "2027-04-01", department: "Engineering" };
+const base = {
+  firstName: "Lea",
+  lastName: "Novak",
+  position: "Engineer",
+  hireDate: "2027-04-01",
+  department: "Engineering",
+};
 
 describe("Update in Personio", () => {
   it("the form starts from what Handoff sent, the email apart", async () => {
@@ -111,25 +150,40 @@ describe("Update in Personio", () => {
     expect(result).toEqual({ outcome: "updated", changed: ["position"], version: 1 });
     expect(patches).toEqual([{ id: 4711, update: expect.objectContaining({ position: "Senior Engineer" }) }]);
     const update = patches[0]!.update as Record<string, unknown>;
-    expect(Object.entries(update).filter(([, value]) => value !== undefined && value !== "")).toEqual([["position", "Senior Engineer"]]);
+    expect(Object.entries(update).filter(([, value]) => value !== undefined && value !== "")).toEqual([
+      ["position", "Senior Engineer"],
+    ]);
 
     const handoff = await client.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
     expect(handoff.version).toBe(1);
     expect(JSON.parse(handoff.sentFields!)).toMatchObject({ position: "Senior Engineer", email: candidate.email });
-    const audit = await client.auditLog.findFirstOrThrow({ where: { action: "handoff.update", targetId: candidate.id } });
+    const audit = await client.auditLog.findFirstOrThrow({
+      where: { action: "handoff.update", targetId: candidate.id },
+    });
     expect(audit.outcome).toBe("success");
-    expect(JSON.parse(audit.details!)).toEqual({ employeeId: 4711, fields: ["position"], sent: ["position=Senior Engineer"] });
+    expect(JSON.parse(audit.details!)).toEqual({
+      employeeId: 4711,
+      fields: ["position"],
+      sent: ["position=Senior Engineer"],
+    });
   });
 
   it("nothing changed: no call to Personio", async () => {
     const candidate = await sentCandidate(base);
-    expect(await service.updateCandidateInPersonio({ actor, candidateId: candidate.id, version: 0, values: base })).toEqual({ outcome: "no_changes" });
+    expect(
+      await service.updateCandidateInPersonio({ actor, candidateId: candidate.id, version: 0, values: base }),
+    ).toEqual({ outcome: "no_changes" });
     expect(patches).toHaveLength(0);
   });
 
   it("a department Personio does not have is refused before anything is sent", async () => {
     const candidate = await sentCandidate(base);
-    const result = await service.updateCandidateInPersonio({ actor, candidateId: candidate.id, version: 0, values: { ...base, department: "Finanzen" } });
+    const result = await service.updateCandidateInPersonio({
+      actor,
+      candidateId: candidate.id,
+      version: 0,
+      values: { ...base, department: "Finanzen" },
+    });
     expect(result).toEqual({ outcome: "failed", code: "unknown_option", field: "department" });
     expect(patches).toHaveLength(0);
     expect((await client.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).version).toBe(0);
@@ -139,8 +193,18 @@ describe("Update in Personio", () => {
     const candidate = await sentCandidate(base);
     let release!: () => void;
     patchGate = new Promise((resolve) => (release = resolve));
-    const first = service.updateCandidateInPersonio({ actor, candidateId: candidate.id, version: 0, values: { ...base, position: "Lead" } });
-    const second = service.updateCandidateInPersonio({ actor, candidateId: candidate.id, version: 0, values: { ...base, department: "Finance" } });
+    const first = service.updateCandidateInPersonio({
+      actor,
+      candidateId: candidate.id,
+      version: 0,
+      values: { ...base, position: "Lead" },
+    });
+    const second = service.updateCandidateInPersonio({
+      actor,
+      candidateId: candidate.id,
+      version: 0,
+      values: { ...base, department: "Finance" },
+    });
     const settled = await Promise.race([second, new Promise((resolve) => setTimeout(() => resolve("pending"), 2_000))]);
     release();
     const results = [await first, settled === "pending" ? await second : settled];
@@ -153,20 +217,36 @@ describe("Update in Personio", () => {
   it("what Personio ignored is returned and kept with the handoff", async () => {
     const candidate = await sentCandidate(base);
     patchMeta = ["The department 'Finance' does not exist in this company and was ignored."];
-    const result = await service.updateCandidateInPersonio({ actor, candidateId: candidate.id, version: 0, values: { ...base, department: "Finance" } });
+    const result = await service.updateCandidateInPersonio({
+      actor,
+      candidateId: candidate.id,
+      version: 0,
+      values: { ...base, department: "Finance" },
+    });
     expect(result).toMatchObject({ outcome: "updated", warnings: [{ field: "department", value: "Finance" }] });
     const handoff = await client.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
-    expect(JSON.parse(handoff.personioWarnings!)).toEqual([{ field: "department", value: "Finance", message: patchMeta[0] }]);
+    expect(JSON.parse(handoff.personioWarnings!)).toEqual([
+      { field: "department", value: "Finance", message: patchMeta[0] },
+    ]);
   });
 
   it("a profile not in Personio, and someone without the permission, are refused", async () => {
     const suffix = Math.random().toString(36).slice(2, 10);
     const job = await client.job.create({ data: { title: "X", department: "", office: "" } });
-    const candidate = await client.candidate.create({ data: { firstName: "A", lastName: suffix, email: `a.${suffix}@example.com`, stage: "HIRED", jobId: job.id } });
-    expect(await service.updateCandidateInPersonio({ actor, candidateId: candidate.id, version: 0, values: base })).toEqual({ outcome: "not_sent" });
+    const candidate = await client.candidate.create({
+      data: { firstName: "A", lastName: suffix, email: `a.${suffix}@example.com`, stage: "HIRED", jobId: job.id },
+    });
+    expect(
+      await service.updateCandidateInPersonio({ actor, candidateId: candidate.id, version: 0, values: base }),
+    ).toEqual({ outcome: "not_sent" });
     expect(await service.getUpdateFormData(candidate.id)).toBeNull();
     await expect(
-      service.updateCandidateInPersonio({ actor: { ...actor, permissions: new Set<Permission>(["personio:send"]) }, candidateId: candidate.id, version: 0, values: base }),
+      service.updateCandidateInPersonio({
+        actor: { ...actor, permissions: new Set<Permission>(["personio:send"]) },
+        candidateId: candidate.id,
+        version: 0,
+        values: base,
+      }),
     ).rejects.toThrow();
   });
 });

@@ -16,7 +16,13 @@ import { getFieldConfig } from "@/lib/integrations/personio-fields";
 import { getPersonioOptions } from "@/lib/integrations/personio-options";
 import { can, type Actor } from "@/lib/permissions";
 import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
-import { fieldValueProblem, parseSentValues, toPersonioInput, type OptionalField, type PrefillCandidate } from "@/lib/personio/fields";
+import {
+  fieldValueProblem,
+  parseSentValues,
+  toPersonioInput,
+  type OptionalField,
+  type PrefillCandidate,
+} from "@/lib/personio/fields";
 
 /** The fields Personio lets a PATCH change besides the chosen optional ones. */
 const CORE_UPDATABLE = ["firstName", "lastName"] as const;
@@ -40,12 +46,28 @@ export type UpdateResult =
   // Someone else updated this profile since the form was opened.
   | { outcome: "conflict" }
   | { outcome: "not_sent" }
-  | { outcome: "failed"; code: PersonioErrorCode | "not_connected" | "integration_disabled" | "invalid_field" | "unknown_option" | "field_unavailable"; field?: string };
+  | {
+      outcome: "failed";
+      code:
+        | PersonioErrorCode
+        | "not_connected"
+        | "integration_disabled"
+        | "invalid_field"
+        | "unknown_option"
+        | "field_unavailable";
+      field?: string;
+    };
 
 export async function getUpdateFormData(candidateId: string): Promise<UpdateFormData | null> {
   const [handoff, candidate, config] = await Promise.all([
-    db.handoff.findUnique({ where: { candidateId }, select: { status: true, personioEmployeeId: true, sentFields: true, version: true } }),
-    db.candidate.findUnique({ where: { id: candidateId }, include: { job: { select: { title: true, department: true, office: true } } } }),
+    db.handoff.findUnique({
+      where: { candidateId },
+      select: { status: true, personioEmployeeId: true, sentFields: true, version: true },
+    }),
+    db.candidate.findUnique({
+      where: { id: candidateId },
+      include: { job: { select: { title: true, department: true, office: true } } },
+    }),
     getFieldConfig(),
   ]);
   if (!handoff || !candidate || handoff.personioEmployeeId === null || !isDone(handoff.status)) return null;
@@ -54,9 +76,17 @@ export async function getUpdateFormData(candidateId: string): Promise<UpdateForm
   const load = needsLists ? await getPersonioOptions() : null;
   const core = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email };
   const form = buildSendForm(config, candidate as PrefillCandidate, core, load?.ok ? load.lists : null, null);
-  const prefill: Record<string, string> = { ...form.defaults.extra, position: form.defaults.position, firstName: core.firstName, lastName: core.lastName };
+  const prefill: Record<string, string> = {
+    ...form.defaults.extra,
+    position: form.defaults.position,
+    firstName: core.firstName,
+    lastName: core.lastName,
+  };
   const defaults = Object.fromEntries(
-    [...CORE_UPDATABLE, ...form.fields.map((field) => field.key)].map((key) => [key, sent[key] ?? (handoff.status === "LINKED" ? prefill[key] ?? "" : "")]),
+    [...CORE_UPDATABLE, ...form.fields.map((field) => field.key)].map((key) => [
+      key,
+      sent[key] ?? (handoff.status === "LINKED" ? (prefill[key] ?? "") : ""),
+    ]),
   );
   return {
     employeeId: handoff.personioEmployeeId,
@@ -82,11 +112,24 @@ export async function updateCandidateInPersonio({
   values: Record<string, string>;
 }): Promise<UpdateResult> {
   if (!can(actor, "personio:update")) throw new ForbiddenError("personio:update");
-  const audit = (outcome: "success" | "failure", details: Record<string, string | number | boolean | null | string[]>) =>
-    ({ actorId: actor.id, action: "handoff.update", targetType: "candidate", targetId: candidateId, outcome, details }) as const;
+  const audit = (
+    outcome: "success" | "failure",
+    details: Record<string, string | number | boolean | null | string[]>,
+  ) =>
+    ({
+      actorId: actor.id,
+      action: "handoff.update",
+      targetType: "candidate",
+      targetId: candidateId,
+      outcome,
+      details,
+    }) as const;
 
   const [handoff, config, connection] = await Promise.all([
-    db.handoff.findUnique({ where: { candidateId }, select: { status: true, personioEmployeeId: true, sentFields: true } }),
+    db.handoff.findUnique({
+      where: { candidateId },
+      select: { status: true, personioEmployeeId: true, sentFields: true },
+    }),
     getFieldConfig(),
     getConnectedPersonioClient(),
   ]);
@@ -100,7 +143,8 @@ export async function updateCandidateInPersonio({
   const next: Record<string, string> = {};
   for (const key of allowed) {
     const value = (values[key] ?? "").trim();
-    if ((key === "firstName" || key === "lastName") && !value) return { outcome: "failed", code: "invalid_field", field: key };
+    if ((key === "firstName" || key === "lastName") && !value)
+      return { outcome: "failed", code: "invalid_field", field: key };
     if (value && value !== (sent[key] ?? "")) next[key] = value;
   }
   const changed = Object.keys(next);
@@ -115,13 +159,20 @@ export async function updateCandidateInPersonio({
   if (refused) return { outcome: "failed", code: refused.code as "unknown_option", field: refused.field };
 
   // The conditional update: only the form opened at the current version gets through.
-  const claimed = await db.handoff.updateMany({ where: { candidateId, version, status: { in: [...DONE_STATUSES] } }, data: { version: version + 1 } });
+  const claimed = await db.handoff.updateMany({
+    where: { candidateId, version, status: { in: [...DONE_STATUSES] } },
+    data: { version: version + 1 },
+  });
   if (claimed.count === 0) {
     await writeAuditLog(db, audit("failure", { code: "conflict", employeeId: handoff.personioEmployeeId }));
     return { outcome: "conflict" };
   }
 
-  const input = toPersonioInput({ fields: config.fields.filter((field) => field.key in next) }, { firstName: "", lastName: "", email: "" }, next);
+  const input = toPersonioInput(
+    { fields: config.fields.filter((field) => field.key in next) },
+    { firstName: "", lastName: "", email: "" },
+    next,
+  );
   const update = {
     ...input,
     firstName: next.firstName,
@@ -146,7 +197,13 @@ export async function updateCandidateInPersonio({
           fields: changed,
           // Values Handoff itself sent: ours, not data read from Personio.
           sent: changed.map((key) => `${key}=${next[key]}`),
-          ...(warnings.length > 0 ? { ignored: warnings.map((warning) => warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message).join("; ") } : {}),
+          ...(warnings.length > 0
+            ? {
+                ignored: warnings
+                  .map((warning) => (warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message))
+                  .join("; "),
+              }
+            : {}),
         }),
       );
     });

@@ -71,5 +71,8 @@ export function addressLimitKey(address: string): string {
   if (isIP(address) !== 6) return address;
   const groups = expandIPv6(address);
   if (!groups) return address;
-  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(":")}::/64`;
 }

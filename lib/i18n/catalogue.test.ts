@@ -14,13 +14,35 @@ const TRANSLATIONS = LOCALES.filter((locale) => locale !== SOURCE);
 
 // German values that are rightly the English word: names, and words German spells the same.
 // Reviewed; keep it short. Values without letters ("—", "{role}: {setting}") need no entry.
-const SAME_IN_GERMAN = new Set(["Handoff", "Personio", "HRIS", "Admin", "Name", "Status", "Details", "Interview", "System", "Subdomain",
+const SAME_IN_GERMAN = new Set([
+  "Handoff",
+  "Personio",
+  "HRIS",
+  "Admin",
+  "Name",
+  "Status",
+  "Details",
+  "Interview",
+  "System",
+  "Subdomain",
   // Product names (single sign-on presets).
-  "Microsoft Entra ID", "Google Workspace", "Okta", "Keycloak",
+  "Microsoft Entra ID",
+  "Google Workspace",
+  "Okta",
+  "Keycloak",
   // The import: its menu item, encodings by their names, a row without problems.
-  "Import", "UTF-8", "UTF-16", "OK",
+  "Import",
+  "UTF-8",
+  "UTF-16",
+  "OK",
   // ATS sources: the vendors by name, the category, a secret as the vendors call it.
-  "ATS", "Greenhouse", "Ashby", "Workable", "Secret", "{ms} ms"]);
+  "ATS",
+  "Greenhouse",
+  "Ashby",
+  "Workable",
+  "Secret",
+  "{ms} ms",
+]);
 
 type Flat = Map<string, unknown>;
 
@@ -79,7 +101,10 @@ const files = listCatalogueFiles(SOURCE);
 
 describe("the message catalogue", () => {
   it("has a folder for exactly the languages Handoff offers", () => {
-    const folders = fs.readdirSync(MESSAGES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const folders = fs
+      .readdirSync(MESSAGES_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     expect(folders.sort()).toEqual([...LOCALES].sort());
   });
 
@@ -96,15 +121,22 @@ describe.each(files)("messages/*/%s", (file) => {
   const english = readFile(SOURCE, file);
 
   it("holds only non-empty texts in English", () => {
-    const notText = [...english].filter(([, value]) => typeof value !== "string" || value.trim() === "").map(([key]) => key);
+    const notText = [...english]
+      .filter(([, value]) => typeof value !== "string" || value.trim() === "")
+      .map(([key]) => key);
     expect(notText).toEqual([]);
   });
 
   describe.each(TRANSLATIONS)("in %s", (locale) => {
-    const translated = fs.existsSync(`${MESSAGES_DIR}/${locale}/${file}`) ? readFile(locale, file) : new Map<string, unknown>();
+    const translated = fs.existsSync(`${MESSAGES_DIR}/${locale}/${file}`)
+      ? readFile(locale, file)
+      : new Map<string, unknown>();
 
     it("has every key English has, and no other", () => {
-      expect({ missing: [...english.keys()].filter((key) => !translated.has(key)), extra: [...translated.keys()].filter((key) => !english.has(key)) }).toEqual({
+      expect({
+        missing: [...english.keys()].filter((key) => !translated.has(key)),
+        extra: [...translated.keys()].filter((key) => !english.has(key)),
+      }).toEqual({
         missing: [],
         extra: [],
       });
@@ -125,7 +157,10 @@ describe.each(files)("messages/*/%s", (file) => {
         }
         const missing = [...expected].filter((item) => !actual.has(item));
         const extra = [...actual].filter((item) => !expected.has(item));
-        if (missing.length || extra.length) differences.push(`${key}: missing ${missing.join(", ") || "nothing"}; extra ${extra.join(", ") || "nothing"}`);
+        if (missing.length || extra.length)
+          differences.push(
+            `${key}: missing ${missing.join(", ") || "nothing"}; extra ${extra.join(", ") || "nothing"}`,
+          );
       }
       expect(differences).toEqual([]);
     });

@@ -31,7 +31,8 @@ export function readCatalogue(locale: string): Messages {
     }
     for (const [namespace, messages] of Object.entries(content)) {
       const owner = ownerOf.get(namespace);
-      if (owner) throw new Error(`Namespace "${namespace}" is in both ${owner} and ${file} (lib/i18n/messages/${locale}/)`);
+      if (owner)
+        throw new Error(`Namespace "${namespace}" is in both ${owner} and ${file} (lib/i18n/messages/${locale}/)`);
       ownerOf.set(namespace, file);
       catalogue[namespace] = messages;
     }

@@ -24,17 +24,29 @@ function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(relative);
-    return /\.tsx?$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [relative] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts")
+      ? [relative]
+      : [];
   });
 }
 
 function isClientModule(source: ts.SourceFile) {
   const first = source.statements[0];
-  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use client";
+  return (
+    !!first &&
+    ts.isExpressionStatement(first) &&
+    ts.isStringLiteral(first.expression) &&
+    first.expression.text === "use client"
+  );
 }
 
 function unwrap(node: ts.Expression): ts.Expression {
-  while (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) {
+  while (
+    ts.isAwaitExpression(node) ||
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node)
+  ) {
     node = node.expression;
   }
   return node;
@@ -43,7 +55,12 @@ function unwrap(node: ts.Expression): ts.Expression {
 // The namespace a translator factory call was given: "" for the root, null when not written out.
 function factoryNamespace(node: ts.Expression): string | null | undefined {
   const call = unwrap(node);
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || !TRANSLATOR_FACTORIES.has(call.expression.text)) return undefined;
+  if (
+    !ts.isCallExpression(call) ||
+    !ts.isIdentifier(call.expression) ||
+    !TRANSLATOR_FACTORIES.has(call.expression.text)
+  )
+    return undefined;
   const [argument] = call.arguments;
   if (!argument) return "";
   return ts.isStringLiteralLike(argument) ? argument.text : null;
@@ -63,7 +80,13 @@ function keysOf(node: ts.Expression): Array<{ key: string; exact: boolean }> | n
 
 function scan(file: string, problems: Problem[]): KeyUse[] {
   const text = fs.readFileSync(path.join(ROOT, file), "utf8");
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const isClient = isClientModule(source);
   const translators = new Map<string, string | null>();
   const uses: KeyUse[] = [];
@@ -74,7 +97,12 @@ function scan(file: string, problems: Problem[]): KeyUse[] {
     if (ts.isIdentifier(name) && namespace !== undefined) translators.set(name.text, namespace);
     // const [t, format] = await Promise.all([getTranslations("x"), getFormatter()])
     const call = unwrap(initializer);
-    if (ts.isArrayBindingPattern(name) && ts.isCallExpression(call) && call.arguments[0] && ts.isArrayLiteralExpression(call.arguments[0])) {
+    if (
+      ts.isArrayBindingPattern(name) &&
+      ts.isCallExpression(call) &&
+      call.arguments[0] &&
+      ts.isArrayLiteralExpression(call.arguments[0])
+    ) {
       const elements = call.arguments[0].elements;
       name.elements.forEach((element, index) => {
         const value = elements[index];
@@ -90,13 +118,23 @@ function scan(file: string, problems: Problem[]): KeyUse[] {
     if (ts.isVariableDeclaration(node) && node.initializer) bind(node.name, node.initializer);
     if (ts.isCallExpression(node)) {
       const namespace = factoryNamespace(node);
-      if (namespace !== undefined && isClient && ts.isIdentifier(node.expression) && node.expression.text === "useTranslations") {
-        if (namespace === null) problems.push(`${file}:${lineOf(node)}: useTranslations needs its namespace written out`);
+      if (
+        namespace !== undefined &&
+        isClient &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === "useTranslations"
+      ) {
+        if (namespace === null)
+          problems.push(`${file}:${lineOf(node)}: useTranslations needs its namespace written out`);
       }
       let translator: string | undefined;
       let method: string | null = null;
       if (ts.isIdentifier(node.expression)) translator = node.expression.text;
-      else if (ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && TRANSLATOR_METHODS.has(node.expression.name.text)) {
+      else if (
+        ts.isPropertyAccessExpression(node.expression) &&
+        ts.isIdentifier(node.expression.expression) &&
+        TRANSLATOR_METHODS.has(node.expression.name.text)
+      ) {
         translator = node.expression.expression.text;
         method = node.expression.name.text;
       }
@@ -107,10 +145,14 @@ function scan(file: string, problems: Problem[]): KeyUse[] {
           if (isClient) problems.push(`${file}:${lineOf(node)}: a translator without a written-out namespace`);
         } else if (!keys) {
           // A key computed elsewhere: only its namespace can be known, and only if it was given.
-          if (isClient && prefix === "") problems.push(`${file}:${lineOf(node)}: write the key's namespace out (t("ns.key") or useTranslations("ns"))`);
+          if (isClient && prefix === "")
+            problems.push(
+              `${file}:${lineOf(node)}: write the key's namespace out (t("ns.key") or useTranslations("ns"))`,
+            );
           else uses.push({ file, line: lineOf(node), isClient, key: prefix ?? "", exact: false, method });
         } else {
-          for (const { key, exact } of keys) uses.push({ file, line: lineOf(node), isClient, key: prefix ? `${prefix}.${key}` : key, exact, method });
+          for (const { key, exact } of keys)
+            uses.push({ file, line: lineOf(node), isClient, key: prefix ? `${prefix}.${key}` : key, exact, method });
         }
       }
     }
@@ -125,7 +167,12 @@ function scan(file: string, problems: Problem[]): KeyUse[] {
 }
 
 function lookup(catalogue: Record<string, unknown>, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), catalogue);
+  return key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+      catalogue,
+    );
 }
 
 type Graph = {
@@ -138,9 +185,19 @@ type Graph = {
 };
 
 function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? specifier.slice(2)
+    : specifier.startsWith(".")
+      ? path.join(path.dirname(from), specifier)
+      : null;
   if (base === null) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (/\.tsx?$/.test(candidate) && fs.existsSync(path.join(ROOT, candidate))) return path.normalize(candidate);
   }
   return null;
@@ -148,27 +205,55 @@ function resolveImport(from: string, specifier: string): string | null {
 
 // Who imports whom (type-only imports left out; import() included, as next/dynamic uses it).
 function importGraph(all: string[]): Graph {
-  const graph: Graph = { imports: new Map(), client: new Set(), translating: new Set(), providesOwn: new Set(), rendersClientMessages: new Set() };
+  const graph: Graph = {
+    imports: new Map(),
+    client: new Set(),
+    translating: new Set(),
+    providesOwn: new Set(),
+    rendersClientMessages: new Set(),
+  };
   for (const file of all) {
     const text = fs.readFileSync(path.join(ROOT, file), "utf8");
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const source = ts.createSourceFile(
+      file,
+      text,
+      ts.ScriptTarget.Latest,
+      true,
+      file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const targets: string[] = [];
     const visit = (node: ts.Node) => {
-      if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (
+        (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+        node.moduleSpecifier &&
+        ts.isStringLiteral(node.moduleSpecifier)
+      ) {
         const clause = ts.isImportDeclaration(node) ? node.importClause : undefined;
         const typeOnly =
           (ts.isExportDeclaration(node) && node.isTypeOnly) ||
           clause?.isTypeOnly ||
-          (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((element) => element.isTypeOnly));
+          (clause &&
+            !clause.name &&
+            clause.namedBindings &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.every((element) => element.isTypeOnly));
         if (!typeOnly) targets.push(node.moduleSpecifier.text);
       }
-      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      ) {
         targets.push(node.arguments[0].text);
       }
       ts.forEachChild(node, visit);
     };
     visit(source);
-    graph.imports.set(file, targets.map((target) => resolveImport(file, target)).filter((target): target is string => target !== null));
+    graph.imports.set(
+      file,
+      targets.map((target) => resolveImport(file, target)).filter((target): target is string => target !== null),
+    );
     if (isClientModule(source)) graph.client.add(file);
     if (/\buseTranslations\(/.test(text)) graph.translating.add(file);
     if (isClientModule(source) && /<NextIntlClientProvider\b/.test(text)) graph.providesOwn.add(file);
@@ -200,14 +285,23 @@ describe("translations in the code", () => {
   it("finds the app's translators (the scan itself works)", () => {
     expect(uses.filter((use) => use.isClient).length).toBeGreaterThan(50);
     expect(uses.filter((use) => !use.isClient).length).toBeGreaterThan(50);
-    expect(uses).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/send-review\.tsx$/), key: "handoff.send", isClient: true }));
+    expect(uses).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/send-review\.tsx$/),
+        key: "handoff.send",
+        isClient: true,
+      }),
+    );
   });
 
   it("gives client code only namespaces that reach the browser", () => {
     const outside = uses
       .filter((use) => use.isClient)
       .filter((use) => !(CLIENT_NAMESPACES as readonly string[]).includes(use.key.split(".")[0]!))
-      .map((use) => `${use.file}: namespace "${use.key.split(".")[0]}" is not in CLIENT_NAMESPACES (lib/i18n/client-messages.ts)`);
+      .map(
+        (use) =>
+          `${use.file}: namespace "${use.key.split(".")[0]}" is not in CLIENT_NAMESPACES (lib/i18n/client-messages.ts)`,
+      );
     expect([...problems, ...new Set(outside)]).toEqual([]);
   });
 
@@ -236,7 +330,10 @@ describe("translations in the code", () => {
     const missing = new Set<string>();
     for (const entry of files.filter((file) => /^app\/.*\/?(page|layout|not-found|error|template)\.tsx$/.test(file))) {
       // A layout with <ClientMessages> covers every page and layout below it.
-      const dirs = path.dirname(entry).split(path.sep).map((_, index, parts) => parts.slice(0, index + 1).join(path.sep));
+      const dirs = path
+        .dirname(entry)
+        .split(path.sep)
+        .map((_, index, parts) => parts.slice(0, index + 1).join(path.sep));
       const byLayout = dirs.some((dir) => graph.rendersClientMessages.has(path.join(dir, "layout.tsx")));
       const walkServer = (file: string, covered: boolean, seen: Set<string>) => {
         if (seen.has(file)) return;
@@ -245,7 +342,10 @@ describe("translations in the code", () => {
         for (const next of graph.imports.get(file) ?? []) {
           if (graph.client.has(next)) {
             for (const translating of translatingWithoutProvider(graph, next)) {
-              if (!isCovered) missing.add(`${entry} → ${file} → ${next}: ${translating} calls useTranslations outside <ClientMessages>`);
+              if (!isCovered)
+                missing.add(
+                  `${entry} → ${file} → ${next}: ${translating} calls useTranslations outside <ClientMessages>`,
+                );
             }
           } else {
             walkServer(next, isCovered, seen);

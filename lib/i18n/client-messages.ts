@@ -50,5 +50,7 @@ export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];
 export type ClientIntl = { locale: string; timeZone: string; messages: Record<string, unknown> };
 
 export function pickClientMessages(messages: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(CLIENT_NAMESPACES.filter((namespace) => namespace in messages).map((namespace) => [namespace, messages[namespace]]));
+  return Object.fromEntries(
+    CLIENT_NAMESPACES.filter((namespace) => namespace in messages).map((namespace) => [namespace, messages[namespace]]),
+  );
 }

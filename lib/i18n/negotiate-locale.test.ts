@@ -24,8 +24,11 @@ describe("negotiateLocale", () => {
     expect(negotiateLocale({ chosen: null, acceptLanguage: header, fallback: "en" })).toBe(expected);
   });
 
-  it.each([null, "", "*", "fr-FR,es;q=0.5", "not a language tag!!"])("falls back to DEFAULT_LOCALE for %j", (header) => {
-    expect(negotiateLocale({ chosen: undefined, acceptLanguage: header, fallback: "de" })).toBe("de");
-    expect(negotiateLocale({ chosen: undefined, acceptLanguage: header, fallback: "en" })).toBe("en");
-  });
+  it.each([null, "", "*", "fr-FR,es;q=0.5", "not a language tag!!"])(
+    "falls back to DEFAULT_LOCALE for %j",
+    (header) => {
+      expect(negotiateLocale({ chosen: undefined, acceptLanguage: header, fallback: "de" })).toBe("de");
+      expect(negotiateLocale({ chosen: undefined, acceptLanguage: header, fallback: "en" })).toBe("en");
+    },
+  );
 });

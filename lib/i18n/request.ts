@@ -1,5 +1,5 @@
-import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { cookies, headers } from "next/headers";
 
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";

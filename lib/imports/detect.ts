@@ -55,14 +55,25 @@ const ICONV_NAMES: Record<CsvEncoding, string> = {
   "utf-16be": "utf16be",
 };
 
-const BOM_BYTES: Record<CsvEncoding, number> = { "utf-8": 0, "utf-8-bom": 3, "windows-1252": 0, "windows-1252-bom": 3, "utf-16le": 2, "utf-16be": 2 };
+const BOM_BYTES: Record<CsvEncoding, number> = {
+  "utf-8": 0,
+  "utf-8-bom": 3,
+  "windows-1252": 0,
+  "windows-1252-bom": 3,
+  "utf-16le": 2,
+  "utf-16be": 2,
+};
 
 /**
  * A streaming decoder (a character split between two slices is carried over). iconv-lite rather
  * than TextDecoder: Node 20's TextDecoder reads "windows-1252" as Latin-1, so € (0x80), „ and “
  * (0x84, 0x93) would come out as control characters.
  */
-export function createDecoder(encoding: CsvEncoding): { skip: number; write(bytes: Uint8Array): string; end(): string } {
+export function createDecoder(encoding: CsvEncoding): {
+  skip: number;
+  write(bytes: Uint8Array): string;
+  end(): string;
+} {
   const decoder = iconv.getDecoder(ICONV_NAMES[encoding], { stripBOM: false });
   return {
     skip: BOM_BYTES[encoding],
@@ -80,7 +91,11 @@ export function decodeText(bytes: Uint8Array, encoding: CsvEncoding, maxBytes = 
 
 /** The delimiter that splits the first lines into the most, equally many columns. */
 export function detectDelimiter(sampleText: string): Delimiter {
-  const guess = Papa.parse<string[]>(sampleText, { preview: 20, delimitersToGuess: [",", ";", "\t"], skipEmptyLines: true });
+  const guess = Papa.parse<string[]>(sampleText, {
+    preview: 20,
+    delimitersToGuess: [",", ";", "\t"],
+    skipEmptyLines: true,
+  });
   const delimiter = guess.meta.delimiter;
   return delimiter === ";" || delimiter === "\t" ? delimiter : ",";
 }

@@ -14,7 +14,10 @@ export const FILE_CHUNK_BYTES = 48 * 1024;
 export async function storeImportFile(tx: Prisma.TransactionClient, importId: string, bytes: Uint8Array) {
   for (let index = 0; index * FILE_CHUNK_BYTES < bytes.length; index += 1) {
     const part = bytes.subarray(index * FILE_CHUNK_BYTES, (index + 1) * FILE_CHUNK_BYTES);
-    await tx.candidateImportFileChunk.create({ data: { importId, index, content: Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString("hex") }, select: { index: true } });
+    await tx.candidateImportFileChunk.create({
+      data: { importId, index, content: Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString("hex") },
+      select: { index: true },
+    });
   }
 }
 
@@ -25,7 +28,10 @@ export async function hasImportFile(importId: string) {
 /** The file's bytes, a part at a time, in order. */
 export async function* readImportFile(importId: string): AsyncGenerator<Uint8Array> {
   for (let index = 0; ; index += 1) {
-    const part = await db.candidateImportFileChunk.findUnique({ where: { importId_index: { importId, index } }, select: { content: true } });
+    const part = await db.candidateImportFileChunk.findUnique({
+      where: { importId_index: { importId, index } },
+      select: { content: true },
+    });
     if (!part) return;
     yield Buffer.from(part.content, "hex");
   }

@@ -24,7 +24,9 @@ describe("file detection", () => {
     const german = cp1252("Vorname;Nachname\nJürgen;Weiß €");
     expect(detectEncoding(german)).toBe("windows-1252");
     expect(detectEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, ...german]))).toBe("windows-1252-bom");
-    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...german]), "windows-1252-bom")).toBe("Vorname;Nachname\nJürgen;Weiß €");
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...german]), "windows-1252-bom")).toBe(
+      "Vorname;Nachname\nJürgen;Weiß €",
+    );
     expect(decodeText(german, "windows-1252")).toBe("Vorname;Nachname\nJürgen;Weiß €");
     expect(decodeText(Uint8Array.from([0x84, 0x93]), "windows-1252")).toBe("„“");
     expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]), "utf-8-bom")).toBe("A");
@@ -32,7 +34,9 @@ describe("file detection", () => {
 
   it("refuses binary data", () => {
     expect(detectEncoding(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toBe("binary");
-    expect(detectEncoding(Uint8Array.from({ length: 400 }, (_, index) => (index % 7 === 0 ? 0x01 : 0x41)))).toBe("binary");
+    expect(detectEncoding(Uint8Array.from({ length: 400 }, (_, index) => (index % 7 === 0 ? 0x01 : 0x41)))).toBe(
+      "binary",
+    );
   });
 
   it("guesses comma, semicolon and tab", () => {
@@ -47,10 +51,42 @@ describe("column mapping", () => {
   it("recognises English and German headers, ignoring case, accents and punctuation", () => {
     expect(headerKey(" E-Mail-Adresse ")).toBe("emailadresse");
     expect(
-      guessMapping(["Vorname", "Nachname", "E-Mail", "Stelle", "Status", "Eintrittsdatum", "Telefon", "Abteilung", "Standort", "Externe ID", "Sonstiges"]),
-    ).toEqual({ firstName: 0, lastName: 1, email: 2, jobTitle: 3, stage: 4, startDate: 5, phone: 6, department: 7, office: 8, externalId: 9 });
-    expect(guessMapping(["First name", "Last name", "Email", "Job", "Stage", "Start date", "Phone", "External ID"])).toEqual({
-      firstName: 0, lastName: 1, email: 2, jobTitle: 3, stage: 4, startDate: 5, phone: 6, externalId: 7,
+      guessMapping([
+        "Vorname",
+        "Nachname",
+        "E-Mail",
+        "Stelle",
+        "Status",
+        "Eintrittsdatum",
+        "Telefon",
+        "Abteilung",
+        "Standort",
+        "Externe ID",
+        "Sonstiges",
+      ]),
+    ).toEqual({
+      firstName: 0,
+      lastName: 1,
+      email: 2,
+      jobTitle: 3,
+      stage: 4,
+      startDate: 5,
+      phone: 6,
+      department: 7,
+      office: 8,
+      externalId: 9,
+    });
+    expect(
+      guessMapping(["First name", "Last name", "Email", "Job", "Stage", "Start date", "Phone", "External ID"]),
+    ).toEqual({
+      firstName: 0,
+      lastName: 1,
+      email: 2,
+      jobTitle: 3,
+      stage: 4,
+      startDate: 5,
+      phone: 6,
+      externalId: 7,
     });
     expect(guessMapping(["Position", "Phase", "Email", "Mail"])).toEqual({ jobTitle: 0, stage: 1, email: 2 });
   });
@@ -78,30 +114,51 @@ describe("cell values", () => {
     expect(parseStage("In Prüfung")).toBe("SCREENING");
     expect(parseStage("Abgesagt")).toBeNull();
   });
-
 });
 
 describe("rows", () => {
   const mapping = { firstName: 0, lastName: 1, email: 2, jobTitle: 3, stage: 4, startDate: 5, notes: 6 };
 
   it("turns a good row into values, empty optional cells into nothing given", () => {
-    expect(readRow(["Jürgen", "Weiß", "j.weiss@example.com", " Backend  Engineer ", "Eingestellt", "31.12.2026", ""], mapping)).toEqual({
+    expect(
+      readRow(
+        ["Jürgen", "Weiß", "j.weiss@example.com", " Backend  Engineer ", "Eingestellt", "31.12.2026", ""],
+        mapping,
+      ),
+    ).toEqual({
       values: {
-        firstName: "Jürgen", lastName: "Weiß", email: "j.weiss@example.com", jobTitle: "Backend Engineer", stage: "HIRED", startDate: "2026-12-31",
-        phone: undefined, department: undefined, office: undefined, externalId: undefined, source: undefined, notes: undefined,
+        firstName: "Jürgen",
+        lastName: "Weiß",
+        email: "j.weiss@example.com",
+        jobTitle: "Backend Engineer",
+        stage: "HIRED",
+        startDate: "2026-12-31",
+        phone: undefined,
+        department: undefined,
+        office: undefined,
+        externalId: undefined,
+        source: undefined,
+        notes: undefined,
       },
       problems: [],
     });
   });
 
   it("keeps a formula cell as text", () => {
-    const { values } = readRow(["Anna", "Formel", "anna@example.com", "Job", "", "", '=HYPERLINK("http://x","y")'], mapping);
+    const { values } = readRow(
+      ["Anna", "Formel", "anna@example.com", "Job", "", "", '=HYPERLINK("http://x","y")'],
+      mapping,
+    );
     expect(values?.notes).toBe('=HYPERLINK("http://x","y")');
   });
 
   it("lists every problem of a row", () => {
     expect(readRow(["", "Weiß", "not-an-email", "", "Abgesagt", "32.01.2026", ""], mapping).problems).toEqual([
-      "missing_first_name", "invalid_email", "missing_job", "unknown_stage", "invalid_start_date",
+      "missing_first_name",
+      "invalid_email",
+      "missing_job",
+      "unknown_stage",
+      "invalid_start_date",
     ]);
     expect(readRow(["A", "B", "", "Job"], mapping).problems).toEqual(["missing_email"]);
     expect(readRow(["A".repeat(101), "B", "a@b.de", "Job"], mapping).problems).toEqual(["too_long"]);
@@ -109,7 +166,13 @@ describe("rows", () => {
 
   it("finds duplicates within the file, case ignored", () => {
     const duplicates = new FileDuplicates();
-    const row = (email: string, externalId?: string) => ({ firstName: "A", lastName: "B", email, jobTitle: "J", externalId });
+    const row = (email: string, externalId?: string) => ({
+      firstName: "A",
+      lastName: "B",
+      email,
+      jobTitle: "J",
+      externalId,
+    });
     expect(duplicates.check(row("anna@example.com", "1"))).toEqual([]);
     expect(duplicates.check(row("ANNA@example.com"))).toEqual(["duplicate_email"]);
     expect(duplicates.check(row("other@example.com", "1"))).toEqual(["duplicate_external_id"]);

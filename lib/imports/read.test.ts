@@ -13,7 +13,9 @@ async function rowsOf(parts: Uint8Array[], encoding: "utf-8-bom" | "windows-1252
 }
 
 function split(bytes: Uint8Array, size: number) {
-  return Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) => bytes.subarray(index * size, (index + 1) * size));
+  return Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) =>
+    bytes.subarray(index * size, (index + 1) * size),
+  );
 }
 
 describe("reading a file in parts", () => {
@@ -21,7 +23,11 @@ describe("reading a file in parts", () => {
 
   it("gives the same rows however the bytes are split (BOM, multi-byte characters, quoted line breaks)", async () => {
     const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
-    const expected = [["Vorname", "Nachname", "Notiz"], ["Jürgen", "Weiß", "Zeile 1\r\nZeile 2; mit € und „Zitat“"], ["Zoë", "Çelik", ""]];
+    const expected = [
+      ["Vorname", "Nachname", "Notiz"],
+      ["Jürgen", "Weiß", "Zeile 1\r\nZeile 2; mit € und „Zitat“"],
+      ["Zoë", "Çelik", ""],
+    ];
     expect(await rowsOf([utf8], "utf-8-bom", ";")).toEqual(expected);
     expect(await rowsOf(split(utf8, 1), "utf-8-bom", ";")).toEqual(expected);
     expect(await rowsOf(split(utf8, 7), "utf-8-bom", ";")).toEqual(expected);

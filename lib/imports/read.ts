@@ -54,7 +54,12 @@ type PapaHandle = { pause(): void; resume(): void; abort(): void };
 // Papa reads the decoded text as a stream and hands over a chunk of rows at a time; a row at a
 // time (its Node duplex) costs an async step per row, several seconds per 100k rows. The
 // parser pauses while the consumer is behind, so memory holds a few chunks, not the file.
-async function* csvRowBatches(bytes: FileBytes, encoding: CsvEncoding, delimiter: Delimiter, errors?: CsvErrors): AsyncGenerator<string[][]> {
+async function* csvRowBatches(
+  bytes: FileBytes,
+  encoding: CsvEncoding,
+  delimiter: Delimiter,
+  errors?: CsvErrors,
+): AsyncGenerator<string[][]> {
   const queue: string[][][] = [];
   let done = false;
   let failure: unknown = null;
@@ -129,11 +134,16 @@ async function* xlsxRowBatches(bytes: FileBytes): AsyncGenerator<string[][]> {
   const parts: Uint8Array[] = [];
   for await (const part of partsOf(bytes)) parts.push(part);
   const rows = await readSheet(Buffer.concat(parts));
-  for (let start = 0; start < rows.length; start += 1000) yield rows.slice(start, start + 1000).map((row) => row.map(cellText));
+  for (let start = 0; start < rows.length; start += 1000)
+    yield rows.slice(start, start + 1000).map((row) => row.map(cellText));
 }
 
 /** Every row of the file, header included, as text cells, a chunk of rows at a time. */
-export function readSheetRowBatches(bytes: FileBytes, source: SheetSource, errors?: CsvErrors): AsyncGenerator<string[][]> {
+export function readSheetRowBatches(
+  bytes: FileBytes,
+  source: SheetSource,
+  errors?: CsvErrors,
+): AsyncGenerator<string[][]> {
   if (source.format === "xlsx") return xlsxRowBatches(bytes);
   return csvRowBatches(bytes, source.encoding ?? "utf-8", source.delimiter ?? ",", errors);
 }

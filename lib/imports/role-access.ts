@@ -13,10 +13,23 @@ export async function listRoleImportAccess() {
     orderBy: { position: "asc" },
     select: { id: true, name: true, permissions: { where: { permission: PERMISSION }, select: { permission: true } } },
   });
-  return roles.map((role) => ({ id: role.id, name: role.name, granted: role.permissions.length > 0, locked: role.id === "admin" }));
+  return roles.map((role) => ({
+    id: role.id,
+    name: role.name,
+    granted: role.permissions.length > 0,
+    locked: role.id === "admin",
+  }));
 }
 
-export async function setRoleImportAccess({ actorId, roleId, granted }: { actorId: string; roleId: string; granted: boolean }) {
+export async function setRoleImportAccess({
+  actorId,
+  roleId,
+  granted,
+}: {
+  actorId: string;
+  roleId: string;
+  granted: boolean;
+}) {
   if (roleId === "admin") throw new ForbiddenError("admin_keeps_import");
   return db.$transaction(async (tx) => {
     const role = await tx.role.findUnique({ where: { id: roleId }, select: { id: true } });

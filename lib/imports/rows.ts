@@ -2,8 +2,8 @@
 // the same code, so the preview shows exactly what the import will reject.
 import { candidateFields } from "@/lib/candidates/fields";
 import type { Stage } from "@/lib/candidates/stages";
-import type { ColumnMapping, ImportField } from "@/lib/imports/fields";
 import { unneutralizeFormula } from "@/lib/csv";
+import type { ColumnMapping, ImportField } from "@/lib/imports/fields";
 import { parseDate, parseStage } from "@/lib/imports/values";
 
 export const ROW_PROBLEMS = [
@@ -66,7 +66,10 @@ export function emailMatchKey(email: string) {
   return email.toLowerCase();
 }
 
-export function readRow(cells: readonly string[], mapping: ColumnMapping): { values: RowValues | null; problems: RowProblem[] } {
+export function readRow(
+  cells: readonly string[],
+  mapping: ColumnMapping,
+): { values: RowValues | null; problems: RowProblem[] } {
   const text = (field: ImportField) => cellOf(cells, mapping, field);
   const problems: RowProblem[] = [];
   const firstName = text("firstName");
@@ -122,7 +125,8 @@ export class FileDuplicates {
     const problems: RowProblem[] = [];
     const email = emailMatchKey(values.email);
     if (this.emails.has(email)) problems.push("duplicate_email");
-    if (values.externalId !== undefined && this.externalIds.has(values.externalId)) problems.push("duplicate_external_id");
+    if (values.externalId !== undefined && this.externalIds.has(values.externalId))
+      problems.push("duplicate_external_id");
     if (problems.length === 0) {
       this.emails.add(email);
       if (values.externalId !== undefined) this.externalIds.add(values.externalId);

@@ -4,8 +4,8 @@
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { createFreshDatabase } from "@/e2e/support/test-database";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 
 type Service = typeof import("@/lib/imports/service");
 type Runner = typeof import("@/lib/imports/runner");
@@ -26,7 +26,11 @@ beforeAll(async () => {
   service = await import("@/lib/imports/service");
   runner = await import("@/lib/imports/runner");
   await client.role.upsert({ where: { id: "admin" }, create: { id: "admin", name: "Admin" }, update: {} });
-  actorId = (await client.user.create({ data: { name: "Admin", email: "admin@example.com", passwordHash: "x", roleId: "admin" } })).id;
+  actorId = (
+    await client.user.create({
+      data: { name: "Admin", email: "admin@example.com", passwordHash: "x", roleId: "admin" },
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -59,7 +63,7 @@ describe("an import", () => {
     const file = germanCsv([
       HEADER,
       "Jürgen;Weiß;juergen.weiss@example.com;Backend Engineer;Eingestellt;31.12.2026;+49 30 1234;A-1;",
-      "Zoë;Çelik;zoe.celik@example.com;backend engineer;Angebot;01.02.2027;;A-2;=HYPERLINK(\"http://evil.example\",\"klick\")",
+      'Zoë;Çelik;zoe.celik@example.com;backend engineer;Angebot;01.02.2027;;A-2;=HYPERLINK("http://evil.example","klick")',
       ";;;;;;;;",
       ";Ohne Vorname;ohne@example.com;Backend Engineer;;;;A-3;",
       "Doppelt;Weiß;JUERGEN.WEISS@example.com;Backend Engineer;;;;A-4;",
@@ -68,24 +72,52 @@ describe("an import", () => {
     const { status, preview } = await importFile(file);
     expect(preview.totalRows).toBe(5);
     expect(preview.rowsWithProblems).toBe(3);
-    expect(preview.rows.map((row) => row.problems)).toEqual([[], [], ["missing_first_name"], ["duplicate_email"], ["unknown_stage"]]);
+    expect(preview.rows.map((row) => row.problems)).toEqual([
+      [],
+      [],
+      ["missing_first_name"],
+      ["duplicate_email"],
+      ["unknown_stage"],
+    ]);
     expect(status.counts).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 3, keptInPersonio: 0 });
 
     const jurgen = await client.candidate.findFirstOrThrow({ where: { externalId: "A-1" }, include: { job: true } });
-    expect(jurgen).toMatchObject({ firstName: "Jürgen", lastName: "Weiß", stage: "HIRED", startDate: "2026-12-31", phone: "+49 30 1234", externalSource: "spreadsheet" });
+    expect(jurgen).toMatchObject({
+      firstName: "Jürgen",
+      lastName: "Weiß",
+      stage: "HIRED",
+      startDate: "2026-12-31",
+      phone: "+49 30 1234",
+      externalSource: "spreadsheet",
+    });
     const zoe = await client.candidate.findFirstOrThrow({ where: { externalId: "A-2" } });
     expect(zoe.notes).toBe('=HYPERLINK("http://evil.example","klick")');
     expect(zoe.jobId).toBe(jurgen.jobId); // one job, case ignored
     expect(await client.job.count()).toBe(1);
 
     const rejections = await service.listRejections(status.id);
-    expect(rejections.map((row) => [row.rowNumber, row.reasons])).toEqual([[5, ["missing_first_name"]], [6, ["duplicate_email"]], [7, ["unknown_stage"]]]);
+    expect(rejections.map((row) => [row.rowNumber, row.reasons])).toEqual([
+      [5, ["missing_first_name"]],
+      [6, ["duplicate_email"]],
+      [7, ["unknown_stage"]],
+    ]);
     let csv = "";
-    for await (const chunk of service.rejectedRowsCsv(status.id, { row: "Zeile", problems: "Probleme", describe: (problem) => problem })) csv += chunk;
-    expect(csv.startsWith("\uFEFFVorname;Nachname;E-Mail;Stelle;Status;Eintrittsdatum;Telefon;Externe ID;Notizen;Zeile;Probleme\r\n")).toBe(true);
+    for await (const chunk of service.rejectedRowsCsv(status.id, {
+      row: "Zeile",
+      problems: "Probleme",
+      describe: (problem) => problem,
+    }))
+      csv += chunk;
+    expect(
+      csv.startsWith(
+        "\uFEFFVorname;Nachname;E-Mail;Stelle;Status;Eintrittsdatum;Telefon;Externe ID;Notizen;Zeile;Probleme\r\n",
+      ),
+    ).toBe(true);
     expect(csv).toContain(";Ohne Vorname;ohne@example.com;Backend Engineer;;;;A-3;;5;missing_first_name\r\n");
 
-    const audit = await client.auditLog.findFirstOrThrow({ where: { action: "candidates.import", targetId: status.id } });
+    const audit = await client.auditLog.findFirstOrThrow({
+      where: { action: "candidates.import", targetId: status.id },
+    });
     expect(JSON.parse(audit.details!)).toMatchObject({ fileName: "bewerber.csv", created: 2, rejected: 3 });
     expect(audit.actorId).toBe(actorId);
 
@@ -96,13 +128,25 @@ describe("an import", () => {
   });
 
   it("only completes a candidate already in Personio, and counts it", async () => {
-    const job = await client.job.create({ data: { title: "Office Manager", department: "Operations", office: "Vienna" } });
+    const job = await client.job.create({
+      data: { title: "Office Manager", department: "Operations", office: "Vienna" },
+    });
     const sent = await client.candidate.create({
-      data: { firstName: "Ingrid", lastName: "Sørensen", email: "ingrid@example.com", jobId: job.id, stage: "HIRED", phone: null },
+      data: {
+        firstName: "Ingrid",
+        lastName: "Sørensen",
+        email: "ingrid@example.com",
+        jobId: job.id,
+        stage: "HIRED",
+        phone: null,
+      },
     });
     await client.handoff.create({ data: { candidateId: sent.id, status: "SENT", personioEmployeeId: 7 } });
     const file = new TextEncoder().encode(
-      ["First name,Last name,Email,Job,Stage,Phone", "Ingrid,Sorensen,ingrid@example.com,Office Manager,Offer,+43 1 555"].join("\n"),
+      [
+        "First name,Last name,Email,Job,Stage,Phone",
+        "Ingrid,Sorensen,ingrid@example.com,Office Manager,Offer,+43 1 555",
+      ].join("\n"),
     );
     const { status } = await importFile(file);
     expect(status.counts).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0, keptInPersonio: 1 });
@@ -112,13 +156,24 @@ describe("an import", () => {
 
   it("resumes after the process working on it died, without doing a row twice", async () => {
     const lines = ["First name,Last name,Email,Job,External ID"];
-    for (let index = 0; index < 1200; index++) lines.push(`Person,Nummer ${index},person${index}@resume.example,Resume Job,R-${index}`);
-    const { id } = await service.createImport({ actorId, fileName: "resume.csv", bytes: new TextEncoder().encode(lines.join("\n")) });
+    for (let index = 0; index < 1200; index++)
+      lines.push(`Person,Nummer ${index},person${index}@resume.example,Resume Job,R-${index}`);
+    const { id } = await service.createImport({
+      actorId,
+      fileName: "resume.csv",
+      bytes: new TextEncoder().encode(lines.join("\n")),
+    });
     const preview = await service.previewImport(id);
     // As if a process had queued it, done the first batch and died: its lease ran out.
     await client.candidateImport.update({
       where: { id },
-      data: { status: "RUNNING", mapping: JSON.stringify(preview.mapping), leaseUntil: new Date(Date.now() - 1000), processedRows: 500, createdCount: 500 },
+      data: {
+        status: "RUNNING",
+        mapping: JSON.stringify(preview.mapping),
+        leaseUntil: new Date(Date.now() - 1000),
+        processedRows: 500,
+        createdCount: 500,
+      },
     });
     const job = await client.job.create({ data: { title: "Resume Job", department: "", office: "" } });
     await client.candidate.createMany({

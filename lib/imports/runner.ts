@@ -4,10 +4,10 @@ import { randomBytes } from "node:crypto";
 
 import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog } from "@/lib/audit";
-import type { CandidateValues } from "@/lib/candidates/fields";
-import { isInPersonio } from "@/lib/candidates/service";
 import { planCandidateChange } from "@/lib/candidates/change-plan";
+import type { CandidateValues } from "@/lib/candidates/fields";
 import { candidateSearchColumns, foldPlain } from "@/lib/candidates/search-text";
+import { isInPersonio } from "@/lib/candidates/service";
 import { db } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/provider";
 import { env } from "@/lib/env";
@@ -15,7 +15,14 @@ import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
 import type { ColumnMapping } from "@/lib/imports/fields";
 import { hasImportFile, readImportFile } from "@/lib/imports/file-store";
 import { readSheetRows } from "@/lib/imports/read";
-import { emailMatchKey, FileDuplicates, isEmptyRow, readRow, type RowProblem, type RowValues } from "@/lib/imports/rows";
+import {
+  emailMatchKey,
+  FileDuplicates,
+  isEmptyRow,
+  readRow,
+  type RowProblem,
+  type RowValues,
+} from "@/lib/imports/rows";
 import { findOrCreateJob, loadJobsByTitle, type JobRef } from "@/lib/jobs/service";
 
 // Imports run in the server process, not in the request that starts them: a queued import is
@@ -95,7 +102,9 @@ function newCandidateId() {
   return `c${Date.now().toString(36)}${idCounter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex").slice(0, 8)}`;
 }
 
-const INSERT_INTO = Prisma.raw(`INSERT INTO "Candidate" (${[...JSON_COLUMNS, "createdAt", "updatedAt"].map((column) => `"${column}"`).join(", ")})`);
+const INSERT_INTO = Prisma.raw(
+  `INSERT INTO "Candidate" (${[...JSON_COLUMNS, "createdAt", "updatedAt"].map((column) => `"${column}"`).join(", ")})`,
+);
 const FROM_JSON_RECORDS = Prisma.raw(JSON_COLUMNS.map((column) => `r."${column}"`).join(", "));
 const FROM_JSON_EACH = Prisma.raw(JSON_COLUMNS.map((column) => `value ->> '$.${column}'`).join(", "));
 
@@ -150,13 +159,22 @@ export function kickImportRunner() {
 
 /** An import that is waiting, or whose worker stopped renewing its lease. */
 export function isImportStalled(record: { status: string; leaseUntil: Date | null }, now = new Date()) {
-  return record.status === "QUEUED" || (record.status === "RUNNING" && (record.leaseUntil === null || record.leaseUntil < now));
+  return (
+    record.status === "QUEUED" ||
+    (record.status === "RUNNING" && (record.leaseUntil === null || record.leaseUntil < now))
+  );
 }
 
 async function claimNextImport(): Promise<{ id: string; leaseUntil: Date } | null> {
   const now = new Date();
   const waiting = await db.candidateImport.findMany({
-    where: { OR: [{ status: "QUEUED" }, { status: "RUNNING", leaseUntil: { lt: now } }, { status: "RUNNING", leaseUntil: null }] },
+    where: {
+      OR: [
+        { status: "QUEUED" },
+        { status: "RUNNING", leaseUntil: { lt: now } },
+        { status: "RUNNING", leaseUntil: null },
+      ],
+    },
     orderBy: { createdAt: "asc" },
     take: 5,
     select: { id: true, status: true, leaseUntil: true, startedAt: true },
@@ -186,7 +204,11 @@ export async function processImport(importId: string, initialLease: Date) {
   try {
     if (!(await hasImportFile(importId))) throw new Error("The import's file is missing");
     const mapping = JSON.parse(record.mapping ?? "{}") as ColumnMapping;
-    const source = { format: record.format as FileFormat, encoding: record.encoding as CsvEncoding | null, delimiter: record.delimiter as Delimiter | null };
+    const source = {
+      format: record.format as FileFormat,
+      encoding: record.encoding as CsvEncoding | null,
+      delimiter: record.delimiter as Delimiter | null,
+    };
     const duplicates = new FileDuplicates();
     const jobs = await loadJobsByTitle();
     const resumeAfter = record.processedRows;
@@ -198,7 +220,16 @@ export async function processImport(importId: string, initialLease: Date) {
     let rowNumber = 0;
     const flush = async () => {
       if (pending.length === 0 && rejected.length === 0) return;
-      lease = await writeBatch({ importId, externalSource: record.externalSource, lease, pending, rejected, processedRows: dataRows, jobs, counters });
+      lease = await writeBatch({
+        importId,
+        externalSource: record.externalSource,
+        lease,
+        pending,
+        rejected,
+        processedRows: dataRows,
+        jobs,
+        counters,
+      });
       pending = [];
       rejected = [];
       // SQLite's driver is synchronous and Prisma chains its steps as promises: without a turn
@@ -228,7 +259,13 @@ export async function processImport(importId: string, initialLease: Date) {
     await db.$transaction(async (tx) => {
       const { count } = await tx.candidateImport.updateMany({
         where: { id: importId, leaseUntil: lease },
-        data: { status: "DONE", finishedAt: new Date(), leaseUntil: null, processedRows: dataRows, totalRows: dataRows },
+        data: {
+          status: "DONE",
+          finishedAt: new Date(),
+          leaseUntil: null,
+          processedRows: dataRows,
+          totalRows: dataRows,
+        },
       });
       if (count !== 1) throw new LeaseLost();
       await tx.candidateImportFileChunk.deleteMany({ where: { importId } });
@@ -265,7 +302,12 @@ export async function processImport(importId: string, initialLease: Date) {
         targetType: "import",
         targetId: importId,
         outcome: "failure",
-        details: { fileName: record.fileName, created: counters.created, updated: counters.updated, rejected: counters.rejected },
+        details: {
+          fileName: record.fileName,
+          created: counters.created,
+          updated: counters.updated,
+          rejected: counters.rejected,
+        },
       });
     });
   }
@@ -291,13 +333,19 @@ async function writeBatch(input: {
       const externalIds = pending.flatMap((row) => (row.values.externalId ? [row.values.externalId] : []));
       const byExternalId = new Map<string, MatchRecord>();
       if (externalIds.length > 0) {
-        const found = await tx.candidate.findMany({ where: { externalSource, externalId: { in: externalIds } }, select: MATCH_SELECT });
+        const found = await tx.candidate.findMany({
+          where: { externalSource, externalId: { in: externalIds } },
+          select: MATCH_SELECT,
+        });
         for (const candidate of found) byExternalId.set(candidate.externalId!, candidate);
       }
       // emailKey is folded for search (accents dropped); the match itself is the email, case ignored.
       const emailKeys = [...new Set(pending.map((row) => foldPlain(row.values.email)))];
       const byEmail = new Map<string, MatchRecord[]>();
-      const foundByEmail = await tx.candidate.findMany({ where: { emailKey: { in: emailKeys } }, select: MATCH_SELECT });
+      const foundByEmail = await tx.candidate.findMany({
+        where: { emailKey: { in: emailKeys } },
+        select: MATCH_SELECT,
+      });
       for (const candidate of foundByEmail) {
         const key = emailMatchKey(candidate.email);
         byEmail.set(key, [...(byEmail.get(key) ?? []), candidate]);
@@ -324,7 +372,10 @@ async function writeBatch(input: {
             link = Boolean(values.externalId);
           }
         }
-        const { job } = await findOrCreateJob({ title: values.jobTitle, department: values.department, office: values.office }, { client: tx, cache: jobs });
+        const { job } = await findOrCreateJob(
+          { title: values.jobTitle, department: values.department, office: values.office },
+          { client: tx, cache: jobs },
+        );
         const given: Partial<CandidateValues> = {
           firstName: values.firstName,
           lastName: values.lastName,
@@ -372,7 +423,12 @@ async function writeBatch(input: {
       delta.created = creates.length;
       if (rejected.length > 0) {
         await tx.candidateImportRejection.createMany({
-          data: rejected.map((row) => ({ importId, rowNumber: row.rowNumber, reasons: JSON.stringify(row.reasons), cells: JSON.stringify(row.cells) })),
+          data: rejected.map((row) => ({
+            importId,
+            rowNumber: row.rowNumber,
+            reasons: JSON.stringify(row.reasons),
+            cells: JSON.stringify(row.cells),
+          })),
         });
       }
       delta.rejected = rejected.length;

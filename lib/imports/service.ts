@@ -6,9 +6,9 @@ import { writeAuditLog } from "@/lib/audit";
 import { toCsvLine } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { hasImportFile, readImportFile, storeImportFile } from "@/lib/imports/file-store";
-import { guessMapping, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ColumnMapping } from "@/lib/imports/fields";
 import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
+import { guessMapping, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ColumnMapping } from "@/lib/imports/fields";
+import { hasImportFile, readImportFile, storeImportFile } from "@/lib/imports/file-store";
 import { inspectFile, type FileInspection } from "@/lib/imports/inspect";
 import { PREVIEW_ROWS } from "@/lib/imports/limits";
 import { readSheetRows } from "@/lib/imports/read";
@@ -30,7 +30,15 @@ function cleanFileName(name: string) {
 }
 
 /** Stores an uploaded file after reading it once; nothing is imported until the person confirms. */
-export async function createImport({ actorId, fileName, bytes }: { actorId: string; fileName: string; bytes: Uint8Array }) {
+export async function createImport({
+  actorId,
+  fileName,
+  bytes,
+}: {
+  actorId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}) {
   const inspection = await inspectFile(bytes);
   if (!inspection.ok) throw new ImportFileError(inspection.refusal, inspection.row);
   const name = cleanFileName(fileName);
@@ -140,11 +148,24 @@ const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
 /** The latest imports for the Import page; an import whose worker died (a restart) resumes here too. */
 export async function listRecentImports() {
-  await db.candidateImport.deleteMany({ where: { status: "UPLOADED", createdAt: { lt: new Date(Date.now() - ABANDONED_UPLOAD_MS) } } });
+  await db.candidateImport.deleteMany({
+    where: { status: "UPLOADED", createdAt: { lt: new Date(Date.now() - ABANDONED_UPLOAD_MS) } },
+  });
   const recent = await db.candidateImport.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 10,
-    select: { id: true, fileName: true, status: true, leaseUntil: true, totalRows: true, createdCount: true, updatedCount: true, unchangedCount: true, rejectedCount: true, createdAt: true },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      leaseUntil: true,
+      totalRows: true,
+      createdCount: true,
+      updatedCount: true,
+      unchangedCount: true,
+      rejectedCount: true,
+      createdAt: true,
+    },
   });
   if (recent.some((item) => isImportStalled(item))) kickImportRunner();
   return recent;
@@ -164,7 +185,10 @@ export type ImportPreview = {
 
 function sanitizeMapping(mapping: ColumnMapping, columns: number): ColumnMapping {
   return Object.fromEntries(
-    Object.entries(mapping).filter(([field, index]) => (IMPORT_FIELDS as readonly string[]).includes(field) && typeof index === "number" && index < columns),
+    Object.entries(mapping).filter(
+      ([field, index]) =>
+        (IMPORT_FIELDS as readonly string[]).includes(field) && typeof index === "number" && index < columns,
+    ),
   ) as ColumnMapping;
 }
 
@@ -182,7 +206,11 @@ export async function previewImport(importId: string, requested?: ColumnMapping)
   if (record.status !== "UPLOADED" || !(await hasImportFile(importId))) throw new ConflictError("import_started");
   const headers = JSON.parse(record.headers) as string[];
   const mapping = sanitizeMapping(requested ?? (JSON.parse(record.mapping ?? "{}") as ColumnMapping), headers.length);
-  const source = { format: record.format as FileFormat, encoding: record.encoding as CsvEncoding | null, delimiter: record.delimiter as Delimiter | null };
+  const source = {
+    format: record.format as FileFormat,
+    encoding: record.encoding as CsvEncoding | null,
+    delimiter: record.delimiter as Delimiter | null,
+  };
   const duplicates = new FileDuplicates();
   const rows: PreviewRow[] = [];
   const problemCounts: Partial<Record<RowProblem, number>> = {};
@@ -204,7 +232,8 @@ export async function previewImport(importId: string, requested?: ColumnMapping)
       rowsWithProblems++;
       for (const problem of all) problemCounts[problem] = (problemCounts[problem] ?? 0) + 1;
     }
-    if (rows.length < PREVIEW_ROWS) rows.push({ rowNumber, cells: headers.map((_, index) => cells[index] ?? ""), problems: all });
+    if (rows.length < PREVIEW_ROWS)
+      rows.push({ rowNumber, cells: headers.map((_, index) => cells[index] ?? ""), problems: all });
   }
   return {
     headers,
@@ -219,11 +248,15 @@ export async function previewImport(importId: string, requested?: ColumnMapping)
 
 /** Fixes the mapping and source and hands the import to the server's runner. */
 export async function startImport({ actorId, input }: { actorId: string; input: TStartImportInput }) {
-  const record = await db.candidateImport.findUnique({ where: { id: input.importId }, select: { headers: true, status: true, fileName: true } });
+  const record = await db.candidateImport.findUnique({
+    where: { id: input.importId },
+    select: { headers: true, status: true, fileName: true },
+  });
   if (!record) throw new NotFoundError("Import");
   const headers = JSON.parse(record.headers) as string[];
   const mapping = sanitizeMapping(input.mapping, headers.length);
-  if (REQUIRED_IMPORT_FIELDS.some((field) => mapping[field] === undefined)) throw new ConflictError("mapping_incomplete");
+  if (REQUIRED_IMPORT_FIELDS.some((field) => mapping[field] === undefined))
+    throw new ConflictError("mapping_incomplete");
   const { count } = await db.$transaction(async (tx) => {
     // Only an import not yet started: a double click queues it once.
     const updated = await tx.candidateImport.updateMany({
@@ -253,7 +286,11 @@ export async function discardImport(importId: string) {
 
 export async function listRejections(importId: string, take = 100) {
   const rows = await db.candidateImportRejection.findMany({ where: { importId }, orderBy: { rowNumber: "asc" }, take });
-  return rows.map((row) => ({ rowNumber: row.rowNumber, reasons: JSON.parse(row.reasons) as RowProblem[], cells: JSON.parse(row.cells) as string[] }));
+  return rows.map((row) => ({
+    rowNumber: row.rowNumber,
+    reasons: JSON.parse(row.reasons) as RowProblem[],
+    cells: JSON.parse(row.cells) as string[],
+  }));
 }
 
 export const REJECTION_PAGE = 1000;
@@ -267,7 +304,10 @@ export async function* rejectedRowsCsv(
   importId: string,
   labels: { row: string; problems: string; describe: (problem: RowProblem) => string },
 ): AsyncGenerator<string> {
-  const record = await db.candidateImport.findUnique({ where: { id: importId }, select: { headers: true, delimiter: true } });
+  const record = await db.candidateImport.findUnique({
+    where: { id: importId },
+    select: { headers: true, delimiter: true },
+  });
   if (!record) throw new NotFoundError("Import");
   const headers = JSON.parse(record.headers) as string[];
   const delimiter = record.delimiter ?? ",";
@@ -283,9 +323,12 @@ export async function* rejectedRowsCsv(
     let chunk = "";
     for (const row of page) {
       const cells = JSON.parse(row.cells) as string[];
-      const reasons = (JSON.parse(row.reasons) as RowProblem[]).filter((reason) => (ROW_PROBLEMS as readonly string[]).includes(reason));
+      const reasons = (JSON.parse(row.reasons) as RowProblem[]).filter((reason) =>
+        (ROW_PROBLEMS as readonly string[]).includes(reason),
+      );
       const padded = headers.map((_, index) => cells[index] ?? "");
-      chunk += toCsvLine([...padded, String(row.rowNumber), reasons.map(labels.describe).join("; ")], delimiter) + "\r\n";
+      chunk +=
+        toCsvLine([...padded, String(row.rowNumber), reasons.map(labels.describe).join("; ")], delimiter) + "\r\n";
     }
     yield chunk;
     afterRow = page.at(-1)!.rowNumber;

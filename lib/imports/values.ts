@@ -3,15 +3,36 @@ import type { Stage } from "@/lib/candidates/stages";
 import { headerKey } from "@/lib/imports/fields";
 
 const STAGE_WORDS: Record<Stage, string[]> = {
-  APPLIED: ["applied", "new", "neu", "beworben", "bewerbung", "eingegangen", "bewerbungeingegangen", "received", "eingang"],
-  SCREENING: ["screening", "vorauswahl", "prufung", "inprufung", "review", "phonescreen", "telefoninterview", "sichtung"],
+  APPLIED: [
+    "applied",
+    "new",
+    "neu",
+    "beworben",
+    "bewerbung",
+    "eingegangen",
+    "bewerbungeingegangen",
+    "received",
+    "eingang",
+  ],
+  SCREENING: [
+    "screening",
+    "vorauswahl",
+    "prufung",
+    "inprufung",
+    "review",
+    "phonescreen",
+    "telefoninterview",
+    "sichtung",
+  ],
   INTERVIEW: ["interview", "interviews", "vorstellungsgesprach", "gesprach", "gesprache", "interviewphase"],
   OFFER: ["offer", "offered", "angebot", "vertragsangebot", "angebotsphase"],
   HIRED: ["hired", "eingestellt", "einstellung", "zusage", "accepted", "vertragunterschrieben"],
 };
 
 const STAGE_BY_WORD = new Map<string, Stage>(
-  (Object.entries(STAGE_WORDS) as Array<[Stage, string[]]>).flatMap(([stage, words]) => words.map((word) => [word, stage] as const)),
+  (Object.entries(STAGE_WORDS) as Array<[Stage, string[]]>).flatMap(([stage, words]) =>
+    words.map((word) => [word, stage] as const),
+  ),
 );
 
 /** "Vorstellungsgespräch" -> INTERVIEW; null when the text names no stage we know. */

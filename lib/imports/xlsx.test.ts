@@ -3,12 +3,24 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 
+import { guessMapping } from "@/lib/imports/fields";
 import { inspectFile } from "@/lib/imports/inspect";
 import { readSheetRows } from "@/lib/imports/read";
-import { guessMapping } from "@/lib/imports/fields";
 import { readRow } from "@/lib/imports/rows";
 
-const STRINGS = ["Vorname", "Nachname", "E-Mail", "Stelle", "Eintrittsdatum", "Telefon", "Jürgen", "Weiß", "j.weiss@example.com", "Backend Engineer", '=HYPERLINK("http://x","y")'];
+const STRINGS = [
+  "Vorname",
+  "Nachname",
+  "E-Mail",
+  "Stelle",
+  "Eintrittsdatum",
+  "Telefon",
+  "Jürgen",
+  "Weiß",
+  "j.weiss@example.com",
+  "Backend Engineer",
+  '=HYPERLINK("http://x","y")',
+];
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const serial = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH) / 86_400_000;
 
@@ -41,11 +53,21 @@ describe("an Excel workbook", () => {
   it("is recognised, its rows read as text with dates as yyyy-mm-dd", async () => {
     const bytes = workbook();
     const inspection = await inspectFile(bytes);
-    expect(inspection).toMatchObject({ ok: true, source: { format: "xlsx" }, headers: ["Vorname", "Nachname", "E-Mail", "Stelle", "Eintrittsdatum", "Telefon"] });
+    expect(inspection).toMatchObject({
+      ok: true,
+      source: { format: "xlsx" },
+      headers: ["Vorname", "Nachname", "E-Mail", "Stelle", "Eintrittsdatum", "Telefon"],
+    });
     const rows: string[][] = [];
     for await (const row of readSheetRows(bytes, { format: "xlsx", encoding: null, delimiter: null })) rows.push(row);
     const mapping = guessMapping(rows[0]!);
-    expect(readRow(rows[1]!, mapping).values).toMatchObject({ firstName: "Jürgen", lastName: "Weiß", startDate: "2026-12-31", phone: "4930123456", jobTitle: "Backend Engineer" });
+    expect(readRow(rows[1]!, mapping).values).toMatchObject({
+      firstName: "Jürgen",
+      lastName: "Weiß",
+      startDate: "2026-12-31",
+      phone: "4930123456",
+      jobTitle: "Backend Engineer",
+    });
     // A formula-looking text cell stays text.
     expect(rows.flat()).toContain('=HYPERLINK("http://x","y")');
   });

@@ -5,7 +5,12 @@ export type IntegrationCategory = (typeof INTEGRATION_CATEGORIES)[number];
 
 export type IntegrationKey = "personio" | "greenhouse" | "ashby" | "workable" | "handoff";
 
-export type IntegrationListing = { key: IntegrationKey; category: IntegrationCategory; href: string; manageHref?: string };
+export type IntegrationListing = {
+  key: IntegrationKey;
+  category: IntegrationCategory;
+  href: string;
+  manageHref?: string;
+};
 
 // ATS sources: each kind may have several sources (one per account), managed on one page.
 export const INTEGRATIONS: readonly IntegrationListing[] = [

@@ -36,11 +36,17 @@ describe("checkPersonioCredentials", () => {
   });
 
   it("does not block when Personio names no scope, but says so", async () => {
-    await expect(checkPersonioCredentials(answering([]))).resolves.toMatchObject({ ok: true, assessment: "unconfirmed" });
+    await expect(checkPersonioCredentials(answering([]))).resolves.toMatchObject({
+      ok: true,
+      assessment: "unconfirmed",
+    });
   });
 
   it("saves write-only credentials with a recommendation", async () => {
-    await expect(checkPersonioCredentials(answering(["employees:write"]))).resolves.toMatchObject({ ok: true, assessment: "write_only" });
+    await expect(checkPersonioCredentials(answering(["employees:write"]))).resolves.toMatchObject({
+      ok: true,
+      assessment: "write_only",
+    });
   });
 
   it("refuses credentials whose scope lacks Employees write", async () => {

@@ -19,7 +19,9 @@ export function credentialFailureReason(error: unknown): CredentialCheckFailure 
  * Authenticates afresh (never a cached token: the point is to learn whether these credentials
  * work now) and reads the token's scope for the Employees write permission.
  */
-export async function checkPersonioCredentials(client: Pick<PersonioClient, "authenticate">): Promise<CredentialCheckResult> {
+export async function checkPersonioCredentials(
+  client: Pick<PersonioClient, "authenticate">,
+): Promise<CredentialCheckResult> {
   let scopes: string[];
   try {
     ({ scopes } = await client.authenticate());

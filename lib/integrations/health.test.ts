@@ -12,11 +12,17 @@ describe("connectionHealthState", () => {
     expect(connectionHealthState({ lastSuccessAt: at(1), lastErrorAt: null, lastErrorCode: null })).toBe("healthy");
   });
   it("is failing when the newest call failed", () => {
-    expect(connectionHealthState({ lastSuccessAt: at(1), lastErrorAt: at(2), lastErrorCode: "credentials_disabled" })).toBe("failing");
-    expect(connectionHealthState({ lastSuccessAt: null, lastErrorAt: at(2), lastErrorCode: "timeout" })).toBe("failing");
+    expect(
+      connectionHealthState({ lastSuccessAt: at(1), lastErrorAt: at(2), lastErrorCode: "credentials_disabled" }),
+    ).toBe("failing");
+    expect(connectionHealthState({ lastSuccessAt: null, lastErrorAt: at(2), lastErrorCode: "timeout" })).toBe(
+      "failing",
+    );
   });
   it("is healthy again once a later call succeeded", () => {
-    expect(connectionHealthState({ lastSuccessAt: at(3), lastErrorAt: at(2), lastErrorCode: "timeout" })).toBe("healthy");
+    expect(connectionHealthState({ lastSuccessAt: at(3), lastErrorAt: at(2), lastErrorCode: "timeout" })).toBe(
+      "healthy",
+    );
   });
 });
 
@@ -30,9 +36,18 @@ describe("personioStatus", () => {
     expect(personioStatus({ ...enabled, lastSuccessAt: at(3), lastErrorAt: at(2) })).toBe("connected");
   });
   it("is failing, not connected, while the newest call failed", () => {
-    expect(personioStatus({ ...enabled, lastSuccessAt: at(1), lastErrorAt: at(2), lastErrorCode: "credentials_disabled" })).toBe("failing");
+    expect(
+      personioStatus({ ...enabled, lastSuccessAt: at(1), lastErrorAt: at(2), lastErrorCode: "credentials_disabled" }),
+    ).toBe("failing");
   });
   it("is disabled when an admin disabled it, whatever its health", () => {
-    expect(personioStatus({ enabled: false, lastSuccessAt: at(1), lastErrorAt: at(2), lastErrorCode: "credentials_disabled" })).toBe("disabled");
+    expect(
+      personioStatus({
+        enabled: false,
+        lastSuccessAt: at(1),
+        lastErrorAt: at(2),
+        lastErrorCode: "credentials_disabled",
+      }),
+    ).toBe("disabled");
   });
 });

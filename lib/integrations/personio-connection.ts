@@ -32,7 +32,14 @@ export async function getConnectedPersonioClient(): Promise<{
 } | null> {
   const integration = await db.personioIntegration.findUnique({
     where: { id: PERSONIO_INTEGRATION_ID },
-    select: { clientId: true, clientSecretEncrypted: true, subdomain: true, enabled: true, lastSuccessAt: true, lastErrorAt: true },
+    select: {
+      clientId: true,
+      clientSecretEncrypted: true,
+      subdomain: true,
+      enabled: true,
+      lastSuccessAt: true,
+      lastErrorAt: true,
+    },
   });
   if (!integration) return null;
   const clientSecret = decryptAtRest(integration.clientSecretEncrypted);
@@ -59,7 +66,10 @@ export async function recordPersonioHealth(outcome: { ok: true } | { ok: false; 
   // connection (the send flow explains them on the profile); they count as a working call.
   const answered = !outcome.ok && isPersonioError(outcome.error) && PERSONIO_ERRORS[outcome.error.code].answered;
   if (outcome.ok || answered) {
-    await db.personioIntegration.updateMany({ where: { id: PERSONIO_INTEGRATION_ID }, data: { lastSuccessAt: new Date() } });
+    await db.personioIntegration.updateMany({
+      where: { id: PERSONIO_INTEGRATION_ID },
+      data: { lastSuccessAt: new Date() },
+    });
     return;
   }
   const code = isPersonioError(outcome.error) ? outcome.error.code : "unexpected";

@@ -15,7 +15,11 @@ export async function getFieldConfig(): Promise<FieldConfig> {
 export async function saveFieldConfig({ actorId, config }: { actorId: string; config: FieldConfig }) {
   const fields = JSON.stringify(config);
   await db.$transaction(async (tx) => {
-    await tx.personioFieldConfig.upsert({ where: { id: CONFIG_ID }, create: { id: CONFIG_ID, fields }, update: { fields } });
+    await tx.personioFieldConfig.upsert({
+      where: { id: CONFIG_ID },
+      create: { id: CONFIG_ID, fields },
+      update: { fields },
+    });
     await writeAuditLog(tx, {
       actorId,
       action: "integration.set-fields",

@@ -33,14 +33,28 @@ async function verify(actorId: string, action: string, credentials: Credentials)
       targetType: "integration",
       targetId: PERSONIO_INTEGRATION_ID,
       outcome: "failure",
-      details: { reason: result.reason, clientId: credentials.clientId, subdomain: credentials.subdomain, scopes: result.scopes ?? [] },
+      details: {
+        reason: result.reason,
+        clientId: credentials.clientId,
+        subdomain: credentials.subdomain,
+        scopes: result.scopes ?? [],
+      },
     });
   }
   return result;
 }
 
-export async function connectPersonio({ actorId, input }: { actorId: string; input: Credentials }): Promise<CredentialSaveResult> {
-  const existing = await db.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { id: true } });
+export async function connectPersonio({
+  actorId,
+  input,
+}: {
+  actorId: string;
+  input: Credentials;
+}): Promise<CredentialSaveResult> {
+  const existing = await db.personioIntegration.findUnique({
+    where: { id: PERSONIO_INTEGRATION_ID },
+    select: { id: true },
+  });
   if (existing) throw new ConflictError("already_connected");
   const check = await verify(actorId, "integration.connect", input);
   if (!check.ok) return { status: "rejected", reason: check.reason };
@@ -65,12 +79,18 @@ export async function connectPersonio({ actorId, input }: { actorId: string; inp
         targetType: "integration",
         targetId: PERSONIO_INTEGRATION_ID,
         outcome: "success",
-        details: { clientId: input.clientId, subdomain: input.subdomain, scopes: check.scopes, writePermission: check.assessment },
+        details: {
+          clientId: input.clientId,
+          subdomain: input.subdomain,
+          scopes: check.scopes,
+          writePermission: check.assessment,
+        },
       });
     });
   } catch (error) {
     // Two admins connecting at once: the second one finds it connected.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError("already_connected");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new ConflictError("already_connected");
     throw error;
   }
   clearPersonioTokenCache();
@@ -140,7 +160,10 @@ export async function updatePersonioCredentials({
 
 export async function setPersonioEnabled({ actorId, enabled }: { actorId: string; enabled: boolean }) {
   return db.$transaction(async (tx) => {
-    const current = await tx.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { enabled: true } });
+    const current = await tx.personioIntegration.findUnique({
+      where: { id: PERSONIO_INTEGRATION_ID },
+      select: { enabled: true },
+    });
     if (!current) throw new NotFoundError("Personio integration");
     if (current.enabled === enabled) return { enabled };
     await tx.personioIntegration.update({ where: { id: PERSONIO_INTEGRATION_ID }, data: { enabled } });
@@ -159,7 +182,10 @@ export async function setPersonioEnabled({ actorId, enabled }: { actorId: string
 // the subdomain it went to) and the audit log stay, so badges and history survive a reconnect.
 export async function deletePersonio({ actorId }: { actorId: string }) {
   await db.$transaction(async (tx) => {
-    const current = await tx.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { clientId: true, subdomain: true } });
+    const current = await tx.personioIntegration.findUnique({
+      where: { id: PERSONIO_INTEGRATION_ID },
+      select: { clientId: true, subdomain: true },
+    });
     if (!current) throw new NotFoundError("Personio integration");
     await tx.personioIntegration.delete({ where: { id: PERSONIO_INTEGRATION_ID } });
     await tx.personioOptionCache.deleteMany();
@@ -192,7 +218,9 @@ export async function testPersonioConnection({ actorId }: { actorId: string }): 
   } catch {
     return { status: "failed", reason: "stored_secret_unreadable" };
   }
-  const check = await checkPersonioCredentials(createClientFromCredentials({ clientId: current.clientId, clientSecret }));
+  const check = await checkPersonioCredentials(
+    createClientFromCredentials({ clientId: current.clientId, clientSecret }),
+  );
   if (check.ok) {
     await recordPersonioHealth({ ok: true });
   } else {

@@ -3,8 +3,8 @@
 // supervisors, a credential without read, and a cached opening that costs no Personio call.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { createFreshDatabase } from "@/e2e/support/test-database";
 import { setupSandbox, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from "@/e2e/support/personio-sandbox-vitest";
+import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import type { PersonioClient, PersonioClientConfig } from "@/lib/personio/client";
 
@@ -25,7 +25,12 @@ beforeAll(async () => {
   vi.resetModules();
   vi.doMock("@/lib/db", () => ({ db: client }));
   vi.doMock("@/lib/integrations/personio-connection", () => ({
-    getConnectedPersonioClient: async () => ({ client: personio, subdomain: "acme", enabled: true, healthIsFresh: true }),
+    getConnectedPersonioClient: async () => ({
+      client: personio,
+      subdomain: "acme",
+      enabled: true,
+      healthIsFresh: true,
+    }),
   }));
   options = await import("@/lib/integrations/personio-options");
   const { createPersonioClient, clearPersonioTokenCache } = await import("@/lib/personio/client");
@@ -79,7 +84,9 @@ describe("Personio's lists", () => {
     expect(load.lists.supervisor).toHaveLength(230);
     expect(load.lists.supervisor[0]).toEqual({ id: expect.any(Number), name: expect.stringContaining("Example") });
     expect(load.lists.noRead).toBe(false);
-    const pages = (await context.admin.requests()).filter((request) => request.endpoint === "GET /v1/company/employees");
+    const pages = (await context.admin.requests()).filter(
+      (request) => request.endpoint === "GET /v1/company/employees",
+    );
     expect(pages.map((request) => request.query.limit)).toEqual(["100", "100", "100"]);
     expect(pages.map((request) => request.query.offset)).toEqual(["0", "100", "200"]);
 
@@ -96,7 +103,9 @@ describe("Personio's lists", () => {
     await options.refreshPersonioOptions();
     const stale = new Date(Date.now() - options.OPTIONS_FRESH_MS - 1_000);
     await client.personioOptionCache.update({ where: { id: "personio" }, data: { fetchedAt: stale } });
-    await context.admin.seedEmployees([{ firstName: "New", lastName: "Hire", email: "new@example.com", department: "Finance" }]);
+    await context.admin.seedEmployees([
+      { firstName: "New", lastName: "Hire", email: "new@example.com", department: "Finance" },
+    ]);
 
     const served = await options.getPersonioOptions();
     expect(served).toMatchObject({ ok: true, fromCache: true });
@@ -113,12 +122,17 @@ describe("Personio's lists", () => {
     await context.admin.updateCredential(TEST_CLIENT_ID, { permissions: { employees: { read: false, write: false } } });
     personio = makeClient();
     const load = await options.refreshPersonioOptions();
-    expect(load).toMatchObject({ ok: true, lists: { noRead: true, readable: [], department: [], office: [], supervisor: [] } });
+    expect(load).toMatchObject({
+      ok: true,
+      lists: { noRead: true, readable: [], department: [], office: [], supervisor: [] },
+    });
   });
 
   it("a credential that may not read department and office: those lists stay empty and are marked unreadable", async () => {
     await seed(5, () => "Engineering");
-    await context.admin.updateCredential(TEST_CLIENT_ID, { readableAttributes: ["id", "first_name", "last_name", "email", "position"] });
+    await context.admin.updateCredential(TEST_CLIENT_ID, {
+      readableAttributes: ["id", "first_name", "last_name", "email", "position"],
+    });
     personio = makeClient();
     const load = await options.refreshPersonioOptions();
     expect(load.ok).toBe(true);

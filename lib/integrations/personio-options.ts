@@ -72,7 +72,11 @@ export function refreshPersonioOptions(): Promise<OptionsLoad> {
       const lists = await readLists(connection.client);
       const data = JSON.stringify(lists);
       const fetchedAt = new Date(lists.fetchedAt);
-      await db.personioOptionCache.upsert({ where: { id: CACHE_ID }, create: { id: CACHE_ID, data, fetchedAt }, update: { data, fetchedAt } });
+      await db.personioOptionCache.upsert({
+        where: { id: CACHE_ID },
+        create: { id: CACHE_ID, data, fetchedAt },
+        update: { data, fetchedAt },
+      });
       return { ok: true, lists, fromCache: false } as const;
     } catch (error) {
       if (isPersonioError(error)) return { ok: false, code: error.code } as const;
@@ -101,7 +105,17 @@ async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
     definitions = await client.listEmployeeAttributes();
   } catch (error) {
     if (isPersonioError(error) && error.code === "missing_permission") {
-      return { fetchedAt, noRead: true, readable: [], attributes: [], department: [], office: [], subcompany: [], supervisor: [], truncated: false };
+      return {
+        fetchedAt,
+        noRead: true,
+        readable: [],
+        attributes: [],
+        department: [],
+        office: [],
+        subcompany: [],
+        supervisor: [],
+        truncated: false,
+      };
     }
     throw error;
   }
@@ -117,7 +131,11 @@ async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
         truncated = true;
         break;
       }
-      const { employees, total } = await client.listEmployees({ limit: PAGE, offset: page * PAGE, attributes: projection });
+      const { employees, total } = await client.listEmployees({
+        limit: PAGE,
+        offset: page * PAGE,
+        attributes: projection,
+      });
       for (const employee of employees) {
         for (const key of ["department", "office", "subcompany"] as const) {
           const name = orgName(employee, key);
@@ -156,7 +174,8 @@ function orgName(employee: PersonioEmployee, key: string): string | undefined {
   if (typeof value === "string") return value.trim() || undefined;
   if (typeof value === "object" && value !== null && "attributes" in value) {
     const attributes = (value as { attributes: unknown }).attributes;
-    const name = typeof attributes === "object" && attributes !== null ? (attributes as { name?: unknown }).name : undefined;
+    const name =
+      typeof attributes === "object" && attributes !== null ? (attributes as { name?: unknown }).name : undefined;
     return typeof name === "string" && name.trim() ? name.trim() : undefined;
   }
   return undefined;

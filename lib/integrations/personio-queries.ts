@@ -36,7 +36,9 @@ export async function getPersonioSettings() {
 export type PersonioSettings = NonNullable<Awaited<ReturnType<typeof getPersonioSettings>>>;
 
 export async function getPersonioConnectionState(): Promise<PersonioConnectionState> {
-  return toConnectionState(await db.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { enabled: true } }));
+  return toConnectionState(
+    await db.personioIntegration.findUnique({ where: { id: PERSONIO_INTEGRATION_ID }, select: { enabled: true } }),
+  );
 }
 
 export function toConnectionState(integration: { enabled: boolean } | null): PersonioConnectionState {

@@ -6,7 +6,13 @@ import { NotFoundError } from "@/lib/errors";
 
 import { ROLE_PERSONIO_PERMISSIONS, type RolePersonioPermission } from "./schemas";
 
-export type RolePersonioSettings = { id: string; name: string; canSend: boolean; canUpdate: boolean; canSeeBadge: boolean };
+export type RolePersonioSettings = {
+  id: string;
+  name: string;
+  canSend: boolean;
+  canUpdate: boolean;
+  canSeeBadge: boolean;
+};
 
 export async function listRolePersonioSettings(): Promise<RolePersonioSettings[]> {
   const roles = await db.role.findMany({
@@ -19,7 +25,13 @@ export async function listRolePersonioSettings(): Promise<RolePersonioSettings[]
   });
   return roles.map((role) => {
     const granted = new Set(role.permissions.map((row) => row.permission));
-    return { id: role.id, name: role.name, canSend: granted.has("personio:send"), canUpdate: granted.has("personio:update"), canSeeBadge: granted.has("personio:see-badge") };
+    return {
+      id: role.id,
+      name: role.name,
+      canSend: granted.has("personio:send"),
+      canUpdate: granted.has("personio:update"),
+      canSeeBadge: granted.has("personio:see-badge"),
+    };
   });
 }
 

@@ -36,7 +36,11 @@ describe("isValidSubdomain", () => {
 
 describe("credential schemas", () => {
   it("reduce a pasted address and trim the id and secret", () => {
-    const parsed = ZConnectPersonioInput.parse({ clientId: " papi-1 ", clientSecret: " s3cret ", subdomain: "https://acme.personio.de" });
+    const parsed = ZConnectPersonioInput.parse({
+      clientId: " papi-1 ",
+      clientSecret: " s3cret ",
+      subdomain: "https://acme.personio.de",
+    });
     expect(parsed).toEqual({ clientId: "papi-1", clientSecret: "s3cret", subdomain: "acme" });
   });
 

@@ -15,7 +15,10 @@ export type JobRef = { id: string; title: string; department: string; office: st
  * than a case-insensitive query SQLite cannot index; an import keeps one map for its whole run.
  */
 export async function loadJobsByTitle(client: JobClient = db): Promise<Map<string, JobRef>> {
-  const jobs = await client.job.findMany({ select: { id: true, title: true, department: true, office: true }, orderBy: { id: "asc" } });
+  const jobs = await client.job.findMany({
+    select: { id: true, title: true, department: true, office: true },
+    orderBy: { id: "asc" },
+  });
   const byKey = new Map<string, JobRef>();
   for (const job of jobs) if (!byKey.has(jobTitleKey(job.title))) byKey.set(jobTitleKey(job.title), job);
   return byKey;
@@ -39,7 +42,11 @@ export async function findOrCreateJob(
     if (!existing.department && input.department) fill.department = input.department;
     if (!existing.office && input.office) fill.office = input.office;
     if (Object.keys(fill).length === 0) return { job: existing, created: false };
-    const job = await client.job.update({ where: { id: existing.id }, data: fill, select: { id: true, title: true, department: true, office: true } });
+    const job = await client.job.update({
+      where: { id: existing.id },
+      data: fill,
+      select: { id: true, title: true, department: true, office: true },
+    });
     cache.set(key, job);
     return { job, created: false };
   }
@@ -80,14 +87,28 @@ async function assertTitleFree(client: JobClient, title: string, exceptId?: stri
   if (other && other.id !== exceptId) throw new ConflictError("job_title_taken");
 }
 
-export async function createJob(input: { title: string; department?: string; office?: string }, writer: JobWriter): Promise<JobRef> {
+export async function createJob(
+  input: { title: string; department?: string; office?: string },
+  writer: JobWriter,
+): Promise<JobRef> {
   return db.$transaction(async (tx) => {
     await assertTitleFree(tx, input.title);
     const job = await tx.job.create({
-      data: { title: cleanJobTitle(input.title), department: input.department?.trim() ?? "", office: input.office?.trim() ?? "" },
+      data: {
+        title: cleanJobTitle(input.title),
+        department: input.department?.trim() ?? "",
+        office: input.office?.trim() ?? "",
+      },
       select: JOB_SELECT,
     });
-    await writeAuditLog(tx, { actorId: writer.userId, action: "job.create", targetType: "job", targetId: job.id, outcome: "success", details: writerDetails(writer) });
+    await writeAuditLog(tx, {
+      actorId: writer.userId,
+      action: "job.create",
+      targetType: "job",
+      targetId: job.id,
+      outcome: "success",
+      details: writerDetails(writer),
+    });
     return job;
   });
 }
@@ -105,7 +126,8 @@ export async function updateJob(
       await assertTitleFree(tx, patch.title, id);
       data.title = cleanJobTitle(patch.title);
     }
-    if (patch.department !== undefined && patch.department.trim() !== before.department) data.department = patch.department.trim();
+    if (patch.department !== undefined && patch.department.trim() !== before.department)
+      data.department = patch.department.trim();
     if (patch.office !== undefined && patch.office.trim() !== before.office) data.office = patch.office.trim();
     if (Object.keys(data).length === 0) return before;
     const job = await tx.job.update({ where: { id }, data, select: JOB_SELECT });
@@ -115,7 +137,11 @@ export async function updateJob(
       targetType: "job",
       targetId: id,
       outcome: "success",
-      details: { ...writerDetails(writer), fields: Object.keys(data), ...(data.title ? { from: before.title, to: data.title } : {}) } as Record<string, string | string[]>,
+      details: {
+        ...writerDetails(writer),
+        fields: Object.keys(data),
+        ...(data.title ? { from: before.title, to: data.title } : {}),
+      } as Record<string, string | string[]>,
     });
     return job;
   });

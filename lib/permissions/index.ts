@@ -14,10 +14,7 @@ export function can(actor: Actor | null | undefined, permission: Permission): bo
   return actor?.permissions.has(permission) ?? false;
 }
 
-export function assertCan<T extends Actor>(
-  actor: T | null | undefined,
-  permission: Permission,
-): asserts actor is T {
+export function assertCan<T extends Actor>(actor: T | null | undefined, permission: Permission): asserts actor is T {
   if (!actor) throw new UnauthenticatedError();
   if (!can(actor, permission)) throw new ForbiddenError(permission);
 }

@@ -10,13 +10,33 @@ export type PersonioErrorBody = { message?: string; code?: number; fields: strin
 // Personio's messages may be German or change wording, so they only ever refine a decision the
 // status already made; each pattern has a fallback when nothing matches.
 const DISABLED_HINT = /disabled|deactivated|deaktiviert|inactive|revoked|removed|deleted|gelöscht|gesperrt|suspended/i;
-const PERMISSION_HINT = /forbidden\.http\.exception|permission|scope|berechtigung|not allowed|action is unauthori[sz]ed|access denied|insufficient/i;
+const PERMISSION_HINT =
+  /forbidden\.http\.exception|permission|scope|berechtigung|not allowed|action is unauthori[sz]ed|access denied|insufficient/i;
 const TOKEN_HINT = /authorization|token|unauthori[sz]ed|expired|blacklisted/i;
-const EMAIL_TAKEN_HINT = /already (been )?(taken|exists?|in use|used|registered)|bereits (vergeben|vorhanden|verwendet|existiert)|duplicate|not unique|must be unique/i;
+const EMAIL_TAKEN_HINT =
+  /already (been )?(taken|exists?|in use|used|registered)|bereits (vergeben|vorhanden|verwendet|existiert)|duplicate|not unique|must be unique/i;
 const KNOWN_FIELDS = [
-  "email", "first_name", "last_name", "preferred_name", "gender", "position", "subcompany",
-  "department", "office", "hire_date", "weekly_working_hours", "status", "supervisor_id",
-  "title", "employee_id", "category_id", "file", "date", "comment", "limit", "offset",
+  "email",
+  "first_name",
+  "last_name",
+  "preferred_name",
+  "gender",
+  "position",
+  "subcompany",
+  "department",
+  "office",
+  "hire_date",
+  "weekly_working_hours",
+  "status",
+  "supervisor_id",
+  "title",
+  "employee_id",
+  "category_id",
+  "file",
+  "date",
+  "comment",
+  "limit",
+  "offset",
 ];
 
 /** Reads Personio's v1, v2 and OAuth2 error envelopes into one shape; tolerant of anything else. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
+import { alice, setupSandbox, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from "@/e2e/support/personio-sandbox-vitest";
 
 import { PersonioError } from "./errors";
 
@@ -106,7 +106,9 @@ describe("rate limits", () => {
     await ctx.admin.setRateLimits({ employeesGet: { perSecond: 3 } });
     const client = ctx.client({ retry: { maxRetries: 3, baseDelayMs: 50, maxDelayMs: 1_500 } });
     await client.authenticate();
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => client.findEmployeeByEmail(`r${i}@example.com`)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => client.findEmployeeByEmail(`r${i}@example.com`)),
+    );
     expect(results).toEqual([null, null, null, null, null]);
     expect((await ctx.admin.counters())["GET /v1/company/employees"]).toBeGreaterThan(5);
   });

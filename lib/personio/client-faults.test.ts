@@ -11,7 +11,10 @@ const CREATE = "POST /v1/company/employees" as const;
 const LIST = "GET /v1/company/employees" as const;
 
 async function failure(promise: Promise<unknown>): Promise<PersonioError> {
-  const error: unknown = await promise.then(() => new Error("expected the call to fail"), (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => new Error("expected the call to fail"),
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PersonioError);
   return error as PersonioError;
 }
@@ -73,7 +76,12 @@ describe("creates are never retried blindly", () => {
     const stored = await ctx.admin.employees();
     expect(stored).toHaveLength(1);
     expect((await ctx.admin.counters())[CREATE]).toBe(1);
-    await expect(client.findEmployeeByEmail(alice.email)).resolves.toEqual({ id: stored[0]!.id, firstName: "Alice", lastName: "Example", position: "Engineer" });
+    await expect(client.findEmployeeByEmail(alice.email)).resolves.toEqual({
+      id: stored[0]!.id,
+      firstName: "Alice",
+      lastName: "Example",
+      position: "Engineer",
+    });
   });
 
   it("a reset connection during create → connection_lost with outcomeUnknown, not repeated", async () => {
@@ -102,7 +110,9 @@ describe("timeouts", () => {
 
   it("added latency within the timeout → success", async () => {
     await ctx.admin.addFault({ endpoint: "*", kind: "latency", latencyMs: 50 });
-    await expect(ctx.client({ timeoutMs: 1_000 }).createEmployee(alice)).resolves.toMatchObject({ id: expect.any(Number) });
+    await expect(ctx.client({ timeoutMs: 1_000 }).createEmployee(alice)).resolves.toMatchObject({
+      id: expect.any(Number),
+    });
   });
 
   it("a hung auth call → timeout", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { alice, TEST_CLIENT_ID, setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
+import { alice, setupSandbox, TEST_CLIENT_ID } from "@/e2e/support/personio-sandbox-vitest";
 
 const ctx = setupSandbox();
 
@@ -20,12 +20,28 @@ describe("Personio client against the sandbox: success paths", () => {
     const client = ctx.client();
     const { id } = await client.createEmployee(alice);
     expect(id).toBeGreaterThan(0);
-    await expect(client.findEmployeeByEmail("ALICE@example.com")).resolves.toEqual({ id, firstName: "Alice", lastName: "Example", position: "Engineer" });
+    await expect(client.findEmployeeByEmail("ALICE@example.com")).resolves.toEqual({
+      id,
+      firstName: "Alice",
+      lastName: "Example",
+      position: "Engineer",
+    });
     const employee = await client.getEmployee(id);
-    expect(employee).toMatchObject({ id, firstName: "Alice", lastName: "Example", email: alice.email, position: "Engineer" });
+    expect(employee).toMatchObject({
+      id,
+      firstName: "Alice",
+      lastName: "Example",
+      email: alice.email,
+      position: "Engineer",
+    });
     const stored = await ctx.admin.employees();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ email: alice.email, first_name: "Alice", last_name: "Example", position: "Engineer" });
+    expect(stored[0]).toMatchObject({
+      email: alice.email,
+      first_name: "Alice",
+      last_name: "Example",
+      position: "Engineer",
+    });
   });
 
   it("returns null when no employee has the email (200 with empty data)", async () => {
@@ -42,7 +58,10 @@ describe("Personio client against the sandbox: success paths", () => {
     const client = ctx.client();
     const seeded = await ctx.admin.seedEmployees([alice, { ...alice, email: "bob@example.com", firstName: "Bob" }]);
     const first = seeded[0]!;
-    await expect(client.updateEmployee(first.id, { position: "Lead" })).resolves.toEqual({ id: first.id, warnings: [] });
+    await expect(client.updateEmployee(first.id, { position: "Lead" })).resolves.toEqual({
+      id: first.id,
+      warnings: [],
+    });
     expect((await client.getEmployee(first.id)).position).toBe("Lead");
     const page = await client.listEmployees({ limit: 1, offset: 1 });
     expect(page.total).toBe(2);

@@ -1,11 +1,11 @@
 import "server-only";
 
 import { isRecord, parsePersonioEmployee, sameEmail, type PersonioEmployee } from "./employee";
-
-export type { PersonioEmployee } from "./employee";
 import { defaultPersonioMessage, PersonioError } from "./errors";
 import { createPersonioHttp, type PersonioClientConfig } from "./http";
 import { toEmployeePayload, type PersonioEmployeeInput } from "./payload";
+
+export type { PersonioEmployee } from "./employee";
 
 export type { PersonioClientConfig } from "./http";
 export { clearPersonioTokenCache } from "./token-cache";
@@ -50,7 +50,11 @@ export type PersonioClient = {
   /** The attributes the credential may read, custom `dynamic_*` ones included, with list options. */
   listEmployeeAttributes(): Promise<PersonioAttributeDefinition[]>;
   /** One page of employees (at most 100, Personio's limit), optionally projected to some attributes. */
-  listEmployees(options?: { limit?: number; offset?: number; attributes?: string[] }): Promise<{ employees: PersonioEmployee[]; total: number }>;
+  listEmployees(options?: {
+    limit?: number;
+    offset?: number;
+    attributes?: string[];
+  }): Promise<{ employees: PersonioEmployee[]; total: number }>;
 };
 
 const MAX_PAGE = 100;
@@ -111,7 +115,10 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
   async function listEmployees(options: { limit?: number; offset?: number; attributes?: string[] } = {}) {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE);
     const query: Record<string, string> = { limit: String(limit), offset: String(Math.max(options.offset ?? 0, 0)) };
-    const res = await http.call("read", "GET", "/v1/company/employees", { query, arrayQuery: { "attributes[]": options.attributes ?? [] } });
+    const res = await http.call("read", "GET", "/v1/company/employees", {
+      query,
+      arrayQuery: { "attributes[]": options.attributes ?? [] },
+    });
     const body = isRecord(res?.body) ? res.body : {};
     const employees = (Array.isArray(body.data) ? body.data : []).map(parsePersonioEmployee).filter((e) => e !== null);
     const total = isRecord(body.metadata) ? Number(body.metadata.total_elements) : NaN;
@@ -143,7 +150,9 @@ export function readMetaWarnings(body: unknown): string[] {
   return entries.flatMap((entry): string[] => {
     if (typeof entry === "string") return entry.trim() ? [entry.trim()] : [];
     if (isRecord(entry)) {
-      const text = [entry.field, entry.message ?? entry.detail ?? entry.title].filter((part) => typeof part === "string").join(": ");
+      const text = [entry.field, entry.message ?? entry.detail ?? entry.title]
+        .filter((part) => typeof part === "string")
+        .join(": ");
       return text ? [text] : [JSON.stringify(entry)];
     }
     return [];
@@ -159,7 +168,8 @@ function parseAttributeDefinitions(raw: unknown): PersonioAttributeDefinition[] 
         key: item.key,
         label: typeof item.label === "string" ? item.label : undefined,
         type: typeof item.type === "string" ? item.type : undefined,
-        universalId: typeof item.universal_id === "string" || item.universal_id === null ? item.universal_id : undefined,
+        universalId:
+          typeof item.universal_id === "string" || item.universal_id === null ? item.universal_id : undefined,
         options: Array.isArray(item.options) ? item.options.map(String) : [],
       },
     ];
@@ -167,6 +177,7 @@ function parseAttributeDefinitions(raw: unknown): PersonioAttributeDefinition[] 
 }
 
 function unexpected(detail: string): PersonioError {
-  return new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (${detail})`, { outcomeUnknown: true });
+  return new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (${detail})`, {
+    outcomeUnknown: true,
+  });
 }
-

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import type { RecordedExchange } from "@/scripts/personio-sandbox/state";
-import { alice, TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
-
+import { alice, setupSandbox, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from "@/e2e/support/personio-sandbox-vitest";
 import { validatePersonioExchange } from "@/scripts/personio-sandbox/openapi/contract-validator";
+import type { RecordedExchange } from "@/scripts/personio-sandbox/state";
 
 const ctx = setupSandbox();
 
@@ -16,7 +15,12 @@ describe("contract: every request the client sends and every sandbox answer matc
   it("covers each client operation, successes and errors", async () => {
     const client = ctx.client();
     await client.authenticate();
-    const { id } = await client.createEmployee({ ...alice, hireDate: "2026-01-31", weeklyWorkingHours: 40, customAttributes: { dynamic_3: "German" } });
+    const { id } = await client.createEmployee({
+      ...alice,
+      hireDate: "2026-01-31",
+      weeklyWorkingHours: 40,
+      customAttributes: { dynamic_3: "German" },
+    });
     await client.findEmployeeByEmail(alice.email);
     await client.findEmployeeByEmail("nobody@example.com");
     await client.getEmployee(id);
@@ -24,11 +28,21 @@ describe("contract: every request the client sends and every sandbox answer matc
     await client.listEmployees({ limit: 100, offset: 0 });
     await client.listEmployeeAttributes();
     await client.listDocumentCategories();
-    await client.uploadDocument({ employeeId: id, categoryId: 1, title: "Offer", file: new Blob(["x"]), fileName: "offer.pdf", date: "2026-02-01" });
+    await client.uploadDocument({
+      employeeId: id,
+      categoryId: 1,
+      title: "Offer",
+      file: new Blob(["x"]),
+      fileName: "offer.pdf",
+      date: "2026-02-01",
+    });
     await client.createEmployee(alice).catch(() => undefined); // email taken (422)
     await client.createEmployee({ ...alice, email: "x@example.com", supervisorId: 1 }).catch(() => undefined);
     await client.getEmployee(987_654).catch(() => undefined); // 404
-    await ctx.client({ clientSecret: "wrong" }).authenticate().catch(() => undefined); // 403
+    await ctx
+      .client({ clientSecret: "wrong" })
+      .authenticate()
+      .catch(() => undefined); // 403
 
     const exchanges = await ctx.admin.requests();
     const endpoints = new Set(exchanges.map((e) => e.endpoint));
@@ -48,11 +62,25 @@ describe("contract: every request the client sends and every sandbox answer matc
   }, 60_000); // the first validation compiles the 5,700-line spec: seconds on a loaded machine
 
   it("the validator is not a rubber stamp: it rejects requests and answers that break the files", async () => {
-    const base = { endpoint: "POST /v1/company/employees", method: "POST", path: "/v1/company/employees", query: {}, contentType: "application/json" };
+    const base = {
+      endpoint: "POST /v1/company/employees",
+      method: "POST",
+      path: "/v1/company/employees",
+      query: {},
+      contentType: "application/json",
+    };
     const withToken = { authorization: "Bearer papi-x", "content-type": "application/json" };
-    const missingEmail = await validatePersonioExchange({ ...base, headers: withToken, body: { employee: { first_name: "A", last_name: "B" } } });
+    const missingEmail = await validatePersonioExchange({
+      ...base,
+      headers: withToken,
+      body: { employee: { first_name: "A", last_name: "B" } },
+    });
     expect(missingEmail.join()).toMatch(/email/);
-    const noToken = await validatePersonioExchange({ ...base, headers: { "content-type": "application/json" }, body: { employee: alice } });
+    const noToken = await validatePersonioExchange({
+      ...base,
+      headers: { "content-type": "application/json" },
+      body: { employee: alice },
+    });
     expect(noToken.join()).toMatch(/Bearer/);
     const badAnswer = await validatePersonioExchange({
       ...base,
@@ -63,24 +91,43 @@ describe("contract: every request the client sends and every sandbox answer matc
     });
     expect(badAnswer.join()).toMatch(/must be number/);
     const overLimit = await validatePersonioExchange({
-      endpoint: "GET /v1/company/employees", method: "GET", path: "/v1/company/employees", query: { limit: "0" },
-      headers: withToken, contentType: "", body: undefined,
+      endpoint: "GET /v1/company/employees",
+      method: "GET",
+      path: "/v1/company/employees",
+      query: { limit: "0" },
+      headers: withToken,
+      contentType: "",
+      body: undefined,
     });
     expect(overLimit.join()).toMatch(/limit/);
     const authInQuery = await validatePersonioExchange({
-      endpoint: "POST /v1/auth", method: "POST", path: "/v1/auth", query: { client_id: "a", client_secret: "b" },
-      headers: { "content-type": "application/json" }, contentType: "application/json", body: { client_id: "a", client_secret: "b" },
+      endpoint: "POST /v1/auth",
+      method: "POST",
+      path: "/v1/auth",
+      query: { client_id: "a", client_secret: "b" },
+      headers: { "content-type": "application/json" },
+      contentType: "application/json",
+      body: { client_id: "a", client_secret: "b" },
     });
     expect(authInQuery.join()).toMatch(/query string/);
   });
 
   it("sandbox answers for v2 token, form-encoded v1 auth and form-encoded create match the files", async () => {
     const post = (path: string, body: string) =>
-      fetch(`${ctx.sandbox.url}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
-    await post("/v2/auth/token", `grant_type=client_credentials&client_id=${TEST_CLIENT_ID}&client_secret=${TEST_CLIENT_SECRET}`);
+      fetch(`${ctx.sandbox.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      });
+    await post(
+      "/v2/auth/token",
+      `grant_type=client_credentials&client_id=${TEST_CLIENT_ID}&client_secret=${TEST_CLIENT_SECRET}`,
+    );
     await post("/v2/auth/token", `grant_type=client_credentials&client_id=${TEST_CLIENT_ID}&client_secret=nope`);
     await post("/v2/auth/token", "grant_type=password&client_id=a&client_secret=b"); // deliberately invalid
-    const auth = (await (await post("/v1/auth", `client_id=${TEST_CLIENT_ID}&client_secret=${TEST_CLIENT_SECRET}`)).json()) as { data: { token: string } };
+    const auth = (await (
+      await post("/v1/auth", `client_id=${TEST_CLIENT_ID}&client_secret=${TEST_CLIENT_SECRET}`)
+    ).json()) as { data: { token: string } };
     const created = await fetch(`${ctx.sandbox.url}/v1/company/employees`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Bearer ${auth.data.token}` },
@@ -92,19 +139,35 @@ describe("contract: every request the client sends and every sandbox answer matc
     // Only the request sent on purpose with a wrong grant type may be flagged, and only that request.
     const problems = await problemsOf(exchanges);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^POST \/v2\/auth\/token request \/requestBody\/grant_type must be equal to one of the allowed values/);
+    expect(problems[0]).toMatch(
+      /^POST \/v2\/auth\/token request \/requestBody\/grant_type must be equal to one of the allowed values/,
+    );
   });
 
   it("the calls the review form and Update in Personio make: attributes, projected employee pages, creates and PATCHes with meta warnings", async () => {
     const client = ctx.client();
-    await ctx.admin.seedEmployees([{ firstName: "Hanna", lastName: "Lead", email: "hanna@example.com", department: "Engineering", office: "Berlin" }]);
+    await ctx.admin.seedEmployees([
+      { firstName: "Hanna", lastName: "Lead", email: "hanna@example.com", department: "Engineering", office: "Berlin" },
+    ]);
     await ctx.admin.clearRequests();
     const attributes = await client.listEmployeeAttributes();
     expect(attributes.map((attribute) => attribute.key)).toContain("department");
-    const page = await client.listEmployees({ limit: 100, offset: 0, attributes: ["first_name", "last_name", "department", "office"] });
-    expect(page.employees[0]?.attributes.department?.value).toEqual({ type: "Department", attributes: { id: 281521, name: "Engineering" } });
+    const page = await client.listEmployees({
+      limit: 100,
+      offset: 0,
+      attributes: ["first_name", "last_name", "department", "office"],
+    });
+    expect(page.employees[0]?.attributes.department?.value).toEqual({
+      type: "Department",
+      attributes: { id: 281521, name: "Engineering" },
+    });
     // An office the account does not have: created all the same, the office ignored with a meta error.
-    const created = await client.createEmployee({ ...alice, department: "Engineering", office: "Berlín", hireDate: "2026-03-01" });
+    const created = await client.createEmployee({
+      ...alice,
+      department: "Engineering",
+      office: "Berlín",
+      hireDate: "2026-03-01",
+    });
     expect(created.warnings).toEqual(["The office 'Berlín' does not exist in this company and was ignored."]);
     const stored = (await ctx.admin.employees()).find((employee) => employee.id === created.id);
     expect(stored?.office).toBeUndefined();
@@ -119,11 +182,20 @@ describe("contract: every request the client sends and every sandbox answer matc
     expect((await ctx.admin.employees()).find((employee) => employee.id === created.id)?.office).toBe("Berlin");
 
     const exchanges = await ctx.admin.requests();
-    for (const endpoint of ["GET /v1/company/employees/attributes", "GET /v1/company/employees", "POST /v1/company/employees"]) {
+    for (const endpoint of [
+      "GET /v1/company/employees/attributes",
+      "GET /v1/company/employees",
+      "POST /v1/company/employees",
+    ]) {
       expect(exchanges.some((e) => e.endpoint === endpoint)).toBe(true);
     }
     expect(exchanges.some((e) => e.endpoint === "PATCH /v1/company/employees/{id}")).toBe(true);
-    expect(exchanges.find((e) => e.endpoint === "GET /v1/company/employees")?.query["attributes[]"]).toEqual(["first_name", "last_name", "department", "office"]);
+    expect(exchanges.find((e) => e.endpoint === "GET /v1/company/employees")?.query["attributes[]"]).toEqual([
+      "first_name",
+      "last_name",
+      "department",
+      "office",
+    ]);
     expect(await problemsOf(exchanges)).toEqual([]);
   });
 });

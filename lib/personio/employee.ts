@@ -29,7 +29,8 @@ export function parsePersonioEmployee(raw: unknown): PersonioEmployee | null {
         label: typeof entry.label === "string" ? entry.label : undefined,
         value: entry.value,
         type: typeof entry.type === "string" ? entry.type : undefined,
-        universalId: typeof entry.universal_id === "string" || entry.universal_id === null ? entry.universal_id : undefined,
+        universalId:
+          typeof entry.universal_id === "string" || entry.universal_id === null ? entry.universal_id : undefined,
       };
     } else {
       attributes[key] = { value: entry };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { PERSONIO_ERRORS, isPersonioErrorCode, type PersonioErrorCode } from "./errors";
+import { isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "./errors";
 
 const codesWhere = (test: (info: (typeof PERSONIO_ERRORS)[PersonioErrorCode]) => boolean) =>
   (Object.keys(PERSONIO_ERRORS) as PersonioErrorCode[]).filter((code) => test(PERSONIO_ERRORS[code])).sort();
@@ -8,11 +8,20 @@ const codesWhere = (test: (info: (typeof PERSONIO_ERRORS)[PersonioErrorCode]) =>
 // The lists the send flow, connection health and the settings page used to spell out each on their own.
 describe("the Personio error table", () => {
   it("marks the credential errors, which a failed send records as connection health", () => {
-    expect(codesWhere((info) => info.credentials)).toEqual(["credentials_disabled", "invalid_credentials", "missing_permission"]);
+    expect(codesWhere((info) => info.credentials)).toEqual([
+      "credentials_disabled",
+      "invalid_credentials",
+      "missing_permission",
+    ]);
   });
 
   it("marks the errors after which a write may have happened", () => {
-    expect(codesWhere((info) => info.mayHaveWritten)).toEqual(["connection_lost", "timeout", "unavailable", "unexpected"]);
+    expect(codesWhere((info) => info.mayHaveWritten)).toEqual([
+      "connection_lost",
+      "timeout",
+      "unavailable",
+      "unexpected",
+    ]);
   });
 
   it("marks Personio's answers that say nothing bad about the connection", () => {

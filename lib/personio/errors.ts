@@ -15,12 +15,7 @@ export type PersonioErrorCode =
 
 /** Why a credential check failed, in the words the settings screens have a message for. */
 export type CredentialCheckFailure =
-  | "invalid_credentials"
-  | "credentials_disabled"
-  | "missing_permission"
-  | "rate_limited"
-  | "unreachable"
-  | "unexpected";
+  "invalid_credentials" | "credentials_disabled" | "missing_permission" | "rate_limited" | "unreachable" | "unexpected";
 
 type PersonioErrorInfo = {
   /** Says something about the credentials themselves: a failed send records it as connection health. */
@@ -43,48 +38,92 @@ type PersonioErrorInfo = {
  */
 export const PERSONIO_ERRORS = {
   invalid_credentials: {
-    credentials: true, mayHaveWritten: false, retryable: false, answered: false,
-    credentialCheck: "invalid_credentials", healthMessage: "health.codes.invalid_credentials",
+    credentials: true,
+    mayHaveWritten: false,
+    retryable: false,
+    answered: false,
+    credentialCheck: "invalid_credentials",
+    healthMessage: "health.codes.invalid_credentials",
   },
   credentials_disabled: {
-    credentials: true, mayHaveWritten: false, retryable: false, answered: false,
-    credentialCheck: "credentials_disabled", healthMessage: "health.codes.credentials_disabled",
+    credentials: true,
+    mayHaveWritten: false,
+    retryable: false,
+    answered: false,
+    credentialCheck: "credentials_disabled",
+    healthMessage: "health.codes.credentials_disabled",
   },
   missing_permission: {
-    credentials: true, mayHaveWritten: false, retryable: false, answered: false,
-    credentialCheck: "missing_permission", healthMessage: "health.codes.missing_permission",
+    credentials: true,
+    mayHaveWritten: false,
+    retryable: false,
+    answered: false,
+    credentialCheck: "missing_permission",
+    healthMessage: "health.codes.missing_permission",
   },
   validation_error: {
-    credentials: false, mayHaveWritten: false, retryable: false, answered: true,
-    credentialCheck: "unexpected", healthMessage: null,
+    credentials: false,
+    mayHaveWritten: false,
+    retryable: false,
+    answered: true,
+    credentialCheck: "unexpected",
+    healthMessage: null,
   },
   email_taken: {
-    credentials: false, mayHaveWritten: false, retryable: false, answered: true,
-    credentialCheck: "unexpected", healthMessage: null,
+    credentials: false,
+    mayHaveWritten: false,
+    retryable: false,
+    answered: true,
+    credentialCheck: "unexpected",
+    healthMessage: null,
   },
   rate_limited: {
-    credentials: false, mayHaveWritten: false, retryable: true, answered: false,
-    credentialCheck: "rate_limited", healthMessage: "health.codes.rate_limited",
+    credentials: false,
+    mayHaveWritten: false,
+    retryable: true,
+    answered: false,
+    credentialCheck: "rate_limited",
+    healthMessage: "health.codes.rate_limited",
   },
   unavailable: {
-    credentials: false, mayHaveWritten: true, retryable: true, answered: false,
-    credentialCheck: "unreachable", healthMessage: "health.codes.unavailable",
+    credentials: false,
+    mayHaveWritten: true,
+    retryable: true,
+    answered: false,
+    credentialCheck: "unreachable",
+    healthMessage: "health.codes.unavailable",
   },
   timeout: {
-    credentials: false, mayHaveWritten: true, retryable: true, answered: false,
-    credentialCheck: "unreachable", healthMessage: "health.codes.timeout",
+    credentials: false,
+    mayHaveWritten: true,
+    retryable: true,
+    answered: false,
+    credentialCheck: "unreachable",
+    healthMessage: "health.codes.timeout",
   },
   connection_lost: {
-    credentials: false, mayHaveWritten: true, retryable: true, answered: false,
-    credentialCheck: "unreachable", healthMessage: "health.codes.connection_lost",
+    credentials: false,
+    mayHaveWritten: true,
+    retryable: true,
+    answered: false,
+    credentialCheck: "unreachable",
+    healthMessage: "health.codes.connection_lost",
   },
   not_found: {
-    credentials: false, mayHaveWritten: false, retryable: false, answered: true,
-    credentialCheck: "unexpected", healthMessage: null,
+    credentials: false,
+    mayHaveWritten: false,
+    retryable: false,
+    answered: true,
+    credentialCheck: "unexpected",
+    healthMessage: null,
   },
   unexpected: {
-    credentials: false, mayHaveWritten: true, retryable: false, answered: false,
-    credentialCheck: "unexpected", healthMessage: "health.codes.unexpected",
+    credentials: false,
+    mayHaveWritten: true,
+    retryable: false,
+    answered: false,
+    credentialCheck: "unexpected",
+    healthMessage: "health.codes.unexpected",
   },
 } as const satisfies Record<PersonioErrorCode, PersonioErrorInfo>;
 

@@ -13,7 +13,12 @@ import {
 } from "./fields";
 
 const core = { firstName: "Ines", lastName: "Okafor", email: "ines@example.com" };
-const candidate = { startDate: "2027-01-04", department: null, office: "Berlín", job: { title: "Engineer", department: "Engineering", office: "Berlin" } };
+const candidate = {
+  startDate: "2027-01-04",
+  department: null,
+  office: "Berlín",
+  job: { title: "Engineer", department: "Engineering", office: "Berlin" },
+};
 
 describe("the admin's field choice", () => {
   it("defaults to today's four fields: the job title besides the three always sent", () => {
@@ -23,15 +28,23 @@ describe("the admin's field choice", () => {
 
   it("reads a broken or unknown stored config as the defaults, never as 'send everything'", () => {
     expect(parseFieldConfig("{not json")).toEqual(DEFAULT_FIELD_CONFIG);
-    expect(parseFieldConfig(JSON.stringify({ fields: [{ key: "salary", source: "none" }] }))).toEqual(DEFAULT_FIELD_CONFIG);
+    expect(parseFieldConfig(JSON.stringify({ fields: [{ key: "salary", source: "none" }] }))).toEqual(
+      DEFAULT_FIELD_CONFIG,
+    );
   });
 
   it("refuses a source the field cannot have, a fixed source without a value, an invalid fixed value and duplicates", () => {
-    const issues = (fields: unknown[]) => ZFieldConfig.safeParse({ fields }).error?.issues.map((issue) => issue.message) ?? [];
+    const issues = (fields: unknown[]) =>
+      ZFieldConfig.safeParse({ fields }).error?.issues.map((issue) => issue.message) ?? [];
     expect(issues([{ key: "hireDate", source: "jobTitle" }])).toEqual(["source"]);
     expect(issues([{ key: "office", source: "fixed" }])).toEqual(["fixedRequired"]);
     expect(issues([{ key: "hireDate", source: "fixed", fixed: "2027-02-30" }])).toEqual(["fixedInvalid"]);
-    expect(issues([{ key: "office", source: "office" }, { key: "office", source: "jobOffice" }])).toEqual(["duplicate"]);
+    expect(
+      issues([
+        { key: "office", source: "office" },
+        { key: "office", source: "jobOffice" },
+      ]),
+    ).toEqual(["duplicate"]);
     expect(issues([{ key: "dynamic_1170389", source: "fixed", fixed: "German" }])).toEqual([]);
     expect(issues([{ key: "dynamic_abc", source: "none" }])).toEqual(["unknownField"]);
   });
@@ -116,7 +129,10 @@ describe("what leaves Handoff", () => {
   });
 
   it("the default config sends the four fields of today", () => {
-    expect(toPersonioInput(DEFAULT_FIELD_CONFIG, core, { position: "Engineer", office: "Berlin" })).toEqual({ ...core, position: "Engineer" });
+    expect(toPersonioInput(DEFAULT_FIELD_CONFIG, core, { position: "Engineer", office: "Berlin" })).toEqual({
+      ...core,
+      position: "Engineer",
+    });
   });
 
   it("reads stored sent values leniently: older rows with an empty job title, broken JSON", () => {

@@ -21,11 +21,22 @@ export type StandardOptionalField = (typeof STANDARD_OPTIONAL_FIELDS)[number];
 export type CustomField = `dynamic_${number}`;
 export type OptionalField = StandardOptionalField | CustomField;
 
-export const PREFILL_SOURCES = ["none", "fixed", "startDate", "department", "jobDepartment", "office", "jobOffice", "jobTitle"] as const;
+export const PREFILL_SOURCES = [
+  "none",
+  "fixed",
+  "startDate",
+  "department",
+  "jobDepartment",
+  "office",
+  "jobOffice",
+  "jobTitle",
+] as const;
 export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 
 /** Where each field may be prefilled from; the first is its default. */
-export const FIELD_SOURCES: Record<StandardOptionalField, readonly PrefillSource[]> & { custom: readonly PrefillSource[] } = {
+export const FIELD_SOURCES: Record<StandardOptionalField, readonly PrefillSource[]> & {
+  custom: readonly PrefillSource[];
+} = {
   hireDate: ["startDate", "fixed", "none"],
   // "department": the candidate's own (as the ATS names it for this hire), else the job's.
   department: ["department", "jobDepartment", "fixed", "none"],
@@ -82,12 +93,25 @@ export const ZFieldSetting = z
     type: z.string().max(50).optional(),
   })
   // An unknown key has its own issue above; the checks below need a known one.
-  .refine((setting) => !isOptionalField(setting.key) || sourcesFor(setting.key).includes(setting.source), { message: "source", path: ["source"] })
-  .refine((setting) => setting.source !== "fixed" || Boolean(setting.fixed), { message: "fixedRequired", path: ["fixed"] })
-  .refine((setting) => setting.source !== "fixed" || !setting.fixed || !isOptionalField(setting.key) || !fieldValueProblem(setting.key, setting.fixed, setting.type), {
-    message: "fixedInvalid",
+  .refine((setting) => !isOptionalField(setting.key) || sourcesFor(setting.key).includes(setting.source), {
+    message: "source",
+    path: ["source"],
+  })
+  .refine((setting) => setting.source !== "fixed" || Boolean(setting.fixed), {
+    message: "fixedRequired",
     path: ["fixed"],
-  });
+  })
+  .refine(
+    (setting) =>
+      setting.source !== "fixed" ||
+      !setting.fixed ||
+      !isOptionalField(setting.key) ||
+      !fieldValueProblem(setting.key, setting.fixed, setting.type),
+    {
+      message: "fixedInvalid",
+      path: ["fixed"],
+    },
+  );
 
 export const ZFieldConfig = z.object({
   fields: z
@@ -199,8 +223,16 @@ export function toPersonioInput(
 /** What the handoff stores as sent: the form's names, only the values that went to Personio. */
 export type SentValues = Record<string, string>;
 
-export function toSentValues(config: FieldConfig, core: { firstName: string; lastName: string; email: string }, extra: ExtraValues): SentValues {
-  const sent: SentValues = { firstName: core.firstName.trim(), lastName: core.lastName.trim(), email: core.email.trim() };
+export function toSentValues(
+  config: FieldConfig,
+  core: { firstName: string; lastName: string; email: string },
+  extra: ExtraValues,
+): SentValues {
+  const sent: SentValues = {
+    firstName: core.firstName.trim(),
+    lastName: core.lastName.trim(),
+    email: core.email.trim(),
+  };
   for (const { key } of config.fields) {
     const value = (extra[key] ?? "").trim();
     if (value) sent[key] = value;

@@ -2,6 +2,7 @@ import "server-only";
 
 import { looksLikeDisabledCredentials, looksLikePermissionError, personioErrorFromResponse } from "./classify";
 import { defaultPersonioMessage, isPersonioError, PersonioError } from "./errors";
+import { throttleEmployeeRead } from "./read-throttle";
 import {
   getPersonioToken,
   invalidatePersonioToken,
@@ -9,7 +10,6 @@ import {
   replacePersonioToken,
   type CachedToken,
 } from "./token-cache";
-import { throttleEmployeeRead } from "./read-throttle";
 import { sendPersonioRequest, type PersonioHttpResponse } from "./transport";
 
 export type PersonioClientConfig = {
@@ -25,7 +25,13 @@ export type PersonioClientConfig = {
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
 };
 
-type CallOptions = { query?: Record<string, string>; arrayQuery?: Record<string, string[]>; json?: unknown; form?: FormData; notFoundIsEmpty?: boolean };
+type CallOptions = {
+  query?: Record<string, string>;
+  arrayQuery?: Record<string, string[]>;
+  json?: unknown;
+  form?: FormData;
+  notFoundIsEmpty?: boolean;
+};
 
 const DEFAULT_TOKEN_SECONDS = 86_400;
 
@@ -94,10 +100,17 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     return { scopes: token.scopes };
   }
 
-  function send(kind: "read" | "write", method: "GET" | "POST" | "PATCH", path: string, options: CallOptions, token: string) {
+  function send(
+    kind: "read" | "write",
+    method: "GET" | "POST" | "PATCH",
+    path: string,
+    options: CallOptions,
+    token: string,
+  ) {
     const url = new URL(`${baseUrl}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
-    for (const [name, values] of Object.entries(options.arrayQuery ?? {})) for (const value of values) url.searchParams.append(name, value);
+    for (const [name, values] of Object.entries(options.arrayQuery ?? {}))
+      for (const value of values) url.searchParams.append(name, value);
     const headers: Record<string, string> = { ...commonHeaders, authorization: `Bearer ${token}` };
     let body: string | FormData | undefined;
     if (options.json !== undefined) {
@@ -107,15 +120,25 @@ export function createPersonioHttp(config: PersonioClientConfig) {
       body = options.form;
     }
     const request = () => sendPersonioRequest({ method, url: url.toString(), headers, body, kind, timeoutMs });
-    const attempt = path === "/v1/company/employees" && method === "GET" ? () => throttleEmployeeRead(cacheKey, request) : request;
+    const attempt =
+      path === "/v1/company/employees" && method === "GET" ? () => throttleEmployeeRead(cacheKey, request) : request;
     return kind === "read" ? withRetries("read", attempt) : attempt();
   }
 
   /** A call with the cached token; on 401/403 the token is renewed once and the call repeated once. */
-  async function call(kind: "read" | "write", method: "GET" | "POST" | "PATCH", path: string, options: CallOptions = {}) {
+  async function call(
+    kind: "read" | "write",
+    method: "GET" | "POST" | "PATCH",
+    path: string,
+    options: CallOptions = {},
+  ) {
     let token = await getPersonioToken(cacheKey, requestToken);
     let response = await send(kind, method, path, options, token.token);
-    if (isAuthFailure(response) && !looksLikePermissionError(response.body) && !looksLikeDisabledCredentials(response.body)) {
+    if (
+      isAuthFailure(response) &&
+      !looksLikePermissionError(response.body) &&
+      !looksLikeDisabledCredentials(response.body)
+    ) {
       // Safe for writes too: Personio rejected the token before doing anything.
       invalidatePersonioToken(cacheKey, token.token);
       token = await getPersonioToken(cacheKey, requestToken);
@@ -158,7 +181,10 @@ function responseParts(response: PersonioHttpResponse) {
 }
 
 function bearer(headers: Headers): string | undefined {
-  const value = headers.get("authorization")?.replace(/^bearer\s+/i, "").trim();
+  const value = headers
+    .get("authorization")
+    ?.replace(/^bearer\s+/i, "")
+    .trim();
   return value || undefined;
 }
 

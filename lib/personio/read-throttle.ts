@@ -17,8 +17,12 @@ const throttles = (globalForThrottle.personioEmployeeReadThrottles ??= new Map()
 export function throttleEmployeeRead<T>(key: string, task: () => Promise<T>): Promise<T> {
   let run = throttles.get(key);
   if (!run) {
-    const perMinute = pThrottle({ limit: PER_MINUTE, interval: 60_000, strict: true })((inner: () => Promise<unknown>) => inner());
-    const perSecond = pThrottle({ limit: 1, interval: MIN_SPACING_MS })((inner: () => Promise<unknown>) => perMinute(inner));
+    const perMinute = pThrottle({ limit: PER_MINUTE, interval: 60_000, strict: true })(
+      (inner: () => Promise<unknown>) => inner(),
+    );
+    const perSecond = pThrottle({ limit: 1, interval: MIN_SPACING_MS })((inner: () => Promise<unknown>) =>
+      perMinute(inner),
+    );
     run = (inner: () => Promise<unknown>) => perSecond(inner);
     throttles.set(key, run);
   }

@@ -58,7 +58,8 @@ export function invalidatePersonioToken(key: string, token: string): void {
 /** Replaces the cached token (Personio may hand a new one back in the `Authorization` header). */
 export function replacePersonioToken(key: string, previous: string, next: string): void {
   const cached = store.tokens.get(key);
-  if (cached && cached.token === previous && next && next !== previous) store.tokens.set(key, { ...cached, token: next });
+  if (cached && cached.token === previous && next && next !== previous)
+    store.tokens.set(key, { ...cached, token: next });
 }
 
 /** Clears every cached token, or those of one credential (after a credential change). */

@@ -15,7 +15,9 @@ const seenElsewhere: string[] = [];
 let redirectStatus = 307;
 
 function listen(server: http.Server) {
-  return new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 beforeAll(async () => {
@@ -44,7 +46,13 @@ afterAll(async () => {
 describe("Personio transport", () => {
   it.each([301, 302, 303, 307, 308])("treats a %i as an error and sends nothing to the Location", async (status) => {
     redirectStatus = status;
-    const client = createPersonioClient({ baseUrl: apiUrl, clientId: "papi-id", clientSecret: `papi-secret-${status}`, appId: "HANDOFF", timeoutMs: 2000 });
+    const client = createPersonioClient({
+      baseUrl: apiUrl,
+      clientId: "papi-id",
+      clientSecret: `papi-secret-${status}`,
+      appId: "HANDOFF",
+      timeoutMs: 2000,
+    });
     const error = await client.authenticate().then(
       () => null,
       (caught: unknown) => caught,

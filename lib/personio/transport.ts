@@ -40,9 +40,13 @@ export async function sendPersonioRequest(request: PersonioHttpRequest): Promise
     clearTimeout(timer);
     await response.body?.cancel().catch(() => undefined);
     // Not sent on: the request went nowhere but to the configured host, which refused it.
-    throw new PersonioError("unexpected", `Personio answered ${request.method} ${new URL(request.url).pathname} with a redirect (${response.status}); redirects are not followed`, {
-      status: response.status,
-    });
+    throw new PersonioError(
+      "unexpected",
+      `Personio answered ${request.method} ${new URL(request.url).pathname} with a redirect (${response.status}); redirects are not followed`,
+      {
+        status: response.status,
+      },
+    );
   }
   try {
     const text = await response.text();
@@ -79,10 +83,14 @@ function networkError(error: unknown, request: PersonioHttpRequest, timedOut: bo
   if (code && NEVER_CONNECTED.has(code)) {
     return new PersonioError("unavailable", `${defaultPersonioMessage("unavailable")} (${code})`, { cause: error });
   }
-  return new PersonioError("connection_lost", `${defaultPersonioMessage("connection_lost")} (${code ?? "no response"})`, {
-    outcomeUnknown: isWrite,
-    cause: error,
-  });
+  return new PersonioError(
+    "connection_lost",
+    `${defaultPersonioMessage("connection_lost")} (${code ?? "no response"})`,
+    {
+      outcomeUnknown: isWrite,
+      cause: error,
+    },
+  );
 }
 
 function causeCode(error: unknown): string | undefined {

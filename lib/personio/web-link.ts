@@ -5,7 +5,11 @@ export const DEFAULT_PERSONIO_WEB_BASE_URL = "https://{subdomain}.personio.de";
  * `https://{subdomain}.personio.de`, migrated tenants' `https://{subdomain}.app.personio.com`,
  * or the sandbox's plain URL (no placeholder).
  */
-export function personioEmployeeUrl(options: { webBaseUrl?: string; subdomain?: string; employeeId: number | string }): string {
+export function personioEmployeeUrl(options: {
+  webBaseUrl?: string;
+  subdomain?: string;
+  employeeId: number | string;
+}): string {
   const template = (options.webBaseUrl ?? DEFAULT_PERSONIO_WEB_BASE_URL).trim().replace(/\/+$/, "");
   if (template.includes("{subdomain}") && !options.subdomain) {
     throw new Error("A Personio subdomain is needed to link to an employee.");

@@ -12,5 +12,8 @@ export function encryptAtRest(plaintext: string): string {
 }
 
 export function decryptAtRest(stored: string): string {
-  return decryptSecret(stored, env.ENCRYPTION_KEY_PREVIOUS ? [env.ENCRYPTION_KEY, env.ENCRYPTION_KEY_PREVIOUS] : [env.ENCRYPTION_KEY]);
+  return decryptSecret(
+    stored,
+    env.ENCRYPTION_KEY_PREVIOUS ? [env.ENCRYPTION_KEY, env.ENCRYPTION_KEY_PREVIOUS] : [env.ENCRYPTION_KEY],
+  );
 }

@@ -4,10 +4,10 @@ import { createCipheriv, randomBytes } from "node:crypto";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { createFreshDatabase } from "@/e2e/support/test-database";
 import { decryptSecret, encryptionKeyId, encryptSecret, secretKeyId } from "@/lib/crypto";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { rotateEncryptionKey } from "@/lib/secrets/rotate-key";
-import { createFreshDatabase } from "@/e2e/support/test-database";
 
 let database: Awaited<ReturnType<typeof createFreshDatabase>>;
 let db: PrismaClient;
@@ -43,9 +43,14 @@ beforeEach(async () => {
 });
 
 describe("rotateEncryptionKey", () => {
-  for (const [form, encrypt] of [["with a key id", encryptSecret], ["in the earlier form without one", encryptV1]] as const) {
+  for (const [form, encrypt] of [
+    ["with a key id", encryptSecret],
+    ["in the earlier form without one", encryptV1],
+  ] as const) {
     it(`re-encrypts a secret stored ${form}; afterwards only the new key reads it`, async () => {
-      await db.personioIntegration.create({ data: { clientId: "papi-1", clientSecretEncrypted: encrypt("papi-secret", oldKey), subdomain: "acme" } });
+      await db.personioIntegration.create({
+        data: { clientId: "papi-1", clientSecretEncrypted: encrypt("papi-secret", oldKey), subdomain: "acme" },
+      });
       const report = await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] });
       expect(report.reencrypted).toBe(1);
       const stored = await storedSecret();
@@ -53,15 +58,28 @@ describe("rotateEncryptionKey", () => {
       expect(decryptSecret(stored, newKey)).toBe("papi-secret");
       expect(() => decryptSecret(stored, oldKey)).toThrow();
       const audit = await db.auditLog.findFirstOrThrow({ where: { action: "secrets.rotate-key" } });
-      expect(JSON.parse(audit.details!)).toMatchObject({ keyId: encryptionKeyId(newKey), reencrypted: 1, alreadyCurrent: 0 });
+      expect(JSON.parse(audit.details!)).toMatchObject({
+        keyId: encryptionKeyId(newKey),
+        reencrypted: 1,
+        alreadyCurrent: 0,
+      });
       expect(audit.details).not.toContain("papi-secret");
     });
   }
 
   it("re-encrypts every registered column: the Personio and single sign-on client secrets, the ATS sources' secrets", async () => {
-    await db.personioIntegration.create({ data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" } });
+    await db.personioIntegration.create({
+      data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" },
+    });
     await db.ssoSettings.create({
-      data: { preset: "generic", issuer: "https://id.example.com", clientId: "handoff", clientSecretEncrypted: encryptSecret("oidc-secret", oldKey), buttonLabel: "Sign in with Example", allowedDomains: "" },
+      data: {
+        preset: "generic",
+        issuer: "https://id.example.com",
+        clientId: "handoff",
+        clientSecretEncrypted: encryptSecret("oidc-secret", oldKey),
+        buttonLabel: "Sign in with Example",
+        allowedDomains: "",
+      },
     });
     // One source mid-rotation (its previous secret still in its grace period), one without.
     const rotating = await db.webhookSource.create({
@@ -74,7 +92,14 @@ describe("rotateEncryptionKey", () => {
         previousSecretExpiresAt: new Date(Date.now() + 3_600_000),
       },
     });
-    await db.webhookSource.create({ data: { kind: "workable", name: "Workable", pathToken: "path-token-plain-0123456789", secretEncrypted: encryptSecret("wk-token", oldKey) } });
+    await db.webhookSource.create({
+      data: {
+        kind: "workable",
+        name: "Workable",
+        pathToken: "path-token-plain-0123456789",
+        secretEncrypted: encryptSecret("wk-token", oldKey),
+      },
+    });
     const report = await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] });
     expect(report.columns.map((column) => [column.column, column.reencrypted, column.empty])).toEqual([
       ["PersonioIntegration.clientSecretEncrypted", 1, 0],
@@ -91,7 +116,9 @@ describe("rotateEncryptionKey", () => {
   });
 
   it("leaves secrets already under the new key alone: a second run changes nothing", async () => {
-    await db.personioIntegration.create({ data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" } });
+    await db.personioIntegration.create({
+      data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" },
+    });
     await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] });
     const afterFirst = await storedSecret();
     const second = await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] });
@@ -102,7 +129,9 @@ describe("rotateEncryptionKey", () => {
   it("changes nothing when a secret cannot be read with either key, and says which", async () => {
     const unknownKey = randomBytes(32).toString("base64");
     const original = encryptSecret("papi-secret", unknownKey);
-    await db.personioIntegration.create({ data: { clientId: "papi-1", clientSecretEncrypted: original, subdomain: "acme" } });
+    await db.personioIntegration.create({
+      data: { clientId: "papi-1", clientSecretEncrypted: original, subdomain: "acme" },
+    });
     await expect(rotateEncryptionKey(db, { current: newKey, previous: [oldKey] })).rejects.toMatchObject({
       name: "RotationError",
       unreadable: [expect.stringContaining("PersonioIntegration.clientSecretEncrypted (id personio)")],
@@ -113,8 +142,13 @@ describe("rotateEncryptionKey", () => {
 
   it("a dry run reports and writes nothing", async () => {
     const original = encryptSecret("papi-secret", oldKey);
-    await db.personioIntegration.create({ data: { clientId: "papi-1", clientSecretEncrypted: original, subdomain: "acme" } });
-    expect(await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] }, { dryRun: true })).toMatchObject({ reencrypted: 1, dryRun: true });
+    await db.personioIntegration.create({
+      data: { clientId: "papi-1", clientSecretEncrypted: original, subdomain: "acme" },
+    });
+    expect(await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] }, { dryRun: true })).toMatchObject({
+      reencrypted: 1,
+      dryRun: true,
+    });
     expect(await storedSecret()).toBe(original);
   });
 });

@@ -17,7 +17,10 @@ type Delegate = {
   updateMany(args: { where: Record<string, unknown>; data: Record<string, unknown> }): Promise<{ count: number }>;
 };
 
-function delegateOf(client: PrismaClient | Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], model: string): Delegate {
+function delegateOf(
+  client: PrismaClient | Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0],
+  model: string,
+): Delegate {
   const name = model.charAt(0).toLowerCase() + model.slice(1);
   const delegate = (client as unknown as Record<string, Delegate | undefined>)[name];
   if (!delegate?.findMany) throw new Error(`Encrypted column registry names an unknown model: ${model}`);
@@ -25,7 +28,13 @@ function delegateOf(client: PrismaClient | Parameters<Parameters<PrismaClient["$
 }
 
 export type ColumnReport = { column: string; reencrypted: number; alreadyCurrent: number; empty: number };
-export type RotationReport = { keyId: string; columns: ColumnReport[]; reencrypted: number; alreadyCurrent: number; dryRun: boolean };
+export type RotationReport = {
+  keyId: string;
+  columns: ColumnReport[];
+  reencrypted: number;
+  alreadyCurrent: number;
+  dryRun: boolean;
+};
 
 export class RotationError extends Error {
   constructor(
@@ -52,7 +61,12 @@ export async function rotateEncryptionKey(
   const reports: ColumnReport[] = [];
 
   for (const column of columns) {
-    const report: ColumnReport = { column: `${column.model}.${column.field}`, reencrypted: 0, alreadyCurrent: 0, empty: 0 };
+    const report: ColumnReport = {
+      column: `${column.model}.${column.field}`,
+      reencrypted: 0,
+      alreadyCurrent: 0,
+      empty: 0,
+    };
     const rows = await delegateOf(client, column.model).findMany({ select: { id: true, [column.field]: true } });
     for (const row of rows) {
       const stored = row[column.field];
@@ -97,7 +111,9 @@ export async function rotateEncryptionKey(
         data: { [item.column.field]: encryptSecret(item.plaintext, keys.current) },
       });
       if (count !== 1) {
-        throw new RotationError(`${item.column.model}.${item.column.field} (id ${item.id}) changed while rotating; nothing was changed, run it again.`);
+        throw new RotationError(
+          `${item.column.model}.${item.column.field} (id ${item.id}) changed while rotating; nothing was changed, run it again.`,
+        );
       }
     }
     // The audit row as lib/audit.ts writes it (that module is for the app's server code).

@@ -18,7 +18,11 @@ export type FirstAdminInput = { name: string; email: string; password: string };
 // "Only once" is a database fact: the installation row's primary key. Of two setups at the same
 // moment (two tabs, the page and the command line, two instances) exactly one insert succeeds;
 // the other transaction fails with a unique violation and creates nobody.
-export async function createFirstAdmin(client: PrismaClient, input: FirstAdminInput, source: SetupSource): Promise<{ userId: string }> {
+export async function createFirstAdmin(
+  client: PrismaClient,
+  input: FirstAdminInput,
+  source: SetupSource,
+): Promise<{ userId: string }> {
   if (!(await isSetupNeeded(client))) throw new ConflictError("already_set_up");
   const problem = await findPasswordProblem(input.password, input);
   if (problem) throw new PasswordRejectedError(problem);
@@ -32,11 +36,19 @@ export async function createFirstAdmin(client: PrismaClient, input: FirstAdminIn
         select: { id: true },
       });
       await tx.installation.update({ where: { id: INSTALLATION_ID }, data: { firstAdminId: user.id } });
-      await writeAuditLog(tx, { actorId: user.id, action: "installation.setup", targetType: "user", targetId: user.id, outcome: "success", details: { source } });
+      await writeAuditLog(tx, {
+        actorId: user.id,
+        action: "installation.setup",
+        targetType: "user",
+        targetId: user.id,
+        outcome: "success",
+        details: { source },
+      });
       return { userId: user.id };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError("already_set_up");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new ConflictError("already_set_up");
     throw error;
   }
 }

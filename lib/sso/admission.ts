@@ -27,15 +27,17 @@ function signedIn({ active: _active, ...user }: UserRow): SsoSignedInUser {
 }
 
 export type SsoAdmission =
-  | { ok: true; user: SsoSignedInUser; created: boolean }
-  | { ok: false; reason: SsoRefusal; email?: string };
+  { ok: true; user: SsoSignedInUser; created: boolean } | { ok: false; reason: SsoRefusal; email?: string };
 
 // What a test sign-in reports: the same decision, with nothing written.
 export type SsoTestResult =
   | { ok: true; email: string; outcome: "existing" | "create" | "no_account" | "deactivated"; roleId: string | null }
   | { ok: false; reason: SsoClaimRefusal; email?: string };
 
-type Settings = Pick<SsoSettingsView, "preset" | "allowedDomains" | "groupsClaim" | "provisioning" | "defaultRoleId" | "breakGlassUserId">;
+type Settings = Pick<
+  SsoSettingsView,
+  "preset" | "allowedDomains" | "groupsClaim" | "provisioning" | "defaultRoleId" | "breakGlassUserId"
+>;
 
 async function mappedRole(settings: Settings, groups: string[]) {
   if (!settings.groupsClaim) return null;
@@ -104,7 +106,8 @@ async function decide(settings: Settings, claims: Record<string, unknown>): Prom
     return { ok: true, user: signedIn(created), created: true };
   } catch (error) {
     // Two first sign-ins at once: the other one created the account; use it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return decide(settings, claims);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return decide(settings, claims);
     throw error;
   }
 }
@@ -120,7 +123,11 @@ async function applyGroupRole(user: UserRow, roleId: string, breakGlassUserId: s
       if (otherAdmins === 0) return user;
     }
     // As any role change, it ends the user's other sessions; this one is made with the new version.
-    const updated = await tx.user.update({ where: { id: user.id }, data: { roleId, sessionVersion: { increment: 1 } }, select: USER_SELECT });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { roleId, sessionVersion: { increment: 1 } },
+      select: USER_SELECT,
+    });
     await writeAuditLog(tx, {
       actorId: user.id,
       action: "user.change-role",

@@ -7,30 +7,50 @@ const policy = { preset: "generic" as const, allowedDomains: ["acme.test"], grou
 
 describe("SSO claims", () => {
   it("lets in a verified address of an allowed domain, with its groups", () => {
-    const result = checkSsoClaims({ email: "Ada@Acme.test", email_verified: true, name: "Ada Lovelace", groups: ["recruiting", 7] }, policy);
-    expect(result).toEqual({ ok: true, identity: { email: "ada@acme.test", name: "Ada Lovelace", groups: ["recruiting"] } });
+    const result = checkSsoClaims(
+      { email: "Ada@Acme.test", email_verified: true, name: "Ada Lovelace", groups: ["recruiting", 7] },
+      policy,
+    );
+    expect(result).toEqual({
+      ok: true,
+      identity: { email: "ada@acme.test", name: "Ada Lovelace", groups: ["recruiting"] },
+    });
   });
 
   it("refuses an address the provider has not verified", () => {
-    expect(checkSsoClaims({ email: "ada@acme.test", email_verified: false }, policy)).toMatchObject({ ok: false, reason: "unverified" });
+    expect(checkSsoClaims({ email: "ada@acme.test", email_verified: false }, policy)).toMatchObject({
+      ok: false,
+      reason: "unverified",
+    });
     expect(checkSsoClaims({ email: "ada@acme.test" }, policy)).toMatchObject({ ok: false, reason: "unverified" });
   });
 
   it("refuses another domain, and a token without an email", () => {
-    expect(checkSsoClaims({ email: "eve@evil.test", email_verified: true }, policy)).toMatchObject({ ok: false, reason: "domain" });
+    expect(checkSsoClaims({ email: "eve@evil.test", email_verified: true }, policy)).toMatchObject({
+      ok: false,
+      reason: "domain",
+    });
     expect(checkSsoClaims({ email_verified: true }, policy)).toMatchObject({ ok: false, reason: "no_email" });
   });
 
   it("for Google, asks for the hosted domain (hd) as well", () => {
     const google = { ...policy, preset: "google" as const };
-    expect(checkSsoClaims({ email: "ada@acme.test", email_verified: true }, google)).toMatchObject({ ok: false, reason: "hosted_domain" });
-    expect(checkSsoClaims({ email: "ada@acme.test", email_verified: true, hd: "acme.test" }, google)).toMatchObject({ ok: true });
+    expect(checkSsoClaims({ email: "ada@acme.test", email_verified: true }, google)).toMatchObject({
+      ok: false,
+      reason: "hosted_domain",
+    });
+    expect(checkSsoClaims({ email: "ada@acme.test", email_verified: true, hd: "acme.test" }, google)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("for Entra ID, takes xms_edov as the verification", () => {
     const entra = { ...policy, preset: "entra" as const };
     expect(checkSsoClaims({ email: "ada@acme.test", xms_edov: true }, entra)).toMatchObject({ ok: true });
-    expect(checkSsoClaims({ email: "ada@acme.test", xms_edov: true }, policy)).toMatchObject({ ok: false, reason: "unverified" });
+    expect(checkSsoClaims({ email: "ada@acme.test", xms_edov: true }, policy)).toMatchObject({
+      ok: false,
+      reason: "unverified",
+    });
   });
 
   it("picks the most privileged mapped role", () => {
@@ -48,7 +68,9 @@ describe("SSO presets", () => {
   it("accepts only a tenant-specific Entra ID issuer", () => {
     expect(findIssuerProblem("entra", "https://login.microsoftonline.com/common/v2.0")).toBe("entraTenant");
     expect(findIssuerProblem("entra", "https://login.microsoftonline.com/organizations/v2.0")).toBe("entraTenant");
-    expect(findIssuerProblem("entra", "https://login.microsoftonline.com/8eaef023-2b34-4da1-9baa-8bc8c9d6a490/v2.0")).toBeNull();
+    expect(
+      findIssuerProblem("entra", "https://login.microsoftonline.com/8eaef023-2b34-4da1-9baa-8bc8c9d6a490/v2.0"),
+    ).toBeNull();
     expect(findIssuerProblem("entra", "https://sts.windows.net/8eaef023/")).toBe("entraFormat");
   });
 
@@ -61,6 +83,9 @@ describe("SSO presets", () => {
   });
 
   it("reads a list of domains", () => {
-    expect(parseDomainList("Acme.test, @example.org;acme.test  bad_domain")).toEqual({ domains: ["acme.test", "example.org"], invalid: ["bad_domain"] });
+    expect(parseDomainList("Acme.test, @example.org;acme.test  bad_domain")).toEqual({
+      domains: ["acme.test", "example.org"],
+      invalid: ["bad_domain"],
+    });
   });
 });

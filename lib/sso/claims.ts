@@ -24,7 +24,10 @@ function isTrue(value: unknown) {
   return value === true || value === "true";
 }
 
-export function checkSsoClaims(claims: Record<string, unknown>, policy: SsoPolicy): { ok: true; identity: CheckedIdentity } | { ok: false; reason: SsoClaimRefusal; email?: string } {
+export function checkSsoClaims(
+  claims: Record<string, unknown>,
+  policy: SsoPolicy,
+): { ok: true; identity: CheckedIdentity } | { ok: false; reason: SsoClaimRefusal; email?: string } {
   const email = stringClaim(claims, "email")?.toLowerCase();
   if (!email || !email.includes("@")) return { ok: false, reason: "no_email" };
   // An address the provider has not verified could be anyone's: matching it to an account
@@ -33,14 +36,18 @@ export function checkSsoClaims(claims: Record<string, unknown>, policy: SsoPolic
   const verified = isTrue(claims.email_verified) || (policy.preset === "entra" && isTrue(claims.xms_edov));
   if (!verified) return { ok: false, reason: "unverified", email };
   const domain = email.slice(email.lastIndexOf("@") + 1);
-  if (policy.allowedDomains.length > 0 && !policy.allowedDomains.includes(domain)) return { ok: false, reason: "domain", email };
+  if (policy.allowedDomains.length > 0 && !policy.allowedDomains.includes(domain))
+    return { ok: false, reason: "domain", email };
   // Google: any Google account may sign in to a Google client; hd names the Workspace the
   // account belongs to, and only that proves it is one of the company's accounts.
   if (policy.preset === "google") {
     const hd = stringClaim(claims, "hd")?.toLowerCase();
     if (!hd || !policy.allowedDomains.includes(hd)) return { ok: false, reason: "hosted_domain", email };
   }
-  const name = stringClaim(claims, "name") ?? ([stringClaim(claims, "given_name"), stringClaim(claims, "family_name")].filter(Boolean).join(" ") || email.split("@")[0]!);
+  const name =
+    stringClaim(claims, "name") ??
+    ([stringClaim(claims, "given_name"), stringClaim(claims, "family_name")].filter(Boolean).join(" ") ||
+      email.split("@")[0]!);
   return { ok: true, identity: { email, name: name.slice(0, 200), groups: groupsOf(claims, policy.groupsClaim) } };
 }
 
@@ -53,7 +60,11 @@ function groupsOf(claims: Record<string, unknown>, claimName: string | null): st
 
 // The role the groups give: of the mapped groups the person is in, the role listed first in
 // the role order (most privileged); null when no group of theirs is mapped.
-export function roleFromGroups(groups: string[], mappings: ReadonlyArray<{ group: string; roleId: string }>, roleOrder: readonly string[]): string | null {
+export function roleFromGroups(
+  groups: string[],
+  mappings: ReadonlyArray<{ group: string; roleId: string }>,
+  roleOrder: readonly string[],
+): string | null {
   const mapped = mappings.filter((mapping) => groups.includes(mapping.group)).map((mapping) => mapping.roleId);
   if (mapped.length === 0) return null;
   const rank = (roleId: string) => {

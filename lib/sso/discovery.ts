@@ -4,7 +4,8 @@ import "server-only";
 // issuer exactly (ID tokens are checked against it) and offer the authorization code flow with
 // PKCE (S256) and a JWKS. Sign-in itself re-reads the document through next-auth/openid-client.
 
-export type DiscoveryProblem = "unreachable" | "not_json" | "issuer_mismatch" | "incomplete" | "no_code_flow" | "no_pkce";
+export type DiscoveryProblem =
+  "unreachable" | "not_json" | "issuer_mismatch" | "incomplete" | "no_code_flow" | "no_pkce";
 
 const TIMEOUT_MS = 8000;
 
@@ -12,11 +13,17 @@ export function discoveryUrl(issuer: string) {
   return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
 }
 
-export async function checkDiscovery(issuer: string): Promise<{ ok: true; issuer: string } | { ok: false; problem: DiscoveryProblem }> {
+export async function checkDiscovery(
+  issuer: string,
+): Promise<{ ok: true; issuer: string } | { ok: false; problem: DiscoveryProblem }> {
   let response: Response;
   try {
     // No redirects: the document must live where the issuer says.
-    response = await fetch(discoveryUrl(issuer), { redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: "application/json" } });
+    response = await fetch(discoveryUrl(issuer), {
+      redirect: "error",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: { accept: "application/json" },
+    });
   } catch {
     return { ok: false, problem: "unreachable" };
   }
@@ -27,7 +34,8 @@ export async function checkDiscovery(issuer: string): Promise<{ ok: true; issuer
   } catch {
     return { ok: false, problem: "not_json" };
   }
-  if (document.issuer !== issuer && document.issuer !== issuer.replace(/\/+$/, "")) return { ok: false, problem: "issuer_mismatch" };
+  if (document.issuer !== issuer && document.issuer !== issuer.replace(/\/+$/, ""))
+    return { ok: false, problem: "issuer_mismatch" };
   for (const key of ["authorization_endpoint", "token_endpoint", "jwks_uri"]) {
     if (typeof document[key] !== "string") return { ok: false, problem: "incomplete" };
   }

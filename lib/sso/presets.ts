@@ -20,7 +20,11 @@ export const PRESETS: Record<SsoPreset, PresetDefinition> = {
   },
   google: { issuerExample: "https://accounts.google.com", defaultLabel: "Google", groupsClaim: "groups" },
   okta: { issuerExample: "https://<your org>.okta.com", defaultLabel: "Okta", groupsClaim: "groups" },
-  keycloak: { issuerExample: "https://<keycloak host>/realms/<realm>", defaultLabel: "Keycloak", groupsClaim: "groups" },
+  keycloak: {
+    issuerExample: "https://<keycloak host>/realms/<realm>",
+    defaultLabel: "Keycloak",
+    groupsClaim: "groups",
+  },
   generic: { issuerExample: "https://idp.example.com", defaultLabel: "SSO", groupsClaim: "groups" },
 };
 
@@ -48,7 +52,8 @@ export function findIssuerProblem(preset: SsoPreset, issuer: string): IssuerProb
     if (url.hostname !== "login.microsoftonline.com" || !match) return "entraFormat";
     if (ENTRA_SHARED_TENANTS.has(match[1]!.toLowerCase())) return "entraTenant";
   }
-  if (preset === "google" && url.origin + url.pathname.replace(/\/$/, "") !== "https://accounts.google.com") return "googleIssuer";
+  if (preset === "google" && url.origin + url.pathname.replace(/\/$/, "") !== "https://accounts.google.com")
+    return "googleIssuer";
   return null;
 }
 

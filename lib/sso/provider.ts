@@ -36,7 +36,11 @@ export function buildSsoProvider(settings: SsoRuntime): OAuthConfig<SsoProfile> 
     client: { token_endpoint_auth_method: "client_secret_basic", id_token_signed_response_alg: "RS256" },
     // The claims as the verified ID token carries them; lib/sso/admission.ts decides from them.
     profile(profile) {
-      return { id: profile.sub, email: typeof profile.email === "string" ? profile.email : null, name: typeof profile.name === "string" ? profile.name : null };
+      return {
+        id: profile.sub,
+        email: typeof profile.email === "string" ? profile.email : null,
+        name: typeof profile.name === "string" ? profile.name : null,
+      };
     },
   };
 }

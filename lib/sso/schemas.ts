@@ -29,8 +29,10 @@ export const ZSaveSsoSettingsInput = z
     const { domains, invalid } = parseDomainList(input.allowedDomains);
     if (invalid.length > 0) ctx.addIssue({ code: "custom", path: ["allowedDomains"], message: "allowedDomains" });
     // Google accounts of every company can sign in to a Google client: the hosted domain is the fence.
-    else if (input.preset === "google" && domains.length === 0) ctx.addIssue({ code: "custom", path: ["allowedDomains"], message: "googleDomains" });
-    if (input.useGroups && !/^[\w.:/-]+$/.test(input.groupsClaim)) ctx.addIssue({ code: "custom", path: ["groupsClaim"], message: "groupsClaim" });
+    else if (input.preset === "google" && domains.length === 0)
+      ctx.addIssue({ code: "custom", path: ["allowedDomains"], message: "googleDomains" });
+    if (input.useGroups && !/^[\w.:/-]+$/.test(input.groupsClaim))
+      ctx.addIssue({ code: "custom", path: ["groupsClaim"], message: "groupsClaim" });
   });
 export type TSaveSsoSettingsInput = z.input<typeof ZSaveSsoSettingsInput>;
 

@@ -81,23 +81,37 @@ export async function getSsoSettings(): Promise<SsoSettingsView | null> {
 
 // With the secret, for the provider during a sign-in (lib/sso/provider.ts).
 export async function loadSsoRuntime(): Promise<SsoRuntime | null> {
-  const row = await db.ssoSettings.findUnique({ where: { id: SSO_SETTINGS_ID }, select: { ...VIEW_SELECT, clientSecretEncrypted: true } });
+  const row = await db.ssoSettings.findUnique({
+    where: { id: SSO_SETTINGS_ID },
+    select: { ...VIEW_SELECT, clientSecretEncrypted: true },
+  });
   if (!row) return null;
   return { ...toView(row), clientSecret: decryptAtRest(row.clientSecretEncrypted) };
 }
 
 // Who may be the break-glass admin.
 export function listActiveAdmins() {
-  return db.user.findMany({ where: { roleId: "admin", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+  return db.user.findMany({
+    where: { roleId: "admin", active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true },
+  });
 }
 
 export function listSsoGroupRoles() {
   return db.ssoGroupRole.findMany({ orderBy: { group: "asc" }, select: { group: true, roleId: true } });
 }
 
-export type SsoSaveResult = { status: "saved"; retestNeeded: boolean } | { status: "rejected"; problem: DiscoveryProblem | "secret_required" };
+export type SsoSaveResult =
+  { status: "saved"; retestNeeded: boolean } | { status: "rejected"; problem: DiscoveryProblem | "secret_required" };
 
-export async function saveSsoSettings({ actorId, input }: { actorId: string; input: TSaveSsoSettingsInput }): Promise<SsoSaveResult> {
+export async function saveSsoSettings({
+  actorId,
+  input,
+}: {
+  actorId: string;
+  input: TSaveSsoSettingsInput;
+}): Promise<SsoSaveResult> {
   const current = await db.ssoSettings.findUnique({
     where: { id: SSO_SETTINGS_ID },
     select: { issuer: true, clientId: true, clientSecretEncrypted: true, preset: true },
@@ -106,7 +120,13 @@ export async function saveSsoSettings({ actorId, input }: { actorId: string; inp
 
   const discovery = await checkDiscovery(input.issuer.trim());
   if (!discovery.ok) {
-    await writeAuditLog(db, { actorId, action: "sso.configure", ...AUDIT_TARGET, outcome: "failure", details: { reason: discovery.problem, issuer: input.issuer } });
+    await writeAuditLog(db, {
+      actorId,
+      action: "sso.configure",
+      ...AUDIT_TARGET,
+      outcome: "failure",
+      details: { reason: discovery.problem, issuer: input.issuer },
+    });
     return { status: "rejected", problem: discovery.problem };
   }
   const issuer = discovery.issuer;
@@ -114,7 +134,11 @@ export async function saveSsoSettings({ actorId, input }: { actorId: string; inp
   // A different provider, client or secret has not been tested: SSO goes off (and with it
   // "SSO required", so passwords work again) until a test sign-in succeeds.
   const providerChanged =
-    !current || current.issuer !== issuer || current.clientId !== input.clientId.trim() || current.preset !== input.preset || secret !== "";
+    !current ||
+    current.issuer !== issuer ||
+    current.clientId !== input.clientId.trim() ||
+    current.preset !== input.preset ||
+    secret !== "";
   const data = {
     preset: input.preset,
     issuer,
@@ -130,7 +154,10 @@ export async function saveSsoSettings({ actorId, input }: { actorId: string; inp
   };
   await db.$transaction(async (tx) => {
     if (current) await tx.ssoSettings.update({ where: { id: SSO_SETTINGS_ID }, data });
-    else await tx.ssoSettings.create({ data: { id: SSO_SETTINGS_ID, ...data, clientSecretEncrypted: encryptAtRest(secret) } });
+    else
+      await tx.ssoSettings.create({
+        data: { id: SSO_SETTINGS_ID, ...data, clientSecretEncrypted: encryptAtRest(secret) },
+      });
     await writeAuditLog(tx, {
       actorId,
       action: "sso.configure",
@@ -151,10 +178,30 @@ export async function saveSsoSettings({ actorId, input }: { actorId: string; inp
   return { status: "saved", retestNeeded: providerChanged };
 }
 
-export async function recordSsoTest({ actorId, email, outcome, reason }: { actorId: string; email: string | null; outcome: "success" | "failure"; reason?: string }) {
+export async function recordSsoTest({
+  actorId,
+  email,
+  outcome,
+  reason,
+}: {
+  actorId: string;
+  email: string | null;
+  outcome: "success" | "failure";
+  reason?: string;
+}) {
   await db.$transaction(async (tx) => {
-    if (outcome === "success") await tx.ssoSettings.update({ where: { id: SSO_SETTINGS_ID }, data: { testedAt: new Date(), testedEmail: email } });
-    await writeAuditLog(tx, { actorId, action: "sso.test", ...AUDIT_TARGET, outcome, details: { email, ...(reason ? { reason } : {}) } });
+    if (outcome === "success")
+      await tx.ssoSettings.update({
+        where: { id: SSO_SETTINGS_ID },
+        data: { testedAt: new Date(), testedEmail: email },
+      });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "sso.test",
+      ...AUDIT_TARGET,
+      outcome,
+      details: { email, ...(reason ? { reason } : {}) },
+    });
   });
 }
 
@@ -164,15 +211,31 @@ export async function setSsoEnabled({ actorId, enabled }: { actorId: string; ena
     if (!current) throw new NotFoundError("SSO settings");
     // Enabling needs a successful test sign-in with the settings as they are.
     if (enabled && !current.testedAt) throw new ConflictError("sso_untested");
-    await tx.ssoSettings.update({ where: { id: SSO_SETTINGS_ID }, data: enabled ? { enabled } : { enabled, required: false } });
-    await writeAuditLog(tx, { actorId, action: enabled ? "sso.enable" : "sso.disable", ...AUDIT_TARGET, outcome: "success" });
+    await tx.ssoSettings.update({
+      where: { id: SSO_SETTINGS_ID },
+      data: enabled ? { enabled } : { enabled, required: false },
+    });
+    await writeAuditLog(tx, {
+      actorId,
+      action: enabled ? "sso.enable" : "sso.disable",
+      ...AUDIT_TARGET,
+      outcome: "success",
+    });
     return { enabled };
   });
 }
 
 // "SSO required": password sign-in only for the break-glass admin, who must be an active admin
 // with a password, so a broken provider cannot lock the company out.
-export async function setSsoRequired({ actorId, required, breakGlassUserId }: { actorId: string; required: boolean; breakGlassUserId?: string }) {
+export async function setSsoRequired({
+  actorId,
+  required,
+  breakGlassUserId,
+}: {
+  actorId: string;
+  required: boolean;
+  breakGlassUserId?: string;
+}) {
   return db.$transaction(async (tx) => {
     const current = await tx.ssoSettings.findUnique({ where: { id: SSO_SETTINGS_ID }, select: { enabled: true } });
     if (!current) throw new NotFoundError("SSO settings");
@@ -203,7 +266,13 @@ export async function addSsoGroupRole({ actorId, group, roleId }: { actorId: str
     const existing = await tx.ssoGroupRole.findUnique({ where: { group }, select: { roleId: true } });
     if (existing) throw new ConflictError("group_taken");
     await tx.ssoGroupRole.create({ data: { group, roleId } });
-    await writeAuditLog(tx, { actorId, action: "sso.map-group", ...AUDIT_TARGET, outcome: "success", details: { group, roleId } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "sso.map-group",
+      ...AUDIT_TARGET,
+      outcome: "success",
+      details: { group, roleId },
+    });
   });
 }
 
@@ -211,13 +280,22 @@ export async function removeSsoGroupRole({ actorId, group }: { actorId: string; 
   return db.$transaction(async (tx) => {
     const { count } = await tx.ssoGroupRole.deleteMany({ where: { group } });
     if (count === 0) throw new NotFoundError("Group mapping");
-    await writeAuditLog(tx, { actorId, action: "sso.unmap-group", ...AUDIT_TARGET, outcome: "success", details: { group } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "sso.unmap-group",
+      ...AUDIT_TARGET,
+      outcome: "success",
+      details: { group },
+    });
   });
 }
 
 // For the sign-in page: the button, when SSO is on; and whether passwords are off.
 export async function getSsoSignInOptions(): Promise<{ label: string | null; required: boolean }> {
-  const row = await db.ssoSettings.findUnique({ where: { id: SSO_SETTINGS_ID }, select: { enabled: true, required: true, buttonLabel: true } });
+  const row = await db.ssoSettings.findUnique({
+    where: { id: SSO_SETTINGS_ID },
+    select: { enabled: true, required: true, buttonLabel: true },
+  });
   if (!row?.enabled) return { label: null, required: false };
   return { label: row.buttonLabel, required: row.required };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { parseSsoRefusal, parseSsoTest, ssoRefusedError, ssoTestFailedError, ssoTestPassedError } from "@/lib/sso/sign-in-errors";
+import {
+  parseSsoRefusal,
+  parseSsoTest,
+  ssoRefusedError,
+  ssoTestFailedError,
+  ssoTestPassedError,
+} from "@/lib/sso/sign-in-errors";
 
 describe("SSO sign-in error codes", () => {
   it("round-trips a refusal and ignores anything else", () => {
@@ -11,8 +17,16 @@ describe("SSO sign-in error codes", () => {
   });
 
   it("round-trips a test outcome, with or without a role", () => {
-    expect(parseSsoTest(ssoTestPassedError("create", "hiring_manager"))).toEqual({ passed: true, outcome: "create", roleId: "hiring_manager" });
-    expect(parseSsoTest(ssoTestPassedError("no_account", null))).toEqual({ passed: true, outcome: "no_account", roleId: null });
+    expect(parseSsoTest(ssoTestPassedError("create", "hiring_manager"))).toEqual({
+      passed: true,
+      outcome: "create",
+      roleId: "hiring_manager",
+    });
+    expect(parseSsoTest(ssoTestPassedError("no_account", null))).toEqual({
+      passed: true,
+      outcome: "no_account",
+      roleId: null,
+    });
     expect(parseSsoTest(ssoTestFailedError("unverified"))).toEqual({ passed: false, reason: "unverified" });
     expect(parseSsoTest("OAuthCallback")).toEqual({ passed: false, reason: "token" });
     expect(parseSsoTest("SsoTestPassed-owner-admin")).toBeNull();

@@ -26,6 +26,8 @@ export async function createAccountToken(
   await tx.accountToken.deleteMany({ where: { userId, usedAt: null } });
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + ACCOUNT_LINK_HOURS * 60 * 60 * 1000);
-  await tx.accountToken.create({ data: { tokenHash: hashAccountToken(token), purpose, userId, createdById, expiresAt } });
+  await tx.accountToken.create({
+    data: { tokenHash: hashAccountToken(token), purpose, userId, createdById, expiresAt },
+  });
   return { token, expiresAt };
 }

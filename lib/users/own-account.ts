@@ -12,9 +12,20 @@ type Actor = { id: string; name: string; email: string };
 
 // The current password is asked for so that a session left open on someone else's screen cannot
 // take the account over. Wrong guesses count against the same per-account limit as sign-in.
-export async function changeOwnPassword({ actor, currentPassword, newPassword }: { actor: Actor; currentPassword: string; newPassword: string }) {
+export async function changeOwnPassword({
+  actor,
+  currentPassword,
+  newPassword,
+}: {
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+}) {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  const current = await checkCurrentPassword(actor, async () => !!user.passwordHash && (await verifyPassword(currentPassword, user.passwordHash)));
+  const current = await checkCurrentPassword(
+    actor,
+    async () => !!user.passwordHash && (await verifyPassword(currentPassword, user.passwordHash)),
+  );
   if (current === "too-many-attempts") throw new ForbiddenError("rate_limited");
   if (current === "wrong") throw new ForbiddenError("wrong_password");
   const problem = await findPasswordProblem(newPassword, actor);
@@ -31,13 +42,25 @@ export async function changeOwnPassword({ actor, currentPassword, newPassword }:
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     if (count === 0) throw new ForbiddenError("wrong_password");
-    await writeAuditLog(tx, { actorId: actor.id, action: "user.change-password", targetType: "user", targetId: actor.id, outcome: "success" });
+    await writeAuditLog(tx, {
+      actorId: actor.id,
+      action: "user.change-password",
+      targetType: "user",
+      targetId: actor.id,
+      outcome: "success",
+    });
   });
 }
 
 export async function signOutEverywhere({ actor }: { actor: Pick<Actor, "id"> }) {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
-    await writeAuditLog(tx, { actorId: actor.id, action: "user.sign-out-everywhere", targetType: "user", targetId: actor.id, outcome: "success" });
+    await writeAuditLog(tx, {
+      actorId: actor.id,
+      action: "user.sign-out-everywhere",
+      targetType: "user",
+      targetId: actor.id,
+      outcome: "success",
+    });
   });
 }

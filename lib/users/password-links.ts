@@ -8,15 +8,19 @@ import { AppError, ConflictError } from "@/lib/errors";
 import { hashAccountToken, type AccountTokenPurpose } from "@/lib/users/account-tokens";
 
 export type AccountLink =
-  | { status: "valid"; purpose: AccountTokenPurpose; name: string; email: string }
-  | { status: "invalid" };
+  { status: "valid"; purpose: AccountTokenPurpose; name: string; email: string } | { status: "invalid" };
 
 // For the set-password page. Reading never uses the link up (chat apps open links to preview
 // them); only setting the password does. Unknown, used and expired links look the same.
 export async function findAccountLink(token: string): Promise<AccountLink> {
   const row = await db.accountToken.findUnique({
     where: { tokenHash: hashAccountToken(token) },
-    select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { name: true, email: true, active: true } } },
+    select: {
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { name: true, email: true, active: true } },
+    },
   });
   if (!row || row.usedAt || row.expiresAt <= new Date() || !row.user.active) return { status: "invalid" };
   return { status: "valid", purpose: row.purpose as AccountTokenPurpose, name: row.user.name, email: row.user.email };

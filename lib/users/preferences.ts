@@ -6,7 +6,15 @@ import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 
 // A person's own language and time zone. Not audited: they change only how pages are shown to
 // that person, nothing anyone else sees or anything sent to Personio.
-export async function savePreferences({ userId, locale, timeZone }: { userId: string; locale: Locale; timeZone: string }) {
+export async function savePreferences({
+  userId,
+  locale,
+  timeZone,
+}: {
+  userId: string;
+  locale: Locale;
+  timeZone: string;
+}) {
   await db.user.update({ where: { id: userId }, data: { locale, timeZone }, select: { id: true } });
 }
 

@@ -52,9 +52,17 @@ export function externalSourceFor(source: { id: string; kind: SourceKind }) {
 // changes Personio on an ATS's say-so, and keeps what was sent.
 const IN_PERSONIO = new Set(["SENDING", "SENT", "LINKED"]);
 
-type Applied = { outcome: DeliveryOutcome; reason: string | null; candidateId: string | null; attention: string | null };
+type Applied = {
+  outcome: DeliveryOutcome;
+  reason: string | null;
+  candidateId: string | null;
+  attention: string | null;
+};
 // What a delivery will write: the candidate change (if any) and what the log says about it.
-type Plan = Applied & { write: ((tx: Tx) => Promise<{ id: string }>) | null; audit?: Parameters<typeof writeAuditLog>[1] };
+type Plan = Applied & {
+  write: ((tx: Tx) => Promise<{ id: string }>) | null;
+  audit?: Parameters<typeof writeAuditLog>[1];
+};
 
 // Reads first, then one short transaction with every write (a busy SQLite database is locked for
 // the writes only, not across reads and the job lookup). What the reads saw can be overtaken by a
@@ -63,7 +71,19 @@ async function planHire(source: { id: string; kind: SourceKind }, hire: MappedHi
   const externalSource = externalSourceFor(source);
   const existing = await db.candidate.findUnique({
     where: { externalSource_externalId: { externalSource, externalId: hire.externalId } },
-    select: { id: true, firstName: true, lastName: true, email: true, phone: true, jobId: true, stage: true, startDate: true, department: true, office: true, handoff: { select: { status: true } } },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      phone: true,
+      jobId: true,
+      stage: true,
+      startDate: true,
+      department: true,
+      office: true,
+      handoff: { select: { status: true } },
+    },
   });
   // Outside the transaction: a job created for a delivery that then fails is still a right job.
   const { job } = await findOrCreateJob({ title: hire.jobTitle, department: hire.department, office: hire.office });
@@ -84,7 +104,8 @@ async function planHire(source: { id: string; kind: SourceKind }, hire: MappedHi
       reason: null,
       candidateId: null,
       attention: null,
-      write: (tx) => tx.candidate.create({ data: { ...values, externalSource, externalId: hire.externalId }, select: { id: true } }),
+      write: (tx) =>
+        tx.candidate.create({ data: { ...values, externalSource, externalId: hire.externalId }, select: { id: true } }),
     };
   }
   // Already in Personio: only what is missing is added (as a re-import does); the rest of the
@@ -97,7 +118,8 @@ async function planHire(source: { id: string; kind: SourceKind }, hire: MappedHi
     if (isSent && current !== null && current !== "") continue;
     changes[key] = value;
   }
-  if (Object.keys(changes).length === 0) return { outcome: "updated", reason: "no_change", candidateId: existing.id, attention: null, write: null };
+  if (Object.keys(changes).length === 0)
+    return { outcome: "updated", reason: "no_change", candidateId: existing.id, attention: null, write: null };
   return {
     outcome: "updated",
     reason: isSent ? "sent_fill_missing" : null,
@@ -112,7 +134,14 @@ async function planUnhire(source: { id: string; kind: SourceKind }, externalId: 
     where: { externalSource_externalId: { externalSource: externalSourceFor(source), externalId } },
     select: { id: true, stage: true, handoff: { select: { status: true } } },
   });
-  if (!candidate || candidate.stage !== "HIRED") return { outcome: "ignored", reason: "not_hired", candidateId: candidate?.id ?? null, attention: null, write: null };
+  if (!candidate || candidate.stage !== "HIRED")
+    return {
+      outcome: "ignored",
+      reason: "not_hired",
+      candidateId: candidate?.id ?? null,
+      attention: null,
+      write: null,
+    };
   const write = (tx: Tx) => tx.candidate.update({ where: { id: candidate.id }, data: { stage }, select: { id: true } });
   const isSent = candidate.handoff ? IN_PERSONIO.has(candidate.handoff.status) : false;
   if (!isSent) return { outcome: "updated", reason: "unhired", candidateId: candidate.id, attention: null, write };
@@ -172,12 +201,20 @@ export async function applyDelivery(input: {
     startedAt: input.startedAt,
   };
   for (let attempt = 1; ; attempt += 1) {
-    const plan = interpretation.kind === "hire" ? await planHire(source, interpretation.hire) : await planUnhire(source, interpretation.externalId, interpretation.stage);
+    const plan =
+      interpretation.kind === "hire"
+        ? await planHire(source, interpretation.hire)
+        : await planUnhire(source, interpretation.externalId, interpretation.stage);
     try {
       return await db.$transaction(async (tx) => {
         await tx.webhookReplayKey.createMany({ data: keys.map((key) => ({ sourceId: source.id, key })) });
         const written = plan.write ? await plan.write(tx) : null;
-        const applied: Applied = { outcome: plan.outcome, reason: plan.reason, candidateId: written?.id ?? plan.candidateId, attention: plan.attention };
+        const applied: Applied = {
+          outcome: plan.outcome,
+          reason: plan.reason,
+          candidateId: written?.id ?? plan.candidateId,
+          attention: plan.attention,
+        };
         if (plan.audit) await writeAuditLog(tx, plan.audit);
         const delivery = await writeDelivery(tx, { ...base, ...applied });
         return { ...applied, deliveryId: delivery.id, replay: false };
@@ -185,8 +222,21 @@ export async function applyDelivery(input: {
     } catch (error) {
       const violated = uniqueViolation(error);
       if (violated === "replay") {
-        const delivery = await writeDelivery(db, { ...base, outcome: "rejected", reason: "replay", candidateId: null, attention: null });
-        return { outcome: "rejected", reason: "replay", candidateId: null, attention: null, deliveryId: delivery.id, replay: true };
+        const delivery = await writeDelivery(db, {
+          ...base,
+          outcome: "rejected",
+          reason: "replay",
+          candidateId: null,
+          attention: null,
+        });
+        return {
+          outcome: "rejected",
+          reason: "replay",
+          candidateId: null,
+          attention: null,
+          deliveryId: delivery.id,
+          replay: true,
+        };
       }
       // Another delivery created this candidate since we looked: plan again, as an update.
       if (violated === "candidate" && attempt < 3) continue;

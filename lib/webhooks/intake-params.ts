@@ -7,7 +7,12 @@ export const INTAKE_PAGE_SIZE = 50;
 // Query-string parameters of the intake log. Bad values fall back to defaults, so a hand-edited
 // URL still shows the log.
 export const ZIntakeListParams = z.object({
-  source: z.string().max(100).regex(/^[a-z0-9]*$/).catch("").default(""),
+  source: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9]*$/)
+    .catch("")
+    .default(""),
   outcome: z.enum(DELIVERY_OUTCOMES).or(z.literal("")).catch("").default(""),
   attention: z.enum(["1", ""]).catch("").default(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

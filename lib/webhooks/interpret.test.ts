@@ -21,12 +21,26 @@ describe("Greenhouse", () => {
   });
 
   it("maps the job from application.jobs, not the candidate's previous title, and the offer's start date", () => {
-    const result = interpretDelivery("greenhouse", json(hire({ email_addresses: [{ value: "a@example.com", type: "work" }] })), new Headers({ "Greenhouse-Event-ID": "ev-1" }), now);
+    const result = interpretDelivery(
+      "greenhouse",
+      json(hire({ email_addresses: [{ value: "a@example.com", type: "work" }] })),
+      new Headers({ "Greenhouse-Event-ID": "ev-1" }),
+      now,
+    );
     expect(result).toMatchObject({
       kind: "hire",
       eventType: "hire_candidate",
       eventId: "ev-1",
-      hire: { externalId: "35897443", firstName: "Johnny", lastName: "Smith", email: "a@example.com", jobTitle: "Developer", department: "Technology", office: "New York City", startDate: "2015-01-23" },
+      hire: {
+        externalId: "35897443",
+        firstName: "Johnny",
+        lastName: "Smith",
+        email: "a@example.com",
+        jobTitle: "Developer",
+        department: "Technology",
+        office: "New York City",
+        startDate: "2015-01-23",
+      },
     });
   });
 
@@ -37,8 +51,12 @@ describe("Greenhouse", () => {
       { value: "personal@example.com", type: "personal" },
       { value: "personal2@example.com", type: "personal" },
     ];
-    expect(interpretDelivery("greenhouse", json(hire({ email_addresses: emails })), none, now)).toMatchObject({ hire: { email: "personal@example.com" } });
-    expect(interpretDelivery("greenhouse", json(hire({ email_addresses: emails.slice(0, 2) })), none, now)).toMatchObject({ hire: { email: "other@example.com" } });
+    expect(interpretDelivery("greenhouse", json(hire({ email_addresses: emails })), none, now)).toMatchObject({
+      hire: { email: "personal@example.com" },
+    });
+    expect(
+      interpretDelivery("greenhouse", json(hire({ email_addresses: emails.slice(0, 2) })), none, now),
+    ).toMatchObject({ hire: { email: "other@example.com" } });
   });
 
   it("rejects a hire without an email, keeping what it could map", () => {
@@ -50,14 +68,27 @@ describe("Greenhouse", () => {
   });
 
   it("takes an unhire back to Offer, ignores other actions and the ping", () => {
-    expect(interpretDelivery("greenhouse", json({ ...hire({}), action: "unhire_candidate" }), none, now)).toMatchObject({ kind: "unhire", externalId: "35897443", stage: "OFFER" });
-    expect(interpretDelivery("greenhouse", json({ action: "new_candidate_application", payload: {} }), none, now)).toMatchObject({ kind: "ignore", reason: "unknown_event" });
-    expect(interpretDelivery("greenhouse", json({ action: "ping", payload: {} }), none, now)).toMatchObject({ kind: "ignore", reason: "ping" });
+    expect(interpretDelivery("greenhouse", json({ ...hire({}), action: "unhire_candidate" }), none, now)).toMatchObject(
+      { kind: "unhire", externalId: "35897443", stage: "OFFER" },
+    );
+    expect(
+      interpretDelivery("greenhouse", json({ action: "new_candidate_application", payload: {} }), none, now),
+    ).toMatchObject({ kind: "ignore", reason: "unknown_event" });
+    expect(interpretDelivery("greenhouse", json({ action: "ping", payload: {} }), none, now)).toMatchObject({
+      kind: "ignore",
+      reason: "ping",
+    });
   });
 
   it("rejects malformed JSON and a body that is not UTF-8", () => {
-    expect(interpretDelivery("greenhouse", Buffer.from("{not json"), none, now)).toMatchObject({ kind: "reject", reason: "malformed_json" });
-    expect(interpretDelivery("greenhouse", Buffer.from([0x7b, 0xff, 0x7d]), none, now)).toMatchObject({ kind: "reject", reason: "malformed_json" });
+    expect(interpretDelivery("greenhouse", Buffer.from("{not json"), none, now)).toMatchObject({
+      kind: "reject",
+      reason: "malformed_json",
+    });
+    expect(interpretDelivery("greenhouse", Buffer.from([0x7b, 0xff, 0x7d]), none, now)).toMatchObject({
+      kind: "reject",
+      reason: "malformed_json",
+    });
   });
 });
 
@@ -73,16 +104,31 @@ describe("Ashby", () => {
       action: "candidateHire",
       webhookActionId: "wa-1",
       data: {
-        application: { status: "Hired", candidate: { id: "c-1", name: "Adam Hart", primaryEmailAddress: { value: "Adam.Hart@Example.com" } }, job: { title: "Software Engineer" } },
+        application: {
+          status: "Hired",
+          candidate: { id: "c-1", name: "Adam Hart", primaryEmailAddress: { value: "Adam.Hart@Example.com" } },
+          job: { title: "Software Engineer" },
+        },
         offer: { latestVersion: { startDate: "2027-01-04" } },
       },
     };
     expect(interpretDelivery("ashby", json(body), none, now)).toMatchObject({
       kind: "hire",
       eventId: "candidateHire:wa-1",
-      hire: { externalId: "c-1", firstName: "Adam", lastName: "Hart", email: "adam.hart@example.com", jobTitle: "Software Engineer", startDate: "2027-01-04" },
+      hire: {
+        externalId: "c-1",
+        firstName: "Adam",
+        lastName: "Hart",
+        email: "adam.hart@example.com",
+        jobTitle: "Software Engineer",
+        startDate: "2027-01-04",
+      },
     });
-    const archived = { action: "applicationUpdate", webhookActionId: "wa-2", data: { application: { status: "Archived", candidate: { id: "c-1" } } } };
+    const archived = {
+      action: "applicationUpdate",
+      webhookActionId: "wa-2",
+      data: { application: { status: "Archived", candidate: { id: "c-1" } } },
+    };
     expect(interpretDelivery("ashby", json(archived), none, now)).toMatchObject({ kind: "unhire", externalId: "c-1" });
   });
 });
@@ -92,28 +138,73 @@ describe("Workable", () => {
     id: "ev-9",
     event_type: "candidate_moved",
     fired_at: new Date(now - 60_000).toISOString(),
-    data: { id: "3fc9a80f", firstname: "Lakita", lastname: "Marrero", email: "l@example.com", job: { title: "Sales Intern" }, stage: "Hired", ...data },
+    data: {
+      id: "3fc9a80f",
+      firstname: "Lakita",
+      lastname: "Marrero",
+      email: "l@example.com",
+      job: { title: "Sales Intern" },
+      stage: "Hired",
+      ...data,
+    },
     ...extra,
   });
 
   it("counts a move into the hired stage as a hire and a move out as taking it back", () => {
-    expect(interpretDelivery("workable", json(event({})), none, now)).toMatchObject({ kind: "hire", eventId: "ev-9", hire: { externalId: "3fc9a80f", jobTitle: "Sales Intern" } });
-    expect(interpretDelivery("workable", json(event({ stage: "Offer" })), none, now)).toMatchObject({ kind: "unhire", externalId: "3fc9a80f" });
-    expect(interpretDelivery("workable", json(event({ stage: "Applied" }, { event_type: "candidate_created" })), none, now)).toMatchObject({ kind: "ignore", reason: "not_hired" });
+    expect(interpretDelivery("workable", json(event({})), none, now)).toMatchObject({
+      kind: "hire",
+      eventId: "ev-9",
+      hire: { externalId: "3fc9a80f", jobTitle: "Sales Intern" },
+    });
+    expect(interpretDelivery("workable", json(event({ stage: "Offer" })), none, now)).toMatchObject({
+      kind: "unhire",
+      externalId: "3fc9a80f",
+    });
+    expect(
+      interpretDelivery("workable", json(event({ stage: "Applied" }, { event_type: "candidate_created" })), none, now),
+    ).toMatchObject({ kind: "ignore", reason: "not_hired" });
   });
 
   it("refuses an event fired more than 72 hours ago", () => {
-    expect(interpretDelivery("workable", json(event({}, { fired_at: new Date(now - 73 * 3_600_000).toISOString() })), none, now)).toMatchObject({ kind: "reject", reason: "stale_event" });
+    expect(
+      interpretDelivery(
+        "workable",
+        json(event({}, { fired_at: new Date(now - 73 * 3_600_000).toISOString() })),
+        none,
+        now,
+      ),
+    ).toMatchObject({ kind: "reject", reason: "stale_event" });
   });
 });
 
 describe("Handoff", () => {
-  const hired = { id: "e1", type: "candidate.hired", candidate: { externalId: "x1", firstName: "Zoë", lastName: "Brandt", email: "zoe@example.com", jobTitle: "Payroll" } };
+  const hired = {
+    id: "e1",
+    type: "candidate.hired",
+    candidate: {
+      externalId: "x1",
+      firstName: "Zoë",
+      lastName: "Brandt",
+      email: "zoe@example.com",
+      jobTitle: "Payroll",
+    },
+  };
 
   it("accepts the documented schema and refuses unknown fields", () => {
-    expect(interpretDelivery("handoff", json(hired), none, now)).toMatchObject({ kind: "hire", hire: { externalId: "x1", firstName: "Zoë" } });
-    expect(interpretDelivery("handoff", json({ ...hired, extra: 1 }), none, now)).toMatchObject({ kind: "reject", reason: "invalid_payload" });
-    expect(interpretDelivery("handoff", json({ ...hired, candidate: { ...hired.candidate, email: "" } }), none, now)).toMatchObject({ kind: "reject", reason: "missing_email" });
-    expect(interpretDelivery("handoff", json({ ...hired, type: "candidate.promoted" }), none, now)).toMatchObject({ kind: "ignore", reason: "unknown_event" });
+    expect(interpretDelivery("handoff", json(hired), none, now)).toMatchObject({
+      kind: "hire",
+      hire: { externalId: "x1", firstName: "Zoë" },
+    });
+    expect(interpretDelivery("handoff", json({ ...hired, extra: 1 }), none, now)).toMatchObject({
+      kind: "reject",
+      reason: "invalid_payload",
+    });
+    expect(
+      interpretDelivery("handoff", json({ ...hired, candidate: { ...hired.candidate, email: "" } }), none, now),
+    ).toMatchObject({ kind: "reject", reason: "missing_email" });
+    expect(interpretDelivery("handoff", json({ ...hired, type: "candidate.promoted" }), none, now)).toMatchObject({
+      kind: "ignore",
+      reason: "unknown_event",
+    });
   });
 });

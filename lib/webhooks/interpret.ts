@@ -8,7 +8,12 @@ import { interpretWorkable } from "./vendors/workable";
 type HeaderReader = { get(name: string): string | null };
 
 /** Parses a verified body and says what it means; never throws on what a sender put in it. */
-export function interpretDelivery(kind: SourceKind, rawBody: Uint8Array, headers: HeaderReader, nowMs: number): Interpretation {
+export function interpretDelivery(
+  kind: SourceKind,
+  rawBody: Uint8Array,
+  headers: HeaderReader,
+  nowMs: number,
+): Interpretation {
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(rawBody));

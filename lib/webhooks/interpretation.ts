@@ -36,7 +36,9 @@ export function text(value: unknown): string | null {
 }
 
 export function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 export function list(value: unknown): unknown[] {
@@ -68,7 +70,11 @@ export function clip(value: string, max: number) {
  */
 export function toHire(
   meta: { eventType: string | null; eventId: string | null },
-  fields: Omit<MappedHire, "email" | "jobTitle" | "externalId"> & { email: string | null; jobTitle: string | null; externalId: string | null },
+  fields: Omit<MappedHire, "email" | "jobTitle" | "externalId"> & {
+    email: string | null;
+    jobTitle: string | null;
+    externalId: string | null;
+  },
 ): Interpretation {
   const mapped: Partial<MappedHire> = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
   if (!fields.externalId) return { ...meta, kind: "reject", reason: "invalid_payload", mapped };

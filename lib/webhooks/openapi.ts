@@ -9,7 +9,11 @@ import { ZHandoffHiredEvent, ZHandoffUnhiredEvent } from "./vendors/handoff-sche
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema;
+  const { $schema: _schema, ...rest } = z.toJSONSchema(schema, {
+    io: "input",
+    target: "draft-2020-12",
+    unrepresentable: "any",
+  }) as JsonSchema;
   return rest;
 }
 
@@ -17,18 +21,28 @@ export function handoffWebhookOpenApi(refPrefix = "#/components/schemas/") {
   const schemas = {
     HandoffWebhookHired: jsonSchema(ZHandoffHiredEvent),
     HandoffWebhookUnhired: jsonSchema(ZHandoffUnhiredEvent),
-    HandoffWebhookEvent: { oneOf: [{ $ref: `${refPrefix}HandoffWebhookHired` }, { $ref: `${refPrefix}HandoffWebhookUnhired` }], discriminator: { propertyName: "type" } },
+    HandoffWebhookEvent: {
+      oneOf: [{ $ref: `${refPrefix}HandoffWebhookHired` }, { $ref: `${refPrefix}HandoffWebhookUnhired` }],
+      discriminator: { propertyName: "type" },
+    },
     HandoffWebhookAnswer: {
       type: "object",
       required: ["status"],
       properties: {
         status: { type: "string", enum: ["created", "updated", "ignored", "duplicate", "rejected"] },
-        reason: { type: "string", description: "A stable code: bad_signature, stale_timestamp, replay, invalid_payload, missing_email, unknown_event, …" },
+        reason: {
+          type: "string",
+          description:
+            "A stable code: bad_signature, stale_timestamp, replay, invalid_payload, missing_email, unknown_event, …",
+        },
         deliveryId: { type: "string", description: "The delivery's entry in the admins' intake log." },
       },
     },
   };
-  const answer = (description: string) => ({ description, content: { "application/json": { schema: { $ref: `${refPrefix}HandoffWebhookAnswer` } } } });
+  const answer = (description: string) => ({
+    description,
+    content: { "application/json": { schema: { $ref: `${refPrefix}HandoffWebhookAnswer` } } },
+  });
   const webhooks = {
     handoffCandidateEvent: {
       post: {
@@ -45,20 +59,29 @@ export function handoffWebhookOpenApi(refPrefix = "#/components/schemas/") {
             name: "Handoff-Signature",
             in: "header",
             required: true,
-            description: "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">. Several v1= values may be given (any one may match).",
+            description:
+              't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">. Several v1= values may be given (any one may match).',
             schema: { type: "string", pattern: "^t=\\d+(,v1=[0-9a-f]{64})+$" },
           },
         ],
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: `${refPrefix}HandoffWebhookEvent` } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: `${refPrefix}HandoffWebhookEvent` } } },
+        },
         responses: {
-          200: answer("Processed: created, updated, ignored (an event type Handoff does not use), or duplicate (a replay: nothing changed)."),
+          200: answer(
+            "Processed: created, updated, ignored (an event type Handoff does not use), or duplicate (a replay: nothing changed).",
+          ),
           400: answer("Malformed JSON."),
           401: answer("No, a wrong or a stale signature."),
           403: answer("The source is disabled."),
           404: answer("No source has this URL."),
           413: answer("The body is over 1 MiB."),
           422: answer("The body does not match the schema, or a hire without an email."),
-          429: { ...answer("Too many deliveries to this source; retry after Retry-After seconds."), headers: { "Retry-After": { schema: { type: "integer" } } } },
+          429: {
+            ...answer("Too many deliveries to this source; retry after Retry-After seconds."),
+            headers: { "Retry-After": { schema: { type: "integer" } } },
+          },
         },
       },
     },

@@ -2,13 +2,17 @@ import "server-only";
 
 import { db } from "@/lib/db";
 
-import type { MappedHire } from "./interpretation";
 import { INTAKE_PAGE_SIZE, type TIntakeListParams } from "./intake-params";
+import type { MappedHire } from "./interpretation";
 import { isSourceKind, SOURCE_KINDS, type SourceKind } from "./kinds";
 
 // What the admin pages show. The secret columns are never selected here.
 
-const lastDeliverySelect = { orderBy: { receivedAt: "desc" as const }, take: 1, select: { receivedAt: true, outcome: true, reason: true, eventType: true } };
+const lastDeliverySelect = {
+  orderBy: { receivedAt: "desc" as const },
+  take: 1,
+  select: { receivedAt: true, outcome: true, reason: true, eventType: true },
+};
 
 export async function listSources() {
   const sources = await db.webhookSource.findMany({
@@ -24,7 +28,17 @@ export type SourceSummary = Awaited<ReturnType<typeof listSources>>[number];
 export async function getSource(sourceId: string) {
   const source = await db.webhookSource.findUnique({
     where: { id: sourceId },
-    select: { id: true, kind: true, name: true, enabled: true, pathToken: true, createdAt: true, updatedAt: true, previousSecretExpiresAt: true, deliveries: lastDeliverySelect },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      enabled: true,
+      pathToken: true,
+      createdAt: true,
+      updatedAt: true,
+      previousSecretExpiresAt: true,
+      deliveries: lastDeliverySelect,
+    },
   });
   if (!source || !isSourceKind(source.kind)) return null;
   const { deliveries, previousSecretExpiresAt, ...rest } = source;
@@ -32,7 +46,8 @@ export async function getSource(sourceId: string) {
     ...rest,
     kind: source.kind as SourceKind,
     lastDelivery: deliveries[0] ?? null,
-    previousSecretValidUntil: previousSecretExpiresAt && previousSecretExpiresAt > new Date() ? previousSecretExpiresAt : null,
+    previousSecretValidUntil:
+      previousSecretExpiresAt && previousSecretExpiresAt > new Date() ? previousSecretExpiresAt : null,
   };
 }
 export type SourceDetails = NonNullable<Awaited<ReturnType<typeof getSource>>>;

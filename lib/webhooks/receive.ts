@@ -26,11 +26,18 @@ export type ReceiveResult = {
 // verifications a minute. Made on first use: configuration is not read while the app is built.
 let limiter: DatabaseLimiter | null = null;
 function sourceLimiter() {
-  limiter ??= createDatabaseLimiter(db, { name: "webhook-source", points: env.WEBHOOK_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
+  limiter ??= createDatabaseLimiter(db, {
+    name: "webhook-source",
+    points: env.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+    windowSeconds: 60,
+  });
   return limiter;
 }
 
-function acceptedSecrets(source: { secretEncrypted: string; previousSecretEncrypted: string | null; previousSecretExpiresAt: Date | null }, now: Date) {
+function acceptedSecrets(
+  source: { secretEncrypted: string; previousSecretEncrypted: string | null; previousSecretExpiresAt: Date | null },
+  now: Date,
+) {
   const secrets = [decryptAtRest(source.secretEncrypted)];
   if (source.previousSecretEncrypted && source.previousSecretExpiresAt && source.previousSecretExpiresAt > now) {
     secrets.push(decryptAtRest(source.previousSecretEncrypted));
@@ -57,19 +64,39 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
   const source = /^[A-Za-z0-9_-]{20,100}$/.test(pathToken)
     ? await db.webhookSource.findUnique({
         where: { pathToken },
-        select: { id: true, kind: true, enabled: true, secretEncrypted: true, previousSecretEncrypted: true, previousSecretExpiresAt: true },
+        select: {
+          id: true,
+          kind: true,
+          enabled: true,
+          secretEncrypted: true,
+          previousSecretEncrypted: true,
+          previousSecretExpiresAt: true,
+        },
       })
     : null;
-  if (!source || !isSourceKind(source.kind)) return { status: 404, body: { status: "rejected", reason: "unknown_source" } };
+  if (!source || !isSourceKind(source.kind))
+    return { status: 404, body: { status: "rejected", reason: "unknown_source" } };
   const kind: SourceKind = source.kind;
 
   const allowance = await sourceLimiter().take(source.id);
   if (!allowance.allowed) {
     // Not logged one by one: a flood would otherwise become a flood of log rows.
-    return { status: 429, body: { status: "rejected", reason: "rate_limited" }, retryAfterSeconds: Math.max(1, Math.ceil(allowance.retryAfterMs / 1000)) };
+    return {
+      status: 429,
+      body: { status: "rejected", reason: "rate_limited" },
+      retryAfterSeconds: Math.max(1, Math.ceil(allowance.retryAfterMs / 1000)),
+    };
   }
 
-  const reject = async (reason: string, extra: { eventType?: string | null; eventId?: string | null; mapped?: Record<string, unknown> | null; externalId?: string | null } = {}) => {
+  const reject = async (
+    reason: string,
+    extra: {
+      eventType?: string | null;
+      eventId?: string | null;
+      mapped?: Record<string, unknown> | null;
+      externalId?: string | null;
+    } = {},
+  ) => {
     const delivery = await writeDelivery(db, {
       sourceId: source.id,
       eventType: extra.eventType ?? null,
@@ -82,7 +109,10 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
       attention: null,
       startedAt,
     });
-    return { status: REJECT_STATUS[reason] ?? 400, body: { status: "rejected" as const, reason, deliveryId: delivery.id } };
+    return {
+      status: REJECT_STATUS[reason] ?? 400,
+      body: { status: "rejected" as const, reason, deliveryId: delivery.id },
+    };
   };
 
   if (!source.enabled) return reject("source_disabled");
@@ -91,30 +121,73 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
   if (rawBody === "too_large") return reject("too_large");
 
   const now = new Date();
-  const check = verifySignature({ kind, rawBody, headers: request.headers, secrets: acceptedSecrets(source, now), nowMs: now.getTime() });
+  const check = verifySignature({
+    kind,
+    rawBody,
+    headers: request.headers,
+    secrets: acceptedSecrets(source, now),
+    nowMs: now.getTime(),
+  });
   // Nothing from an unverified body is parsed or kept.
   if (!check.ok) return reject(check.reason);
 
   const interpretation = interpretDelivery(kind, rawBody, request.headers, now.getTime());
   const meta = { eventType: interpretation.eventType, eventId: interpretation.eventId };
   if (interpretation.kind === "reject") {
-    return reject(interpretation.reason, { ...meta, mapped: interpretation.mapped ?? null, externalId: interpretation.mapped?.externalId ?? null });
+    return reject(interpretation.reason, {
+      ...meta,
+      mapped: interpretation.mapped ?? null,
+      externalId: interpretation.mapped?.externalId ?? null,
+    });
   }
   if (interpretation.kind === "ignore") {
-    const delivery = await writeDelivery(db, { sourceId: source.id, ...meta, outcome: "ignored", reason: interpretation.reason, externalId: null, candidateId: null, mapped: null, attention: null, startedAt });
+    const delivery = await writeDelivery(db, {
+      sourceId: source.id,
+      ...meta,
+      outcome: "ignored",
+      reason: interpretation.reason,
+      externalId: null,
+      candidateId: null,
+      mapped: null,
+      attention: null,
+      startedAt,
+    });
     return { status: 200, body: { status: "ignored", reason: interpretation.reason, deliveryId: delivery.id } };
   }
 
   const bodyHash = sha256Hex(rawBody);
   // A replay is refused (nothing is applied, the log says so) but answered 200: an ATS that
   // re-sends because our first answer got lost must stop retrying, not try for 15 hours.
-  const duplicate = (deliveryId: string): ReceiveResult => ({ status: 200, body: { status: "duplicate", reason: "replay", deliveryId } });
-  const seen = await db.webhookReplayKey.findFirst({ where: { sourceId: source.id, key: { in: replayKeys(interpretation.eventId, bodyHash) } }, select: { key: true } });
+  const duplicate = (deliveryId: string): ReceiveResult => ({
+    status: 200,
+    body: { status: "duplicate", reason: "replay", deliveryId },
+  });
+  const seen = await db.webhookReplayKey.findFirst({
+    where: { sourceId: source.id, key: { in: replayKeys(interpretation.eventId, bodyHash) } },
+    select: { key: true },
+  });
   if (seen) {
-    const delivery = await writeDelivery(db, { sourceId: source.id, ...meta, outcome: "rejected", reason: "replay", externalId: null, candidateId: null, mapped: null, attention: null, startedAt });
+    const delivery = await writeDelivery(db, {
+      sourceId: source.id,
+      ...meta,
+      outcome: "rejected",
+      reason: "replay",
+      externalId: null,
+      candidateId: null,
+      mapped: null,
+      attention: null,
+      startedAt,
+    });
     return duplicate(delivery.id);
   }
   const applied = await applyDelivery({ source: { id: source.id, kind }, interpretation, bodyHash, startedAt });
   if (applied.replay) return duplicate(applied.deliveryId);
-  return { status: 200, body: { status: applied.outcome, ...(applied.reason ? { reason: applied.reason } : {}), deliveryId: applied.deliveryId } };
+  return {
+    status: 200,
+    body: {
+      status: applied.outcome,
+      ...(applied.reason ? { reason: applied.reason } : {}),
+      deliveryId: applied.deliveryId,
+    },
+  };
 }

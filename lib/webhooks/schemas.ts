@@ -11,7 +11,10 @@ const token = z.string().trim().max(500, "token");
 
 export const ZCreateSourceInput = z
   .object({ kind: z.enum(SOURCE_KINDS), name, token: token.optional() })
-  .refine((input) => input.kind !== "workable" || (input.token ?? "").length >= 8, { message: "token", path: ["token"] });
+  .refine((input) => input.kind !== "workable" || (input.token ?? "").length >= 8, {
+    message: "token",
+    path: ["token"],
+  });
 export type TCreateSourceInput = z.input<typeof ZCreateSourceInput>;
 
 export const ZSourceIdInput = z.object({ sourceId: z.string().min(1).max(100) });

@@ -59,7 +59,12 @@ function matchSecret(secrets: readonly string[], message: Uint8Array | string, g
 
 function parseVendorHeader(kind: Exclude<SourceKind, "handoff">, header: string): string | null {
   const value = header.trim();
-  const hex = kind === "greenhouse" ? /^sha256 ([0-9a-f]{64})$/i.exec(value)?.[1] : kind === "ashby" ? /^sha256=([0-9a-f]{64})$/i.exec(value)?.[1] : value;
+  const hex =
+    kind === "greenhouse"
+      ? /^sha256 ([0-9a-f]{64})$/i.exec(value)?.[1]
+      : kind === "ashby"
+        ? /^sha256=([0-9a-f]{64})$/i.exec(value)?.[1]
+        : value;
   return hex && HEX_64.test(hex) ? hex : null;
 }
 
@@ -90,7 +95,8 @@ export function verifySignature(input: {
     const index = matchSecret(input.secrets, message, parsed.signatures);
     if (index === -1) return { ok: false, reason: "bad_signature" };
     // Checked after the signature, so an unsigned request cannot learn the server's clock.
-    if (Math.abs(input.nowMs / 1000 - parsed.timestamp) > HANDOFF_TOLERANCE_SECONDS) return { ok: false, reason: "stale_timestamp" };
+    if (Math.abs(input.nowMs / 1000 - parsed.timestamp) > HANDOFF_TOLERANCE_SECONDS)
+      return { ok: false, reason: "stale_timestamp" };
     return { ok: true, secretIndex: index };
   }
   const hex = parseVendorHeader(input.kind, header);
@@ -100,7 +106,12 @@ export function verifySignature(input: {
 }
 
 /** The header a sender puts on a delivery: what each ATS does, and what a Handoff sender must do. */
-export function signatureHeader(kind: SourceKind, secret: string, rawBody: Uint8Array | string, nowMs = Date.now()): [string, string] {
+export function signatureHeader(
+  kind: SourceKind,
+  secret: string,
+  rawBody: Uint8Array | string,
+  nowMs = Date.now(),
+): [string, string] {
   const body = typeof rawBody === "string" ? Buffer.from(rawBody) : rawBody;
   switch (kind) {
     case "greenhouse":
@@ -111,7 +122,10 @@ export function signatureHeader(kind: SourceKind, secret: string, rawBody: Uint8
       return ["X-Workable-Signature", hmacSha256Hex(secret, body)];
     case "handoff": {
       const timestamp = Math.floor(nowMs / 1000);
-      return ["Handoff-Signature", `t=${timestamp},v1=${hmacSha256Hex(secret, Buffer.concat([Buffer.from(`${timestamp}.`), body]))}`];
+      return [
+        "Handoff-Signature",
+        `t=${timestamp},v1=${hmacSha256Hex(secret, Buffer.concat([Buffer.from(`${timestamp}.`), body]))}`,
+      ];
     }
   }
 }

@@ -23,21 +23,51 @@ function newPathToken() {
   return randomBytes(24).toString("base64url");
 }
 
-export async function createSource({ actorId, input }: { actorId: string; input: { kind: SourceKind; name: string; token?: string } }) {
+export async function createSource({
+  actorId,
+  input,
+}: {
+  actorId: string;
+  input: { kind: SourceKind; name: string; token?: string };
+}) {
   const secret = isSecretGenerated(input.kind) ? newSecret() : (input.token ?? "");
   if (!secret) throw new AppError("invalid_input", "A Workable source needs the account's token", "token_required");
   return db.$transaction(async (tx) => {
     const source = await tx.webhookSource.create({
-      data: { kind: input.kind, name: input.name, pathToken: newPathToken(), secretEncrypted: encryptAtRest(secret), createdById: actorId },
+      data: {
+        kind: input.kind,
+        name: input.name,
+        pathToken: newPathToken(),
+        secretEncrypted: encryptAtRest(secret),
+        createdById: actorId,
+      },
       select: { id: true, pathToken: true },
     });
-    await writeAuditLog(tx, { actorId, action: "webhook-source.create", targetType: "webhook-source", targetId: source.id, outcome: "success", details: { kind: input.kind, name: input.name } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "webhook-source.create",
+      targetType: "webhook-source",
+      targetId: source.id,
+      outcome: "success",
+      details: { kind: input.kind, name: input.name },
+    });
     return { sourceId: source.id, pathToken: source.pathToken, secret: isSecretGenerated(input.kind) ? secret : null };
   });
 }
 
-export async function rotateSourceSecret({ actorId, sourceId, token }: { actorId: string; sourceId: string; token?: string }) {
-  const source = await db.webhookSource.findUnique({ where: { id: sourceId }, select: { id: true, kind: true, secretEncrypted: true } });
+export async function rotateSourceSecret({
+  actorId,
+  sourceId,
+  token,
+}: {
+  actorId: string;
+  sourceId: string;
+  token?: string;
+}) {
+  const source = await db.webhookSource.findUnique({
+    where: { id: sourceId },
+    select: { id: true, kind: true, secretEncrypted: true },
+  });
   if (!source) throw new NotFoundError("Webhook source");
   const generated = source.kind !== "workable";
   const secret = generated ? newSecret() : (token ?? "").trim();
@@ -46,18 +76,43 @@ export async function rotateSourceSecret({ actorId, sourceId, token }: { actorId
   await db.$transaction(async (tx) => {
     await tx.webhookSource.update({
       where: { id: sourceId },
-      data: { secretEncrypted: encryptAtRest(secret), previousSecretEncrypted: source.secretEncrypted, previousSecretExpiresAt: graceUntil },
+      data: {
+        secretEncrypted: encryptAtRest(secret),
+        previousSecretEncrypted: source.secretEncrypted,
+        previousSecretExpiresAt: graceUntil,
+      },
     });
-    await writeAuditLog(tx, { actorId, action: "webhook-source.rotate-secret", targetType: "webhook-source", targetId: sourceId, outcome: "success", details: { previousValidUntil: graceUntil.toISOString() } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "webhook-source.rotate-secret",
+      targetType: "webhook-source",
+      targetId: sourceId,
+      outcome: "success",
+      details: { previousValidUntil: graceUntil.toISOString() },
+    });
   });
   return { secret: generated ? secret : null, previousValidUntil: graceUntil.toISOString() };
 }
 
-export async function setSourceEnabled({ actorId, sourceId, enabled }: { actorId: string; sourceId: string; enabled: boolean }) {
+export async function setSourceEnabled({
+  actorId,
+  sourceId,
+  enabled,
+}: {
+  actorId: string;
+  sourceId: string;
+  enabled: boolean;
+}) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.webhookSource.updateMany({ where: { id: sourceId }, data: { enabled } });
     if (count === 0) throw new NotFoundError("Webhook source");
-    await writeAuditLog(tx, { actorId, action: enabled ? "webhook-source.enable" : "webhook-source.disable", targetType: "webhook-source", targetId: sourceId, outcome: "success" });
+    await writeAuditLog(tx, {
+      actorId,
+      action: enabled ? "webhook-source.enable" : "webhook-source.disable",
+      targetType: "webhook-source",
+      targetId: sourceId,
+      outcome: "success",
+    });
   });
   return { enabled };
 }
@@ -69,7 +124,14 @@ export async function deleteSource({ actorId, sourceId }: { actorId: string; sou
     if (!source) throw new NotFoundError("Webhook source");
     await tx.webhookReplayKey.deleteMany({ where: { sourceId } });
     await tx.webhookSource.delete({ where: { id: sourceId } });
-    await writeAuditLog(tx, { actorId, action: "webhook-source.delete", targetType: "webhook-source", targetId: sourceId, outcome: "success", details: { kind: source.kind, name: source.name } });
+    await writeAuditLog(tx, {
+      actorId,
+      action: "webhook-source.delete",
+      targetType: "webhook-source",
+      targetId: sourceId,
+      outcome: "success",
+      details: { kind: source.kind, name: source.name },
+    });
   });
   return { deleted: true };
 }

@@ -9,7 +9,15 @@ import { startAppProcess, waitUntilServing, type AppSecrets } from "../lib/app-w
 import { freePort } from "../lib/free-port";
 import { serverNodeOptions } from "../lib/server-heap";
 
-const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "proxy.ts", "next.config.mjs", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "prisma/schema.prisma",
+  "proxy.ts",
+  "next.config.mjs",
+  "package-lock.json",
+];
 const PROBE = path.resolve("scripts/bench/db-probe.cjs");
 
 function newestMtime(entry: string): number {
@@ -29,7 +37,13 @@ export function ensureProductionBuild(options: { force: boolean }): string | nul
   const buildId = ".next/BUILD_ID";
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const sourcesAt = Math.max(...BUILD_INPUTS.map(newestMtime));
-  const reason = options.force ? "--build was given" : builtAt === 0 ? "there is no production build" : sourcesAt > builtAt ? "the code is newer than the build" : null;
+  const reason = options.force
+    ? "--build was given"
+    : builtAt === 0
+      ? "there is no production build"
+      : sourcesAt > builtAt
+        ? "the code is newer than the build"
+        : null;
   if (!reason) return null;
   console.log(`[bench] next build (${reason})…`);
   const result = spawnSync("node_modules/.bin/next", ["build"], {
@@ -56,7 +70,13 @@ export type RunningApp = {
 // probe: false starts the server without the SQL probe, for memory figures: the probe keeps the
 // arguments of the statements it records (an import's 500-row inserts among them) and wraps
 // every statement, which is the benchmark's weight in the server, not the app's.
-export async function startApp(options: { databaseUrl: string; sandboxUrl: string; secrets: AppSecrets; label: string; probe?: boolean }): Promise<RunningApp> {
+export async function startApp(options: {
+  databaseUrl: string;
+  sandboxUrl: string;
+  secrets: AppSecrets;
+  label: string;
+  probe?: boolean;
+}): Promise<RunningApp> {
   const withProbe = options.probe ?? true;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -82,7 +102,8 @@ export async function startApp(options: { databaseUrl: string; sandboxUrl: strin
 
   // The probe opens its port when the server first loads better-sqlite3 (the first page above).
   const probeUrl = async () => {
-    for (let attempt = 0; attempt < 50 && !fs.existsSync(portFile); attempt += 1) await new Promise((r) => setTimeout(r, 100));
+    for (let attempt = 0; attempt < 50 && !fs.existsSync(portFile); attempt += 1)
+      await new Promise((r) => setTimeout(r, 100));
     return `http://127.0.0.1:${fs.readFileSync(portFile, "utf8")}`;
   };
   const probeCall = async <T>(pathName: string, method = "GET"): Promise<T> => {
@@ -96,7 +117,8 @@ export async function startApp(options: { databaseUrl: string; sandboxUrl: strin
     probe: {
       reset: async () => void (await probeCall("/reset", "POST")),
       stats: () => probeCall("/stats"),
-      plans: async () => (await probeCall<{ plans: Array<{ sql: string; ms: number; plan: string[] }> }>("/plans")).plans,
+      plans: async () =>
+        (await probeCall<{ plans: Array<{ sql: string; ms: number; plan: string[] }> }>("/plans")).plans,
     },
     stop: async () => {
       child.kill("SIGTERM");

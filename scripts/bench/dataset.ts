@@ -63,7 +63,11 @@ function sqliteDate(ms: number): string {
   return new Date(ms).toISOString().replace("Z", "+00:00");
 }
 
-export async function createBenchDataset(name: string, candidates: number, extraHiredToSend = 0): Promise<BenchDataset> {
+export async function createBenchDataset(
+  name: string,
+  candidates: number,
+  extraHiredToSend = 0,
+): Promise<BenchDataset> {
   const file = `data/bench-${name}.db`;
   const databaseUrl = `file:./${file}`;
   deleteSqliteDatabase(databaseUrl);
@@ -100,9 +104,9 @@ function seedRows(
   options: { name: string; file: string; databaseUrl: string; candidates: number; extraHiredToSend: number },
 ): BenchDataset {
   const random = createRandom(0x5eed + options.candidates);
-  const recruiterIds = (sqlite.prepare("SELECT id FROM User WHERE roleId = 'recruiter' ORDER BY email").all() as Array<{ id: string }>).map(
-    (row) => row.id,
-  );
+  const recruiterIds = (
+    sqlite.prepare("SELECT id FROM User WHERE roleId = 'recruiter' ORDER BY email").all() as Array<{ id: string }>
+  ).map((row) => row.id);
   const insertJob = sqlite.prepare("INSERT INTO Job (id, title, department, office) VALUES (?, ?, ?, ?)");
   const insertCandidate = sqlite.prepare(
     `INSERT INTO Candidate (id, firstName, lastName, email, phone, jobId, stage, source, notes, createdAt, updatedAt,
@@ -143,8 +147,23 @@ function seedRows(
       const created = sqliteDate(createdAt);
       // The search columns as the app's writes fill them (raw inserts bypass the Prisma extension).
       const search = candidateSearchColumns({ firstName, lastName, email });
-      insertCandidate.run(id, firstName, lastName, email, phone, jobId, stage, pick(random, SOURCES), notes, created, created,
-        search.firstNameKey, search.lastNameKey, search.emailKey, search.searchText);
+      insertCandidate.run(
+        id,
+        firstName,
+        lastName,
+        email,
+        phone,
+        jobId,
+        stage,
+        pick(random, SOURCES),
+        notes,
+        created,
+        created,
+        search.firstNameKey,
+        search.lastNameKey,
+        search.emailKey,
+        search.searchText,
+      );
       if (isSendTarget) {
         sendable.push(id);
       } else if (stage === "HIRED" && random() < 0.3) {

@@ -31,7 +31,11 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return { email, cookie };
 }
 
-export async function timedGet(baseUrl: string, path: string, session: Session): Promise<{ ms: number; status: number; bytes: number }> {
+export async function timedGet(
+  baseUrl: string,
+  path: string,
+  session: Session,
+): Promise<{ ms: number; status: number; bytes: number }> {
   const start = performance.now();
   const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: session.cookie }, redirect: "manual" });
   const body = await response.arrayBuffer();

@@ -5,7 +5,16 @@ import iconv from "iconv-lite";
 
 import { BENCH_FIRST_NAMES, BENCH_LAST_NAMES } from "./names";
 
-const JOBS = ["Backend Engineer", "Frontend Engineer", "Produktdesignerin", "Account Executive DACH", "Werkstudent Marketing", "Office Manager", "Data Analyst", "People Partner"];
+const JOBS = [
+  "Backend Engineer",
+  "Frontend Engineer",
+  "Produktdesignerin",
+  "Account Executive DACH",
+  "Werkstudent Marketing",
+  "Office Manager",
+  "Data Analyst",
+  "People Partner",
+];
 const STAGES = ["Neu", "Vorauswahl", "Vorstellungsgespräch", "Angebot", "Eingestellt"];
 const OFFICES = ["Berlin", "München", "Wien", "Zürich", "Hamburg"];
 
@@ -18,7 +27,18 @@ export function benchImportCsv(rows: number): Buffer {
     const day = (index % 28) + 1;
     const month = (index % 12) + 1;
     lines.push(
-      [`B-${index}`, first, last, email, `+49 30 ${5_000_000 + index}`, JOBS[index % JOBS.length], "Engineering", OFFICES[index % OFFICES.length], STAGES[index % STAGES.length], `${day}.${month}.2027`].join(";"),
+      [
+        `B-${index}`,
+        first,
+        last,
+        email,
+        `+49 30 ${5_000_000 + index}`,
+        JOBS[index % JOBS.length],
+        "Engineering",
+        OFFICES[index % OFFICES.length],
+        STAGES[index % STAGES.length],
+        `${day}.${month}.2027`,
+      ].join(";"),
     );
   }
   return iconv.encode(lines.join("\r\n") + "\r\n", "win1252");

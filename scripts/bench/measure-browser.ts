@@ -8,14 +8,24 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
-import type { Session } from "./http-session";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumExecutablePath } from "../lib/chromium";
+import type { Session } from "./http-session";
 import { spread, type Spread } from "./stats";
 
+export type FirstLoadJs = {
+  page: string;
+  path: string;
+  scripts: number;
+  gzipBytes: number;
+  transferredBytes: number;
+  rawBytes: number;
+};
 
-export type FirstLoadJs = { page: string; path: string; scripts: number; gzipBytes: number; transferredBytes: number; rawBytes: number };
-
-export async function measureFirstLoadJs(baseUrl: string, session: Session, pages: Array<{ page: string; path: string }>): Promise<FirstLoadJs[]> {
+export async function measureFirstLoadJs(
+  baseUrl: string,
+  session: Session,
+  pages: Array<{ page: string; path: string }>,
+): Promise<FirstLoadJs[]> {
   const browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS });
   try {
     const results: FirstLoadJs[] = [];
@@ -70,7 +80,13 @@ async function runLighthouse(url: string, port: number, cookie: string) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const result = await lighthouse(
       url,
-      { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } },
+      {
+        port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+        extraHeaders: { Cookie: cookie },
+      },
       desktopConfig,
     );
     if (result && !result.lhr.runtimeError) return result.lhr;
@@ -80,10 +96,24 @@ async function runLighthouse(url: string, port: number, cookie: string) {
   throw new Error(`Lighthouse: ${lastError}`);
 }
 
-export async function measureLighthouse(baseUrl: string, session: Session, path: string, runs: number): Promise<LighthouseResult> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+export async function measureLighthouse(
+  baseUrl: string,
+  session: Session,
+  path: string,
+  runs: number,
+): Promise<LighthouseResult> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+  });
   try {
-    const scores = { performance: [] as number[], accessibility: [] as number[], lcp: [] as number[], tbt: [] as number[], cls: [] as number[] };
+    const scores = {
+      performance: [] as number[],
+      accessibility: [] as number[],
+      lcp: [] as number[],
+      tbt: [] as number[],
+      cls: [] as number[],
+    };
     const failed = new Set<string>();
     let version = "";
     for (let run = 0; run < runs; run += 1) {
@@ -99,7 +129,10 @@ export async function measureLighthouse(baseUrl: string, session: Session, path:
         if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
           // Name the elements, so the note can say what to fix.
           const items = (audit.details as { items?: Array<{ node?: { snippet?: string } }> } | undefined)?.items ?? [];
-          const nodes = items.slice(0, 3).map((item) => item.node?.snippet ?? "").filter(Boolean);
+          const nodes = items
+            .slice(0, 3)
+            .map((item) => item.node?.snippet ?? "")
+            .filter(Boolean);
           failed.add(`${ref.id}: ${audit.title}${nodes.length ? ` (${nodes.join(", ")})` : ""}`);
         }
       }

@@ -5,8 +5,8 @@
 import type { SandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
-import { sendOnce, type SendContext } from "./measure-send";
 import type { Session } from "./http-session";
+import { sendOnce, type SendContext } from "./measure-send";
 import { percentile } from "./stats";
 
 export type BurstRun = {
@@ -70,9 +70,12 @@ export async function runBurst(
   const requests = await admin.requests();
   const reads = sandbox.state.hits.get("employees-get") ?? [];
   const tokens = new Set(
-    requests.filter((request) => request.endpoint !== "POST /v1/auth").map((request) => request.headers.authorization ?? ""),
+    requests
+      .filter((request) => request.endpoint !== "POST /v1/auth")
+      .map((request) => request.headers.authorization ?? ""),
   );
-  const delta = (key: string) => ((after as Record<string, number>)[key] ?? 0) - ((before as Record<string, number>)[key] ?? 0);
+  const delta = (key: string) =>
+    ((after as Record<string, number>)[key] ?? 0) - ((before as Record<string, number>)[key] ?? 0);
   return {
     sends: durations.length,
     wallMs,
@@ -80,7 +83,11 @@ export async function runBurst(
     p50Ms: percentile(durations, 50),
     p95Ms: percentile(durations, 95),
     outcomes,
-    calls: { auth: delta("POST /v1/auth"), lookup: delta("GET /v1/company/employees"), create: delta("POST /v1/company/employees") },
+    calls: {
+      auth: delta("POST /v1/auth"),
+      lookup: delta("GET /v1/company/employees"),
+      create: delta("POST /v1/company/employees"),
+    },
     rateLimited429: requests.filter((request) => request.status === 429).length,
     distinctBearerTokens: tokens.size,
     peakReadsPerSecond: peakInWindow(reads, 1_000),

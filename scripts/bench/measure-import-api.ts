@@ -8,10 +8,9 @@ import { generateApiKey } from "@/lib/api-keys/key-material";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 
-import { migrateDatabase, resetDatabase } from "../lib/database";
 import type { AppSecrets } from "../lib/app-with-sandbox";
-import type { RunningApp } from "./app-server";
-import { startApp } from "./app-server";
+import { migrateDatabase, resetDatabase } from "../lib/database";
+import { startApp, type RunningApp } from "./app-server";
 import { BENCH_PASSWORD } from "./dataset";
 import { callAction, findActionId, signIn, type Session } from "./http-session";
 import { benchImportCsv } from "./import-file";
@@ -68,7 +67,12 @@ function sampleMemory(pid: number) {
   return { stop: () => (clearInterval(timer), Math.max(peak, treeRssMb(pid))) };
 }
 
-async function upload(app: RunningApp, session: Session, bytes: Buffer, name: string): Promise<{ importId: string; ms: number }> {
+async function upload(
+  app: RunningApp,
+  session: Session,
+  bytes: Buffer,
+  name: string,
+): Promise<{ importId: string; ms: number }> {
   const start = performance.now();
   const response = await fetch(`${app.url}/api/imports`, {
     method: "POST",
@@ -90,11 +94,19 @@ async function runImport(
   const started = performance.now();
   const { importId, ms: uploadMs } = await upload(app, session, bytes, "bench-100k.csv");
   log(`  uploaded and read in ${(uploadMs / 1000).toFixed(1)} s`);
-  const preview = await callAction(app.url, session, { actionId: findActionId("previewImportAction"), path: `/import/${importId}`, input: { importId } });
+  const preview = await callAction(app.url, session, {
+    actionId: findActionId("previewImportAction"),
+    path: `/import/${importId}`,
+    input: { importId },
+  });
   const mapping = (preview.result as { data?: { mapping: Record<string, number> } }).data?.mapping;
   if (!mapping) throw new Error(`preview failed: ${JSON.stringify(preview.result)}`);
   log(`  preview in ${(preview.totalMs / 1000).toFixed(1)} s`);
-  await callAction(app.url, session, { actionId: findActionId("startImportAction"), path: `/import/${importId}`, input: { importId, mapping, externalSource: "bench" } });
+  await callAction(app.url, session, {
+    actionId: findActionId("startImportAction"),
+    path: `/import/${importId}`,
+    input: { importId, mapping, externalSource: "bench" },
+  });
   let lastLog = performance.now();
   for (;;) {
     const response = await fetch(`${app.url}/api/imports/${importId}`, { headers: { cookie: session.cookie } });
@@ -140,36 +152,63 @@ export async function benchImportAndApi(options: {
   const prisma = createPrismaClient(databaseUrl);
   // Roles (and Admin's import permission) come from the migrations.
   const adminEmail = "bench.admin@handoff.test";
-  await prisma.user.create({ data: { name: "Bench Admin", email: adminEmail, roleId: "admin", passwordHash: await hashPassword(BENCH_PASSWORD) } });
+  await prisma.user.create({
+    data: { name: "Bench Admin", email: adminEmail, roleId: "admin", passwordHash: await hashPassword(BENCH_PASSWORD) },
+  });
   const material = generateApiKey();
   await prisma.apiKey.create({
-    data: { name: "bench", prefix: material.prefix, keyHash: material.keyHash, scopes: "candidates:read candidates:write", rateLimitPerMinute: 100_000 },
+    data: {
+      name: "bench",
+      prefix: material.prefix,
+      keyHash: material.keyHash,
+      scopes: "candidates:read candidates:write",
+      rateLimitPerMinute: 100_000,
+    },
   });
 
   const file = benchImportCsv(options.rows);
   // Without the SQL probe: this part measures the server's memory (app-server.ts).
-  const app = await startApp({ databaseUrl, sandboxUrl: options.sandboxUrl, secrets: options.secrets, label: `import-${options.database}`, probe: false });
+  const app = await startApp({
+    databaseUrl,
+    sandboxUrl: options.sandboxUrl,
+    secrets: options.secrets,
+    label: `import-${options.database}`,
+    probe: false,
+  });
   try {
     const session = await signIn(app.url, adminEmail, BENCH_PASSWORD);
     const baselineRssMb = treeRssMb(app.pid);
     log(`import on ${options.database}: ${options.rows} rows (${(file.length / 2 ** 20).toFixed(1)} MB), first run`);
     const first = await runImport(app, session, file, log);
-    log(`import on ${options.database}: ${(first.run.wallMs / 1000).toFixed(1)} s, peak ${first.run.peakRssMb.toFixed(0)} MB, ${JSON.stringify(first.run.counts)}`);
+    log(
+      `import on ${options.database}: ${(first.run.wallMs / 1000).toFixed(1)} s, peak ${first.run.peakRssMb.toFixed(0)} MB, ${JSON.stringify(first.run.counts)}`,
+    );
     const second = await runImport(app, session, file, log);
-    log(`import on ${options.database}: the same file again ${(second.run.wallMs / 1000).toFixed(1)} s, ${JSON.stringify(second.run.counts)}`);
+    log(
+      `import on ${options.database}: the same file again ${(second.run.wallMs / 1000).toFixed(1)} s, ${JSON.stringify(second.run.counts)}`,
+    );
 
     const headers = { authorization: `Bearer ${material.key}`, "content-type": "application/json" };
     const candidatesDuringApi = await prisma.candidate.count();
     const jobTitle = "Backend Engineer";
-    for (let index = 0; index < 20; index += 1) await (await fetch(`${app.url}/api/v1/candidates?limit=50`, { headers })).arrayBuffer();
-    log(`API on ${options.database} at ${candidatesDuringApi} candidates: ${options.apiSamples} creates, ${options.apiSamples} lists`);
+    for (let index = 0; index < 20; index += 1)
+      await (await fetch(`${app.url}/api/v1/candidates?limit=50`, { headers })).arrayBuffer();
+    log(
+      `API on ${options.database} at ${candidatesDuringApi} candidates: ${options.apiSamples} creates, ${options.apiSamples} lists`,
+    );
     const create = await timeRequests(
       options.apiSamples,
       (index) =>
         fetch(`${app.url}/api/v1/candidates`, {
           method: "POST",
           headers,
-          body: JSON.stringify({ firstName: "Api", lastName: `Bench ${index}`, email: `api.bench.${index}@example.com`, jobTitle, stage: "SCREENING" }),
+          body: JSON.stringify({
+            firstName: "Api",
+            lastName: `Bench ${index}`,
+            email: `api.bench.${index}@example.com`,
+            jobTitle,
+            stage: "SCREENING",
+          }),
         }),
       201,
     );
@@ -178,7 +217,10 @@ export async function benchImportAndApi(options: {
       options.apiSamples,
       async (index) => {
         // First pages and pages further in, by following the cursor.
-        const response = await fetch(`${app.url}/api/v1/candidates?limit=50${index % 10 !== 0 && cursor ? `&cursor=${cursor}` : ""}`, { headers });
+        const response = await fetch(
+          `${app.url}/api/v1/candidates?limit=50${index % 10 !== 0 && cursor ? `&cursor=${cursor}` : ""}`,
+          { headers },
+        );
         const copy = response.clone();
         cursor = ((await copy.json()) as { nextCursor: string | null }).nextCursor;
         return response;
@@ -187,7 +229,8 @@ export async function benchImportAndApi(options: {
     );
     const listFiltered = await timeRequests(
       options.apiSamples,
-      (index) => fetch(`${app.url}/api/v1/candidates?limit=50&stage=${["HIRED", "OFFER", "INTERVIEW"][index % 3]}`, { headers }),
+      (index) =>
+        fetch(`${app.url}/api/v1/candidates?limit=50&stage=${["HIRED", "OFFER", "INTERVIEW"][index % 3]}`, { headers }),
       200,
     );
     return {

@@ -26,16 +26,36 @@ export function pageCases(dataset: BenchDataset): PageCase[] {
   const { samples } = dataset;
   return [
     { key: "list", label: "List, first page", path: "/candidates" },
-    { key: "search-name", label: `Search, last-name prefix "${samples.lastNamePrefix}"`, path: `/candidates?q=${encodeURIComponent(samples.lastNamePrefix)}` },
-    { key: "search-full-name", label: `Search, "First Last"`, path: `/candidates?q=${encodeURIComponent(samples.firstLast)}` },
-    { key: "search-email", label: "Search, email prefix", path: `/candidates?q=${encodeURIComponent(samples.emailPrefix)}` },
+    {
+      key: "search-name",
+      label: `Search, last-name prefix "${samples.lastNamePrefix}"`,
+      path: `/candidates?q=${encodeURIComponent(samples.lastNamePrefix)}`,
+    },
+    {
+      key: "search-full-name",
+      label: `Search, "First Last"`,
+      path: `/candidates?q=${encodeURIComponent(samples.firstLast)}`,
+    },
+    {
+      key: "search-email",
+      label: "Search, email prefix",
+      path: `/candidates?q=${encodeURIComponent(samples.emailPrefix)}`,
+    },
     { key: "search-substring", label: `Search, inside names "ller" (Müller, Keller, …)`, path: "/candidates?q=ller" },
     { key: "search-umlaut", label: `Search, umlaut typed out "mueller"`, path: "/candidates?q=mueller" },
     { key: "search-umlaut-plain", label: `Search, umlaut without dots "MULLER"`, path: "/candidates?q=MULLER" },
-    { key: "search-email-inside", label: `Search, inside an email "${samples.emailInside}"`, path: `/candidates?q=${encodeURIComponent(samples.emailInside)}` },
+    {
+      key: "search-email-inside",
+      label: `Search, inside an email "${samples.emailInside}"`,
+      path: `/candidates?q=${encodeURIComponent(samples.emailInside)}`,
+    },
     { key: "search-letter", label: `Search, one letter "a" (worst case)`, path: "/candidates?q=a" },
     { key: "filter-stage", label: "Filter, stage Hired", path: "/candidates?stage=HIRED" },
-    { key: "filter-job-stage", label: "Filter, job + stage Offer", path: `/candidates?job=${samples.jobId}&stage=OFFER` },
+    {
+      key: "filter-job-stage",
+      label: "Filter, job + stage Offer",
+      path: `/candidates?job=${samples.jobId}&stage=OFFER`,
+    },
     { key: "profile", label: "Profile (sent, with badge)", path: `/candidates/${dataset.sentCandidateId}` },
   ];
 }
@@ -49,7 +69,12 @@ export async function measurePages(
   for (const pageCase of cases) {
     for (let index = 0; index < options.warmup; index += 1) await checkedGet(app, pageCase.path, session);
   }
-  const perCase = new Map(cases.map((pageCase) => [pageCase.key, { p50: [] as number[], p95: [] as number[], db: [] as number[], statements: [] as number[], bytes: 0 }]));
+  const perCase = new Map(
+    cases.map((pageCase) => [
+      pageCase.key,
+      { p50: [] as number[], p95: [] as number[], db: [] as number[], statements: [] as number[], bytes: 0 },
+    ]),
+  );
   const random = createRandom(2026);
   for (let run = 0; run < options.runs; run += 1) {
     const times = new Map(cases.map((pageCase) => [pageCase.key, [] as number[]]));

@@ -43,21 +43,35 @@ function callsBetween(before: Record<string, number | undefined>, after: Record<
 }
 
 export async function measureSendForm(
-  context: { app: RunningApp; session: Session; admin: SandboxAdmin; prisma: PrismaClient; actionId: string; candidateIds: string[]; employees: number },
+  context: {
+    app: RunningApp;
+    session: Session;
+    admin: SandboxAdmin;
+    prisma: PrismaClient;
+    actionId: string;
+    candidateIds: string[];
+    employees: number;
+  },
   options: { latencyMs: number; runs: number; openings: number; onProgress: (message: string) => void },
 ): Promise<SendFormResult> {
   const open = (candidateId: string) =>
-    callAction(context.app.url, context.session, { actionId: context.actionId, path: `/candidates/${candidateId}`, input: { candidateId } });
+    callAction(context.app.url, context.session, {
+      actionId: context.actionId,
+      path: `/candidates/${candidateId}`,
+      input: { candidateId },
+    });
   let next = 0;
   const candidate = () => context.candidateIds[next++ % context.candidateIds.length]!;
   const check = (result: unknown) => {
     const form = (result as { data?: { form?: { fields?: unknown[] } } } | undefined)?.data?.form;
-    if (!form?.fields || form.fields.length !== SEND_FORM_FIELDS.fields.length) throw new Error(`The form did not load with its fields: ${JSON.stringify(result).slice(0, 300)}`);
+    if (!form?.fields || form.fields.length !== SEND_FORM_FIELDS.fields.length)
+      throw new Error(`The form did not load with its fields: ${JSON.stringify(result).slice(0, 300)}`);
   };
 
   await context.admin.clearFaults();
   await context.admin.setRateLimits({});
-  if (options.latencyMs > 0) await context.admin.addFault({ endpoint: "*", kind: "latency", latencyMs: options.latencyMs });
+  if (options.latencyMs > 0)
+    await context.admin.addFault({ endpoint: "*", kind: "latency", latencyMs: options.latencyMs });
   // Unmeasured: the token cached in the app, code paths warm.
   check((await open(candidate())).result);
 

@@ -59,7 +59,11 @@ export async function createFloorToken(admin: SandboxAdmin, sandboxUrl: string):
 
 /** The two round trips a send cannot avoid, timed from this process with a cached token. */
 async function measureFloor(sandboxUrl: string, floor: FloorToken): Promise<number> {
-  const headers = { authorization: `Bearer ${floor.token}`, accept: "application/json", "x-personio-app-id": "HANDOFF_BENCH" };
+  const headers = {
+    authorization: `Bearer ${floor.token}`,
+    accept: "application/json",
+    "x-personio-app-id": "HANDOFF_BENCH",
+  };
   const email = uniqueEmail("floor");
   const start = performance.now();
   const lookup = await fetch(`${sandboxUrl}/v1/company/employees?email=${encodeURIComponent(email)}`, { headers });
@@ -71,13 +75,19 @@ async function measureFloor(sandboxUrl: string, floor: FloorToken): Promise<numb
   });
   await create.text();
   const ms = performance.now() - start;
-  if (lookup.status !== 200 || create.status !== 200) throw new Error(`floor calls answered ${lookup.status}/${create.status}`);
+  if (lookup.status !== 200 || create.status !== 200)
+    throw new Error(`floor calls answered ${lookup.status}/${create.status}`);
   return ms;
 }
 
 export async function sendOnce(context: SendContext, session = context.session) {
   const candidateId = context.nextCandidate();
-  const fields = { firstName: "Bench", lastName: `Send ${candidateId.slice(-6)}`, email: uniqueEmail("send"), position: "Benchmark" };
+  const fields = {
+    firstName: "Bench",
+    lastName: `Send ${candidateId.slice(-6)}`,
+    email: uniqueEmail("send"),
+    position: "Benchmark",
+  };
   const timing = await callAction(context.app.url, session, {
     actionId: context.actionId,
     path: `/candidates/${candidateId}`,
@@ -132,7 +142,9 @@ export async function measureSendLatency(
         calls.create += diff["POST /v1/company/employees"] ?? 0;
         calls.auth += diff["POST /v1/auth"] ?? 0;
         calls.other += Object.entries(diff)
-          .filter(([key]) => !["GET /v1/company/employees", "POST /v1/company/employees", "POST /v1/auth"].includes(key))
+          .filter(
+            ([key]) => !["GET /v1/company/employees", "POST /v1/company/employees", "POST /v1/auth"].includes(key),
+          )
           .reduce((sum, [, value]) => sum + value, 0);
         outcomes[send.outcome] = (outcomes[send.outcome] ?? 0) + 1;
         sends += 1;
@@ -184,10 +196,17 @@ export type ActionBaseline = { p50: Spread; p95: Spread; samples: number };
  * the session, the user's role and permissions, one row read): the part of a send's overhead
  * that is not the send's.
  */
-export async function measureActionBaseline(context: SendContext, options: { runs: number; samples: number }): Promise<ActionBaseline> {
+export async function measureActionBaseline(
+  context: SendContext,
+  options: { runs: number; samples: number },
+): Promise<ActionBaseline> {
   const candidateId = context.nextCandidate();
   const call = () =>
-    callAction(context.app.url, context.session, { actionId: context.statusActionId, path: `/candidates/${candidateId}`, input: { candidateId } });
+    callAction(context.app.url, context.session, {
+      actionId: context.statusActionId,
+      path: `/candidates/${candidateId}`,
+      input: { candidateId },
+    });
   for (let index = 0; index < 5; index += 1) await call();
   const p50: number[] = [];
   const p95: number[] = [];

@@ -40,22 +40,42 @@ export async function createBenchSource(databaseUrl: string, encryptionKey: stri
   try {
     const secret = randomBytes(32).toString("base64url");
     const pathToken = randomBytes(24).toString("base64url");
-    await prisma.webhookSource.create({ data: { kind: "greenhouse", name: "Bench Greenhouse", pathToken, secretEncrypted: encryptSecret(secret, encryptionKey) } });
+    await prisma.webhookSource.create({
+      data: {
+        kind: "greenhouse",
+        name: "Bench Greenhouse",
+        pathToken,
+        secretEncrypted: encryptSecret(secret, encryptionKey),
+      },
+    });
     return { secret, pathToken };
   } finally {
     await prisma.$disconnect();
   }
 }
 
-export async function runWebhookBurst(options: { baseUrl: string; databaseUrl: string; secret: string; pathToken: string; idBase: number; deliveries?: number; senders?: number }): Promise<WebhookRun> {
+export async function runWebhookBurst(options: {
+  baseUrl: string;
+  databaseUrl: string;
+  secret: string;
+  pathToken: string;
+  idBase: number;
+  deliveries?: number;
+  senders?: number;
+}): Promise<WebhookRun> {
   const deliveries = options.deliveries ?? 1_000;
   const senders = options.senders ?? 50;
   const distinct = Math.round(deliveries * 0.6);
   const updates = Math.round(deliveries * 0.3);
   type Delivery = { body: string; eventId: string };
   const planned: Delivery[] = [];
-  for (let index = 0; index < distinct; index += 1) planned.push({ body: hireBody(options.idBase + index, 0), eventId: `bench-${options.idBase}-${index}` });
-  for (let index = 0; index < updates; index += 1) planned.push({ body: hireBody(options.idBase + (index % distinct), 1 + index), eventId: `bench-${options.idBase}-u${index}` });
+  for (let index = 0; index < distinct; index += 1)
+    planned.push({ body: hireBody(options.idBase + index, 0), eventId: `bench-${options.idBase}-${index}` });
+  for (let index = 0; index < updates; index += 1)
+    planned.push({
+      body: hireBody(options.idBase + (index % distinct), 1 + index),
+      eventId: `bench-${options.idBase}-u${index}`,
+    });
   // Exact re-deliveries of the first events (same body, same event id): must change nothing.
   for (let index = planned.length; index < deliveries; index += 1) planned.push(planned[index % distinct]!);
   // Shuffled (a fixed seed), so an update or a replay can race its own creation.
@@ -73,7 +93,11 @@ export async function runWebhookBurst(options: { baseUrl: string; databaseUrl: s
         if (!delivery) return;
         const [name, value] = signatureHeader("greenhouse", options.secret, delivery.body);
         const begin = performance.now();
-        const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "greenhouse-event-id": delivery.eventId, [name]: value }, body: delivery.body });
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "greenhouse-event-id": delivery.eventId, [name]: value },
+          body: delivery.body,
+        });
         const answer = (await response.json()) as { status?: string };
         durations.push(performance.now() - begin);
         const key = `${response.status} ${answer.status ?? "?"}`;
@@ -86,7 +110,11 @@ export async function runWebhookBurst(options: { baseUrl: string; databaseUrl: s
   const prisma = createPrismaClient(options.databaseUrl);
   try {
     const ids = Array.from({ length: distinct }, (_, index) => String(options.idBase + index));
-    const rows = await prisma.candidate.groupBy({ by: ["externalId"], where: { externalSource: "greenhouse", externalId: { in: ids } }, _count: { _all: true } });
+    const rows = await prisma.candidate.groupBy({
+      by: ["externalId"],
+      where: { externalSource: "greenhouse", externalId: { in: ids } },
+      _count: { _all: true },
+    });
     return {
       deliveries,
       senders,

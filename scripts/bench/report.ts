@@ -2,8 +2,8 @@
 // bench/results/latest.md (the table that is committed and linked from the README).
 import fs from "node:fs";
 
-import type { BurstRun } from "./measure-burst";
 import type { FirstLoadJs, LighthouseResult } from "./measure-browser";
+import type { BurstRun } from "./measure-burst";
 import type { ImportApiResult } from "./measure-import-api";
 import type { PageResult, QueryPlan } from "./measure-pages";
 import type { ActionBaseline, LatencyResult } from "./measure-send";
@@ -60,14 +60,26 @@ export function budgetVerdicts(results: BenchResults) {
   const authPerSend = Math.max(...results.send.map((row) => row.callsPerSend.auth));
   const worstJs = Math.max(...results.firstLoadJs.map((row) => row.gzipBytes)) / 1024;
   return [
-    { budget: `Send overhead above the floor, p95 ≤ ${BUDGETS.sendOverheadP95Ms} ms`, figure: `${worstOverhead.toFixed(1)} ms (worst latency level)`, ok: worstOverhead <= BUDGETS.sendOverheadP95Ms },
-    { budget: "Auth calls per send once the token is cached = 0", figure: authPerSend.toFixed(2), ok: authPerSend === 0 },
+    {
+      budget: `Send overhead above the floor, p95 ≤ ${BUDGETS.sendOverheadP95Ms} ms`,
+      figure: `${worstOverhead.toFixed(1)} ms (worst latency level)`,
+      ok: worstOverhead <= BUDGETS.sendOverheadP95Ms,
+    },
+    {
+      budget: "Auth calls per send once the token is cached = 0",
+      figure: authPerSend.toFixed(2),
+      ok: authPerSend === 0,
+    },
     ...listCases.map((page) => ({
       budget: `List p95 < ${BUDGETS.listP95MsAt100k} ms at ${sizeLabel(largest!.candidates)}: ${page.label}`,
       figure: `${page.p95.median.toFixed(1)} ms`,
       ok: page.p95.median < BUDGETS.listP95MsAt100k,
     })),
-    { budget: `First-load JS ≤ ${BUDGETS.firstLoadJsGzipKb} kB gzip`, figure: `${worstJs.toFixed(1)} kB (largest page)`, ok: worstJs <= BUDGETS.firstLoadJsGzipKb },
+    {
+      budget: `First-load JS ≤ ${BUDGETS.firstLoadJsGzipKb} kB gzip`,
+      figure: `${worstJs.toFixed(1)} kB (largest page)`,
+      ok: worstJs <= BUDGETS.firstLoadJsGzipKb,
+    },
     ...importApiVerdicts(results),
     ...results.lighthouse.map((lh) => ({
       budget: `Accessibility = ${BUDGETS.accessibility} (${lh.page})`,
@@ -162,8 +174,12 @@ export function renderWebhooksSection(results: BenchResults): string[] {
   ];
   for (const database of [...new Set(runs.map((run) => run.database))]) {
     const ofDatabase = runs.filter((run) => run.database === database);
-    const figure = (pick: (run: WebhookRun) => number, digits = 0) => formatSpread(spread(ofDatabase.map(pick)), digits);
-    const answers = Object.entries(ofDatabase.at(-1)!.statuses).sort().map(([key, count]) => `${key}: ${count}`).join(", ");
+    const figure = (pick: (run: WebhookRun) => number, digits = 0) =>
+      formatSpread(spread(ofDatabase.map(pick)), digits);
+    const answers = Object.entries(ofDatabase.at(-1)!.statuses)
+      .sort()
+      .map(([key, count]) => `${key}: ${count}`)
+      .join(", ");
     lines.push(
       `| ${database} | ${figure((run) => run.p50Ms)} ms | ${figure((run) => run.p95Ms)} ms | ${figure((run) => run.maxMs)} ms | ${figure((run) => run.perSecond)} | ${answers} | ${ofDatabase.map((run) => run.candidatesForIds).join(" / ")} | ${ofDatabase.map((run) => run.duplicatesInDb).join(" / ")} | ${ofDatabase.map((run) => run.lost).join(" / ")} |`,
     );
@@ -232,7 +248,14 @@ export function renderMarkdown(results: BenchResults): string {
       ? `For comparison, an authorized action that makes no Personio call and reads one row (\`getHandoffStatusAction\`, same session and page): p50 ${ms(results.actionBaseline.p50)}, p95 ${ms(results.actionBaseline.p95)}.`
       : "",
     "",
-    `Outcomes: ${results.send.map((row) => `${row.latencyMs} ms: ${Object.entries(row.outcomes).map(([k, v]) => `${v} ${k}`).join(", ")}`).join("; ")}.`,
+    `Outcomes: ${results.send
+      .map(
+        (row) =>
+          `${row.latencyMs} ms: ${Object.entries(row.outcomes)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(", ")}`,
+      )
+      .join("; ")}.`,
     "",
     "## 2. Pages at scale",
     "",
@@ -250,11 +273,19 @@ export function renderMarkdown(results: BenchResults): string {
       const row = entry.results.find((result) => result.key === pageCase.key)!;
       return `${ms(row.p50)} / ${ms(row.p95)}`;
     });
-    const db = results.pages.map((entry) => entry.results.find((result) => result.key === pageCase.key)!.dbMs.median.toFixed(2)).join(" / ");
-    const statements = [...new Set(results.pages.flatMap((entry) => {
-      const row = entry.results.find((result) => result.key === pageCase.key)!;
-      return row.statements.min === row.statements.max ? [String(row.statements.min)] : [`${row.statements.min}–${row.statements.max}`];
-    }))].join(" / ");
+    const db = results.pages
+      .map((entry) => entry.results.find((result) => result.key === pageCase.key)!.dbMs.median.toFixed(2))
+      .join(" / ");
+    const statements = [
+      ...new Set(
+        results.pages.flatMap((entry) => {
+          const row = entry.results.find((result) => result.key === pageCase.key)!;
+          return row.statements.min === row.statements.max
+            ? [String(row.statements.min)]
+            : [`${row.statements.min}–${row.statements.max}`];
+        }),
+      ),
+    ].join(" / ");
     push(`| ${pageCase.label} | ${cells.join(" | ")} | ${db} | ${statements} |`);
   }
   if (results.pagesPostgres.length > 0) {
@@ -271,7 +302,9 @@ export function renderMarkdown(results: BenchResults): string {
         const row = entry?.results.find((result) => result.key === pageCase.key);
         return row ? `${ms(row.p50)} / ${ms(row.p95)}` : "–";
       };
-      const sqlite = results.pagesPostgres.map((entry) => cell(results.pages.find((page) => page.candidates === entry.candidates)));
+      const sqlite = results.pagesPostgres.map((entry) =>
+        cell(results.pages.find((page) => page.candidates === entry.candidates)),
+      );
       const postgres = results.pagesPostgres.map((entry) => cell(entry));
       push(`| ${pageCase.label} | ${sqlite.join(" | ")} | ${postgres.join(" | ")} |`);
     }
@@ -311,7 +344,14 @@ export function renderMarkdown(results: BenchResults): string {
       `| Wall time for ${results.burst[0]!.sends} sends | ${b((run) => run.wallMs, 0)} ms |`,
       `| Throughput | ${b((run) => run.throughputPerSecond)} sends/s |`,
       `| Send time p50 / p95 | ${b((run) => run.p50Ms, 0)} / ${b((run) => run.p95Ms, 0)} ms |`,
-      `| Outcomes (all runs) | ${Object.entries(results.burst.reduce<Record<string, number>>((sum, run) => { for (const [k, v] of Object.entries(run.outcomes)) sum[k] = (sum[k] ?? 0) + v; return sum; }, {})).map(([k, v]) => `${v} ${k}`).join(", ")} |`,
+      `| Outcomes (all runs) | ${Object.entries(
+        results.burst.reduce<Record<string, number>>((sum, run) => {
+          for (const [k, v] of Object.entries(run.outcomes)) sum[k] = (sum[k] ?? 0) + v;
+          return sum;
+        }, {}),
+      )
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")} |`,
       `| Employees created in the sandbox (all runs) | ${total((run) => run.employeesCreated)} |`,
       `| Personio calls (all runs): auth / lookup / create | ${total((run) => run.calls.auth)} / ${total((run) => run.calls.lookup)} / ${total((run) => run.calls.create)} |`,
       `| Bearer tokens seen by the sandbox (per run) | ${results.burst.map((run) => run.distinctBearerTokens).join(", ")} |`,
@@ -326,7 +366,10 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     "| Page | Scripts | JS gzip | JS transferred | JS uncompressed |",
     "|---|---|---|---|---|",
-    ...results.firstLoadJs.map((row) => `| ${row.page} | ${row.scripts} | ${kb(row.gzipBytes)} kB | ${kb(row.transferredBytes)} kB | ${kb(row.rawBytes)} kB |`),
+    ...results.firstLoadJs.map(
+      (row) =>
+        `| ${row.page} | ${row.scripts} | ${kb(row.gzipBytes)} kB | ${kb(row.transferredBytes)} kB | ${kb(row.rawBytes)} kB |`,
+    ),
   );
   if (results.lighthouse.length > 0) {
     const [first] = results.lighthouse;
@@ -337,11 +380,14 @@ export function renderMarkdown(results: BenchResults): string {
       "| Page | Performance | Accessibility | Largest Contentful Paint | Total Blocking Time | Cumulative Layout Shift |",
       "|---|---|---|---|---|---|",
       ...results.lighthouse.map(
-        (lh) => `| ${lh.page} | ${formatSpread(lh.performance, 0)} | ${formatSpread(lh.accessibility, 0)} | ${formatSpread(lh.lcpMs, 0)} ms | ${formatSpread(lh.tbtMs, 0)} ms | ${formatSpread(lh.cls, 3)} |`,
+        (lh) =>
+          `| ${lh.page} | ${formatSpread(lh.performance, 0)} | ${formatSpread(lh.accessibility, 0)} | ${formatSpread(lh.lcpMs, 0)} ms | ${formatSpread(lh.tbtMs, 0)} ms | ${formatSpread(lh.cls, 3)} |`,
       ),
       "",
       ...results.lighthouse.map((lh) =>
-        lh.failedAccessibilityAudits.length ? `${lh.page}: failed accessibility audits: ${lh.failedAccessibilityAudits.join("; ")}.` : `${lh.page}: no accessibility audit failed.`,
+        lh.failedAccessibilityAudits.length
+          ? `${lh.page}: failed accessibility audits: ${lh.failedAccessibilityAudits.join("; ")}.`
+          : `${lh.page}: no accessibility audit failed.`,
       ),
     );
   }

@@ -59,7 +59,9 @@ export function startAppProcess(options: AppProcessOptions): ChildProcess {
       ...(options.command === "start" ? { NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() } : {}),
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_URL: options.url,
-      ...(options.secrets ? { NEXTAUTH_SECRET: options.secrets.sessionSecret, ENCRYPTION_KEY: options.secrets.encryptionKey } : {}),
+      ...(options.secrets
+        ? { NEXTAUTH_SECRET: options.secrets.sessionSecret, ENCRYPTION_KEY: options.secrets.encryptionKey }
+        : {}),
       NEXT_TELEMETRY_DISABLED: "1",
       PERSONIO_API_BASE_URL: options.sandboxUrl,
       PERSONIO_WEB_BASE_URL: options.sandboxUrl,
@@ -69,12 +71,17 @@ export function startAppProcess(options: AppProcessOptions): ChildProcess {
 }
 
 /** Resolves once the app serves its sign-in page; throws if the process exits first or time runs out. */
-export async function waitUntilServing(url: string, child: ChildProcess, options: { timeoutMs?: number; log?: () => string } = {}) {
+export async function waitUntilServing(
+  url: string,
+  child: ChildProcess,
+  options: { timeoutMs?: number; log?: () => string } = {},
+) {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const log = () => (options.log ? `:\n${options.log()}` : "");
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`app process exited with ${child.exitCode} before serving ${url}${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`app process exited with ${child.exitCode} before serving ${url}${log()}`);
     try {
       const response = await fetch(`${url}/sign-in`);
       await response.arrayBuffer();
@@ -99,7 +106,12 @@ export async function waitUntilServing(url: string, child: ChildProcess, options
  * (Next.js ignores a second), this process waits for it to exit (SIGKILL after a grace period),
  * then closes the sandbox and exits quietly.
  */
-export function stopTogether(app: ChildProcess, sandbox: PersonioSandbox, exitCodeWhenAppExits: number, { graceMs = 10_000 } = {}) {
+export function stopTogether(
+  app: ChildProcess,
+  sandbox: PersonioSandbox,
+  exitCodeWhenAppExits: number,
+  { graceMs = 10_000 } = {},
+) {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -25,10 +25,14 @@ All migrations have been successfully applied.`;
   });
 
   it("reads what postgres-migrate.ts applied", () => {
-    expect(appliedMigrations("Applied 1 migration(s):\n  20261130013135_users_last_sign_in\n")).toEqual(["20261130013135_users_last_sign_in"]);
+    expect(appliedMigrations("Applied 1 migration(s):\n  20261130013135_users_last_sign_in\n")).toEqual([
+      "20261130013135_users_last_sign_in",
+    ]);
   });
 
   it("is empty when nothing was pending", () => {
-    expect(appliedMigrations("10 migrations found in prisma/migrations\n\nNo pending migrations to apply.")).toEqual([]);
+    expect(appliedMigrations("10 migrations found in prisma/migrations\n\nNo pending migrations to apply.")).toEqual(
+      [],
+    );
   });
 });

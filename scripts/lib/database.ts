@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { databaseProvider } from "../../lib/db/provider";
-
 import { recreatePostgresDatabase } from "./postgres-databases";
 
 const BIN = path.join(process.cwd(), "node_modules", ".bin");
@@ -21,11 +20,15 @@ function sqliteFilePath(databaseUrl: string): string | null {
 // `capture`: print nothing, return what it would have printed.
 export function migrateDatabase(databaseUrl: string, { quiet = false, capture = false } = {}): string | null {
   if (databaseProvider(databaseUrl) === "postgresql") {
-    return execFileSync(path.join(BIN, "tsx"), [path.join("scripts", "lib", "postgres-migrate.ts"), ...(quiet ? ["--quiet"] : [])], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: quiet || capture ? "pipe" : "inherit",
-      encoding: "utf8",
-    });
+    return execFileSync(
+      path.join(BIN, "tsx"),
+      [path.join("scripts", "lib", "postgres-migrate.ts"), ...(quiet ? ["--quiet"] : [])],
+      {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: quiet || capture ? "pipe" : "inherit",
+        encoding: "utf8",
+      },
+    );
   }
   const file = sqliteFilePath(databaseUrl);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -38,7 +41,9 @@ export function migrateDatabase(databaseUrl: string, { quiet = false, capture = 
 
 /** The migration folders that `prisma migrate deploy` (SQLite) or postgres-migrate.ts says it applied now. */
 export function appliedMigrations(output: string): string[] {
-  const [, applied = ""] = output.split(/(?:The following migration\(s\) have been applied:|Applied \d+ migration\(s\):)/);
+  const [, applied = ""] = output.split(
+    /(?:The following migration\(s\) have been applied:|Applied \d+ migration\(s\):)/,
+  );
   return [...new Set([...applied.matchAll(/\b(\d{14}_[\w-]+)/g)].map((match) => match[1]!))];
 }
 
@@ -50,7 +55,9 @@ export function migrateDatabaseBriefly(databaseUrl: string): string {
   try {
     const output = migrateDatabase(databaseUrl, { capture: true }) ?? "";
     const applied = appliedMigrations(output);
-    return applied.length ? `Database: applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database: up to date";
+    return applied.length
+      ? `Database: applied ${applied.length} migration(s): ${applied.join(", ")}`
+      : "Database: up to date";
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer | string; stderr?: Buffer | string };
     if (stdout) process.stdout.write(String(stdout));

@@ -10,7 +10,11 @@ export async function connectDemoIntegration(db: PrismaClient, encryptionKey: st
   if (existing) return false;
   const { clientId, clientSecret } = demoCredential();
   await db.personioIntegration.create({
-    data: { clientId, clientSecretEncrypted: encryptSecret(clientSecret, encryptionKey), subdomain: DEMO_PERSONIO_SUBDOMAIN },
+    data: {
+      clientId,
+      clientSecretEncrypted: encryptSecret(clientSecret, encryptionKey),
+      subdomain: DEMO_PERSONIO_SUBDOMAIN,
+    },
   });
   return true;
 }

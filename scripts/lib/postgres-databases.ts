@@ -4,7 +4,10 @@
 import pg from "pg";
 
 export function postgresDatabaseName(name: string): string {
-  const safe = name.toLowerCase().replace(/[^a-z0-9_]+/g, "_").slice(0, 63);
+  const safe = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .slice(0, 63);
   if (!safe) throw new Error(`Not a usable database name: "${name}"`);
   return safe;
 }
@@ -16,10 +19,14 @@ export function postgresDatabaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-async function withMaintenanceConnection<T>(databaseUrl: string, work: (client: pg.Client, database: string) => Promise<T>) {
+async function withMaintenanceConnection<T>(
+  databaseUrl: string,
+  work: (client: pg.Client, database: string) => Promise<T>,
+) {
   const url = new URL(databaseUrl);
   const database = decodeURIComponent(url.pathname.slice(1));
-  if (!database || database === "postgres") throw new Error(`Refusing to create or drop the database of ${databaseUrl}`);
+  if (!database || database === "postgres")
+    throw new Error(`Refusing to create or drop the database of ${databaseUrl}`);
   url.pathname = "/postgres";
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
@@ -32,7 +39,9 @@ async function withMaintenanceConnection<T>(databaseUrl: string, work: (client: 
 
 // FORCE ends sessions still connected (an app server a failed run left behind).
 export async function dropPostgresDatabase(databaseUrl: string) {
-  await withMaintenanceConnection(databaseUrl, (client, database) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  await withMaintenanceConnection(databaseUrl, (client, database) =>
+    client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+  );
 }
 
 export async function recreatePostgresDatabase(databaseUrl: string) {

@@ -61,7 +61,14 @@ export function readMigrations(migrationsDir: string = SCHEMAS.postgresql.migrat
     });
 }
 
-type HistoryRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; started_at: Date; logs: string | null };
+type HistoryRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  started_at: Date;
+  logs: string | null;
+};
 
 async function ensureHistoryTable(client: pg.Client) {
   const { rows } = await client.query<{ table_name: string }>(
@@ -102,7 +109,10 @@ export async function migratePostgres(
     const failed = history.filter((row) => !row.finished_at && !row.rolled_back_at);
     if (failed.length > 0) {
       const details = failed
-        .map((row) => `The \`${row.migration_name}\` migration started at ${row.started_at.toISOString()} failed${row.logs ? `:\n${row.logs}` : ""}`)
+        .map(
+          (row) =>
+            `The \`${row.migration_name}\` migration started at ${row.started_at.toISOString()} failed${row.logs ? `:\n${row.logs}` : ""}`,
+        )
         .join("\n");
       throw new Error(
         `Found failed migrations in the database (Prisma's P3009); new migrations will not be applied.\n${details}\n` +
@@ -128,12 +138,17 @@ export async function migratePostgres(
           [id, migration.checksum, new Date(), migration.name],
         );
         await client.query(migration.script); // no parameters: the simple protocol runs every statement
-        await client.query("UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1 WHERE id = $1", [id]);
+        await client.query(
+          "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1 WHERE id = $1",
+          [id],
+        );
         await client.query("UPDATE _prisma_migrations SET finished_at = $2 WHERE id = $1", [id, new Date()]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);
-        throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+        throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       appliedNow.push(migration.name);
     }
@@ -160,8 +175,10 @@ function checksumMatches(script: string, checksum: string): boolean {
 // migrateDatabase() in database.ts runs it.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const quiet = process.argv.includes("--quiet");
-  migratePostgres(process.env.DATABASE_URL ?? "", { log: quiet ? () => undefined : undefined }).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  migratePostgres(process.env.DATABASE_URL ?? "", { log: quiet ? () => undefined : undefined }).catch(
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

@@ -62,7 +62,9 @@ export async function startPostgresServer({ quiet = true } = {}): Promise<Postgr
     const options: SpawnSyncOptions = { encoding: "utf8", cwd: root, ...(user ?? {}) };
     const result = spawnSync(file, args, options);
     if (result.status !== 0) {
-      throw new Error(`${path.basename(file)} ${args.join(" ")} failed:\n${String(result.stderr ?? "")}${String(result.stdout ?? "")}`);
+      throw new Error(
+        `${path.basename(file)} ${args.join(" ")} failed:\n${String(result.stderr ?? "")}${String(result.stdout ?? "")}`,
+      );
     }
     if (!quiet) process.stdout.write(String(result.stdout ?? ""));
   };
@@ -74,7 +76,10 @@ export async function startPostgresServer({ quiet = true } = {}): Promise<Postgr
     process.removeListener("exit", stopNow);
     try {
       if (fs.existsSync(path.join(dataDir, "postmaster.pid"))) {
-        execFileSync(binaries.pgCtl, ["-D", dataDir, "-m", "immediate", "-w", "stop"], { stdio: "ignore", ...(user ?? {}) });
+        execFileSync(binaries.pgCtl, ["-D", dataDir, "-m", "immediate", "-w", "stop"], {
+          stdio: "ignore",
+          ...(user ?? {}),
+        });
       }
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
@@ -97,7 +102,18 @@ export async function startPostgresServer({ quiet = true } = {}): Promise<Postgr
       "-c synchronous_commit=off",
       "-c full_page_writes=off",
     ].join(" ");
-    run(binaries.pgCtl, ["-D", dataDir, "-l", path.join(root, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"]);
+    run(binaries.pgCtl, [
+      "-D",
+      dataDir,
+      "-l",
+      path.join(root, "server.log"),
+      "-o",
+      serverOptions,
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ]);
     return {
       url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
       port,

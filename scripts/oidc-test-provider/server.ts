@@ -43,7 +43,12 @@ type SigningKey = { kid: string; privateJwk: Record<string, unknown>; privateKey
 function newSigningKey(): SigningKey {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const kid = randomBytes(6).toString("base64url");
-  const privateJwk = { ...(privateKey.export({ format: "jwk" }) as Record<string, unknown>), kid, use: "sig", alg: "RS256" };
+  const privateJwk = {
+    ...(privateKey.export({ format: "jwk" }) as Record<string, unknown>),
+    kid,
+    use: "sig",
+    alg: "RS256",
+  };
   return { kid, privateJwk, privateKey };
 }
 
@@ -56,7 +61,12 @@ function signJwt(header: Record<string, unknown>, payload: Record<string, unknow
   return `${input}.${sign("sha256", Buffer.from(input), key).toString("base64url")}`;
 }
 
-export async function startOidcTestProvider(options: { port?: number; redirectUris: string[]; clientId?: string; clientSecret?: string }): Promise<OidcTestProvider> {
+export async function startOidcTestProvider(options: {
+  port?: number;
+  redirectUris: string[];
+  clientId?: string;
+  clientSecret?: string;
+}): Promise<OidcTestProvider> {
   const clientId = options.clientId ?? "handoff";
   const clientSecret = options.clientSecret ?? randomBytes(24).toString("base64url");
   const accounts = new Map<string, OidcTestAccount>();
@@ -143,7 +153,8 @@ export async function startOidcTestProvider(options: { port?: number; redirectUr
       await next();
       const body = ctx.body as { id_token?: unknown } | undefined;
       if (ctx.path !== "/token" || !body || typeof body.id_token !== "string") return;
-      lastKid = (JSON.parse(Buffer.from(body.id_token.split(".")[0]!, "base64url").toString()) as { kid?: string }).kid ?? null;
+      lastKid =
+        (JSON.parse(Buffer.from(body.id_token.split(".")[0]!, "base64url").toString()) as { kid?: string }).kid ?? null;
       if (fault) body.id_token = tamper(body.id_token);
     });
     return provider;
@@ -170,4 +181,3 @@ export async function startOidcTestProvider(options: { port?: number; redirectUr
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-

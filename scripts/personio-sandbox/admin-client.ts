@@ -1,5 +1,13 @@
 import type { ApiEndpoint } from "./http-types";
-import type { Behaviour, CredentialInput, Fault, FaultKind, RateLimits, RecordedExchange, SandboxEmployee } from "./state";
+import type {
+  Behaviour,
+  CredentialInput,
+  Fault,
+  FaultKind,
+  RateLimits,
+  RecordedExchange,
+  SandboxEmployee,
+} from "./state";
 
 export type FaultInput = {
   endpoint?: ApiEndpoint | "*";
@@ -41,8 +49,17 @@ export function createSandboxAdmin(baseUrl: string) {
     clearFaults: (endpoint?: ApiEndpoint) =>
       call("DELETE", endpoint ? `/faults?endpoint=${encodeURIComponent(endpoint)}` : "/faults"),
     employees: async () => (await call<{ employees: SandboxEmployee[] }>("GET", "/employees")).employees,
-    seedEmployees: async (employees: Array<{ firstName: string; lastName: string; email: string; position?: string; department?: string; office?: string; subcompany?: string }>) =>
-      (await call<{ employees: SandboxEmployee[] }>("POST", "/employees", { employees })).employees,
+    seedEmployees: async (
+      employees: Array<{
+        firstName: string;
+        lastName: string;
+        email: string;
+        position?: string;
+        department?: string;
+        office?: string;
+        subcompany?: string;
+      }>,
+    ) => (await call<{ employees: SandboxEmployee[] }>("POST", "/employees", { employees })).employees,
     createCredential: (input: CredentialInput) =>
       call<{ credential: { clientId: string; name: string }; clientSecret: string }>("POST", "/credentials", input),
     updateCredential: (clientId: string, input: Partial<Omit<CredentialInput, "clientId" | "clientSecret">>) =>

@@ -18,7 +18,8 @@ export function handleAdmin(ctx: AdminContext, req: SandboxRequest): SandboxResp
     return route(ctx, req);
   } catch (error) {
     if (error instanceof SandboxNotFoundError) return json(404, { error: error.message });
-    if (error instanceof SandboxInputError || error instanceof EmployeeValidationError) return json(400, { error: error.message });
+    if (error instanceof SandboxInputError || error instanceof EmployeeValidationError)
+      return json(400, { error: error.message });
     throw error;
   }
 }
@@ -63,7 +64,9 @@ function route({ state, reset }: AdminContext, req: SandboxRequest): SandboxResp
       return json(200, { employees: created });
     }
     case "GET /credentials":
-      return json(200, { credentials: [...state.credentials.values()].filter((c) => c.status !== "removed").map(publicCredential) });
+      return json(200, {
+        credentials: [...state.credentials.values()].filter((c) => c.status !== "removed").map(publicCredential),
+      });
     case "POST /credentials": {
       const credential = generateCredential(state, body as CredentialInput);
       return json(200, { credential: publicCredential(credential), clientSecret: credential.clientSecret });
@@ -88,8 +91,10 @@ function route({ state, reset }: AdminContext, req: SandboxRequest): SandboxResp
   if (credentialMatch?.[1]) {
     const clientId = decodeURIComponent(credentialMatch[1]);
     const action = credentialMatch[2];
-    if (req.method === "PATCH" && !action) return json(200, { credential: publicCredential(updateCredential(state, clientId, body)) });
-    if (req.method === "DELETE" && !action) return json(200, { credential: publicCredential(setCredentialStatus(state, clientId, "removed")) });
+    if (req.method === "PATCH" && !action)
+      return json(200, { credential: publicCredential(updateCredential(state, clientId, body)) });
+    if (req.method === "DELETE" && !action)
+      return json(200, { credential: publicCredential(setCredentialStatus(state, clientId, "removed")) });
     if (req.method === "POST" && action) {
       const status = action === "disable" ? "disabled" : "active";
       return json(200, { credential: publicCredential(setCredentialStatus(state, clientId, status)) });
@@ -110,7 +115,8 @@ function addFault(state: SandboxState, body: Record<string, unknown>): Fault {
     throw new SandboxInputError(`endpoint must be "*" or one of ${API_ENDPOINTS.join(", ")}`);
   }
   const status = body.status === undefined ? undefined : Number(body.status);
-  if (kind === "status" && (!status || status < 400 || status > 599)) throw new SandboxInputError("status fault needs a 4xx/5xx status");
+  if (kind === "status" && (!status || status < 400 || status > 599))
+    throw new SandboxInputError("status fault needs a 4xx/5xx status");
   const fault: Fault = {
     id: randomId("fault-", 6),
     endpoint,
@@ -138,7 +144,8 @@ function mergeNumbers<T>(target: T, patch: Record<string, unknown>): T {
   for (const [group, values] of Object.entries(patch)) {
     const current = result[group];
     if (!current || typeof values !== "object" || values === null) continue;
-    for (const [name, value] of Object.entries(values)) if (name in current && Number.isFinite(Number(value))) current[name] = Number(value);
+    for (const [name, value] of Object.entries(values))
+      if (name in current && Number.isFinite(Number(value))) current[name] = Number(value);
   }
   return result as T;
 }

@@ -49,13 +49,22 @@ function oauthError(error: string, description: string, extra?: Record<string, u
   return {
     status: 400,
     headers: { "content-type": "application/problem+json" },
-    json: { timestamp: new Date().toISOString(), trace_id: crypto.randomUUID(), error, error_description: description, ...extra },
+    json: {
+      timestamp: new Date().toISOString(),
+      trace_id: crypto.randomUUID(),
+      error,
+      error_description: description,
+      ...extra,
+    },
   };
 }
 
 export function handleV2Token(state: SandboxState, req: SandboxRequest): SandboxResponse {
   if (!req.contentType.startsWith("application/x-www-form-urlencoded")) {
-    return oauthError("invalid_request", 'The content type of the request must be "application/x-www-form-urlencoded".');
+    return oauthError(
+      "invalid_request",
+      'The content type of the request must be "application/x-www-form-urlencoded".',
+    );
   }
   const missing = ["grant_type", "client_id", "client_secret"].filter((name) => !field(req.body, name));
   if (missing.length > 0) {
@@ -64,11 +73,17 @@ export function handleV2Token(state: SandboxState, req: SandboxRequest): Sandbox
     });
   }
   if (field(req.body, "grant_type") !== "client_credentials") {
-    return oauthError("unsupported_grant_type", "The requested authorization grant type is not supported by the server.");
+    return oauthError(
+      "unsupported_grant_type",
+      "The requested authorization grant type is not supported by the server.",
+    );
   }
   const result = checkSecret(state, field(req.body, "client_id") ?? "", field(req.body, "client_secret") ?? "");
   if (typeof result === "string") {
-    const description = result === WRONG_CREDENTIALS ? "Client authentication failed (e.g., unknown client, wrong secret, no client authentication included, or unsupported authentication method)." : result;
+    const description =
+      result === WRONG_CREDENTIALS
+        ? "Client authentication failed (e.g., unknown client, wrong secret, no client authentication included, or unsupported authentication method)."
+        : result;
     return oauthError("invalid_client", description);
   }
   const token = issueToken(result);

@@ -12,9 +12,32 @@ import type { SandboxState } from "./state";
 
 const NOT_FOUND_MESSAGE = "Es ist ein Problem aufgetreten ";
 const MAX_LIMIT = 100;
-const DOCUMENT_EXTENSIONS = new Set(["pdf", "docx", "doc", "jpg", "jpeg", "png", "txt", "odt", "xlsx", "rtf", "xls", "pptx", "zip", "csv", "gif", "tif", "tiff"]);
+const DOCUMENT_EXTENSIONS = new Set([
+  "pdf",
+  "docx",
+  "doc",
+  "jpg",
+  "jpeg",
+  "png",
+  "txt",
+  "odt",
+  "xlsx",
+  "rtf",
+  "xls",
+  "pptx",
+  "zip",
+  "csv",
+  "gif",
+  "tif",
+  "tiff",
+]);
 
-export function handleApi(state: SandboxState, endpoint: ApiEndpoint, id: string | undefined, req: SandboxRequest): SandboxResponse {
+export function handleApi(
+  state: SandboxState,
+  endpoint: ApiEndpoint,
+  id: string | undefined,
+  req: SandboxRequest,
+): SandboxResponse {
   switch (endpoint) {
     case "POST /v1/auth":
       return handleV1Auth(state, req);
@@ -25,12 +48,23 @@ export function handleApi(state: SandboxState, endpoint: ApiEndpoint, id: string
       const access = endpoint.startsWith("GET") ? "read" : "write";
       const credential = authorize(state, req, area, access);
       if (!("clientId" in credential)) return credential;
-      return withTokenHeader(state, req, credential, handleData(state, endpoint, id, req, credential.readableAttributes));
+      return withTokenHeader(
+        state,
+        req,
+        credential,
+        handleData(state, endpoint, id, req, credential.readableAttributes),
+      );
     }
   }
 }
 
-function handleData(state: SandboxState, endpoint: ApiEndpoint, id: string | undefined, req: SandboxRequest, readable: string[]): SandboxResponse {
+function handleData(
+  state: SandboxState,
+  endpoint: ApiEndpoint,
+  id: string | undefined,
+  req: SandboxRequest,
+  readable: string[],
+): SandboxResponse {
   switch (endpoint) {
     case "GET /v1/company/employees":
       return listEmployees(state, req, readable);
@@ -61,7 +95,8 @@ function handleData(state: SandboxState, endpoint: ApiEndpoint, id: string | und
 function listEmployees(state: SandboxState, req: SandboxRequest, readable: string[]): SandboxResponse {
   const limit = req.query.has("limit") ? Number(req.query.get("limit")) : 50;
   const offset = req.query.has("offset") ? Number(req.query.get("offset")) : 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return v1Error(400, `The limit must be between 1 and ${MAX_LIMIT}.`, 400);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    return v1Error(400, `The limit must be between 1 and ${MAX_LIMIT}.`, 400);
   if (!Number.isInteger(offset) || offset < 0) return v1Error(400, "The offset must be at least 0.", 400);
   let employees = [...state.employees.values()];
   const email = req.query.get("email");
@@ -91,7 +126,8 @@ function listEmployees(state: SandboxState, req: SandboxRequest, readable: strin
 function employeeBody(body: unknown): Record<string, unknown> | undefined {
   if (typeof body !== "object" || body === null) return undefined;
   const record = body as Record<string, unknown>;
-  if (typeof record.employee === "object" && record.employee !== null) return record.employee as Record<string, unknown>;
+  if (typeof record.employee === "object" && record.employee !== null)
+    return record.employee as Record<string, unknown>;
   // Form bodies arrive as `employee[email]=...` fields.
   const fromForm = Object.entries(record).flatMap(([key, value]) => {
     const match = /^employee\[(\w+)\]$/.exec(key);
@@ -104,7 +140,10 @@ function writeEmployee(state: SandboxState, req: SandboxRequest, id: string | un
   const raw = employeeBody(req.body);
   const existing = id === undefined ? undefined : state.employees.get(Number(id));
   if (id !== undefined && !existing) return v1Error(404, NOT_FOUND_MESSAGE, 404);
-  if (!raw) return v1Error(422, "The employee field is required.", 422, { error_data: { employee: ["The employee field is required."] } });
+  if (!raw)
+    return v1Error(422, "The employee field is required.", 422, {
+      error_data: { employee: ["The employee field is required."] },
+    });
   try {
     if (existing) {
       const { email: _ignored, ...rest } = raw;
@@ -114,7 +153,11 @@ function writeEmployee(state: SandboxState, req: SandboxRequest, id: string | un
     // The create answer's meta is not in the file (its shape is unverified); it takes PATCH's.
     const meta: string[] = [];
     const created = createEmployee(state, raw, meta);
-    return json(200, { success: true, data: { id: created.id, message: "success" }, ...(meta.length > 0 ? { meta } : {}) });
+    return json(200, {
+      success: true,
+      data: { id: created.id, message: "success" },
+      ...(meta.length > 0 ? { meta } : {}),
+    });
   } catch (error) {
     if (!(error instanceof EmployeeValidationError)) throw error;
     return v1Error(422, error.message, 422, { error_data: { [error.field]: [error.message] } });
@@ -132,7 +175,8 @@ function uploadDocument(state: SandboxState, req: SandboxRequest, readable: stri
   else if (!DOCUMENT_EXTENSIONS.has(file.name.split(".").pop()?.toLowerCase() ?? "")) {
     problems.file = [`The file must be a file of type: ${[...DOCUMENT_EXTENSIONS].join(", ")}.`];
   } else if (file.size > 30 * 1024 * 1024) problems.file = ["The file may not be greater than 30720 kilobytes."];
-  if (typeof body.date === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(body.date)) problems.date = ["The date does not match the format Y-m-d."];
+  if (typeof body.date === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(body.date))
+    problems.date = ["The date does not match the format Y-m-d."];
   if (Object.keys(problems).length > 0) return v1Error(422, "The given data was invalid.", 0, { error_data: problems });
   const employee = state.employees.get(Number(body.employee_id));
   if (!employee) return v1Error(404, `No query results for model [Employee] ${String(body.employee_id)}`, 0);
@@ -159,7 +203,10 @@ function uploadDocument(state: SandboxState, req: SandboxRequest, readable: stri
         title,
         date: document.date ?? new Date().toISOString().slice(0, 10),
         comment: document.comment ?? "",
-        employee: serializeEmployee(employee, readable.filter((key) => ["first_name", "last_name", "email"].includes(key))),
+        employee: serializeEmployee(
+          employee,
+          readable.filter((key) => ["first_name", "last_name", "email"].includes(key)),
+        ),
         category: categoryJson,
       },
     },

@@ -76,7 +76,11 @@ export function issueToken(credential: SandboxCredential, now = Date.now()): { v
   return credential.token;
 }
 
-export function credentialForToken(state: SandboxState, token: string, now = Date.now()): SandboxCredential | undefined {
+export function credentialForToken(
+  state: SandboxState,
+  token: string,
+  now = Date.now(),
+): SandboxCredential | undefined {
   for (const credential of state.credentials.values()) {
     if (credential.token?.value === token && credential.token.expiresAt > now) return credential;
   }

@@ -12,7 +12,9 @@ export function demoCredentialFromEnv(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
-export function demoCredential(env: NodeJS.ProcessEnv = process.env): CredentialInput & { clientId: string; clientSecret: string } {
+export function demoCredential(
+  env: NodeJS.ProcessEnv = process.env,
+): CredentialInput & { clientId: string; clientSecret: string } {
   return {
     name: "Handoff demo",
     integration: "Handoff",
@@ -23,5 +25,12 @@ export function demoCredential(env: NodeJS.ProcessEnv = process.env): Credential
 
 // One employee already in Personio, so the demo can show the "link the existing employee" path.
 export const DEMO_EXISTING_EMPLOYEES = [
-  { firstName: "Alexander", lastName: "Bergmann", email: "alexander.bergmann@demo.example", position: "CTO", department: "Engineering", office: "Berlin" },
+  {
+    firstName: "Alexander",
+    lastName: "Bergmann",
+    email: "alexander.bergmann@demo.example",
+    position: "CTO",
+    department: "Engineering",
+    office: "Berlin",
+  },
 ];

@@ -21,11 +21,24 @@ export const ATTRIBUTE_CATALOGUE: AttributeSpec[] = [
   { key: "last_modified_at", label: "Last modified", type: "date", universalId: "last_modified_at" },
   { key: "dynamic_24407", label: "Titel", type: "standard", universalId: null },
   { key: "dynamic_2", label: "Marital status", type: "list", universalId: null, options: ["married", "single"] },
-  { key: "dynamic_3", label: "Language", type: "list", universalId: null, options: ["English", "French", "Spanish", "German"] },
+  {
+    key: "dynamic_3",
+    label: "Language",
+    type: "list",
+    universalId: null,
+    options: ["English", "French", "Spanish", "German"],
+  },
 ];
 
 export const DEFAULT_READABLE_ATTRIBUTES = [
-  "first_name", "last_name", "email", "status", "position", "department", "office", "hire_date",
+  "first_name",
+  "last_name",
+  "email",
+  "status",
+  "position",
+  "department",
+  "office",
+  "hire_date",
 ];
 
 export const DOCUMENT_CATEGORIES = [
@@ -47,13 +60,20 @@ export class EmployeeValidationError extends Error {
 }
 
 /** Validates and stores a v1 create body; messages follow Personio's Laravel-style wording. */
-export function createEmployee(state: SandboxState, raw: Record<string, unknown>, meta: string[] = [], options: { seed?: boolean } = {}): SandboxEmployee {
+export function createEmployee(
+  state: SandboxState,
+  raw: Record<string, unknown>,
+  meta: string[] = [],
+  options: { seed?: boolean } = {},
+): SandboxEmployee {
   for (const field of ["email", "first_name", "last_name"]) {
     const value = raw[field];
-    if (typeof value !== "string" || !value.trim()) throw new EmployeeValidationError(`The ${field} field is required.`, field);
+    if (typeof value !== "string" || !value.trim())
+      throw new EmployeeValidationError(`The ${field} field is required.`, field);
   }
   const email = String(raw.email).trim();
-  if (!EMAIL_PATTERN.test(email)) throw new EmployeeValidationError("The email must be a valid email address.", "email");
+  if (!EMAIL_PATTERN.test(email))
+    throw new EmployeeValidationError("The email must be a valid email address.", "email");
   const taken = [...state.employees.values()].some((e) => e.email.toLowerCase() === email.toLowerCase());
   if (taken) throw new EmployeeValidationError("The email has already been taken.", "email");
   const now = new Date().toISOString();
@@ -75,7 +95,8 @@ export function createEmployee(state: SandboxState, raw: Record<string, unknown>
     }
   }
   meta.push(...applyEmployeeFields(state, employee, raw));
-  if (raw.status === undefined) employee.status = !employee.hire_date || employee.hire_date <= now.slice(0, 10) ? "active" : "onboarding";
+  if (raw.status === undefined)
+    employee.status = !employee.hire_date || employee.hire_date <= now.slice(0, 10) ? "active" : "onboarding";
   state.nextEmployeeId += 1;
   state.employees.set(employee.id, employee);
   return employee;
@@ -86,7 +107,11 @@ export function createEmployee(state: SandboxState, raw: Record<string, unknown>
  * subcompany are names that "Should be predefined in Personio. Otherwise will be ignored with
  * showing meta error in the response" (the official file): the returned strings are that meta.
  */
-export function applyEmployeeFields(state: SandboxState, employee: SandboxEmployee, raw: Record<string, unknown>): string[] {
+export function applyEmployeeFields(
+  state: SandboxState,
+  employee: SandboxEmployee,
+  raw: Record<string, unknown>,
+): string[] {
   const meta: string[] = [];
   for (const key of ["first_name", "last_name", "preferred_name", "gender", "position", "status"] as const) {
     if (typeof raw[key] === "string") employee[key] = (raw[key] as string).trim();
@@ -156,7 +181,10 @@ function attributeValue(employee: SandboxEmployee, key: string): unknown {
       return named("Subcompany", 7033, employee.subcompany);
     case "supervisor":
       return employee.supervisor_id
-        ? { type: "Employee", attributes: { id: { label: "ID", value: employee.supervisor_id, type: "integer", universal_id: "id" } } }
+        ? {
+            type: "Employee",
+            attributes: { id: { label: "ID", value: employee.supervisor_id, type: "integer", universal_id: "id" } },
+          }
         : null;
     case "hire_date":
       return employee.hire_date ? `${employee.hire_date}T00:00:00+00:00` : null;

@@ -28,7 +28,11 @@ export function statusFault(fault: Fault): SandboxResponse {
   if (status === 502 || status === 504) {
     // Gateways answer with HTML, not Personio's envelope.
     const title = status === 502 ? "502 Bad Gateway" : "504 Gateway Time-out";
-    return { status, headers: { ...headers, "content-type": "text/html" }, html: `<html><body><h1>${title}</h1></body></html>` };
+    return {
+      status,
+      headers: { ...headers, "content-type": "text/html" },
+      html: `<html><body><h1>${title}</h1></body></html>`,
+    };
   }
   if (status === 422 && fault.field) {
     // Laravel-style, as Personio's v1 validation answers look.

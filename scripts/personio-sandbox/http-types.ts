@@ -23,7 +23,12 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 }
 
 /** Personio's v1 error envelope. */
-export function v1Error(status: number, message: string, code: number = status, extra?: Record<string, unknown>): SandboxResponse {
+export function v1Error(
+  status: number,
+  message: string,
+  code: number = status,
+  extra?: Record<string, unknown>,
+): SandboxResponse {
   return json(status, { success: false, error: { code, message, ...extra } });
 }
 
@@ -53,7 +58,10 @@ export function matchApiEndpoint(method: string, path: string): { endpoint: ApiE
   if (exact) return { endpoint: exact };
   const match = /^\/v1\/company\/employees\/([^/]+)$/.exec(path);
   if (match?.[1] && (method === "GET" || method === "PATCH")) {
-    return { endpoint: method === "GET" ? "GET /v1/company/employees/{id}" : "PATCH /v1/company/employees/{id}", id: match[1] };
+    return {
+      endpoint: method === "GET" ? "GET /v1/company/employees/{id}" : "PATCH /v1/company/employees/{id}",
+      id: match[1],
+    };
   }
   return undefined;
 }

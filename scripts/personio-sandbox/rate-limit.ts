@@ -10,10 +10,20 @@ function windowsFor(state: SandboxState, endpoint: string): Window[] {
   const windows: Window[] = [];
   if (endpoint.includes(" /v1/")) windows.push({ bucket: "global", limit: limits.global.perMinute, windowMs: 60_000 });
   if (endpoint === "POST /v1/auth") {
-    windows.push({ bucket: "auth", limit: limits.auth.perMinute, windowMs: 60_000, cooldownMs: limits.auth.cooldownSeconds * 1000 });
+    windows.push({
+      bucket: "auth",
+      limit: limits.auth.perMinute,
+      windowMs: 60_000,
+      cooldownMs: limits.auth.cooldownSeconds * 1000,
+    });
   }
   if (endpoint === "POST /v2/auth/token") {
-    windows.push({ bucket: "v2-token", limit: limits.v2Token.perMinute, windowMs: 60_000, cooldownMs: limits.v2Token.cooldownSeconds * 1000 });
+    windows.push({
+      bucket: "v2-token",
+      limit: limits.v2Token.perMinute,
+      windowMs: 60_000,
+      cooldownMs: limits.v2Token.cooldownSeconds * 1000,
+    });
   }
   if (endpoint.startsWith("GET /v1/company/employees")) {
     windows.push({ bucket: "employees-get", limit: limits.employeesGet.perMinute, windowMs: 60_000 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
+import { setupSandbox, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from "@/e2e/support/personio-sandbox-vitest";
 
 const ctx = setupSandbox();
 
@@ -15,22 +15,30 @@ async function token(): Promise<string> {
 
 function form(fields: Record<string, string | string[]>): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const v of ([] as string[]).concat(value)) params.append(key, v);
+  for (const [key, value] of Object.entries(fields))
+    for (const v of ([] as string[]).concat(value)) params.append(key, v);
   return params;
 }
 
 describe("sandbox: Personio API behaviour", () => {
   it("refuses credentials in the query string and keeps one stable token per credential", async () => {
-    const query = await fetch(`${ctx.sandbox.url}/v1/auth?client_id=${TEST_CLIENT_ID}&client_secret=${TEST_CLIENT_SECRET}`, { method: "POST" });
+    const query = await fetch(
+      `${ctx.sandbox.url}/v1/auth?client_id=${TEST_CLIENT_ID}&client_secret=${TEST_CLIENT_SECRET}`,
+      { method: "POST" },
+    );
     expect(query.status).toBe(403);
     expect(await token()).toBe(await token());
   });
 
   it("enforces limit ≤ 100 and paginates with offset", async () => {
     const bearer = { authorization: `Bearer ${await token()}` };
-    await ctx.admin.seedEmployees(Array.from({ length: 3 }, (_, i) => ({ firstName: "E", lastName: `${i}`, email: `e${i}@example.com` })));
+    await ctx.admin.seedEmployees(
+      Array.from({ length: 3 }, (_, i) => ({ firstName: "E", lastName: `${i}`, email: `e${i}@example.com` })),
+    );
     expect((await fetch(`${ctx.sandbox.url}/v1/company/employees?limit=101`, { headers: bearer })).status).toBe(400);
-    const page = (await (await fetch(`${ctx.sandbox.url}/v1/company/employees?limit=2&offset=2`, { headers: bearer })).json()) as {
+    const page = (await (
+      await fetch(`${ctx.sandbox.url}/v1/company/employees?limit=2&offset=2`, { headers: bearer })
+    ).json()) as {
       metadata: { total_elements: number; current_page: number; total_pages: number };
       data: unknown[];
     };
@@ -51,7 +59,11 @@ describe("sandbox: Personio API behaviour", () => {
   it("locks the auth endpoint for the cool-down after the limit", async () => {
     await ctx.admin.setRateLimits({ auth: { perMinute: 1, cooldownSeconds: 30 } });
     await token();
-    const limited = await fetch(`${ctx.sandbox.url}/v1/auth`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const limited = await fetch(`${ctx.sandbox.url}/v1/auth`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("30");
     await ctx.admin.setBehaviour({ retryAfterOn429: false });
@@ -78,7 +90,13 @@ describe("sandbox: credentials screen and staff pages", () => {
     const page = `${ctx.sandbox.url}/settings/api-credentials`;
     const created = await fetch(page, {
       method: "POST",
-      body: form({ name: "HR <script>", integration: "Handoff", employees_read: "on", employees_write: "on", attributes: ["email", "first_name"] }),
+      body: form({
+        name: "HR <script>",
+        integration: "Handoff",
+        employees_read: "on",
+        employees_write: "on",
+        attributes: ["email", "first_name"],
+      }),
     });
     const html = await created.text();
     const secret = /aria-label="Client secret">([^<]+)</.exec(html)?.[1];
@@ -95,7 +113,10 @@ describe("sandbox: credentials screen and staff pages", () => {
     const action = (name: string, body?: URLSearchParams) =>
       fetch(`${page}/${encodeURIComponent(clientId!)}/${name}`, { method: "POST", body, redirect: "manual" });
     expect((await action("update", form({ name: "Renamed", documents_read: "on" }))).status).toBe(303);
-    expect(stored).toMatchObject({ name: "Renamed", permissions: { employees: { read: false, write: false }, documents: { read: true, write: false } } });
+    expect(stored).toMatchObject({
+      name: "Renamed",
+      permissions: { employees: { read: false, write: false }, documents: { read: true, write: false } },
+    });
     await action("disable");
     expect(stored.status).toBe("disabled");
     await action("enable");
@@ -105,7 +126,9 @@ describe("sandbox: credentials screen and staff pages", () => {
   });
 
   it("lists employees and shows each at /staff/details/{id}", async () => {
-    const [employee] = await ctx.admin.seedEmployees([{ firstName: "Zoë", lastName: "<b>Bold</b>", email: "zoe@example.com", position: "Designer" }]);
+    const [employee] = await ctx.admin.seedEmployees([
+      { firstName: "Zoë", lastName: "<b>Bold</b>", email: "zoe@example.com", position: "Designer" },
+    ]);
     const staff = await (await fetch(`${ctx.sandbox.url}/staff`)).text();
     expect(staff).toContain(`href="/staff/details/${employee!.id}"`);
     expect(staff).toContain("&lt;b&gt;Bold&lt;/b&gt;");

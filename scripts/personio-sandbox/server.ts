@@ -5,7 +5,7 @@ import { handleAdmin } from "./admin-routes";
 import { handleApi } from "./api-routes";
 import { generateCredential } from "./credentials";
 import { createEmployee } from "./employees";
-import { takeFaults, statusFault } from "./faults";
+import { statusFault, takeFaults } from "./faults";
 import { matchApiEndpoint, v1Error, type SandboxRequest, type SandboxResponse } from "./http-types";
 import { checkRateLimit } from "./rate-limit";
 import { createState, type CredentialInput, type SandboxState } from "./state";
@@ -40,7 +40,19 @@ export async function startPersonioSandbox(options: PersonioSandboxOptions = {})
     for (const credential of options.credentials ?? []) generateCredential(state, credential);
     for (const employee of options.employees ?? []) {
       const { department, office } = employee as { department?: string; office?: string };
-      createEmployee(state, { email: employee.email, first_name: employee.firstName, last_name: employee.lastName, position: employee.position, department, office }, [], { seed: true });
+      createEmployee(
+        state,
+        {
+          email: employee.email,
+          first_name: employee.firstName,
+          last_name: employee.lastName,
+          position: employee.position,
+          department,
+          office,
+        },
+        [],
+        { seed: true },
+      );
     }
   };
   reset();
@@ -80,7 +92,12 @@ export async function startPersonioSandbox(options: PersonioSandboxOptions = {})
   };
 }
 
-async function handle(state: SandboxState, reset: () => void, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  state: SandboxState,
+  reset: () => void,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const request = await readRequest(req);
   if (request.path.startsWith("/__sandbox/") || request.path === "/__sandbox") {
     return send(res, handleAdmin({ state, reset }, request));
@@ -112,9 +129,7 @@ async function handle(state: SandboxState, reset: () => void, req: IncomingMessa
     response = statusFault(faults.terminal);
   } else {
     const limit = checkRateLimit(state, endpoint);
-    response = limit.allowed
-      ? handleApi(state, endpoint, id, request)
-      : rateLimited(state, limit.retryAfterSeconds);
+    response = limit.allowed ? handleApi(state, endpoint, id, request) : rateLimited(state, limit.retryAfterSeconds);
   }
   exchange.status = response.status;
   exchange.responseBody = response.json;
@@ -125,7 +140,9 @@ async function handle(state: SandboxState, reset: () => void, req: IncomingMessa
 }
 
 export function rateLimited(state: SandboxState, retryAfterSeconds: number): SandboxResponse {
-  const headers: Record<string, string> = state.behaviour.retryAfterOn429 ? { "retry-after": String(retryAfterSeconds) } : {};
+  const headers: Record<string, string> = state.behaviour.retryAfterOn429
+    ? { "retry-after": String(retryAfterSeconds) }
+    : {};
   return { ...v1Error(429, "Too Many Requests", 429), headers };
 }
 
@@ -154,13 +171,18 @@ async function readRequest(req: IncomingMessage): Promise<SandboxRequest> {
   } else if (contentType.startsWith("application/x-www-form-urlencoded")) {
     request.body = formObject(new URLSearchParams(raw.toString("utf8")));
   } else if (contentType.startsWith("multipart/form-data")) {
-    const form = await new Response(raw, { headers: { "content-type": String(req.headers["content-type"]) } }).formData();
+    const form = await new Response(raw, {
+      headers: { "content-type": String(req.headers["content-type"]) },
+    }).formData();
     const fields: Record<string, string> = {};
     for (const [key, value] of form.entries()) {
       if (typeof value === "string") fields[key] = value;
       else request.files[key] = { name: value.name, size: value.size };
     }
-    request.body = { ...fields, ...Object.fromEntries(Object.entries(request.files).map(([k, f]) => [k, `<file ${f.name}>`])) };
+    request.body = {
+      ...fields,
+      ...Object.fromEntries(Object.entries(request.files).map(([k, f]) => [k, `<file ${f.name}>`])),
+    };
   }
   return request;
 }

@@ -10,22 +10,31 @@ import { escapeHtml as esc, layout } from "./html";
 import { json, redirect, type SandboxRequest, type SandboxResponse } from "./http-types";
 import { AREAS, type Area, type SandboxCredential, type SandboxState } from "./state";
 
-const AREA_LABELS: Record<Area, string> = { employees: "Employees", attendances: "Attendances", absences: "Absences", documents: "Documents" };
+const AREA_LABELS: Record<Area, string> = {
+  employees: "Employees",
+  attendances: "Attendances",
+  absences: "Absences",
+  documents: "Documents",
+};
 const INTEGRATIONS = ["Other", "Handoff", "Greenhouse", "Custom Reports"];
 const CREDENTIALS_PATH = "/settings/api-credentials";
 
 /** The sandbox's own screens, shaped like Personio's settings and staff pages. Returns undefined for other paths. */
 export function handleWebPage(state: SandboxState, req: SandboxRequest): SandboxResponse | undefined {
   if (req.method === "GET" && req.path === "/") return redirect("/staff");
-  if (req.method === "GET" && req.path === CREDENTIALS_PATH) return page(credentialsPage(state, req.query.get("notice")));
+  if (req.method === "GET" && req.path === CREDENTIALS_PATH)
+    return page(credentialsPage(state, req.query.get("notice")));
   if (req.method === "POST" && req.path === CREDENTIALS_PATH) return generate(state, req);
   const action = /^\/settings\/api-credentials\/([^/]+)\/(update|disable|enable|remove)$/.exec(req.path);
-  if (req.method === "POST" && action?.[1] && action[2]) return changeCredential(state, decodeURIComponent(action[1]), action[2], req);
+  if (req.method === "POST" && action?.[1] && action[2])
+    return changeCredential(state, decodeURIComponent(action[1]), action[2], req);
   if (req.method === "GET" && req.path === "/staff") return page(staffPage(state));
   const details = /^\/staff\/details\/(\d+)$/.exec(req.path);
   if (req.method === "GET" && details?.[1]) {
     const employee = state.employees.get(Number(details[1]));
-    return employee ? page(employeePage(employee)) : { status: 404, html: layout("Not found", "<p>No employee with this id.</p>") };
+    return employee
+      ? page(employeePage(employee))
+      : { status: 404, html: layout("Not found", "<p>No employee with this id.</p>") };
   }
   return undefined;
 }
@@ -71,16 +80,29 @@ function changeCredential(state: SandboxState, clientId: string, action: string,
     if (action === "update") {
       const form = formValues(req);
       const attributes = form.attributes === undefined ? [] : ([] as unknown[]).concat(form.attributes).map(String);
-      updateCredential(state, clientId, { name: String(form.name ?? ""), permissions: permissionsFrom(form), readableAttributes: attributes });
+      updateCredential(state, clientId, {
+        name: String(form.name ?? ""),
+        permissions: permissionsFrom(form),
+        readableAttributes: attributes,
+      });
     } else {
-      setCredentialStatus(state, clientId, action === "disable" ? "disabled" : action === "enable" ? "active" : "removed");
+      setCredentialStatus(
+        state,
+        clientId,
+        action === "disable" ? "disabled" : action === "enable" ? "active" : "removed",
+      );
     }
   } catch (error) {
     if (error instanceof SandboxNotFoundError) return json(404, { error: error.message });
     if (error instanceof SandboxInputError) return page(credentialsPage(state, error.message), 400);
     throw error;
   }
-  const notice = { update: "Credential updated.", disable: "Credential disabled.", enable: "Credential re-enabled.", remove: "Credential removed." }[action];
+  const notice = {
+    update: "Credential updated.",
+    disable: "Credential disabled.",
+    enable: "Credential re-enabled.",
+    remove: "Credential removed.",
+  }[action];
   return redirect(`${CREDENTIALS_PATH}?notice=${encodeURIComponent(notice ?? "")}`);
 }
 
@@ -93,7 +115,8 @@ function permissionFields(prefix: string, credential?: SandboxCredential): strin
   });
   const readable = credential?.readableAttributes ?? ["first_name", "last_name", "email", "status", "position"];
   const attributes = ATTRIBUTE_CATALOGUE.map(
-    (a) => `<label><input type="checkbox" name="attributes" value="${esc(a.key)}"${readable.includes(a.key) ? " checked" : ""}> ${esc(a.label)}</label>`,
+    (a) =>
+      `<label><input type="checkbox" name="attributes" value="${esc(a.key)}"${readable.includes(a.key) ? " checked" : ""}> ${esc(a.label)}</label>`,
   );
   return `<fieldset><legend>${esc(prefix)}Permissions</legend><ul>${rows.join("")}</ul></fieldset>
 <details><summary>${esc(prefix)}Readable employee attributes</summary>${attributes.join(" ")}</details>`;
@@ -127,7 +150,8 @@ ${permissionFields("")}<button type="submit">Generate</button></form></section>
 
 function staffPage(state: SandboxState): string {
   const rows = [...state.employees.values()].map(
-    (e) => `<tr><td><a href="/staff/details/${e.id}">${esc(`${e.first_name} ${e.last_name}`)}</a></td><td>${esc(e.email)}</td><td>${esc(e.position ?? "")}</td><td>${esc(e.status)}</td></tr>`,
+    (e) =>
+      `<tr><td><a href="/staff/details/${e.id}">${esc(`${e.first_name} ${e.last_name}`)}</a></td><td>${esc(e.email)}</td><td>${esc(e.position ?? "")}</td><td>${esc(e.status)}</td></tr>`,
   );
   return layout(
     "Employees",
@@ -138,9 +162,17 @@ function staffPage(state: SandboxState): string {
 
 function employeePage(e: NonNullable<ReturnType<SandboxState["employees"]["get"]>>): string {
   const fields: Array<[string, string | number | undefined]> = [
-    ["ID", e.id], ["Email", e.email], ["Position", e.position], ["Department", e.department], ["Office", e.office],
-    ["Hire date", e.hire_date], ["Status", e.status], ["Created", e.created_at],
+    ["ID", e.id],
+    ["Email", e.email],
+    ["Position", e.position],
+    ["Department", e.department],
+    ["Office", e.office],
+    ["Hire date", e.hire_date],
+    ["Status", e.status],
+    ["Created", e.created_at],
   ];
-  const list = fields.filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(String(v))}</dd>`);
+  const list = fields
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(String(v))}</dd>`);
   return layout(`${e.first_name} ${e.last_name}`, `<dl>${list.join("")}</dl><p><a href="/staff">All employees</a></p>`);
 }

@@ -70,13 +70,18 @@ export function ProfileMenu({ initials, name, locale, timeZone, texts }: Props) 
         onClick={() => setOpen((value) => !value)}
         className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
       >
-        <span aria-hidden="true" className="inline-flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-800">
+        <span
+          aria-hidden="true"
+          className="inline-flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-800"
+        >
           {initials}
         </span>
         <span className="hidden max-w-40 truncate sm:inline">{name}</span>
         <span aria-hidden="true">▾</span>
       </button>
-      {open && <ProfilePanel id={panelId} locale={locale} timeZone={timeZone} texts={texts} onSaved={() => setOpen(false)} />}
+      {open && (
+        <ProfilePanel id={panelId} locale={locale} timeZone={timeZone} texts={texts} onSaved={() => setOpen(false)} />
+      )}
     </div>
   );
 }

@@ -55,7 +55,13 @@ export function ProfilePanel({ id, locale, timeZone, texts, onSaved }: Props) {
         return;
       }
       const code = result?.serverError?.code;
-      setFailure(result?.validationErrors ? texts.invalid : code === "unauthenticated" ? texts.unauthenticated : texts.unexpected);
+      setFailure(
+        result?.validationErrors
+          ? texts.invalid
+          : code === "unauthenticated"
+            ? texts.unauthenticated
+            : texts.unexpected,
+      );
     });
   };
 
@@ -79,7 +85,13 @@ export function ProfilePanel({ id, locale, timeZone, texts, onSaved }: Props) {
             <label htmlFor={`${fieldId}-locale`} className="mb-1 block text-sm font-medium text-slate-700">
               {texts.language}
             </label>
-            <select ref={firstFieldRef} id={`${fieldId}-locale`} name="locale" defaultValue={locale} className={control}>
+            <select
+              ref={firstFieldRef}
+              id={`${fieldId}-locale`}
+              name="locale"
+              defaultValue={locale}
+              className={control}
+            >
               {LOCALES.map((code) => (
                 <option key={code} value={code} lang={code}>
                   {LOCALE_NAMES[code]}
@@ -91,7 +103,13 @@ export function ProfilePanel({ id, locale, timeZone, texts, onSaved }: Props) {
             <label htmlFor={`${fieldId}-zone`} className="mb-1 block text-sm font-medium text-slate-700">
               {texts.timeZone}
             </label>
-            <select id={`${fieldId}-zone`} name="timeZone" defaultValue={timeZone} aria-describedby={`${fieldId}-zone-hint`} className={control}>
+            <select
+              id={`${fieldId}-zone`}
+              name="timeZone"
+              defaultValue={timeZone}
+              aria-describedby={`${fieldId}-zone-hint`}
+              className={control}
+            >
               {zones.map(({ zone, label }) => (
                 <option key={zone} value={zone}>
                   {label}

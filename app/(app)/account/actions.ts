@@ -1,16 +1,18 @@
 "use server";
 
 import { signedInAction } from "@/lib/action-client";
-import { ZChangeOwnPasswordInput, ZSignOutEverywhereInput } from "@/lib/users/schemas";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/own-account";
+import { ZChangeOwnPasswordInput, ZSignOutEverywhereInput } from "@/lib/users/schemas";
 
 // Anyone signed in, for their own account only: the user comes from the session, never the input.
 const ownAccount = signedInAction;
 
-export const changeOwnPasswordAction = ownAccount.inputSchema(ZChangeOwnPasswordInput).action(async ({ parsedInput, ctx }) => {
-  await changeOwnPassword({ actor: ctx.user, ...parsedInput });
-  return { changed: true };
-});
+export const changeOwnPasswordAction = ownAccount
+  .inputSchema(ZChangeOwnPasswordInput)
+  .action(async ({ parsedInput, ctx }) => {
+    await changeOwnPassword({ actor: ctx.user, ...parsedInput });
+    return { changed: true };
+  });
 
 export const signOutEverywhereAction = ownAccount.inputSchema(ZSignOutEverywhereInput).action(async ({ ctx }) => {
   await signOutEverywhere({ actor: ctx.user });

@@ -18,7 +18,9 @@ export default async function AccountPage() {
     <div className="max-w-2xl space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("details", { name: user.name, email: user.email, role: user.roleName })}</p>
+        <p className="mt-1 text-slate-600">
+          {t("details", { name: user.name, email: user.email, role: user.roleName })}
+        </p>
       </div>
       <ClientMessages>
         <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-6">
@@ -32,7 +34,10 @@ export default async function AccountPage() {
             {t("sessions")}
           </h2>
           <p className="mt-2 text-sm text-slate-600">
-            {t("sessionsBody", { idleHours: SESSION_IDLE_SECONDS / 3600, absoluteHours: SESSION_ABSOLUTE_SECONDS / 3600 })}
+            {t("sessionsBody", {
+              idleHours: SESSION_IDLE_SECONDS / 3600,
+              absoluteHours: SESSION_ABSOLUTE_SECONDS / 3600,
+            })}
           </p>
           <SignOutEverywhere />
         </section>

@@ -21,13 +21,12 @@ export default async function CandidatesPage({
 }) {
   const user = await requireUser("candidates:read");
   const params = ZCandidateListParams.parse(await searchParams);
-  const [t, jobs, result] = await Promise.all([
-    getTranslations("candidates"),
-    listJobs(),
-    listCandidates(params),
-  ]);
+  const [t, jobs, result] = await Promise.all([getTranslations("candidates"), listJobs(), listCandidates(params)]);
   // Empty for roles that may not see badges: then not even the sender's name is in the page.
-  const badges = await getPersonioBadges(user, result.rows.map((row) => row.id));
+  const badges = await getPersonioBadges(
+    user,
+    result.rows.map((row) => row.id),
+  );
 
   return (
     <div className="space-y-6">
@@ -42,7 +41,12 @@ export default async function CandidatesPage({
       <CandidateFilters params={params} jobs={jobs} />
       <CandidateTable rows={result.rows} badges={badges} />
       {result.pages > 1 && (
-        <Pagination page={params.page} pages={result.pages} morePages={result.moreThanTotal} hrefFor={(page) => candidateListHref({ ...params, page })} />
+        <Pagination
+          page={params.page}
+          pages={result.pages}
+          morePages={result.moreThanTotal}
+          hrefFor={(page) => candidateListHref({ ...params, page })}
+        />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { ImportAccess } from "@/app/(app)/import/_components/import-access";
 import { ImportDropzone } from "@/app/(app)/import/_components/import-dropzone";
@@ -50,11 +50,18 @@ export default async function ImportPage() {
                       {item.fileName}
                     </Link>
                   </RowHeaderCell>
-                  <Cell className="text-slate-700">{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Cell>
+                  <Cell className="text-slate-700">
+                    {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </Cell>
                   <Cell>{t(`status.${item.status}` as "status.DONE")}</Cell>
                   <Cell className="text-slate-700">
                     {item.status === "DONE"
-                      ? t("resultSummary", { created: item.createdCount, updated: item.updatedCount, unchanged: item.unchangedCount, rejected: item.rejectedCount })
+                      ? t("resultSummary", {
+                          created: item.createdCount,
+                          updated: item.updatedCount,
+                          unchanged: item.unchangedCount,
+                          rejected: item.rejectedCount,
+                        })
                       : "—"}
                   </Cell>
                 </tr>

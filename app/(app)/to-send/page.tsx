@@ -27,7 +27,8 @@ export default async function ToSendPage({ searchParams }: Props) {
     job: row.job.title,
     added: format.dateTime(row.createdAt, { dateStyle: "medium" }),
     addedIso: row.createdAt.toISOString(),
-    state: row.handoff?.lastErrorCode === "employee_exists" ? "waitingForLink" : row.handoff ? "lastAttemptFailed" : "new",
+    state:
+      row.handoff?.lastErrorCode === "employee_exists" ? "waitingForLink" : row.handoff ? "lastAttemptFailed" : "new",
   }));
 
   return (
@@ -42,13 +43,21 @@ export default async function ToSendPage({ searchParams }: Props) {
         </p>
       </div>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          {t("empty")}
+        </p>
       ) : (
         <ClientMessages>
           <QueueList rows={rows} />
         </ClientMessages>
       )}
-      {result.pages > 1 && <Pagination page={result.page} pages={result.pages} hrefFor={(next) => (next > 1 ? `/to-send?page=${next}` : "/to-send")} />}
+      {result.pages > 1 && (
+        <Pagination
+          page={result.page}
+          pages={result.pages}
+          hrefFor={(next) => (next > 1 ? `/to-send?page=${next}` : "/to-send")}
+        />
+      )}
     </div>
   );
 }

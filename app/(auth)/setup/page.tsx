@@ -1,5 +1,5 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 
 import { SetupForm } from "@/app/(auth)/setup/_components/setup-form";
 import { AuthCard } from "@/components/auth/auth-card";

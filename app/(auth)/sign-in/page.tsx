@@ -1,5 +1,5 @@
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
@@ -31,7 +31,11 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await isSetupNeeded(db)) redirect("/setup");
   const [t, sso] = await Promise.all([getTranslations(), getSsoSignInOptions()]);
   const refusal = parseSsoRefusal(error);
-  const failure = refusal ? t(`ssoSignIn.refused.${refusal}`) : error && PROVIDER_ERRORS.has(error) ? t("ssoSignIn.refused.token") : null;
+  const failure = refusal
+    ? t(`ssoSignIn.refused.${refusal}`)
+    : error && PROVIDER_ERRORS.has(error)
+      ? t("ssoSignIn.refused.token")
+      : null;
   const passwordForm = <SignInForm callbackUrl={safeCallback} />;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { createImport, ImportFileError } from "@/lib/imports/service";
 import { can } from "@/lib/permissions";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
 
 // The upload of an import file: the raw bytes as the body (not multipart, so nothing but the
 // file is buffered), its name in X-File-Name. Server actions cap bodies far below 50 MB, hence

@@ -30,7 +30,8 @@ export function interpretGreenhouse(body: unknown, headers: { get(name: string):
   const meta = { eventType, eventId: text(headers.get("greenhouse-event-id")) };
   if (!root || !eventType) return { ...meta, kind: "reject", reason: "invalid_payload" };
   if (eventType === "ping") return { ...meta, kind: "ignore", reason: "ping" };
-  if (eventType !== "hire_candidate" && eventType !== "unhire_candidate") return { ...meta, kind: "ignore", reason: "unknown_event" };
+  if (eventType !== "hire_candidate" && eventType !== "unhire_candidate")
+    return { ...meta, kind: "ignore", reason: "unknown_event" };
 
   const application = record(record(root.payload)?.application);
   const candidate = record(application?.candidate);

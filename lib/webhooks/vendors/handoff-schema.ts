@@ -8,7 +8,12 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a calendar day, yyyy-mm-dd"
 
 export const ZHandoffHiredCandidate = z
   .object({
-    externalId: z.string().trim().min(1).max(200).describe("The candidate's id in your system; a later event with the same id updates the candidate."),
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe("The candidate's id in your system; a later event with the same id updates the candidate."),
     firstName: z.string().trim().min(1).max(100),
     lastName: z.string().trim().min(1).max(100),
     email: z.email().max(254),
@@ -22,7 +27,12 @@ export const ZHandoffHiredCandidate = z
 
 export const ZHandoffHiredEvent = z
   .object({
-    id: z.string().trim().min(1).max(200).describe("Unique per event: a second delivery with the same id is refused as a replay."),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .describe("Unique per event: a second delivery with the same id is refused as a replay."),
     type: z.literal("candidate.hired"),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
     candidate: ZHandoffHiredCandidate,
@@ -32,7 +42,11 @@ export const ZHandoffHiredEvent = z
 export const ZHandoffUnhiredEvent = z
   .object({
     id: z.string().trim().min(1).max(200),
-    type: z.literal("candidate.unhired").describe("The hire was taken back: the candidate returns to Offer (or is flagged for an admin if already sent to Personio)."),
+    type: z
+      .literal("candidate.unhired")
+      .describe(
+        "The hire was taken back: the candidate returns to Offer (or is flagged for an admin if already sent to Personio).",
+      ),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
     candidate: z.object({ externalId: z.string().trim().min(1).max(200) }).strict(),
   })

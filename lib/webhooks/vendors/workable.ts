@@ -20,16 +20,20 @@ export function interpretWorkable(body: unknown, nowMs: number): Interpretation 
   const eventType = text(root?.event_type);
   const meta = { eventType, eventId: text(root?.id) };
   if (!root || !eventType) return { ...meta, kind: "reject", reason: "invalid_payload" };
-  if (eventType !== "candidate_moved" && eventType !== "candidate_created") return { ...meta, kind: "ignore", reason: "unknown_event" };
+  if (eventType !== "candidate_moved" && eventType !== "candidate_created")
+    return { ...meta, kind: "ignore", reason: "unknown_event" };
 
   const firedAt = Date.parse(text(root.fired_at) ?? "");
-  if (Number.isFinite(firedAt) && nowMs - firedAt > WORKABLE_MAX_EVENT_AGE_HOURS * 3_600_000) return { ...meta, kind: "reject", reason: "stale_event" };
+  if (Number.isFinite(firedAt) && nowMs - firedAt > WORKABLE_MAX_EVENT_AGE_HOURS * 3_600_000)
+    return { ...meta, kind: "reject", reason: "stale_event" };
 
   const candidate = record(root.data);
   const externalId = text(candidate?.id);
   if (!candidate || !externalId) return { ...meta, kind: "reject", reason: "invalid_payload" };
   if (!isHiredStage(candidate) || candidate.disqualified === true) {
-    return eventType === "candidate_moved" ? { ...meta, kind: "unhire", externalId, stage: "OFFER" } : { ...meta, kind: "ignore", reason: "not_hired" };
+    return eventType === "candidate_moved"
+      ? { ...meta, kind: "unhire", externalId, stage: "OFFER" }
+      : { ...meta, kind: "ignore", reason: "not_hired" };
   }
   const job = record(candidate.job);
   const fullName = text(candidate.name);

@@ -64,13 +64,16 @@ async function load(): Promise<NonNullable<typeof specs>> {
 function numericFields(body: unknown): unknown {
   if (typeof body !== "object" || body === null) return body;
   // Multipart fields travel as text; the schema types them as integers.
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v]));
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [k, typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v]),
+  );
 }
 
 /** Returns a list of problems: empty when request and response match the official files. */
 export async function validatePersonioExchange(exchange: RecordedExchange): Promise<string[]> {
   const { auth, v2, personnel } = await load();
-  const spec = exchange.endpoint === "POST /v1/auth" ? auth : exchange.endpoint === "POST /v2/auth/token" ? v2 : personnel;
+  const spec =
+    exchange.endpoint === "POST /v1/auth" ? auth : exchange.endpoint === "POST /v2/auth/token" ? v2 : personnel;
   const relativePath = exchange.path.slice(spec.prefix.length);
   const operation = spec.api.router.matchOperation({ method: exchange.method, path: relativePath, headers: {} });
   if (!operation) return [`${exchange.method} ${exchange.path}: no operation in the official files`];
@@ -81,12 +84,14 @@ export async function validatePersonioExchange(exchange: RecordedExchange): Prom
     { method: exchange.method, path: relativePath, query: exchange.query, headers: exchange.headers, body },
     operation,
   );
-  for (const error of request.errors ?? []) problems.push(`${label} request ${error.instancePath} ${error.message ?? ""}`);
+  for (const error of request.errors ?? [])
+    problems.push(`${label} request ${error.instancePath} ${error.message ?? ""}`);
   // Rules the files state in prose or in `security`, which openapi-backend does not enforce on its own.
   if (operation.security?.length && !/^Bearer \S+$/.test(exchange.headers.authorization ?? "")) {
     problems.push(`${label} request lacks a Bearer token`);
   }
-  if ("client_secret" in exchange.query || "client_id" in exchange.query) problems.push(`${label} credentials in the query string`);
+  if ("client_secret" in exchange.query || "client_id" in exchange.query)
+    problems.push(`${label} credentials in the query string`);
   if (exchange.status !== undefined && exchange.responseBody !== undefined) {
     const response = spec.api.validateResponse(exchange.responseBody, operation, exchange.status);
     for (const error of response.errors ?? []) {

@@ -1,10 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -69,7 +69,11 @@ export function ChangePasswordForm({ email }: { email: string }) {
           label={t("currentPassword")}
           type="password"
           autoComplete="current-password"
-          error={errors.currentPassword?.message === "currentRequired" ? t("currentRequired") : errors.currentPassword?.message}
+          error={
+            errors.currentPassword?.message === "currentRequired"
+              ? t("currentRequired")
+              : errors.currentPassword?.message
+          }
           {...form.register("currentPassword")}
         />
         <NewPasswordFields

@@ -5,9 +5,9 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { requireUser } from "@/lib/auth/require-user";
 import { auditExportHref, auditListHref, isAuditFiltered, ZAuditListParams } from "@/lib/audit-log/params";
 import { AUDIT_CANDIDATE_MATCH_LIMIT, listAuditEntries, listAuditPeople } from "@/lib/audit-log/queries";
+import { requireUser } from "@/lib/auth/require-user";
 import { timeZoneLabel } from "@/lib/i18n/time-zones";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,7 +21,11 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireUser("audit:read");
   const params = ZAuditListParams.parse(await searchParams);
   const timeZone = await getTimeZone();
-  const [t, result, people] = await Promise.all([getTranslations("audit"), listAuditEntries(params, timeZone), listAuditPeople()]);
+  const [t, result, people] = await Promise.all([
+    getTranslations("audit"),
+    listAuditEntries(params, timeZone),
+    listAuditPeople(),
+  ]);
   const zoneLabel = timeZoneLabel(timeZone);
   return (
     <div className="space-y-6">
@@ -34,7 +38,11 @@ export default async function AuditPage({ searchParams }: Props) {
       )}
       {result.candidateMatches !== null && result.candidateMatches > AUDIT_CANDIDATE_MATCH_LIMIT && (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status">
-          {t("filters.candidateTooBroad", { count: result.candidateMatches, words: params.candidate, limit: AUDIT_CANDIDATE_MATCH_LIMIT })}
+          {t("filters.candidateTooBroad", {
+            count: result.candidateMatches,
+            words: params.candidate,
+            limit: AUDIT_CANDIDATE_MATCH_LIMIT,
+          })}
         </p>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
@@ -45,7 +53,12 @@ export default async function AuditPage({ searchParams }: Props) {
         {result.total > 0 && (
           <div className="max-w-sm sm:text-right">
             {/* A plain link: the browser downloads the file (Content-Disposition), no script needed. */}
-            <a href={auditExportHref(params)} className={buttonClassName("secondary")} aria-describedby="audit-export-hint" download>
+            <a
+              href={auditExportHref(params)}
+              className={buttonClassName("secondary")}
+              aria-describedby="audit-export-hint"
+              download
+            >
               {t("export.button")}
             </a>
             <p id="audit-export-hint" className="mt-1 text-xs text-slate-500">
@@ -61,7 +74,13 @@ export default async function AuditPage({ searchParams }: Props) {
       ) : (
         <>
           <AuditTable entries={result.entries} />
-          {result.pages > 1 && <Pagination page={result.page} pages={result.pages} hrefFor={(page) => auditListHref({ ...params, page })} />}
+          {result.pages > 1 && (
+            <Pagination
+              page={result.page}
+              pages={result.pages}
+              hrefFor={(page) => auditListHref({ ...params, page })}
+            />
+          )}
         </>
       )}
     </div>

@@ -18,8 +18,14 @@ export async function generateMetadata() {
 export default async function IntegrationsPage({ searchParams }: Props) {
   await requireUser("integrations:manage");
   const params = await searchParams;
-  const category = (INTEGRATION_CATEGORIES as readonly string[]).includes(params.category ?? "") ? (params.category as IntegrationCategory) : null;
-  const [t, { status: personio }, sources] = await Promise.all([getTranslations("integrations"), getPersonioStatus(), getSourceStates()]);
+  const category = (INTEGRATION_CATEGORIES as readonly string[]).includes(params.category ?? "")
+    ? (params.category as IntegrationCategory)
+    : null;
+  const [t, { status: personio }, sources] = await Promise.all([
+    getTranslations("integrations"),
+    getPersonioStatus(),
+    getSourceStates(),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />

@@ -17,7 +17,15 @@ export default async function JobsPage() {
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} intro={t("intro")} />
-      <JobTable jobs={jobs.map((job) => ({ id: job.id, title: job.title, department: job.department, office: job.office, candidates: job._count.candidates }))} />
+      <JobTable
+        jobs={jobs.map((job) => ({
+          id: job.id,
+          title: job.title,
+          department: job.department,
+          office: job.office,
+          candidates: job._count.candidates,
+        }))}
+      />
       <section aria-labelledby="add-job-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="add-job-heading" className="text-lg font-semibold">
           {t("add")}

@@ -1,7 +1,7 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 
 import { authorizedAction } from "@/lib/action-client";
 import { SSO_TEST_COOKIE } from "@/lib/auth/request-options";
@@ -14,7 +14,14 @@ import {
   ZSetSsoEnabledInput,
   ZSetSsoRequiredInput,
 } from "@/lib/sso/schemas";
-import { addSsoGroupRole, getSsoSettings, removeSsoGroupRole, saveSsoSettings, setSsoEnabled, setSsoRequired } from "@/lib/sso/settings";
+import {
+  addSsoGroupRole,
+  getSsoSettings,
+  removeSsoGroupRole,
+  saveSsoSettings,
+  setSsoEnabled,
+  setSsoRequired,
+} from "@/lib/sso/settings";
 
 // SSO decides who gets in, so it is managed with users:manage; every action re-checks it on the
 // server. Results carry statuses only, never the client secret.
@@ -25,11 +32,13 @@ function revalidate() {
   revalidatePath("/sign-in");
 }
 
-export const saveSsoSettingsAction = manageSso.inputSchema(ZSaveSsoSettingsInput).action(async ({ parsedInput, ctx }) => {
-  const result = await saveSsoSettings({ actorId: ctx.user.id, input: parsedInput });
-  revalidate();
-  return result;
-});
+export const saveSsoSettingsAction = manageSso
+  .inputSchema(ZSaveSsoSettingsInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await saveSsoSettings({ actorId: ctx.user.id, input: parsedInput });
+    revalidate();
+    return result;
+  });
 
 // Marks the next SSO round trip of this browser as a test by this admin (lib/auth/
 // request-options.ts); the browser then starts the sign-in itself.
@@ -63,8 +72,10 @@ export const addSsoGroupRoleAction = manageSso.inputSchema(ZAddGroupRoleInput).a
   return { group: parsedInput.group, roleId: parsedInput.roleId };
 });
 
-export const removeSsoGroupRoleAction = manageSso.inputSchema(ZRemoveGroupRoleInput).action(async ({ parsedInput, ctx }) => {
-  await removeSsoGroupRole({ actorId: ctx.user.id, group: parsedInput.group });
-  revalidate();
-  return { group: parsedInput.group };
-});
+export const removeSsoGroupRoleAction = manageSso
+  .inputSchema(ZRemoveGroupRoleInput)
+  .action(async ({ parsedInput, ctx }) => {
+    await removeSsoGroupRole({ actorId: ctx.user.id, group: parsedInput.group });
+    revalidate();
+    return { group: parsedInput.group };
+  });

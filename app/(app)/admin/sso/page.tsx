@@ -1,12 +1,12 @@
-import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
-import { listRoles } from "@/lib/users/service";
 import { getSsoSettings, listActiveAdmins, listSsoGroupRoles, SSO_PROVIDER_ID } from "@/lib/sso/settings";
 import { parseSsoTest } from "@/lib/sso/sign-in-errors";
+import { listRoles } from "@/lib/users/service";
 
 import { SsoGroupRoles } from "./_components/sso-group-roles";
 import { SsoRequiredForm } from "./_components/sso-required-form";
@@ -22,7 +22,8 @@ export async function generateMetadata() {
 async function redirectUri() {
   const list = await headers();
   const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
-  const proto = list.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
+  const proto =
+    list.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
   return `${proto}://${host}/api/auth/callback/${SSO_PROVIDER_ID}`;
 }
 
@@ -51,7 +52,9 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
         title={t("title")}
         intro={t("intro")}
         beside={
-          <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${settings?.enabled ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-700"}`}>
+          <span
+            className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${settings?.enabled ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-700"}`}
+          >
             {status}
           </span>
         }
@@ -82,10 +85,17 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
           <p className="text-sm text-slate-600">{t("test.intro")}</p>
           <p className="text-sm">
             {settings.testedAt
-              ? t("test.lastPassed", { email, date: format.dateTime(settings.testedAt, { dateStyle: "medium", timeStyle: "short" }) })
+              ? t("test.lastPassed", {
+                  email,
+                  date: format.dateTime(settings.testedAt, { dateStyle: "medium", timeStyle: "short" }),
+                })
               : t("test.never")}
           </p>
-          <SsoTestControls enabled={settings.enabled} tested={settings.testedAt !== null} label={settings.buttonLabel} />
+          <SsoTestControls
+            enabled={settings.enabled}
+            tested={settings.testedAt !== null}
+            label={settings.buttonLabel}
+          />
         </section>
       )}
 
@@ -95,7 +105,12 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
             {t("required.heading")}
           </h2>
           <p className="text-sm text-slate-600">{t("required.intro")}</p>
-          <SsoRequiredForm enabled={settings.enabled} required={settings.required} breakGlassUserId={settings.breakGlassUserId} admins={admins} />
+          <SsoRequiredForm
+            enabled={settings.enabled}
+            required={settings.required}
+            breakGlassUserId={settings.breakGlassUserId}
+            admins={admins}
+          />
         </section>
       )}
 

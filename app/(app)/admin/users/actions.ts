@@ -30,10 +30,8 @@ export const changeUserRoleAction = manageUsers
     return { userId: parsedInput.userId };
   });
 
-export const setUserActiveAction = manageUsers
-  .inputSchema(ZSetUserActiveInput)
-  .action(async ({ parsedInput, ctx }) => {
-    await setUserActive({ actorId: ctx.user.id, ...parsedInput });
-    revalidatePath("/admin/users");
-    return { userId: parsedInput.userId };
-  });
+export const setUserActiveAction = manageUsers.inputSchema(ZSetUserActiveInput).action(async ({ parsedInput, ctx }) => {
+  await setUserActive({ actorId: ctx.user.id, ...parsedInput });
+  revalidatePath("/admin/users");
+  return { userId: parsedInput.userId };
+});

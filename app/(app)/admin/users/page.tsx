@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -39,13 +39,20 @@ export default async function UsersPage({ searchParams }: Props) {
           title={t("title")}
           end={
             <p className="text-sm text-slate-600" aria-live="polite">
-              {q ? t("countFiltered", { shown: users.length, total: allUsers.length }) : t("count", { count: allUsers.length })}
+              {q
+                ? t("countFiltered", { shown: users.length, total: allUsers.length })
+                : t("count", { count: allUsers.length })}
             </p>
           }
         />
         <div className="space-y-4">
           {/* A plain GET form, like the candidate list's: works without JavaScript, a shareable URL. */}
-          <form role="search" method="get" action="/admin/users" className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4">
+          <form
+            role="search"
+            method="get"
+            action="/admin/users"
+            className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4"
+          >
             <div className="min-w-0 flex-1 basis-56">
               <label htmlFor="user-search" className="mb-1 block text-sm font-medium text-slate-700">
                 {t("searchLabel")}

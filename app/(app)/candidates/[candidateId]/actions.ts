@@ -2,7 +2,13 @@
 
 import { authorizedAction } from "@/lib/action-client";
 import { getHandoffStatus } from "@/lib/handoff/queries";
-import { ZHandoffStatusInput, ZLinkToPersonioInput, ZSendFormInput, ZSendToPersonioInput, ZUpdateInPersonioInput } from "@/lib/handoff/schemas";
+import {
+  ZHandoffStatusInput,
+  ZLinkToPersonioInput,
+  ZSendFormInput,
+  ZSendToPersonioInput,
+  ZUpdateInPersonioInput,
+} from "@/lib/handoff/schemas";
 import { linkCandidateToPersonioEmployee, sendCandidateToPersonio } from "@/lib/handoff/send";
 import { getSendFormData } from "@/lib/handoff/send-form";
 import { getUpdateFormData, updateCandidateInPersonio } from "@/lib/handoff/update";

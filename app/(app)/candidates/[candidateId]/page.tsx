@@ -1,5 +1,5 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
@@ -30,17 +30,18 @@ export default async function CandidateProfilePage({ params }: Props) {
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
   const mayUpdate = can(user, "personio:update");
-  const [t, tStages, tHandoff, tFields, tAvailability, format, sendAvailability, badges, handoffStatus] = await Promise.all([
-    getTranslations("profile"),
-    getTranslations("stages"),
-    getTranslations("handoff"),
-    getTranslations("personioFields"),
-    getTranslations("sendAvailability"),
-    getFormatter(),
-    getSendAvailability({ actor: user, candidate }),
-    getPersonioBadges(user, [candidate.id]),
-    mayUpdate ? getHandoffStatus(candidate.id) : null,
-  ]);
+  const [t, tStages, tHandoff, tFields, tAvailability, format, sendAvailability, badges, handoffStatus] =
+    await Promise.all([
+      getTranslations("profile"),
+      getTranslations("stages"),
+      getTranslations("handoff"),
+      getTranslations("personioFields"),
+      getTranslations("sendAvailability"),
+      getFormatter(),
+      getSendAvailability({ actor: user, candidate }),
+      getPersonioBadges(user, [candidate.id]),
+      mayUpdate ? getHandoffStatus(candidate.id) : null,
+    ]);
   // Corrections after a send: for a profile that is in Personio (sent or linked).
   const offersUpdate = mayUpdate && (handoffStatus === "SENT" || handoffStatus === "LINKED");
   const badge = badges.get(candidate.id);
@@ -49,20 +50,21 @@ export default async function CandidateProfilePage({ params }: Props) {
   // Send is offered only for the stages an admin allowed: a candidate in another stage (still
   // applying, say) gets no item at all, not a disabled one.
   const isStageRefused = !sendAvailability.available && sendAvailability.reason === "stage_not_sendable";
-  const sendUnavailableReason = sendAvailability.available || isStageRefused
-    ? null
-    : sendAvailability.reason === "no_permission"
-      ? tAvailability("noPermission")
-      : sendAvailability.reason === "not_connected"
-        ? tAvailability("notConnected")
-        : sendAvailability.reason === "integration_disabled"
-          ? tAvailability("integrationDisabled")
-          : badge
-            ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
-                name: badge.sentByName,
-                date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
-              })
-            : tAvailability("alreadySent");
+  const sendUnavailableReason =
+    sendAvailability.available || isStageRefused
+      ? null
+      : sendAvailability.reason === "no_permission"
+        ? tAvailability("noPermission")
+        : sendAvailability.reason === "not_connected"
+          ? tAvailability("notConnected")
+          : sendAvailability.reason === "integration_disabled"
+            ? tAvailability("integrationDisabled")
+            : badge
+              ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
+                  name: badge.sentByName,
+                  date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
+                })
+              : tAvailability("alreadySent");
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],
@@ -70,11 +72,18 @@ export default async function CandidateProfilePage({ params }: Props) {
     [t("job"), candidate.job.title],
     [t("department"), candidate.department || candidate.job.department || t("none")],
     [t("office"), candidate.office || candidate.job.office || t("none")],
-    [t("startDate"), candidate.startDate ? format.dateTime(new Date(`${candidate.startDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : t("none")],
+    [
+      t("startDate"),
+      candidate.startDate
+        ? format.dateTime(new Date(`${candidate.startDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })
+        : t("none"),
+    ],
     [t("stage"), <StageBadge key="stage" stage={candidate.stage} t={tStages} />],
     [t("source"), candidate.source ?? t("none")],
     ...(candidate.externalSource
-      ? ([[t("externalRecord"), `${candidate.externalSource} · ${candidate.externalId ?? ""}`]] as Array<[string, React.ReactNode]>)
+      ? ([[t("externalRecord"), `${candidate.externalSource} · ${candidate.externalId ?? ""}`]] as Array<
+          [string, React.ReactNode]
+        >)
       : []),
     [t("created"), format.dateTime(candidate.createdAt, { dateStyle: "medium" })],
     [t("updated"), format.dateTime(candidate.updatedAt, { dateStyle: "medium", timeStyle: "short" })],
@@ -90,7 +99,12 @@ export default async function CandidateProfilePage({ params }: Props) {
         end={
           <CandidateActionsMenu
             candidateId={candidate.id}
-            labels={{ more: t("more"), noActions: t("noActions"), sendToPersonio: tHandoff("menuItem"), updateInPersonio: tFields("update.menuItem") }}
+            labels={{
+              more: t("more"),
+              noActions: t("noActions"),
+              sendToPersonio: tHandoff("menuItem"),
+              updateInPersonio: tFields("update.menuItem"),
+            }}
             sendAvailability={sendAvailability}
             sendUnavailableReason={sendUnavailableReason}
             updateInPersonio={offersUpdate ? { intl: await getClientIntl() } : null}

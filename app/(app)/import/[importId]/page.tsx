@@ -1,5 +1,5 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 
 import { ImportFlow } from "@/app/(app)/import/[importId]/_components/import-flow";
 import { BackLink } from "@/components/ui/page-header";

@@ -8,7 +8,15 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { ACCEPTED_IMPORT_TYPES, MAX_IMPORT_BYTES, MAX_IMPORT_MEGABYTES } from "@/lib/imports/limits";
 
-const FILE_ERRORS = ["file_too_large", "empty_file", "xls_not_supported", "binary_file", "malformed_csv", "unreadable_spreadsheet", "no_rows"];
+const FILE_ERRORS = [
+  "file_too_large",
+  "empty_file",
+  "xls_not_supported",
+  "binary_file",
+  "malformed_csv",
+  "unreadable_spreadsheet",
+  "no_rows",
+];
 
 // Drop a file or choose one; it is uploaded as is and read on the server, which answers with
 // the import to preview (or why the file cannot be read).
@@ -33,13 +41,19 @@ export function ImportDropzone() {
         headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name) },
         body: file,
       });
-      const body = (await response.json().catch(() => ({}))) as { importId?: string; code?: string; row?: number | null };
+      const body = (await response.json().catch(() => ({}))) as {
+        importId?: string;
+        code?: string;
+        row?: number | null;
+      };
       if (response.ok && body.importId) {
         router.push(`/import/${body.importId}`);
         return;
       }
       const code = body.code && FILE_ERRORS.includes(body.code) ? body.code : "unexpected";
-      setError(t(`fileErrors.${code}` as "fileErrors.unexpected", { megabytes: MAX_IMPORT_MEGABYTES, row: body.row ?? "?" }));
+      setError(
+        t(`fileErrors.${code}` as "fileErrors.unexpected", { megabytes: MAX_IMPORT_MEGABYTES, row: body.row ?? "?" }),
+      );
     } catch {
       setError(t("fileErrors.unexpected"));
     }
@@ -77,7 +91,12 @@ export function ImportDropzone() {
           <>
             <p className="font-medium text-slate-800">{dragging ? t("dropzone.dropActive") : t("dropzone.label")}</p>
             <p className="text-sm text-slate-500">{t("dropzone.or")}</p>
-            <label className={buttonClassName("secondary", "cursor-pointer focus-within:ring-2 focus-within:ring-indigo-500")}>
+            <label
+              className={buttonClassName(
+                "secondary",
+                "cursor-pointer focus-within:ring-2 focus-within:ring-indigo-500",
+              )}
+            >
               {t("dropzone.choose")}
               <input
                 ref={input}

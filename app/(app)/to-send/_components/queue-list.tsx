@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useState } from "react";
 
 import { buttonClassName } from "@/components/ui/button";
@@ -42,7 +42,12 @@ export function QueueList({ rows }: { rows: QueueRow[] }) {
           />
           {t("selectAll")}
         </label>
-        <button type="submit" disabled={selected.size === 0} className={buttonClassName("primary")} aria-describedby={selected.size === 0 ? "queue-review-hint" : undefined}>
+        <button
+          type="submit"
+          disabled={selected.size === 0}
+          className={buttonClassName("primary")}
+          aria-describedby={selected.size === 0 ? "queue-review-hint" : undefined}
+        >
           {t("reviewSelected", { count: selected.size })}
         </button>
         {selected.size === 0 && (
@@ -73,7 +78,9 @@ export function QueueList({ rows }: { rows: QueueRow[] }) {
               <span className="flex flex-wrap items-center gap-2 text-slate-600">
                 <time dateTime={row.addedIso}>{row.added}</time>
                 {row.state !== "new" && (
-                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{t(row.state)}</span>
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                    {t(row.state)}
+                  </span>
                 )}
               </span>
             </div>

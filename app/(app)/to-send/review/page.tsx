@@ -28,9 +28,15 @@ export default async function ReviewSendPage({ searchParams }: Props) {
     <div className="space-y-6">
       <BackLink href="/to-send">{t("backToQueue")}</BackLink>
       <PageHeader title={t("reviewTitle")} intro={t("reviewIntro")} />
-      {skipped > 0 && batch.candidates.length > 0 && <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">{t("skipped", { count: skipped })}</p>}
+      {skipped > 0 && batch.candidates.length > 0 && (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+          {t("skipped", { count: skipped })}
+        </p>
+      )}
       {batch.candidates.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("noneLeft")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          {t("noneLeft")}
+        </p>
       ) : (
         <ClientMessages>
           <QueryProvider>

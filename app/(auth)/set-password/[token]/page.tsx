@@ -1,11 +1,11 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { SetPasswordForm } from "@/app/(auth)/set-password/[token]/_components/set-password-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { ZSetPasswordFromLinkInput } from "@/lib/users/schemas";
 import { findAccountLink } from "@/lib/users/password-links";
+import { ZSetPasswordFromLinkInput } from "@/lib/users/schemas";
 
 type Props = { params: Promise<{ token: string }> };
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -74,8 +74,19 @@ export function SetupForm() {
           error={message(errors.setupToken?.message)}
           {...form.register("setupToken")}
         />
-        <TextField label={t("name")} autoComplete="name" error={message(errors.name?.message)} {...form.register("name")} />
-        <TextField label={t("email")} type="email" autoComplete="username" error={message(errors.email?.message)} {...form.register("email")} />
+        <TextField
+          label={t("name")}
+          autoComplete="name"
+          error={message(errors.name?.message)}
+          {...form.register("name")}
+        />
+        <TextField
+          label={t("email")}
+          type="email"
+          autoComplete="username"
+          error={message(errors.email?.message)}
+          {...form.register("email")}
+        />
         <NewPasswordFields
           label={t("password")}
           password={form.register("password")}

@@ -1,5 +1,5 @@
-import { NextResponse, type NextRequest } from "next/server";
 import NextAuth from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
 
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { authOptionsForRequest } from "@/lib/auth/request-options";

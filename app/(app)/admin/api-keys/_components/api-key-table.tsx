@@ -45,7 +45,11 @@ export function ApiKeyTable({ keys }: { keys: KeyRow[] }) {
   const dateTime = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
 
   if (keys.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">{t("empty")}</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+        {t("empty")}
+      </p>
+    );
   }
   return (
     <div className="space-y-4">
@@ -62,47 +66,55 @@ export function ApiKeyTable({ keys }: { keys: KeyRow[] }) {
           </HeaderCell>
         </TableHead>
         <TableBody>
-            {keys.map((key) => {
-              const status = key.revokedAt ? "revoked" : key.expired ? "expired" : "active";
-              return (
-                <tr key={key.id} data-testid={`api-key-${key.prefix}`}>
-                  <RowHeaderCell>
-                    <span className="block text-slate-900">{key.name}</span>
-                    <span className="block text-xs font-normal text-slate-500">{t("createdOn", { date: date(key.createdAt) })}</span>
-                  </RowHeaderCell>
-                  <Cell className="font-mono text-xs">{key.prefix}…</Cell>
-                  <Cell>
-                    <ul className="space-y-0.5 font-mono text-xs">
-                      {key.scopes.map((scope) => (
-                        <li key={scope}>{scope}</li>
-                      ))}
-                    </ul>
-                    <p className="mt-1 text-xs text-slate-500">{t("perMinute", { count: key.rateLimitPerMinute })}</p>
-                  </Cell>
-                  <Cell className="text-slate-700">{key.lastUsedAt ? dateTime(key.lastUsedAt) : t("neverUsed")}</Cell>
-                  <Cell>
-                    <span
-                      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${
-                        status === "active" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700"
-                      }`}
+          {keys.map((key) => {
+            const status = key.revokedAt ? "revoked" : key.expired ? "expired" : "active";
+            return (
+              <tr key={key.id} data-testid={`api-key-${key.prefix}`}>
+                <RowHeaderCell>
+                  <span className="block text-slate-900">{key.name}</span>
+                  <span className="block text-xs font-normal text-slate-500">
+                    {t("createdOn", { date: date(key.createdAt) })}
+                  </span>
+                </RowHeaderCell>
+                <Cell className="font-mono text-xs">{key.prefix}…</Cell>
+                <Cell>
+                  <ul className="space-y-0.5 font-mono text-xs">
+                    {key.scopes.map((scope) => (
+                      <li key={scope}>{scope}</li>
+                    ))}
+                  </ul>
+                  <p className="mt-1 text-xs text-slate-500">{t("perMinute", { count: key.rateLimitPerMinute })}</p>
+                </Cell>
+                <Cell className="text-slate-700">{key.lastUsedAt ? dateTime(key.lastUsedAt) : t("neverUsed")}</Cell>
+                <Cell>
+                  <span
+                    className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${
+                      status === "active" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700"
+                    }`}
+                  >
+                    {t(`status.${status}`)}
+                  </span>
+                  {status === "active" && key.expiresAt && (
+                    <p className="mt-1 text-xs text-slate-500">{t("expiresOnDate", { date: date(key.expiresAt) })}</p>
+                  )}
+                  {status === "revoked" && key.revokedAt && (
+                    <p className="mt-1 text-xs text-slate-500">{date(key.revokedAt)}</p>
+                  )}
+                </Cell>
+                <Cell className="text-right">
+                  {status !== "revoked" && (
+                    <Button
+                      variant="secondary"
+                      onClick={() => setToRevoke(key)}
+                      aria-label={t("revokeLabel", { name: key.name })}
                     >
-                      {t(`status.${status}`)}
-                    </span>
-                    {status === "active" && key.expiresAt && (
-                      <p className="mt-1 text-xs text-slate-500">{t("expiresOnDate", { date: date(key.expiresAt) })}</p>
-                    )}
-                    {status === "revoked" && key.revokedAt && <p className="mt-1 text-xs text-slate-500">{date(key.revokedAt)}</p>}
-                  </Cell>
-                  <Cell className="text-right">
-                    {status !== "revoked" && (
-                      <Button variant="secondary" onClick={() => setToRevoke(key)} aria-label={t("revokeLabel", { name: key.name })}>
-                        {t("revoke")}
-                      </Button>
-                    )}
-                  </Cell>
-                </tr>
-              );
-            })}
+                      {t("revoke")}
+                    </Button>
+                  )}
+                </Cell>
+              </tr>
+            );
+          })}
         </TableBody>
       </Table>
       <ConfirmDialog

@@ -44,11 +44,17 @@ export function CreateApiKeyForm() {
   return (
     <div className="mt-4 space-y-4">
       {created && (
-        <div role="status" className="space-y-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900">
+        <div
+          role="status"
+          className="space-y-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900"
+        >
           <p className="font-semibold">{t("createdTitle", { name: created.name })}</p>
           <p>{t("createdOnce")}</p>
           <div className="flex flex-wrap items-center gap-2">
-            <code data-testid="new-api-key" className="break-all rounded bg-white px-2 py-1 font-mono text-slate-900 ring-1 ring-green-200">
+            <code
+              data-testid="new-api-key"
+              className="break-all rounded bg-white px-2 py-1 font-mono text-slate-900 ring-1 ring-green-200"
+            >
               {created.key}
             </code>
             <Button
@@ -79,7 +85,13 @@ export function CreateApiKeyForm() {
         className="space-y-4"
       >
         <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t("name")} hint={t("nameHint")} autoComplete="off" error={message(errors.name?.message)} {...form.register("name")} />
+          <TextField
+            label={t("name")}
+            hint={t("nameHint")}
+            autoComplete="off"
+            error={message(errors.name?.message)}
+            {...form.register("name")}
+          />
           <TextField
             label={t("expiresOn")}
             type="date"
@@ -94,7 +106,9 @@ export function CreateApiKeyForm() {
                 <input type="checkbox" value={scope} className="mt-0.5" {...form.register("scopes")} />
                 <span>
                   <span className="font-mono">{scope}</span>
-                  <span className="block text-xs text-slate-500">{t(`scopeHints.${scope}` as "scopeHints.candidates:read")}</span>
+                  <span className="block text-xs text-slate-500">
+                    {t(`scopeHints.${scope}` as "scopeHints.candidates:read")}
+                  </span>
                 </span>
               </label>
             ))}

@@ -18,7 +18,12 @@ export async function GET(request: Request) {
   }
   const { page, ...filters } = ZAuditListParams.parse(Object.fromEntries(new URL(request.url).searchParams));
   void page; // the export holds every page
-  const [t, words, timeZone, locale] = await Promise.all([getTranslations("audit"), getAuditWords(), getTimeZone(), getLocale()]);
+  const [t, words, timeZone, locale] = await Promise.all([
+    getTranslations("audit"),
+    getAuditWords(),
+    getTimeZone(),
+    getLocale(),
+  ]);
   const csv = auditLogCsv({
     actorId: user.id,
     filters,

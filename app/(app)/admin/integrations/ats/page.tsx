@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
@@ -38,13 +38,18 @@ export default async function AtsSourcesPage() {
         </Alert>
       )}
       {sources.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{t("empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label={t("title")}>
           {sources.map((source) => (
             <li key={source.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
               <div className="min-w-0">
-                <Link href={`/admin/integrations/ats/${source.id}`} className="font-medium text-indigo-700 hover:underline">
+                <Link
+                  href={`/admin/integrations/ats/${source.id}`}
+                  className="font-medium text-indigo-700 hover:underline"
+                >
                   {source.name}
                 </Link>
                 <p className="text-sm text-slate-600">

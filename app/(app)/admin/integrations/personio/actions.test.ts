@@ -7,8 +7,15 @@ import { DEFAULT_ROLES, type Permission } from "@/lib/permissions/definitions";
 // (the e2e spec covers that against the database and the sandbox).
 const services = vi.hoisted(() => ({
   currentUser: { value: null as CurrentUser | null },
-  connectPersonio: vi.fn(async () => ({ status: "saved" as const, subdomain: "acme", assessment: "read_write" as const })),
-  updatePersonioCredentials: vi.fn(async () => ({ status: "rejected" as const, reason: "invalid_credentials" as const })),
+  connectPersonio: vi.fn(async () => ({
+    status: "saved" as const,
+    subdomain: "acme",
+    assessment: "read_write" as const,
+  })),
+  updatePersonioCredentials: vi.fn(async () => ({
+    status: "rejected" as const,
+    reason: "invalid_credentials" as const,
+  })),
   setPersonioEnabled: vi.fn(async ({ enabled }: { enabled: boolean }) => ({ enabled })),
   deletePersonio: vi.fn(async () => undefined),
   testPersonioConnection: vi.fn(async () => ({ status: "ok" as const, assessment: "read_write" as const })),
@@ -18,13 +25,24 @@ const services = vi.hoisted(() => ({
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => services.currentUser.value }));
 vi.mock("@/lib/integrations/personio-mutations", () => services);
-vi.mock("@/lib/integrations/role-permissions", () => ({ setRolePersonioPermission: services.setRolePersonioPermission }));
+vi.mock("@/lib/integrations/role-permissions", () => ({
+  setRolePersonioPermission: services.setRolePersonioPermission,
+}));
 
 const actions = await import("./actions");
 
 function userWithRole(roleId: (typeof DEFAULT_ROLES)[number]["id"]): CurrentUser {
   const role = DEFAULT_ROLES.find((candidate) => candidate.id === roleId)!;
-  return { id: `user-${roleId}`, name: roleId, email: `${roleId}@x.test`, roleId, roleName: role.name, permissions: new Set<Permission>(role.permissions), locale: null, timeZone: null };
+  return {
+    id: `user-${roleId}`,
+    name: roleId,
+    email: `${roleId}@x.test`,
+    roleId,
+    roleName: role.name,
+    permissions: new Set<Permission>(role.permissions),
+    locale: null,
+    timeZone: null,
+  };
 }
 
 // The fourth column: where the action sends the admin on success (Next's redirect() throws an
@@ -42,12 +60,32 @@ const calls = [
     services.updatePersonioCredentials,
     null,
   ],
-  ["setPersonioEnabledAction", () => actions.setPersonioEnabledAction({ enabled: false }), services.setPersonioEnabled, null],
-  ["deletePersonioAction", () => actions.deletePersonioAction({}), services.deletePersonio, "/admin/integrations?deleted=1"],
-  ["testPersonioConnectionAction", () => actions.testPersonioConnectionAction({}), services.testPersonioConnection, null],
+  [
+    "setPersonioEnabledAction",
+    () => actions.setPersonioEnabledAction({ enabled: false }),
+    services.setPersonioEnabled,
+    null,
+  ],
+  [
+    "deletePersonioAction",
+    () => actions.deletePersonioAction({}),
+    services.deletePersonio,
+    "/admin/integrations?deleted=1",
+  ],
+  [
+    "testPersonioConnectionAction",
+    () => actions.testPersonioConnectionAction({}),
+    services.testPersonioConnection,
+    null,
+  ],
   [
     "setRolePersonioPermissionAction",
-    () => actions.setRolePersonioPermissionAction({ roleId: "hiring_manager", permission: "personio:see-badge", granted: false }),
+    () =>
+      actions.setRolePersonioPermissionAction({
+        roleId: "hiring_manager",
+        permission: "personio:see-badge",
+        granted: false,
+      }),
     services.setRolePersonioPermission,
     null,
   ],
@@ -80,7 +118,10 @@ describe.each(calls)("%s", (_name, call, service, redirectsTo) => {
   it("runs for an admin, acting as that admin", async () => {
     services.currentUser.value = userWithRole("admin");
     if (redirectsTo) {
-      const error = await call().then(() => null, (thrown: unknown) => thrown);
+      const error = await call().then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
       expect(redirectTarget(error)).toBe(redirectsTo);
     } else {
       const result = await call();
@@ -98,27 +139,42 @@ describe("inputs", () => {
 
   it("reduce a pasted Personio address before the service sees it", async () => {
     // Saved, the action answers with a redirect (thrown); what matters here is the service's input.
-    await actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "s", subdomain: "https://acme.personio.de/" }).catch(() => undefined);
-    expect(services.connectPersonio).toHaveBeenCalledWith({ actorId: "user-admin", input: { clientId: "papi-1", clientSecret: "s", subdomain: "acme" } });
+    await actions
+      .connectPersonioAction({ clientId: "papi-1", clientSecret: "s", subdomain: "https://acme.personio.de/" })
+      .catch(() => undefined);
+    expect(services.connectPersonio).toHaveBeenCalledWith({
+      actorId: "user-admin",
+      input: { clientId: "papi-1", clientSecret: "s", subdomain: "acme" },
+    });
   });
 
   it("refuse permissions other than the two Personio settings", async () => {
-    // @ts-expect-error: a caller crafting the request by hand
-    const result = await actions.setRolePersonioPermissionAction({ roleId: "recruiter", permission: "users:manage", granted: true });
+    const result = await actions.setRolePersonioPermissionAction({
+      roleId: "recruiter",
+      // @ts-expect-error: a caller crafting the request by hand
+      permission: "users:manage",
+      granted: true,
+    });
     expect(result.validationErrors).toBeDefined();
     expect(services.setRolePersonioPermission).not.toHaveBeenCalled();
   });
 
   it("return statuses only", async () => {
     services.connectPersonio.mockResolvedValueOnce({ status: "rejected", reason: "invalid_credentials" } as never);
-    const refused = await actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "top-secret-value", subdomain: "acme" });
+    const refused = await actions.connectPersonioAction({
+      clientId: "papi-1",
+      clientSecret: "top-secret-value",
+      subdomain: "acme",
+    });
     expect(refused.data).toEqual({ status: "rejected", reason: "invalid_credentials" });
     expect(JSON.stringify(refused)).not.toContain("top-secret-value");
     // Saved: the answer is a redirect whose address names the assessment only.
-    const saved = await actions.connectPersonioAction({ clientId: "papi-1", clientSecret: "top-secret-value", subdomain: "acme" }).then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
+    const saved = await actions
+      .connectPersonioAction({ clientId: "papi-1", clientSecret: "top-secret-value", subdomain: "acme" })
+      .then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
     expect(redirectTarget(saved)).toBe("/admin/integrations/personio?connected=read_write");
   });
 });

@@ -6,11 +6,16 @@ import { redirect } from "next/navigation";
 import { authorizedAction } from "@/lib/action-client";
 import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
 import { setSendableStages } from "@/lib/handoff/send-settings";
-import { connectPersonio, deletePersonio, setPersonioEnabled, testPersonioConnection, updatePersonioCredentials } from "@/lib/integrations/personio-mutations";
 import { saveFieldConfig } from "@/lib/integrations/personio-fields";
+import {
+  connectPersonio,
+  deletePersonio,
+  setPersonioEnabled,
+  testPersonioConnection,
+  updatePersonioCredentials,
+} from "@/lib/integrations/personio-mutations";
 import { refreshPersonioOptions } from "@/lib/integrations/personio-options";
 import { setRolePersonioPermission } from "@/lib/integrations/role-permissions";
-import { ZFieldConfig, type FieldConfig } from "@/lib/personio/fields";
 import {
   ZConnectPersonioInput,
   ZEmptyInput,
@@ -18,6 +23,7 @@ import {
   ZSetRolePersonioPermissionInput,
   ZUpdatePersonioCredentialsInput,
 } from "@/lib/integrations/schemas";
+import { ZFieldConfig, type FieldConfig } from "@/lib/personio/fields";
 
 // Every action re-checks integrations:manage on the server (authorizedAction reads the user and
 // their role's permissions afresh), so calling these directly without the permission is refused.
@@ -78,11 +84,13 @@ export const setRolePersonioPermissionAction = manageIntegrations
     return { ...result, roleId: parsedInput.roleId, permission: parsedInput.permission, granted: parsedInput.granted };
   });
 
-export const setPersonioFieldsAction = manageIntegrations.inputSchema(ZFieldConfig).action(async ({ parsedInput, ctx }) => {
-  const result = await saveFieldConfig({ actorId: ctx.user.id, config: parsedInput as FieldConfig });
-  revalidateAll();
-  return result;
-});
+export const setPersonioFieldsAction = manageIntegrations
+  .inputSchema(ZFieldConfig)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await saveFieldConfig({ actorId: ctx.user.id, config: parsedInput as FieldConfig });
+    revalidateAll();
+    return result;
+  });
 
 // The admins' "refresh": reads Personio's lists now instead of waiting for the cache to age.
 export const refreshPersonioOptionsAction = manageIntegrations.inputSchema(ZEmptyInput).action(async () => {

@@ -4,9 +4,9 @@ import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getSendableStages } from "@/lib/handoff/send-settings";
-import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { getFieldConfig } from "@/lib/integrations/personio-fields";
 import { getCachedPersonioOptions } from "@/lib/integrations/personio-options";
+import { getPersonioSettings } from "@/lib/integrations/personio-queries";
 import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
 
 import { PersonioSettingsView } from "./_components/personio-settings-view";
@@ -38,8 +38,17 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
       <BackLink href="/admin/integrations">{t("back")}</BackLink>
       {settings ? (
         <>
-          <PersonioSettingsView settings={settings} roles={roles} justConnected={connected} fieldConfig={fieldConfig} lists={lists} />
-          <section aria-labelledby="send-stages-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+          <PersonioSettingsView
+            settings={settings}
+            roles={roles}
+            justConnected={connected}
+            fieldConfig={fieldConfig}
+            lists={lists}
+          />
+          <section
+            aria-labelledby="send-stages-heading"
+            className="space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+          >
             <div>
               <h2 id="send-stages-heading" className="text-lg font-semibold">
                 {tStages("title")}

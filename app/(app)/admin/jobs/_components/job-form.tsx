@@ -53,9 +53,24 @@ export function JobForm({ job, onDone, onCancel }: Props) {
     >
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
       <fieldset disabled={pending} className="grid gap-4 sm:grid-cols-3">
-        <TextField label={t("jobTitle")} autoComplete="off" error={message(errors.title?.message)} {...form.register("title")} />
-        <TextField label={t("department")} autoComplete="off" error={message(errors.department?.message)} {...form.register("department")} />
-        <TextField label={t("office")} autoComplete="off" error={message(errors.office?.message)} {...form.register("office")} />
+        <TextField
+          label={t("jobTitle")}
+          autoComplete="off"
+          error={message(errors.title?.message)}
+          {...form.register("title")}
+        />
+        <TextField
+          label={t("department")}
+          autoComplete="off"
+          error={message(errors.department?.message)}
+          {...form.register("department")}
+        />
+        <TextField
+          label={t("office")}
+          autoComplete="off"
+          error={message(errors.office?.message)}
+          {...form.register("office")}
+        />
       </fieldset>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>

@@ -1,9 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
@@ -23,13 +23,17 @@ export function SsoGroupRoles({ mappings, roles }: Props) {
   const describeError = useActionErrorMessage();
   const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const roleName = (id: string) => roles.find((role) => role.id === id)?.name ?? id;
-  const form = useForm<TAddGroupRoleInput>({ resolver: zodResolver(ZAddGroupRoleInput), defaultValues: { group: "", roleId: "recruiter" } });
+  const form = useForm<TAddGroupRoleInput>({
+    resolver: zodResolver(ZAddGroupRoleInput),
+    defaultValues: { group: "", roleId: "recruiter" },
+  });
   const onError = ({ error }: { error: Parameters<typeof describeError>[0] }) =>
     setFeedback({ tone: "error", text: describeError(error, { group_taken: t("groups.taken") }) ?? "" });
   const add = useAction(addSsoGroupRoleAction, {
     onSuccess: ({ data }) => {
       form.reset({ group: "", roleId: form.getValues("roleId") });
-      if (data) setFeedback({ tone: "success", text: t("groups.added", { group: data.group, role: roleName(data.roleId) }) });
+      if (data)
+        setFeedback({ tone: "success", text: t("groups.added", { group: data.group, role: roleName(data.roleId) }) });
       router.refresh();
     },
     onError,
@@ -63,7 +67,12 @@ export function SsoGroupRoles({ mappings, roles }: Props) {
                 <Cell className="font-mono text-xs">{mapping.group}</Cell>
                 <Cell>{roleName(mapping.roleId)}</Cell>
                 <Cell className="text-right">
-                  <Button variant="ghost" disabled={pending} aria-label={t("groups.removeLabel", { group: mapping.group })} onClick={() => remove.execute({ group: mapping.group })}>
+                  <Button
+                    variant="ghost"
+                    disabled={pending}
+                    aria-label={t("groups.removeLabel", { group: mapping.group })}
+                    onClick={() => remove.execute({ group: mapping.group })}
+                  >
                     {t("groups.remove")}
                   </Button>
                 </Cell>
@@ -81,7 +90,12 @@ export function SsoGroupRoles({ mappings, roles }: Props) {
         })}
       >
         <div className="min-w-48 flex-1">
-          <TextField label={t("groups.group")} spellCheck={false} error={form.formState.errors.group && t("validation.group")} {...form.register("group")} />
+          <TextField
+            label={t("groups.group")}
+            spellCheck={false}
+            error={form.formState.errors.group && t("validation.group")}
+            {...form.register("group")}
+          />
         </div>
         <div className="min-w-40">
           <SelectField label={t("groups.role")} {...form.register("roleId")}>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { setSsoRequiredAction } from "@/app/(app)/admin/sso/actions";
@@ -30,7 +30,11 @@ export function SsoRequiredForm({ enabled, required, breakGlassUserId, admins }:
     onError: ({ error }) =>
       setFeedback({
         tone: "error",
-        text: describeError(error, { sso_disabled: t("required.needsEnabled"), break_glass_admin: t("required.breakGlassInvalid") }) ?? "",
+        text:
+          describeError(error, {
+            sso_disabled: t("required.needsEnabled"),
+            break_glass_admin: t("required.breakGlassInvalid"),
+          }) ?? "",
       }),
   });
 
@@ -53,7 +57,11 @@ export function SsoRequiredForm({ enabled, required, breakGlassUserId, admins }:
         </label>
         {isRequired && (
           <div className="max-w-sm">
-            <SelectField label={t("required.breakGlass")} value={adminId} onChange={(event) => setAdminId(event.target.value)}>
+            <SelectField
+              label={t("required.breakGlass")}
+              value={adminId}
+              onChange={(event) => setAdminId(event.target.value)}
+            >
               <option value="">{t("required.choose")}</option>
               {admins.map((admin) => (
                 <option key={admin.id} value={admin.id}>

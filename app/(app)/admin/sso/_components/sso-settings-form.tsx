@@ -1,9 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 
@@ -19,7 +19,13 @@ import type { SsoSaveResult, SsoSettingsView } from "@/lib/sso/settings";
 type Props = { redirectUri: string; roles: { id: string; name: string }[]; settings: SsoSettingsView | null };
 
 const STEP_COUNT: Record<SsoPreset, number> = { entra: 5, google: 4, okta: 4, keycloak: 4, generic: 2 };
-const STEP_KEY = { entra: "stepsEntra", google: "stepsGoogle", okta: "stepsOkta", keycloak: "stepsKeycloak", generic: "stepsGeneric" } as const;
+const STEP_KEY = {
+  entra: "stepsEntra",
+  google: "stepsGoogle",
+  okta: "stepsOkta",
+  keycloak: "stepsKeycloak",
+  generic: "stepsGeneric",
+} as const;
 
 // The provider's settings. The secret is never sent to the browser; once stored, a blank field
 // keeps it. Saving reads the provider's discovery document first and stores nothing it refuses.
@@ -81,7 +87,8 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
             onChange: (event: { target: { value: SsoPreset } }) => {
               // A label still at some preset's default follows the newly chosen preset.
               const label = form.getValues("buttonLabel");
-              if (!label || SSO_PRESETS.some((p) => PRESETS[p].defaultLabel === label)) form.setValue("buttonLabel", PRESETS[event.target.value].defaultLabel);
+              if (!label || SSO_PRESETS.some((p) => PRESETS[p].defaultLabel === label))
+                form.setValue("buttonLabel", PRESETS[event.target.value].defaultLabel);
             },
           })}
         >
@@ -96,7 +103,9 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
           <p className="font-medium">{t("provider.steps")}</p>
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-slate-700">
             {Array.from({ length: STEP_COUNT[preset] }, (_, index) => (
-              <li key={`${preset}-${index}`}>{t(`provider.${STEP_KEY[preset]}.${index + 1}` as "provider.stepsEntra.1", { redirectUri })}</li>
+              <li key={`${preset}-${index}`}>
+                {t(`provider.${STEP_KEY[preset]}.${index + 1}` as "provider.stepsEntra.1", { redirectUri })}
+              </li>
             ))}
           </ol>
           <p className="mt-3 text-slate-600">
@@ -114,7 +123,13 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
           {...form.register("issuer")}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t("provider.clientId")} autoComplete="off" spellCheck={false} error={message(errors.clientId?.message)} {...form.register("clientId")} />
+          <TextField
+            label={t("provider.clientId")}
+            autoComplete="off"
+            spellCheck={false}
+            error={message(errors.clientId?.message)}
+            {...form.register("clientId")}
+          />
           <TextField
             label={t("provider.clientSecret")}
             type="password"
@@ -152,7 +167,11 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
           ))}
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label={t("provider.defaultRole")} disabled={provisioning !== "jit"} {...form.register("defaultRoleId")}>
+          <SelectField
+            label={t("provider.defaultRole")}
+            disabled={provisioning !== "jit"}
+            {...form.register("defaultRoleId")}
+          >
             {roles.map((role) => (
               <option key={role.id} value={role.id}>
                 {role.name}
@@ -166,7 +185,12 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
         </label>
         {useGroups && (
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label={t("provider.groupsClaim")} spellCheck={false} error={message(errors.groupsClaim?.message)} {...form.register("groupsClaim")} />
+            <TextField
+              label={t("provider.groupsClaim")}
+              spellCheck={false}
+              error={message(errors.groupsClaim?.message)}
+              {...form.register("groupsClaim")}
+            />
           </div>
         )}
         <Button type="submit">{save.isPending ? t("provider.saving") : t("provider.save")}</Button>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { setSsoEnabledAction, startSsoTestAction } from "@/app/(app)/admin/sso/actions";
@@ -49,7 +49,11 @@ export function SsoTestControls({ enabled, tested, label }: { enabled: boolean; 
             {t("test.disable")}
           </Button>
         ) : (
-          <Button disabled={pending || !tested} aria-describedby={tested ? undefined : "sso-untested"} onClick={() => toggle.execute({ enabled: true })}>
+          <Button
+            disabled={pending || !tested}
+            aria-describedby={tested ? undefined : "sso-untested"}
+            onClick={() => toggle.execute({ enabled: true })}
+          >
             {t("test.enable")}
           </Button>
         )}

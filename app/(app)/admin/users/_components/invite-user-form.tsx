@@ -16,7 +16,8 @@ import { useCurrentMessage } from "./current-message";
 import { OneTimeLink } from "./one-time-link";
 
 // The invite form's part of the page's one current message (current-message.tsx).
-type InviteMessage = { kind: "invited"; name: string; linkPath: string; expiresAt: string } | { kind: "error"; text: string };
+type InviteMessage =
+  { kind: "invited"; name: string; linkPath: string; expiresAt: string } | { kind: "error"; text: string };
 
 export function InviteUserForm({ roles }: { roles: { id: string; name: string }[] }) {
   const t = useTranslations("users");
@@ -61,8 +62,19 @@ export function InviteUserForm({ roles }: { roles: { id: string; name: string }[
       >
         {message?.kind === "error" && <Alert tone="error">{message.text}</Alert>}
         <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-3">
-          <TextField label={t("name")} autoComplete="off" error={validationMessage(errors.name?.message)} {...form.register("name")} />
-          <TextField label={t("email")} type="email" autoComplete="off" error={validationMessage(errors.email?.message)} {...form.register("email")} />
+          <TextField
+            label={t("name")}
+            autoComplete="off"
+            error={validationMessage(errors.name?.message)}
+            {...form.register("name")}
+          />
+          <TextField
+            label={t("email")}
+            type="email"
+            autoComplete="off"
+            error={validationMessage(errors.email?.message)}
+            {...form.register("email")}
+          />
           <SelectField label={t("role")} error={validationMessage(errors.roleId?.message)} {...form.register("roleId")}>
             {roles.map((role) => (
               <option key={role.id} value={role.id}>

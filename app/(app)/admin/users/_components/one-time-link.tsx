@@ -7,7 +7,19 @@ import { Button } from "@/components/ui/button";
 
 // A one-time link (invitation or password reset), shown once to the admin who made it, with a
 // copy button. The address is completed in the browser: the server answers with a path only.
-export function OneTimeLink({ title, name, linkPath, expiresAt, onDone }: { title: string; name: string; linkPath: string; expiresAt: string; onDone: () => void }) {
+export function OneTimeLink({
+  title,
+  name,
+  linkPath,
+  expiresAt,
+  onDone,
+}: {
+  title: string;
+  name: string;
+  linkPath: string;
+  expiresAt: string;
+  onDone: () => void;
+}) {
   const t = useTranslations("userAccounts");
   const format = useFormatter();
   const inputId = useId();
@@ -28,7 +40,10 @@ export function OneTimeLink({ title, name, linkPath, expiresAt, onDone }: { titl
   }
 
   return (
-    <section aria-label={t("linkLabel", { name })} className="space-y-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900">
+    <section
+      aria-label={t("linkLabel", { name })}
+      className="space-y-3 rounded-md border border-green-200 bg-green-50 p-4 text-sm text-green-900"
+    >
       <p role="status" className="font-medium">
         {title}
       </p>
@@ -51,7 +66,9 @@ export function OneTimeLink({ title, name, linkPath, expiresAt, onDone }: { titl
           {t("done")}
         </Button>
       </div>
-      <p>{t("linkExpires", { date: format.dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <p>
+        {t("linkExpires", { date: format.dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
+      </p>
       {copy === "failed" && <p role="alert">{t("copyFailed")}</p>}
     </section>
   );

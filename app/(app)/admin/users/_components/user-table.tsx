@@ -17,7 +17,10 @@ import { useCurrentMessage } from "./current-message";
 import { OneTimeLink } from "./one-time-link";
 
 // The service's row, with its dates as ISO strings (what crosses to the browser).
-type UserRow = Omit<StoredUserRow, "linkExpiresAt" | "lastSignInAt"> & { linkExpiresAt: string | null; lastSignInAt: string | null };
+type UserRow = Omit<StoredUserRow, "linkExpiresAt" | "lastSignInAt"> & {
+  linkExpiresAt: string | null;
+  lastSignInAt: string | null;
+};
 type Role = { id: string; name: string };
 type Confirmation =
   | { kind: "role"; user: UserRow; roleId: RoleKey }
@@ -32,12 +35,17 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
   const format = useFormatter();
   const describeError = useActionErrorMessage();
   const { message, show, clear, reset } = useCurrentMessage<TableMessage>("table");
-  const setFeedback = (feedback: { tone: "success" | "error"; text: string }) => show({ kind: "feedback", ...feedback });
+  const setFeedback = (feedback: { tone: "success" | "error"; text: string }) =>
+    show({ kind: "feedback", ...feedback });
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
   // A select shows the chosen role only once the change went through; until confirmed it keeps
   // the current one (its key changes after every attempt, so it re-reads the stored role).
   const [attempts, setAttempts] = useState(0);
-  const reasons = { self: t("users.cannotChangeSelf"), last_admin: t("userAccounts.lastAdmin"), inactive: t("userAccounts.inactive") };
+  const reasons = {
+    self: t("users.cannotChangeSelf"),
+    last_admin: t("userAccounts.lastAdmin"),
+    inactive: t("userAccounts.inactive"),
+  };
   const done = () => {
     setConfirming(null);
     setAttempts((count) => count + 1);
@@ -52,14 +60,20 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
   const roleChange = useAction(changeUserRoleAction, {
     onSuccess: ({ input }) => {
       done();
-      setFeedback({ tone: "success", text: `${t("users.roleChanged", { name: nameOf(input.userId), role: roleName(input.roleId) })} ${t("userAccounts.signedOutNote")}` });
+      setFeedback({
+        tone: "success",
+        text: `${t("users.roleChanged", { name: nameOf(input.userId), role: roleName(input.roleId) })} ${t("userAccounts.signedOutNote")}`,
+      });
     },
     onError,
   });
   const activeChange = useAction(setUserActiveAction, {
     onSuccess: ({ input }) => {
       done();
-      setFeedback({ tone: "success", text: t(input.active ? "users.reactivated" : "users.deactivated", { name: nameOf(input.userId) }) });
+      setFeedback({
+        tone: "success",
+        text: t(input.active ? "users.reactivated" : "users.deactivated", { name: nameOf(input.userId) }),
+      });
     },
     onError,
   });
@@ -83,7 +97,9 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
     if (!user.active) return t("users.inactive");
     if (!user.invitationPending) return t("users.active");
     if (!user.linkExpiresAt || new Date(user.linkExpiresAt) <= new Date()) return t("userAccounts.pendingExpired");
-    return t("userAccounts.pendingUntil", { date: format.dateTime(new Date(user.linkExpiresAt), { dateStyle: "medium", timeStyle: "short" }) });
+    return t("userAccounts.pendingUntil", {
+      date: format.dateTime(new Date(user.linkExpiresAt), { dateStyle: "medium", timeStyle: "short" }),
+    });
   }
 
   function confirm() {
@@ -98,7 +114,13 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
     <div className="space-y-4">
       {message?.kind === "feedback" && <Alert tone={message.tone}>{message.text}</Alert>}
       {message?.kind === "link" && (
-        <OneTimeLink title={message.title} name={message.name} linkPath={message.linkPath} expiresAt={message.expiresAt} onDone={clear} />
+        <OneTimeLink
+          title={message.title}
+          name={message.name}
+          linkPath={message.linkPath}
+          expiresAt={message.expiresAt}
+          onDone={clear}
+        />
       )}
       <Table stackBelowMd>
         <TableHead>
@@ -112,79 +134,91 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
           </HeaderCell>
         </TableHead>
         <TableBody>
-            {users.map((user) => {
-              const isSelf = user.id === currentUserId;
-              return (
-                <tr key={user.id} role="row" className={user.active ? undefined : "text-slate-500"}>
-                  <Cell className="font-medium max-md:text-base">
-                    {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
-                  </Cell>
-                  <Cell label={t("users.email")} className="break-all">
-                    {user.email}
-                  </Cell>
-                  <Cell label={t("users.role")}>
-                    <select
-                      key={`${user.id}-${user.roleId}-${attempts}`}
-                      aria-label={t("users.changeRole", { name: user.name })}
-                      defaultValue={user.roleId}
-                      disabled={isSelf || pending}
-                      onChange={(event) => {
-                        reset();
-                        setConfirming({ kind: "role", user, roleId: event.target.value as RoleKey });
-                      }}
-                      className="rounded-md border border-slate-300 bg-white px-2 py-1"
-                    >
-                      {roles.map((role) => (
-                        <option key={role.id} value={role.id}>
-                          {role.name}
-                        </option>
-                      ))}
-                    </select>
-                  </Cell>
-                  <Cell label={t("users.status")}>{status(user)}</Cell>
-                  <Cell label={t("users.lastSignIn")}>
-                    {user.lastSignInAt ? (
-                      <time dateTime={user.lastSignInAt}>{format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium", timeStyle: "short" })}</time>
-                    ) : (
-                      t("users.neverSignedIn")
-                    )}
-                  </Cell>
-                  <Cell>
-                    {!isSelf && (
-                      <div className="flex flex-wrap gap-2 md:justify-end">
-                        {user.active && (
-                          <Button
-                            variant="secondary"
-                            disabled={pending}
-                            onClick={() => setConfirming({ kind: "link", user })}
-                            aria-label={t(user.invitationPending ? "userAccounts.newInvitationLinkOf" : "userAccounts.resetPasswordOf", { name: user.name })}
-                          >
-                            {t(user.invitationPending ? "userAccounts.newInvitationLink" : "userAccounts.resetPassword")}
-                          </Button>
-                        )}
-                        {user.active ? (
-                          <Button variant="secondary" disabled={pending} onClick={() => setConfirming({ kind: "deactivate", user })} aria-label={t("users.deactivateNamed", { name: user.name })}>
-                            {t("users.deactivate")}
-                          </Button>
-                        ) : (
-                          <Button
-                            variant="secondary"
-                            disabled={pending}
-                            onClick={() => {
-                              reset();
-                              activeChange.execute({ userId: user.id, active: true });
-                            }}
-                            aria-label={t("users.reactivateNamed", { name: user.name })}
-                          >
-                            {t("users.reactivate")}
-                          </Button>
-                        )}
-                      </div>
-                    )}
-                  </Cell>
-                </tr>
-              );
-            })}
+          {users.map((user) => {
+            const isSelf = user.id === currentUserId;
+            return (
+              <tr key={user.id} role="row" className={user.active ? undefined : "text-slate-500"}>
+                <Cell className="font-medium max-md:text-base">
+                  {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
+                </Cell>
+                <Cell label={t("users.email")} className="break-all">
+                  {user.email}
+                </Cell>
+                <Cell label={t("users.role")}>
+                  <select
+                    key={`${user.id}-${user.roleId}-${attempts}`}
+                    aria-label={t("users.changeRole", { name: user.name })}
+                    defaultValue={user.roleId}
+                    disabled={isSelf || pending}
+                    onChange={(event) => {
+                      reset();
+                      setConfirming({ kind: "role", user, roleId: event.target.value as RoleKey });
+                    }}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1"
+                  >
+                    {roles.map((role) => (
+                      <option key={role.id} value={role.id}>
+                        {role.name}
+                      </option>
+                    ))}
+                  </select>
+                </Cell>
+                <Cell label={t("users.status")}>{status(user)}</Cell>
+                <Cell label={t("users.lastSignIn")}>
+                  {user.lastSignInAt ? (
+                    <time dateTime={user.lastSignInAt}>
+                      {format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium", timeStyle: "short" })}
+                    </time>
+                  ) : (
+                    t("users.neverSignedIn")
+                  )}
+                </Cell>
+                <Cell>
+                  {!isSelf && (
+                    <div className="flex flex-wrap gap-2 md:justify-end">
+                      {user.active && (
+                        <Button
+                          variant="secondary"
+                          disabled={pending}
+                          onClick={() => setConfirming({ kind: "link", user })}
+                          aria-label={t(
+                            user.invitationPending
+                              ? "userAccounts.newInvitationLinkOf"
+                              : "userAccounts.resetPasswordOf",
+                            { name: user.name },
+                          )}
+                        >
+                          {t(user.invitationPending ? "userAccounts.newInvitationLink" : "userAccounts.resetPassword")}
+                        </Button>
+                      )}
+                      {user.active ? (
+                        <Button
+                          variant="secondary"
+                          disabled={pending}
+                          onClick={() => setConfirming({ kind: "deactivate", user })}
+                          aria-label={t("users.deactivateNamed", { name: user.name })}
+                        >
+                          {t("users.deactivate")}
+                        </Button>
+                      ) : (
+                        <Button
+                          variant="secondary"
+                          disabled={pending}
+                          onClick={() => {
+                            reset();
+                            activeChange.execute({ userId: user.id, active: true });
+                          }}
+                          aria-label={t("users.reactivateNamed", { name: user.name })}
+                        >
+                          {t("users.reactivate")}
+                        </Button>
+                      )}
+                    </div>
+                  )}
+                </Cell>
+              </tr>
+            );
+          })}
         </TableBody>
       </Table>
       <ConfirmDialog
@@ -197,7 +231,11 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
               : t("userAccounts.resetConfirmTitle")
         }
         confirmLabel={
-          confirming?.kind === "role" ? t("userAccounts.changeRole") : confirming?.kind === "deactivate" ? t("users.deactivate") : t("userAccounts.makeLink")
+          confirming?.kind === "role"
+            ? t("userAccounts.changeRole")
+            : confirming?.kind === "deactivate"
+              ? t("users.deactivate")
+              : t("userAccounts.makeLink")
         }
         cancelLabel={t("dialog.cancel")}
         tone={confirming?.kind === "deactivate" ? "danger" : "primary"}
@@ -206,10 +244,16 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
         onCancel={done}
       >
         {confirming?.kind === "role" &&
-          t("userAccounts.roleConfirm", { name: confirming.user.name, from: roleName(confirming.user.roleId), to: roleName(confirming.roleId) })}
+          t("userAccounts.roleConfirm", {
+            name: confirming.user.name,
+            from: roleName(confirming.user.roleId),
+            to: roleName(confirming.roleId),
+          })}
         {confirming?.kind === "deactivate" && t("users.deactivateConfirm", { name: confirming.user.name })}
         {confirming?.kind === "link" &&
-          t(confirming.user.invitationPending ? "userAccounts.reinviteConfirm" : "userAccounts.resetConfirm", { name: confirming.user.name })}
+          t(confirming.user.invitationPending ? "userAccounts.reinviteConfirm" : "userAccounts.resetConfirm", {
+            name: confirming.user.name,
+          })}
       </ConfirmDialog>
     </div>
   );

@@ -35,7 +35,14 @@ type Props = {
 };
 
 // The profile's "More ▾" menu.
-export function CandidateActionsMenu({ candidateId, labels, sendAvailability, sendToPersonio, sendUnavailableReason, updateInPersonio }: Props) {
+export function CandidateActionsMenu({
+  candidateId,
+  labels,
+  sendAvailability,
+  sendToPersonio,
+  sendUnavailableReason,
+  updateInPersonio,
+}: Props) {
   const moreRef = useRef<HTMLButtonElement>(null);
   const [sendOpen, setSendOpen] = useState(false);
   // A new key for every opening: the review form starts from the profile again each time.
@@ -53,7 +60,12 @@ export function CandidateActionsMenu({ candidateId, labels, sendAvailability, se
       },
     });
   } else if (sendUnavailableReason) {
-    items.push({ key: "send-to-personio", label: labels.sendToPersonio, onSelect: () => {}, disabledReason: sendUnavailableReason });
+    items.push({
+      key: "send-to-personio",
+      label: labels.sendToPersonio,
+      onSelect: () => {},
+      disabledReason: sendUnavailableReason,
+    });
   }
   const [updateOpen, setUpdateOpen] = useState(false);
   const [updateOpenings, setUpdateOpenings] = useState(0);
@@ -86,7 +98,9 @@ export function CandidateActionsMenu({ candidateId, labels, sendAvailability, se
   return (
     <>
       {/* A menu with nothing in it would be a dead end: no menu then. */}
-      {(items.length > 0 || sendOpen || updateOpen) && <DropdownMenu label={labels.more} items={items} emptyLabel={labels.noActions} buttonRef={moreRef} />}
+      {(items.length > 0 || sendOpen || updateOpen) && (
+        <DropdownMenu label={labels.more} items={items} emptyLabel={labels.noActions} buttonRef={moreRef} />
+      )}
       {sendSetup && openings > 0 && (sendToPersonio || sendOpen) && (
         <SendToPersonioDialog
           key={openings}
@@ -98,7 +112,13 @@ export function CandidateActionsMenu({ candidateId, labels, sendAvailability, se
         />
       )}
       {updateInPersonio && updateOpenings > 0 && (
-        <UpdateInPersonioDialog key={updateOpenings} candidateId={candidateId} intl={updateInPersonio.intl} open={updateOpen} onClose={closeUpdate} />
+        <UpdateInPersonioDialog
+          key={updateOpenings}
+          candidateId={candidateId}
+          intl={updateInPersonio.intl}
+          open={updateOpen}
+          onClose={closeUpdate}
+        />
       )}
     </>
   );

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Combobox } from "@/components/ui/combobox";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { PersonioWarning } from "@/lib/handoff/send";
-import type { SendFormField, SendFormData } from "@/lib/handoff/send-form";
+import type { SendFormData, SendFormField } from "@/lib/handoff/send-form";
 import { fieldValueProblem, isCustomField } from "@/lib/personio/fields";
 
 // The optional fields of the review and update forms, shared by both.
@@ -71,7 +71,13 @@ export function ExtraFieldInput({ field, value, problem, onChange }: InputProps)
       );
     case "gender":
       return (
-        <SelectField name={name} label={label} value={value} error={error} onChange={(event) => onChange(event.target.value)}>
+        <SelectField
+          name={name}
+          label={label}
+          value={value}
+          error={error}
+          onChange={(event) => onChange(event.target.value)}
+        >
           <option value="">{t("notSent")}</option>
           {(field.options ?? []).map((option) => (
             <option key={option.value} value={option.value}>
@@ -114,7 +120,13 @@ export function UnavailableFields({ unavailable }: { unavailable: SendFormData["
   );
 }
 
-export function PersonioWarnings({ warnings, after = "create" }: { warnings: PersonioWarning[]; after?: "create" | "update" }) {
+export function PersonioWarnings({
+  warnings,
+  after = "create",
+}: {
+  warnings: PersonioWarning[];
+  after?: "create" | "update";
+}) {
   const t = useTranslations("personioFields");
   const label = useFieldLabel();
   return (
@@ -123,7 +135,10 @@ export function PersonioWarnings({ warnings, after = "create" }: { warnings: Per
         {warnings.map((warning, index) => (
           <li key={index}>
             {warning.field && warning.value
-              ? t(after === "update" ? "warnings.ignoredUpdate" : "warnings.ignored", { field: label({ key: warning.field }), value: warning.value })
+              ? t(after === "update" ? "warnings.ignoredUpdate" : "warnings.ignored", {
+                  field: label({ key: warning.field }),
+                  value: warning.value,
+                })
               : t("warnings.other", { message: warning.message })}
           </li>
         ))}

@@ -2,24 +2,40 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 
-import { getHandoffStatusAction, getSendFormAction, linkToPersonioAction, sendToPersonioAction } from "@/app/(app)/candidates/[candidateId]/actions";
+import {
+  getHandoffStatusAction,
+  getSendFormAction,
+  linkToPersonioAction,
+  sendToPersonioAction,
+} from "@/app/(app)/candidates/[candidateId]/actions";
 import { useActionErrorMessage } from "@/components/action-error";
 import { useHandoffFailureMessage } from "@/components/handoff/handoff-messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import {
+  PERSONIO_FIELD_TO_FORM_FIELD,
+  ZPersonioEmployeeFields,
+  type TPersonioEmployeeFields,
+} from "@/lib/handoff/schemas";
 import type { HandoffResult } from "@/lib/handoff/send";
 import type { SendFormData } from "@/lib/handoff/send-form";
-import { PERSONIO_FIELD_TO_FORM_FIELD, ZPersonioEmployeeFields, type TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 
-import { ExtraFieldInput, PersonioWarnings, UnavailableFields, extraFieldProblems, useFieldFailureMessage, useFieldLabel } from "./personio-field-inputs";
+import {
+  ExtraFieldInput,
+  extraFieldProblems,
+  PersonioWarnings,
+  UnavailableFields,
+  useFieldFailureMessage,
+  useFieldLabel,
+} from "./personio-field-inputs";
 
 // Always sent; the job title and the other optional fields follow the admin's choice.
 const FIELDS = ["firstName", "lastName", "email"] as const;
@@ -114,7 +130,8 @@ function SendReviewForm({
   const describeActionError = useActionErrorMessage();
   const describeHandoffFailure = useHandoffFailureMessage();
   const describeFieldFailure = useFieldFailureMessage(formData.fields);
-  const describeFailure: typeof describeHandoffFailure = (failure) => describeFieldFailure(failure) ?? describeHandoffFailure(failure);
+  const describeFailure: typeof describeHandoffFailure = (failure) =>
+    describeFieldFailure(failure) ?? describeHandoffFailure(failure);
   const [result, setResult] = useState<HandoffResult | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -156,7 +173,8 @@ function SendReviewForm({
       router.refresh();
     }
   };
-  const onError = ({ error }: { error: Parameters<typeof describeActionError>[0] }) => setActionError(describeActionError(error));
+  const onError = ({ error }: { error: Parameters<typeof describeActionError>[0] }) =>
+    setActionError(describeActionError(error));
   const send = useAction(sendToPersonioAction, { onSuccess: ({ data }) => onResult(data), onError });
   const link = useAction(linkToPersonioAction, { onSuccess: ({ data }) => onResult(data), onError });
   const isPending = send.isPending || link.isPending;
@@ -177,9 +195,17 @@ function SendReviewForm({
   });
   const finished = watching && status.data !== undefined && status.data !== "SENDING";
   // Done by the other person: "already sent"; failed for them: this person may try again.
-  const shown: HandoffResult | null = finished ? (status.data === "SENT" || status.data === "LINKED" ? { outcome: "already_sent" } : null) : result;
+  const shown: HandoffResult | null = finished
+    ? status.data === "SENT" || status.data === "LINKED"
+      ? { outcome: "already_sent" }
+      : null
+    : result;
   const done: Done | null =
-    shown?.outcome === "sent" || shown?.outcome === "linked" ? shown : shown?.outcome === "already_sent" ? { outcome: "already_sent" } : null;
+    shown?.outcome === "sent" || shown?.outcome === "linked"
+      ? shown
+      : shown?.outcome === "already_sent"
+        ? { outcome: "already_sent" }
+        : null;
   const existing: Existing | null = shown?.outcome === "existing_employee" ? shown : null;
 
   // The Send button goes away with the form: move focus to the outcome, so it is neither lost
@@ -206,7 +232,10 @@ function SendReviewForm({
   // A list value as Personio labels it (a supervisor's name rather than their id).
   const shownValue = (key: string) => {
     const value = (extraValues[key] ?? "").trim();
-    return formData.fields.find((field) => field.key === key)?.options?.find((option) => option.value === value)?.label ?? value;
+    return (
+      formData.fields.find((field) => field.key === key)?.options?.find((option) => option.value === value)?.label ??
+      value
+    );
   };
   // What went to Personio, for the done state: the always-sent fields, then each chosen one.
   const sentRows = () => [
@@ -405,7 +434,10 @@ function DoneState({
   return (
     <div ref={ref} tabIndex={-1} className="space-y-4 outline-none" data-testid="send-done">
       <div className="flex items-start gap-3">
-        <span aria-hidden="true" className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-emerald-700 text-white">
+        <span
+          aria-hidden="true"
+          className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-emerald-700 text-white"
+        >
           ✓
         </span>
         <div>
@@ -466,7 +498,9 @@ function ExistingEmployee({
           {t("compareTitle")}
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t("compareIntro")}</p>
-        {existing.previousAttemptUncertain && <p className="mt-1 text-sm text-slate-600">{tHandoff("existing.uncertain")}</p>}
+        {existing.previousAttemptUncertain && (
+          <p className="mt-1 text-sm text-slate-600">{tHandoff("existing.uncertain")}</p>
+        )}
       </div>
       <div className="overflow-x-auto rounded-md border border-slate-200">
         <table className="w-full text-left text-sm">
@@ -493,9 +527,15 @@ function ExistingEmployee({
                   </th>
                   <td className="break-all px-3 py-2">{row.profile || "—"}</td>
                   <td className="break-all px-3 py-2">
-                    {row.personio === undefined ? <span className="text-slate-500">{t("unknown")}</span> : row.personio || "—"}
+                    {row.personio === undefined ? (
+                      <span className="text-slate-500">{t("unknown")}</span>
+                    ) : (
+                      row.personio || "—"
+                    )}
                     {differs && (
-                      <span className="ml-2 inline-flex rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{t("differs")}</span>
+                      <span className="ml-2 inline-flex rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
+                        {t("differs")}
+                      </span>
                     )}
                   </td>
                 </tr>

@@ -3,12 +3,11 @@
 import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { SendReview } from "./send-review";
 import { QueryProvider } from "@/components/query-provider";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import type { ClientIntl } from "@/lib/i18n/client-messages";
 
-
+import { SendReview } from "./send-review";
 
 type Props = { candidateId: string; defaults: TPersonioEmployeeFields; open: boolean; onClose: () => void };
 
@@ -48,7 +47,13 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
       }}
       className="m-auto max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
-      <SendReview candidateId={candidateId} defaults={defaults} titleId="send-to-personio-title" onClose={onClose} onPendingChange={onPendingChange} />
+      <SendReview
+        candidateId={candidateId}
+        defaults={defaults}
+        titleId="send-to-personio-title"
+        onClose={onClose}
+        onPendingChange={onPendingChange}
+      />
     </dialog>
   );
 }

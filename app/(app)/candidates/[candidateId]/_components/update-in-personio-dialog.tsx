@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { getUpdateFormAction, updateInPersonioAction } from "@/app/(app)/candidates/[candidateId]/actions";
@@ -16,7 +16,14 @@ import { TextField } from "@/components/ui/field";
 import type { UpdateFormData, UpdateResult } from "@/lib/handoff/update";
 import type { ClientIntl } from "@/lib/i18n/client-messages";
 
-import { ExtraFieldInput, PersonioWarnings, UnavailableFields, extraFieldProblems, useFieldFailureMessage, useFieldLabel } from "./personio-field-inputs";
+import {
+  ExtraFieldInput,
+  extraFieldProblems,
+  PersonioWarnings,
+  UnavailableFields,
+  useFieldFailureMessage,
+  useFieldLabel,
+} from "./personio-field-inputs";
 
 type Props = { candidateId: string; open: boolean; onClose: () => void };
 
@@ -66,7 +73,13 @@ function UpdateDialog({ candidateId, open, onClose }: Props) {
       className="m-auto max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       {formData.data ? (
-        <UpdateForm candidateId={candidateId} titleId={titleId} data={formData.data} onClose={onClose} onPendingChange={setIsPending} />
+        <UpdateForm
+          candidateId={candidateId}
+          titleId={titleId}
+          data={formData.data}
+          onClose={onClose}
+          onPendingChange={setIsPending}
+        />
       ) : (
         <div className="space-y-5 p-6">
           <h2 id={titleId} className="text-lg font-semibold">
@@ -128,7 +141,10 @@ function UpdateForm({
       setResult(outcome);
       if (outcome.outcome === "updated") {
         setVersion(outcome.version);
-        setBase((previous) => ({ ...previous, ...Object.fromEntries(outcome.changed.map((key) => [key, values[key]!.trim()])) }));
+        setBase((previous) => ({
+          ...previous,
+          ...Object.fromEntries(outcome.changed.map((key) => [key, values[key]!.trim()])),
+        }));
         router.refresh();
       }
     },
@@ -140,7 +156,9 @@ function UpdateForm({
   }, [result]);
 
   const label = (key: string) =>
-    key === "firstName" || key === "lastName" ? tHandoff(`fields.${key}`) : fieldLabel(data.fields.find((field) => field.key === key) ?? { key });
+    key === "firstName" || key === "lastName"
+      ? tHandoff(`fields.${key}`)
+      : fieldLabel(data.fields.find((field) => field.key === key) ?? { key });
   const optionLabel = (key: string, value: string) =>
     data.fields.find((field) => field.key === key)?.options?.find((option) => option.value === value)?.label ?? value;
   const keys = [...CORE, ...data.fields.map((field) => field.key)];
@@ -165,7 +183,8 @@ function UpdateForm({
 
   const failure =
     result?.outcome === "failed"
-      ? (describeFieldFailure(result) ?? describeHandoffFailure({ outcome: "failed", code: result.code as "unexpected", field: result.field }))
+      ? (describeFieldFailure(result) ??
+        describeHandoffFailure({ outcome: "failed", code: result.code as "unexpected", field: result.field }))
       : null;
   const updated = result?.outcome === "updated" ? result : null;
 
@@ -259,7 +278,9 @@ function UpdateForm({
         ) : updated ? (
           <>
             <Alert tone="success">{t("updated", { fields: updated.changed.map(label).join(", ") })}</Alert>
-            {updated.warnings && updated.warnings.length > 0 && <PersonioWarnings warnings={updated.warnings} after="update" />}
+            {updated.warnings && updated.warnings.length > 0 && (
+              <PersonioWarnings warnings={updated.warnings} after="update" />
+            )}
           </>
         ) : result?.outcome === "conflict" ? (
           <Alert tone="error">{t("conflict")}</Alert>

@@ -1,13 +1,18 @@
 "use client";
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
-import { discardImportAction, listRejectionsAction, previewImportAction, startImportAction } from "@/app/(app)/import/actions";
+import {
+  discardImportAction,
+  listRejectionsAction,
+  previewImportAction,
+  startImportAction,
+} from "@/app/(app)/import/actions";
 import { useActionErrorMessage } from "@/components/action-error";
 import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
@@ -39,7 +44,8 @@ function ImportFlowInner({ initial }: { initial: ImportStatus }) {
     queryFn: () => fetchStatus(initial.id),
     initialData: initial,
     staleTime: 0,
-    refetchInterval: (query) => (query.state.data?.status === "QUEUED" || query.state.data?.status === "RUNNING" ? 1000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.status === "QUEUED" || query.state.data?.status === "RUNNING" ? 1000 : false,
   });
   const current = status.data;
   if (current.status === "UPLOADED") return <MappingStep status={current} />;
@@ -75,7 +81,12 @@ function MappingStep({ status }: { status: ImportStatus }) {
   const start = useAction(startImportAction, {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["import", status.id] }),
     onError: ({ error: result }) =>
-      setError(describeError(result, { mapping_incomplete: t("errors.mapping_incomplete"), import_started: t("errors.import_started") })),
+      setError(
+        describeError(result, {
+          mapping_incomplete: t("errors.mapping_incomplete"),
+          import_started: t("errors.import_started"),
+        }),
+      ),
   });
   const discard = useAction(discardImportAction, { onSuccess: () => router.push("/import") });
 
@@ -136,7 +147,9 @@ function MappingStep({ status }: { status: ImportStatus }) {
         </div>
         {missing.length > 0 && (
           <div className="mt-4">
-            <Alert tone="warning">{t("mapping.missing", { fields: missing.map((field) => t(`fields.${field}`)).join(", ") })}</Alert>
+            <Alert tone="warning">
+              {t("mapping.missing", { fields: missing.map((field) => t(`fields.${field}`)).join(", ") })}
+            </Alert>
           </div>
         )}
       </section>
@@ -158,53 +171,66 @@ function MappingStep({ status }: { status: ImportStatus }) {
               <ul className="flex flex-wrap gap-2 text-xs">
                 {Object.entries(data.problemCounts).map(([problem, count]) => (
                   <li key={problem} className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-900">
-                    {t("preview.problemCount", { problem: t(`problems.${problem}` as "problems.missing_email"), count })}
+                    {t("preview.problemCount", {
+                      problem: t(`problems.${problem}` as "problems.missing_email"),
+                      count,
+                    })}
                   </li>
                 ))}
               </ul>
             )}
             <p className="text-sm text-slate-600">{t("preview.firstRows", { count: data.rows.length })}</p>
             <Table>
-                <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t("preview.row")}</th>
-                    <th scope="col" className="px-3 py-2">{t("preview.problems")}</th>
-                    {data.headers.map((header, index) => {
-                      const field = (Object.entries(data.mapping) as Array<[ImportField, number]>).find(([, column]) => column === index)?.[0];
-                      return (
-                        <th key={index} scope="col" className="whitespace-nowrap px-3 py-2">
-                          {header || `#${index + 1}`}
-                          {field && <span className="block font-normal text-indigo-700">→ {t(`fields.${field}`)}</span>}
-                        </th>
-                      );
-                    })}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {data.rows.map((row) => (
-                    <tr key={row.rowNumber} className={row.problems.length ? "bg-red-50" : undefined} data-testid={`preview-row-${row.rowNumber}`}>
-                      <td className="px-3 py-2 text-slate-500">{row.rowNumber}</td>
-                      <td className="px-3 py-2">
-                        {row.problems.length === 0 ? (
-                          <span className="text-green-700">{t("preview.ok")}</span>
-                        ) : (
-                          <ul className="space-y-0.5 text-red-800">
-                            {row.problems.map((problem) => (
-                              <li key={problem} className="whitespace-nowrap">
-                                {t(`problems.${problem}`)}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
+              <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    {t("preview.row")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("preview.problems")}
+                  </th>
+                  {data.headers.map((header, index) => {
+                    const field = (Object.entries(data.mapping) as Array<[ImportField, number]>).find(
+                      ([, column]) => column === index,
+                    )?.[0];
+                    return (
+                      <th key={index} scope="col" className="whitespace-nowrap px-3 py-2">
+                        {header || `#${index + 1}`}
+                        {field && <span className="block font-normal text-indigo-700">→ {t(`fields.${field}`)}</span>}
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.rows.map((row) => (
+                  <tr
+                    key={row.rowNumber}
+                    className={row.problems.length ? "bg-red-50" : undefined}
+                    data-testid={`preview-row-${row.rowNumber}`}
+                  >
+                    <td className="px-3 py-2 text-slate-500">{row.rowNumber}</td>
+                    <td className="px-3 py-2">
+                      {row.problems.length === 0 ? (
+                        <span className="text-green-700">{t("preview.ok")}</span>
+                      ) : (
+                        <ul className="space-y-0.5 text-red-800">
+                          {row.problems.map((problem) => (
+                            <li key={problem} className="whitespace-nowrap">
+                              {t(`problems.${problem}`)}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    {row.cells.map((cell, index) => (
+                      <td key={index} className="max-w-56 truncate whitespace-nowrap px-3 py-2" title={cell}>
+                        {cell}
                       </td>
-                      {row.cells.map((cell, index) => (
-                        <td key={index} className="max-w-56 truncate whitespace-nowrap px-3 py-2" title={cell}>
-                          {cell}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </Table>
           </>
         )}
@@ -221,7 +247,11 @@ function MappingStep({ status }: { status: ImportStatus }) {
         >
           {start.isPending ? t("starting") : t("start", { count: importable })}
         </Button>
-        <Button variant="secondary" disabled={discard.isPending || start.isPending} onClick={() => discard.execute({ importId: status.id })}>
+        <Button
+          variant="secondary"
+          disabled={discard.isPending || start.isPending}
+          onClick={() => discard.execute({ importId: status.id })}
+        >
           {t("discard")}
         </Button>
       </div>
@@ -229,7 +259,17 @@ function MappingStep({ status }: { status: ImportStatus }) {
   );
 }
 
-function FieldSelect({ field, headers, value, onChange }: { field: ImportField; headers: string[]; value: number | undefined; onChange: (index: number | undefined) => void }) {
+function FieldSelect({
+  field,
+  headers,
+  value,
+  onChange,
+}: {
+  field: ImportField;
+  headers: string[];
+  value: number | undefined;
+  onChange: (index: number | undefined) => void;
+}) {
   const t = useTranslations("imports");
   const id = useId();
   const required = REQUIRED_IMPORT_FIELDS.includes(field);
@@ -312,8 +352,12 @@ function ReportStep({ status }: { status: ImportStatus }) {
           </div>
         ))}
       </dl>
-      {counts.keptInPersonio > 0 && <Alert tone="info">{t("report.keptInPersonio", { count: counts.keptInPersonio })}</Alert>}
-      {status.status === "DONE" && counts.created === 0 && counts.updated === 0 && <Alert tone="success">{t("report.nothingChanged")}</Alert>}
+      {counts.keptInPersonio > 0 && (
+        <Alert tone="info">{t("report.keptInPersonio", { count: counts.keptInPersonio })}</Alert>
+      )}
+      {status.status === "DONE" && counts.created === 0 && counts.updated === 0 && (
+        <Alert tone="success">{t("report.nothingChanged")}</Alert>
+      )}
       {counts.rejected > 0 && (
         <section aria-labelledby="rejected-heading" className="space-y-3">
           <h2 id="rejected-heading" className="text-lg font-semibold">
@@ -325,34 +369,42 @@ function ReportStep({ status }: { status: ImportStatus }) {
           </a>
           {rejections.data && (
             <Table>
-                <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t("preview.row")}</th>
-                    <th scope="col" className="px-3 py-2">{t("preview.problems")}</th>
-                    {status.headers.map((header, index) => (
-                      <th key={index} scope="col" className="whitespace-nowrap px-3 py-2">
-                        {header}
-                      </th>
+              <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    {t("preview.row")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("preview.problems")}
+                  </th>
+                  {status.headers.map((header, index) => (
+                    <th key={index} scope="col" className="whitespace-nowrap px-3 py-2">
+                      {header}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rejections.data.map((row) => (
+                  <tr key={row.rowNumber} data-testid={`rejected-row-${row.rowNumber}`}>
+                    <td className="px-3 py-2 text-slate-500">{row.rowNumber}</td>
+                    <td className="px-3 py-2 text-red-800">
+                      {row.reasons.map((reason) => t(`problems.${reason}`)).join(", ")}
+                    </td>
+                    {status.headers.map((_, index) => (
+                      <td key={index} className="max-w-56 truncate whitespace-nowrap px-3 py-2">
+                        {row.cells[index] ?? ""}
+                      </td>
                     ))}
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rejections.data.map((row) => (
-                    <tr key={row.rowNumber} data-testid={`rejected-row-${row.rowNumber}`}>
-                      <td className="px-3 py-2 text-slate-500">{row.rowNumber}</td>
-                      <td className="px-3 py-2 text-red-800">{row.reasons.map((reason) => t(`problems.${reason}`)).join(", ")}</td>
-                      {status.headers.map((_, index) => (
-                        <td key={index} className="max-w-56 truncate whitespace-nowrap px-3 py-2">
-                          {row.cells[index] ?? ""}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
+                ))}
+              </tbody>
             </Table>
           )}
           {rejections.data && counts.rejected > rejections.data.length && (
-            <p className="text-sm text-slate-600">{t("report.moreRejected", { shown: rejections.data.length, total: counts.rejected })}</p>
+            <p className="text-sm text-slate-600">
+              {t("report.moreRejected", { shown: rejections.data.length, total: counts.rejected })}
+            </p>
           )}
         </section>
       )}

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
 import { SendReview } from "@/app/(app)/candidates/[candidateId]/_components/send-review";
@@ -11,7 +11,12 @@ import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 type Candidate = { id: string; defaults: TPersonioEmployeeFields };
 type Outcome = "sent" | "linked" | "already_sent" | "skipped";
 
-const OUTCOME_LABEL = { sent: "stateSent", linked: "stateLinked", already_sent: "stateAlreadySent", skipped: "stateSkipped" } as const;
+const OUTCOME_LABEL = {
+  sent: "stateSent",
+  linked: "stateLinked",
+  already_sent: "stateAlreadySent",
+  skipped: "stateSkipped",
+} as const;
 
 // One candidate's review form at a time; after its outcome, Next candidate. The progress list
 // keeps each one's outcome in view.
@@ -42,11 +47,17 @@ export function ReviewSequence({ candidates }: { candidates: Candidate[] }) {
             const outcome = outcomes[candidate.id];
             const isCurrent = position === index;
             return (
-              <li key={candidate.id} aria-current={isCurrent ? "step" : undefined} className={`flex items-center justify-between gap-2 rounded px-2 py-1 ${isCurrent ? "bg-indigo-50 font-medium" : ""}`}>
+              <li
+                key={candidate.id}
+                aria-current={isCurrent ? "step" : undefined}
+                className={`flex items-center justify-between gap-2 rounded px-2 py-1 ${isCurrent ? "bg-indigo-50 font-medium" : ""}`}
+              >
                 <span className="truncate">
                   {position + 1}. {candidate.defaults.firstName} {candidate.defaults.lastName}
                 </span>
-                <span className="shrink-0 text-xs text-slate-600">{outcome ? t(OUTCOME_LABEL[outcome]) : isCurrent ? t("current") : t("pending")}</span>
+                <span className="shrink-0 text-xs text-slate-600">
+                  {outcome ? t(OUTCOME_LABEL[outcome]) : isCurrent ? t("current") : t("pending")}
+                </span>
               </li>
             );
           })}
@@ -60,7 +71,11 @@ export function ReviewSequence({ candidates }: { candidates: Candidate[] }) {
               candidateId={current.id}
               defaults={current.defaults}
               titleId={`review-${current.id}-title`}
-              eyebrow={<p className="text-sm font-medium text-indigo-700">{t("step", { current: index + 1, total: candidates.length })}</p>}
+              eyebrow={
+                <p className="text-sm font-medium text-indigo-700">
+                  {t("step", { current: index + 1, total: candidates.length })}
+                </p>
+              }
               refreshOnDone={false}
               onDone={(result) => record(current.id, result.outcome)}
               cancelLabel={outcomes[current.id] ? undefined : t("skip")}

@@ -1,10 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -25,7 +25,11 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const describeError = useActionErrorMessage();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<TSetPasswordForm>({ resolver: zodResolver(ZSetPasswordForm), mode: "onTouched", defaultValues: { password: "", passwordConfirm: "" } });
+  const form = useForm<TSetPasswordForm>({
+    resolver: zodResolver(ZSetPasswordForm),
+    mode: "onTouched",
+    defaultValues: { password: "", passwordConfirm: "" },
+  });
   const { execute, isPending } = useAction(setPasswordFromLinkAction, {
     onSuccess: async ({ input }) => {
       const result = await signIn("credentials", { email, password: input.password, redirect: false });

@@ -12,10 +12,19 @@ export const GET = apiHandler(OPERATIONS.getCandidate, async ({ params }) => {
 
 export const PATCH = apiHandler(OPERATIONS.updateCandidate, async ({ params, body, apiKey }) => {
   const { jobId, jobTitle, ...rest } = body;
-  const job = jobId !== undefined ? { id: jobId } : jobTitle !== undefined ? { title: jobTitle, department: rest.department, office: rest.office } : undefined;
+  const job =
+    jobId !== undefined
+      ? { id: jobId }
+      : jobTitle !== undefined
+        ? { title: jobTitle, department: rest.department, office: rest.office }
+        : undefined;
   const result = await updateCandidate(params.id!, { ...rest, job }, { userId: null, apiKeyId: apiKey.id, via: "api" });
   return {
     status: 200,
-    body: { candidate: toApiCandidate(result.candidate), outcome: result.changed ? "updated" : "unchanged", keptInPersonio: result.kept },
+    body: {
+      candidate: toApiCandidate(result.candidate),
+      outcome: result.changed ? "updated" : "unchanged",
+      keptInPersonio: result.kept,
+    },
   };
 });

@@ -1,6 +1,6 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
 
 import { Alert } from "@/components/ui/alert";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
@@ -47,9 +47,16 @@ export default async function SourcePage({ params, searchParams }: Props) {
           <dd>{format.dateTime(source.createdAt, { dateStyle: "medium" })}</dd>
         </dl>
         {source.previousSecretValidUntil && (
-          <p className="text-sm text-slate-700">{t("details.previousSecret", { until: format.dateTime(source.previousSecretValidUntil, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <p className="text-sm text-slate-700">
+            {t("details.previousSecret", {
+              until: format.dateTime(source.previousSecretValidUntil, { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
         )}
-        <Link href={intakeListHref({ source: source.id })} className="inline-block text-sm font-medium text-indigo-700 hover:underline">
+        <Link
+          href={intakeListHref({ source: source.id })}
+          className="inline-block text-sm font-medium text-indigo-700 hover:underline"
+        >
           {t("details.viewIntake")} →
         </Link>
       </section>

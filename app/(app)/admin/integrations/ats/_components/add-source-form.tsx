@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import Link from "next/link";
 import { useState } from "react";
 
 import { useActionErrorMessage } from "@/components/action-error";
@@ -12,7 +12,6 @@ import { TextField } from "@/components/ui/field";
 import { isSecretGenerated, type SourceKind } from "@/lib/webhooks/kinds";
 
 import { createSourceAction } from "../actions";
-
 import { CopyField } from "./copy-field";
 
 // After adding, the form gives way to the URL and the secret, shown this once.
@@ -26,8 +25,12 @@ export function AddSourceForm({ kind, endpointBase }: { kind: SourceKind; endpoi
   const [error, setError] = useState<string | null>(null);
   const create = useAction(createSourceAction, {
     onError: ({ error: failure }) => {
-      const fields = (failure.validationErrors as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
-      const next = { name: fields.name?.[0] && t("validation.name"), token: fields.token?.[0] && t("validation.token") };
+      const fields =
+        (failure.validationErrors as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+      const next = {
+        name: fields.name?.[0] && t("validation.name"),
+        token: fields.token?.[0] && t("validation.token"),
+      };
       setFieldErrors(next);
       setError(next.name || next.token ? null : describeError(failure, { token_required: t("validation.token") }));
     },
@@ -45,7 +48,10 @@ export function AddSourceForm({ kind, endpointBase }: { kind: SourceKind; endpoi
             <Alert tone="warning">{t("secretOnce")}</Alert>
           </>
         )}
-        <Link href={`/admin/integrations/ats/${created.sourceId}?created=1`} className="inline-block text-sm font-medium text-indigo-700 hover:underline">
+        <Link
+          href={`/admin/integrations/ats/${created.sourceId}?created=1`}
+          className="inline-block text-sm font-medium text-indigo-700 hover:underline"
+        >
           {t("form.openSource")} →
         </Link>
       </div>
@@ -64,7 +70,15 @@ export function AddSourceForm({ kind, endpointBase }: { kind: SourceKind; endpoi
       }}
     >
       {error && <Alert tone="error">{error}</Alert>}
-      <TextField label={t("form.name")} hint={t("form.nameHint")} value={name} onChange={(event) => setName(event.target.value)} maxLength={100} required error={fieldErrors.name} />
+      <TextField
+        label={t("form.name")}
+        hint={t("form.nameHint")}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        maxLength={100}
+        required
+        error={fieldErrors.name}
+      />
       {!isSecretGenerated(kind) && (
         <TextField
           label={t("form.token")}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { useActionErrorMessage } from "@/components/action-error";
@@ -12,10 +12,17 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 
 import { deleteSourceAction, rotateSourceSecretAction, setSourceEnabledAction } from "../actions";
-
 import { CopyField } from "./copy-field";
 
-export function SourceControls({ sourceId, enabled, isWorkable }: { sourceId: string; enabled: boolean; isWorkable: boolean }) {
+export function SourceControls({
+  sourceId,
+  enabled,
+  isWorkable,
+}: {
+  sourceId: string;
+  enabled: boolean;
+  isWorkable: boolean;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
@@ -25,14 +32,23 @@ export function SourceControls({ sourceId, enabled, isWorkable }: { sourceId: st
   const [token, setToken] = useState("");
   const onError = ({ error }: { error: Parameters<typeof describeError>[0] }) => {
     setConfirming(null);
-    setFeedback({ tone: "error", text: describeError(error, { token_required: t("webhooks.validation.token") }) ?? "" });
+    setFeedback({
+      tone: "error",
+      text: describeError(error, { token_required: t("webhooks.validation.token") }) ?? "",
+    });
   };
 
   const rotate = useAction(rotateSourceSecretAction, {
     onSuccess: ({ data }) => {
       setConfirming(null);
       setToken("");
-      if (data) setFeedback({ tone: "success", text: t("webhooks.rotate.done", { until: format.dateTime(new Date(data.previousValidUntil), { dateStyle: "medium", timeStyle: "short" }) }) });
+      if (data)
+        setFeedback({
+          tone: "success",
+          text: t("webhooks.rotate.done", {
+            until: format.dateTime(new Date(data.previousValidUntil), { dateStyle: "medium", timeStyle: "short" }),
+          }),
+        });
       router.refresh();
     },
     onError,
@@ -56,23 +72,50 @@ export function SourceControls({ sourceId, enabled, isWorkable }: { sourceId: st
         <h2 id="rotate-title" className="text-lg font-semibold">
           {t("webhooks.rotate.title")}
         </h2>
-        <p className="max-w-prose text-sm text-slate-700">{t(isWorkable ? "webhooks.rotate.introWorkable" : "webhooks.rotate.intro")}</p>
+        <p className="max-w-prose text-sm text-slate-700">
+          {t(isWorkable ? "webhooks.rotate.introWorkable" : "webhooks.rotate.intro")}
+        </p>
         {newSecret && (
           <>
             <CopyField label={t("webhooks.secret")} value={newSecret} secret />
             <Alert tone="warning">{t("webhooks.secretOnce")}</Alert>
           </>
         )}
-        {isWorkable && <TextField label={t("webhooks.rotate.token")} type="password" autoComplete="off" value={token} onChange={(event) => setToken(event.target.value)} />}
-        <Button variant="secondary" disabled={busy || (isWorkable && token.trim().length < 8)} onClick={() => setConfirming("rotate")}>
+        {isWorkable && (
+          <TextField
+            label={t("webhooks.rotate.token")}
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+          />
+        )}
+        <Button
+          variant="secondary"
+          disabled={busy || (isWorkable && token.trim().length < 8)}
+          onClick={() => setConfirming("rotate")}
+        >
           {rotate.isPending ? t("webhooks.rotate.pending") : t("webhooks.rotate.button")}
         </Button>
       </section>
       <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="max-w-prose text-sm text-slate-700">{t(enabled ? "webhooks.state.disableIntro" : "webhooks.state.enableIntro")}</p>
-          <Button variant={enabled ? "secondary" : "primary"} disabled={busy} aria-busy={toggle.isPending || undefined} onClick={() => toggle.execute({ sourceId, enabled: !enabled })}>
-            {enabled ? (toggle.isPending ? t("webhooks.state.disabling") : t("webhooks.state.disable")) : toggle.isPending ? t("webhooks.state.enabling") : t("webhooks.state.enable")}
+          <p className="max-w-prose text-sm text-slate-700">
+            {t(enabled ? "webhooks.state.disableIntro" : "webhooks.state.enableIntro")}
+          </p>
+          <Button
+            variant={enabled ? "secondary" : "primary"}
+            disabled={busy}
+            aria-busy={toggle.isPending || undefined}
+            onClick={() => toggle.execute({ sourceId, enabled: !enabled })}
+          >
+            {enabled
+              ? toggle.isPending
+                ? t("webhooks.state.disabling")
+                : t("webhooks.state.disable")
+              : toggle.isPending
+                ? t("webhooks.state.enabling")
+                : t("webhooks.state.enable")}
           </Button>
         </div>
         <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { buttonClassName } from "@/components/ui/button";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
@@ -29,7 +29,12 @@ export default async function IntakeLogPage({ searchParams }: Props) {
     <div className="space-y-6">
       <BackLink href="/admin/integrations/ats">{t("backToSources")}</BackLink>
       <PageHeader title={t("intake.title")} intro={t("intake.intro")} />
-      <form method="get" action="/admin/integrations/ats/intake" aria-label={t("intake.filters")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
+      <form
+        method="get"
+        action="/admin/integrations/ats/intake"
+        aria-label={t("intake.filters")}
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end"
+      >
         <label className="space-y-1 text-sm font-medium text-slate-700">
           <span>{t("intake.source")}</span>
           <select name="source" defaultValue={params.source} className={select}>
@@ -71,11 +76,19 @@ export default async function IntakeLogPage({ searchParams }: Props) {
         {t("intake.count", { count: result.total })}
       </p>
       {result.deliveries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">{isFiltered ? t("intake.emptyFiltered") : t("intake.empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          {isFiltered ? t("intake.emptyFiltered") : t("intake.empty")}
+        </p>
       ) : (
         <>
           <IntakeTable deliveries={result.deliveries} />
-          {result.pages > 1 && <Pagination page={result.page} pages={result.pages} hrefFor={(page) => intakeListHref({ ...params, page })} />}
+          {result.pages > 1 && (
+            <Pagination
+              page={result.page}
+              pages={result.pages}
+              hrefFor={(page) => intakeListHref({ ...params, page })}
+            />
+          )}
         </>
       )}
     </div>

@@ -1,26 +1,32 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { connectPersonioAction, updatePersonioCredentialsAction } from "@/app/(app)/admin/integrations/personio/actions";
+import {
+  connectPersonioAction,
+  updatePersonioCredentialsAction,
+} from "@/app/(app)/admin/integrations/personio/actions";
 import { useActionErrorMessage } from "@/components/action-error";
 import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { CredentialSaveResult } from "@/lib/integrations/personio-mutations";
-import { ZConnectPersonioInput, ZUpdatePersonioCredentialsInput, type TConnectPersonioInput } from "@/lib/integrations/schemas";
+import {
+  ZConnectPersonioInput,
+  ZUpdatePersonioCredentialsInput,
+  type TConnectPersonioInput,
+} from "@/lib/integrations/schemas";
 import type { ScopeAssessment } from "@/lib/integrations/scopes";
 import { normalizePersonioSubdomain } from "@/lib/integrations/subdomain";
 
 type Props =
-  | { mode: "connect"; defaults?: undefined }
-  | { mode: "update"; defaults: { clientId: string; subdomain: string } };
+  { mode: "connect"; defaults?: undefined } | { mode: "update"; defaults: { clientId: string; subdomain: string } };
 
 type Feedback =
   | { tone: "error"; title?: string; text: string }
@@ -43,14 +49,21 @@ export function PersonioCredentialsForm({ mode, defaults }: Props) {
   const onResult = (result: CredentialSaveResult | undefined) => {
     if (!result) return setFeedback({ tone: "error", text: t("errors.unexpected") });
     if (result.status === "rejected") {
-      return setFeedback({ tone: "error", title: t("personioForm.notSaved"), text: t(`personioForm.rejected.${result.reason}`) });
+      return setFeedback({
+        tone: "error",
+        title: t("personioForm.notSaved"),
+        text: t(`personioForm.rejected.${result.reason}`),
+      });
     }
     // A saved connection never gets here: that action redirects to the settings on the server.
     form.reset({ clientId: form.getValues("clientId"), clientSecret: "", subdomain: result.subdomain });
     setFeedback({ tone: "success", text: t("personioSettings.credentialsSaved"), assessment: result.assessment });
     router.refresh();
   };
-  const reasons = { already_connected: t("personioForm.already_connected"), changed_meanwhile: t("personioForm.changed_meanwhile") };
+  const reasons = {
+    already_connected: t("personioForm.already_connected"),
+    changed_meanwhile: t("personioForm.changed_meanwhile"),
+  };
   const onError = ({ error }: { error: Parameters<typeof describeError>[0] }) =>
     setFeedback({ tone: "error", text: describeError(error, reasons) ?? "" });
   const connect = useAction(connectPersonioAction, { onSuccess: ({ data }) => onResult(data), onError });
@@ -67,13 +80,18 @@ export function PersonioCredentialsForm({ mode, defaults }: Props) {
   };
 
   const { errors } = form.formState;
-  const message = (key?: string) => (key ? t(`personioForm.validation.${key}` as "personioForm.validation.clientId") : undefined);
+  const message = (key?: string) =>
+    key ? t(`personioForm.validation.${key}` as "personioForm.validation.clientId") : undefined;
   const secretHint = mode === "update" ? t("personioForm.secretStored") : t("personioForm.secretNew");
   const subdomainHint = reducedFrom ? t("personioForm.subdomainReduced", reducedFrom) : t("personioForm.subdomainHint");
   const submitLabel =
     mode === "connect"
-      ? isPending ? t("personioConnect.submitting") : t("personioConnect.submit")
-      : isPending ? t("personioSettings.credentials.submitting") : t("personioSettings.credentials.submit");
+      ? isPending
+        ? t("personioConnect.submitting")
+        : t("personioConnect.submit")
+      : isPending
+        ? t("personioSettings.credentials.submitting")
+        : t("personioSettings.credentials.submit");
 
   return (
     <form
@@ -100,7 +118,13 @@ export function PersonioCredentialsForm({ mode, defaults }: Props) {
         </div>
       )}
       <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("personioForm.clientId")} autoComplete="off" spellCheck={false} error={message(errors.clientId?.message)} {...form.register("clientId")} />
+        <TextField
+          label={t("personioForm.clientId")}
+          autoComplete="off"
+          spellCheck={false}
+          error={message(errors.clientId?.message)}
+          {...form.register("clientId")}
+        />
         <TextField
           label={t("personioForm.clientSecret")}
           type="password"

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { refreshPersonioOptionsAction, setPersonioFieldsAction } from "@/app/(app)/admin/integrations/personio/actions";
@@ -10,13 +10,23 @@ import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { fieldValueProblem, sourcesFor, STANDARD_OPTIONAL_FIELDS, type FieldConfig, type FieldSetting, type OptionalField } from "@/lib/personio/fields";
+import {
+  fieldValueProblem,
+  sourcesFor,
+  STANDARD_OPTIONAL_FIELDS,
+  type FieldConfig,
+  type FieldSetting,
+  type OptionalField,
+} from "@/lib/personio/fields";
 
 type CustomAttribute = { key: string; label: string; type: string };
 type Props = {
   config: FieldConfig;
   customAttributes: CustomAttribute[] | null;
-  lists: { fetchedAt: string | null; counts: { departments: number; offices: number; subcompanies: number; supervisors: number } | null };
+  lists: {
+    fetchedAt: string | null;
+    counts: { departments: number; offices: number; subcompanies: number; supervisors: number } | null;
+  };
 };
 
 // Which optional fields the review form offers and where each is prefilled from.
@@ -24,7 +34,9 @@ export function PersonioFieldsForm({ config, customAttributes, lists }: Props) {
   const t = useTranslations("personioFields");
   const router = useRouter();
   const describeError = useActionErrorMessage();
-  const [settings, setSettings] = useState<Record<string, FieldSetting>>(() => Object.fromEntries(config.fields.map((field) => [field.key, field])));
+  const [settings, setSettings] = useState<Record<string, FieldSetting>>(() =>
+    Object.fromEntries(config.fields.map((field) => [field.key, field])),
+  );
   const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const save = useAction(setPersonioFieldsAction, {
     onSuccess: () => {
@@ -35,7 +47,11 @@ export function PersonioFieldsForm({ config, customAttributes, lists }: Props) {
   });
   const refresh = useAction(refreshPersonioOptionsAction, {
     onSuccess: ({ data }) => {
-      setFeedback(data?.ok ? { tone: "success", text: t("settings.refreshed") } : { tone: "error", text: t("settings.refreshFailed", { reason: data?.code ?? "" }) });
+      setFeedback(
+        data?.ok
+          ? { tone: "success", text: t("settings.refreshed") }
+          : { tone: "error", text: t("settings.refreshFailed", { reason: data?.code ?? "" }) },
+      );
       router.refresh();
     },
     onError: ({ error }) => setFeedback({ tone: "error", text: describeError(error) ?? "" }),
@@ -43,16 +59,27 @@ export function PersonioFieldsForm({ config, customAttributes, lists }: Props) {
 
   const rows: Array<{ key: OptionalField; label: string; type?: string }> = [
     ...STANDARD_OPTIONAL_FIELDS.map((key) => ({ key, label: t(`fields.${key}`) })),
-    ...(customAttributes ?? []).map((attribute) => ({ key: attribute.key as OptionalField, label: attribute.label, type: attribute.type })),
+    ...(customAttributes ?? []).map((attribute) => ({
+      key: attribute.key as OptionalField,
+      label: attribute.label,
+      type: attribute.type,
+    })),
   ];
   const invalid = Object.values(settings).some(
-    (setting) => setting.source === "fixed" && (!setting.fixed?.trim() || fieldValueProblem(setting.key, setting.fixed, setting.type) !== null),
+    (setting) =>
+      setting.source === "fixed" &&
+      (!setting.fixed?.trim() || fieldValueProblem(setting.key, setting.fixed, setting.type) !== null),
   );
 
   const toggle = (row: (typeof rows)[number], on: boolean) =>
     setSettings((current) => {
       const next = { ...current };
-      if (on) next[row.key] = { key: row.key, source: sourcesFor(row.key)[0] ?? "none", ...(row.type ? { label: row.label, type: row.type } : {}) };
+      if (on)
+        next[row.key] = {
+          key: row.key,
+          source: sourcesFor(row.key)[0] ?? "none",
+          ...(row.type ? { label: row.label, type: row.type } : {}),
+        };
       else delete next[row.key];
       return next;
     });
@@ -84,11 +111,21 @@ export function PersonioFieldsForm({ config, customAttributes, lists }: Props) {
             return (
               <li key={row.key} className="grid gap-2 py-3 sm:grid-cols-[14rem_1fr_1fr] sm:items-end">
                 <label className="flex items-center gap-2 text-sm font-medium">
-                  <input type="checkbox" className="size-4 accent-indigo-600" checked={Boolean(setting)} onChange={(event) => toggle(row, event.target.checked)} aria-label={t("settings.offer", { field: row.label })} />
+                  <input
+                    type="checkbox"
+                    className="size-4 accent-indigo-600"
+                    checked={Boolean(setting)}
+                    onChange={(event) => toggle(row, event.target.checked)}
+                    aria-label={t("settings.offer", { field: row.label })}
+                  />
                   {row.label}
                 </label>
                 {setting && (
-                  <SelectField label={t("settings.prefill", { field: row.label })} value={setting.source} onChange={(event) => change(row.key, { source: event.target.value as FieldSetting["source"] })}>
+                  <SelectField
+                    label={t("settings.prefill", { field: row.label })}
+                    value={setting.source}
+                    onChange={(event) => change(row.key, { source: event.target.value as FieldSetting["source"] })}
+                  >
                     {sourcesFor(row.key).map((source) => (
                       <option key={source} value={source}>
                         {t(`sources.${source}`)}
@@ -101,7 +138,11 @@ export function PersonioFieldsForm({ config, customAttributes, lists }: Props) {
                     label={t("settings.fixedValue", { field: row.label })}
                     value={setting.fixed ?? ""}
                     type={row.key === "hireDate" || row.type === "date" ? "date" : "text"}
-                    error={setting.fixed && fieldValueProblem(row.key, setting.fixed, row.type) ? t(`validation.${fieldValueProblem(row.key, setting.fixed, row.type)}` as "validation.date") : undefined}
+                    error={
+                      setting.fixed && fieldValueProblem(row.key, setting.fixed, row.type)
+                        ? t(`validation.${fieldValueProblem(row.key, setting.fixed, row.type)}` as "validation.date")
+                        : undefined
+                    }
                     onChange={(event) => change(row.key, { fixed: event.target.value })}
                   />
                 )}
@@ -118,7 +159,9 @@ export function PersonioFieldsForm({ config, customAttributes, lists }: Props) {
         <h3 className="text-sm font-semibold">{t("settings.lists")}</h3>
         <p className="text-sm text-slate-600">{t("settings.listsIntro")}</p>
         <p className="text-sm" data-testid="personio-lists-status">
-          {lists.fetchedAt ? t("settings.listsFetched", { when: new Date(lists.fetchedAt).toLocaleString() }) : t("settings.listsNever")}{" "}
+          {lists.fetchedAt
+            ? t("settings.listsFetched", { when: new Date(lists.fetchedAt).toLocaleString() })
+            : t("settings.listsNever")}{" "}
           {lists.counts && t("settings.listsCounts", lists.counts)}
         </p>
         <Button variant="secondary" onClick={() => refresh.execute({})} disabled={refresh.isPending}>

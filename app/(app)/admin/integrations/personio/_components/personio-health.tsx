@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { testPersonioConnectionAction } from "@/app/(app)/admin/integrations/personio/actions";
@@ -45,7 +45,9 @@ export function PersonioHealth({ state, lastSuccess, lastError }: Props) {
         <div>
           <dt className="text-slate-500">{t("personioSettings.health.lastError")}</dt>
           <dd className="mt-0.5">
-            {lastError ? t("personioSettings.health.errorAt", { message: lastError.message, date: lastError.at }) : t("personioSettings.health.noErrors")}
+            {lastError
+              ? t("personioSettings.health.errorAt", { message: lastError.message, date: lastError.at })
+              : t("personioSettings.health.noErrors")}
           </dd>
         </div>
       </dl>

@@ -6,12 +6,12 @@ import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { connectionHealthState, personioStatus } from "@/lib/integrations/health";
-import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
+import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
-import type { FieldConfig } from "@/lib/personio/fields";
-import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
 import { roleLabel } from "@/lib/permissions/role-label";
+import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
+import type { FieldConfig } from "@/lib/personio/fields";
 
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioFieldsForm } from "./personio-fields-form";
@@ -90,7 +90,9 @@ export async function PersonioSettingsView({
         <PersonioHealth
           state={connectionHealthState(settings)}
           lastSuccess={settings.lastSuccessAt ? when(settings.lastSuccessAt) : null}
-          lastError={settings.lastErrorAt && errorMessage ? { message: errorMessage, at: when(settings.lastErrorAt) } : null}
+          lastError={
+            settings.lastErrorAt && errorMessage ? { message: errorMessage, at: when(settings.lastErrorAt) } : null
+          }
         />
       </Section>
       <Section id="roles-heading" title={t("roles.heading")} intro={t("roles.intro")}>
@@ -99,17 +101,27 @@ export async function PersonioSettingsView({
       <Section id="fields-heading" title={tFields("settings.heading")} intro={tFields("settings.intro")}>
         <PersonioFieldsForm
           config={fieldConfig}
-          customAttributes={lists?.noRead ? null : (lists?.attributes ?? []).filter((attribute) => attribute.key.startsWith("dynamic_"))}
+          customAttributes={
+            lists?.noRead ? null : (lists?.attributes ?? []).filter((attribute) => attribute.key.startsWith("dynamic_"))
+          }
           lists={{
             fetchedAt: lists?.fetchedAt ?? null,
             counts: lists
-              ? { departments: lists.department.length, offices: lists.office.length, subcompanies: lists.subcompany.length, supervisors: lists.supervisor.length }
+              ? {
+                  departments: lists.department.length,
+                  offices: lists.office.length,
+                  subcompanies: lists.subcompany.length,
+                  supervisors: lists.supervisor.length,
+                }
               : null,
           }}
         />
       </Section>
       <Section id="credentials-heading" title={t("credentials.heading")} intro={t("credentials.intro")}>
-        <PersonioCredentialsForm mode="update" defaults={{ clientId: settings.clientId, subdomain: settings.subdomain }} />
+        <PersonioCredentialsForm
+          mode="update"
+          defaults={{ clientId: settings.clientId, subdomain: settings.subdomain }}
+        />
       </Section>
       <Section id="status-heading" title={t("status.heading")}>
         <PersonioStatusControls enabled={settings.enabled} />

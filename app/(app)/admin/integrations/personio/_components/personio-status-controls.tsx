@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { deletePersonioAction, setPersonioEnabledAction } from "@/app/(app)/admin/integrations/personio/actions";
@@ -17,11 +17,15 @@ export function PersonioStatusControls({ enabled }: { enabled: boolean }) {
   const describeError = useActionErrorMessage();
   const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const onError = ({ error }: { error: Parameters<typeof describeError>[0] }) => setFeedback({ tone: "error", text: describeError(error) ?? "" });
+  const onError = ({ error }: { error: Parameters<typeof describeError>[0] }) =>
+    setFeedback({ tone: "error", text: describeError(error) ?? "" });
 
   const toggle = useAction(setPersonioEnabledAction, {
     onSuccess: ({ data }) => {
-      setFeedback({ tone: "success", text: t(data?.enabled ? "personioSettings.status.enabled" : "personioSettings.status.disabled") });
+      setFeedback({
+        tone: "success",
+        text: t(data?.enabled ? "personioSettings.status.enabled" : "personioSettings.status.disabled"),
+      });
       router.refresh();
     },
     onError,
@@ -34,14 +38,20 @@ export function PersonioStatusControls({ enabled }: { enabled: boolean }) {
     },
   });
   const toggleLabel = enabled
-    ? toggle.isPending ? t("personioSettings.status.disabling") : t("personioSettings.status.disable")
-    : toggle.isPending ? t("personioSettings.status.enabling") : t("personioSettings.status.enable");
+    ? toggle.isPending
+      ? t("personioSettings.status.disabling")
+      : t("personioSettings.status.disable")
+    : toggle.isPending
+      ? t("personioSettings.status.enabling")
+      : t("personioSettings.status.enable");
 
   return (
     <div className="space-y-4">
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="max-w-prose text-sm text-slate-700">{t(enabled ? "personioSettings.status.disableIntro" : "personioSettings.status.enableIntro")}</p>
+        <p className="max-w-prose text-sm text-slate-700">
+          {t(enabled ? "personioSettings.status.disableIntro" : "personioSettings.status.enableIntro")}
+        </p>
         <Button
           variant={enabled ? "secondary" : "primary"}
           disabled={toggle.isPending || remove.isPending}
@@ -56,14 +66,20 @@ export function PersonioStatusControls({ enabled }: { enabled: boolean }) {
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
         <p className="max-w-prose text-sm text-slate-700">{t("personioSettings.status.deleteIntro")}</p>
-        <Button variant="danger" disabled={remove.isPending || toggle.isPending} onClick={() => setConfirmingDelete(true)}>
+        <Button
+          variant="danger"
+          disabled={remove.isPending || toggle.isPending}
+          onClick={() => setConfirmingDelete(true)}
+        >
           {t("personioSettings.status.delete")}
         </Button>
       </div>
       <ConfirmDialog
         open={confirmingDelete}
         title={t("personioSettings.status.deleteTitle")}
-        confirmLabel={remove.isPending ? t("personioSettings.status.deleting") : t("personioSettings.status.deleteConfirm")}
+        confirmLabel={
+          remove.isPending ? t("personioSettings.status.deleting") : t("personioSettings.status.deleteConfirm")
+        }
         cancelLabel={t("dialog.cancel")}
         tone="danger"
         pending={remove.isPending}

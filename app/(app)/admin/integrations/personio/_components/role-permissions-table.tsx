@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { setRolePersonioPermissionAction } from "@/app/(app)/admin/integrations/personio/actions";
@@ -25,14 +25,19 @@ export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] 
   const tRoles = useTranslations("personioSettings.roles");
   const tFields = useTranslations("personioFields");
   // "May update in Personio" lives in the personioFields catalogue, with the feature it belongs to.
-  const t = Object.assign((key: string, values?: Record<string, string>) => (key === "canUpdate" ? tFields("roleUpdate") : tRoles(key as "canSend", values)), {});
+  const t = Object.assign(
+    (key: string, values?: Record<string, string>) =>
+      key === "canUpdate" ? tFields("roleUpdate") : tRoles(key as "canSend", values),
+    {},
+  );
   const router = useRouter();
   const describeError = useActionErrorMessage();
   const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [overrides, setOverrides] = useState<Record<string, boolean>>({});
   const [pendingKey, setPendingKey] = useState<string | null>(null);
   const roleName = (id: string) => roles.find((role) => role.id === id)?.name ?? id;
-  const settingLabel = (permission: RolePersonioPermission) => t(SETTINGS.find((setting) => setting.permission === permission)?.label ?? "canSend");
+  const settingLabel = (permission: RolePersonioPermission) =>
+    t(SETTINGS.find((setting) => setting.permission === permission)?.label ?? "canSend");
 
   const change = useAction(setRolePersonioPermissionAction, {
     onSuccess: ({ data }) => {
@@ -81,7 +86,11 @@ export function RolePermissionsTable({ roles }: { roles: RolePersonioSettings[] 
                         setFeedback(null);
                         setPendingKey(key);
                         setOverrides((current) => ({ ...current, [key]: event.target.checked }));
-                        change.execute({ roleId: role.id as RoleKey, permission: setting.permission, granted: event.target.checked });
+                        change.execute({
+                          roleId: role.id as RoleKey,
+                          permission: setting.permission,
+                          granted: event.target.checked,
+                        });
                       }}
                     />
                   </Cell>

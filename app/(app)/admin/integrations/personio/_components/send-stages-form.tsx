@@ -17,11 +17,19 @@ export function SendStagesForm({ stages }: { stages: Stage[] }) {
   const [selected, setSelected] = useState<Stage[]>(stages);
   const [feedback, setFeedback] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const { execute, isPending } = useAction(setSendableStagesAction, {
-    onSuccess: ({ data }) => setFeedback({ tone: "success", text: t("saved", { stages: data.stages.map((stage) => tStage(stage)).join(", ") }) }),
+    onSuccess: ({ data }) =>
+      setFeedback({
+        tone: "success",
+        text: t("saved", { stages: data.stages.map((stage) => tStage(stage)).join(", ") }),
+      }),
     onError: ({ error }) => setFeedback({ tone: "error", text: describeError(error) ?? "" }),
   });
   const toggle = (stage: Stage, checked: boolean) =>
-    setSelected((current) => (checked ? STAGES.filter((value) => value === stage || current.includes(value)) : current.filter((value) => value !== stage)));
+    setSelected((current) =>
+      checked
+        ? STAGES.filter((value) => value === stage || current.includes(value))
+        : current.filter((value) => value !== stage),
+    );
 
   return (
     <form

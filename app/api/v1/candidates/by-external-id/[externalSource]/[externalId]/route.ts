@@ -9,12 +9,20 @@ export const PUT = apiHandler(OPERATIONS.upsertCandidate, async ({ params, body,
   const externalSource = candidateFields.externalSource.safeParse(params.externalSource);
   const externalId = candidateFields.externalId.safeParse(params.externalId);
   if (!externalSource.success || !externalId.success) {
-    throw new ApiProblem("not_found", "externalSource is letters, digits, dot, dash and underscore; externalId 1–200 characters.");
+    throw new ApiProblem(
+      "not_found",
+      "externalSource is letters, digits, dot, dash and underscore; externalId 1–200 characters.",
+    );
   }
   const { jobId, jobTitle, department, office, ...rest } = body;
   const result = await upsertCandidateByExternalId(
     { externalSource: externalSource.data, externalId: externalId.data },
-    { ...rest, department, office, job: jobId !== undefined ? { id: jobId } : { title: jobTitle!, department, office } },
+    {
+      ...rest,
+      department,
+      office,
+      job: jobId !== undefined ? { id: jobId } : { title: jobTitle!, department, office },
+    },
     { userId: null, apiKeyId: apiKey.id, via: "api" },
   );
   return {
