@@ -57,7 +57,7 @@ test.describe("ATS sources in the browser", () => {
         .replace('"Smith"', `"Smith-${id}"`);
       const result = await postSigned(
         request,
-        { path: new URL(url).pathname, secret, kind: "greenhouse" as SourceKind, sourceId: "" },
+        { path: new URL(url).pathname, secret, kind: "greenhouse" as SourceKind },
         body,
       );
       expect(result.json).toMatchObject({ status: "created" });
@@ -76,8 +76,9 @@ test.describe("ATS sources in the browser", () => {
       await expect(page.getByText("Man of Mystery")).toHaveCount(0);
     });
 
+    const { externalSource } = await db.webhookSource.findFirstOrThrow({ where: { name } });
     const candidate = await db.candidate.findUniqueOrThrow({
-      where: { externalSource_externalId: { externalSource: "greenhouse", externalId: id } },
+      where: { externalSource_externalId: { externalSource, externalId: id } },
     });
     await test.step("a recruiter sees the new hire in the To send queue, reviews it and sends it to Personio", async () => {
       const recruiterPage = await browser.newPage();

@@ -38,7 +38,7 @@ test.describe("webhooks from the ATS", () => {
     expect(first.json).toMatchObject({ status: "created" });
 
     const candidate = await db.candidate.findUniqueOrThrow({
-      where: { externalSource_externalId: { externalSource: "greenhouse", externalId: "35897443" } },
+      where: { externalSource_externalId: { externalSource: source.externalSource, externalId: "35897443" } },
       include: { job: true },
     });
     // Emails carry no primary flag: the first personal one wins; the job is application.jobs[0],
@@ -64,7 +64,9 @@ test.describe("webhooks from the ATS", () => {
       // the same body is caught by the body's hash.
       const copy = await postSigned(request, source, body, { headers: { "Greenhouse-Event-ID": `${eventId}-copy` } });
       expect(copy.json).toMatchObject({ status: "duplicate" });
-      expect(await db.candidate.count({ where: { externalSource: "greenhouse", externalId: "35897443" } })).toBe(1);
+      expect(
+        await db.candidate.count({ where: { externalSource: source.externalSource, externalId: "35897443" } }),
+      ).toBe(1);
       const after = await db.candidate.findUniqueOrThrow({ where: { id: candidate.id } });
       expect(after.updatedAt).toEqual(candidate.updatedAt);
     });
@@ -97,7 +99,7 @@ test.describe("webhooks from the ATS", () => {
     expect((await postSigned(request, source, body, { secret: "not-the-secret" })).status).toBe(401);
     expect((await post(request, source, body)).status).toBe(401);
     expect((await post(request, source, body, { Signature: "sha1 abc" })).status).toBe(401);
-    expect(await db.candidate.count({ where: { externalSource: "greenhouse", externalId: id } })).toBe(0);
+    expect(await db.candidate.count({ where: { externalSource: source.externalSource, externalId: id } })).toBe(0);
     const log = await deliveriesOf(source.sourceId);
     expect(log.map((entry) => [entry.outcome, entry.reason, entry.mappedFields])).toEqual([
       ["rejected", "bad_signature", null],
@@ -113,7 +115,7 @@ test.describe("webhooks from the ATS", () => {
     const { id, body } = greenhouseVariant();
     expect((await postSigned(request, source, body)).json).toMatchObject({ status: "created" });
     const candidate = await db.candidate.findUniqueOrThrow({
-      where: { externalSource_externalId: { externalSource: "greenhouse", externalId: id } },
+      where: { externalSource_externalId: { externalSource: source.externalSource, externalId: id } },
     });
     const unhire = fixtureBody("greenhouse-unhire_candidate.json").toString("utf8").replaceAll("265788", id);
     expect((await postSigned(request, source, unhire)).json).toMatchObject({ status: "updated", reason: "unhired" });
@@ -148,7 +150,7 @@ test.describe("webhooks from the ATS", () => {
       .replace("adam.hart@example.com", `adam.${id}@example.com`);
     expect((await postSigned(request, source, body)).json).toMatchObject({ status: "created" });
     const candidate = await db.candidate.findUniqueOrThrow({
-      where: { externalSource_externalId: { externalSource: "ashby", externalId: id } },
+      where: { externalSource_externalId: { externalSource: source.externalSource, externalId: id } },
       include: { job: true },
     });
     expect(candidate).toMatchObject({
@@ -190,7 +192,7 @@ test.describe("webhooks from the ATS", () => {
     expect((await postSigned(request, source, moved)).json).toMatchObject({ status: "created" });
     expect((await postSigned(request, source, created)).json).toMatchObject({ status: "created" });
     const lakita = await db.candidate.findUniqueOrThrow({
-      where: { externalSource_externalId: { externalSource: "workable", externalId: movedId } },
+      where: { externalSource_externalId: { externalSource: source.externalSource, externalId: movedId } },
       include: { job: true },
     });
     expect(lakita).toMatchObject({

@@ -14,7 +14,7 @@ export function fixtureBody(name: string): Buffer {
   return fs.readFileSync(path.join("e2e", "fixtures", "webhooks", name));
 }
 
-export type TestSource = { sourceId: string; path: string; secret: string; kind: SourceKind };
+export type TestSource = { sourceId: string; path: string; secret: string; kind: SourceKind; externalSource: string };
 
 /** Adds a source the way the admin page does (the create action, as an admin), so the secret is
  * generated and encrypted by the app itself. Workable needs the account token from us. */
@@ -33,7 +33,18 @@ export async function addSource(
   });
   const data = (result as { data?: { sourceId: string; pathToken: string; secret: string | null } }).data;
   expect(data?.sourceId).toBeTruthy();
-  return { sourceId: data!.sourceId, path: `/api/webhooks/${data!.pathToken}`, secret: data!.secret ?? token!, kind };
+  // The namespace of the source's candidate ids: its own, whatever other sources of the vendor exist.
+  const { externalSource } = await db.webhookSource.findUniqueOrThrow({
+    where: { id: data!.sourceId },
+    select: { externalSource: true },
+  });
+  return {
+    sourceId: data!.sourceId,
+    path: `/api/webhooks/${data!.pathToken}`,
+    secret: data!.secret ?? token!,
+    kind,
+    externalSource,
+  };
 }
 
 export async function post(
@@ -56,7 +67,7 @@ export async function post(
 /** Signed the way the source's ATS signs (and, for Handoff, the way our docs say to). */
 export async function postSigned(
   request: APIRequestContext,
-  source: TestSource,
+  source: Pick<TestSource, "path" | "secret" | "kind">,
   body: Buffer | string,
   options: { secret?: string; nowMs?: number; headers?: Record<string, string> } = {},
 ) {

@@ -5,8 +5,8 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ApiProblem } from "@/lib/api/problem";
 import type { ApiCandidate, ApiJob, ZCandidateListQuery } from "@/lib/api/schemas";
+import { CANDIDATE_RECORD_SELECT, isInPersonio, type CandidateRecord } from "@/lib/candidates/record";
 import { foldPlain } from "@/lib/candidates/search-text";
-import { CANDIDATE_RECORD_SELECT, isInPersonio, type CandidateRecord } from "@/lib/candidates/service";
 import type { Stage } from "@/lib/candidates/stages";
 import { db } from "@/lib/db";
 

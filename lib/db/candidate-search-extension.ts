@@ -15,8 +15,8 @@ function withSearchColumns<T extends TData>(data: T): T {
   const values = SOURCE_FIELDS.map((field) => data[field]);
   if (given.length < SOURCE_FIELDS.length || values.some((value) => typeof value !== "string")) {
     // The search text is built from all three; a partial update cannot compute it without a
-    // read that would escape the caller's transaction. Callers pass all three (no caller
-    // changes names today).
+    // read that would escape the caller's transaction. lib/candidates/write.ts, which has the
+    // stored values at hand, passes all three.
     throw new Error(
       "Update a candidate's firstName, lastName and email together (plain strings): its search text is built from all three.",
     );

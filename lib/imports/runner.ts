@@ -1,16 +1,12 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
-
-import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog } from "@/lib/audit";
-import { planCandidateChange } from "@/lib/candidates/change-plan";
 import type { CandidateValues } from "@/lib/candidates/fields";
-import { candidateSearchColumns, foldPlain } from "@/lib/candidates/search-text";
-import { isInPersonio } from "@/lib/candidates/service";
+import type { CandidateOrigin } from "@/lib/candidates/origin";
+import { STORED_VALUES_SELECT, type StoredCandidate } from "@/lib/candidates/record";
+import { foldPlain } from "@/lib/candidates/search-text";
+import { changeCandidateIn, createCandidatesIn, type ExternalKey, type NewCandidate } from "@/lib/candidates/write";
 import { db } from "@/lib/db";
-import { databaseProvider } from "@/lib/db/provider";
-import { env } from "@/lib/env";
 import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
 import type { ColumnMapping } from "@/lib/imports/fields";
 import { hasImportFile, readImportFile } from "@/lib/imports/file-store";
@@ -32,97 +28,12 @@ import { findOrCreateJob, loadJobsByTitle, type JobRef } from "@/lib/jobs/servic
 // resumes after the last committed batch. Re-running rows is harmless anyway: an import writes
 // only differences.
 
-// 200 rows keep a batch's JSON (see insertCandidates) under V8's large-object size (128 kB), so it
-// is collected young. 500 rows were faster (16 s against 23 s for 100k rows on SQLite) but
-// peaked about 20 MB higher, over the import's memory budget (bench/README.md).
+// 200 rows keep a batch's JSON (lib/db/json-insert.ts) under V8's large-object size (128 kB), so
+// it is collected young; larger batches peaked over the import's memory budget (bench/README.md).
 const BATCH_ROWS = 200;
 const LEASE_MS = 60_000;
 
 class LeaseLost extends Error {}
-
-// What matching and the change plan need, without the job (one query fewer per batch).
-const MATCH_SELECT = {
-  id: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  phone: true,
-  stage: true,
-  startDate: true,
-  jobId: true,
-  department: true,
-  office: true,
-  source: true,
-  notes: true,
-  externalSource: true,
-  externalId: true,
-  handoff: { select: { status: true } },
-} as const;
-
-type MatchRecord = {
-  id: string;
-  externalSource: string | null;
-  externalId: string | null;
-  handoff: { status: string } | null;
-} & CandidateValues;
-
-// New rows in one INSERT that reads them from a single JSON parameter (SQLite's json_each,
-// PostgreSQL's json_populate_recordset). Prisma's createMany costs five times the CPU here, and
-// an INSERT … VALUES with a placeholder per value had Prisma build, serialise and plan twenty
-// parameters per row: kilobytes of garbage per row, much of it promoted to the old generation.
-// One string parameter costs one string. The timestamps are bound as parameters, so the driver
-// adapter writes them in the same format as every other query; ids look like Prisma's cuids (the
-// ordering of the list breaks ties by id).
-const JSON_COLUMNS = [
-  "id",
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "jobId",
-  "stage",
-  "startDate",
-  "department",
-  "office",
-  "source",
-  "notes",
-  "externalSource",
-  "externalId",
-  "firstNameKey",
-  "lastNameKey",
-  "emailKey",
-  "searchText",
-] as const;
-
-type NewCandidate = CandidateValues & { externalSource: string | null; externalId: string | null };
-
-let idCounter = 0;
-function newCandidateId() {
-  idCounter = (idCounter + 1) % 1_679_616;
-  return `c${Date.now().toString(36)}${idCounter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex").slice(0, 8)}`;
-}
-
-const INSERT_INTO = Prisma.raw(
-  `INSERT INTO "Candidate" (${[...JSON_COLUMNS, "createdAt", "updatedAt"].map((column) => `"${column}"`).join(", ")})`,
-);
-const FROM_JSON_RECORDS = Prisma.raw(JSON_COLUMNS.map((column) => `r."${column}"`).join(", "));
-const FROM_JSON_EACH = Prisma.raw(JSON_COLUMNS.map((column) => `value ->> '$.${column}'`).join(", "));
-
-async function insertCandidates(tx: Prisma.TransactionClient, rows: NewCandidate[]) {
-  const now = new Date();
-  const json = JSON.stringify(
-    rows.map((row) => {
-      // The search columns as the Prisma extension writes them for every other write.
-      const record: Record<string, unknown> = { ...row, ...candidateSearchColumns(row), id: newCandidateId() };
-      return Object.fromEntries(JSON_COLUMNS.map((column) => [column, record[column] ?? null]));
-    }),
-  );
-  if (databaseProvider(env.DATABASE_URL) === "postgresql") {
-    await tx.$executeRaw`${INSERT_INTO} SELECT ${FROM_JSON_RECORDS}, ${now}, ${now} FROM json_populate_recordset(NULL::"Candidate", ${json}::json) AS r`;
-  } else {
-    await tx.$executeRaw`${INSERT_INTO} SELECT ${FROM_JSON_EACH}, ${now}, ${now} FROM json_each(${json})`;
-  }
-}
 
 type Counters = { created: number; updated: number; unchanged: number; rejected: number; keptInPersonio: number };
 
@@ -222,6 +133,7 @@ export async function processImport(importId: string, initialLease: Date) {
       if (pending.length === 0 && rejected.length === 0) return;
       lease = await writeBatch({
         importId,
+        origin: { via: "import", importId, userId: record.createdById },
         externalSource: record.externalSource,
         lease,
         pending,
@@ -315,6 +227,7 @@ export async function processImport(importId: string, initialLease: Date) {
 
 async function writeBatch(input: {
   importId: string;
+  origin: CandidateOrigin;
   externalSource: string;
   lease: Date;
   pending: PendingRow[];
@@ -323,7 +236,7 @@ async function writeBatch(input: {
   jobs: Map<string, JobRef>;
   counters: Counters;
 }): Promise<Date> {
-  const { importId, externalSource, pending, jobs } = input;
+  const { importId, origin, externalSource, pending, jobs } = input;
   const rejected = [...input.rejected];
   const delta: Counters = { created: 0, updated: 0, unchanged: 0, rejected: 0, keptInPersonio: 0 };
   const nextLease = new Date(Date.now() + LEASE_MS);
@@ -331,30 +244,30 @@ async function writeBatch(input: {
   await db.$transaction(
     async (tx) => {
       const externalIds = pending.flatMap((row) => (row.values.externalId ? [row.values.externalId] : []));
-      const byExternalId = new Map<string, MatchRecord>();
+      const byExternalId = new Map<string, StoredCandidate>();
       if (externalIds.length > 0) {
         const found = await tx.candidate.findMany({
           where: { externalSource, externalId: { in: externalIds } },
-          select: MATCH_SELECT,
+          select: STORED_VALUES_SELECT,
         });
         for (const candidate of found) byExternalId.set(candidate.externalId!, candidate);
       }
       // emailKey is folded for search (accents dropped); the match itself is the email, case ignored.
       const emailKeys = [...new Set(pending.map((row) => foldPlain(row.values.email)))];
-      const byEmail = new Map<string, MatchRecord[]>();
+      const byEmail = new Map<string, StoredCandidate[]>();
       const foundByEmail = await tx.candidate.findMany({
         where: { emailKey: { in: emailKeys } },
-        select: MATCH_SELECT,
+        select: STORED_VALUES_SELECT,
       });
       for (const candidate of foundByEmail) {
         const key = emailMatchKey(candidate.email);
         byEmail.set(key, [...(byEmail.get(key) ?? []), candidate]);
       }
 
-      const creates: NewCandidate[] = [];
+      const creates: Array<{ values: NewCandidate; key: ExternalKey | null }> = [];
       for (const { rowNumber, values, cells } of pending) {
         let current = values.externalId ? byExternalId.get(values.externalId) : undefined;
-        let link = false;
+        let linkToRow = false;
         if (!current) {
           const sameEmail = byEmail.get(emailMatchKey(values.email)) ?? [];
           if (sameEmail.length > 1) {
@@ -369,7 +282,7 @@ async function writeBatch(input: {
               continue;
             }
             current = match;
-            link = Boolean(values.externalId);
+            linkToRow = Boolean(values.externalId);
           }
         }
         const { job } = await findOrCreateJob(
@@ -391,35 +304,30 @@ async function writeBatch(input: {
           ...(values.notes ? { notes: values.notes } : {}),
         };
         if (current) {
-          const plan = planCandidateChange(current, given, { inPersonio: isInPersonio(current) });
-          const data: Record<string, unknown> = { ...plan.data };
-          if (link) Object.assign(data, { externalSource, externalId: values.externalId });
-          if (plan.kept.length > 0) delta.keptInPersonio++;
-          if (Object.keys(data).length === 0) {
-            delta.unchanged++;
-            continue;
-          }
-          await tx.candidate.update({ where: { id: current.id }, data, select: { id: true } });
-          delta.updated++;
+          const link = linkToRow ? { externalSource, externalId: values.externalId! } : undefined;
+          const change = await changeCandidateIn(tx, { current, given, origin, link });
+          if (change.kept.length > 0) delta.keptInPersonio++;
+          delta[change.outcome === "updated" ? "updated" : "unchanged"]++;
         } else {
           creates.push({
-            firstName: values.firstName,
-            lastName: values.lastName,
-            email: values.email,
-            jobId: job.id,
-            stage: values.stage ?? "APPLIED",
-            startDate: values.startDate ?? null,
-            phone: values.phone ?? null,
-            department: values.department ?? null,
-            office: values.office ?? null,
-            source: values.source ?? null,
-            notes: values.notes ?? null,
-            externalSource: values.externalId ? externalSource : null,
-            externalId: values.externalId ?? null,
+            values: {
+              firstName: values.firstName,
+              lastName: values.lastName,
+              email: values.email,
+              jobId: job.id,
+              stage: values.stage ?? null,
+              startDate: values.startDate ?? null,
+              phone: values.phone ?? null,
+              department: values.department ?? null,
+              office: values.office ?? null,
+              source: values.source ?? null,
+              notes: values.notes ?? null,
+            },
+            key: values.externalId ? { externalSource, externalId: values.externalId } : null,
           });
         }
       }
-      if (creates.length > 0) await insertCandidates(tx, creates);
+      if (creates.length > 0) await createCandidatesIn(tx, { rows: creates, origin });
       delta.created = creates.length;
       if (rejected.length > 0) {
         await tx.candidateImportRejection.createMany({

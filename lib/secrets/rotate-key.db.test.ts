@@ -86,6 +86,7 @@ describe("rotateEncryptionKey", () => {
       data: {
         kind: "greenhouse",
         name: "Greenhouse",
+        externalSource: "greenhouse",
         pathToken: "path-token-rotating-0123456789",
         secretEncrypted: encryptSecret("gh-new", oldKey),
         previousSecretEncrypted: encryptSecret("gh-old", oldKey),
@@ -96,6 +97,7 @@ describe("rotateEncryptionKey", () => {
       data: {
         kind: "workable",
         name: "Workable",
+        externalSource: "workable",
         pathToken: "path-token-plain-0123456789",
         secretEncrypted: encryptSecret("wk-token", oldKey),
       },

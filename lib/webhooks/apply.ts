@@ -2,6 +2,9 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog } from "@/lib/audit";
+import type { CandidateValues } from "@/lib/candidates/fields";
+import { isInPersonio, STORED_VALUES_SELECT } from "@/lib/candidates/record";
+import { changeCandidateIn, createCandidateIn, moveStageIn } from "@/lib/candidates/write";
 import { db } from "@/lib/db";
 import { findOrCreateJob } from "@/lib/jobs/service";
 
@@ -41,16 +44,8 @@ export function writeDelivery(client: Pick<Tx, "webhookDelivery">, record: Deliv
   });
 }
 
-/** The candidates' external source for a webhook source: the ATS's name, so a spreadsheet
- * import of the same ATS's ids meets the same candidates; the Handoff webhook's ids belong to
- * whatever system sends them, so each such source has its own namespace. */
-export function externalSourceFor(source: { id: string; kind: SourceKind }) {
-  return source.kind === "handoff" ? `handoff.${source.id}` : source.kind;
-}
-
-// A candidate whose send has started or finished is in Personio (or about to be): Handoff never
-// changes Personio on an ATS's say-so, and keeps what was sent.
-const IN_PERSONIO = new Set(["SENDING", "SENT", "LINKED"]);
+/** The source a delivery came to: its id, vendor and the namespace of its external ids. */
+export type DeliverySource = { id: string; kind: SourceKind; externalSource: string };
 
 type Applied = {
   outcome: DeliveryOutcome;
@@ -58,35 +53,21 @@ type Applied = {
   candidateId: string | null;
   attention: string | null;
 };
-// What a delivery will write: the candidate change (if any) and what the log says about it.
-type Plan = Applied & {
-  write: ((tx: Tx) => Promise<{ id: string }>) | null;
-  audit?: Parameters<typeof writeAuditLog>[1];
-};
+// What a delivery writes, inside the transaction with its replay keys and intake-log row.
+type Plan = (tx: Tx) => Promise<Applied>;
 
 // Reads first, then one short transaction with every write (a busy SQLite database is locked for
 // the writes only, not across reads and the job lookup). What the reads saw can be overtaken by a
 // concurrent delivery; the unique keys catch that (see applyDelivery).
-async function planHire(source: { id: string; kind: SourceKind }, hire: MappedHire): Promise<Plan> {
-  const externalSource = externalSourceFor(source);
+async function planHire(source: DeliverySource, hire: MappedHire): Promise<Plan> {
+  const key = { externalSource: source.externalSource, externalId: hire.externalId };
   const existing = await db.candidate.findUnique({
-    where: { externalSource_externalId: { externalSource, externalId: hire.externalId } },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      jobId: true,
-      stage: true,
-      startDate: true,
-      department: true,
-      office: true,
-      handoff: { select: { status: true } },
-    },
+    where: { externalSource_externalId: key },
+    select: STORED_VALUES_SELECT,
   });
   // Outside the transaction: a job created for a delivery that then fails is still a right job.
   const { job } = await findOrCreateJob({ title: hire.jobTitle, department: hire.department, office: hire.office });
+  const origin = { via: "webhook", sourceId: source.id } as const;
   const values = {
     firstName: hire.firstName,
     lastName: hire.lastName,
@@ -99,67 +80,50 @@ async function planHire(source: { id: string; kind: SourceKind }, hire: MappedHi
     office: hire.office,
   };
   if (!existing) {
-    return {
-      outcome: "created",
-      reason: null,
-      candidateId: null,
-      attention: null,
-      write: (tx) =>
-        tx.candidate.create({ data: { ...values, externalSource, externalId: hire.externalId }, select: { id: true } }),
+    return async (tx) => {
+      const created = await createCandidateIn(tx, { values: { ...values, source: null, notes: null }, key, origin });
+      return { outcome: "created", reason: null, candidateId: created.id, attention: null };
     };
   }
-  // Already in Personio: only what is missing is added (as a re-import does); the rest of the
-  // profile stays as it was sent.
-  const isSent = existing.handoff ? IN_PERSONIO.has(existing.handoff.status) : false;
-  const changes: Prisma.CandidateUncheckedUpdateInput = {};
-  for (const [key, value] of Object.entries(values) as [keyof typeof values, string | null][]) {
-    const current = existing[key];
-    if (value === null || value === current) continue;
-    if (isSent && current !== null && current !== "") continue;
-    changes[key] = value;
-  }
-  if (Object.keys(changes).length === 0)
-    return { outcome: "updated", reason: "no_change", candidateId: existing.id, attention: null, write: null };
-  return {
-    outcome: "updated",
-    reason: isSent ? "sent_fill_missing" : null,
-    candidateId: existing.id,
-    attention: null,
-    write: (tx) => tx.candidate.update({ where: { id: existing.id }, data: changes, select: { id: true } }),
+  // What the ATS left out (null) is not given: a delivery adds and changes, it never clears.
+  const given: Partial<CandidateValues> = Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== null),
+  );
+  return async (tx) => {
+    const change = await changeCandidateIn(tx, { current: existing, given, origin });
+    const reason = change.outcome === "unchanged" ? "no_change" : isInPersonio(existing) ? "sent_fill_missing" : null;
+    return { outcome: "updated", reason, candidateId: existing.id, attention: null };
   };
 }
 
-async function planUnhire(source: { id: string; kind: SourceKind }, externalId: string, stage: string): Promise<Plan> {
+async function planUnhire(source: DeliverySource, externalId: string, stage: string): Promise<Plan> {
   const candidate = await db.candidate.findUnique({
-    where: { externalSource_externalId: { externalSource: externalSourceFor(source), externalId } },
+    where: { externalSource_externalId: { externalSource: source.externalSource, externalId } },
     select: { id: true, stage: true, handoff: { select: { status: true } } },
   });
-  if (!candidate || candidate.stage !== "HIRED")
-    return {
+  if (!candidate || candidate.stage !== "HIRED") {
+    return async () => ({
       outcome: "ignored",
       reason: "not_hired",
       candidateId: candidate?.id ?? null,
       attention: null,
-      write: null,
-    };
-  const write = (tx: Tx) => tx.candidate.update({ where: { id: candidate.id }, data: { stage }, select: { id: true } });
-  const isSent = candidate.handoff ? IN_PERSONIO.has(candidate.handoff.status) : false;
-  if (!isSent) return { outcome: "updated", reason: "unhired", candidateId: candidate.id, attention: null, write };
-  // The employee exists in Personio: an admin decides there what happens to them.
-  return {
-    outcome: "updated",
-    reason: "unhired",
-    candidateId: candidate.id,
-    attention: "unhired_after_send",
-    write,
-    audit: {
+    });
+  }
+  const origin = { via: "webhook", sourceId: source.id } as const;
+  return async (tx) => {
+    await moveStageIn(tx, { current: candidate, stage, origin });
+    if (!isInPersonio(candidate))
+      return { outcome: "updated", reason: "unhired", candidateId: candidate.id, attention: null };
+    // The employee exists in Personio: an admin decides there what happens to them.
+    await writeAuditLog(tx, {
       actorId: null,
       action: "webhook.unhired-after-send",
       targetType: "candidate",
       targetId: candidate.id,
       outcome: "success",
       details: { sourceId: source.id, kind: source.kind, externalId, handoffStatus: candidate.handoff!.status },
-    },
+    });
+    return { outcome: "updated", reason: "unhired", candidateId: candidate.id, attention: "unhired_after_send" };
   };
 }
 
@@ -185,7 +149,7 @@ function uniqueViolation(error: unknown): "replay" | "candidate" | null {
  * (externalSource, externalId) unique key: the loser runs again and updates.
  */
 export async function applyDelivery(input: {
-  source: { id: string; kind: SourceKind };
+  source: DeliverySource;
   interpretation: Extract<Interpretation, { kind: "hire" | "unhire" }>;
   bodyHash: string;
   startedAt: number;
@@ -208,14 +172,7 @@ export async function applyDelivery(input: {
     try {
       return await db.$transaction(async (tx) => {
         await tx.webhookReplayKey.createMany({ data: keys.map((key) => ({ sourceId: source.id, key })) });
-        const written = plan.write ? await plan.write(tx) : null;
-        const applied: Applied = {
-          outcome: plan.outcome,
-          reason: plan.reason,
-          candidateId: written?.id ?? plan.candidateId,
-          attention: plan.attention,
-        };
-        if (plan.audit) await writeAuditLog(tx, plan.audit);
+        const applied = await plan(tx);
         const delivery = await writeDelivery(tx, { ...base, ...applied });
         return { ...applied, deliveryId: delivery.id, replay: false };
       });

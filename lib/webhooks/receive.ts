@@ -67,6 +67,7 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
         select: {
           id: true,
           kind: true,
+          externalSource: true,
           enabled: true,
           secretEncrypted: true,
           previousSecretEncrypted: true,
@@ -180,7 +181,12 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
     });
     return duplicate(delivery.id);
   }
-  const applied = await applyDelivery({ source: { id: source.id, kind }, interpretation, bodyHash, startedAt });
+  const applied = await applyDelivery({
+    source: { id: source.id, kind, externalSource: source.externalSource },
+    interpretation,
+    bodyHash,
+    startedAt,
+  });
   if (applied.replay) return duplicate(applied.deliveryId);
   return {
     status: 200,

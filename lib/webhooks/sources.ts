@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { newRowId } from "@/lib/db/row-id";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { encryptAtRest } from "@/lib/secrets/at-rest";
 
@@ -23,6 +24,20 @@ function newPathToken() {
   return randomBytes(24).toString("base64url");
 }
 
+/**
+ * The namespace of the source's external ids (schema.prisma, WebhookSource.externalSource): the
+ * vendor's name for its first source, so a spreadsheet import naming the vendor meets its
+ * candidates, then "<vendor>-2", "<vendor>-3", …; the Handoff webhook's ids are the sender's own.
+ * Two sources created at the same moment meet at the unique index; the admin tries again.
+ */
+export function newExternalSource(kind: SourceKind, sourceId: string, taken: ReadonlySet<string>) {
+  if (kind === "handoff") return `handoff.${sourceId}`;
+  for (let n = 1; ; n += 1) {
+    const name = n === 1 ? kind : `${kind}-${n}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
 export async function createSource({
   actorId,
   input,
@@ -33,10 +48,17 @@ export async function createSource({
   const secret = isSecretGenerated(input.kind) ? newSecret() : (input.token ?? "");
   if (!secret) throw new AppError("invalid_input", "A Workable source needs the account's token", "token_required");
   return db.$transaction(async (tx) => {
+    const taken = await tx.webhookSource.findMany({
+      where: { externalSource: { startsWith: input.kind } },
+      select: { externalSource: true },
+    });
+    const id = newRowId();
     const source = await tx.webhookSource.create({
       data: {
+        id,
         kind: input.kind,
         name: input.name,
+        externalSource: newExternalSource(input.kind, id, new Set(taken.map((row) => row.externalSource))),
         pathToken: newPathToken(),
         secretEncrypted: encryptAtRest(secret),
         createdById: actorId,

@@ -44,6 +44,7 @@ export async function createBenchSource(databaseUrl: string, encryptionKey: stri
       data: {
         kind: "greenhouse",
         name: "Bench Greenhouse",
+        externalSource: "greenhouse",
         pathToken,
         secretEncrypted: encryptSecret(secret, encryptionKey),
       },

@@ -17,7 +17,7 @@ export const POST = apiHandler(OPERATIONS.createCandidate, async ({ body, apiKey
       office,
       job: jobId !== undefined ? { id: jobId } : { title: jobTitle!, department, office },
     },
-    { userId: null, apiKeyId: apiKey.id, via: "api" },
+    { via: "api", apiKeyId: apiKey.id },
   );
   return { status: 201, body: toApiCandidate(candidate), location: `/api/v1/candidates/${candidate.id}` };
 });

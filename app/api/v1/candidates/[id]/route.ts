@@ -2,7 +2,8 @@ import { toApiCandidate } from "@/lib/api/candidates";
 import { apiHandler } from "@/lib/api/handler";
 import { OPERATIONS } from "@/lib/api/operations";
 import { ApiProblem } from "@/lib/api/problem";
-import { getCandidateRecord, updateCandidate } from "@/lib/candidates/service";
+import { getCandidateRecord } from "@/lib/candidates/record";
+import { updateCandidate } from "@/lib/candidates/service";
 
 export const GET = apiHandler(OPERATIONS.getCandidate, async ({ params }) => {
   const candidate = await getCandidateRecord(params.id!);
@@ -18,7 +19,7 @@ export const PATCH = apiHandler(OPERATIONS.updateCandidate, async ({ params, bod
       : jobTitle !== undefined
         ? { title: jobTitle, department: rest.department, office: rest.office }
         : undefined;
-  const result = await updateCandidate(params.id!, { ...rest, job }, { userId: null, apiKeyId: apiKey.id, via: "api" });
+  const result = await updateCandidate(params.id!, { ...rest, job }, { via: "api", apiKeyId: apiKey.id });
   return {
     status: 200,
     body: {

@@ -4,6 +4,6 @@ import { OPERATIONS } from "@/lib/api/operations";
 import { moveCandidateStage } from "@/lib/candidates/service";
 
 export const POST = apiHandler(OPERATIONS.moveCandidateStage, async ({ params, body, apiKey }) => {
-  const result = await moveCandidateStage(params.id!, body.stage, { userId: null, apiKeyId: apiKey.id, via: "api" });
+  const result = await moveCandidateStage(params.id!, body.stage, { via: "api", apiKeyId: apiKey.id });
   return { status: 200, body: toApiCandidate(result.candidate) };
 });

@@ -23,7 +23,7 @@ export const PUT = apiHandler(OPERATIONS.upsertCandidate, async ({ params, body,
       office,
       job: jobId !== undefined ? { id: jobId } : { title: jobTitle!, department, office },
     },
-    { userId: null, apiKeyId: apiKey.id, via: "api" },
+    { via: "api", apiKeyId: apiKey.id },
   );
   return {
     status: result.outcome === "created" ? 201 : 200,
