@@ -67,6 +67,9 @@ test.describe("ATS sources in the browser", () => {
       await page.getByRole("link", { name: "Open the source's page" }).click();
       await expect(page.getByRole("heading", { name })).toBeVisible();
       await expect(page.getByText("Created").first()).toBeVisible();
+      // The namespace of its candidate ids, its own even beside other Greenhouse sources.
+      const stored = await db.webhookSource.findFirstOrThrow({ where: { name } });
+      await expect(page.getByText(stored.externalSource, { exact: true })).toBeVisible();
       await page.getByRole("link", { name: "See this source's deliveries" }).click();
       const row = page.getByTestId("intake-row").first();
       await expect(row).toHaveAttribute("data-outcome", "created");

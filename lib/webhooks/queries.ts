@@ -34,6 +34,7 @@ export async function getSource(sourceId: string) {
       name: true,
       enabled: true,
       pathToken: true,
+      externalSource: true,
       createdAt: true,
       updatedAt: true,
       previousSecretExpiresAt: true,

@@ -45,6 +45,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
           </dd>
           <dt className="font-medium text-slate-700">{t("details.created")}</dt>
           <dd>{format.dateTime(source.createdAt, { dateStyle: "medium" })}</dd>
+          <dt className="font-medium text-slate-700">{t("details.externalSource")}</dt>
+          <dd>
+            <code className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">{source.externalSource}</code>
+            <p className="mt-1 text-slate-600">{t("details.externalSourceHint")}</p>
+          </dd>
         </dl>
         {source.previousSecretValidUntil && (
           <p className="text-sm text-slate-700">
