@@ -5,31 +5,6 @@ import type { CandidateValues } from "@/lib/candidates/fields";
 import { db } from "@/lib/db";
 import { isInPersonioStatus } from "@/lib/handoff/status";
 
-// The candidate as the API returns it and the write module reads it.
-
-export const CANDIDATE_RECORD_SELECT = {
-  id: true,
-  firstName: true,
-  lastName: true,
-  email: true,
-  phone: true,
-  stage: true,
-  startDate: true,
-  department: true,
-  office: true,
-  source: true,
-  notes: true,
-  externalSource: true,
-  externalId: true,
-  createdAt: true,
-  updatedAt: true,
-  jobId: true,
-  job: { select: { id: true, title: true, department: true, office: true } },
-  handoff: { select: { status: true } },
-} satisfies Prisma.CandidateSelect;
-
-export type CandidateRecord = Prisma.CandidateGetPayload<{ select: typeof CANDIDATE_RECORD_SELECT }>;
-
 /** What a write compares the given values with: the stored values and the handoff's status. */
 export const STORED_VALUES_SELECT = {
   id: true,
@@ -50,6 +25,16 @@ export const STORED_VALUES_SELECT = {
 } satisfies Prisma.CandidateSelect;
 
 export type StoredCandidate = Prisma.CandidateGetPayload<{ select: typeof STORED_VALUES_SELECT }>;
+
+/** The candidate as the API returns it. */
+export const CANDIDATE_RECORD_SELECT = {
+  ...STORED_VALUES_SELECT,
+  createdAt: true,
+  updatedAt: true,
+  job: { select: { id: true, title: true, department: true, office: true } },
+} satisfies Prisma.CandidateSelect;
+
+export type CandidateRecord = Prisma.CandidateGetPayload<{ select: typeof CANDIDATE_RECORD_SELECT }>;
 
 export function isInPersonio(record: { handoff: { status: string } | null }) {
   return isInPersonioStatus(record.handoff?.status);
