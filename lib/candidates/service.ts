@@ -105,11 +105,8 @@ async function givenValues(tx: Tx, input: CandidatePatchInput): Promise<Partial<
   return values;
 }
 
-function auditDetails(
-  writer: CandidateWriter,
-  extra: Record<string, string | number | boolean | null | string[]> = {},
-) {
-  return { via: writer.via, ...(writer.apiKeyId ? { apiKeyId: writer.apiKeyId } : {}), ...extra };
+function auditDetails<Extra extends object>(writer: CandidateWriter, extra?: Extra) {
+  return { via: writer.via, ...(writer.apiKeyId ? { apiKeyId: writer.apiKeyId } : {}), ...(extra as Extra) };
 }
 
 function isUniqueViolation(error: unknown) {
