@@ -89,7 +89,7 @@ test.describe("import candidates from a spreadsheet", () => {
       const zoe = await db.candidate.findFirstOrThrow({ where: { externalId: `HR-${suffix}-2` } });
       expect(zoe.notes).toBe('=HYPERLINK("http://evil.example";"klick")'); // stored as text
       expect(await db.candidate.count({ where: { email: { contains: suffix } } })).toBe(3);
-      const audit = await db.auditLog.findFirstOrThrow({ where: { action: "candidates.import", actorId: admin.id } });
+      const audit = await db.auditLog.findFirstOrThrow({ where: { action: "import.run", actorId: admin.id } });
       expect(JSON.parse(audit.details!)).toMatchObject({ fileName, created: 3, rejected: 2 });
     });
 

@@ -96,7 +96,7 @@ test.describe("on a 360 px phone", DATABASE_INDEPENDENT, () => {
     await db.auditLog.create({
       data: {
         actorId: admin.id,
-        action: "candidates.import",
+        action: "import.run",
         targetType: "import",
         targetId: "phone-spec",
         outcome: "success",

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { writeAuditLog, type AuditEntry } from "@/lib/audit";
+import { writeAuditLog, type AuditEntry, type AuditEntryOf } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { createDatabaseLimiter, type DatabaseLimiter } from "@/lib/rate-limit";
 
@@ -33,14 +33,18 @@ function auditLimiters() {
   return limiters;
 }
 
+// The actions written within bounds: each one's details have room for the MORE_NOT_RECORDED mark.
+export type BoundedAuditEntry = AuditEntryOf<"auth.sign-in" | "auth.password-check" | "access.denied">;
+
 /** Writes `entry` unless its key or the whole log has had its share this window; true if written. */
-export async function writeBoundedAuditLog(key: string | null, entry: AuditEntry): Promise<boolean> {
+export async function writeBoundedAuditLog(key: string | null, entry: BoundedAuditEntry): Promise<boolean> {
   const { perKey, total } = auditLimiters();
   const forKey = key ? await perKey.take(key) : null;
   if (forKey && !forKey.allowed) return false;
   const overall = await total.take("all");
   if (!overall.allowed) return false;
   const isLast = forKey?.remaining === 0 || overall.remaining === 0;
-  await writeAuditLog(db, isLast ? { ...entry, details: { ...entry.details, [MORE_NOT_RECORDED]: true } } : entry);
+  const marked = { ...entry, details: { ...entry.details, [MORE_NOT_RECORDED]: true } } as AuditEntry;
+  await writeAuditLog(db, isLast ? marked : entry);
   return true;
 }

@@ -1,22 +1,25 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
+import type { AuditEntry } from "@/lib/audit-log/actions";
 
-// "notice": a step that changed nothing and is no failure (Personio already has the employee).
-export type AuditOutcome = "success" | "failure" | "denied" | "notice";
-
-export type AuditEntry = {
-  actorId: string | null;
-  action: string;
-  targetType?: string;
-  targetId?: string;
-  outcome: AuditOutcome;
-  // Ids, status and error codes only: never secrets, never data read from Personio.
-  details?: Record<string, string | number | boolean | null | string[]>;
-};
+// The list of actions and their details' schemas lives in lib/audit-log/actions.ts (pure, so the
+// audit page, its tests and scripts read the same list).
+export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditDetailsOf,
+  type AuditEntry,
+  type AuditEntryOf,
+  type AuditOutcome,
+  type TAuditVia,
+} from "@/lib/audit-log/actions";
 
 type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
 
+// Details hold ids, status and error codes only: never secrets, never data read from Personio.
+// Their shape is checked by type (AuditEntry); nothing is parsed here, so a write never fails
+// after the change it records has been made.
 export function writeAuditLog(tx: AuditWriter, entry: AuditEntry) {
   return tx.auditLog.create({
     data: {

@@ -1,7 +1,10 @@
 // Pure: an audit entry in words, for the audit page and its CSV export alike (one wording for
 // both). Entries store ids and codes (lib/audit.ts); here each becomes a label and a value or a
 // sentence in the viewer's language. A key or value the catalogue does not know shows as
-// recorded rather than vanishing: the log must never hide what was written.
+// recorded rather than vanishing: the log must never hide what was written. How each action's
+// details read (what "from" holds, whose fields or scopes) is said per action in action-reading.ts.
+import { readingOf } from "./action-reading";
+import { isAuditAction } from "./actions";
 import type { AuditDetailValue } from "./params";
 import type { AuditEntryRow } from "./queries";
 
@@ -29,9 +32,6 @@ export type AuditEntryWords = {
   details: AuditLine[];
 };
 
-// Entries a visitor causes before anyone is signed in.
-const VISITOR_ACTIONS = new Set(["auth.sign-in", "access.denied"]);
-
 // Details that are a yes/no, said as one sentence each way (false: nothing worth saying is null).
 const SENTENCES: Record<string, [whenTrue: string, whenFalse: string | null]> = {
   clientIdChanged: ["sentences.clientIdChanged", "sentences.clientIdKept"],
@@ -45,9 +45,9 @@ const CODE_GROUPS: Record<string, string> = {
   missingPermission: "permissions",
   writePermission: "writePermission",
   status: "handoffStatus",
+  handoffStatus: "handoffStatus",
   field: "personioFields",
   limit: "limits",
-  kind: "kinds",
   via: "via",
   method: "methods",
   preset: "ssoPresets",
@@ -62,17 +62,20 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
   const known = (group: string, value: string) => (t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value);
   const list = (values: string[], name: (value: string) => string = (value) => value) =>
     values.length ? values.map(name).join(", ") : t("values.none");
-  const isSso = entry.action.startsWith("sso.") || entry.details.method === "sso";
+  // An action no longer in the list (or not yet): its details read as recorded.
+  const reading = isAuditAction(entry.action) ? readingOf(entry.action) : null;
+  const isSso = reading?.ssoReasons === true || entry.details.method === "sso";
 
   const reason = (code: string) => (isSso && t.has(`ssoCodes.${code}`) ? t(`ssoCodes.${code}`) : known("codes", code));
   // "from"/"to" hold roles, stages, titles or days, depending on the step.
   const fromTo = (value: AuditDetailValue): string => {
-    if (Array.isArray(value)) return list(value, entry.action.startsWith("handoff.") ? words.stageName : undefined);
+    if (Array.isArray(value)) return list(value, reading?.fromTo === "stages" ? words.stageName : undefined);
     const text = String(value);
-    if (entry.action === "user.change-role") return words.roleName(text);
-    if (entry.action === "candidate.move-stage") return words.stageName(text);
+    if (reading?.fromTo === "role") return words.roleName(text);
+    if (reading?.fromTo === "stage") return words.stageName(text);
     return text;
   };
+  const named = (type: string, id: AuditDetailValue, gone: string) => entry.names[`${type}:${String(id)}`] ?? t(gone);
   const fieldName = (field: string) => known("fieldNames", field);
 
   const line = (key: string, value: AuditDetailValue): AuditLine | null => {
@@ -113,17 +116,19 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
           ? labelled(list(value, (field) => known("personioFields", field)))
           : null;
       case "fields": {
-        // Personio's fields for an update and the field settings ("position:jobTitle": the field
-        // and where its prefill comes from); the candidate's own fields everywhere else.
-        const personio = entry.action.startsWith("handoff.") || entry.action.startsWith("integration.");
-        const name = personio ? (field: string) => known("personioFields", field.split(":")[0]!) : fieldName;
-        return labelled(list(Array.isArray(value) ? value : [String(value)], name));
+        // Personio's fields for a send ("first_name,email"), an update and the field settings
+        // ("position:jobTitle": the field and where its prefill comes from); the candidate's or
+        // the job's own fields everywhere else.
+        const name = reading?.personioFields
+          ? (field: string) => known("personioFields", field.split(":")[0]!)
+          : fieldName;
+        return labelled(list(Array.isArray(value) ? value : String(value).split(",").filter(Boolean), name));
       }
       case "keptInPersonio":
         return Array.isArray(value) ? labelled(list(value, fieldName)) : labelled(String(value));
       case "scopes": {
         // An API key's scopes are Handoff's own; the integration's are what Personio granted.
-        if (entry.action.startsWith("api-key."))
+        if (reading?.scopes === "api-key")
           return {
             label: t("details.keyScopes"),
             text: list(Array.isArray(value) ? value : [String(value)], (scope) => known("apiScopes", scope)),
@@ -136,16 +141,27 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
         // A sign-in with single sign-on: whether it created the account. An import: how many rows.
         if (typeof value === "boolean") return value ? { label: null, text: t("sentences.accountCreated") } : null;
         return { label: t("details.createdRows"), text: String(value) };
-      case "linkExpiresAt": {
+      case "kind":
+        // A refused page or action; a webhook source's ATS.
+        if (reading?.kind === "refusal") return labelled(known("kinds", String(value)));
+        if (reading?.kind === "ats") return { label: t("details.ats"), text: known("atsKinds", String(value)) };
+        return labelled(String(value));
+      case "linkExpiresAt":
+      case "previousValidUntil": {
         const date = new Date(String(value));
         return labelled(Number.isNaN(date.getTime()) ? String(value) : words.dateTime(date));
       }
       case "address":
         return labelled(value === "unknown" ? t("values.unknownAddress") : String(value));
       case "apiKeyId":
-        return labelled(entry.names[`api-key:${String(value)}`] ?? t("values.deletedKey"));
+        return labelled(named("api-key", value, "values.deletedKey"));
+      case "importId":
+        return labelled(named("import", value, "values.deletedImport"));
+      case "sourceId":
+        return labelled(named("webhook-source", value, "values.deletedSource"));
       case "person":
-        return labelled(entry.names[`user:${String(value)}`] ?? t("deletedUser"));
+      case "breakGlassUserId":
+        return labelled(named("user", value, "deletedUser"));
     }
     if (key in CODE_GROUPS && typeof value === "string") return labelled(known(CODE_GROUPS[key]!, value));
     if (typeof value === "boolean") return labelled(t(value ? "values.yes" : "values.no"));
@@ -156,7 +172,6 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
 
   const details = Object.entries(entry.details).flatMap(([key, value]) => line(key, value) ?? []);
 
-  const actionKey = /^[a-z-]+\.[a-z-]+$/.test(entry.action) ? `actions.${entry.action}` : null;
   const target = entry.target;
   let targetText: string | null = null;
   if (target) {
@@ -170,10 +185,8 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
     } else targetText = t("targets.other", { type: target.type, id: target.id ?? "" });
   }
   return {
-    actor:
-      entry.actorName ??
-      (entry.hasActor ? t("deletedUser") : VISITOR_ACTIONS.has(entry.action) ? t("visitor") : t("system")),
-    action: actionKey && t.has(actionKey) ? t(actionKey) : entry.action,
+    actor: entry.actorName ?? (entry.hasActor ? t("deletedUser") : reading?.byVisitor ? t("visitor") : t("system")),
+    action: reading ? t(`actions.${reading.title}`) : entry.action,
     target: targetText,
     outcome: known("outcomes", entry.outcome),
     details,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import type { AuditArea } from "./actions";
+
 export const AUDIT_PAGE_SIZE = 50;
 
 export const AUDIT_CATEGORIES = ["all", "settings", "sends", "candidates", "users", "security"] as const;
@@ -7,13 +9,13 @@ export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
 
 export const AUDIT_OUTCOMES = ["success", "failure", "denied", "notice"] as const;
 
-// Which action keys each category covers (prefixes of AuditLog.action).
-export const AUDIT_CATEGORY_PREFIXES: Record<Exclude<AuditCategory, "all">, string[]> = {
-  settings: ["integration.", "role.", "sso."],
-  sends: ["handoff."],
-  candidates: ["candidate.", "candidates.", "job."],
-  users: ["user.", "installation."],
-  security: ["auth.", "access.", "secrets.", "api-key.", "audit."],
+// Which areas of actions ("<area>.<verb>") each category covers; a test checks every area has one.
+export const AUDIT_CATEGORY_AREAS: Record<Exclude<AuditCategory, "all">, AuditArea[]> = {
+  settings: ["integration", "role", "sso", "webhook-source"],
+  sends: ["handoff"],
+  candidates: ["candidate", "import", "job", "webhook"],
+  users: ["user", "installation"],
+  security: ["auth", "access", "secrets", "api-key", "audit"],
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

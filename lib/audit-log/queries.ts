@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { nextDay, startOfDayIn } from "@/lib/i18n/zoned-day";
 
 import {
-  AUDIT_CATEGORY_PREFIXES,
+  AUDIT_CATEGORY_AREAS,
   AUDIT_PAGE_SIZE,
   parseAuditDetails,
   type TAuditFilters,
@@ -27,9 +27,9 @@ type AuditWhere = { where: Prisma.AuditLogWhereInput; candidateMatches: number |
  * included. Null when the candidate words find nobody: then nothing matches.
  */
 async function whereFor(params: TAuditFilters, timeZone: string): Promise<AuditWhere | null> {
-  const prefixes = params.category === "all" ? [] : AUDIT_CATEGORY_PREFIXES[params.category];
+  const areas = params.category === "all" ? [] : AUDIT_CATEGORY_AREAS[params.category];
   const conditions: Prisma.AuditLogWhereInput[] = [];
-  if (prefixes.length > 0) conditions.push({ OR: prefixes.map((prefix) => ({ action: { startsWith: prefix } })) });
+  if (areas.length > 0) conditions.push({ OR: areas.map((area) => ({ action: { startsWith: `${area}.` } })) });
   if (params.outcome) conditions.push({ outcome: params.outcome });
   if (params.from) conditions.push({ at: { gte: startOfDayIn(params.from, timeZone) } });
   if (params.to) conditions.push({ at: { lt: startOfDayIn(nextDay(params.to), timeZone) } });
@@ -61,7 +61,15 @@ const ROW_SELECT = {
 type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof ROW_SELECT }>;
 
 // Targets and some details are ids: their names are looked up for the rows at hand (a deleted
-// one shows as unknown). Details with user ids: the person an export was filtered by.
+// one shows as unknown). Details with ids, by the kind of thing each names.
+const DETAIL_IDS = {
+  person: "user", // the person an export was filtered by
+  breakGlassUserId: "user",
+  apiKeyId: "api-key",
+  importId: "import",
+  sourceId: "webhook-source",
+} as const;
+
 async function withNames(rows: AuditRow[]) {
   const parsed = rows.map((row) => ({ row, details: parseAuditDetails(row.details) }));
   const idsOf = (type: string) => [
@@ -69,22 +77,33 @@ async function withNames(rows: AuditRow[]) {
   ];
   const detailIds = (key: string) =>
     parsed.flatMap(({ details }) => (typeof details[key] === "string" ? [details[key]] : []));
-  const userIds = [...new Set([...idsOf("user"), ...detailIds("person")])];
-  const apiKeyIds = [...new Set([...idsOf("api-key"), ...detailIds("apiKeyId")])];
+  const idsOfKind = (type: (typeof DETAIL_IDS)[keyof typeof DETAIL_IDS]) => [
+    ...new Set([
+      ...idsOf(type),
+      ...Object.entries(DETAIL_IDS).flatMap(([key, kind]) => (kind === type ? detailIds(key) : [])),
+    ]),
+  ];
   // No query for a kind of id the rows do not hold (most batches of an export hold few kinds).
   const lookUp = <T>(ids: string[], find: (ids: string[]) => Promise<T[]>) =>
     ids.length > 0 ? find(ids) : Promise.resolve([] as T[]);
-  const [roles, users, candidates, jobs, imports, apiKeys] = await Promise.all([
+  const [roles, users, candidates, jobs, imports, apiKeys, sources] = await Promise.all([
     lookUp(idsOf("role"), (ids) => db.role.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
-    lookUp(userIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    lookUp(idsOfKind("user"), (ids) =>
+      db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    ),
     lookUp(idsOf("candidate"), (ids) =>
       db.candidate.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true, lastName: true } }),
     ),
     lookUp(idsOf("job"), (ids) => db.job.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
-    lookUp(idsOf("import"), (ids) =>
+    lookUp(idsOfKind("import"), (ids) =>
       db.candidateImport.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true } }),
     ),
-    lookUp(apiKeyIds, (ids) => db.apiKey.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })),
+    lookUp(idsOfKind("api-key"), (ids) =>
+      db.apiKey.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    ),
+    lookUp(idsOfKind("webhook-source"), (ids) =>
+      db.webhookSource.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    ),
   ]);
   const names = new Map<string, string>([
     ...roles.map((role) => [`role:${role.id}`, role.name] as const),
@@ -95,6 +114,7 @@ async function withNames(rows: AuditRow[]) {
     ...jobs.map((job) => [`job:${job.id}`, job.title] as const),
     ...imports.map((item) => [`import:${item.id}`, item.fileName] as const),
     ...apiKeys.map((key) => [`api-key:${key.id}`, key.name] as const),
+    ...sources.map((source) => [`webhook-source:${source.id}`, source.name] as const),
   ]);
   return parsed.map(({ row, details }) => ({
     id: row.id,
@@ -113,10 +133,10 @@ async function withNames(rows: AuditRow[]) {
     details,
     // Names for the ids inside details, by "<type>:<id>".
     names: Object.fromEntries(
-      [
-        typeof details.person === "string" ? `user:${details.person}` : null,
-        typeof details.apiKeyId === "string" ? `api-key:${details.apiKeyId}` : null,
-      ].flatMap((key) => (key && names.has(key) ? [[key, names.get(key)!]] : [])),
+      Object.entries(DETAIL_IDS).flatMap(([key, kind]) => {
+        const name = typeof details[key] === "string" ? names.get(`${kind}:${details[key]}`) : undefined;
+        return name === undefined ? [] : [[`${kind}:${details[key] as string}`, name]];
+      }),
     ) as Record<string, string>,
   }));
 }

@@ -73,7 +73,7 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
         if (!code.startsWith("OAUTH_CALLBACK")) return;
         // A refused answer from the provider (bad signature, issuer, audience, expiry, nonce,
         // state, PKCE, or an error it sent): audited like any refused sign-in.
-        const details = { method: "sso", reason: "token_refused", error: tokenRefusalReason(metadata) };
+        const details = { method: "sso", reason: "token_refused", error: tokenRefusalReason(metadata) } as const;
         void writeAuditLog(
           db,
           testerId

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { writeAuditLog, type AuditEntry } from "@/lib/audit";
+import { writeAuditLog, type AuditEntryOf } from "@/lib/audit";
 import { writeBoundedAuditLog } from "@/lib/audit-bounded";
 import { verifyCredentials, type SignInResult } from "@/lib/auth/verify-credentials";
 import { db } from "@/lib/db";
@@ -45,6 +45,8 @@ function signInLimiters() {
   return limiters;
 }
 
+type SignInEntry = AuditEntryOf<"auth.sign-in">;
+
 export function normaliseSignInEmail(value: unknown) {
   return String(value ?? "")
     .trim()
@@ -64,7 +66,7 @@ export async function attemptSignIn(
   const email = normaliseSignInEmail((credentials as { email?: unknown } | undefined)?.email);
   const { account, address: byAddress } = signInLimiters();
   const addressKey = address ? addressLimitKey(address) : null;
-  const audit = (entry: Omit<AuditEntry, "action">): AuditEntry => ({
+  const audit = (entry: Omit<SignInEntry, "action">): SignInEntry => ({
     ...entry,
     action: "auth.sign-in",
     details: { email, address: address ?? "unknown", ...entry.details },

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
-import { writeAuditLog } from "@/lib/audit";
+import { writeAuditLog, type AuditEntryOf } from "@/lib/audit";
 import { planCandidateChange, type CandidateField } from "@/lib/candidates/change-plan";
 import type { CandidateValues } from "@/lib/candidates/fields";
 import { originActorId, originDetails, type CandidateOrigin } from "@/lib/candidates/origin";
@@ -37,13 +37,13 @@ export type CandidateChange = {
   kept: CandidateField[];
 };
 
-function createdEntry(id: string, origin: CandidateOrigin, key: ExternalKey | null) {
+function createdEntry(id: string, origin: CandidateOrigin, key: ExternalKey | null): AuditEntryOf<"candidate.create"> {
   return {
     actorId: originActorId(origin),
     action: "candidate.create",
     targetType: "candidate",
     targetId: id,
-    outcome: "success" as const,
+    outcome: "success",
     details: { ...originDetails(origin), ...(key ? { externalSource: key.externalSource } : {}) },
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { writeAuditLog, type AuditOutcome } from "@/lib/audit";
+import { writeAuditLog, type AuditDetailsOf, type AuditOutcome } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -203,7 +203,7 @@ function corrections(profile: TPersonioEmployeeFields, sent: Record<string, stri
   const fields = (Object.keys(profile) as (keyof TPersonioEmployeeFields)[]).filter(
     (field) => field in sent && profile[field].trim() !== sent[field],
   );
-  const details: Record<string, string | string[]> = { corrected: fields };
+  const details: AuditDetailsOf<"handoff.send"> = { corrected: fields };
   for (const field of fields) {
     details[`${field}.profile`] = profile[field];
     details[`${field}.sent`] = sent[field] ?? "";
@@ -227,9 +227,13 @@ function stopped(
 
 // Checks the connection, claims the candidate, runs the step, and records how it ended: each
 // change of the claim is written in one transaction with its audit row.
-async function withClaimedCandidate(request: HandoffRequest, action: string, step: Step): Promise<HandoffResult> {
+async function withClaimedCandidate(
+  request: HandoffRequest,
+  action: "handoff.send" | "handoff.link",
+  step: Step,
+): Promise<HandoffResult> {
   const { actor, candidateId } = request;
-  const auditEntry = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null | string[]>) =>
+  const auditEntry = (outcome: AuditOutcome, details: AuditDetailsOf<typeof action>) =>
     ({ actorId: actor.id, action, targetType: "candidate", targetId: candidateId, outcome, details }) as const;
 
   const [candidate, sendableStages, connection] = await Promise.all([

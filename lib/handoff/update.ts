@@ -5,7 +5,7 @@ import "server-only";
 // as one PATCH. Each update names the version its form was opened at; a conditional update of the
 // handoff's version lets exactly one of two simultaneous updates through.
 
-import { writeAuditLog } from "@/lib/audit";
+import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { DONE_STATUSES } from "@/lib/handoff/claim";
@@ -112,10 +112,7 @@ export async function updateCandidateInPersonio({
   values: Record<string, string>;
 }): Promise<UpdateResult> {
   if (!can(actor, "personio:update")) throw new ForbiddenError("personio:update");
-  const audit = (
-    outcome: "success" | "failure",
-    details: Record<string, string | number | boolean | null | string[]>,
-  ) =>
+  const audit = (outcome: "success" | "failure", details: AuditDetailsOf<"handoff.update">) =>
     ({
       actorId: actor.id,
       action: "handoff.update",

@@ -116,7 +116,7 @@ describe("an import", () => {
     expect(csv).toContain(";Ohne Vorname;ohne@example.com;Backend Engineer;;;;A-3;;5;missing_first_name\r\n");
 
     const audit = await client.auditLog.findFirstOrThrow({
-      where: { action: "candidates.import", targetId: status.id },
+      where: { action: "import.run", targetId: status.id },
     });
     expect(JSON.parse(audit.details!)).toMatchObject({ fileName: "bewerber.csv", created: 2, rejected: 3 });
     expect(audit.actorId).toBe(actorId);

@@ -183,7 +183,7 @@ export async function processImport(importId: string, initialLease: Date) {
       await tx.candidateImportFileChunk.deleteMany({ where: { importId } });
       await writeAuditLog(tx, {
         actorId: record.createdById,
-        action: "candidates.import",
+        action: "import.run",
         targetType: "import",
         targetId: importId,
         outcome: "success",
@@ -210,7 +210,7 @@ export async function processImport(importId: string, initialLease: Date) {
       if (count !== 1) return;
       await writeAuditLog(tx, {
         actorId: record.createdById,
-        action: "candidates.import",
+        action: "import.run",
         targetType: "import",
         targetId: importId,
         outcome: "failure",

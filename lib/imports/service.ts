@@ -266,7 +266,7 @@ export async function startImport({ actorId, input }: { actorId: string; input: 
     if (updated.count === 1) {
       await writeAuditLog(tx, {
         actorId,
-        action: "candidates.import-start",
+        action: "import.start",
         targetType: "import",
         targetId: input.importId,
         outcome: "success",

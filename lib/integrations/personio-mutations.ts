@@ -24,7 +24,11 @@ export type CredentialSaveResult =
 
 // Nothing is stored until Personio accepted the credentials; a refusal is audited with its reason
 // (and only the client id, which is an identifier, not a secret).
-async function verify(actorId: string, action: string, credentials: Credentials) {
+async function verify(
+  actorId: string,
+  action: "integration.connect" | "integration.update-credentials",
+  credentials: Credentials,
+) {
   const result = await checkPersonioCredentials(createClientFromCredentials(credentials));
   if (!result.ok) {
     await writeAuditLog(db, {

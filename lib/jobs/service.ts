@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
-import { writeAuditLog } from "@/lib/audit";
+import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { cleanJobTitle, jobTitleKey } from "@/lib/jobs/titles";
@@ -61,8 +61,8 @@ export async function findOrCreateJob(
 /** Who changes a job: a person on the Jobs page, or an API key. */
 export type JobWriter = { userId: string | null; apiKeyId?: string };
 
-function writerDetails(writer: JobWriter): Record<string, string> {
-  return writer.apiKeyId ? { via: "api", apiKeyId: writer.apiKeyId } : { via: "app" };
+function writerDetails(writer: JobWriter): AuditDetailsOf<"job.create"> {
+  return writer.apiKeyId ? { via: "api", apiKeyId: writer.apiKeyId } : { via: "screen" };
 }
 
 const JOB_SELECT = { id: true, title: true, department: true, office: true } as const;
@@ -131,18 +131,14 @@ export async function updateJob(
     if (patch.office !== undefined && patch.office.trim() !== before.office) data.office = patch.office.trim();
     if (Object.keys(data).length === 0) return before;
     const job = await tx.job.update({ where: { id }, data, select: JOB_SELECT });
-    await writeAuditLog(tx, {
-      actorId: writer.userId,
-      action: data.title ? "job.rename" : "job.update",
-      targetType: "job",
-      targetId: id,
-      outcome: "success",
-      details: {
-        ...writerDetails(writer),
-        fields: Object.keys(data),
-        ...(data.title ? { from: before.title, to: data.title } : {}),
-      } as Record<string, string | string[]>,
-    });
+    const entry = { actorId: writer.userId, targetType: "job", targetId: id, outcome: "success" } as const;
+    const changed = { ...writerDetails(writer), fields: Object.keys(data) };
+    await writeAuditLog(
+      tx,
+      data.title
+        ? { ...entry, action: "job.rename", details: { ...changed, from: before.title, to: data.title } }
+        : { ...entry, action: "job.update", details: changed },
+    );
     return job;
   });
 }

@@ -7,6 +7,7 @@
 // so a secret an admin replaced meanwhile is not overwritten (the run stops; run it again).
 // Secrets already under the current key are left alone, so running it twice is harmless.
 
+import type { AuditAction, AuditDetailsOf } from "@/lib/audit-log/actions";
 import { decryptSecret, encryptionKeyId, encryptSecret, secretKeyId } from "@/lib/crypto";
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
 
@@ -120,14 +121,14 @@ export async function rotateEncryptionKey(
     await tx.auditLog.create({
       data: {
         actorId: null,
-        action: "secrets.rotate-key",
+        action: "secrets.rotate-key" satisfies AuditAction,
         outcome: "success",
         details: JSON.stringify({
           keyId: currentId,
           previousKeyIds: keys.previous.map(encryptionKeyId),
           reencrypted: result.reencrypted,
           alreadyCurrent: result.alreadyCurrent,
-        }),
+        } satisfies AuditDetailsOf<"secrets.rotate-key">),
       },
     });
   });

@@ -250,13 +250,18 @@ export async function setSsoRequired({
       where: { id: SSO_SETTINGS_ID },
       data: required ? { required, breakGlassUserId } : { required },
     });
-    await writeAuditLog(tx, {
-      actorId,
-      action: required ? "sso.require" : "sso.unrequire",
-      ...AUDIT_TARGET,
-      outcome: "success",
-      details: required ? { breakGlassUserId: breakGlassUserId ?? null } : undefined,
-    });
+    await writeAuditLog(
+      tx,
+      required
+        ? {
+            actorId,
+            action: "sso.require",
+            ...AUDIT_TARGET,
+            outcome: "success",
+            details: { breakGlassUserId: breakGlassUserId ?? null },
+          }
+        : { actorId, action: "sso.unrequire", ...AUDIT_TARGET, outcome: "success" },
+    );
     return { required };
   });
 }
