@@ -1,10 +1,11 @@
 "use client";
 
 import { NextIntlClientProvider, useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 
 import { SendReview, type SendReviewActions } from "@/components/handoff/send-review";
 import { QueryProvider } from "@/components/query-provider";
+import { Modal } from "@/components/ui/modal";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import type { ClientIntl } from "@/lib/i18n/client-messages";
 
@@ -32,29 +33,12 @@ export function SendToPersonioDialog({ intl, ...props }: Props & { intl: ClientI
 
 function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
   const t = useTranslations("handoff");
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [isPending, setIsPending] = useState(false);
   const onPendingChange = useCallback((pending: boolean) => setIsPending(pending), []);
 
-  // The parent mounts a fresh dialog for every opening, so only the native dialog needs syncing.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={dialogRef}
-      // Named by its purpose, not by the heading inside, which turns into the outcome.
-      aria-label={t("dialogTitle")}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!isPending) onClose();
-      }}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-    >
+    // Named by its purpose, not by the heading inside, which turns into the outcome.
+    <Modal open={open} onClose={onClose} pending={isPending} size="lg" label={t("dialogTitle")}>
       <SendReview
         candidateId={candidateId}
         defaults={defaults}
@@ -63,6 +47,6 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
         onClose={onClose}
         onPendingChange={onPendingChange}
       />
-    </dialog>
+    </Modal>
   );
 }

@@ -21,6 +21,7 @@ import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
 import type { UpdateFormData, UpdateResult } from "@/lib/handoff/update";
 import type { ClientIntl } from "@/lib/i18n/client-messages";
 
@@ -41,7 +42,6 @@ export function UpdateInPersonioDialog({ intl, ...props }: Props & { intl: Clien
 
 function UpdateDialog({ candidateId, open, onClose }: Props) {
   const t = useTranslations("personioFields.update");
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [isPending, setIsPending] = useState(false);
   const titleId = useId();
   // Read when the dialog opens: what Handoff sent and the version it is at (no Personio call
@@ -54,23 +54,8 @@ function UpdateDialog({ candidateId, open, onClose }: Props) {
     retry: false,
   });
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!isPending) onClose();
-      }}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-    >
+    <Modal open={open} onClose={onClose} pending={isPending} size="lg" titleId={titleId}>
       {formData.data ? (
         <UpdateForm
           candidateId={candidateId}
@@ -100,7 +85,7 @@ function UpdateDialog({ candidateId, open, onClose }: Props) {
           </footer>
         </div>
       )}
-    </dialog>
+    </Modal>
   );
 }
 
