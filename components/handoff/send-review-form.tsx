@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
@@ -29,6 +30,7 @@ import {
   useFieldFailureMessage,
   useFieldLabel,
 } from "./personio-field-inputs";
+import { handoffKeys } from "./query-keys";
 import { DoneState } from "./send-done-state";
 import { SendPreview } from "./send-preview";
 import type { Done, Existing, SendReviewProps } from "./send-review-types";
@@ -91,9 +93,14 @@ export function SendReviewForm({
     return fields;
   };
 
+  const queryClient = useQueryClient();
   const onResult = (data: HandoffResult | undefined) => {
     if (!data) return;
     setResult(data);
+    // Whatever happened, the next opening reads the form again: a refusal may come from a list
+    // Personio has changed (the server has read it anew), and after a send the prefills are moot.
+    // Not refetched now: this form stays as the recruiter filled it.
+    void queryClient.invalidateQueries({ queryKey: handoffKeys.form(candidateId), refetchType: "none" });
     if (data.outcome === "failed" && data.code === "validation_error" && data.field) {
       const field = PERSONIO_FIELD_TO_FORM_FIELD[data.field];
       if (field) form.setError(field, { type: "server", message: "personio" }, { shouldFocus: true });

@@ -12,6 +12,8 @@ import type { SendReviewProps } from "./send-review-types";
 
 export type { SendReviewActions, SendReviewProps } from "./send-review-types";
 
+const FORM_STALE_MS = 5 * 60_000;
+
 // Review one candidate's details, send them once, and show the outcome: the form, then either
 // a done state (what was created, the Personio id and link), the existing employee beside the
 // profile with one action (link), or a failure with what to do next.
@@ -19,11 +21,14 @@ export function SendReview(props: SendReviewProps) {
   const { candidateId, actions, titleId, onClose, cancelLabel, eyebrow } = props;
   const t = useTranslations("handoff");
   const tFields = useTranslations("personioFields");
-  // The chosen fields, their prefills and Personio's lists: from the database when cached.
+  // The chosen fields, their prefills and Personio's lists (the server reads them from its
+  // cache). Kept in the app's query client, so opening the review again (after Cancel) asks the
+  // server nothing; for minutes, not for good, as an admin may change the chosen fields. A send
+  // marks it stale (send-review-form.tsx).
   const formData = useQuery({
     queryKey: handoffKeys.form(candidateId),
     queryFn: async () => (await actions.getSendForm({ candidateId }))?.data?.form ?? null,
-    staleTime: Infinity,
+    staleTime: FORM_STALE_MS,
     retry: false,
   });
   if (formData.data) return <SendReviewForm {...props} formData={formData.data} />;

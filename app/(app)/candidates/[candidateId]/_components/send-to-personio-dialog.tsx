@@ -4,7 +4,6 @@ import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 
 import { SendReview, type SendReviewActions } from "@/components/handoff/send-review";
-import { QueryProvider } from "@/components/query-provider";
 import { Modal } from "@/components/ui/modal";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import type { ClientIntl } from "@/lib/i18n/client-messages";
@@ -24,9 +23,7 @@ type Props = { candidateId: string; defaults: TPersonioEmployeeFields; open: boo
 export function SendToPersonioDialog({ intl, ...props }: Props & { intl: ClientIntl }) {
   return (
     <NextIntlClientProvider {...intl}>
-      <QueryProvider>
-        <ReviewDialog {...props} />
-      </QueryProvider>
+      <ReviewDialog {...props} />
     </NextIntlClientProvider>
   );
 }

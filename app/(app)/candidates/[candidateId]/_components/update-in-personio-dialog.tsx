@@ -17,7 +17,6 @@ import {
   useFieldFailureMessage,
   useFieldLabel,
 } from "@/components/handoff/personio-field-inputs";
-import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -33,9 +32,7 @@ export const updateKeys = { form: (candidateId: string) => ["handoff", "update-f
 export function UpdateInPersonioDialog({ intl, ...props }: Props & { intl: ClientIntl }) {
   return (
     <NextIntlClientProvider {...intl}>
-      <QueryProvider>
-        <UpdateDialog {...props} />
-      </QueryProvider>
+      <UpdateDialog {...props} />
     </NextIntlClientProvider>
   );
 }
