@@ -3,8 +3,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
-// React Query is used only where a page watches server state (the send dialog polls a send in
-// flight), so the provider lives there and its code loads with that part, not with every page.
+// The one query client of the signed-in pages, mounted once by app/(app)/layout.tsx: a dialog
+// or page that mounted a provider of its own would start with an empty cache at every opening.
+// Created in state, so each browser tab keeps one client across renders.
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),

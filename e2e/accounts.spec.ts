@@ -198,7 +198,21 @@ test.describe("accounts", () => {
     await signIn(other, user);
 
     await page.goto("/account");
-    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    // The page's button; while the dialog is open, its confirm button has the same name.
+    const opener = page.getByRole("button", { name: "Sign out everywhere" }).first();
+    await test.step("the dialog is named by its title; Escape and Cancel close it, focus back on its opener", async () => {
+      await opener.click();
+      const named = page.getByRole("dialog", { name: "Sign out everywhere" });
+      await expect(named).toBeVisible();
+      await page.keyboard.press("Escape");
+      await expect(named).toBeHidden();
+      await expect(opener).toBeFocused();
+      await opener.click();
+      await named.getByRole("button", { name: "Cancel" }).click();
+      await expect(named).toBeHidden();
+      await expect(opener).toBeFocused();
+    });
+    await opener.click();
     const dialog = page.getByRole("dialog");
     await expect(dialog).toContainText("including this one");
     await dialog.getByRole("button", { name: "Sign out everywhere" }).click();

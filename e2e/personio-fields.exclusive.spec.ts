@@ -322,6 +322,31 @@ test("Update in Personio changes the job title: the diff before sending, the san
   });
 });
 
+test("the update form checks the names by the review form's rules: emptied or over 255 characters, it says so and Send changes stays off", async ({
+  page,
+}) => {
+  const recruiter = await createTestUser("recruiter");
+  const candidate = await createTestCandidate({ firstName: "Mira", lastName: `Kovac-${suffix}` });
+  await signIn(page, recruiter);
+  const send = await openSendDialog(page, candidate.id);
+  await send.getByRole("button", { name: "Send" }).click();
+  await expect(send.getByRole("status")).toHaveText("Sent to Personio.");
+
+  const dialog = await openUpdateDialog(page, candidate.id);
+  const firstName = dialog.getByLabel("First name");
+  const sendChanges = dialog.getByRole("button", { name: "Send changes" });
+  await expect(firstName).toHaveValue("Mira");
+  await firstName.fill("");
+  await expect(dialog.getByText("Required.")).toBeVisible();
+  await expect(sendChanges).toBeDisabled();
+  await firstName.fill("M".repeat(256));
+  await expect(dialog.getByText("Too long: Personio accepts at most 255 characters")).toBeVisible();
+  await expect(sendChanges).toBeDisabled();
+  await firstName.fill("Mirela");
+  await expect(dialog.getByText("Too long")).toHaveCount(0);
+  await expect(sendChanges).toBeEnabled();
+});
+
 test("a credential that cannot read department and office: the form says which fields it cannot offer, and why", async ({
   page,
 }) => {

@@ -136,6 +136,29 @@ test.describe("send to Personio", () => {
     expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
   });
 
+  test("the review form is read once: opening it again on the same page asks the server nothing", async ({ page }) => {
+    const recruiter = await createTestUser("recruiter");
+    const candidate = await createTestCandidate({ firstName: "Ines" });
+    await signIn(page, recruiter);
+    // Server actions are POSTs with a Next-Action header; reading the review form is one.
+    const actionCalls: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.headers()["next-action"]) actionCalls.push(request.url());
+    });
+
+    let dialog = await openSendDialog(page, candidate.id);
+    await expect(dialog.getByLabel("First name")).toHaveValue("Ines");
+    expect(actionCalls).toHaveLength(1);
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toHaveCount(0);
+
+    await page.getByRole("button", { name: "More" }).click();
+    await page.getByRole("menuitem", { name: "Send to Personio" }).click();
+    dialog = page.getByRole("dialog", { name: "Send to Personio" });
+    await expect(dialog.getByLabel("First name")).toHaveValue("Ines");
+    expect(actionCalls).toHaveLength(1);
+  });
+
   test("a double click on Send creates one employee", async ({ page }) => {
     const recruiter = await createTestUser("recruiter");
     const candidate = await createTestCandidate();

@@ -44,6 +44,57 @@ describe("the layering lint rule", () => {
     ]);
   });
 
+  it("refuses a route that imports another route's _components: a sibling's, a parent's child's", async () => {
+    const crossRoute = expect.stringContaining("belongs to that route and the routes inside it");
+    // Review & send reaching into the profile's dialog, by the alias and by a relative path.
+    const source = [
+      'import { SendToPersonioDialog } from "@/app/(app)/candidates/[candidateId]/_components/send-to-personio-dialog";',
+      'import { UpdateInPersonioDialog } from "../../../candidates/[candidateId]/_components/update-in-personio-dialog";',
+      "export const both = [SendToPersonioDialog, UpdateInPersonioDialog];",
+      "",
+    ].join("\n");
+    expect(await layeringErrors("app/(app)/to-send/review/_components/layering-fixture.tsx", source)).toEqual([
+      crossRoute,
+      crossRoute,
+    ]);
+    // The candidate list is the profile's parent folder, not part of the profile's route.
+    expect(
+      await layeringErrors(
+        "app/(app)/candidates/layering-fixture.tsx",
+        'import { CandidateActionsMenu } from "./[candidateId]/_components/candidate-actions-menu";\nexport const menu = CandidateActionsMenu;\n',
+      ),
+    ).toEqual([crossRoute]);
+    // A sibling whose name starts like the owner's is still another route.
+    expect(
+      await layeringErrors(
+        "app/(app)/admin/integrations/ats-archive/layering-fixture.tsx",
+        'import { SetupSteps } from "../ats/_components/setup-steps";\nexport const steps = SetupSteps;\n',
+      ),
+    ).toEqual([crossRoute]);
+  });
+
+  it("allows a route its own _components and those of the routes it is nested in", async () => {
+    expect(
+      await layeringErrors(
+        "app/(app)/candidates/[candidateId]/layering-fixture.tsx",
+        'import { CandidateActionsMenu } from "./_components/candidate-actions-menu";\nexport const menu = CandidateActionsMenu;\n',
+      ),
+    ).toEqual([]);
+    // A nested route, also one whose folder does not exist yet, by a relative path and the alias.
+    expect(
+      await layeringErrors(
+        "app/(app)/admin/integrations/ats/new/layering-fixture.tsx",
+        'import { SetupSteps } from "../_components/setup-steps";\nexport const steps = SetupSteps;\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await layeringErrors(
+        "app/(app)/admin/integrations/ats/[sourceId]/history/layering-fixture.tsx",
+        'import { SetupSteps } from "@/app/(app)/admin/integrations/ats/_components/setup-steps";\nexport const steps = SetupSteps;\n',
+      ),
+    ).toEqual([]);
+  });
+
   it("allows what the layout allows: components and routes using lib/, lib/'s unit tests using scripts/", async () => {
     expect(
       await layeringErrors(

@@ -5,6 +5,7 @@ import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
 import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ConnectionFailingBanner } from "@/components/integrations/connection-failing-banner";
 import { AppHeader } from "@/components/layout/app-header";
+import { QueryProvider } from "@/components/query-provider";
 import { requireUser } from "@/lib/auth/require-user";
 import { countToSend, NAV_COUNT_MAX } from "@/lib/handoff/queue";
 import { isLocale } from "@/lib/i18n/config";
@@ -77,7 +78,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         profileMenu={profileMenu}
       />
       {personio?.status === "failing" && <ConnectionFailingBanner texts={failingTexts(personio.lastErrorCode)} />}
-      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        {/* One query client for every signed-in page: what a page or dialog has read stays cached
+            across openings and client-side navigations, within each query's staleTime. */}
+        <QueryProvider>{children}</QueryProvider>
+      </main>
       <SessionKeepAlive />
     </>
   );

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -16,7 +17,7 @@ type ConfirmDialogProps = {
   onCancel: () => void;
 };
 
-// The native <dialog> gives a focus trap, Escape to close and an inert background for free.
+// A question before an action that cannot be undone (or is costly to): Cancel or confirm.
 export function ConfirmDialog({
   open,
   title,
@@ -28,26 +29,11 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   // Per instance: a page with two dialogs (rotate and delete) must not name both by one title.
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
-    <dialog
-      ref={ref}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!pending) onCancel();
-      }}
-      aria-labelledby={titleId}
-      className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
-    >
+    <Modal open={open} onClose={onCancel} pending={pending} titleId={titleId}>
       <div className="p-6">
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
@@ -62,6 +48,6 @@ export function ConfirmDialog({
           </Button>
         </div>
       </div>
-    </dialog>
+    </Modal>
   );
 }

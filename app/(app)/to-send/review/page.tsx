@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { QueryProvider } from "@/components/query-provider";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getReviewBatch } from "@/lib/handoff/queue";
@@ -39,9 +38,7 @@ export default async function ReviewSendPage({ searchParams }: Props) {
         </p>
       ) : (
         <ClientMessages>
-          <QueryProvider>
-            <ReviewSequence candidates={batch.candidates} />
-          </QueryProvider>
+          <ReviewSequence candidates={batch.candidates} />
         </ClientMessages>
       )}
     </div>

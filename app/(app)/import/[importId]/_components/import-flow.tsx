@@ -14,7 +14,6 @@ import {
   startImportAction,
 } from "@/app/(app)/import/actions";
 import { useActionErrorMessage } from "@/components/action-error";
-import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Table } from "@/components/ui/table";
@@ -22,21 +21,13 @@ import { candidateFields } from "@/lib/candidates/fields";
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/imports/fields";
 import type { ImportStatus } from "@/lib/imports/service";
 
-export function ImportFlow({ initial }: { initial: ImportStatus }) {
-  return (
-    <QueryProvider>
-      <ImportFlowInner initial={initial} />
-    </QueryProvider>
-  );
-}
-
 async function fetchStatus(importId: string): Promise<ImportStatus> {
   const response = await fetch(`/api/imports/${importId}`, { cache: "no-store" });
   if (!response.ok) throw new Error(`status ${response.status}`);
   return (await response.json()) as ImportStatus;
 }
 
-function ImportFlowInner({ initial }: { initial: ImportStatus }) {
+export function ImportFlow({ initial }: { initial: ImportStatus }) {
   // The server works through the file; the page only watches, so a reload or a closed tab
   // loses nothing and picks the progress up from the database.
   const status = useQuery({
