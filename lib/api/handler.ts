@@ -16,6 +16,7 @@ import { ApiProblem, problemResponse, type ProblemCode, type ProblemError } from
 import { consumeApiKeyRequest, type RateLimitResult } from "@/lib/api/rate-limit";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { logFailure } from "@/lib/logger";
 
 type QueryOf<Op> = Op extends { query: infer S extends z.ZodType } ? z.output<S> : undefined;
 type BodyOf<Op> = Op extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
@@ -95,7 +96,7 @@ export function apiHandler<const Op extends ApiOperation>(
     try {
       return await handler(request, routeContext);
     } catch (error) {
-      console.error(`Unexpected error in ${operation.operationId}`, error);
+      await logFailure(error, { operation: operation.operationId });
       return problemResponse("internal", "Something went wrong on our side. Try again later.");
     }
   };
@@ -193,8 +194,8 @@ export function apiHandler<const Op extends ApiOperation>(
         return { status: answer.status, body: JSON.stringify(answer.body), location: answer.location ?? null };
       } catch (error) {
         if (error instanceof ApiProblem) return { problem: error };
+        await logFailure(error, { operation: operation.operationId, apiKeyId: apiKey.id });
         if (error instanceof AppError) return { problem: problemFromAppError(error) };
-        console.error(`Unexpected error in ${operation.operationId}`, error);
         return { problem: new ApiProblem("internal", "Something went wrong on our side. Try again later.") };
       }
     };
