@@ -94,6 +94,13 @@ const config = [
     },
   },
   {
+    // The server logs through lib/logger.ts (structured, with the request id, redacted), never
+    // console.*. Scripts and tests print to the terminal as they like.
+    files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
     // Plain CommonJS helpers that Node loads directly.
     files: ["**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -30,7 +30,7 @@ const nextConfig = {
 
 // next-intl's plugin points its imports at lib/i18n/request.ts, a bundler alias that only the
 // build and the dev server use. `next start` loads this file too, and the plugin would load
-// @swc/core (for its message extractor) into the production server: about 15 MB for nothing.
+// @swc/core (for its message extractor) into the production server's memory for nothing.
 export default async function config(phase) {
   if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
   const { default: createNextIntlPlugin } = await import("next-intl/plugin");

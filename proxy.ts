@@ -1,9 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-// Sets a per-request Content-Security-Policy with a nonce (Next.js puts it on its own scripts)
-// and passes the requested path on, so a signed-out visitor can be brought back to it after
-// signing in. Access itself is checked in layouts, pages and actions, not here.
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
+
+// Gives every request an id for its log lines (lib/logger.ts), also answered to the caller. For
+// pages: sets a per-request Content-Security-Policy with a nonce (Next.js puts it on its own
+// scripts) and passes the requested path on, so a signed-out visitor can be brought back to it
+// after signing in. Access itself is checked in layouts, pages and actions, not here.
 export function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  // The API, and prefetches (which render no document), need no policy.
+  const isPrefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+  if (request.nextUrl.pathname.startsWith("/api/") || isPrefetch) {
+    const response = NextResponse.next({ request: { headers } });
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  }
+
   const nonce = btoa(crypto.randomUUID());
   const isDev = process.env.NODE_ENV === "development";
   const csp = [
@@ -20,12 +34,12 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
 
-  const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   headers.set("x-handoff-path", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   // Served over https (NEXTAUTH_URL says so; lib/env.ts requires it outside loopback): browsers
   // are told to use nothing else for two years, so a network attacker cannot downgrade them.
   if (process.env.NEXTAUTH_URL?.startsWith("https://")) {
@@ -35,14 +49,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
-      // Prefetches don't render a document, so they need no policy.
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Everything but static files, which log nothing.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

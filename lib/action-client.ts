@@ -6,16 +6,21 @@ import { z } from "zod";
 import { recordAccessDenied } from "@/lib/auth/access-denied";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError, UnauthenticatedError } from "@/lib/errors";
+import { logFailure } from "@/lib/logger";
 import { assertCan, can, PERMISSIONS } from "@/lib/permissions";
 
 // What the browser may learn about a failure: a stable code (mapped to the message catalogue)
 // and, for Personio failures, the field Personio named. Never raw exception text.
 export type ActionServerError = { code: string; reason?: string; field?: string };
 
-function handleServerError(error: Error): ActionServerError {
+async function handleServerError(
+  error: Error,
+  { ctx, metadata }: { ctx: object; metadata?: { permission: string } },
+): Promise<ActionServerError> {
+  const userId = (ctx as { user?: { id: string } | null }).user?.id;
+  await logFailure(error, { operation: `action ${metadata?.permission ?? "(public)"}`, userId });
   if (error instanceof AppError)
     return error.reason ? { code: error.code, reason: error.reason } : { code: error.code };
-  console.error("Unexpected error in server action", error);
   return { code: "unexpected" };
 }
 

@@ -48,8 +48,8 @@ export const env = createEnv({
     // A send still "in progress" after this long is taken to have died (a crash, a killed
     // process) and may be retried; well above the longest a lookup plus a create can take.
     HANDOFF_CLAIM_TTL_MS: z.coerce.number().int().positive().default(120_000),
-    // Deliveries one webhook source may make per minute (per app process); more are answered
-    // 429 with Retry-After, which every ATS here retries.
+    // Deliveries one webhook source may make per minute, counted in the database for all app
+    // processes together; more are answered 429 with Retry-After, which every ATS here retries.
     WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     // For people who have not chosen a language and whose browser asks for none of ours.
     DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
@@ -77,6 +77,8 @@ export const env = createEnv({
       .min(1)
       .max(24 * 60)
       .default(15),
+    // How much the log says (lib/logger.ts): info unless set; unit tests log nothing by default.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   },
   client: {},
   runtimeEnv: {
@@ -99,6 +101,7 @@ export const env = createEnv({
     SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT: process.env.SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT,
     SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: process.env.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS,
     SIGN_IN_WINDOW_MINUTES: process.env.SIGN_IN_WINDOW_MINUTES,
+    LOG_LEVEL: process.env.LOG_LEVEL,
   },
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

@@ -6,8 +6,9 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
 
-// Limits counted in the database (the RateLimitCounter table), so they hold across restarts and
-// across every instance on the same database. Counting is one atomic increment per attempt
+// The app's one rate limiter (sign-in, API keys, webhooks, the audit log's bounds). Limits are
+// counted in the database (the RateLimitCounter table), so they hold across restarts and across
+// every instance on the same database. Counting is one atomic increment per attempt
 // (rate-limiter-flexible's Prisma store: INSERT … ON CONFLICT DO UPDATE SET points = points + 1
 // RETURNING), so attempts that arrive at the same moment each see their own count: with a limit
 // of 5, exactly 5 of 30 simultaneous attempts are allowed.
@@ -63,6 +64,29 @@ export function createDatabaseLimiter(
     },
     async giveBack(key) {
       await limiter.reward(storedKey(key), 1);
+    },
+  };
+}
+
+export type KeyedLimiter = {
+  /** Counts one attempt for `key`, whose limit is `points` per window. */
+  take(key: string, points: number): Promise<LimitResult>;
+};
+
+/**
+ * For limits set per key (each API key's requests per minute). A key has one counter whatever its
+ * limit, so a changed limit applies to what the key has used so far in the window.
+ */
+export function createDatabaseLimiterPerKey(client: PrismaClient, rule: Omit<LimitRule, "points">): KeyedLimiter {
+  const byPoints = new Map<number, DatabaseLimiter>();
+  return {
+    take(key, points) {
+      let limiter = byPoints.get(points);
+      if (!limiter) {
+        limiter = createDatabaseLimiter(client, { ...rule, points });
+        byPoints.set(points, limiter);
+      }
+      return limiter.take(key);
     },
   };
 }

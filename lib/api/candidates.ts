@@ -66,7 +66,7 @@ export async function listCandidatesPage(query: z.output<typeof ZCandidateListQu
       query.externalId ? { externalId: query.externalId } : {},
       query.updatedSince ? { updatedAt: { gte: new Date(query.updatedSince) } } : {},
       // Rows after the cursor in (createdAt desc, id desc). The redundant createdAt <= bound gives
-      // the createdAt index a range to walk; the OR alone made SQLite scan (87–325 ms at 100k, 3–5 ms so).
+      // the createdAt index a range to walk; the OR alone made SQLite scan the table.
       after
         ? {
             createdAt: { lte: after.createdAt },

@@ -13,9 +13,11 @@ import {
 import { MAX_JSON_BODY_BYTES } from "@/lib/api/limits";
 import type { ApiOperation } from "@/lib/api/operations";
 import { ApiProblem, problemResponse, type ProblemCode, type ProblemError } from "@/lib/api/problem";
-import { consumeApiKeyRequest, type RateLimitResult } from "@/lib/api/rate-limit";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { logFailure } from "@/lib/logger";
+import { createDatabaseLimiterPerKey, type KeyedLimiter, type LimitResult } from "@/lib/rate-limit";
 
 type QueryOf<Op> = Op extends { query: infer S extends z.ZodType } ? z.output<S> : undefined;
 type BodyOf<Op> = Op extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
@@ -41,13 +43,19 @@ function issuesToErrors(issues: z.core.$ZodIssue[]): ProblemError[] {
   });
 }
 
-function rateLimitHeaders(rate: RateLimitResult): Record<string, string> {
+// Requests per API key per minute, the limit set on each key, counted in the database: several
+// app instances together allow a key its limit, not the limit each.
+let apiKeyLimiter: KeyedLimiter | undefined;
+
+function rateLimitHeaders(limit: number, rate: LimitResult): Record<string, string> {
   return {
-    "RateLimit-Limit": String(rate.limit),
+    "RateLimit-Limit": String(limit),
     "RateLimit-Remaining": String(rate.remaining),
-    "RateLimit-Reset": String(rate.resetSeconds),
+    "RateLimit-Reset": String(resetSeconds(rate)),
   };
 }
+
+const resetSeconds = (rate: LimitResult) => Math.max(1, Math.ceil(rate.retryAfterMs / 1000));
 
 const APP_ERROR_PROBLEMS: Record<AppError["code"], ProblemCode> = {
   unauthenticated: "unauthenticated",
@@ -95,7 +103,7 @@ export function apiHandler<const Op extends ApiOperation>(
     try {
       return await handler(request, routeContext);
     } catch (error) {
-      console.error(`Unexpected error in ${operation.operationId}`, error);
+      await logFailure(error, { operation: operation.operationId });
       return problemResponse("internal", "Something went wrong on our side. Try again later.");
     }
   };
@@ -117,11 +125,13 @@ export function apiHandler<const Op extends ApiOperation>(
       return problemResponse("missing_scope", `This operation needs the scope ${operation.scope}.`);
     }
 
-    const rate = await consumeApiKeyRequest(apiKey.id, apiKey.rateLimitPerMinute);
-    const limitHeaders = rateLimitHeaders(rate);
+    apiKeyLimiter ??= createDatabaseLimiterPerKey(db, { name: "api-key", windowSeconds: 60 });
+    const limit = apiKey.rateLimitPerMinute;
+    const rate = await apiKeyLimiter.take(apiKey.id, limit);
+    const limitHeaders = rateLimitHeaders(limit, rate);
     if (!rate.allowed) {
-      return problemResponse("rate_limited", `This API key may make ${rate.limit} requests a minute.`, {
-        headers: { ...limitHeaders, "Retry-After": String(rate.resetSeconds) },
+      return problemResponse("rate_limited", `This API key may make ${limit} requests a minute.`, {
+        headers: { ...limitHeaders, "Retry-After": String(resetSeconds(rate)) },
       });
     }
     const problem = (code: ProblemCode, detail?: string, errors?: ProblemError[]) =>
@@ -193,8 +203,8 @@ export function apiHandler<const Op extends ApiOperation>(
         return { status: answer.status, body: JSON.stringify(answer.body), location: answer.location ?? null };
       } catch (error) {
         if (error instanceof ApiProblem) return { problem: error };
+        await logFailure(error, { operation: operation.operationId, apiKeyId: apiKey.id });
         if (error instanceof AppError) return { problem: problemFromAppError(error) };
-        console.error(`Unexpected error in ${operation.operationId}`, error);
         return { problem: new ApiProblem("internal", "Something went wrong on our side. Try again later.") };
       }
     };

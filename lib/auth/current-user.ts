@@ -49,7 +49,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (Date.now() / 1000 - authTime > SESSION_ABSOLUTE_SECONDS) return null;
 
   // One statement, one row per permission: this runs on every request, and Prisma's nested
-  // select takes three statements for it (about 0.9 ms of the server's time against 0.2 ms).
+  // select takes three statements for it.
   const rows = await db.$queryRaw<UserRow[]>`
     SELECT u."id", u."name", u."email", u."active", u."sessionVersion", u."locale", u."timeZone",
            r."id" AS "roleId", r."name" AS "roleName", p."permission"

@@ -10,6 +10,7 @@ import { attemptSignIn } from "@/lib/auth/sign-in";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { TIME_ZONE_COOKIE } from "@/lib/i18n/config";
+import { requestLogger } from "@/lib/logger";
 import { isPasswordSignInAllowed } from "@/lib/sso/password-policy";
 import { recordFirstTimeZone, recordSignIn } from "@/lib/users/preferences";
 
@@ -61,7 +62,7 @@ export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
       try {
         await recordSignIn({ userId: user.id });
       } catch (error) {
-        console.error("Could not record the time of a sign-in", error);
+        (await requestLogger()).error({ err: error, userId: user.id }, "Could not record the time of a sign-in");
       }
       try {
         const reported = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
@@ -70,7 +71,7 @@ export const baseAuthOptions: Omit<NextAuthOptions, "providers"> = {
           reported: reported?.includes("%") ? decodeURIComponent(reported) : reported,
         });
       } catch (error) {
-        console.error("Could not record the time zone at sign-in", error);
+        (await requestLogger()).error({ err: error, userId: user.id }, "Could not record the time zone at sign-in");
       }
     },
   },

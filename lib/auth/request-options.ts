@@ -7,6 +7,7 @@ import { writeAuditLog } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { authOptions, baseAuthOptions, credentialsProvider } from "@/lib/auth/options";
 import { db } from "@/lib/db";
+import { requestLogger } from "@/lib/logger";
 import { can } from "@/lib/permissions";
 import { admitSsoUser, testSsoAdmission, type SsoSignedInUser } from "@/lib/sso/admission";
 import { buildSsoProvider } from "@/lib/sso/provider";
@@ -69,7 +70,9 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
     },
     logger: {
       error(code, metadata) {
-        console.error(`[next-auth][error][${code}]`, metadata);
+        // The error only: next-auth's metadata may carry the provider's answer (tokens, claims).
+        const error = (metadata as { error?: unknown } | undefined)?.error ?? metadata;
+        void requestLogger().then((log) => log.error({ err: error, code }, "next-auth error"));
         if (!code.startsWith("OAUTH_CALLBACK")) return;
         // A refused answer from the provider (bad signature, issuer, audience, expiry, nonce,
         // state, PKCE, or an error it sent): audited like any refused sign-in.
@@ -79,7 +82,9 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
           testerId
             ? { actorId: testerId, action: "sso.test", targetType: "sso", targetId: "sso", outcome: "failure", details }
             : { actorId: null, action: "auth.sign-in", outcome: "denied", details },
-        ).catch((error: unknown) => console.error("Could not audit a refused SSO sign-in", error));
+        ).catch(async (error: unknown) =>
+          (await requestLogger()).error({ err: error }, "Could not audit a refused SSO sign-in"),
+        );
       },
     },
     callbacks: {

@@ -17,6 +17,7 @@ import {
 import { getFieldConfig } from "@/lib/integrations/personio-fields";
 import { getPersonioOptions } from "@/lib/integrations/personio-options";
 import { toConnectionState } from "@/lib/integrations/personio-queries";
+import { requestLogger } from "@/lib/logger";
 import type { Actor } from "@/lib/permissions";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
@@ -363,6 +364,6 @@ function toFailure(error: unknown): Failure {
   }
   // Our own failure (the database, a bug): the employee may exist if the create went through,
   // which the next attempt's lookup by email finds.
-  console.error("Handoff failed unexpectedly", error);
+  void requestLogger().then((log) => log.error({ err: error }, "Handoff failed unexpectedly"));
   return { outcome: "failed", code: "unexpected", outcomeUnknown: true };
 }

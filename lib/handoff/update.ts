@@ -14,6 +14,7 @@ import { buildSendForm, type SendFormField } from "@/lib/handoff/send-form";
 import { getConnectedPersonioClient } from "@/lib/integrations/personio-connection";
 import { getFieldConfig } from "@/lib/integrations/personio-fields";
 import { getPersonioOptions } from "@/lib/integrations/personio-options";
+import { requestLogger } from "@/lib/logger";
 import { can, type Actor } from "@/lib/permissions";
 import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
 import {
@@ -209,7 +210,8 @@ export async function updateCandidateInPersonio({
     // Nothing changed in Personio (a PATCH is not retried): give the version back.
     await db.handoff.updateMany({ where: { candidateId, version: version + 1 }, data: { version } });
     const code = isPersonioError(error) ? error.code : "unexpected";
-    if (!isPersonioError(error)) console.error("Update in Personio failed unexpectedly", error);
+    if (!isPersonioError(error))
+      (await requestLogger()).error({ err: error, candidateId }, "Update in Personio failed unexpectedly");
     await writeAuditLog(db, audit("failure", { code, fields: changed, employeeId: handoff.personioEmployeeId }));
     return { outcome: "failed", code, ...(isPersonioError(error) && error.field ? { field: error.field } : {}) };
   }

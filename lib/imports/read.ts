@@ -52,7 +52,7 @@ async function* decodedChunks(bytes: FileBytes, encoding: CsvEncoding): AsyncGen
 type PapaHandle = { pause(): void; resume(): void; abort(): void };
 
 // Papa reads the decoded text as a stream and hands over a chunk of rows at a time; a row at a
-// time (its Node duplex) costs an async step per row, several seconds per 100k rows. The
+// time (its Node duplex) costs an async step per row, which adds up on a large file. The
 // parser pauses while the consumer is behind, so memory holds a few chunks, not the file.
 async function* csvRowBatches(
   bytes: FileBytes,

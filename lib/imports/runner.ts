@@ -20,6 +20,7 @@ import {
   type RowValues,
 } from "@/lib/imports/rows";
 import { findOrCreateJob, loadJobsByTitle, type JobRef } from "@/lib/jobs/service";
+import { logger } from "@/lib/logger";
 
 // Imports run in the server process, not in the request that starts them: a queued import is
 // claimed with a lease (leaseUntil), worked through in batches, and each batch's writes, its
@@ -61,7 +62,7 @@ export function kickImportRunner() {
         }
       } while (runner.again);
     } catch (error) {
-      console.error("Import runner stopped", error);
+      logger.error({ err: error }, "Import runner stopped");
     } finally {
       runner.active = false;
     }
@@ -201,7 +202,7 @@ export async function processImport(importId: string, initialLease: Date) {
     });
   } catch (error) {
     if (error instanceof LeaseLost) return; // another process has taken it over
-    console.error(`Import ${importId} failed`, error);
+    logger.error({ err: error, importId }, "Import failed");
     await db.$transaction(async (tx) => {
       const { count } = await tx.candidateImport.updateMany({
         where: { id: importId, leaseUntil: lease },

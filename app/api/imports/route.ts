@@ -2,6 +2,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { createImport, ImportFileError } from "@/lib/imports/service";
+import { requestLogger } from "@/lib/logger";
 import { can } from "@/lib/permissions";
 
 // The upload of an import file: the raw bytes as the body (not multipart, so nothing but the
@@ -33,7 +34,7 @@ export async function POST(request: Request) {
     return json(201, { importId: created.id });
   } catch (error) {
     if (error instanceof ImportFileError) return json(422, { code: error.refusal, row: error.row ?? null });
-    console.error("Import upload failed", error);
+    (await requestLogger()).error({ err: error, userId: user.id }, "Import upload failed");
     return json(500, { code: "unexpected" });
   }
 }

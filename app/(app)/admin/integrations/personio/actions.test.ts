@@ -20,11 +20,14 @@ const services = vi.hoisted(() => ({
   deletePersonio: vi.fn(async () => undefined),
   testPersonioConnection: vi.fn(async () => ({ status: "ok" as const, assessment: "read_write" as const })),
   setRolePersonioPermission: vi.fn(async () => ({ changed: true })),
+  // Refusals are recorded in the audit log (lib/auth/access-denied.ts); here, what would be.
+  writeBoundedAuditLog: vi.fn(async () => true),
 }));
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => services.currentUser.value }));
 vi.mock("@/lib/integrations/personio-mutations", () => services);
+vi.mock("@/lib/audit-bounded", () => ({ writeBoundedAuditLog: services.writeBoundedAuditLog }));
 vi.mock("@/lib/integrations/role-permissions", () => ({
   setRolePersonioPermission: services.setRolePersonioPermission,
 }));
@@ -106,6 +109,14 @@ describe.each(calls)("%s", (_name, call, service, redirectsTo) => {
     const result = await call();
     expect(result.serverError).toEqual({ code: "unauthenticated" });
     expect(service).not.toHaveBeenCalled();
+    expect(services.writeBoundedAuditLog).toHaveBeenCalledWith(
+      "access-address:unknown",
+      expect.objectContaining({
+        actorId: null,
+        outcome: "denied",
+        details: expect.objectContaining({ missingPermission: "integrations:manage", kind: "action" }),
+      }),
+    );
   });
 
   it.each(["recruiter", "hiring_manager", "interviewer"] as const)("refuses a %s", async (roleId) => {
@@ -113,6 +124,14 @@ describe.each(calls)("%s", (_name, call, service, redirectsTo) => {
     const result = await call();
     expect(result.serverError).toEqual({ code: "forbidden", reason: "integrations:manage" });
     expect(service).not.toHaveBeenCalled();
+    expect(services.writeBoundedAuditLog).toHaveBeenCalledWith(
+      `access-user:user-${roleId}`,
+      expect.objectContaining({
+        actorId: `user-${roleId}`,
+        outcome: "denied",
+        details: expect.objectContaining({ missingPermission: "integrations:manage", kind: "action" }),
+      }),
+    );
   });
 
   it("runs for an admin, acting as that admin", async () => {
