@@ -8,9 +8,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type CpuBurner = { kind: "stress-ng" | "node"; workers: number; stop: () => void };
+export type CpuBurner = {
+  kind: "stress-ng" | "node";
+  workers: number;
+  /** Process group ids (one per burner process started here). */
+  groups: number[];
+  stop: () => void;
+};
 
-function findStressNg(): string | null {
+export function findStressNg(): string | null {
   const dirs = (process.env.PATH ?? "").split(path.delimiter).filter(Boolean);
   for (const dir of [...dirs, "/usr/bin"]) {
     const file = path.join(dir, "stress-ng");
@@ -19,8 +25,12 @@ function findStressNg(): string | null {
   return null;
 }
 
-export function startCpuBurner({ workers = os.availableParallelism(), maxSeconds = 3 * 60 * 60 } = {}): CpuBurner {
-  const stressNg = findStressNg();
+export function startCpuBurner({
+  workers = os.availableParallelism(),
+  maxSeconds = 3 * 60 * 60,
+  // null: spinning Node processes even where stress-ng is installed.
+  stressNg = findStressNg(),
+}: { workers?: number; maxSeconds?: number; stressNg?: string | null } = {}): CpuBurner {
   const options = { stdio: "ignore", detached: true } as const;
   const children: ChildProcess[] = stressNg
     ? [spawn(stressNg, ["--cpu", String(workers), "--timeout", `${maxSeconds}s`, "--quiet"], options)]
@@ -49,5 +59,6 @@ export function startCpuBurner({ workers = os.availableParallelism(), maxSeconds
   };
   // Synchronous, so it also runs on process.exit() and after an uncaught error.
   process.on("exit", stop);
-  return { kind: stressNg ? "stress-ng" : "node", workers, stop };
+  const groups = children.flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+  return { kind: stressNg ? "stress-ng" : "node", workers, groups, stop };
 }
