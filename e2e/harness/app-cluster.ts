@@ -52,13 +52,10 @@ export async function startAppCluster(options: {
 
   const launch = async (port: number, extraEnv: Record<string, string | undefined> = {}) => {
     const url = `http://127.0.0.1:${port}`;
-    // Keep-alive longer than any pause in a test: Next's default 5 s closes idle sockets just as a
-    // client reuses them (seen as ECONNRESET mid-burst).
     const child = startAppProcess({
       command: "start",
       port,
       hostname: "127.0.0.1",
-      args: ["--keepAliveTimeout", "65000"],
       databaseUrl: database.url,
       url,
       sandboxUrl: sandbox.url,

@@ -1,7 +1,15 @@
-// Runs the real Personio client once and prints the outcome as JSON. The e2e test starts it in a
-// child process with `--conditions=react-server`, because the client is marked "server-only".
+// Runs the real Personio client and prints each outcome as one line, "probe: " and JSON (other
+// output, such as log lines, is not mistaken for it). The e2e test starts
+// it in a child process with `--conditions=react-server`, because the client is marked
+// "server-only". One input as an argument: one probe, then it exits. Without one, it answers each
+// line of JSON on stdin until stdin closes: a test that probes several times pays for starting
+// Node and loading the client once (on a busy machine that start is what takes the time).
+import readline from "node:readline";
+
 import { createPersonioClient } from "@/lib/personio/client";
 import { isPersonioError } from "@/lib/personio/errors";
+
+const PREFIX = "probe: ";
 
 type ProbeInput = { baseUrl: string; clientId: string; clientSecret: string; email?: string };
 
@@ -17,6 +25,15 @@ async function probe(input: ProbeInput): Promise<Record<string, unknown>> {
   }
 }
 
-probe(JSON.parse(process.argv[2] ?? "{}") as ProbeInput).then((result) => {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-});
+const answer = async (line: string) => {
+  process.stdout.write(`${PREFIX}${JSON.stringify(await probe(JSON.parse(line) as ProbeInput))}\n`);
+};
+
+if (process.argv[2]) {
+  await answer(process.argv[2]);
+} else {
+  // One at a time, in order: the test waits for each answer before it sends the next input.
+  for await (const line of readline.createInterface({ input: process.stdin })) {
+    if (line.trim()) await answer(line);
+  }
+}

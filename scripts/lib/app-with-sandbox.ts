@@ -10,6 +10,7 @@ import { seedDemoData } from "@/prisma/seed";
 import { DEMO_EXISTING_EMPLOYEES, demoCredential } from "@/scripts/personio-sandbox/demo";
 import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
+import { keepAliveArgs } from "./keep-alive";
 import { connectDemoIntegration } from "./personio-demo";
 import { serverNodeOptions } from "./server-heap";
 
@@ -36,7 +37,7 @@ export type AppProcessOptions = {
   command: "dev" | "start";
   port: number;
   hostname?: string;
-  /** Extra `next` arguments, e.g. a keep-alive timeout. */
+  /** Extra `next` arguments (after the keep-alive timeout `start` gets, so they can change it). */
   args?: string[];
   databaseUrl: string;
   /** The app's public URL (NEXTAUTH_URL). */
@@ -51,6 +52,8 @@ export type AppProcessOptions = {
 export function startAppProcess(options: AppProcessOptions): ChildProcess {
   const args = [options.command, "--port", String(options.port)];
   if (options.hostname) args.push("--hostname", options.hostname);
+  // As npm start serves it: idle connections outlive the clients' (keep-alive.ts).
+  if (options.command === "start") args.push(...keepAliveArgs());
   return spawn("node_modules/.bin/next", [...args, ...(options.args ?? [])], {
     stdio: options.stdio ?? "inherit",
     env: {
