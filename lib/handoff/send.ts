@@ -1,33 +1,34 @@
 import "server-only";
 
-import { writeAuditLog, type AuditOutcome } from "@/lib/audit";
+import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { sendRefusal } from "@/lib/handoff/availability";
-import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
+import { NotFoundError } from "@/lib/errors";
+import { claimHandoff, completeClaim, isClaim, isHandoffDone, releaseClaim, type Claim } from "@/lib/handoff/claim";
+import {
+  assertPermitted,
+  candidateAudit,
+  checkWriteFields,
+  connectionRefusal,
+  ignoredDetails,
+  toPersonioFailure,
+  toWarnings,
+  type AuditDetails,
+  type PersonioWarning,
+} from "@/lib/handoff/personio-write";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
-import { buildSendForm, unknownListValues } from "@/lib/handoff/send-form";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
 import {
   getConnectedPersonioClient,
   personioEmployeeLink,
   recordPersonioHealth,
 } from "@/lib/integrations/personio-connection";
-import { getFieldConfig } from "@/lib/integrations/personio-fields";
-import { getPersonioOptions } from "@/lib/integrations/personio-options";
-import { toConnectionState } from "@/lib/integrations/personio-queries";
 import type { Actor } from "@/lib/permissions";
+import type { FieldConfig } from "@/lib/personio-fields/config";
+import { getFieldConfig } from "@/lib/personio-fields/store";
+import { prefillValue, toPersonioInput, toSentValues, type PrefillCandidate } from "@/lib/personio-fields/values";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
-import {
-  fieldValueProblem,
-  isCustomField,
-  PERSONIO_LIST_FIELDS,
-  toPersonioInput,
-  toSentValues,
-  type FieldConfig,
-} from "@/lib/personio/fields";
 
 export type HandoffFailureCode =
   | PersonioErrorCode
@@ -40,9 +41,6 @@ export type HandoffFailureCode =
   | "invalid_field"
   | "unknown_option"
   | "field_unavailable";
-
-/** Something Personio accepted but did not apply (v1's "meta error"), e.g. an unknown office. */
-export type PersonioWarning = { field: string | null; value: string | null; message: string };
 
 export type HandoffResult =
   | { outcome: "sent" | "linked"; employeeId: number; employeeUrl: string | null; warnings?: PersonioWarning[] }
@@ -64,7 +62,6 @@ export type HandoffResult =
       sendableStages?: string[];
     };
 
-type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 type HandoffRequest = {
   actor: Actor;
   candidateId: string;
@@ -84,80 +81,37 @@ function isCredentialError(code: HandoffFailureCode) {
   return isPersonioErrorCode(code) && PERSONIO_ERRORS[code].credentials;
 }
 
-// Sends a candidate to Personio once: claim → look the email up → create → record.
+// Sends a candidate to Personio once: claim → look the email up → create → record. Only the
+// fields the admin chose leave Handoff (toPersonioInput drops the rest of `extra`).
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
-  // Only the fields the admin chose leave Handoff; the job title travels in `fields` (the form's
-  // original four) and counts only when chosen.
-  const config = await getFieldConfig();
-  const extra = { ...request.extra, position: request.fields.position };
-  const refused = await checkChosenFields(config, extra);
-  if (refused) return refused;
-  const input = toPersonioInput(config, request.fields, extra);
-  const sent = toSentValues(config, request.fields, extra);
-  return withClaimedCandidate(request, "handoff.send", async ({ client, claim, linkTo }) => {
-    const existing = await findExistingEmployee(client, request.fields.email);
-    if (existing) {
-      const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
-      return stopped(
-        "employee_exists",
-        {
-          outcome: "existing_employee",
-          employee: existing,
-          employeeUrl: linkTo(existing.id),
-          previousAttemptUncertain,
-        },
-        existing.id,
-      );
-    }
-    const { id, warnings } = await client.createEmployee(input);
-    return {
-      kind: "in_personio",
-      status: "SENT",
-      employeeId: id,
-      sentFields: sent,
-      warnings: toWarnings(warnings, sent),
-    };
-  });
-}
-
-// Every chosen field's value is one it takes, and a list field's value one the account has (from
-// the cached lists; read now if there are none): Personio would otherwise drop it without a word.
-export async function checkChosenFields(config: FieldConfig, extra: Record<string, string>): Promise<Failure | null> {
-  for (const setting of config.fields) {
-    if (fieldValueProblem(setting.key, extra[setting.key] ?? "", setting.type))
-      return { outcome: "failed", code: "invalid_field", field: setting.key };
-  }
-  const listed = config.fields.filter(
-    (setting) => (extra[setting.key] ?? "").trim() && (isListField(setting.key) || isCustomField(setting.key)),
-  );
-  if (listed.length === 0) return null;
-  const load = await getPersonioOptions();
-  const form = buildSendForm(
-    { fields: listed },
-    { job: { title: "", department: "", office: "" } },
-    { firstName: "", lastName: "", email: "" },
-    load.ok ? load.lists : null,
-    null,
-  );
-  const unavailable = form.unavailable.find((field) => (extra[field.key] ?? "").trim());
-  if (unavailable) return { outcome: "failed", code: "field_unavailable", field: unavailable.key };
-  const unknown = unknownListValues(form, extra)[0];
-  return unknown ? { outcome: "failed", code: "unknown_option", field: unknown } : null;
-}
-
-function isListField(key: string): boolean {
-  return (PERSONIO_LIST_FIELDS as readonly string[]).includes(key);
-}
-
-// Personio's meta entries, each tied to the org field it names (its text is not documented, so a
-// field is recognised by its name in the text), with the value Handoff sent for that field.
-export function toWarnings(messages: string[], sent: Record<string, string>): PersonioWarning[] {
-  return messages.map((message) => {
-    const lower = message.toLowerCase();
-    const field =
-      ["subcompany", "department", "office", "supervisor", "position", "gender"].find((name) => lower.includes(name)) ??
-      null;
-    return { field, value: field ? (sent[field] ?? null) : null, message };
+  const extra = request.extra ?? {};
+  return withClaimedCandidate(request, "handoff.send", {
+    checksFields: true,
+    step: async ({ client, claim, linkTo, config }) => {
+      const existing = await findExistingEmployee(client, request.fields.email);
+      if (existing) {
+        const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
+        return stopped(
+          "employee_exists",
+          {
+            outcome: "existing_employee",
+            employee: existing,
+            employeeUrl: linkTo(existing.id),
+            previousAttemptUncertain,
+          },
+          existing.id,
+        );
+      }
+      const sent = toSentValues(config, request.fields, extra);
+      const { id, warnings } = await client.createEmployee(toPersonioInput(config, request.fields, extra));
+      return {
+        kind: "in_personio",
+        status: "SENT",
+        employeeId: id,
+        sentFields: sent,
+        warnings: toWarnings(warnings, sent),
+      };
+    },
   });
 }
 
@@ -165,12 +119,15 @@ export function toWarnings(messages: string[], sent: Record<string, string>): Pe
 export async function linkCandidateToPersonioEmployee(
   request: HandoffRequest & { employeeId: number },
 ): Promise<HandoffResult> {
-  return withClaimedCandidate(request, "handoff.link", async ({ client }) => {
-    // Checked again now: the employee shown to the recruiter must still be the one with this email.
-    const existing = await client.findEmployeeByEmail(request.fields.email);
-    if (existing?.id !== request.employeeId)
-      return stopped("employee_changed", { outcome: "failed", code: "employee_changed" });
-    return { kind: "in_personio", status: "LINKED", employeeId: existing.id, sentFields: null };
+  return withClaimedCandidate(request, "handoff.link", {
+    checksFields: false,
+    step: async ({ client }) => {
+      // Checked again now: the employee shown to the recruiter must still be the one with this email.
+      const existing = await client.findEmployeeByEmail(request.fields.email);
+      if (existing?.id !== request.employeeId)
+        return stopped("employee_changed", { outcome: "failed", code: "employee_changed" });
+      return { kind: "in_personio", status: "LINKED", employeeId: existing.id, sentFields: null };
+    },
   });
 }
 
@@ -197,15 +154,13 @@ type StepOutcome =
     }
   | { kind: "stopped"; code: "employee_exists" | "employee_changed"; result: HandoffResult; employeeId: number | null };
 
-// What the recruiter changed in the review form, as profile → sent pairs for the audit entry.
-// Only the profile's own four fields are compared; the other chosen fields have no profile value.
-function corrections(profile: TPersonioEmployeeFields, sent: Record<string, string>) {
-  const fields = (Object.keys(profile) as (keyof TPersonioEmployeeFields)[]).filter(
-    (field) => field in sent && profile[field].trim() !== sent[field],
-  );
-  const details: Record<string, string | string[]> = { corrected: fields };
+// What the recruiter changed in the review form, as profile → sent pairs for the audit entry:
+// each sent field against what the form started from (the profile, or the field's prefill).
+function corrections(profile: Record<string, string>, sent: Record<string, string>): AuditDetails {
+  const fields = Object.keys(sent).filter((field) => field in profile && profile[field]!.trim() !== sent[field]);
+  const details: AuditDetails = { corrected: fields };
   for (const field of fields) {
-    details[`${field}.profile`] = profile[field];
+    details[`${field}.profile`] = profile[field]!;
     details[`${field}.sent`] = sent[field] ?? "";
   }
   return details;
@@ -215,6 +170,7 @@ type Step = (context: {
   client: PersonioClient;
   claim: Claim;
   linkTo: (employeeId: number) => string | null;
+  config: FieldConfig;
 }) => Promise<StepOutcome>;
 
 function stopped(
@@ -225,24 +181,37 @@ function stopped(
   return { kind: "stopped", code, result, employeeId };
 }
 
-// Checks the connection, claims the candidate, runs the step, and records how it ended: each
-// change of the claim is written in one transaction with its audit row.
-async function withClaimedCandidate(request: HandoffRequest, action: string, step: Step): Promise<HandoffResult> {
+// Checks in the order every Personio write does (lib/handoff/personio-write.ts), claims the
+// candidate, runs the step, and records how it ended: each change of the claim is written in one
+// transaction with its audit row.
+async function withClaimedCandidate(
+  request: HandoffRequest,
+  action: string,
+  { checksFields, step }: { checksFields: boolean; step: Step },
+): Promise<HandoffResult> {
   const { actor, candidateId } = request;
-  const auditEntry = (outcome: AuditOutcome, details: Record<string, string | number | boolean | null | string[]>) =>
-    ({ actorId: actor.id, action, targetType: "candidate", targetId: candidateId, outcome, details }) as const;
+  const auditEntry = candidateAudit(actor, action, candidateId);
+  assertPermitted(actor, "personio:send");
 
-  const [candidate, sendableStages, connection] = await Promise.all([
+  const [candidate, sendableStages, connection, config] = await Promise.all([
     db.candidate.findUnique({
       where: { id: candidateId },
-      select: { stage: true, firstName: true, lastName: true, email: true, job: { select: { title: true } } },
+      select: {
+        stage: true,
+        firstName: true,
+        lastName: true,
+        email: true,
+        startDate: true,
+        department: true,
+        office: true,
+        job: { select: { title: true, department: true, office: true } },
+        handoff: { select: { status: true } },
+      },
     }),
     getSendableStages(),
     getConnectedPersonioClient(),
+    getFieldConfig(),
   ]);
-  const refusal = sendRefusal({ actor, connection: toConnectionState(connection) });
-  // The action's permission check refused this already; a caller that skipped it is refused the same way.
-  if (refusal === "no_permission") throw new ForbiddenError("personio:send");
   if (!candidate) throw new NotFoundError("Candidate");
   // Checked on the server whatever the menu offered: only the stages an admin allowed are sent.
   if (!isSendableStage(candidate.stage, sendableStages)) {
@@ -252,17 +221,27 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
     );
     return { outcome: "failed", code: "stage_not_sendable", stage: candidate.stage, sendableStages };
   }
+  // Read here so that a sent profile is refused before anything else; the claim below decides it
+  // again, atomically, for sends that race.
+  if (isHandoffDone(candidate.handoff?.status ?? null)) {
+    await writeAuditLog(db, auditEntry("failure", { code: "already_sent" }));
+    return { outcome: "already_sent" };
+  }
+  const refusal = connectionRefusal(connection);
   if (refusal || !connection) {
     const code = refusal ?? "not_connected";
     await writeAuditLog(db, auditEntry("failure", { code }));
     return { outcome: "failed", code };
   }
-  const profile = {
-    firstName: candidate.firstName,
-    lastName: candidate.lastName,
-    email: candidate.email,
-    position: candidate.job.title,
-  };
+  if (checksFields) {
+    const values = { ...request.extra, firstName: request.fields.firstName, lastName: request.fields.lastName };
+    const refused = await checkWriteFields(config, values, ["firstName", "lastName"]);
+    if (refused) {
+      await writeAuditLog(db, auditEntry("failure", { code: refused.code, field: refused.field }));
+      return { outcome: "failed", code: refused.code, field: refused.field };
+    }
+  }
+  const profile = profileValues(config, candidate);
 
   const claim = await claimHandoff(candidateId, env.HANDOFF_CLAIM_TTL_MS);
   if (!isClaim(claim)) {
@@ -278,7 +257,7 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
         return null; // a subdomain the link template cannot use: the outcome without a link
       }
     };
-    const outcome = await step({ client: connection.client, claim, linkTo });
+    const outcome = await step({ client: connection.client, claim, linkTo, config });
     let result: HandoffResult;
     if (outcome.kind === "in_personio") {
       const { status, employeeId, sentFields, warnings = [] } = outcome;
@@ -302,13 +281,7 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
             employeeId,
             status,
             ...(sentFields ? { fields: Object.keys(sentFields).join(","), ...corrections(profile, sentFields) } : {}),
-            ...(warnings.length > 0
-              ? {
-                  ignored: warnings
-                    .map((warning) => (warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message))
-                    .join("; "),
-                }
-              : {}),
+            ...ignoredDetails(warnings),
           }),
         );
       });
@@ -330,7 +303,9 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
     if (!connection.healthIsFresh) await recordPersonioHealth({ ok: true });
     return result;
   } catch (error) {
-    const failure = toFailure(error);
+    // The employee may exist if the create went through (outcomeUnknown): the next attempt's
+    // lookup by email finds it.
+    const failure = { outcome: "failed" as const, ...toPersonioFailure(error) };
     await db.$transaction(async (tx) => {
       await releaseClaim(candidateId, claim.claimToken, failure, tx);
       await writeAuditLog(
@@ -347,18 +322,15 @@ async function withClaimedCandidate(request: HandoffRequest, action: string, ste
   }
 }
 
-function toFailure(error: unknown): Failure {
-  if (isPersonioError(error)) {
-    return {
-      outcome: "failed",
-      code: error.code,
-      ...(error.field ? { field: error.field } : {}),
-      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-      ...(error.outcomeUnknown ? { outcomeUnknown: true } : {}),
-    };
-  }
-  // Our own failure (the database, a bug): the employee may exist if the create went through,
-  // which the next attempt's lookup by email finds.
-  console.error("Handoff failed unexpectedly", error);
-  return { outcome: "failed", code: "unexpected", outcomeUnknown: true };
+// What the review form started from: the profile's own fields and each chosen field's prefill.
+function profileValues(
+  config: FieldConfig,
+  candidate: PrefillCandidate & { firstName: string; lastName: string; email: string },
+): Record<string, string> {
+  return {
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    email: candidate.email,
+    ...Object.fromEntries(config.fields.map((setting) => [setting.key, prefillValue(setting, candidate)])),
+  };
 }

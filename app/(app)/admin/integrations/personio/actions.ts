@@ -6,7 +6,6 @@ import { redirect } from "next/navigation";
 import { authorizedAction } from "@/lib/action-client";
 import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
 import { setSendableStages } from "@/lib/handoff/send-settings";
-import { saveFieldConfig } from "@/lib/integrations/personio-fields";
 import {
   connectPersonio,
   deletePersonio,
@@ -23,7 +22,8 @@ import {
   ZSetRolePersonioPermissionInput,
   ZUpdatePersonioCredentialsInput,
 } from "@/lib/integrations/schemas";
-import { ZFieldConfig, type FieldConfig } from "@/lib/personio/fields";
+import { ZFieldConfig, type FieldConfig } from "@/lib/personio-fields/config";
+import { saveFieldConfig } from "@/lib/personio-fields/store";
 
 // Every action re-checks integrations:manage on the server (authorizedAction reads the user and
 // their role's permissions afresh), so calling these directly without the permission is refused.

@@ -10,8 +10,8 @@ import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
 import type { PersonioSettings } from "@/lib/integrations/personio-queries";
 import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
 import { roleLabel } from "@/lib/permissions/role-label";
+import type { FieldConfig } from "@/lib/personio-fields/config";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
-import type { FieldConfig } from "@/lib/personio/fields";
 
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioFieldsForm } from "./personio-fields-form";
