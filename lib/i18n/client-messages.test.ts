@@ -287,7 +287,7 @@ describe("translations in the code", () => {
     expect(uses.filter((use) => !use.isClient).length).toBeGreaterThan(50);
     expect(uses).toContainEqual(
       expect.objectContaining({
-        file: expect.stringMatching(/send-review\.tsx$/),
+        file: expect.stringMatching(/send-review-form\.tsx$/),
         key: "handoff.send",
         isClient: true,
       }),

@@ -3,11 +3,19 @@
 import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { SendReview, type SendReviewActions } from "@/components/handoff/send-review";
 import { QueryProvider } from "@/components/query-provider";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import type { ClientIntl } from "@/lib/i18n/client-messages";
 
-import { SendReview } from "./send-review";
+import { getHandoffStatusAction, getSendFormAction, linkToPersonioAction, sendToPersonioAction } from "../actions";
+
+const actions: SendReviewActions = {
+  getSendForm: getSendFormAction,
+  getHandoffStatus: getHandoffStatusAction,
+  send: sendToPersonioAction,
+  link: linkToPersonioAction,
+};
 
 type Props = { candidateId: string; defaults: TPersonioEmployeeFields; open: boolean; onClose: () => void };
 
@@ -50,6 +58,7 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
       <SendReview
         candidateId={candidateId}
         defaults={defaults}
+        actions={actions}
         titleId="send-to-personio-title"
         onClose={onClose}
         onPendingChange={onPendingChange}

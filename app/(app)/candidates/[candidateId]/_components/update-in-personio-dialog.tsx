@@ -9,13 +9,6 @@ import { useEffect, useId, useRef, useState } from "react";
 import { getUpdateFormAction, updateInPersonioAction } from "@/app/(app)/candidates/[candidateId]/actions";
 import { useActionErrorMessage } from "@/components/action-error";
 import { useHandoffFailureMessage } from "@/components/handoff/handoff-messages";
-import { QueryProvider } from "@/components/query-provider";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import type { UpdateFormData, UpdateResult } from "@/lib/handoff/update";
-import type { ClientIntl } from "@/lib/i18n/client-messages";
-
 import {
   ExtraFieldInput,
   extraFieldProblems,
@@ -23,7 +16,13 @@ import {
   UnavailableFields,
   useFieldFailureMessage,
   useFieldLabel,
-} from "./personio-field-inputs";
+} from "@/components/handoff/personio-field-inputs";
+import { QueryProvider } from "@/components/query-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import type { UpdateFormData, UpdateResult } from "@/lib/handoff/update";
+import type { ClientIntl } from "@/lib/i18n/client-messages";
 
 type Props = { candidateId: string; open: boolean; onClose: () => void };
 

@@ -4,9 +4,23 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
-import { SendReview } from "@/app/(app)/candidates/[candidateId]/_components/send-review";
+import {
+  getHandoffStatusAction,
+  getSendFormAction,
+  linkToPersonioAction,
+  sendToPersonioAction,
+} from "@/app/(app)/candidates/[candidateId]/actions";
+import { SendReview, type SendReviewActions } from "@/components/handoff/send-review";
 import { buttonClassName } from "@/components/ui/button";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
+
+// The profile's send actions: the same checks as its dialog, candidate by candidate.
+const actions: SendReviewActions = {
+  getSendForm: getSendFormAction,
+  getHandoffStatus: getHandoffStatusAction,
+  send: sendToPersonioAction,
+  link: linkToPersonioAction,
+};
 
 type Candidate = { id: string; defaults: TPersonioEmployeeFields };
 type Outcome = "sent" | "linked" | "already_sent" | "skipped";
@@ -70,6 +84,7 @@ export function ReviewSequence({ candidates }: { candidates: Candidate[] }) {
               key={current.id}
               candidateId={current.id}
               defaults={current.defaults}
+              actions={actions}
               titleId={`review-${current.id}-title`}
               eyebrow={
                 <p className="text-sm font-medium text-indigo-700">

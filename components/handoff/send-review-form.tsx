@@ -1,0 +1,283 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+
+import { useActionErrorMessage } from "@/components/action-error";
+import { useHandoffFailureMessage } from "@/components/handoff/handoff-messages";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import {
+  PERSONIO_FIELD_TO_FORM_FIELD,
+  ZPersonioEmployeeFields,
+  type TPersonioEmployeeFields,
+} from "@/lib/handoff/schemas";
+import type { HandoffResult } from "@/lib/handoff/send";
+import type { SendFormData } from "@/lib/handoff/send-form";
+
+import { ExistingEmployee } from "./existing-employee";
+import {
+  ExtraFieldInput,
+  extraFieldProblems,
+  UnavailableFields,
+  useFieldFailureMessage,
+  useFieldLabel,
+} from "./personio-field-inputs";
+import { DoneState } from "./send-done-state";
+import { SendPreview } from "./send-preview";
+import type { Done, Existing, SendReviewProps } from "./send-review-types";
+import { useShownOutcome } from "./use-shown-outcome";
+
+// Always sent; the job title and the other optional fields follow the admin's choice.
+const FIELDS = ["firstName", "lastName", "email"] as const;
+
+type FormValues = TPersonioEmployeeFields & { extra: Record<string, string> };
+const ZFormValues = ZPersonioEmployeeFields.extend({ extra: z.record(z.string(), z.string()) });
+
+// The review form with its data loaded: send, then the outcome in place of the form.
+export function SendReviewForm({
+  candidateId,
+  defaults,
+  actions,
+  formData,
+  titleId,
+  onClose,
+  cancelLabel,
+  after,
+  onDone,
+  onPendingChange,
+  eyebrow,
+  refreshOnDone = true,
+}: SendReviewProps & { formData: SendFormData }) {
+  const t = useTranslations("handoff");
+  const router = useRouter();
+  const fieldLabel = useFieldLabel();
+  const describeActionError = useActionErrorMessage();
+  const describeHandoffFailure = useHandoffFailureMessage();
+  const describeFieldFailure = useFieldFailureMessage(formData.fields);
+  const describeFailure: typeof describeHandoffFailure = (failure) =>
+    describeFieldFailure(failure) ?? describeHandoffFailure(failure);
+  const [result, setResult] = useState<HandoffResult | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  const offersPosition = formData.fields.some((field) => field.key === "position");
+  const form = useForm<FormValues>({
+    resolver: zodResolver(ZFormValues),
+    mode: "onChange",
+    defaultValues: {
+      firstName: formData.defaults.firstName || defaults.firstName,
+      lastName: formData.defaults.lastName || defaults.lastName,
+      email: formData.defaults.email || defaults.email,
+      // Only when the admin chose the job title; otherwise it is not sent.
+      position: offersPosition ? formData.defaults.position : "",
+      extra: formData.defaults.extra,
+    },
+  });
+  const values = useWatch({ control: form.control });
+  const extraValues = { ...(values.extra ?? {}), position: values.position ?? "" } as Record<string, string>;
+  // Checked as the recruiter types: a value a field does not take, a list value Personio lacks
+  // (a prefill Personio does not know is shown here, before Send, never dropped silently).
+  const problems = extraFieldProblems(formData.fields, extraValues);
+  const hasProblems = Object.keys(problems).length > 0;
+  const coreFields = () => {
+    const { extra: _extra, ...fields } = form.getValues();
+    return fields;
+  };
+
+  const onResult = (data: HandoffResult | undefined) => {
+    if (!data) return;
+    setResult(data);
+    if (data.outcome === "failed" && data.code === "validation_error" && data.field) {
+      const field = PERSONIO_FIELD_TO_FORM_FIELD[data.field];
+      if (field) form.setError(field, { type: "server", message: "personio" }, { shouldFocus: true });
+    }
+    if (data.outcome === "sent" || data.outcome === "linked") onDone?.(data);
+    if (data.outcome === "already_sent") onDone?.({ outcome: "already_sent" });
+    if ((data.outcome === "sent" || data.outcome === "linked" || data.outcome === "already_sent") && refreshOnDone) {
+      router.refresh();
+    }
+  };
+  const onError = ({ error }: { error: Parameters<typeof describeActionError>[0] }) =>
+    setActionError(describeActionError(error));
+  const send = useAction(actions.send, { onSuccess: ({ data }) => onResult(data), onError });
+  const link = useAction(actions.link, { onSuccess: ({ data }) => onResult(data), onError });
+  const isPending = send.isPending || link.isPending;
+  useEffect(() => onPendingChange?.(isPending), [isPending, onPendingChange]);
+
+  const shown = useShownOutcome(actions.getHandoffStatus, candidateId, result);
+  const done: Done | null =
+    shown?.outcome === "sent" || shown?.outcome === "linked"
+      ? shown
+      : shown?.outcome === "already_sent"
+        ? { outcome: "already_sent" }
+        : null;
+  const existing: Existing | null = shown?.outcome === "existing_employee" ? shown : null;
+
+  // The Send button goes away with the form: move focus to the outcome, so it is neither lost
+  // nor left on a button that no longer exists (and a screen reader reads what happened).
+  const outcomeKey = done ? done.outcome : existing ? "existing" : null;
+  useEffect(() => {
+    if (outcomeKey) outcomeRef.current?.focus();
+  }, [outcomeKey]);
+
+  const submit = form.handleSubmit(({ extra, ...fields }) => {
+    if (hasProblems) return;
+    setResult(null);
+    setActionError(null);
+    send.execute({ candidateId, fields, extra });
+  });
+
+  const fieldError = (name: (typeof FIELDS)[number] | "position") => {
+    const message = form.formState.errors[name]?.message;
+    if (!message) return undefined;
+    if (message === "personio") return t("errors.validation_error_field", { field: name });
+    return t(`validation.${message}` as "validation.required");
+  };
+
+  // A list value as Personio labels it (a supervisor's name rather than their id).
+  const shownValue = (key: string) => {
+    const value = (extraValues[key] ?? "").trim();
+    return (
+      formData.fields.find((field) => field.key === key)?.options?.find((option) => option.value === value)?.label ??
+      value
+    );
+  };
+  // What went to Personio, for the done state: the always-sent fields, then each chosen one.
+  const sentRows = () => [
+    ...FIELDS.map((name) => ({ key: name, label: t(`fields.${name}`), value: (form.getValues(name) ?? "").trim() })),
+    ...formData.fields.map((field) => ({ key: field.key, label: fieldLabel(field), value: shownValue(field.key) })),
+  ];
+
+  const closeButton = (
+    <Button variant={after ? "secondary" : "primary"} onClick={onClose}>
+      {t("close")}
+    </Button>
+  );
+
+  if (done) {
+    return (
+      <div className="space-y-5 p-6">
+        {eyebrow}
+        <DoneState ref={outcomeRef} titleId={titleId} done={done} fields={coreFields()} rows={sentRows()} />
+        <footer className="flex flex-wrap justify-end gap-2">
+          {closeButton}
+          {after && <Button onClick={after.onSelect}>{after.label}</Button>}
+        </footer>
+      </div>
+    );
+  }
+
+  if (existing) {
+    return (
+      <div className="space-y-5 p-6">
+        {eyebrow}
+        <ExistingEmployee
+          ref={outcomeRef}
+          titleId={titleId}
+          existing={existing}
+          fields={coreFields()}
+          error={actionError ?? (shown?.outcome === "failed" ? describeFailure(shown) : null)}
+        />
+        <footer className="flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={onClose} disabled={isPending}>
+            {cancelLabel ?? t("cancel")}
+          </Button>
+          <Button
+            onClick={() => {
+              setActionError(null);
+              const { extra, ...fields } = form.getValues();
+              link.execute({ candidateId, employeeId: existing.employee.id, fields, extra });
+            }}
+            disabled={isPending}
+          >
+            {link.isPending ? t("existing.linking") : t("existing.link")}
+          </Button>
+        </footer>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5 p-6">
+      <header>
+        {eyebrow}
+        <h2 id={titleId} className="text-lg font-semibold">
+          {t("dialogTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
+      </header>
+
+      <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">{t("onceOnly")}</p>
+
+      <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
+        {FIELDS.map((name) => (
+          <TextField
+            key={name}
+            label={t(`fields.${name}`)}
+            type={name === "email" ? "email" : "text"}
+            autoComplete="off"
+            error={fieldError(name)}
+            {...form.register(name)}
+          />
+        ))}
+        {formData.fields.map((field) =>
+          field.key === "position" ? (
+            <TextField
+              key={field.key}
+              label={t("fields.position")}
+              autoComplete="off"
+              hint={t("positionHint")}
+              error={fieldError("position") ?? (problems.position ? t("validation.tooLong") : undefined)}
+              {...form.register("position")}
+            />
+          ) : (
+            <ExtraFieldInput
+              key={field.key}
+              field={field}
+              value={extraValues[field.key] ?? ""}
+              problem={problems[field.key]}
+              onChange={(value) => form.setValue(`extra.${field.key}`, value, { shouldDirty: true })}
+            />
+          ),
+        )}
+      </fieldset>
+      <UnavailableFields unavailable={formData.unavailable} />
+
+      <SendPreview
+        titleId={titleId}
+        rows={[
+          ...FIELDS.map((name) => ({ key: name, label: t(`fields.${name}`), value: values[name]?.trim() ?? "" })),
+          ...formData.fields.map((field) => ({
+            key: field.key,
+            label: fieldLabel(field),
+            value: shownValue(field.key),
+          })),
+        ]}
+      />
+
+      {actionError ? (
+        <Alert tone="error">{actionError}</Alert>
+      ) : shown?.outcome === "failed" ? (
+        <Alert tone="error">{describeFailure(shown)}</Alert>
+      ) : shown?.outcome === "in_progress" ? (
+        <Alert tone="info">{t("inProgress")}</Alert>
+      ) : null}
+
+      <footer className="flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" onClick={onClose} disabled={isPending}>
+          {cancelLabel ?? t("cancel")}
+        </Button>
+        <Button type="submit" disabled={isPending || hasProblems}>
+          {send.isPending ? t("sending") : t("send")}
+        </Button>
+      </footer>
+    </form>
+  );
+}
