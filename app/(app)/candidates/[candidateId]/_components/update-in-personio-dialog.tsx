@@ -132,19 +132,23 @@ function UpdateForm({
   // What Personio has from Handoff now: what was sent, then each update on top.
   const [base, setBase] = useState<Record<string, string>>(data.sent);
   const [result, setResult] = useState<UpdateResult | null>(null);
+  // After an update whose outcome is unknown: the fields to send again (the same PATCH).
+  const [repeat, setRepeat] = useState<string[]>([]);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const update = useAction(updateInPersonioAction, {
     onSuccess: ({ data: outcome }) => {
       if (!outcome) return;
       setResult(outcome);
-      if (outcome.outcome === "updated") {
+      setRepeat(outcome.outcome === "uncertain" ? outcome.changed : []);
+      if (outcome.outcome === "updated" || outcome.outcome === "uncertain") {
+        // Handoff records the values as sent either way (they may be in Personio).
         setVersion(outcome.version);
         setBase((previous) => ({
           ...previous,
           ...Object.fromEntries(outcome.changed.map((key) => [key, values[key]!.trim()])),
         }));
-        router.refresh();
+        if (outcome.outcome === "updated") router.refresh();
       }
     },
     onError: ({ error }) => setActionError(describeActionError(error)),
@@ -172,12 +176,22 @@ function UpdateForm({
   const coreMissing = CORE.filter((key) => !(values[key] ?? "").trim());
   const blocked = Object.keys(problems).length > 0 || coreMissing.length > 0;
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    if (blocked || changes.length === 0 || update.isPending) return;
+  const execute = (again: string[]) => {
     setResult(null);
     setActionError(null);
-    update.execute({ candidateId, version, values: Object.fromEntries(keys.map((key) => [key, values[key] ?? ""])) });
+    const all = Object.fromEntries(keys.map((key) => [key, values[key] ?? ""]));
+    update.execute({
+      candidateId,
+      version,
+      values: { ...all, firstName: values.firstName ?? "", lastName: values.lastName ?? "" },
+      repeat: again,
+    });
+  };
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (blocked || update.isPending || (changes.length === 0 && repeat.length === 0)) return;
+    // What may not have reached Personio goes again with any new change.
+    execute(repeat);
   };
 
   const failure =
@@ -186,6 +200,7 @@ function UpdateForm({
         describeHandoffFailure({ outcome: "failed", code: result.code as "unexpected", field: result.field }))
       : null;
   const updated = result?.outcome === "updated" ? result : null;
+  const uncertain = result?.outcome === "uncertain" ? result : null;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5 p-6">
@@ -281,6 +296,11 @@ function UpdateForm({
               <PersonioWarnings warnings={updated.warnings} after="update" />
             )}
           </>
+        ) : uncertain ? (
+          <Alert tone="warning">
+            {describeHandoffFailure({ outcome: "failed", code: uncertain.code })}{" "}
+            {t("mayHaveApplied", { fields: uncertain.changed.map(label).join(", ") })}
+          </Alert>
         ) : result?.outcome === "conflict" ? (
           <Alert tone="error">{t("conflict")}</Alert>
         ) : result?.outcome === "no_changes" ? (
@@ -297,8 +317,8 @@ function UpdateForm({
           {updated || result?.outcome === "conflict" ? t("close") : t("cancel")}
         </Button>
         {result?.outcome !== "conflict" && (
-          <Button type="submit" disabled={update.isPending || blocked || changes.length === 0}>
-            {update.isPending ? t("sending") : t("send")}
+          <Button type="submit" disabled={update.isPending || blocked || (changes.length === 0 && repeat.length === 0)}>
+            {update.isPending ? t("sending") : changes.length === 0 && repeat.length > 0 ? t("sendAgain") : t("send")}
           </Button>
         )}
       </footer>
