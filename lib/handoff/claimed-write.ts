@@ -21,17 +21,17 @@ import {
 } from "@/lib/handoff/personio-write";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
-import {
-  getConnectedPersonioClient,
-  personioEmployeeLink,
-  recordPersonioHealth,
-} from "@/lib/integrations/personio-connection";
 import type { Actor } from "@/lib/permissions";
 import type { FieldConfig } from "@/lib/personio-fields/config";
 import { getFieldConfig } from "@/lib/personio-fields/store";
 import { prefillValue, type PrefillCandidate } from "@/lib/personio-fields/values";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
+import {
+  getConnectedPersonioClient,
+  personioEmployeeLink,
+  recordPersonioHealth,
+} from "@/lib/personio/integration/connection";
 
 export type HandoffFailureCode =
   | PersonioErrorCode

@@ -26,7 +26,7 @@ beforeAll(async () => {
   vi.resetModules();
   vi.doMock("@/lib/db", () => ({ db: client }));
   vi.doMock("@/lib/env", () => ({ env: { HANDOFF_CLAIM_TTL_MS: 60_000 } }));
-  vi.doMock("@/lib/integrations/personio-connection", () => ({
+  vi.doMock("@/lib/personio/integration/connection", () => ({
     getConnectedPersonioClient: async () => ({ client: personio, subdomain: "acme", enabled, healthIsFresh: true }),
     recordPersonioHealth: async () => undefined,
     personioEmployeeLink: () => null,
@@ -65,7 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.doUnmock("@/lib/db");
   vi.doUnmock("@/lib/env");
-  vi.doUnmock("@/lib/integrations/personio-connection");
+  vi.doUnmock("@/lib/personio/integration/connection");
   await client.$disconnect();
   await database.drop();
 });

@@ -2,7 +2,7 @@ import "server-only";
 
 // What the review form needs when it opens: the chosen fields, their prefills, the values Personio
 // offers for the list fields, and which fields cannot be offered and why. With cached lists this
-// reads only the database (lib/integrations/personio-options.ts).
+// reads only the database (lib/personio/integration/options.ts).
 
 import { db } from "@/lib/db";
 import type { FormField, UnavailableField } from "@/lib/personio-fields/form";

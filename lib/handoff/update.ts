@@ -19,13 +19,13 @@ import {
   toWarnings,
   type PersonioWarning,
 } from "@/lib/handoff/personio-write";
-import { getConnectedPersonioClient } from "@/lib/integrations/personio-connection";
 import type { Actor } from "@/lib/permissions";
 import type { FormField, UnavailableField } from "@/lib/personio-fields/form";
 import { loadFieldForm } from "@/lib/personio-fields/server";
 import { getFieldConfig } from "@/lib/personio-fields/store";
 import { parseSentValues, prefillValue, toPersonioInput } from "@/lib/personio-fields/values";
 import type { PersonioErrorCode } from "@/lib/personio/errors";
+import { getConnectedPersonioClient } from "@/lib/personio/integration/connection";
 
 /** The fields Personio lets a PATCH change besides the chosen optional ones. */
 const CORE_UPDATABLE = ["firstName", "lastName"] as const;

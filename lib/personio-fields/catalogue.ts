@@ -37,7 +37,7 @@ export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 // Personio's create form enum for gender.
 export const GENDERS = ["male", "female", "diverse"] as const;
 
-/** The lists Handoff reads from Personio for the list fields (lib/integrations/personio-options.ts). */
+/** The lists Handoff reads from Personio for the list fields (lib/personio/integration/options.ts). */
 export type PersonioList = "department" | "office" | "subcompany" | "supervisor";
 
 export type FieldKind = "text" | "date" | "number" | "gender" | "list";

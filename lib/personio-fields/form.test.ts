@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
+import type { PersonioOptionLists } from "@/lib/personio/integration/options";
 
 import { fieldForAttribute, needsPersonioLists } from "./catalogue";
 import type { FieldConfig } from "./config";

@@ -1,7 +1,7 @@
 // The chosen fields as the review and update forms offer them, given Personio's lists, and the
 // one check of the values entered: the forms run it as the person types, and the send and update
 // services run it again before anything leaves Handoff. Pure, so the browser uses it too.
-import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
+import type { PersonioOptionLists } from "@/lib/personio/integration/options";
 
 import { fieldValueProblem, GENDERS, isCustomField, STANDARD_FIELDS, type OptionalField } from "./catalogue";
 import type { FieldConfig, FieldSetting } from "./config";

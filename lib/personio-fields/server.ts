@@ -1,11 +1,11 @@
 import "server-only";
 
+import type { PersonioErrorCode } from "@/lib/personio/errors";
 // The fields' form and check with Personio's lists loaded, for the services. The lists come from
-// the cache (lib/integrations/personio-options.ts); they are read only when a chosen field needs
+// the cache (lib/personio/integration/options.ts); they are read only when a chosen field needs
 // them, so a form or a check without list fields never waits for Personio.
 
-import { getPersonioOptions } from "@/lib/integrations/personio-options";
-import type { PersonioErrorCode } from "@/lib/personio/errors";
+import { getPersonioOptions } from "@/lib/personio/integration/options";
 
 import { needsPersonioLists } from "./catalogue";
 import type { FieldConfig } from "./config";
