@@ -322,6 +322,56 @@ test("Update in Personio changes the job title: the diff before sending, the san
   });
 });
 
+test("an update whose answer is lost says it may have been applied, records it, and sends the same change again", async ({
+  page,
+}) => {
+  const recruiter = await createTestUser("recruiter");
+  const candidate = await createTestCandidate({ firstName: "Mia", lastName: `Berg-${suffix}` });
+  const job = await db.job.findUniqueOrThrow({ where: { id: candidate.jobId } });
+  await signIn(page, recruiter);
+  const send = await openSendDialog(page, candidate.id);
+  await send.getByRole("button", { name: "Send" }).click();
+  await expect(send.getByRole("status")).toHaveText("Sent to Personio.");
+  await send.getByRole("button", { name: "Close" }).click();
+  const [before] = await sandboxEmployeesWithEmail(candidate.email);
+  const dialog = await openUpdateDialog(page, candidate.id);
+  const newTitle = `Lead ${job.title}`;
+  await dialog.getByLabel("Job title").fill(newTitle);
+
+  await test.step("Personio applies the PATCH but its answer is lost: the dialog says it may have been applied", async () => {
+    await sandbox.clearRequests();
+    await sandbox.addFault({ endpoint: "PATCH /v1/company/employees/{id}", kind: "lose-response", times: 1 });
+    await dialog.getByRole("button", { name: "Send changes" }).click();
+    await expect(dialog.getByRole("status")).toHaveText(
+      "The connection to Personio was lost. Try again in a moment. Personio may have applied the changes anyway (Job title). Sending them again is safe: Personio sets the same values once more.",
+    );
+    const [after] = await sandboxEmployeesWithEmail(candidate.email);
+    expect(after).toMatchObject({ id: before!.id, position: newTitle });
+    // What was sent is recorded, not the old values.
+    const handoff = await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
+    expect(handoff.version).toBe(1);
+    expect(JSON.parse(handoff.sentFields!)).toMatchObject({ position: newTitle });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "handoff.update", targetId: candidate.id } });
+    expect(audit.outcome).toBe("failure");
+    expect(JSON.parse(audit.details!)).toMatchObject({
+      code: "connection_lost",
+      outcomeUnknown: true,
+      fields: ["position"],
+    });
+  });
+
+  await test.step("Send again: the same PATCH goes out once more and is confirmed", async () => {
+    await dialog.getByRole("button", { name: "Send again" }).click();
+    await expect(dialog.getByRole("status")).toHaveText("Updated in Personio: Job title.");
+    const patches = (await sandbox.requests()).filter((request) => request.method === "PATCH");
+    expect(patches.map((patch) => patch.body)).toEqual([
+      { employee: { position: newTitle } },
+      { employee: { position: newTitle } },
+    ]);
+    expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).version).toBe(2);
+  });
+});
+
 test("the update form checks the names by the review form's rules: emptied or over 255 characters, it says so and Send changes stays off", async ({
   page,
 }) => {

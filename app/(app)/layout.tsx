@@ -9,10 +9,10 @@ import { QueryProvider } from "@/components/query-provider";
 import { requireUser } from "@/lib/auth/require-user";
 import { countToSend, NAV_COUNT_MAX } from "@/lib/handoff/queue";
 import { isLocale } from "@/lib/i18n/config";
-import { getPersonioStatus } from "@/lib/integrations/personio-queries";
 import { can } from "@/lib/permissions";
 import { roleLabel } from "@/lib/permissions/role-label";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
+import { getPersonioStatus } from "@/lib/personio/integration/queries";
 
 function initialsOf(name: string) {
   const parts = name.trim().split(/\s+/).filter(Boolean);

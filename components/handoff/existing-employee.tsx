@@ -18,12 +18,15 @@ export function ExistingEmployee({
   titleId,
   existing,
   fields,
+  position,
   error,
 }: {
   ref: React.Ref<HTMLDivElement>;
   titleId: string;
   existing: Existing;
   fields: TPersonioEmployeeFields;
+  /** The job title in the review form (empty when not offered), beside Personio's. */
+  position: string;
   error: string | null;
 }) {
   const t = useTranslations("sendOutcome");
@@ -32,7 +35,7 @@ export function ExistingEmployee({
   const rows: Array<{ label: string; profile: string; personio: string | undefined }> = [
     { label: t("name"), profile: fullName(fields), personio: fullName(employee) || undefined },
     { label: tHandoff("fields.email"), profile: fields.email, personio: fields.email },
-    { label: tHandoff("fields.position"), profile: fields.position ?? "", personio: employee.position },
+    { label: tHandoff("fields.position"), profile: position, personio: employee.position },
   ];
   const normal = (value: string) => value.trim().toLowerCase();
   return (

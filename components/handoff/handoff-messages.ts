@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 
-import { PERSONIO_FIELD_TO_FORM_FIELD } from "@/lib/handoff/schemas";
 import type { HandoffResult } from "@/lib/handoff/send";
+import { fieldForAttribute } from "@/lib/personio-fields/catalogue";
 
 type Failure = Extract<HandoffResult, { outcome: "failed" }>;
 
@@ -20,7 +20,7 @@ export function useHandoffFailureMessage() {
         allowed: (failure.sendableStages ?? []).map(stageName).join(", "),
       });
     }
-    const formField = failure.field ? PERSONIO_FIELD_TO_FORM_FIELD[failure.field] : undefined;
+    const formField = failure.field ? fieldForAttribute(failure.field) : undefined;
     let message: string;
     if (failure.code === "validation_error" && formField) {
       // The field is chosen inside the message: German needs the article and case to match it.

@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Combobox } from "@/components/ui/combobox";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { PersonioWarning } from "@/lib/handoff/send";
-import type { SendFormData, SendFormField } from "@/lib/handoff/send-form";
-import { fieldValueProblem, isCustomField } from "@/lib/personio/fields";
+import type { PersonioWarning } from "@/lib/handoff/personio-write";
+import { isCustomField } from "@/lib/personio-fields/catalogue";
+import { fieldProblems, type FormField, type UnavailableField } from "@/lib/personio-fields/form";
 
 // The optional fields of the review and update forms, shared by both.
 
@@ -17,23 +17,24 @@ export function useFieldLabel() {
     isCustomField(field.key) ? (field.label ?? field.key) : t(`fields.${field.key}` as "fields.hireDate");
 }
 
-/** Per field, the sentence that blocks Send: a value the field does not take, or one Personio lacks. */
-export function extraFieldProblems(fields: SendFormField[], values: Record<string, string>) {
+/**
+ * Per field, the sentence that blocks Send: a value the field does not take, or one Personio
+ * lacks. The same check the server runs before a send or an update (lib/personio-fields/form.ts).
+ */
+export function extraFieldProblems(fields: FormField[], values: Record<string, string>) {
   return Object.fromEntries(
-    fields.flatMap((field) => {
-      const value = (values[field.key] ?? "").trim();
-      if (!value) return [];
-      const problem = fieldValueProblem(field.key, value, field.type);
-      if (problem) return [[field.key, `validation.${problem}`]];
-      if (field.control === "list" && field.options && !field.options.some((option) => option.value === value)) {
-        return [[field.key, `unknown:${value}`]];
-      }
-      return [];
-    }),
+    Object.entries(fieldProblems({ fields, unavailable: [] }, values)).map(([key, problem]) => [
+      key,
+      problem.code === "invalid_field"
+        ? `validation.${problem.reason}`
+        : problem.code === "unknown_option"
+          ? `unknown:${problem.value}`
+          : "",
+    ]),
   ) as Record<string, string>;
 }
 
-export function useFieldFailureMessage(fields: SendFormField[]) {
+export function useFieldFailureMessage(fields: FormField[]) {
   const t = useTranslations("personioFields");
   const label = useFieldLabel();
   return (failure: { outcome: "failed"; code: string; field?: string }): string | null => {
@@ -44,7 +45,7 @@ export function useFieldFailureMessage(fields: SendFormField[]) {
   };
 }
 
-type InputProps = { field: SendFormField; value: string; problem?: string; onChange: (value: string) => void };
+type InputProps = { field: FormField; value: string; problem?: string; onChange: (value: string) => void };
 
 export function ExtraFieldInput({ field, value, problem, onChange }: InputProps) {
   const t = useTranslations("personioFields");
@@ -103,7 +104,7 @@ export function ExtraFieldInput({ field, value, problem, onChange }: InputProps)
   }
 }
 
-export function UnavailableFields({ unavailable }: { unavailable: SendFormData["unavailable"] }) {
+export function UnavailableFields({ unavailable }: { unavailable: UnavailableField[] }) {
   const t = useTranslations("personioFields");
   const label = useFieldLabel();
   if (unavailable.length === 0) return null;

@@ -14,13 +14,10 @@ import { useHandoffFailureMessage } from "@/components/handoff/handoff-messages"
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import {
-  PERSONIO_FIELD_TO_FORM_FIELD,
-  ZPersonioEmployeeFields,
-  type TPersonioEmployeeFields,
-} from "@/lib/handoff/schemas";
+import { ZPersonioEmployeeFields, type TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import type { HandoffResult } from "@/lib/handoff/send";
 import type { SendFormData } from "@/lib/handoff/send-form";
+import { CORE_FIELDS, fieldForAttribute, type CoreField } from "@/lib/personio-fields/catalogue";
 
 import { ExistingEmployee } from "./existing-employee";
 import {
@@ -37,7 +34,7 @@ import type { Done, Existing, SendReviewProps } from "./send-review-types";
 import { useShownOutcome } from "./use-shown-outcome";
 
 // Always sent; the job title and the other optional fields follow the admin's choice.
-const FIELDS = ["firstName", "lastName", "email"] as const;
+const FIELDS = CORE_FIELDS;
 
 type FormValues = TPersonioEmployeeFields & { extra: Record<string, string> };
 const ZFormValues = ZPersonioEmployeeFields.extend({ extra: z.record(z.string(), z.string()) });
@@ -69,7 +66,6 @@ export function SendReviewForm({
   const [actionError, setActionError] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  const offersPosition = formData.fields.some((field) => field.key === "position");
   const form = useForm<FormValues>({
     resolver: zodResolver(ZFormValues),
     mode: "onChange",
@@ -77,13 +73,11 @@ export function SendReviewForm({
       firstName: formData.defaults.firstName || defaults.firstName,
       lastName: formData.defaults.lastName || defaults.lastName,
       email: formData.defaults.email || defaults.email,
-      // Only when the admin chose the job title; otherwise it is not sent.
-      position: offersPosition ? formData.defaults.position : "",
       extra: formData.defaults.extra,
     },
   });
   const values = useWatch({ control: form.control });
-  const extraValues = { ...(values.extra ?? {}), position: values.position ?? "" } as Record<string, string>;
+  const extraValues = (values.extra ?? {}) as Record<string, string>;
   // Checked as the recruiter types: a value a field does not take, a list value Personio lacks
   // (a prefill Personio does not know is shown here, before Send, never dropped silently).
   const problems = extraFieldProblems(formData.fields, extraValues);
@@ -102,8 +96,8 @@ export function SendReviewForm({
     // Not refetched now: this form stays as the recruiter filled it.
     void queryClient.invalidateQueries({ queryKey: handoffKeys.form(candidateId), refetchType: "none" });
     if (data.outcome === "failed" && data.code === "validation_error" && data.field) {
-      const field = PERSONIO_FIELD_TO_FORM_FIELD[data.field];
-      if (field) form.setError(field, { type: "server", message: "personio" }, { shouldFocus: true });
+      const field = fieldForAttribute(data.field);
+      if (isCoreField(field)) form.setError(field, { type: "server", message: "personio" }, { shouldFocus: true });
     }
     if (data.outcome === "sent" || data.outcome === "linked") onDone?.(data);
     if (data.outcome === "already_sent") onDone?.({ outcome: "already_sent" });
@@ -141,7 +135,7 @@ export function SendReviewForm({
     send.execute({ candidateId, fields, extra });
   });
 
-  const fieldError = (name: (typeof FIELDS)[number] | "position") => {
+  const fieldError = (name: CoreField) => {
     const message = form.formState.errors[name]?.message;
     if (!message) return undefined;
     if (message === "personio") return t("errors.validation_error_field", { field: name });
@@ -190,6 +184,7 @@ export function SendReviewForm({
           titleId={titleId}
           existing={existing}
           fields={coreFields()}
+          position={extraValues.position ?? ""}
           error={actionError ?? (shown?.outcome === "failed" ? describeFailure(shown) : null)}
         />
         <footer className="flex flex-wrap justify-end gap-2">
@@ -234,26 +229,15 @@ export function SendReviewForm({
             {...form.register(name)}
           />
         ))}
-        {formData.fields.map((field) =>
-          field.key === "position" ? (
-            <TextField
-              key={field.key}
-              label={t("fields.position")}
-              autoComplete="off"
-              hint={t("positionHint")}
-              error={fieldError("position") ?? (problems.position ? t("validation.tooLong") : undefined)}
-              {...form.register("position")}
-            />
-          ) : (
-            <ExtraFieldInput
-              key={field.key}
-              field={field}
-              value={extraValues[field.key] ?? ""}
-              problem={problems[field.key]}
-              onChange={(value) => form.setValue(`extra.${field.key}`, value, { shouldDirty: true })}
-            />
-          ),
-        )}
+        {formData.fields.map((field) => (
+          <ExtraFieldInput
+            key={field.key}
+            field={field}
+            value={extraValues[field.key] ?? ""}
+            problem={problems[field.key]}
+            onChange={(value) => form.setValue(`extra.${field.key}`, value, { shouldDirty: true })}
+          />
+        ))}
       </fieldset>
       <UnavailableFields unavailable={formData.unavailable} />
 
@@ -287,4 +271,8 @@ export function SendReviewForm({
       </footer>
     </form>
   );
+}
+
+function isCoreField(field: string | undefined): field is CoreField {
+  return (CORE_FIELDS as readonly string[]).includes(field ?? "");
 }

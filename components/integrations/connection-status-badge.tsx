@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-import type { PersonioStatus } from "@/lib/integrations/health";
+import type { PersonioStatus } from "@/lib/personio/integration/health";
 
 const COLORS: Record<PersonioStatus, string> = {
   not_connected: "bg-slate-100 text-slate-700",

@@ -8,7 +8,7 @@ import {
   type IntegrationCategory,
   type IntegrationKey,
 } from "@/lib/integrations/catalogue";
-import type { PersonioStatus } from "@/lib/integrations/health";
+import type { PersonioStatus } from "@/lib/personio/integration/health";
 
 import { ConnectionStatusBadge } from "./connection-status-badge";
 

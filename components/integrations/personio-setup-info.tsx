@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { buttonClassName } from "@/components/ui/button";
-import type { FieldConfig } from "@/lib/personio/fields";
+import type { FieldConfig } from "@/lib/personio-fields/config";
 
 const SENT_FIELDS = ["firstName", "lastName", "email"] as const;
 const STEPS = ["open", "generate", "write", "read", "copy"] as const;

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 
 import { Alert } from "@/components/ui/alert";
-import type { ScopeAssessment } from "@/lib/integrations/scopes";
+import type { ScopeAssessment } from "@/lib/personio/integration/scopes";
 
 // What Personio said about the credential's permissions, after a save or a test.
 export function ScopeNotice({ assessment }: { assessment: Exclude<ScopeAssessment, "missing_write"> }) {

@@ -96,6 +96,8 @@ export const AUDIT_DETAILS = {
   "handoff.update": z.object({
     code: text.optional(),
     field: text.nullable().optional(),
+    // A timeout or lost connection: Personio may have applied the update.
+    outcomeUnknown: z.boolean().optional(),
     employeeId: z.number().nullable().optional(),
     fields: texts.optional(),
     // "<field>=<value>": the values Handoff itself sent.

@@ -3,8 +3,8 @@ import "server-only";
 import { isHandoffDone } from "@/lib/handoff/claim";
 import { getHandoffStatus } from "@/lib/handoff/queries";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
-import { getPersonioConnectionState, type PersonioConnectionState } from "@/lib/integrations/personio-queries";
 import { can, type Actor } from "@/lib/permissions";
+import { getPersonioConnectionState, type PersonioConnectionState } from "@/lib/personio/integration/queries";
 
 export type SendUnavailableReason =
   "no_permission" | "not_connected" | "integration_disabled" | "stage_not_sendable" | "already_sent";

@@ -7,11 +7,12 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 
 export type HandoffStatus = "SENDING" | "SENT" | "LINKED" | "FAILED";
-export const DONE_STATUSES: readonly HandoffStatus[] = ["SENT", "LINKED"];
+export const DONE_STATUSES = ["SENT", "LINKED"] as const satisfies readonly HandoffStatus[];
 
-// Sent or linked: the profile is in Personio and is never sent again.
-export function isHandoffDone(status: HandoffStatus | null): boolean {
-  return status !== null && DONE_STATUSES.includes(status);
+// Sent or linked: the profile is in Personio and is never sent again (nor claimed for a send);
+// an update is only for these.
+export function isHandoffDone(status: string | null): status is (typeof DONE_STATUSES)[number] {
+  return status !== null && (DONE_STATUSES as readonly string[]).includes(status);
 }
 
 export type Claim = {

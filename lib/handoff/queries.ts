@@ -3,8 +3,8 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { DONE_STATUSES, type HandoffStatus } from "@/lib/handoff/claim";
-import { personioEmployeeLink } from "@/lib/integrations/personio-connection";
 import { can, type Actor } from "@/lib/permissions";
+import { personioEmployeeLink } from "@/lib/personio/integration/connection";
 
 export type PersonioBadgeData = {
   status: "SENT" | "LINKED";

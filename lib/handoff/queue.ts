@@ -75,13 +75,13 @@ export async function getReviewBatch(candidateIds: string[]) {
   const rows = await db.candidate.findMany({
     where: { AND: [{ id: { in: ids } }, await queueWhere()] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, firstName: true, lastName: true, email: true, job: { select: { title: true } } },
+    select: { id: true, firstName: true, lastName: true, email: true },
   });
   return {
     requested: ids.length,
     candidates: rows.map((row) => ({
       id: row.id,
-      defaults: { firstName: row.firstName, lastName: row.lastName, email: row.email, position: row.job.title },
+      defaults: { firstName: row.firstName, lastName: row.lastName, email: row.email },
     })),
   };
 }

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { ZPersonioEmployeeFields, ZSendToPersonioInput } from "@/lib/handoff/schemas";
+import { ZPersonioEmployeeFields, ZSendToPersonioInput, ZUpdateInPersonioInput } from "@/lib/handoff/schemas";
 
-const VALID = { firstName: "Zoë", lastName: "O'Brien", email: "zoe@example.com", position: "Engineer" };
+// The always-sent fields; the job title is an optional field like any other (in `extra`).
+const VALID = { firstName: "Zoë", lastName: "O'Brien", email: "zoe@example.com" };
 const MESSAGE_KEYS = new Set(["required", "tooLong", "controlCharacters", "email", "emailAscii"]);
 const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
@@ -79,20 +80,19 @@ describe("review form schema", () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {
         const result = ZSendToPersonioInput.safeParse(input);
-        if (result.success)
-          expect(Object.keys(result.data.fields).sort()).toEqual(["email", "firstName", "lastName", "position"]);
+        if (result.success) expect(Object.keys(result.data.fields).sort()).toEqual(["email", "firstName", "lastName"]);
       }),
       { numRuns: 500 },
     );
     const extra = ZSendToPersonioInput.parse({
       candidateId: "c1",
-      fields: { ...VALID, salary: 1, isAdmin: true },
+      fields: { ...VALID, position: "Engineer", salary: 1, isAdmin: true },
       sneaky: "x",
     });
     expect(extra).toEqual({ candidateId: "c1", fields: VALID });
     const missing = ZSendToPersonioInput.safeParse({ candidateId: "c1", fields: { firstName: "A" } });
     expect(missing.error?.issues.map((issue) => issue.path.join("."))).toEqual(
-      expect.arrayContaining(["fields.lastName", "fields.email", "fields.position"]),
+      expect.arrayContaining(["fields.lastName", "fields.email"]),
     );
     const wrongTypes = ZSendToPersonioInput.safeParse({
       candidateId: 42,
@@ -101,5 +101,16 @@ describe("review form schema", () => {
     expect(wrongTypes.error?.issues.map((issue) => issue.path.join("."))).toEqual(
       expect.arrayContaining(["candidateId", "fields.email", "fields.lastName"]),
     );
+  });
+
+  it("an update takes names under the same limits as a send", () => {
+    const update = (firstName: string) =>
+      ZUpdateInPersonioInput.safeParse({ candidateId: "c1", version: 0, values: { firstName, lastName: "Novak" } });
+    const send = (firstName: string) => ZPersonioEmployeeFields.safeParse({ ...VALID, firstName });
+    for (const name of ["x".repeat(255), "x".repeat(256), "Lea\nNovak", "", "  "]) {
+      expect(update(name).success, JSON.stringify(name)).toBe(send(name).success);
+      expect(update(name).error?.issues[0]?.message).toBe(send(name).error?.issues[0]?.message);
+    }
+    expect(update("x".repeat(256)).error?.issues[0]?.message).toBe("tooLong");
   });
 });

@@ -16,9 +16,13 @@ function requiredText(max: number) {
     .regex(NO_CONTROL_CHARACTERS, "controlCharacters");
 }
 
+// A first or last name, for a send and for an update alike.
+export const ZPersonName = requiredText(255);
+
+// The always-sent fields. The job title and every other optional field travel in `extra`.
 export const ZPersonioEmployeeFields = z.object({
-  firstName: requiredText(255),
-  lastName: requiredText(255),
+  firstName: ZPersonName,
+  lastName: ZPersonName,
   email: z
     .string({ error: "required" })
     .trim()
@@ -28,17 +32,11 @@ export const ZPersonioEmployeeFields = z.object({
     // than call the address invalid.
     .regex(/^[\x20-\x7e]*$/, "emailAscii")
     .email("email"),
-  // Optional in Personio; an empty job title is simply not sent.
-  position: z
-    .string({ error: "required" })
-    .trim()
-    .max(255, "tooLong")
-    .regex(NO_CONTROL_CHARACTERS, "controlCharacters"),
 });
 
 export type TPersonioEmployeeFields = z.infer<typeof ZPersonioEmployeeFields>;
 
-// The optional fields the admin chose (lib/personio/fields.ts), keyed by field; each value is
+// The optional fields the admin chose (lib/personio-fields/), keyed by field; each value is
 // checked on the server against the chosen fields (anything else is dropped, never sent).
 export const ZExtraFields = z
   .record(z.string().max(40), z.string().max(1000))
@@ -61,18 +59,19 @@ export const ZSendFormInput = z.object({ candidateId: z.string().min(1).max(64) 
 
 export const ZHandoffStatusInput = z.object({ candidateId: z.string().min(1).max(64) });
 
-// Personio names fields in snake_case; the form uses these names.
-export const PERSONIO_FIELD_TO_FORM_FIELD: Record<string, keyof TPersonioEmployeeFields> = {
-  first_name: "firstName",
-  last_name: "lastName",
-  email: "email",
-  position: "position",
-};
+// What an update sends: the names under the same limits as a send, and the chosen fields.
+export const ZUpdateValues = z
+  .object({ firstName: ZPersonName, lastName: ZPersonName })
+  .catchall(z.string().max(1000))
+  .refine((record) => Object.keys(record).length <= 60);
 
 export const ZUpdateInPersonioInput = z.object({
   candidateId: z.string().min(1).max(64),
   version: z.number().int().min(0),
-  values: ZExtraFields,
+  values: ZUpdateValues,
+  // After an update whose outcome is unknown: the fields to send again although Handoff already
+  // records them as sent (the PATCH sets the same values, so repeating it is safe).
+  repeat: z.array(z.string().max(40)).max(60).optional(),
 });
 
 // The admin setting of which stages may be sent; at least one (message key under sendStages).

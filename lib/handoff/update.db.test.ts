@@ -6,9 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
-import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
 import type { Actor, Permission } from "@/lib/permissions";
 import type { PersonioEmployeeUpdate } from "@/lib/personio/client";
+import type { PersonioOptionLists } from "@/lib/personio/integration/options";
 
 type UpdateModule = typeof import("@/lib/handoff/update");
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
   client = createPrismaClient(database.url);
   vi.resetModules();
   vi.doMock("@/lib/db", () => ({ db: client }));
-  vi.doMock("@/lib/integrations/personio-connection", () => ({
+  vi.doMock("@/lib/personio/integration/connection", () => ({
     getConnectedPersonioClient: async () => ({
       client: fakeClient,
       subdomain: "acme",
@@ -59,7 +59,7 @@ beforeAll(async () => {
     recordPersonioHealth: async () => undefined,
     personioEmployeeLink: () => null,
   }));
-  vi.doMock("@/lib/integrations/personio-options", () => ({
+  vi.doMock("@/lib/personio/integration/options", () => ({
     getPersonioOptions: async () => ({ ok: true, lists, fromCache: true }),
   }));
   service = await import("@/lib/handoff/update");
@@ -83,8 +83,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.doUnmock("@/lib/db");
-  vi.doUnmock("@/lib/integrations/personio-connection");
-  vi.doUnmock("@/lib/integrations/personio-options");
+  vi.doUnmock("@/lib/personio/integration/connection");
+  vi.doUnmock("@/lib/personio/integration/options");
   await client.$disconnect();
   await database.drop();
 });

@@ -3,27 +3,29 @@ import "server-only";
 // "Update in Personio": corrections after a send. The form starts from what Handoff itself sent
 // (Handoff.sentFields; nothing is read back from Personio), and only the fields that differ go out,
 // as one PATCH. Each update names the version its form was opened at; a conditional update of the
-// handoff's version lets exactly one of two simultaneous updates through.
+// handoff's version lets exactly one of two simultaneous updates through. The checks are the
+// send's, in the send's order (lib/handoff/personio-write.ts).
 
-import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
+import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { ForbiddenError } from "@/lib/errors";
-import { DONE_STATUSES } from "@/lib/handoff/claim";
-import { checkChosenFields, toWarnings, type PersonioWarning } from "@/lib/handoff/send";
-import { buildSendForm, type SendFormField } from "@/lib/handoff/send-form";
-import { getConnectedPersonioClient } from "@/lib/integrations/personio-connection";
-import { getFieldConfig } from "@/lib/integrations/personio-fields";
-import { getPersonioOptions } from "@/lib/integrations/personio-options";
-import { requestLogger } from "@/lib/logger";
-import { can, type Actor } from "@/lib/permissions";
-import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
+import { DONE_STATUSES, isHandoffDone } from "@/lib/handoff/claim";
 import {
-  fieldValueProblem,
-  parseSentValues,
-  toPersonioInput,
-  type OptionalField,
-  type PrefillCandidate,
-} from "@/lib/personio/fields";
+  assertPermitted,
+  candidateAudit,
+  checkWriteFields,
+  connectionRefusal,
+  ignoredDetails,
+  toPersonioFailure,
+  toWarnings,
+  type PersonioWarning,
+} from "@/lib/handoff/personio-write";
+import type { Actor } from "@/lib/permissions";
+import type { FormField, UnavailableField } from "@/lib/personio-fields/form";
+import { loadFieldForm } from "@/lib/personio-fields/server";
+import { getFieldConfig } from "@/lib/personio-fields/store";
+import { parseSentValues, prefillValue, toPersonioInput } from "@/lib/personio-fields/values";
+import type { PersonioErrorCode } from "@/lib/personio/errors";
+import { getConnectedPersonioClient } from "@/lib/personio/integration/connection";
 
 /** The fields Personio lets a PATCH change besides the chosen optional ones. */
 const CORE_UPDATABLE = ["firstName", "lastName"] as const;
@@ -35,11 +37,19 @@ export type UpdateFormData = {
   email: string;
   /** What Handoff sent (empty for a linked profile: Handoff sent nothing). */
   sent: Record<string, string>;
-  fields: SendFormField[];
-  unavailable: Array<{ key: OptionalField; label?: string; reason: string }>;
+  fields: FormField[];
+  unavailable: UnavailableField[];
   /** The form's starting values: what was sent, else the prefill. */
   defaults: Record<string, string>;
 };
+
+export type UpdateFailureCode =
+  | PersonioErrorCode
+  | "not_connected"
+  | "integration_disabled"
+  | "invalid_field"
+  | "unknown_option"
+  | "field_unavailable";
 
 export type UpdateResult =
   | { outcome: "updated"; changed: string[]; version: number; warnings?: PersonioWarning[] }
@@ -47,17 +57,10 @@ export type UpdateResult =
   // Someone else updated this profile since the form was opened.
   | { outcome: "conflict" }
   | { outcome: "not_sent" }
-  | {
-      outcome: "failed";
-      code:
-        | PersonioErrorCode
-        | "not_connected"
-        | "integration_disabled"
-        | "invalid_field"
-        | "unknown_option"
-        | "field_unavailable";
-      field?: string;
-    };
+  // Personio's answer was lost (a timeout, a lost connection): the changes may have been applied.
+  // Handoff records them as sent; the form offers the same PATCH again (`repeat`), which is safe.
+  | { outcome: "uncertain"; code: PersonioErrorCode; changed: string[]; version: number }
+  | { outcome: "failed"; code: UpdateFailureCode; field?: string };
 
 export async function getUpdateFormData(candidateId: string): Promise<UpdateFormData | null> {
   const [handoff, candidate, config] = await Promise.all([
@@ -71,17 +74,14 @@ export async function getUpdateFormData(candidateId: string): Promise<UpdateForm
     }),
     getFieldConfig(),
   ]);
-  if (!handoff || !candidate || handoff.personioEmployeeId === null || !isDone(handoff.status)) return null;
+  if (!handoff || !candidate || handoff.personioEmployeeId === null || !isHandoffDone(handoff.status)) return null;
   const sent = parseSentValues(handoff.sentFields);
-  const needsLists = config.fields.length > 0;
-  const load = needsLists ? await getPersonioOptions() : null;
-  const core = { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email };
-  const form = buildSendForm(config, candidate as PrefillCandidate, core, load?.ok ? load.lists : null, null);
+  const form = await loadFieldForm(config);
+  // A linked profile was sent nothing by Handoff: its form starts from the profile and the prefills.
   const prefill: Record<string, string> = {
-    ...form.defaults.extra,
-    position: form.defaults.position,
-    firstName: core.firstName,
-    lastName: core.lastName,
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    ...Object.fromEntries(config.fields.map((setting) => [setting.key, prefillValue(setting, candidate)])),
   };
   const defaults = Object.fromEntries(
     [...CORE_UPDATABLE, ...form.fields.map((field) => field.key)].map((key) => [
@@ -106,22 +106,16 @@ export async function updateCandidateInPersonio({
   candidateId,
   version,
   values,
+  repeat = [],
 }: {
   actor: Actor;
   candidateId: string;
   version: number;
   values: Record<string, string>;
+  repeat?: string[];
 }): Promise<UpdateResult> {
-  if (!can(actor, "personio:update")) throw new ForbiddenError("personio:update");
-  const audit = (outcome: "success" | "failure", details: AuditDetailsOf<"handoff.update">) =>
-    ({
-      actorId: actor.id,
-      action: "handoff.update",
-      targetType: "candidate",
-      targetId: candidateId,
-      outcome,
-      details,
-    }) as const;
+  assertPermitted(actor, "personio:update");
+  const audit = candidateAudit(actor, "handoff.update", candidateId);
 
   const [handoff, config, connection] = await Promise.all([
     db.handoff.findUnique({
@@ -131,30 +125,35 @@ export async function updateCandidateInPersonio({
     getFieldConfig(),
     getConnectedPersonioClient(),
   ]);
-  if (!handoff || handoff.personioEmployeeId === null || !isDone(handoff.status)) return { outcome: "not_sent" };
-  if (!connection) return { outcome: "failed", code: "not_connected" };
-  if (!connection.enabled) return { outcome: "failed", code: "integration_disabled" };
+  if (!handoff || handoff.personioEmployeeId === null || !isHandoffDone(handoff.status)) {
+    await writeAuditLog(db, audit("failure", { code: "not_sent" }));
+    return { outcome: "not_sent" };
+  }
+  const employeeId = handoff.personioEmployeeId;
+  const refusal = connectionRefusal(connection);
+  if (refusal || !connection) {
+    const code = refusal ?? "not_connected";
+    await writeAuditLog(db, audit("failure", { code, employeeId }));
+    return { outcome: "failed", code };
+  }
 
   // Only the names Personio may change; the email is not among them (v1 PATCH ignores it).
-  const allowed = [...CORE_UPDATABLE, ...config.fields.map((field) => field.key)];
   const sent = parseSentValues(handoff.sentFields);
   const next: Record<string, string> = {};
-  for (const key of allowed) {
+  for (const key of [...CORE_UPDATABLE, ...config.fields.map((field) => field.key)]) {
     const value = (values[key] ?? "").trim();
-    if ((key === "firstName" || key === "lastName") && !value)
-      return { outcome: "failed", code: "invalid_field", field: key };
-    if (value && value !== (sent[key] ?? "")) next[key] = value;
+    if (value && (value !== (sent[key] ?? "") || repeat.includes(key))) next[key] = value;
+  }
+  const changedConfig = { fields: config.fields.filter((field) => field.key in next) };
+  // The names are checked whether changed or not (an update cannot empty them); of the other
+  // fields, those that change.
+  const refused = await checkWriteFields(changedConfig, values, [...CORE_UPDATABLE]);
+  if (refused) {
+    await writeAuditLog(db, audit("failure", { code: refused.code, field: refused.field, employeeId }));
+    return { outcome: "failed", code: refused.code, field: refused.field };
   }
   const changed = Object.keys(next);
   if (changed.length === 0) return { outcome: "no_changes" };
-  for (const setting of config.fields) {
-    const value = next[setting.key];
-    if (value && fieldValueProblem(setting.key, value, setting.type)) {
-      return { outcome: "failed", code: "invalid_field", field: setting.key };
-    }
-  }
-  const refused = await checkChosenFields({ fields: config.fields.filter((field) => field.key in next) }, next);
-  if (refused) return { outcome: "failed", code: refused.code as "unknown_option", field: refused.field };
 
   // The conditional update: only the form opened at the current version gets through.
   const claimed = await db.handoff.updateMany({
@@ -162,23 +161,16 @@ export async function updateCandidateInPersonio({
     data: { version: version + 1 },
   });
   if (claimed.count === 0) {
-    await writeAuditLog(db, audit("failure", { code: "conflict", employeeId: handoff.personioEmployeeId }));
+    await writeAuditLog(db, audit("failure", { code: "conflict", employeeId }));
     return { outcome: "conflict" };
   }
 
-  const input = toPersonioInput(
-    { fields: config.fields.filter((field) => field.key in next) },
-    { firstName: "", lastName: "", email: "" },
-    next,
-  );
-  const update = {
-    ...input,
-    firstName: next.firstName,
-    lastName: next.lastName,
-    email: undefined,
-  };
+  const input = toPersonioInput(changedConfig, { firstName: "", lastName: "", email: "" }, next);
+  const update = { ...input, firstName: next.firstName, lastName: next.lastName, email: undefined };
+  // Values Handoff itself sent: ours, not data read from Personio.
+  const sentDetails = { employeeId, fields: changed, sent: changed.map((key) => `${key}=${next[key]}`) };
   try {
-    const result = await connection.client.updateEmployee(handoff.personioEmployeeId, update);
+    const result = await connection.client.updateEmployee(employeeId, update);
     const warnings = toWarnings(result.warnings, next);
     await db.$transaction(async (tx) => {
       await tx.handoff.update({
@@ -188,35 +180,23 @@ export async function updateCandidateInPersonio({
           personioWarnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
         },
       });
-      await writeAuditLog(
-        tx,
-        audit("success", {
-          employeeId: handoff.personioEmployeeId,
-          fields: changed,
-          // Values Handoff itself sent: ours, not data read from Personio.
-          sent: changed.map((key) => `${key}=${next[key]}`),
-          ...(warnings.length > 0
-            ? {
-                ignored: warnings
-                  .map((warning) => (warning.field ? `${warning.field}: ${warning.value ?? ""}` : warning.message))
-                  .join("; "),
-              }
-            : {}),
-        }),
-      );
+      await writeAuditLog(tx, audit("success", { ...sentDetails, ...ignoredDetails(warnings) }));
     });
     return { outcome: "updated", changed, version: version + 1, ...(warnings.length > 0 ? { warnings } : {}) };
   } catch (error) {
-    // Nothing changed in Personio (a PATCH is not retried): give the version back.
+    const failure = toPersonioFailure(error);
+    if (failure.outcomeUnknown) {
+      // Personio may have applied it: what was sent is recorded, so the form's next diff starts
+      // from it, and the version stays taken, as after an update.
+      await db.$transaction(async (tx) => {
+        await tx.handoff.update({ where: { candidateId }, data: { sentFields: JSON.stringify({ ...sent, ...next }) } });
+        await writeAuditLog(tx, audit("failure", { ...sentDetails, code: failure.code, outcomeUnknown: true }));
+      });
+      return { outcome: "uncertain", code: failure.code, changed, version: version + 1 };
+    }
+    // Personio answered that it did not apply it: the version is given back.
     await db.handoff.updateMany({ where: { candidateId, version: version + 1 }, data: { version } });
-    const code = isPersonioError(error) ? error.code : "unexpected";
-    if (!isPersonioError(error))
-      (await requestLogger()).error({ err: error, candidateId }, "Update in Personio failed unexpectedly");
-    await writeAuditLog(db, audit("failure", { code, fields: changed, employeeId: handoff.personioEmployeeId }));
-    return { outcome: "failed", code, ...(isPersonioError(error) && error.field ? { field: error.field } : {}) };
+    await writeAuditLog(db, audit("failure", { code: failure.code, fields: changed, employeeId }));
+    return { outcome: "failed", code: failure.code, ...(failure.field ? { field: failure.field } : {}) };
   }
-}
-
-function isDone(status: string): status is "SENT" | "LINKED" {
-  return (DONE_STATUSES as readonly string[]).includes(status);
 }

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { INTEGRATION_CATEGORIES, type IntegrationCategory } from "@/lib/integrations/catalogue";
-import { getPersonioStatus } from "@/lib/integrations/personio-queries";
+import { getPersonioStatus } from "@/lib/personio/integration/queries";
 import { getSourceStates } from "@/lib/webhooks/queries";
 
 type Props = { searchParams: Promise<{ category?: string; deleted?: string }> };

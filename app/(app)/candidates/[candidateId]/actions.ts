@@ -16,7 +16,7 @@ import { getUpdateFormData, updateCandidateInPersonio } from "@/lib/handoff/upda
 const sendToPersonio = authorizedAction.metadata({ permission: "personio:send" });
 
 // No revalidatePath here: it made Next render the whole profile page into the action's
-// response before the result could arrive, delaying every send, and the dialog
+// response before the result could arrive (on every send), and the dialog
 // refreshes the page itself (router.refresh) when the outcome changes what it shows. The
 // pages are dynamic, so there is no server cache to invalidate either.
 export const sendToPersonioAction = sendToPersonio

@@ -115,7 +115,6 @@ export default async function CandidateProfilePage({ params }: Props) {
                       firstName: candidate.firstName,
                       lastName: candidate.lastName,
                       email: candidate.email,
-                      position: candidate.job.title,
                     },
                     // For the dialog, which loads next-intl's client runtime with itself.
                     intl: await getClientIntl(),

@@ -26,9 +26,9 @@ const services = vi.hoisted(() => ({
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => services.currentUser.value }));
-vi.mock("@/lib/integrations/personio-mutations", () => services);
+vi.mock("@/lib/personio/integration/mutations", () => services);
 vi.mock("@/lib/audit-bounded", () => ({ writeBoundedAuditLog: services.writeBoundedAuditLog }));
-vi.mock("@/lib/integrations/role-permissions", () => ({
+vi.mock("@/lib/personio/integration/role-permissions", () => ({
   setRolePersonioPermission: services.setRolePersonioPermission,
 }));
 

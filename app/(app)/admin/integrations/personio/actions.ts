@@ -6,24 +6,24 @@ import { redirect } from "next/navigation";
 import { authorizedAction } from "@/lib/action-client";
 import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
 import { setSendableStages } from "@/lib/handoff/send-settings";
-import { saveFieldConfig } from "@/lib/integrations/personio-fields";
+import { ZFieldConfig, type FieldConfig } from "@/lib/personio-fields/config";
+import { saveFieldConfig } from "@/lib/personio-fields/store";
 import {
   connectPersonio,
   deletePersonio,
   setPersonioEnabled,
   testPersonioConnection,
   updatePersonioCredentials,
-} from "@/lib/integrations/personio-mutations";
-import { refreshPersonioOptions } from "@/lib/integrations/personio-options";
-import { setRolePersonioPermission } from "@/lib/integrations/role-permissions";
+} from "@/lib/personio/integration/mutations";
+import { refreshPersonioOptions } from "@/lib/personio/integration/options";
+import { setRolePersonioPermission } from "@/lib/personio/integration/role-permissions";
 import {
   ZConnectPersonioInput,
   ZEmptyInput,
   ZSetPersonioEnabledInput,
   ZSetRolePersonioPermissionInput,
   ZUpdatePersonioCredentialsInput,
-} from "@/lib/integrations/schemas";
-import { ZFieldConfig, type FieldConfig } from "@/lib/personio/fields";
+} from "@/lib/personio/integration/schemas";
 
 // Every action re-checks integrations:manage on the server (authorizedAction reads the user and
 // their role's permissions afresh), so calling these directly without the permission is refused.

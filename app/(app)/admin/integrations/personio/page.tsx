@@ -4,10 +4,10 @@ import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getSendableStages } from "@/lib/handoff/send-settings";
-import { getFieldConfig } from "@/lib/integrations/personio-fields";
-import { getCachedPersonioOptions } from "@/lib/integrations/personio-options";
-import { getPersonioSettings } from "@/lib/integrations/personio-queries";
-import { listRolePersonioSettings } from "@/lib/integrations/role-permissions";
+import { getFieldConfig } from "@/lib/personio-fields/store";
+import { getCachedPersonioOptions } from "@/lib/personio/integration/options";
+import { getPersonioSettings } from "@/lib/personio/integration/queries";
+import { listRolePersonioSettings } from "@/lib/personio/integration/role-permissions";
 
 import { PersonioSettingsView } from "./_components/personio-settings-view";
 import { SendStagesForm } from "./_components/send-stages-form";

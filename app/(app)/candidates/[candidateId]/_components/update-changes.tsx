@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import type { SendFormField } from "@/lib/handoff/send-form";
+import type { FormField } from "@/lib/personio-fields/form";
 
 type Change = { key: string; before: string; next: string };
 
@@ -15,7 +15,7 @@ export function UpdateChanges({
 }: {
   titleId: string;
   changes: Change[];
-  fields: SendFormField[];
+  fields: FormField[];
   label: (key: string) => string;
 }) {
   const t = useTranslations("personioFields.update");

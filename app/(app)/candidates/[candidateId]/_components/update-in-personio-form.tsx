@@ -74,19 +74,23 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
   // What Personio has from Handoff now: what was sent, then each update on top.
   const [base, setBase] = useState<Record<string, string>>(data.sent);
   const [result, setResult] = useState<UpdateResult | null>(null);
+  // After an update whose outcome is unknown: the fields to send again (the same PATCH).
+  const [repeat, setRepeat] = useState<string[]>([]);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const update = useAction(updateInPersonioAction, {
     onSuccess: ({ data: outcome, input }) => {
       if (!outcome) return;
       setResult(outcome);
-      if (outcome.outcome === "updated") {
+      setRepeat(outcome.outcome === "uncertain" ? outcome.changed : []);
+      if (outcome.outcome === "updated" || outcome.outcome === "uncertain") {
+        // Handoff records the values as sent either way (they may be in Personio).
         setVersion(outcome.version);
         setBase((previous) => ({
           ...previous,
           ...Object.fromEntries(outcome.changed.map((key) => [key, (input.values[key] ?? "").trim()])),
         }));
-        router.refresh();
+        if (outcome.outcome === "updated") router.refresh();
       }
     },
     onError: ({ error }) => setActionError(describeActionError(error)),
@@ -111,11 +115,13 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
   const problems = extraFieldProblems(data.fields, values);
   const blocked = Object.keys(problems).length > 0 || !form.formState.isValid;
 
+  const nothingToSend = changes.length === 0 && repeat.length === 0;
   const submit = form.handleSubmit(({ extra, ...names }) => {
-    if (blocked || changes.length === 0 || update.isPending) return;
+    if (blocked || nothingToSend || update.isPending) return;
     setResult(null);
     setActionError(null);
-    update.execute({ candidateId, version, values: { ...extra, ...names } });
+    // What may not have reached Personio goes again with any new change.
+    update.execute({ candidateId, version, values: { ...extra, ...names }, repeat });
   });
 
   const coreError = (key: (typeof CORE)[number]) => {
@@ -128,6 +134,7 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
         describeHandoffFailure({ outcome: "failed", code: result.code as "unexpected", field: result.field }))
       : null;
   const updated = result?.outcome === "updated" ? result : null;
+  const uncertain = result?.outcome === "uncertain" ? result : null;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5 p-6">
@@ -179,6 +186,11 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
               <PersonioWarnings warnings={updated.warnings} after="update" />
             )}
           </>
+        ) : uncertain ? (
+          <Alert tone="warning">
+            {describeHandoffFailure({ outcome: "failed", code: uncertain.code })}{" "}
+            {t("mayHaveApplied", { fields: uncertain.changed.map(label).join(", ") })}
+          </Alert>
         ) : result?.outcome === "conflict" ? (
           <Alert tone="error">{t("conflict")}</Alert>
         ) : result?.outcome === "no_changes" ? (
@@ -195,8 +207,8 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
           {updated || result?.outcome === "conflict" ? t("close") : t("cancel")}
         </Button>
         {result?.outcome !== "conflict" && (
-          <Button type="submit" disabled={update.isPending || blocked || changes.length === 0}>
-            {update.isPending ? t("sending") : t("send")}
+          <Button type="submit" disabled={update.isPending || blocked || nothingToSend}>
+            {update.isPending ? t("sending") : changes.length === 0 && repeat.length > 0 ? t("sendAgain") : t("send")}
           </Button>
         )}
       </footer>

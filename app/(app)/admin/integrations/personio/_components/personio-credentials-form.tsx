@@ -16,14 +16,14 @@ import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { CredentialSaveResult } from "@/lib/integrations/personio-mutations";
+import type { CredentialSaveResult } from "@/lib/personio/integration/mutations";
 import {
   ZConnectPersonioInput,
   ZUpdatePersonioCredentialsInput,
   type TConnectPersonioInput,
-} from "@/lib/integrations/schemas";
-import type { ScopeAssessment } from "@/lib/integrations/scopes";
-import { normalizePersonioSubdomain } from "@/lib/integrations/subdomain";
+} from "@/lib/personio/integration/schemas";
+import type { ScopeAssessment } from "@/lib/personio/integration/scopes";
+import { normalizePersonioSubdomain } from "@/lib/personio/integration/subdomain";
 
 type Props =
   { mode: "connect"; defaults?: undefined } | { mode: "update"; defaults: { clientId: string; subdomain: string } };

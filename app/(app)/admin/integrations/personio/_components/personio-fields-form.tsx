@@ -14,10 +14,9 @@ import {
   fieldValueProblem,
   sourcesFor,
   STANDARD_OPTIONAL_FIELDS,
-  type FieldConfig,
-  type FieldSetting,
   type OptionalField,
-} from "@/lib/personio/fields";
+} from "@/lib/personio-fields/catalogue";
+import type { FieldConfig, FieldSetting } from "@/lib/personio-fields/config";
 
 type CustomAttribute = { key: string; label: string; type: string };
 type Props = {

@@ -10,8 +10,8 @@ import { useActionErrorMessage } from "@/components/action-error";
 import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { HealthState } from "@/lib/integrations/health";
-import type { ConnectionTestResult } from "@/lib/integrations/personio-mutations";
+import type { HealthState } from "@/lib/personio/integration/health";
+import type { ConnectionTestResult } from "@/lib/personio/integration/mutations";
 
 type Props = {
   state: HealthState;

@@ -5,13 +5,13 @@ import { ConnectionStatusBadge } from "@/components/integrations/connection-stat
 import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { connectionHealthState, personioStatus } from "@/lib/integrations/health";
-import type { PersonioOptionLists } from "@/lib/integrations/personio-options";
-import type { PersonioSettings } from "@/lib/integrations/personio-queries";
-import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
 import { roleLabel } from "@/lib/permissions/role-label";
+import type { FieldConfig } from "@/lib/personio-fields/config";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
-import type { FieldConfig } from "@/lib/personio/fields";
+import { connectionHealthState, personioStatus } from "@/lib/personio/integration/health";
+import type { PersonioOptionLists } from "@/lib/personio/integration/options";
+import type { PersonioSettings } from "@/lib/personio/integration/queries";
+import type { RolePersonioSettings } from "@/lib/personio/integration/role-permissions";
 
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioFieldsForm } from "./personio-fields-form";

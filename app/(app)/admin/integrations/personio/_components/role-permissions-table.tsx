@@ -9,9 +9,9 @@ import { setRolePersonioPermissionAction } from "@/app/(app)/admin/integrations/
 import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Cell, HeaderCell, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
-import type { RolePersonioSettings } from "@/lib/integrations/role-permissions";
-import type { RolePersonioPermission } from "@/lib/integrations/schemas";
 import type { RoleKey } from "@/lib/permissions/definitions";
+import type { RolePersonioSettings } from "@/lib/personio/integration/role-permissions";
+import type { RolePersonioPermission } from "@/lib/personio/integration/schemas";
 
 type Setting = "canSend" | "canUpdate" | "canSeeBadge";
 const SETTINGS: ReadonlyArray<{ permission: RolePersonioPermission; field: Setting; label: Setting }> = [

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
-import { getPersonioConnectionState } from "@/lib/integrations/personio-queries";
+import { getPersonioConnectionState } from "@/lib/personio/integration/queries";
 
 import { PersonioCredentialsForm } from "../_components/personio-credentials-form";
 

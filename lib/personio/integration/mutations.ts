@@ -11,8 +11,8 @@ import { clearPersonioTokenCache } from "@/lib/personio/client";
 import type { CredentialCheckFailure } from "@/lib/personio/errors";
 import { decryptAtRest, encryptAtRest } from "@/lib/secrets/at-rest";
 
+import { createClientFromCredentials, PERSONIO_INTEGRATION_ID, recordPersonioHealth } from "./connection";
 import { checkPersonioCredentials } from "./credential-check";
-import { createClientFromCredentials, PERSONIO_INTEGRATION_ID, recordPersonioHealth } from "./personio-connection";
 import type { ScopeAssessment } from "./scopes";
 
 type Credentials = { clientId: string; clientSecret: string; subdomain: string };

@@ -2,7 +2,8 @@ import "server-only";
 
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { DEFAULT_FIELD_CONFIG, parseFieldConfig, type FieldConfig } from "@/lib/personio/fields";
+
+import { DEFAULT_FIELD_CONFIG, parseFieldConfig, type FieldConfig } from "./config";
 
 const CONFIG_ID = "personio";
 

@@ -14,9 +14,9 @@ import "server-only";
 // 300/min, 15/s limit); supervisors are the employees themselves (id and name).
 
 import { db } from "@/lib/db";
-import { getConnectedPersonioClient } from "@/lib/integrations/personio-connection";
 import type { PersonioAttributeDefinition, PersonioClient, PersonioEmployee } from "@/lib/personio/client";
 import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
+import { getConnectedPersonioClient } from "@/lib/personio/integration/connection";
 
 export const OPTIONS_FRESH_MS = 15 * 60_000;
 export const OPTIONS_MAX_STALE_MS = 24 * 60 * 60_000;

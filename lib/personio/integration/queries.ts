@@ -3,9 +3,9 @@ import "server-only";
 // What pages read about the Personio connection. The secret column is never selected here.
 
 import { db } from "@/lib/db";
-import { personioStatus, type PersonioStatus } from "@/lib/integrations/health";
+import { personioStatus, type PersonioStatus } from "@/lib/personio/integration/health";
 
-import { PERSONIO_INTEGRATION_ID } from "./personio-connection";
+import { PERSONIO_INTEGRATION_ID } from "./connection";
 
 export type PersonioConnectionState = "not_connected" | "connected" | "disabled";
 
@@ -46,7 +46,7 @@ export function toConnectionState(integration: { enabled: boolean } | null): Per
   return integration.enabled ? "connected" : "disabled";
 }
 
-/** Setting and health in one (lib/integrations/health.ts): for the marketplace card, the page header and the admins' banner. */
+/** Setting and health in one (lib/personio/integration/health.ts): for the marketplace card, the page header and the admins' banner. */
 export async function getPersonioStatus(): Promise<{ status: PersonioStatus; lastErrorCode: string | null }> {
   const integration = await db.personioIntegration.findUnique({
     where: { id: PERSONIO_INTEGRATION_ID },

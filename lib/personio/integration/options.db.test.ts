@@ -8,7 +8,7 @@ import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import type { PersonioClient, PersonioClientConfig } from "@/lib/personio/client";
 
-type OptionsModule = typeof import("@/lib/integrations/personio-options");
+type OptionsModule = typeof import("@/lib/personio/integration/options");
 
 const context = setupSandbox();
 let personio: PersonioClient;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   client = createPrismaClient(database.url);
   vi.resetModules();
   vi.doMock("@/lib/db", () => ({ db: client }));
-  vi.doMock("@/lib/integrations/personio-connection", () => ({
+  vi.doMock("@/lib/personio/integration/connection", () => ({
     getConnectedPersonioClient: async () => ({
       client: personio,
       subdomain: "acme",
@@ -32,7 +32,7 @@ beforeAll(async () => {
       healthIsFresh: true,
     }),
   }));
-  options = await import("@/lib/integrations/personio-options");
+  options = await import("@/lib/personio/integration/options");
   const { createPersonioClient, clearPersonioTokenCache } = await import("@/lib/personio/client");
   makeClient = (overrides = {}) => {
     clearPersonioTokenCache();
@@ -50,7 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.doUnmock("@/lib/db");
-  vi.doUnmock("@/lib/integrations/personio-connection");
+  vi.doUnmock("@/lib/personio/integration/connection");
   await client.$disconnect();
   await database.drop();
 });

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  DEFAULT_FIELD_CONFIG,
-  fieldValueProblem,
-  parseFieldConfig,
-  parseSentValues,
-  prefillValue,
-  toPersonioInput,
-  toSentValues,
-  ZFieldConfig,
-  type FieldConfig,
-} from "./fields";
+import { fieldValueProblem } from "./catalogue";
+import { DEFAULT_FIELD_CONFIG, parseFieldConfig, ZFieldConfig, type FieldConfig } from "./config";
+import { parseSentValues, prefillValue, toPersonioInput, toSentValues } from "./values";
 
 const core = { firstName: "Ines", lastName: "Okafor", email: "ines@example.com" };
 const candidate = {
@@ -21,7 +13,7 @@ const candidate = {
 };
 
 describe("the admin's field choice", () => {
-  it("defaults to today's four fields: the job title besides the three always sent", () => {
+  it("defaults to the job title, prefilled from the job, besides the three always sent", () => {
     expect(parseFieldConfig(null)).toEqual(DEFAULT_FIELD_CONFIG);
     expect(DEFAULT_FIELD_CONFIG.fields.map((field) => field.key)).toEqual(["position"]);
   });
@@ -128,7 +120,7 @@ describe("what leaves Handoff", () => {
     });
   });
 
-  it("the default config sends the four fields of today", () => {
+  it("the default config sends the job title besides the three always sent", () => {
     expect(toPersonioInput(DEFAULT_FIELD_CONFIG, core, { position: "Engineer", office: "Berlin" })).toEqual({
       ...core,
       position: "Engineer",

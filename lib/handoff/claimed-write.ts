@@ -1,0 +1,266 @@
+import "server-only";
+
+// The claimed write a send and a link share: the checks in the order every Personio write makes
+// them (lib/handoff/personio-write.ts), the claim, the step that talks to Personio, and how it
+// ended, each change of the claim written in one transaction with its audit row.
+import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { NotFoundError } from "@/lib/errors";
+import { claimHandoff, completeClaim, isClaim, isHandoffDone, releaseClaim, type Claim } from "@/lib/handoff/claim";
+import {
+  assertPermitted,
+  candidateAudit,
+  checkWriteFields,
+  connectionRefusal,
+  ignoredDetails,
+  toPersonioFailure,
+  type PersonioWarning,
+} from "@/lib/handoff/personio-write";
+import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
+import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
+import type { Actor } from "@/lib/permissions";
+import type { FieldConfig } from "@/lib/personio-fields/config";
+import { getFieldConfig } from "@/lib/personio-fields/store";
+import { prefillValue, type PrefillCandidate } from "@/lib/personio-fields/values";
+import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
+import { isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
+import {
+  getConnectedPersonioClient,
+  personioEmployeeLink,
+  recordPersonioHealth,
+} from "@/lib/personio/integration/connection";
+
+export type HandoffFailureCode =
+  | PersonioErrorCode
+  | "not_connected"
+  | "integration_disabled"
+  | "employee_changed"
+  | "stage_not_sendable"
+  // Checked before anything is sent: a value the field does not take, a list value the
+  // connected account does not have, a list field whose values cannot be read from Personio.
+  | "invalid_field"
+  | "unknown_option"
+  | "field_unavailable";
+
+export type HandoffResult =
+  | { outcome: "sent" | "linked"; employeeId: number; employeeUrl: string | null; warnings?: PersonioWarning[] }
+  | { outcome: "already_sent" | "in_progress" }
+  // Not created: Personio already has someone with this email. Shown, never stored.
+  | {
+      outcome: "existing_employee";
+      employee: PersonioEmployeeMatch;
+      employeeUrl: string | null;
+      previousAttemptUncertain: boolean;
+    }
+  | {
+      outcome: "failed";
+      code: HandoffFailureCode;
+      field?: string;
+      retryAfterSeconds?: number;
+      outcomeUnknown?: boolean;
+      stage?: string;
+      sendableStages?: string[];
+    };
+
+export type HandoffRequest = {
+  actor: Actor;
+  candidateId: string;
+  fields: TPersonioEmployeeFields;
+  extra?: Record<string, string>;
+};
+
+// Errors that say something about the credentials themselves go into connection health.
+function isCredentialError(code: HandoffFailureCode) {
+  return isPersonioErrorCode(code) && PERSONIO_ERRORS[code].credentials;
+}
+
+// What a step learned from Personio: the candidate is there now (sent or linked), and the
+// claim is completed; or the send stops without it, and the claim is given back with the reason.
+export type StepOutcome =
+  | {
+      kind: "in_personio";
+      status: "SENT" | "LINKED";
+      employeeId: number;
+      sentFields: Record<string, string> | null;
+      warnings?: PersonioWarning[];
+    }
+  | { kind: "stopped"; code: "employee_exists" | "employee_changed"; result: HandoffResult; employeeId: number | null };
+
+// What the recruiter changed in the review form, as profile → sent pairs for the audit entry:
+// each sent field against what the form started from (the profile, or the field's prefill).
+function corrections(profile: Record<string, string>, sent: Record<string, string>): AuditDetailsOf<"handoff.send"> {
+  const fields = Object.keys(sent).filter((field) => field in profile && profile[field]!.trim() !== sent[field]);
+  const details: AuditDetailsOf<"handoff.send"> = { corrected: fields };
+  for (const field of fields) {
+    details[`${field}.profile`] = profile[field]!;
+    details[`${field}.sent`] = sent[field] ?? "";
+  }
+  return details;
+}
+
+type Step = (context: {
+  client: PersonioClient;
+  claim: Claim;
+  linkTo: (employeeId: number) => string | null;
+  config: FieldConfig;
+}) => Promise<StepOutcome>;
+
+export function stopped(
+  code: "employee_exists" | "employee_changed",
+  result: HandoffResult,
+  employeeId: number | null = null,
+): StepOutcome {
+  return { kind: "stopped", code, result, employeeId };
+}
+
+export async function withClaimedCandidate(
+  request: HandoffRequest,
+  action: "handoff.send" | "handoff.link",
+  { checksFields, step }: { checksFields: boolean; step: Step },
+): Promise<HandoffResult> {
+  const { actor, candidateId } = request;
+  const auditEntry = candidateAudit(actor, action, candidateId);
+  assertPermitted(actor, "personio:send");
+
+  const [candidate, sendableStages, connection, config] = await Promise.all([
+    db.candidate.findUnique({
+      where: { id: candidateId },
+      select: {
+        stage: true,
+        firstName: true,
+        lastName: true,
+        email: true,
+        startDate: true,
+        department: true,
+        office: true,
+        job: { select: { title: true, department: true, office: true } },
+        handoff: { select: { status: true } },
+      },
+    }),
+    getSendableStages(),
+    getConnectedPersonioClient(),
+    getFieldConfig(),
+  ]);
+  if (!candidate) throw new NotFoundError("Candidate");
+  // Checked on the server whatever the menu offered: only the stages an admin allowed are sent.
+  if (!isSendableStage(candidate.stage, sendableStages)) {
+    await writeAuditLog(
+      db,
+      auditEntry("denied", { code: "stage_not_sendable", stage: candidate.stage, sendableStages }),
+    );
+    return { outcome: "failed", code: "stage_not_sendable", stage: candidate.stage, sendableStages };
+  }
+  // Read here so that a sent profile is refused before anything else; the claim below decides it
+  // again, atomically, for sends that race.
+  if (isHandoffDone(candidate.handoff?.status ?? null)) {
+    await writeAuditLog(db, auditEntry("failure", { code: "already_sent" }));
+    return { outcome: "already_sent" };
+  }
+  const refusal = connectionRefusal(connection);
+  if (refusal || !connection) {
+    const code = refusal ?? "not_connected";
+    await writeAuditLog(db, auditEntry("failure", { code }));
+    return { outcome: "failed", code };
+  }
+  if (checksFields) {
+    const values = { ...request.extra, firstName: request.fields.firstName, lastName: request.fields.lastName };
+    const refused = await checkWriteFields(config, values, ["firstName", "lastName"]);
+    if (refused) {
+      await writeAuditLog(db, auditEntry("failure", { code: refused.code, field: refused.field }));
+      return { outcome: "failed", code: refused.code, field: refused.field };
+    }
+  }
+  const profile = profileValues(config, candidate);
+
+  const claim = await claimHandoff(candidateId, env.HANDOFF_CLAIM_TTL_MS);
+  if (!isClaim(claim)) {
+    await writeAuditLog(db, auditEntry("failure", { code: claim.reason }));
+    return { outcome: claim.reason };
+  }
+
+  try {
+    const linkTo = (employeeId: number) => {
+      try {
+        return personioEmployeeLink(connection.subdomain, employeeId);
+      } catch {
+        return null; // a subdomain the link template cannot use: the outcome without a link
+      }
+    };
+    const outcome = await step({ client: connection.client, claim, linkTo, config });
+    let result: HandoffResult;
+    if (outcome.kind === "in_personio") {
+      const { status, employeeId, sentFields, warnings = [] } = outcome;
+      await db.$transaction(async (tx) => {
+        await completeClaim(
+          candidateId,
+          claim.claimToken,
+          {
+            status,
+            personioEmployeeId: employeeId,
+            personioSubdomain: connection.subdomain,
+            sentById: actor.id,
+            sentFields: sentFields ? JSON.stringify(sentFields) : null,
+            personioWarnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
+          },
+          tx,
+        );
+        await writeAuditLog(
+          tx,
+          auditEntry("success", {
+            employeeId,
+            status,
+            ...(sentFields ? { fields: Object.keys(sentFields).join(","), ...corrections(profile, sentFields) } : {}),
+            ...ignoredDetails(warnings),
+          }),
+        );
+      });
+      result = {
+        outcome: status === "SENT" ? "sent" : "linked",
+        employeeId,
+        employeeUrl: linkTo(employeeId),
+        ...(warnings.length > 0 ? { warnings } : {}),
+      };
+    } else {
+      await db.$transaction(async (tx) => {
+        await releaseClaim(candidateId, claim.claimToken, { code: outcome.code }, tx);
+        // Finding the employee Personio already has is no failure: the recruiter links it next.
+        const audited = outcome.code === "employee_exists" ? "notice" : "failure";
+        await writeAuditLog(tx, auditEntry(audited, { code: outcome.code, employeeId: outcome.employeeId }));
+      });
+      result = outcome.result;
+    }
+    if (!connection.healthIsFresh) await recordPersonioHealth({ ok: true });
+    return result;
+  } catch (error) {
+    // The employee may exist if the create went through (outcomeUnknown): the next attempt's
+    // lookup by email finds it.
+    const failure = { outcome: "failed" as const, ...toPersonioFailure(error) };
+    await db.$transaction(async (tx) => {
+      await releaseClaim(candidateId, claim.claimToken, failure, tx);
+      await writeAuditLog(
+        tx,
+        auditEntry("failure", {
+          code: failure.code,
+          field: failure.field ?? null,
+          outcomeUnknown: failure.outcomeUnknown ?? false,
+        }),
+      );
+    });
+    if (isCredentialError(failure.code)) await recordPersonioHealth({ ok: false, error });
+    return failure;
+  }
+}
+
+// What the review form started from: the profile's own fields and each chosen field's prefill.
+function profileValues(
+  config: FieldConfig,
+  candidate: PrefillCandidate & { firstName: string; lastName: string; email: string },
+): Record<string, string> {
+  return {
+    firstName: candidate.firstName,
+    lastName: candidate.lastName,
+    email: candidate.email,
+    ...Object.fromEntries(config.fields.map((setting) => [setting.key, prefillValue(setting, candidate)])),
+  };
+}
