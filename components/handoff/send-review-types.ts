@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 
 import type { ActionServerError } from "@/lib/action-client";
-import type { HandoffStatus } from "@/lib/handoff/claim";
 import type {
   TPersonioEmployeeFields,
   ZHandoffStatusInput,
@@ -14,6 +13,7 @@ import type {
 } from "@/lib/handoff/schemas";
 import type { HandoffResult } from "@/lib/handoff/send";
 import type { SendFormData } from "@/lib/handoff/send-form";
+import type { HandoffStatus } from "@/lib/handoff/status";
 
 // A server action as built on lib/action-client.ts (flattened validation errors), seen from the browser.
 type Action<Schema extends z.ZodType, Data> = SingleInputActionFn<

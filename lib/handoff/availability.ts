@@ -1,8 +1,8 @@
 import "server-only";
 
-import { isHandoffDone } from "@/lib/handoff/claim";
 import { getHandoffStatus } from "@/lib/handoff/queries";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
+import { isHandoffDone } from "@/lib/handoff/status";
 import { can, type Actor } from "@/lib/permissions";
 import { getPersonioConnectionState, type PersonioConnectionState } from "@/lib/personio/integration/queries";
 

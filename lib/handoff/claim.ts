@@ -5,15 +5,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-
-export type HandoffStatus = "SENDING" | "SENT" | "LINKED" | "FAILED";
-export const DONE_STATUSES = ["SENT", "LINKED"] as const satisfies readonly HandoffStatus[];
-
-// Sent or linked: the profile is in Personio and is never sent again (nor claimed for a send);
-// an update is only for these.
-export function isHandoffDone(status: string | null): status is (typeof DONE_STATUSES)[number] {
-  return status !== null && (DONE_STATUSES as readonly string[]).includes(status);
-}
+import { isHandoffDone, type HandoffStatus } from "@/lib/handoff/status";
 
 export type Claim = {
   claimToken: string;

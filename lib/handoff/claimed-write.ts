@@ -7,7 +7,7 @@ import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
-import { claimHandoff, completeClaim, isClaim, isHandoffDone, releaseClaim, type Claim } from "@/lib/handoff/claim";
+import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import {
   assertPermitted,
   candidateAudit,
@@ -19,6 +19,7 @@ import {
 } from "@/lib/handoff/personio-write";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
+import { isHandoffDone } from "@/lib/handoff/status";
 import type { Actor } from "@/lib/permissions";
 import type { FieldConfig } from "@/lib/personio-fields/config";
 import { getFieldConfig } from "@/lib/personio-fields/store";

@@ -2,7 +2,7 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { DONE_STATUSES, type HandoffStatus } from "@/lib/handoff/claim";
+import { DONE_STATUSES, type HandoffStatus } from "@/lib/handoff/status";
 import { can, type Actor } from "@/lib/permissions";
 import { personioEmployeeLink } from "@/lib/personio/integration/connection";
 

@@ -2,8 +2,8 @@ import "server-only";
 
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { DONE_STATUSES } from "@/lib/handoff/claim";
 import { getSendableStages } from "@/lib/handoff/send-settings";
+import { DONE_STATUSES } from "@/lib/handoff/status";
 
 export const QUEUE_PAGE_SIZE = 50;
 /** At most this many candidates go through one Review & send. */

@@ -8,7 +8,6 @@ import "server-only";
 
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { DONE_STATUSES, isHandoffDone } from "@/lib/handoff/claim";
 import {
   assertPermitted,
   candidateAudit,
@@ -19,6 +18,7 @@ import {
   toWarnings,
   type PersonioWarning,
 } from "@/lib/handoff/personio-write";
+import { DONE_STATUSES, isHandoffDone } from "@/lib/handoff/status";
 import type { Actor } from "@/lib/permissions";
 import type { FormField, UnavailableField } from "@/lib/personio-fields/form";
 import { loadFieldForm } from "@/lib/personio-fields/server";
