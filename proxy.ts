@@ -2,17 +2,17 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 
-// Gives every request an id for its log lines (lib/logger.ts), also answered to the caller. For
-// pages: sets a per-request Content-Security-Policy with a nonce (Next.js puts it on its own
+// Gives every page request an id for its log lines (lib/logger.ts), also answered to the caller,
+// and sets a per-request Content-Security-Policy with a nonce (Next.js puts it on its own
 // scripts) and passes the requested path on, so a signed-out visitor can be brought back to it
 // after signing in. Access itself is checked in layouts, pages and actions, not here.
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-  // The API, and prefetches (which render no document), need no policy.
+  // Prefetches render no document, so they need no policy.
   const isPrefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
-  if (request.nextUrl.pathname.startsWith("/api/") || isPrefetch) {
+  if (isPrefetch) {
     const response = NextResponse.next({ request: { headers } });
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
@@ -49,6 +49,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but static files, which log nothing.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but static files, which log nothing, and the API: the proxy buffers a request's
+  // body and cuts it at its size limit (10 MB), so an import's upload would arrive truncated;
+  // API routes get their request id in lib/logger.ts instead.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

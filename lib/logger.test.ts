@@ -88,6 +88,15 @@ describe("requestLogger", () => {
     expect(await requestIdOfNextLogger()).toEqual({ bindings: { requestId: "req-12345678" }, isPlain: false });
   });
 
+  it("gives an API request (not behind proxy.ts) one id for all its lines, never a caller's unsafe one", async () => {
+    requestScope.headers = new Headers({ "x-request-id": "bad id; injected" });
+    const first = (await requestIdOfNextLogger()).bindings as { requestId: string };
+    vi.restoreAllMocks();
+    const second = (await requestIdOfNextLogger()).bindings as { requestId: string };
+    expect(first.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.requestId).toBe(first.requestId);
+  });
+
   it("is the plain logger outside a request, without an error", async () => {
     expect(await requestIdOfNextLogger()).toEqual({ bindings: undefined, isPlain: true });
   });

@@ -6,7 +6,7 @@ import pino, { type DestinationStream, type Level, type Logger } from "pino";
 
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { REQUEST_ID_HEADER } from "@/lib/http/request-id";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-id";
 import { requestHeaders } from "@/lib/http/request-scope";
 
 // One structured logger for the app: JSON lines in production (one object per line, for a log
@@ -54,13 +54,25 @@ export const logger = createLogger({
   pretty: env.NODE_ENV === "development",
 });
 
+// API routes are not behind proxy.ts (see its matcher), so their id is chosen here, once per
+// request: the caller's X-Request-Id when it is a plain token, else a new one, kept with the
+// request's headers object.
+const requestIds = new WeakMap<object, string>();
+
 /**
- * The logger for the current request: every line carries the request's id (set by proxy.ts).
- * Outside a request (the background import, start-up, tests) it is the plain logger.
+ * The logger for the current request: every line carries the request's id (set by proxy.ts for
+ * pages and actions). Outside a request (the background import, start-up, tests) it is the plain
+ * logger.
  */
 export async function requestLogger(): Promise<Logger> {
-  const requestId = (await requestHeaders())?.get(REQUEST_ID_HEADER);
-  return requestId ? logger.child({ requestId }) : logger;
+  const headers = await requestHeaders();
+  if (!headers) return logger;
+  let requestId = requestIds.get(headers);
+  if (!requestId) {
+    requestId = requestIdFrom(headers.get(REQUEST_ID_HEADER));
+    requestIds.set(headers, requestId);
+  }
+  return logger.child({ requestId });
 }
 
 /**
