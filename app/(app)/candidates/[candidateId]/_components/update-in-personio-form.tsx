@@ -6,7 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { z } from "zod";
 
 import { useActionErrorMessage } from "@/components/action-error";
 import { useHandoffFailureMessage } from "@/components/handoff/handoff-messages";
@@ -21,7 +21,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { ZPersonioEmployeeFields, ZUpdateInPersonioInput } from "@/lib/handoff/schemas";
+import { ZUpdateInPersonioInput } from "@/lib/handoff/schemas";
 import type { UpdateFormData, UpdateResult } from "@/lib/handoff/update";
 
 import { updateInPersonioAction } from "../actions";
@@ -29,12 +29,9 @@ import { UpdateChanges } from "./update-changes";
 
 const CORE = ["firstName", "lastName"] as const;
 
-// The rules are the schemas' own: the names as the review form checks them, the chosen fields
-// as the update action takes them (each value is checked against its field below and again on
-// the server).
-const ZUpdateFormValues = ZPersonioEmployeeFields.pick({ firstName: true, lastName: true }).extend({
-  extra: ZUpdateInPersonioInput.shape.values,
-});
+// The rules are the update action's own (the names as the review form checks them); each chosen
+// field's value is also checked against its field below, and again on the server.
+const ZUpdateFormValues = z.object({ values: ZUpdateInPersonioInput.shape.values });
 type UpdateFormValues = z.infer<typeof ZUpdateFormValues>;
 
 type Props = {
@@ -59,17 +56,15 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
     resolver: zodResolver(ZUpdateFormValues),
     mode: "onChange",
     defaultValues: {
-      firstName: data.defaults.firstName ?? "",
-      lastName: data.defaults.lastName ?? "",
-      extra: Object.fromEntries(data.fields.map((field) => [field.key, data.defaults[field.key] ?? ""])),
+      values: {
+        ...Object.fromEntries(data.fields.map((field) => [field.key, data.defaults[field.key] ?? ""])),
+        firstName: data.defaults.firstName ?? "",
+        lastName: data.defaults.lastName ?? "",
+      },
     },
   });
   const watched = useWatch({ control: form.control });
-  const values: Record<string, string> = {
-    ...(watched.extra ?? {}),
-    firstName: watched.firstName ?? "",
-    lastName: watched.lastName ?? "",
-  } as Record<string, string>;
+  const values = (watched.values ?? {}) as Record<string, string>;
   const [version, setVersion] = useState(data.version);
   // What Personio has from Handoff now: what was sent, then each update on top.
   const [base, setBase] = useState<Record<string, string>>(data.sent);
@@ -116,16 +111,16 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
   const blocked = Object.keys(problems).length > 0 || !form.formState.isValid;
 
   const nothingToSend = changes.length === 0 && repeat.length === 0;
-  const submit = form.handleSubmit(({ extra, ...names }) => {
+  const submit = form.handleSubmit(({ values: entered }) => {
     if (blocked || nothingToSend || update.isPending) return;
     setResult(null);
     setActionError(null);
     // What may not have reached Personio goes again with any new change.
-    update.execute({ candidateId, version, values: { ...extra, ...names }, repeat });
+    update.execute({ candidateId, version, values: entered, repeat });
   });
 
   const coreError = (key: (typeof CORE)[number]) => {
-    const message = form.formState.errors[key]?.message;
+    const message = form.formState.errors.values?.[key]?.message;
     return message ? tHandoff(`validation.${message}` as "validation.required") : undefined;
   };
   const failure =
@@ -148,7 +143,13 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
 
       <fieldset disabled={update.isPending} className="grid gap-4 sm:grid-cols-2">
         {CORE.map((key) => (
-          <TextField key={key} label={label(key)} autoComplete="off" error={coreError(key)} {...form.register(key)} />
+          <TextField
+            key={key}
+            label={label(key)}
+            autoComplete="off"
+            error={coreError(key)}
+            {...form.register(`values.${key}`)}
+          />
         ))}
         <TextField
           name="update-email"
@@ -167,7 +168,7 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
             value={values[field.key] ?? ""}
             problem={problems[field.key]}
             onChange={(value) =>
-              form.setValue(`extra.${field.key}`, value, { shouldDirty: true, shouldValidate: true })
+              form.setValue(`values.${field.key}`, value, { shouldDirty: true, shouldValidate: true })
             }
           />
         ))}
