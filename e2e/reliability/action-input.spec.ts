@@ -95,7 +95,11 @@ test("the send action answers every input with a validation error or sends it ex
           expect(await cluster.db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
           return;
         }
-        const typed = { ...(given.fields as Record<string, string>), ...(given.extra as Record<string, string>) };
+        // A `position` among the core fields is not one of them: only `extra` carries the job title.
+        const typed: Record<string, string> = {
+          ...(given.fields as Record<string, string>),
+          position: (given.extra as { position?: string })?.position ?? "",
+        };
         if (data.outcome === "existing_employee") return; // a generated email that was already used: not created
         expect(data.outcome).toBe("sent"); // never a Personio validation error for input we accepted
         tally.sent += 1;
