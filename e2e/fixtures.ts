@@ -10,7 +10,10 @@ import type { RoleKey } from "@/lib/permissions/definitions";
 export const db = createPrismaClient(process.env.DATABASE_URL!);
 
 export const TEST_PASSWORD = "e2e-password-2026";
-const passwordHash = hashPassword(TEST_PASSWORD);
+// The lowest bcrypt cost: every test signs its users in, and at the app's cost 12 each sign-in
+// spends a few hundred milliseconds of CPU (seconds on a busy machine) on the comparison alone.
+// Passwords set through the app's own forms are still hashed at cost 12.
+const passwordHash = hashPassword(TEST_PASSWORD, 4);
 
 export type TestUser = { id: string; name: string; email: string; roleId: RoleKey };
 
