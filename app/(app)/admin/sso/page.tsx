@@ -18,7 +18,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type Props = { searchParams: Promise<{ error?: string }> };
+type Props = { searchParams: Promise<{ error?: string; description?: string }> };
 
 export default async function SsoSettingsPage({ searchParams }: Props) {
   await requireUser("users:manage");
@@ -32,7 +32,8 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
     getFormatter(),
   ]);
   // A test sign-in comes back here with its outcome in ?error= (next-auth's error page).
-  const test = parseSsoTest((await searchParams).error);
+  const { error, description } = await searchParams;
+  const test = parseSsoTest(error);
   const roleName = (id: string | null) => roles.find((role) => role.id === id)?.name ?? "";
   const email = settings?.testedEmail ?? "";
   const status = !settings?.enabled ? t("statusOff") : settings.required ? t("statusRequired") : t("statusOn");
@@ -55,9 +56,18 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
           {t(`test.outcome.${test.outcome}`, { email, role: roleName(test.roleId) })}
         </Alert>
       )}
-      {test && !test.passed && (
+      {test && !test.passed && test.reason !== "provider" && (
         <Alert tone="error" title={t("test.failed")}>
           {t(`refusals.${test.reason}`, { email })}
+        </Alert>
+      )}
+      {test && !test.passed && test.reason === "provider" && (
+        <Alert tone="error" title={t("test.failed")}>
+          <p>{test.providerError === "access_denied" ? t("refusals.access_denied") : t("refusals.provider_error")}</p>
+          {/* The provider's own words, for the admin to look up: shown as text, never as markup. */}
+          <p className="mt-2 font-mono text-xs break-words">
+            {t("refusals.providerAnswer", { error: test.providerError, description: description ?? "" })}
+          </p>
         </Alert>
       )}
 
