@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import http from "node:http";
 
 import { generateApiKey } from "@/lib/api-keys/key-material";
@@ -35,7 +36,9 @@ const EXAMPLES: Record<
 function example(kind: SourceKind) {
   const suffix = uniqueSuffix();
   let body = fixtureBody(EXAMPLES[kind].file).toString("utf8");
-  for (const id of EXAMPLES[kind].ids) body = body.replaceAll(id, `${id}-${suffix}`);
+  // Greenhouse's ids are numbers: they stay numbers.
+  for (const id of EXAMPLES[kind].ids)
+    body = body.replaceAll(id, /^\d+$/.test(id) ? String(randomInt(100_000_000, 999_999_999)) : `${id}-${suffix}`);
   return { body, headers: EXAMPLES[kind].headers?.(suffix) ?? {} };
 }
 
