@@ -2,6 +2,7 @@ import type { OidcTestProvider } from "@/scripts/oidc-test-provider/server";
 
 import { createTestUser, db, expect, signIn, test, TEST_PASSWORD, uniqueSuffix, type TestUser } from "./fixtures";
 import {
+  APP_ORIGIN,
   lastSsoAudit,
   removeSsoSettings,
   sessionEmail,
@@ -212,6 +213,69 @@ test("people the app must not let in are refused with a clear message and no ses
   }
   expect(await db.user.count({ where: { email: { endsWith: "@other-company.test" } } })).toBe(0);
   expect((await db.user.findUniqueOrThrow({ where: { id: deactivated.id } })).active).toBe(false);
+});
+
+test("the redirect URI shown is the one the provider receives, whichever Host the admin's browser used", async ({
+  browser,
+}) => {
+  // The app reached as 127.0.0.1 instead of localhost (as through a proxy with another name).
+  const otherHost = APP_ORIGIN.replace("localhost", "127.0.0.1");
+  const context = await browser.newContext({ baseURL: otherHost });
+  const page = await context.newPage();
+  await signIn(page, admin);
+  await page.goto("/admin/sso");
+  const shown = `${APP_ORIGIN}/api/auth/callback/sso`;
+  await expect(page.getByText(shown, { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(`${otherHost}/api/auth/callback/sso`)).toHaveCount(0);
+  await context.close();
+
+  const signInPage = await (await browser.newContext()).newPage();
+  await signInPage.goto("/sign-in");
+  await signInPage.getByRole("button", { name: `Sign in with ${SSO_LABEL}` }).click();
+  await expect(signInPage).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
+  expect(provider.lastRedirectUri()).toBe(shown);
+  await signInPage.context().close();
+});
+
+test("a provider's access_denied says the organisation has not given access and whom to ask; a test shows the provider's words", async ({
+  page,
+  browser,
+}) => {
+  provider.setAuthorizationError({
+    error: "access_denied",
+    description: "AADSTS50105: The signed in user is not assigned to a role for the application.",
+  });
+  try {
+    const since = new Date();
+    const context = await browser.newContext();
+    const person = await context.newPage();
+    await person.goto("/sign-in");
+    await person.getByRole("button", { name: `Sign in with ${SSO_LABEL}` }).click();
+    await expect(person).toHaveURL(/\/sign-in\?error=SsoProviderError-access_denied$/);
+    await expect(person.getByRole("main").getByRole("alert")).toHaveText(
+      `Your organisation has not given you access to Handoff in ${SSO_LABEL}. Ask your IT team (the admin of your company's sign-in) to assign you to the Handoff app.`,
+    );
+    expect(await sessionEmail(person)).toBeUndefined();
+    expect(await lastSsoAudit(since)).toEqual([
+      expect.objectContaining({
+        outcome: "denied",
+        details: expect.objectContaining({ reason: "provider_error", error: "access_denied" }),
+      }),
+    ]);
+    await context.close();
+
+    await signIn(page, admin);
+    await page.goto("/admin/sso");
+    await page.getByRole("button", { name: "Test sign-in" }).click();
+    await expect(page).toHaveURL(/\/admin\/sso\?/);
+    const alert = page.getByRole("main").getByRole("alert").filter({ hasText: "access_denied" });
+    await expect(alert).toContainText("the account you used is not given access to this app there");
+    await expect(alert).toContainText(
+      "Provider's answer: access_denied AADSTS50105: The signed in user is not assigned to a role for the application.",
+    );
+  } finally {
+    provider.setAuthorizationError(null);
+  }
 });
 
 test("an SSO session ends like any other: a raised session version, a deactivation", async ({ page }) => {

@@ -160,9 +160,13 @@ test.describe("ATS sources in the browser", () => {
     await page.getByRole("button", { name: "Disable" }).click();
     await expect(page.getByText("Source disabled.")).toBeVisible();
     const refused = await postSigned(request, source, hire(4));
-    expect(refused.status).toBe(403);
+    expect([refused.status, refused.headers["retry-after"]]).toEqual([503, "300"]);
     await page.reload();
-    await expect(page.getByText("The source is disabled. Enable it here to receive hires again.")).toBeVisible();
+    await expect(
+      page.getByText(
+        'The source is disabled, so Handoff answered "try again later" (503) and the ATS will retry. Enable it here to receive the hire.',
+      ),
+    ).toBeVisible();
 
     // Deleting leads back to the sources (the source's own page is gone), and the URL is dead.
     const sourcePage = page.url();

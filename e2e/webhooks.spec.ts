@@ -56,10 +56,10 @@ test.describe("webhooks from the ATS", () => {
     expect(candidate.job.title).toBe("Developer");
     await expectInToSendQueue(candidate.id, { name: "Johnny Smith", email: "personal@example.com", job: "Developer" });
 
-    await test.step("the same delivery again is refused as a replay and changes nothing", async () => {
+    await test.step("the same delivery again is a duplicate and changes nothing", async () => {
       const again = await postSigned(request, source, body, { headers: { "Greenhouse-Event-ID": eventId } });
       expect(again.status).toBe(200);
-      expect(again.json).toMatchObject({ status: "duplicate", reason: "replay" });
+      expect(again.json).toMatchObject({ status: "duplicate", reason: "already_received" });
       // Greenhouse's retry of the same event carries the same event id; a copy with a new id but
       // the same body is caught by the body's hash.
       const copy = await postSigned(request, source, body, { headers: { "Greenhouse-Event-ID": `${eventId}-copy` } });
@@ -74,8 +74,8 @@ test.describe("webhooks from the ATS", () => {
     const log = await deliveriesOf(source.sourceId);
     expect(log.map((entry) => [entry.outcome, entry.reason])).toEqual([
       ["created", null],
-      ["rejected", "replay"],
-      ["rejected", "replay"],
+      ["duplicate", "already_received"],
+      ["duplicate", "already_received"],
     ]);
     // The intake log keeps the mapped fields, not the payload (no resume link, no salary).
     expect(JSON.parse(log[0]!.mappedFields!)).toEqual({
@@ -214,13 +214,20 @@ test.describe("webhooks from the ATS", () => {
     expect((await postSigned(request, source, movedBack)).json).toMatchObject({ status: "updated", reason: "unhired" });
     expect((await db.candidate.findUniqueOrThrow({ where: { id: lakita.id } })).stage).toBe("OFFER");
 
-    // fired_at is signed: an event from four days ago is refused as stale, whoever signed it.
+    // No age window (README): a retry four days later is applied (its payload is the candidate as
+    // it is now), and the same event again is a duplicate by its id, whatever its age.
     const old = moved
       .replace(/"fired_at": "[^"]+"/, `"fired_at": "${new Date(Date.now() - 96 * 3_600_000).toISOString()}"`)
       .replace(`ev-${movedId}`, `ev-${movedId}-old`);
-    const stale = await postSigned(request, source, old);
-    expect(stale.status).toBe(422);
-    expect(stale.json).toMatchObject({ status: "rejected", reason: "stale_event" });
+    const late = await postSigned(request, source, old);
+    expect([late.status, late.json?.status]).toEqual([200, "updated"]);
+    expect((await db.candidate.findUniqueOrThrow({ where: { id: lakita.id } })).stage).toBe("HIRED");
+    const sameId = old.replace('"stage": "Hired"', '"stage": "Offer"');
+    expect((await postSigned(request, source, sameId)).json).toMatchObject({
+      status: "duplicate",
+      reason: "already_received",
+    });
+    expect((await db.candidate.findUniqueOrThrow({ where: { id: lakita.id } })).stage).toBe("HIRED");
   });
 
   test("the Handoff webhook: the documented example is accepted; a stale timestamp and a replayed event id are refused and logged", async ({
@@ -260,7 +267,7 @@ test.describe("webhooks from the ATS", () => {
 
     // The same event signed afresh a second later: a new signature, the same event id.
     const replay = await postSigned(request, source, body, { nowMs: Date.now() + 1000 });
-    expect(replay.json).toMatchObject({ status: "duplicate", reason: "replay" });
+    expect(replay.json).toMatchObject({ status: "duplicate", reason: "already_received" });
 
     // A later event for the same person updates, never duplicates.
     const update = body.replace(`evt-${id}`, `evt-${id}-2`).replace("2027-02-01", "2027-03-01");
@@ -272,7 +279,7 @@ test.describe("webhooks from the ATS", () => {
     expect(log.map((entry) => [entry.outcome, entry.reason])).toEqual([
       ["rejected", "stale_timestamp"],
       ["created", null],
-      ["rejected", "replay"],
+      ["duplicate", "already_received"],
       ["updated", null],
     ]);
   });
@@ -312,7 +319,7 @@ test.describe("webhooks from the ATS", () => {
       source,
       JSON.stringify({ id: `d-${Date.now()}`, type: "candidate.promoted" }),
     );
-    expect([disabled.status, disabled.json?.reason]).toEqual([403, "source_disabled"]);
+    expect([disabled.status, disabled.json?.reason]).toEqual([503, "source_disabled"]);
 
     expect((await post(request, { path: "/api/webhooks/this-token-does-not-exist-anywhere" }, "{}")).status).toBe(404);
 

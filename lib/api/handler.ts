@@ -15,7 +15,7 @@ import type { ApiOperation } from "@/lib/api/operations";
 import { ApiProblem, problemResponse, type ProblemCode, type ProblemError } from "@/lib/api/problem";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { isBodyTooLarge, readLimitedBody, tooLargeHeaders } from "@/lib/http/read-limited-body";
 import { logFailure } from "@/lib/logger";
 import { createDatabaseLimiterPerKey, type KeyedLimiter, type LimitResult } from "@/lib/rate-limit";
 
@@ -164,8 +164,10 @@ export function apiHandler<const Op extends ApiOperation>(
         return problem("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
       }
       const read = await readLimitedBody(request, MAX_JSON_BODY_BYTES);
-      if (read === "too_large")
-        return problem("body_too_large", `Request bodies are limited to ${MAX_JSON_BODY_BYTES / 1024} KiB.`);
+      if (isBodyTooLarge(read))
+        return problemResponse("body_too_large", `Request bodies are limited to ${MAX_JSON_BODY_BYTES / 1024} KiB.`, {
+          headers: { ...limitHeaders, ...tooLargeHeaders(read) },
+        });
       rawBody = read;
     }
 

@@ -21,7 +21,7 @@ export const SSO_TEST_COOKIE = "handoff-sso-test";
 // A test ends on the settings page, whatever happened.
 const TEST_PAGES = { signIn: "/admin/sso", error: "/admin/sso" };
 
-async function ssoTester(): Promise<string | null> {
+export async function ssoTester(): Promise<string | null> {
   const marked = (await cookies()).get(SSO_TEST_COOKIE)?.value;
   if (!marked) return null;
   const user = await getCurrentUser();

@@ -53,6 +53,23 @@ describe("SSO claims", () => {
     });
   });
 
+  it("keeps the Entra rule for a token from any Entra host, whichever preset was chosen", () => {
+    const tenant = "8eaef023-2b34-4da1-9baa-8bc8c9d6a490";
+    for (const host of [
+      "login.microsoftonline.com",
+      "login.microsoftonline.us",
+      "login.partner.microsoftonline.cn",
+      `${tenant}.ciamlogin.com`,
+    ]) {
+      const claims = { email: "ada@acme.test", xms_edov: true, iss: `https://${host}/${tenant}/v2.0` };
+      expect(checkSsoClaims(claims, policy)).toMatchObject({ ok: true });
+      expect(checkSsoClaims({ ...claims, xms_edov: false }, policy)).toMatchObject({ ok: false, reason: "unverified" });
+    }
+    // xms_edov means nothing from another issuer.
+    const other = { email: "ada@acme.test", xms_edov: true, iss: "https://idp.example.com" };
+    expect(checkSsoClaims(other, policy)).toMatchObject({ ok: false, reason: "unverified" });
+  });
+
   it("picks the most privileged mapped role", () => {
     const mappings = [
       { group: "staff", roleId: "interviewer" },
@@ -72,6 +89,16 @@ describe("SSO presets", () => {
       findIssuerProblem("entra", "https://login.microsoftonline.com/8eaef023-2b34-4da1-9baa-8bc8c9d6a490/v2.0"),
     ).toBeNull();
     expect(findIssuerProblem("entra", "https://sts.windows.net/8eaef023/")).toBe("entraFormat");
+  });
+
+  it("accepts Entra's national clouds and Entra External ID with the same rules", () => {
+    const tenant = "8eaef023-2b34-4da1-9baa-8bc8c9d6a490";
+    for (const host of ["login.microsoftonline.us", "login.partner.microsoftonline.cn", `${tenant}.ciamlogin.com`]) {
+      expect(findIssuerProblem("entra", `https://${host}/${tenant}/v2.0`)).toBeNull();
+      expect(findIssuerProblem("entra", `https://${host}/common/v2.0`)).toBe("entraTenant");
+    }
+    expect(findIssuerProblem("entra", `https://login.microsoftonline.evil.example/${tenant}/v2.0`)).toBe("entraFormat");
+    expect(findIssuerProblem("entra", `https://ciamlogin.com.evil.example/${tenant}/v2.0`)).toBe("entraFormat");
   });
 
   it("asks for HTTPS except on loopback", () => {

@@ -2,7 +2,7 @@
 // next-auth/openid-client: signature, issuer, audience, expiry, nonce). Pure, so it is tested
 // without a provider (claims.test.ts); lib/sso/admission.ts applies it to the database.
 
-import type { SsoPreset } from "@/lib/sso/presets";
+import { isEntraHost, type SsoPreset } from "@/lib/sso/presets";
 
 export type SsoClaimRefusal = "no_email" | "unverified" | "domain" | "hosted_domain";
 
@@ -19,6 +19,17 @@ function stringClaim(claims: Record<string, unknown>, name: string): string | nu
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
+// An Entra ID token (any cloud, or External ID) whatever preset the admin chose: "Other" with an
+// Entra issuer must not lose the Entra rule below and refuse everyone as unverified.
+function isEntraToken(claims: Record<string, unknown>, preset: SsoPreset) {
+  if (preset === "entra") return true;
+  try {
+    return typeof claims.iss === "string" && isEntraHost(new URL(claims.iss).hostname);
+  } catch {
+    return false;
+  }
+}
+
 // Providers send email_verified as a boolean; a few older ones as the string "true".
 function isTrue(value: unknown) {
   return value === true || value === "true";
@@ -33,7 +44,7 @@ export function checkSsoClaims(
   // An address the provider has not verified could be anyone's: matching it to an account
   // would let whoever typed it into their profile take that account over. Entra ID sends no
   // email_verified; its optional claim xms_edov says the domain's owner verified the address.
-  const verified = isTrue(claims.email_verified) || (policy.preset === "entra" && isTrue(claims.xms_edov));
+  const verified = isTrue(claims.email_verified) || (isEntraToken(claims, policy.preset) && isTrue(claims.xms_edov));
   if (!verified) return { ok: false, reason: "unverified", email };
   const domain = email.slice(email.lastIndexOf("@") + 1);
   if (policy.allowedDomains.length > 0 && !policy.allowedDomains.includes(domain))

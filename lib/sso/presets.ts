@@ -29,6 +29,19 @@ export const PRESETS: Record<SsoPreset, PresetDefinition> = {
 };
 
 const ENTRA_SHARED_TENANTS = new Set(["common", "organizations", "consumers"]);
+// Entra ID's sign-in hosts: the global cloud, the national clouds (US Government, China operated
+// by 21Vianet) and Entra External ID (<tenant>.ciamlogin.com). All issue the same tokens, so the
+// Entra rules (a tenant-specific issuer, the xms_edov claim) apply to each.
+const ENTRA_HOSTS = new Set([
+  "login.microsoftonline.com",
+  "login.microsoftonline.us",
+  "login.partner.microsoftonline.cn",
+]);
+const ENTRA_EXTERNAL_ID_HOST = /^[a-z0-9-]{1,63}\.ciamlogin\.com$/;
+
+export function isEntraHost(hostname: string) {
+  return ENTRA_HOSTS.has(hostname) || ENTRA_EXTERNAL_ID_HOST.test(hostname);
+}
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 export type IssuerProblem = "url" | "https" | "entraTenant" | "entraFormat" | "googleIssuer";
@@ -49,7 +62,7 @@ export function findIssuerProblem(preset: SsoPreset, issuer: string): IssuerProb
     // accounts): their tokens' issuer names whichever tenant signed in, so no fixed issuer
     // could be checked. Only a tenant-specific issuer is accepted.
     const match = /^\/([^/]+)\/v2\.0\/?$/.exec(url.pathname);
-    if (url.hostname !== "login.microsoftonline.com" || !match) return "entraFormat";
+    if (!isEntraHost(url.hostname) || !match) return "entraFormat";
     if (ENTRA_SHARED_TENANTS.has(match[1]!.toLowerCase())) return "entraTenant";
   }
   if (preset === "google" && url.origin + url.pathname.replace(/\/$/, "") !== "https://accounts.google.com")

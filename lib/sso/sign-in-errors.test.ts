@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  parseSsoProviderError,
   parseSsoRefusal,
   parseSsoTest,
+  ssoProviderError,
   ssoRefusedError,
   ssoTestFailedError,
   ssoTestPassedError,
@@ -30,5 +32,16 @@ describe("SSO sign-in error codes", () => {
     expect(parseSsoTest(ssoTestFailedError("unverified"))).toEqual({ passed: false, reason: "unverified" });
     expect(parseSsoTest("OAuthCallback")).toEqual({ passed: false, reason: "token" });
     expect(parseSsoTest("SsoTestPassed-owner-admin")).toBeNull();
+  });
+
+  it("carries the provider's own error code, and nothing else", () => {
+    expect(parseSsoProviderError(ssoProviderError("access_denied"))).toBe("access_denied");
+    expect(parseSsoProviderError(ssoProviderError("<img src=x>"))).toBe("unknown");
+    expect(parseSsoProviderError("OAuthCallback")).toBeNull();
+    expect(parseSsoTest(ssoProviderError("access_denied"))).toEqual({
+      passed: false,
+      reason: "provider",
+      providerError: "access_denied",
+    });
   });
 });

@@ -9,6 +9,24 @@ export type SsoRefusalCode = (typeof SSO_REFUSALS)[number];
 const REFUSED = "SsoRefused-";
 const TEST_PASSED = "SsoTestPassed-";
 const TEST_FAILED = "SsoTestFailed-";
+const PROVIDER_ERROR = "SsoProviderError-";
+
+// An OAuth error code as the provider sent it back (RFC 6749 4.1.2.1: access_denied,
+// temporarily_unavailable, …); anything outside a plain code's characters is "unknown".
+export function providerErrorCode(error: string): string {
+  return /^[A-Za-z0-9_.-]{1,64}$/.test(error) ? error : "unknown";
+}
+
+export function ssoProviderError(error: string) {
+  return PROVIDER_ERROR + providerErrorCode(error);
+}
+
+/** The provider's own error code from ?error=, or null: access_denied when the organisation has
+ * not given the person access to the app (not assigned to it in Entra, Okta, Google, …). */
+export function parseSsoProviderError(error: string | undefined): string | null {
+  if (!error?.startsWith(PROVIDER_ERROR)) return null;
+  return providerErrorCode(error.slice(PROVIDER_ERROR.length));
+}
 
 export const SSO_TEST_OUTCOMES = ["existing", "create", "no_account", "deactivated"] as const;
 export type SsoTestOutcome = (typeof SSO_TEST_OUTCOMES)[number];
@@ -37,7 +55,8 @@ export function parseSsoRefusal(error: string | undefined): SsoRefusalCode | nul
 
 export type ParsedSsoTest =
   | { passed: true; outcome: SsoTestOutcome; roleId: RoleKey | null }
-  | { passed: false; reason: SsoRefusalCode | "token" };
+  | { passed: false; reason: SsoRefusalCode | "token" }
+  | { passed: false; reason: "provider"; providerError: string };
 
 // What the settings page shows after a test sign-in came back. next-auth's own codes for a
 // refused answer from the provider (a bad token, state or code) are "OAuthCallback", "Callback"
@@ -54,6 +73,8 @@ export function parseSsoTest(error: string | undefined): ParsedSsoTest | null {
     const reason = error.slice(TEST_FAILED.length);
     return isRefusal(reason) ? { passed: false, reason } : null;
   }
+  const providerError = parseSsoProviderError(error);
+  if (providerError) return { passed: false, reason: "provider", providerError };
   if (["OAuthCallback", "Callback", "OAuthSignin"].includes(error)) return { passed: false, reason: "token" };
   return null;
 }

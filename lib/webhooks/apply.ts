@@ -181,14 +181,14 @@ export async function applyDelivery(input: {
       if (violated === "replay") {
         const delivery = await writeDelivery(db, {
           ...base,
-          outcome: "rejected",
-          reason: "replay",
+          outcome: "duplicate",
+          reason: "already_received",
           candidateId: null,
           attention: null,
         });
         return {
-          outcome: "rejected",
-          reason: "replay",
+          outcome: "duplicate",
+          reason: "already_received",
           candidateId: null,
           attention: null,
           deliveryId: delivery.id,

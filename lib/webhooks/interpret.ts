@@ -8,12 +8,7 @@ import { interpretWorkable } from "./vendors/workable";
 type HeaderReader = { get(name: string): string | null };
 
 /** Parses a verified body and says what it means; never throws on what a sender put in it. */
-export function interpretDelivery(
-  kind: SourceKind,
-  rawBody: Uint8Array,
-  headers: HeaderReader,
-  nowMs: number,
-): Interpretation {
+export function interpretDelivery(kind: SourceKind, rawBody: Uint8Array, headers: HeaderReader): Interpretation {
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(rawBody));
@@ -26,7 +21,7 @@ export function interpretDelivery(
     case "ashby":
       return interpretAshby(body);
     case "workable":
-      return interpretWorkable(body, nowMs);
+      return interpretWorkable(body);
     case "handoff":
       return interpretHandoff(body);
   }

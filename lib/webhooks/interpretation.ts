@@ -17,7 +17,7 @@ export type MappedHire = {
 };
 
 export type IgnoreReason = "unknown_event" | "ping" | "not_hired";
-export type RejectReason = "malformed_json" | "invalid_payload" | "missing_email" | "missing_job" | "stale_event";
+export type RejectReason = "malformed_json" | "invalid_payload" | "missing_email" | "missing_job";
 
 export type Interpretation = { eventType: string | null; eventId: string | null } & (
   | { kind: "hire"; hire: MappedHire }

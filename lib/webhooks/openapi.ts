@@ -33,7 +33,7 @@ export function handoffWebhookOpenApi(refPrefix = "#/components/schemas/") {
         reason: {
           type: "string",
           description:
-            "A stable code: bad_signature, stale_timestamp, replay, invalid_payload, missing_email, unknown_event, …",
+            "A stable code: bad_signature, stale_timestamp, already_received, source_disabled, invalid_payload, missing_email, unknown_event, …",
         },
         deliveryId: { type: "string", description: "The delivery's entry in the admins' intake log." },
       },
@@ -52,7 +52,9 @@ export function handoffWebhookOpenApi(refPrefix = "#/components/schemas/") {
           "POST to the source's own URL, /api/webhooks/{token}, shown on its page under Integrations → ATS. " +
           'Sign with HMAC-SHA256, keyed with the source\'s secret, over the Unix timestamp, a dot and the raw body ("<t>.<body>"), ' +
           `and send Handoff-Signature: t=<t>,v1=<hex>. Deliveries more than ${HANDOFF_TOLERANCE_SECONDS / 60} minutes from the server's clock, ` +
-          "and events whose id was seen before, are refused. A later event for the same externalId updates the candidate.",
+          "are refused; an event whose id was seen before is answered 200 duplicate and changes nothing, so a retry is always safe " +
+          "(sign each attempt afresh). Retry 429 and 503 after Retry-After, and 5xx; a 4xx other than 429 will fail again unchanged. " +
+          "A later event for the same externalId updates the candidate.",
         tags: ["Webhooks"],
         parameters: [
           {
@@ -70,16 +72,21 @@ export function handoffWebhookOpenApi(refPrefix = "#/components/schemas/") {
         },
         responses: {
           200: answer(
-            "Processed: created, updated, ignored (an event type Handoff does not use), or duplicate (a replay: nothing changed).",
+            "Processed: created, updated, ignored (an event type Handoff does not use), or duplicate (seen before: nothing changed).",
           ),
           400: answer("Malformed JSON."),
           401: answer("No, a wrong or a stale signature."),
-          403: answer("The source is disabled."),
           404: answer("No source has this URL."),
           413: answer("The body is over 1 MiB."),
           422: answer("The body does not match the schema, or a hire without an email."),
           429: {
             ...answer("Too many deliveries to this source; retry after Retry-After seconds."),
+            headers: { "Retry-After": { schema: { type: "integer" } } },
+          },
+          503: {
+            ...answer(
+              "The source is disabled for now; retry after Retry-After seconds (it keeps failing until an admin enables it).",
+            ),
             headers: { "Retry-After": { schema: { type: "integer" } } },
           },
         },

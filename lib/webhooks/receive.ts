@@ -2,13 +2,19 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { isBodyTooLarge, readLimitedBody, tooLargeHeaders } from "@/lib/http/read-limited-body";
 import { createDatabaseLimiter, type DatabaseLimiter } from "@/lib/rate-limit";
 import { decryptAtRest } from "@/lib/secrets/at-rest";
 
 import { applyDelivery, replayKeys, writeDelivery } from "./apply";
 import { interpretDelivery } from "./interpret";
-import { isSourceKind, MAX_BODY_BYTES, type DeliveryOutcome, type SourceKind } from "./kinds";
+import {
+  DISABLED_RETRY_AFTER_SECONDS,
+  isSourceKind,
+  MAX_BODY_BYTES,
+  type DeliveryOutcome,
+  type SourceKind,
+} from "./kinds";
 import { sha256Hex, verifySignature } from "./signatures";
 
 // One delivery from an ATS, from the raw request to the answer: find the source by its path,
@@ -17,8 +23,9 @@ import { sha256Hex, verifySignature } from "./signatures";
 
 export type ReceiveResult = {
   status: number;
-  body: { status: DeliveryOutcome | "duplicate"; reason?: string; deliveryId?: string };
+  body: { status: DeliveryOutcome; reason?: string; deliveryId?: string };
   retryAfterSeconds?: number;
+  headers?: Record<string, string>;
 };
 
 // Flood bound per source, counted in the database (lib/rate-limit.ts) so it holds across restarts
@@ -45,8 +52,11 @@ function acceptedSecrets(
   return secrets;
 }
 
+// What each vendor retries decides these (README, "What each ATS retries"): a refusal that can
+// succeed later without a change at the ATS (a disabled source) is a 503 every vendor retries;
+// Ashby never retries 401, 403, 404, 405 or 410, so those are kept for what a retry cannot fix.
 const REJECT_STATUS: Record<string, number> = {
-  source_disabled: 403,
+  source_disabled: 503,
   too_large: 413,
   missing_signature: 401,
   malformed_signature: 401,
@@ -56,7 +66,6 @@ const REJECT_STATUS: Record<string, number> = {
   invalid_payload: 422,
   missing_email: 422,
   missing_job: 422,
-  stale_event: 422,
 };
 
 export async function receiveDelivery(pathToken: string, request: Request): Promise<ReceiveResult> {
@@ -97,7 +106,8 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
       mapped?: Record<string, unknown> | null;
       externalId?: string | null;
     } = {},
-  ) => {
+    answer: Pick<ReceiveResult, "retryAfterSeconds" | "headers"> = {},
+  ): Promise<ReceiveResult> => {
     const delivery = await writeDelivery(db, {
       sourceId: source.id,
       eventType: extra.eventType ?? null,
@@ -112,14 +122,16 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
     });
     return {
       status: REJECT_STATUS[reason] ?? 400,
-      body: { status: "rejected" as const, reason, deliveryId: delivery.id },
+      body: { status: "rejected", reason, deliveryId: delivery.id },
+      ...answer,
     };
   };
 
-  if (!source.enabled) return reject("source_disabled");
+  // "Not now", not "never": the ATS keeps the hire and delivers it again once enabled.
+  if (!source.enabled) return reject("source_disabled", {}, { retryAfterSeconds: DISABLED_RETRY_AFTER_SECONDS });
   // Streamed up to the limit, so a body without a Content-Length (or a lying one) stops there.
   const rawBody = await readLimitedBody(request, MAX_BODY_BYTES);
-  if (rawBody === "too_large") return reject("too_large");
+  if (isBodyTooLarge(rawBody)) return reject("too_large", {}, { headers: tooLargeHeaders(rawBody) });
 
   const now = new Date();
   const check = verifySignature({
@@ -132,7 +144,7 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
   // Nothing from an unverified body is parsed or kept.
   if (!check.ok) return reject(check.reason);
 
-  const interpretation = interpretDelivery(kind, rawBody, request.headers, now.getTime());
+  const interpretation = interpretDelivery(kind, rawBody, request.headers);
   const meta = { eventType: interpretation.eventType, eventId: interpretation.eventId };
   if (interpretation.kind === "reject") {
     return reject(interpretation.reason, {
@@ -157,11 +169,11 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
   }
 
   const bodyHash = sha256Hex(rawBody);
-  // A replay is refused (nothing is applied, the log says so) but answered 200: an ATS that
-  // re-sends because our first answer got lost must stop retrying, not try for 15 hours.
+  // A delivery seen before is normally the ATS retrying because our first answer got lost: nothing
+  // is applied again, it is logged as a duplicate and answered 200, so the ATS stops retrying.
   const duplicate = (deliveryId: string): ReceiveResult => ({
     status: 200,
-    body: { status: "duplicate", reason: "replay", deliveryId },
+    body: { status: "duplicate", reason: "already_received", deliveryId },
   });
   const seen = await db.webhookReplayKey.findFirst({
     where: { sourceId: source.id, key: { in: replayKeys(interpretation.eventId, bodyHash) } },
@@ -171,8 +183,8 @@ export async function receiveDelivery(pathToken: string, request: Request): Prom
     const delivery = await writeDelivery(db, {
       sourceId: source.id,
       ...meta,
-      outcome: "rejected",
-      reason: "replay",
+      outcome: "duplicate",
+      reason: "already_received",
       externalId: null,
       candidateId: null,
       mapped: null,

@@ -23,6 +23,10 @@ export type OidcTestAccount = {
 
 export type IdTokenFault = "signature" | "issuer" | "audience" | "expired";
 
+// What a provider sends back instead of a code (RFC 6749 4.1.2.1), e.g. access_denied when the
+// person is not assigned to the app.
+export type AuthorizationError = { error: string; description?: string };
+
 export type OidcTestProvider = {
   issuer: string;
   clientId: string;
@@ -30,6 +34,10 @@ export type OidcTestProvider = {
   // Accounts sign in with their email as the login (any password).
   setAccount(account: OidcTestAccount): void;
   setIdTokenFault(fault: IdTokenFault | null): void;
+  // Answers every authorization request with this error (back to the client's redirect URI).
+  setAuthorizationError(error: AuthorizationError | null): void;
+  // The redirect_uri of the last authorization request, as the client sent it.
+  lastRedirectUri(): string | null;
   // A new signing key; the old one stays published, as providers do during a rotation.
   rotateSigningKey(): Promise<void>;
   signingKeyId(): string;
@@ -74,8 +82,26 @@ export async function startOidcTestProvider(options: {
   const cookieKeys = [randomBytes(32).toString("base64url")];
   let fault: IdTokenFault | null = null;
   let lastKid: string | null = null;
+  let authorizationError: AuthorizationError | null = null;
+  let lastRedirect: string | null = null;
 
-  const server = http.createServer((req, res) => handler(req, res));
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://provider");
+    if (url.pathname === "/auth") {
+      lastRedirect = url.searchParams.get("redirect_uri");
+      // Only to a registered redirect URI, as a provider does.
+      if (authorizationError && lastRedirect && options.redirectUris.includes(lastRedirect)) {
+        const back = new URL(lastRedirect);
+        back.searchParams.set("error", authorizationError.error);
+        if (authorizationError.description) back.searchParams.set("error_description", authorizationError.description);
+        const state = url.searchParams.get("state");
+        if (state) back.searchParams.set("state", state);
+        res.writeHead(303, { location: back.toString() }).end();
+        return;
+      }
+    }
+    return handler(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -172,6 +198,10 @@ export async function startOidcTestProvider(options: {
     setIdTokenFault(next) {
       fault = next;
     },
+    setAuthorizationError(next) {
+      authorizationError = next;
+    },
+    lastRedirectUri: () => lastRedirect,
     async rotateSigningKey() {
       keys.unshift(newSigningKey());
       handler = build().callback();

@@ -10,7 +10,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { isSetupNeeded } from "@/lib/setup/installation";
 import { getSsoSignInOptions } from "@/lib/sso/settings";
-import { parseSsoRefusal } from "@/lib/sso/sign-in-errors";
+import { parseSsoProviderError, parseSsoRefusal } from "@/lib/sso/sign-in-errors";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -31,11 +31,16 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await isSetupNeeded(db)) redirect("/setup");
   const [t, sso] = await Promise.all([getTranslations(), getSsoSignInOptions()]);
   const refusal = parseSsoRefusal(error);
+  const providerError = parseSsoProviderError(error);
   const failure = refusal
     ? t(`ssoSignIn.refused.${refusal}`)
-    : error && PROVIDER_ERRORS.has(error)
-      ? t("ssoSignIn.refused.token")
-      : null;
+    : providerError === "access_denied"
+      ? t("ssoSignIn.refused.access_denied", { label: sso.label ?? "SSO" })
+      : providerError
+        ? t("ssoSignIn.refused.provider", { error: providerError })
+        : error && PROVIDER_ERRORS.has(error)
+          ? t("ssoSignIn.refused.token")
+          : null;
   const passwordForm = <SignInForm callbackUrl={safeCallback} />;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">

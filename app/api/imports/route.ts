@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { isBodyTooLarge, readLimitedBody, tooLargeHeaders } from "@/lib/http/read-limited-body";
 import { MAX_IMPORT_BYTES } from "@/lib/imports/limits";
 import { createImport, ImportFileError } from "@/lib/imports/service";
 import { requestLogger } from "@/lib/logger";
@@ -9,8 +9,8 @@ import { can } from "@/lib/permissions";
 // file is buffered), its name in X-File-Name. Server actions cap bodies far below 50 MB, hence
 // a route handler. The answer is the stored import's id; the preview reads it from there.
 
-function json(status: number, body: unknown) {
-  return Response.json(body, { status });
+function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers });
 }
 
 export async function POST(request: Request) {
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
   if (!can(user, "candidates:import")) return json(403, { code: "forbidden" });
 
   const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES);
-  if (bytes === "too_large") return json(413, { code: "file_too_large" });
+  if (isBodyTooLarge(bytes)) return json(413, { code: "file_too_large" }, tooLargeHeaders(bytes));
   let fileName = "upload";
   try {
     fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "upload");

@@ -6,26 +6,24 @@ import { email, record, text, toHire, type Interpretation } from "../interpretat
 // a move out of it (for a candidate Handoff has as hired) takes the hire back. candidate_created
 // counts when the candidate is created straight into the hired stage.
 
-// fired_at is inside the signed body, so an event older than this is refused as stale: a
-// captured delivery cannot be replayed after its replay key could have been pruned.
-export const WORKABLE_MAX_EVENT_AGE_HOURS = 72;
+// No age window: Workable documents no retry schedule ("Response status should be 200 so that
+// Workable won't consider it an error and replays the request"), so any age could be a genuine
+// retry, and its payload is the candidate as it is when sent, not as it was when the event fired.
+// A replayed delivery is caught by its event id (or its body's hash); those keys are kept as long
+// as the source exists.
 
 function isHiredStage(candidate: Record<string, unknown>) {
   const stage = text(candidate.stage)?.toLowerCase();
   return stage === "hired" || text(candidate.stage_kind)?.toLowerCase() === "hired";
 }
 
-export function interpretWorkable(body: unknown, nowMs: number): Interpretation {
+export function interpretWorkable(body: unknown): Interpretation {
   const root = record(body);
   const eventType = text(root?.event_type);
   const meta = { eventType, eventId: text(root?.id) };
   if (!root || !eventType) return { ...meta, kind: "reject", reason: "invalid_payload" };
   if (eventType !== "candidate_moved" && eventType !== "candidate_created")
     return { ...meta, kind: "ignore", reason: "unknown_event" };
-
-  const firedAt = Date.parse(text(root.fired_at) ?? "");
-  if (Number.isFinite(firedAt) && nowMs - firedAt > WORKABLE_MAX_EVENT_AGE_HOURS * 3_600_000)
-    return { ...meta, kind: "reject", reason: "stale_event" };
 
   const candidate = record(root.data);
   const externalId = text(candidate?.id);

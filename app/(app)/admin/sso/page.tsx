@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
 
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
-import { getSsoSettings, listActiveAdmins, listSsoGroupRoles, SSO_PROVIDER_ID } from "@/lib/sso/settings";
+import { ssoRedirectUri } from "@/lib/sso/redirect-uri";
+import { getSsoSettings, listActiveAdmins, listSsoGroupRoles } from "@/lib/sso/settings";
 import { parseSsoTest } from "@/lib/sso/sign-in-errors";
 import { listRoles } from "@/lib/users/service";
 
@@ -18,30 +18,22 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-// The address the provider sends people back to, as this browser reaches the app.
-async function redirectUri() {
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
-  const proto =
-    list.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
-  return `${proto}://${host}/api/auth/callback/${SSO_PROVIDER_ID}`;
-}
-
-type Props = { searchParams: Promise<{ error?: string }> };
+type Props = { searchParams: Promise<{ error?: string; description?: string }> };
 
 export default async function SsoSettingsPage({ searchParams }: Props) {
   await requireUser("users:manage");
-  const [settings, groupRoles, roles, admins, t, format, uri] = await Promise.all([
+  const uri = ssoRedirectUri();
+  const [settings, groupRoles, roles, admins, t, format] = await Promise.all([
     getSsoSettings(),
     listSsoGroupRoles(),
     listRoles(),
     listActiveAdmins(),
     getTranslations("sso"),
     getFormatter(),
-    redirectUri(),
   ]);
   // A test sign-in comes back here with its outcome in ?error= (next-auth's error page).
-  const test = parseSsoTest((await searchParams).error);
+  const { error, description } = await searchParams;
+  const test = parseSsoTest(error);
   const roleName = (id: string | null) => roles.find((role) => role.id === id)?.name ?? "";
   const email = settings?.testedEmail ?? "";
   const status = !settings?.enabled ? t("statusOff") : settings.required ? t("statusRequired") : t("statusOn");
@@ -64,9 +56,18 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
           {t(`test.outcome.${test.outcome}`, { email, role: roleName(test.roleId) })}
         </Alert>
       )}
-      {test && !test.passed && (
+      {test && !test.passed && test.reason !== "provider" && (
         <Alert tone="error" title={t("test.failed")}>
           {t(`refusals.${test.reason}`, { email })}
+        </Alert>
+      )}
+      {test && !test.passed && test.reason === "provider" && (
+        <Alert tone="error" title={t("test.failed")}>
+          <p>{test.providerError === "access_denied" ? t("refusals.access_denied") : t("refusals.provider_error")}</p>
+          {/* The provider's own words, for the admin to look up: shown as text, never as markup. */}
+          <p className="mt-2 font-mono text-xs break-words">
+            {t("refusals.providerAnswer", { error: test.providerError, description: description ?? "" })}
+          </p>
         </Alert>
       )}
 

@@ -2,7 +2,9 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { authOptionsForRequest } from "@/lib/auth/request-options";
+import { authOptionsForRequest, ssoTester } from "@/lib/auth/request-options";
+import { answerProviderError } from "@/lib/sso/provider-error";
+import { SSO_PROVIDER_ID } from "@/lib/sso/settings";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -25,6 +27,8 @@ async function handler(request: NextRequest, context: Context) {
     const ended = await endedSessionAnswer(request);
     if (ended) return ended;
   }
+  if (nextauth.join("/") === `callback/${SSO_PROVIDER_ID}` && request.nextUrl.searchParams.has("error"))
+    return answerProviderError(request.nextUrl.searchParams, await ssoTester());
   return NextAuth(request, context, await authOptionsForRequest(nextauth));
 }
 

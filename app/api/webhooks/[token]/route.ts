@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const result = await receiveDelivery(token, request);
-  const headers: Record<string, string> = { "cache-control": "no-store" };
+  const headers: Record<string, string> = { "cache-control": "no-store", ...result.headers };
   if (result.retryAfterSeconds) headers["retry-after"] = String(result.retryAfterSeconds);
   return Response.json(result.body, { status: result.status, headers });
 }

@@ -6,6 +6,7 @@ const TONES: Record<DeliveryOutcome, string> = {
   created: "bg-emerald-100 text-emerald-800",
   updated: "bg-sky-100 text-sky-800",
   ignored: "bg-slate-100 text-slate-700",
+  duplicate: "bg-slate-100 text-slate-700",
   rejected: "bg-red-100 text-red-800",
 };
 
