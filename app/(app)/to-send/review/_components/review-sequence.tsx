@@ -57,10 +57,10 @@ export function ReviewSequence({ batch: firstBatch }: { batch: ReviewBatch }) {
   const stepRef = useRef<HTMLDivElement>(null);
   const current = candidates[index];
 
-  // Each new form, and the end, starts with focus on it, as a new dialog would.
+  // Each new form starts with focus on it, as a new dialog would (the summary takes it itself).
   useEffect(() => {
-    if (index > 0) stepRef.current?.focus();
-  }, [index]);
+    if (index > 0 && index < candidates.length) stepRef.current?.focus();
+  }, [index, candidates.length]);
 
   const record = (id: string, outcome: Outcome) => setOutcomes((value) => ({ ...value, [id]: outcome }));
   const moveOn = (next: Previous | null) => {
