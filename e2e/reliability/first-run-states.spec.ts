@@ -59,6 +59,16 @@ test("nothing set up: the admin's checklist has four open steps; the empty list 
     "href",
     "/admin/integrations/personio",
   );
+  // On a phone, neither page is wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/candidates", "/to-send"]) {
+    await page.goto(path);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(innerWidth);
+  }
   await page.context().close();
 
   recruiter = await createTestUser("recruiter", { client: cluster.db });

@@ -68,30 +68,33 @@ export function QueueList({ rows }: { rows: QueueRow[] }) {
           {rows.map((row) => (
             // On phones the checkbox sits in the card's top right corner, beside the name.
             <tr key={row.id} role="row" className="relative hover:bg-slate-50 max-md:pr-10">
-              <Cell className="max-md:absolute max-md:right-1 max-md:top-2">
-                <input
-                  type="checkbox"
-                  name="ids"
-                  value={row.id}
-                  aria-label={t("select", { name: row.name })}
-                  checked={selected.has(row.id)}
-                  onChange={() => toggle(row.id)}
-                  className="size-4 rounded border-slate-400"
-                />
+              <Cell className="max-md:absolute max-md:right-1 max-md:top-1">
+                {/* A larger tap target than the box itself. */}
+                <label className="-m-2 inline-flex p-2">
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={row.id}
+                    aria-label={t("select", { name: row.name })}
+                    checked={selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                    className="size-4 rounded border-slate-400"
+                  />
+                </label>
               </Cell>
               <RowHeaderCell>
                 <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
                   {row.name}
                 </Link>
               </RowHeaderCell>
-              <Cell label={t("columns.email")} className="break-all text-slate-600">
-                {row.email}
-              </Cell>
-              <Cell label={t("columns.job")}>{row.job}</Cell>
-              <Cell label={t("columns.added")} className="whitespace-nowrap text-slate-600">
+              {/* On phones a compact card: email and job need no label, the date and the state
+                  share a line (the columns' names stay in the table's header for screen readers). */}
+              <Cell className="break-all text-slate-600 max-md:py-0.5!">{row.email}</Cell>
+              <Cell className="max-md:py-0.5!">{row.job}</Cell>
+              <Cell className="whitespace-nowrap text-slate-600 max-md:inline-block! max-md:pr-2">
                 <time dateTime={row.addedIso}>{row.added}</time>
               </Cell>
-              <Cell label={t("columns.state")}>
+              <Cell className="max-md:inline-block! max-md:px-0">
                 <span
                   className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${STATE_CHIP[row.state]}`}
                 >
