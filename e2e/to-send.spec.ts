@@ -4,7 +4,7 @@ import { sandbox, sandboxEmployeesWithEmail } from "./personio";
 type Candidate = Awaited<ReturnType<typeof createTestCandidate>>;
 
 test.describe("To send queue", () => {
-  test("the queue is a table of new hires, newest first; Review & send moves on after each success and ends with the counts", async ({
+  test("the nav counts who is waiting; the queue is a table of new hires, newest first, with a state column", async ({
     page,
   }) => {
     const recruiter = await createTestUser("recruiter");
@@ -49,6 +49,17 @@ test.describe("To send queue", () => {
       await expect(row.getByRole("cell").last()).toHaveText("Not sent yet");
       await expect(table.getByRole("link", { name: `Lena ${offer.lastName}` })).toHaveCount(0);
     });
+  });
+
+  test("Review & send of three: a success moves on by itself, and the end counts sent, linked, skipped and failed", async ({
+    page,
+  }) => {
+    const suffix = uniqueSuffix();
+    const candidates: Candidate[] = [];
+    for (const firstName of ["Ida", "Jonas", "Kemal"])
+      candidates.push(await createTestCandidate({ firstName, lastName: `Review-${suffix}` }));
+    await signIn(page, await createTestUser("recruiter"));
+    await page.goto("/to-send");
 
     await test.step("choose three and Review & send", async () => {
       for (const candidate of candidates)

@@ -32,8 +32,9 @@ export default async function CandidatesPage({
     listCandidates(params),
     isAdmin ? getOnboardingChecklist() : null,
   ]);
+  const isFiltered = Boolean(params.q || params.job || params.stage);
   // No candidates at all, rather than none that match: a new installation.
-  const isFirstRun = result.total === 0 && !params.q && !params.job && !params.stage;
+  const isFirstRun = result.total === 0 && !isFiltered;
   // Empty for roles that may not see badges: then not even the sender's name is in the page.
   const badges = await getPersonioBadges(
     user,
@@ -50,7 +51,10 @@ export default async function CandidatesPage({
           </p>
         }
       />
-      {onboarding && ONBOARDING_STEPS.some((step) => !onboarding[step]) && <OnboardingChecklist done={onboarding} />}
+      {/* On the list itself, not above search results (where it would push them off a phone's screen). */}
+      {onboarding && !isFiltered && ONBOARDING_STEPS.some((step) => !onboarding[step]) && (
+        <OnboardingChecklist done={onboarding} />
+      )}
       {isFirstRun ? (
         <CandidatesEmptyState
           canImport={can(user, "candidates:import")}
