@@ -92,9 +92,9 @@ test.describe("ATS sources in the browser", () => {
         .getByRole("link", { name: /^To send/ })
         .click();
       await expect(recruiterPage).toHaveURL("/to-send");
-      const queue = recruiterPage.getByRole("list", { name: "To send" });
+      const queue = recruiterPage.getByRole("table", { name: "To send" });
       const entry = queue
-        .getByRole("listitem")
+        .getByRole("row")
         .filter({ has: recruiterPage.getByRole("link", { name: `Janina Smith-${id}` }) })
         .filter({ hasText: email });
       await expect(entry).toBeVisible();
@@ -107,7 +107,9 @@ test.describe("ATS sources in the browser", () => {
       await expect(recruiterPage.getByLabel("Email")).toHaveValue(email);
       await expect(recruiterPage.getByLabel("Job title")).toHaveValue("Developer");
       await recruiterPage.getByRole("button", { name: "Send", exact: true }).click();
-      await expect(recruiterPage.getByRole("status").filter({ hasText: "Sent to Personio." })).toBeVisible();
+      await expect(
+        recruiterPage.getByRole("status").filter({ hasText: `Janina Smith-${id} was sent to Personio.` }),
+      ).toBeVisible();
       const employees = await sandboxEmployeesWithEmail(email);
       expect(employees).toHaveLength(1);
       expect(employees[0]).toMatchObject({ first_name: "Janina", last_name: `Smith-${id}` });

@@ -50,6 +50,8 @@ export function SendReviewForm({
   cancelLabel,
   after,
   onDone,
+  onFailure,
+  onceOnlyNotice,
   onPendingChange,
   eyebrow,
   refreshOnDone = true,
@@ -99,14 +101,17 @@ export function SendReviewForm({
       const field = fieldForAttribute(data.field);
       if (isCoreField(field)) form.setError(field, { type: "server", message: "personio" }, { shouldFocus: true });
     }
+    if (data.outcome === "failed") onFailure?.();
     if (data.outcome === "sent" || data.outcome === "linked") onDone?.(data);
     if (data.outcome === "already_sent") onDone?.({ outcome: "already_sent" });
     if ((data.outcome === "sent" || data.outcome === "linked" || data.outcome === "already_sent") && refreshOnDone) {
       router.refresh();
     }
   };
-  const onError = ({ error }: { error: Parameters<typeof describeActionError>[0] }) =>
+  const onError = ({ error }: { error: Parameters<typeof describeActionError>[0] }) => {
     setActionError(describeActionError(error));
+    onFailure?.();
+  };
   const send = useAction(actions.send, { onSuccess: ({ data }) => onResult(data), onError });
   const link = useAction(actions.link, { onSuccess: ({ data }) => onResult(data), onError });
   const isPending = send.isPending || link.isPending;
@@ -216,7 +221,9 @@ export function SendReviewForm({
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </header>
 
-      <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">{t("onceOnly")}</p>
+      <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+        {onceOnlyNotice ?? t("onceOnly")}
+      </p>
 
       <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map((name) => (
