@@ -22,6 +22,7 @@ test.describe("accounts", () => {
     const name = `Ingrid Sørensen ${uniqueSuffix()}`;
     const email = `ingrid.${uniqueSuffix()}@e2e.handoff.test`;
     await page.goto("/admin/users");
+    await page.getByRole("link", { name: "Invite", exact: true }).click(); // top right (issue 24)
     const form = page.getByRole("region", { name: "Invite someone" });
     await form.getByLabel("Name").fill(name);
     await form.getByLabel("Email").fill(email);
