@@ -440,7 +440,9 @@ describe("details as people read them (issue 24)", () => {
 
   it("marks a checksum as a hash (the page shortens it; the words keep it whole)", () => {
     const sha = "da4359329c10e6ae8f012858d01c94879c720ab4a63b256058a3280fb6672dde";
-    expect(details(entry("import.run", { fileName: "a.csv", fileSha256: sha }))).toContainEqual({
+    expect(
+      details(entry("import.run", { fileName: "a.csv", fileSha256: sha, created: 1, updated: 0, rejected: 0 })),
+    ).toContainEqual({
       label: "File checksum (SHA-256)",
       text: sha,
       kind: "hash",
