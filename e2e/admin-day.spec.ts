@@ -88,6 +88,7 @@ test.describe("users page", () => {
     const invited = `Ines Invited ${suffix}`;
 
     await test.step("an invitation's link is the one message", async () => {
+      await page.getByRole("link", { name: "Invite", exact: true }).click(); // top right (issue 24)
       const form = page.getByRole("region", { name: "Invite someone" });
       await form.getByLabel("Name").fill(invited);
       await form.getByLabel("Email").fill(`ines.${suffix}@e2e.handoff.test`);

@@ -138,6 +138,10 @@ test("an admin connects Personio and sets the roles, in German", DATABASE_INDEPE
   });
 
   await test.step("Hiring Manager may send, then not again; the roles are named in German", async () => {
+    await page
+      .getByRole("navigation", { name: "Personio-Einstellungen" })
+      .getByRole("link", { name: "Rollen" })
+      .click();
     const roles = page.getByRole("region", { name: "Wer senden darf und wer das Badge sieht" });
     await expect(roles.getByRole("rowheader")).toHaveText([
       "Admin",

@@ -18,10 +18,12 @@ test("an admin lets hiring managers import, and takes it back; Admin always keep
     await access.getByLabel("Hiring manager may import").check();
     await expect(access.getByRole("status")).toHaveText("Saved.");
     await managerPage.goto("/candidates");
+    // Import is a settings page (issue 24): Settings, then Import in its sidebar.
     await managerPage
       .getByRole("navigation", { name: "Main navigation" })
-      .getByRole("link", { name: "Import" })
+      .getByRole("link", { name: "Settings" })
       .click();
+    await managerPage.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Import" }).click();
     await expect(managerPage.getByRole("heading", { name: "Import candidates" })).toBeVisible();
     // Granting is for people who manage users: a hiring manager sees no such section.
     await expect(managerPage.getByRole("region", { name: "Who may import" })).toHaveCount(0);

@@ -184,6 +184,8 @@ test("no page or payload an admin or a recruiter can load contains the stored se
     await expect(
       form.getByRole("status").filter({ hasText: "The new credentials work and were saved." }),
     ).toBeVisible();
+    // The roles are on their own tab since issue 24.
+    await page.getByRole("navigation", { name: "Personio settings" }).getByRole("link", { name: "Roles" }).click();
     const roles = page.getByRole("region", { name: "Who may send and who sees the badge" });
     await roles.getByRole("checkbox", { name: "Interviewer: May see that a profile was sent" }).check();
     await expect(roles.getByRole("status")).toContainText("is now on");

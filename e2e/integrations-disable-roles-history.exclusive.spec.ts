@@ -135,7 +135,7 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
   const page = adminPage;
   const before = await auditCount(admin);
   const managerPage = await signedInPage(browser, hiringManager);
-  await page.goto("/admin/integrations/personio");
+  await page.goto("/admin/integrations/personio?tab=roles");
   const roles = page.getByRole("region", { name: "Who may send and who sees the badge" });
   const seeBadge = roles.getByRole("checkbox", { name: "Hiring manager: May see that a profile was sent" });
   const maySend = roles.getByRole("checkbox", { name: "Hiring manager: May send profiles to Personio" });

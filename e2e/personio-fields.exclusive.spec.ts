@@ -83,7 +83,7 @@ async function openUpdateDialog(page: Page, candidateId: string) {
 test("an admin offers hire date, department and office, prefilled from the candidate", async ({ page }) => {
   const admin = await createTestUser("admin");
   await signIn(page, admin);
-  await page.goto("/admin/integrations/personio");
+  await page.goto("/admin/integrations/personio?tab=fields");
   const section = page.getByRole("region", { name: "Fields sent to Personio" });
   await expect(section.getByText("Always sent: First name, Last name, Email")).toBeVisible();
   // Today's default: the job title only.

@@ -48,7 +48,8 @@ test.describe("security", () => {
     await page.getByLabel("Password").fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
-    await page.getByRole("link", { name: "Integrations" }).click();
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(violations).toEqual([]);
   });

@@ -12,7 +12,7 @@ test("an admin allows stage Offer: recruiters can then send Offer candidates, an
   const applied = await createTestCandidate({ stage: "APPLIED" });
   await signIn(page, admin);
   try {
-    await page.goto("/admin/integrations/personio");
+    await page.goto("/admin/integrations/personio?tab=stages");
     const section = page.getByRole("region", { name: "Which stages may be sent" });
     await expect(section.getByLabel("Hired")).toBeChecked();
     await expect(section.getByLabel("Offer")).not.toBeChecked();

@@ -22,6 +22,7 @@ test.describe("users (admin)", () => {
 
     await test.step("invite: a one-time link to pass on, no password set by the admin", async () => {
       await page.goto("/admin/users");
+      await page.getByRole("link", { name: "Invite", exact: true }).click(); // top right (issue 24)
       const form = page.getByRole("region", { name: "Invite someone" });
       await form.getByLabel("Name").fill(name);
       await form.getByLabel("Email").fill(email);

@@ -5,6 +5,7 @@ import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
 import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ConnectionFailingBanner } from "@/components/integrations/connection-failing-banner";
 import { AppHeader } from "@/components/layout/app-header";
+import { settingsSectionsFor } from "@/components/layout/settings-sections";
 import { QueryProvider } from "@/components/query-provider";
 import { requireUser } from "@/lib/auth/require-user";
 import { countToSend, NAV_COUNT_MAX } from "@/lib/handoff/queue";
@@ -69,11 +70,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <AppHeader
-        canManageUsers={can(user, "users:manage")}
-        canManageIntegrations={can(user, "integrations:manage")}
-        canReadAudit={can(user, "audit:read")}
-        canImport={can(user, "candidates:import")}
-        canManageJobs={can(user, "jobs:manage")}
+        settingsSections={settingsSectionsFor((permission) => can(user, permission))}
         toSendCount={toSendCount}
         profileMenu={profileMenu}
       />

@@ -20,11 +20,24 @@ const STACKED =
   "max-md:[&>tbody>tr>[data-label]]:before:uppercase max-md:[&>tbody>tr>[data-label]]:before:tracking-wide " +
   "max-md:[&>tbody>tr>[data-label]]:before:text-slate-500 max-md:[&>tbody>tr>[data-label]]:before:content-[attr(data-label)]";
 
-export function Table({ children, stackBelowMd = false }: { children: ReactNode; stackBelowMd?: boolean }) {
+export function Table({
+  children,
+  stackBelowMd = false,
+  fitWidth = false,
+}: {
+  children: ReactNode;
+  stackBelowMd?: boolean;
+  // From md up, the columns share the card's width (table-layout: fixed) instead of widening
+  // it: for tables of a file's arbitrary columns, whose cells cut long values.
+  fitWidth?: boolean;
+}) {
   if (stackBelowMd) {
     return (
       <div className="relative md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
-        <table role="table" className={`min-w-full divide-y divide-slate-200 text-sm ${STACKED}`}>
+        <table
+          role="table"
+          className={`min-w-full divide-y divide-slate-200 text-sm ${fitWidth ? "md:w-full md:table-fixed" : ""} ${STACKED}`}
+        >
           {children}
         </table>
       </div>

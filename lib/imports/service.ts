@@ -302,15 +302,20 @@ export const REJECTION_PAGE = 1000;
  */
 export async function* rejectedRowsCsv(
   importId: string,
-  labels: { row: string; problems: string; describe: (problem: RowProblem) => string },
+  labels: {
+    row: string;
+    problems: string;
+    describe: (problem: RowProblem, row: { cells: readonly string[]; mapping: ColumnMapping }) => string;
+  },
 ): AsyncGenerator<string> {
   const record = await db.candidateImport.findUnique({
     where: { id: importId },
-    select: { headers: true, delimiter: true },
+    select: { headers: true, delimiter: true, mapping: true },
   });
   if (!record) throw new NotFoundError("Import");
   const headers = JSON.parse(record.headers) as string[];
   const delimiter = record.delimiter ?? ",";
+  const mapping = JSON.parse(record.mapping ?? "{}") as ColumnMapping;
   yield "\uFEFF" + toCsvLine([...headers, labels.row, labels.problems], delimiter) + "\r\n";
   let afterRow = 0;
   for (;;) {
@@ -328,7 +333,14 @@ export async function* rejectedRowsCsv(
       );
       const padded = headers.map((_, index) => cells[index] ?? "");
       chunk +=
-        toCsvLine([...padded, String(row.rowNumber), reasons.map(labels.describe).join("; ")], delimiter) + "\r\n";
+        toCsvLine(
+          [
+            ...padded,
+            String(row.rowNumber),
+            reasons.map((reason) => labels.describe(reason, { cells, mapping })).join("; "),
+          ],
+          delimiter,
+        ) + "\r\n";
     }
     yield chunk;
     afterRow = page.at(-1)!.rowNumber;

@@ -27,6 +27,7 @@ const STAGE_WORDS: Record<Stage, string[]> = {
   INTERVIEW: ["interview", "interviews", "vorstellungsgesprach", "gesprach", "gesprache", "interviewphase"],
   OFFER: ["offer", "offered", "angebot", "vertragsangebot", "angebotsphase"],
   HIRED: ["hired", "eingestellt", "einstellung", "zusage", "accepted", "vertragunterschrieben"],
+  REJECTED: ["rejected", "abgelehnt", "absage", "declined", "disqualified", "notselected"],
 };
 
 const STAGE_BY_WORD = new Map<string, Stage>(
