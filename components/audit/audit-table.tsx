@@ -37,21 +37,34 @@ function Target({ entry, words }: { entry: AuditEntryRow; words: AuditEntryWords
 
 function Details({ lines }: { lines: AuditLine[] }) {
   if (lines.length === 0) return <>—</>;
+  // A <dl> may hold only <dt>/<dd> pairs: a line without a label is a paragraph of its own, and
+  // the labelled lines between such paragraphs form one list each (in order, on one grid).
+  const groups: (AuditLine | AuditLine[])[] = [];
+  for (const line of lines) {
+    const last = groups.at(-1);
+    if (line.label === null) groups.push(line);
+    else if (Array.isArray(last)) last.push(line);
+    else groups.push([line]);
+  }
   return (
-    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5">
-      {lines.map((line, index) =>
-        line.label === null ? (
-          <dd key={index} className="col-span-2 [overflow-wrap:anywhere]">
-            {line.text}
-          </dd>
+    <div className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5">
+      {groups.map((group, index) =>
+        Array.isArray(group) ? (
+          <dl key={index} className="contents">
+            {group.map((line, lineIndex) => (
+              <div key={lineIndex} className="contents">
+                <dt className="font-medium text-slate-500 [overflow-wrap:anywhere]">{line.label}</dt>
+                <dd className="[overflow-wrap:anywhere]">{line.text}</dd>
+              </div>
+            ))}
+          </dl>
         ) : (
-          <div key={index} className="contents">
-            <dt className="font-medium text-slate-500 [overflow-wrap:anywhere]">{line.label}</dt>
-            <dd className="[overflow-wrap:anywhere]">{line.text}</dd>
-          </div>
+          <p key={index} className="col-span-2 [overflow-wrap:anywhere]">
+            {group.text}
+          </p>
         ),
       )}
-    </dl>
+    </div>
   );
 }
 

@@ -19,6 +19,10 @@ export type ProfileMenuTexts = {
   language: string;
   timeZone: string;
   timeZoneHint: string;
+  timeZoneSearch: string;
+  timeZoneNoMatch: string;
+  /** Region names by IANA region ("Europe" → "Europa"). */
+  timeZoneRegions: Record<string, string>;
   save: string;
   saving: string;
   signOut: string;

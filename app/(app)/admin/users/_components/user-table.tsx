@@ -141,7 +141,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                 <Cell className="font-medium max-md:text-base">
                   {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
                 </Cell>
-                <Cell label={t("users.email")} className="break-all">
+                <Cell label={t("users.email")} className="md:whitespace-nowrap max-md:[overflow-wrap:break-word]">
                   {user.email}
                 </Cell>
                 <Cell label={t("users.role")}>
@@ -166,7 +166,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                 <Cell label={t("users.status")}>{status(user)}</Cell>
                 <Cell label={t("users.lastSignIn")}>
                   {user.lastSignInAt ? (
-                    <time dateTime={user.lastSignInAt}>
+                    <time dateTime={user.lastSignInAt} className="whitespace-nowrap">
                       {format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium", timeStyle: "short" })}
                     </time>
                   ) : (
