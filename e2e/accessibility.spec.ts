@@ -8,37 +8,46 @@ import {
   signIn,
   test,
   uniqueSuffix,
+  type TestUser,
 } from "./fixtures";
+import { openSendDialog } from "./personio";
 import { addSource } from "./webhooks";
 
 // Every page, in both languages, on a desktop and a phone, checked with axe-core against WCAG 2.1
-// A/AA. One walk per language and size instead of axe in every test keeps the suite fast.
-// A new page goes into SIGNED_OUT_PAGES or SIGNED_IN_PAGES (with the data it needs in Records).
+// A/AA: one dedicated walk instead of axe in every test keeps the suite fast. A new page is one
+// more line in PAGES (with the record it shows in Records, when it needs one).
 
 type Records = { hired: string; sent: string; importId: string; sourceId: string };
+type PageToCheck = { name: string; signedIn: boolean; path: (records: Records) => string };
 
-const SIGNED_OUT_PAGES = ["/sign-in", "/set-password/no-such-token"];
+const page = (name: string, path: (records: Records) => string = () => name): PageToCheck => ({
+  name,
+  signedIn: true,
+  path,
+});
 
-const SIGNED_IN_PAGES: ((records: Records) => string)[] = [
-  () => "/candidates",
-  ({ hired }) => `/candidates/${hired}`,
-  ({ sent }) => `/candidates/${sent}`,
-  () => "/to-send",
-  ({ hired }) => `/to-send/review?ids=${hired}`,
-  () => "/import",
-  ({ importId }) => `/import/${importId}`,
-  () => "/account",
-  () => "/admin/users",
-  () => "/admin/audit",
-  () => "/admin/integrations",
-  () => "/admin/integrations/personio",
-  () => "/admin/integrations/ats",
-  () => "/admin/integrations/ats/new?kind=greenhouse",
-  ({ sourceId }) => `/admin/integrations/ats/${sourceId}`,
-  () => "/admin/integrations/ats/intake",
-  () => "/admin/jobs",
-  () => "/admin/sso",
-  () => "/admin/api-keys",
+const PAGES: PageToCheck[] = [
+  { name: "/sign-in", signedIn: false, path: () => "/sign-in" },
+  { name: "/set-password/[unknown token]", signedIn: false, path: () => "/set-password/no-such-token" },
+  page("/candidates"),
+  page("/candidates/[hired]", ({ hired }) => `/candidates/${hired}`),
+  page("/candidates/[sent]", ({ sent }) => `/candidates/${sent}`),
+  page("/to-send"),
+  page("/to-send/review", ({ hired }) => `/to-send/review?ids=${hired}`),
+  page("/import"),
+  page("/import/[done]", ({ importId }) => `/import/${importId}`),
+  page("/account"),
+  page("/admin/users"),
+  page("/admin/audit"),
+  page("/admin/integrations"),
+  page("/admin/integrations/personio"),
+  page("/admin/integrations/ats"),
+  page("/admin/integrations/ats/new?kind=greenhouse"),
+  page("/admin/integrations/ats/[source]", ({ sourceId }) => `/admin/integrations/ats/${sourceId}`),
+  page("/admin/integrations/ats/intake"),
+  page("/admin/jobs"),
+  page("/admin/sso"),
+  page("/admin/api-keys"),
 ];
 
 const SCREENS = [
@@ -50,7 +59,7 @@ const LANGUAGES = [
   { locale: "de", browserLocale: "de-DE" },
 ] as const;
 
-async function createRecords(request: Parameters<typeof addSource>[0], adminId: string): Promise<Records> {
+async function createRecords(request: Parameters<typeof addSource>[0], admin: TestUser): Promise<Records> {
   const hired = await createTestCandidate({ phone: "+49 30 1234567", notes: "Starts in March." });
   const sent = await createTestCandidate();
   await db.handoff.create({
@@ -59,7 +68,7 @@ async function createRecords(request: Parameters<typeof addSource>[0], adminId: 
       status: "SENT",
       personioEmployeeId: 4242,
       personioSubdomain: "demo",
-      sentById: adminId,
+      sentById: admin.id,
       sentAt: new Date(),
     },
   });
@@ -78,7 +87,7 @@ async function createRecords(request: Parameters<typeof addSource>[0], adminId: 
       processedRows: 2,
       createdCount: 1,
       rejectedCount: 1,
-      createdById: adminId,
+      createdById: admin.id,
       finishedAt: new Date(),
       rejections: {
         create: {
@@ -95,31 +104,56 @@ async function createRecords(request: Parameters<typeof addSource>[0], adminId: 
 
 for (const language of LANGUAGES) {
   for (const screen of SCREENS) {
-    test.describe(`in ${language.locale} on a ${screen.name}`, DATABASE_INDEPENDENT, () => {
+    test.describe(`axe-core, WCAG 2.1 A/AA, in ${language.locale} on a ${screen.name}`, DATABASE_INDEPENDENT, () => {
       test.use({ ...screen.use, locale: language.browserLocale });
 
-      test("every page passes axe-core's WCAG 2.1 A/AA checks", async ({ page, request }) => {
-        for (const path of SIGNED_OUT_PAGES) {
-          await test.step(path, async () => {
-            await page.goto(path);
-            await expect(page.locator("html")).toHaveAttribute("lang", language.locale);
-            await expectAccessible(page, path);
-          });
-        }
-
-        const admin = await createTestUser("admin");
+      // One admin in this language and the records the pages show, per worker.
+      let admin: TestUser;
+      let records: Records;
+      test.beforeAll(async ({ playwright }) => {
+        admin = await createTestUser("admin");
         await db.user.update({ where: { id: admin.id }, data: { locale: language.locale } });
-        const records = await createRecords(request, admin.id);
-        await signIn(page, admin);
-        for (const pathFor of SIGNED_IN_PAGES) {
-          const path = pathFor(records);
-          await test.step(path, async () => {
-            await page.goto(path);
-            await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-            await expectAccessible(page, path);
-          });
-        }
+        const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+        records = await createRecords(request, admin);
+        await request.dispose();
       });
+
+      for (const pageToCheck of PAGES) {
+        test(pageToCheck.name, async ({ page: browserPage }) => {
+          if (pageToCheck.signedIn) await signIn(browserPage, admin);
+          await browserPage.goto(pageToCheck.path(records));
+          await expect(browserPage.locator("html")).toHaveAttribute("lang", language.locale);
+          await expect(browserPage.getByRole("heading", { level: 1 })).toBeVisible();
+          await expectAccessible(browserPage, pageToCheck.name);
+        });
+      }
     });
   }
 }
+
+// What axe cannot see: where the keyboard goes.
+test.describe("keyboard focus", () => {
+  test(
+    "the first Tab reaches Skip to content, which moves focus past the header",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      await signIn(page, await createTestUser("recruiter"));
+      await page.goto("/candidates");
+      await page.keyboard.press("Tab");
+      const skip = page.getByRole("link", { name: "Skip to content" });
+      await expect(skip).toBeFocused();
+      await expect(skip).toBeInViewport();
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("main")).toBeFocused();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
+    },
+  );
+
+  test("the Send dialog takes focus when it opens, and keeps it when its form arrives", async ({ page }) => {
+    const candidate = await createTestCandidate();
+    await signIn(page, await createTestUser("recruiter"));
+    const dialog = await openSendDialog(page, candidate.id);
+    await expect(dialog.getByLabel("First name")).toBeFocused();
+  });
+});
