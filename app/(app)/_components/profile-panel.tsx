@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/config";
 import {
+  canonicalTimeZone,
   listTimeZones,
   spokenTimeZoneName,
   TIME_ZONE_REGIONS,
@@ -72,8 +73,10 @@ export function ProfilePanel({ id, locale, timeZone, texts, onSaved }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [now] = useState(() => new Date());
-  const zones = useMemo(() => zoneOptions(locale, timeZone, now), [locale, timeZone, now]);
-  const [zone, setZone] = useState(timeZone);
+  // A zone saved under a name IANA has since replaced shows, and saves, under the current one.
+  const chosen = canonicalTimeZone(timeZone) ?? timeZone;
+  const zones = useMemo(() => zoneOptions(locale, chosen, now), [locale, chosen, now]);
+  const [zone, setZone] = useState(chosen);
   const [query, setQuery] = useState("");
   const [searchIndex, setSearchIndex] = useState<Map<string, string> | null>(null);
   const matches = matchZones(zones, searchIndex, query);
