@@ -146,20 +146,20 @@ test("an admin connects Personio and sets the roles, in German", DATABASE_INDEPE
     await expect(roles.getByRole("rowheader")).toHaveText([
       "Admin",
       "Recruiter:in",
-      "Hiring Manager",
+      "Hiring-Manager:in",
       "Interviewer:in",
     ]);
-    const maySend = roles.getByRole("checkbox", { name: "Hiring Manager: Darf Profile an Personio senden" });
+    const maySend = roles.getByRole("checkbox", { name: "Hiring-Manager:in: Darf Profile an Personio senden" });
     await expect(maySend).not.toBeChecked();
     await maySend.check();
     await expect(roles.getByRole("status")).toHaveText(
-      "Hiring Manager: „Darf Profile an Personio senden“ ist jetzt an.",
+      "Hiring-Manager:in: „Darf Profile an Personio senden“ ist jetzt an.",
     );
     expect(await db.rolePermission.count({ where: { roleId: "hiring_manager", permission: "personio:send" } })).toBe(1);
     await expectGerman(page, "the role settings after a change");
     await maySend.uncheck();
     await expect(roles.getByRole("status")).toHaveText(
-      "Hiring Manager: „Darf Profile an Personio senden“ ist jetzt aus.",
+      "Hiring-Manager:in: „Darf Profile an Personio senden“ ist jetzt aus.",
     );
     expect(await db.rolePermission.count({ where: { roleId: "hiring_manager", permission: "personio:send" } })).toBe(0);
   });
@@ -256,7 +256,8 @@ test(
         }).format(at),
       });
       const expected = [when(sentAt), when(sentAt + 60_000)].map(
-        ({ date, time }) => `An Personio gesendet von ${recruiter.name} am ${date} um ${time} Uhr (America/New York)`,
+        ({ date, time }) =>
+          `An Personio gesendet von ${recruiter.name} am ${date} um ${time} Uhr (Nordamerikanische Ostküstenzeit)`,
       );
       const description = await badge.evaluate(
         (element) => document.getElementById(element.getAttribute("aria-describedby")!)!.textContent,

@@ -1,4 +1,14 @@
-import { createTestCandidate, createTestUser, DATABASE_INDEPENDENT, db, expect, signIn, test } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestJob,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+} from "./fixtures";
 
 // A phone (390 × 844): nothing scrolls sideways, the nav folds away, the badge opens by tap.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -43,6 +53,29 @@ test.describe("on a phone", DATABASE_INDEPENDENT, () => {
     await expect(nav).toBeHidden();
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log" }).tap();
     await expect(page).toHaveURL("/admin/audit");
+  });
+
+  test("the candidate list shows four candidates or more at once, and a chosen filter applies at once", async ({
+    page,
+  }) => {
+    const job = await createTestJob(`Barista ${uniqueSuffix()}`);
+    for (const stage of ["OFFER", "HIRED", "HIRED", "HIRED", "HIRED"])
+      await createTestCandidate({ jobId: job.id, stage });
+    await signIn(page, await createTestUser("recruiter"));
+    await page.goto("/candidates");
+    const candidates = page.getByRole("row").filter({ has: page.getByRole("link") });
+    await expect(candidates).not.toHaveCount(0);
+    const boxes = await Promise.all((await candidates.all()).map((row) => row.boundingBox()));
+    const whollyOnScreen = boxes.filter((box) => box && box.y >= 0 && box.y + box.height <= 844);
+    expect(whollyOnScreen.length, "candidates wholly on the first screen").toBeGreaterThanOrEqual(4);
+
+    await expect(page.getByRole("button", { name: "Apply filters" })).toBeHidden();
+    await page.getByLabel("Job").selectOption({ label: job.title });
+    await expect(page).toHaveURL(new RegExp(`job=${job.id}`));
+    await expect(page.getByText("5 candidates", { exact: true })).toBeVisible();
+    await page.getByLabel("Stage").selectOption({ label: "Offer" });
+    await expect(page).toHaveURL(new RegExp(`job=${job.id}&stage=OFFER`));
+    await expect(page.getByText("1 candidate", { exact: true })).toBeVisible();
   });
 
   test("a tap on the badge shows who sent it and when, with an explicit link to Personio", async ({ page }) => {

@@ -1,8 +1,8 @@
-import { getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { CSSProperties } from "react";
 
 import type { PersonioBadgeData } from "@/lib/handoff/queries";
-import { timeZoneLabel } from "@/lib/i18n/time-zones";
+import { spokenTimeZoneName } from "@/lib/i18n/time-zones";
 
 // The mark on a profile that was sent. A button, not a link: a tap (phones have no hover)
 // or a click opens a popover with who sent it and when and an explicit "Open in Personio";
@@ -17,15 +17,21 @@ export async function PersonioBadge({
   badge: PersonioBadgeData;
   size?: "sm" | "md";
 }) {
-  const [t, tOutcome, timeZone] = await Promise.all([
+  const [t, tOutcome, timeZone, locale] = await Promise.all([
     getTranslations("handoff.badge"),
     getTranslations("sendOutcome"),
     getTimeZone(),
+    getLocale(),
   ]);
   const tooltipId = `personio-badge-${candidateId}`;
   const popoverId = `personio-badge-popover-${candidateId}`;
-  // Date and time in the viewer's zone (next-intl's request config), and which zone that is.
-  const values = { name: badge.sentByName, sentAt: badge.sentAt, timeZone: timeZoneLabel(timeZone) };
+  // Date and time in the viewer's zone (next-intl's request config), and which zone that is, as
+  // people name it ("Mitteleuropäische Zeit", not "Europe/Berlin").
+  const values = {
+    name: badge.sentByName,
+    sentAt: badge.sentAt,
+    timeZone: spokenTimeZoneName(timeZone, locale, badge.sentAt),
+  };
   const description = t(badge.status === "LINKED" ? "linkedBy" : "sentBy", values);
   const shape = size === "sm" ? "px-1.5 py-0.5 text-xs" : "px-2.5 py-1 text-sm";
   // Placed under the badge where the browser supports anchor positioning; elsewhere the

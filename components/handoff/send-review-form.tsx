@@ -126,6 +126,15 @@ export function SendReviewForm({
         : null;
   const existing: Existing | null = shown?.outcome === "existing_employee" ? shown : null;
 
+  // In a dialog that opened before its data arrived, focus sat on the loading state's Cancel
+  // button, which this form replaced: focus would fall to <body> and a screen reader announce
+  // nothing. The first field takes it instead (the dialog's own opening focus otherwise stands).
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const dialog = formRef.current?.closest("dialog");
+    if (dialog?.open && !dialog.contains(document.activeElement)) form.setFocus(FIELDS[0]);
+  }, [form]);
+
   // The Send button goes away with the form: move focus to the outcome, so it is neither lost
   // nor left on a button that no longer exists (and a screen reader reads what happened).
   const outcomeKey = done ? done.outcome : existing ? "existing" : null;
@@ -212,7 +221,7 @@ export function SendReviewForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5 p-6">
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-5 p-6">
       <header>
         {eyebrow}
         <h2 id={titleId} className="text-lg font-semibold">

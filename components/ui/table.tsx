@@ -43,8 +43,13 @@ export function Table({
       </div>
     );
   }
+  // Focusable, so a keyboard can scroll it sideways too when its cells hold no link or button
+  // (WCAG 2.1.1; axe's scrollable-region-focusable).
   return (
-    <div className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div
+      tabIndex={0}
+      className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">{children}</table>
     </div>
   );

@@ -187,7 +187,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                 </Cell>
                 <Cell label={t("users.lastSignIn")} className="md:whitespace-nowrap">
                   {user.lastSignInAt ? (
-                    <time dateTime={user.lastSignInAt}>
+                    <time dateTime={user.lastSignInAt} className="whitespace-nowrap">
                       {format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium", timeStyle: "short" })}
                     </time>
                   ) : (
