@@ -1,7 +1,7 @@
 // Pure: reading one cell's text as a stage or a date. Making cells safe for a spreadsheet is lib/csv.ts.
 import type { Stage } from "@/lib/candidates/stages";
 import { headerKey } from "@/lib/imports/fields";
-import { excelSerialToIso } from "@/lib/imports/parse/serial-date";
+import { excelSerialToIso } from "@/lib/imports/parse/serial-date.mjs";
 
 const STAGE_WORDS: Record<Stage, string[]> = {
   APPLIED: [

@@ -25,3 +25,12 @@ export type ParseRefusal =
   | "file_too_complex"
   | "unreadable_spreadsheet"
   | "sheet_not_found";
+
+/** The workbook reader's limits, as the parsing worker gets them. */
+export type ParseLimits = { partMegabytes: number; inflateRatio: number; ratioGraceBytes: number };
+
+export const PARSE_LIMITS: ParseLimits = {
+  partMegabytes: MAX_PART_MEGABYTES,
+  inflateRatio: MAX_INFLATE_RATIO,
+  ratioGraceBytes: INFLATE_RATIO_GRACE_BYTES,
+};

@@ -1,13 +1,15 @@
 // Pure: the messages between the server and its parsing worker (lib/imports/read.ts starts it,
-// lib/imports/parse/worker.ts is its body). Bytes go in when the worker asks for them and rows come
+// lib/imports/parse/worker.mjs is its body, in plain JavaScript, typed by these). Bytes go in when the worker asks for them and rows come
 // out when the server asks for them, so neither side holds more than a few parts and batches.
-import type { CsvEncoding, Delimiter, FileFormat } from "../detect";
-import type { ParseRefusal } from "./limits";
+import type { Delimiter, FileFormat } from "../detect";
+import type { ParseLimits, ParseRefusal } from "./limits";
 
 export type ParseJob = {
   format: FileFormat;
-  encoding: CsvEncoding | null;
+  /** A CSV file's decoder: iconv-lite's name for its encoding and the length of its BOM. */
+  decoder: { iconvName: string; skip: number } | null;
   delimiter: Delimiter | null;
+  limits: ParseLimits;
   /** The workbook's sheet to read (its index); null: the first with data. */
   sheet: number | null;
 };

@@ -1,21 +1,28 @@
 // The parsing worker's body (lib/imports/read.ts starts it, one per file read, with a heap limit
 // and a CPU-time watch): a CSV file or an Excel workbook in, its rows out. Whatever a file costs
-// to parse, it costs here, not on the thread that answers requests.
+// to parse, it costs here, not on the thread that answers requests. Plain JavaScript, as Node
+// runs it: outside the app's bundle, without a compiler at run time; the messages' types are in
+// protocol.ts.
 import { readlinkSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 
-import { csvRowBatches, type CsvErrors } from "./csv";
-import type { FromWorker, ParseJob, ToWorker } from "./protocol";
-import { openWorkbook, ParseRefusalError, readWorkbookSheet, type Workbook } from "./xlsx";
+import { csvRowBatches } from "./csv.mjs";
+import { openWorkbook, ParseRefusalError, readWorkbookSheet } from "./xlsx.mjs";
 
-const port = parentPort!;
-const job = workerData as ParseJob;
-const post = (message: FromWorker) => port.postMessage(message);
+/** @typedef {import("./protocol").ToWorker} ToWorker */
+/** @typedef {Exclude<ToWorker, { type: "pull" }>} BytesMessage */
+
+const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
+const job = /** @type {import("./protocol").ParseJob} */ (workerData);
+/** @param {import("./protocol").FromWorker} message */
+const post = (message) => port.postMessage(message);
 
 let credits = 0;
-let creditArrived: (() => void) | null = null;
-let bytesArrived: ((message: Exclude<ToWorker, { type: "pull" }>) => void) | null = null;
-port.on("message", (message: ToWorker) => {
+/** @type {(() => void) | null} */
+let creditArrived = null;
+/** @type {((message: BytesMessage) => void) | null} */
+let bytesArrived = null;
+port.on("message", (/** @type {ToWorker} */ message) => {
   if (message.type === "pull") {
     credits++;
     creditArrived?.();
@@ -26,9 +33,11 @@ port.on("message", (message: ToWorker) => {
   }
 });
 
-async function* incomingBytes(): AsyncGenerator<Uint8Array> {
+/** @returns {AsyncGenerator<Uint8Array>} */
+async function* incomingBytes() {
   for (;;) {
-    const message = await new Promise<Exclude<ToWorker, { type: "pull" }>>((resolve) => {
+    /** @type {BytesMessage} */
+    const message = await new Promise((resolve) => {
       bytesArrived = resolve;
       post({ type: "need" });
     });
@@ -38,18 +47,20 @@ async function* incomingBytes(): AsyncGenerator<Uint8Array> {
 }
 
 /** A batch goes out only when the server has asked for one: rows never pile up on its side. */
-async function sendRows(rows: string[][]) {
-  while (credits === 0) await new Promise<void>((resolve) => (creditArrived = resolve));
+/** @param {string[][]} rows */
+async function sendRows(rows) {
+  while (credits === 0) await new Promise((resolve) => (creditArrived = resolve));
   credits--;
   post({ type: "rows", rows });
 }
 
-const isEmpty = (row: string[]) => row.every((cell) => cell.trim() === "");
+const isEmpty = (/** @type {string[]} */ row) => row.every((cell) => cell.trim() === "");
 
 async function readWorkbook() {
-  const parts: Uint8Array[] = [];
+  /** @type {Uint8Array[]} */
+  const parts = [];
   for await (const part of incomingBytes()) parts.push(part);
-  const workbook: Workbook = await openWorkbook(Buffer.concat(parts));
+  const workbook = await openWorkbook(Buffer.concat(parts), job.limits);
   parts.length = 0;
   const meta = { sheets: workbook.sheets.map((sheet) => sheet.name), date1904: workbook.date1904 };
   if (job.sheet !== null) {
@@ -72,7 +83,7 @@ async function readWorkbook() {
         chosen = true;
         post({ type: "meta", meta: { ...meta, sheet: index } });
         for (let start = 0; start < emptyRows; start += 500)
-          await sendRows(Array.from({ length: Math.min(500, emptyRows - start) }, () => []));
+          await sendRows(Array.from({ length: Math.min(500, emptyRows - start) }, () => /** @type {string[]} */ ([])));
       }
       await sendRows(rows);
     }
@@ -81,13 +92,16 @@ async function readWorkbook() {
   post({ type: "meta", meta: { ...meta, sheet: null } });
 }
 
-async function readCsv(errors: CsvErrors) {
+/** @param {{ quoteErrorRow: number | null }} errors */
+async function readCsv(errors) {
   post({ type: "meta", meta: { sheets: [], sheet: null, date1904: false } });
-  for await (const rows of csvRowBatches(incomingBytes(), job.encoding ?? "utf-8", job.delimiter ?? ",", errors))
+  const decoder = job.decoder ?? { iconvName: "utf8", skip: 0 };
+  for await (const rows of csvRowBatches(incomingBytes(), decoder, job.delimiter ?? ",", errors))
     await sendRows(rows);
 }
 
-function threadId(): number | null {
+/** @returns {number | null} */
+function threadId() {
   try {
     // "<pid>/task/<tid>": the kernel's id of this thread, whose CPU time the server watches.
     return Number(readlinkSync("/proc/thread-self").split("/").at(-1)) || null;
@@ -98,7 +112,7 @@ function threadId(): number | null {
 
 async function main() {
   post({ type: "thread", threadId: threadId() });
-  const errors: CsvErrors = { quoteErrorRow: null };
+  const errors = { quoteErrorRow: null };
   try {
     if (job.format === "xlsx") await readWorkbook();
     else await readCsv(errors);

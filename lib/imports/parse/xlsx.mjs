@@ -1,59 +1,65 @@
-// Pure, run in the parsing worker (lib/imports/parse/worker.ts): an Excel workbook (.xlsx, a zip of
+// Run in the parsing worker (worker.mjs): an Excel workbook (.xlsx, a zip of
 // XML parts) read a part at a time. Each part is inflated as a stream (yauzl over Node's zlib) and
 // its bytes counted while they come out: over MAX_PART_MEGABYTES, or more than MAX_INFLATE_RATIO
 // times its packed size, the part is refused before anything more is inflated or parsed. The XML
 // goes through a streaming parser (saxes) as it inflates, so no part is ever whole in memory
-// except the shared strings, which every row needs.
-import type { Readable } from "node:stream";
-
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+// except the shared strings, which every row needs. Plain JavaScript: the worker loads it without
+// a compiler (see lib/imports/read.ts); the limits come from there (lib/imports/parse/limits.ts).
+import { SaxesParser } from "saxes";
 import yauzl from "yauzl";
 
-import {
-  INFLATE_RATIO_GRACE_BYTES,
-  MAX_INFLATE_RATIO,
-  MAX_PART_MEGABYTES,
-  type ParseRefusal,
-} from "./limits";
-import { excelSerialToIso } from "./serial-date";
+import { excelSerialToIso } from "./serial-date.mjs";
+
+/** @typedef {import("./limits").ParseLimits} ParseLimits */
 
 export class ParseRefusalError extends Error {
-  constructor(
-    readonly refusal: ParseRefusal,
-    readonly megabytes?: number,
-  ) {
+  /**
+   * @param {import("./limits").ParseRefusal} refusal
+   * @param {number} [megabytes]
+   */
+  constructor(refusal, megabytes) {
     super(`File refused: ${refusal}`);
+    this.refusal = refusal;
+    this.megabytes = megabytes;
   }
 }
 
-export type WorkbookSheet = { name: string; part: string };
-
-export type Workbook = {
-  sheets: WorkbookSheet[];
-  date1904: boolean;
-  readPart: (name: string, sink: (parser: SaxesParser) => void, afterChunk?: () => Promise<void>) => Promise<boolean>;
-  /** Style index -> whether its number format shows a date. */
-  dateStyles: boolean[];
-  sharedStrings: () => Promise<string[]>;
-};
+/**
+ * @typedef {{
+ *   sheets: Array<{ name: string; part: string }>;
+ *   date1904: boolean;
+ *   readPart: (name: string, sink: (parser: SaxesParser) => void, afterChunk?: () => Promise<void>) => Promise<boolean>;
+ *   dateStyles: boolean[];
+ *   sharedStrings: () => Promise<string[]>;
+ * }} Workbook dateStyles: style index -> whether its number format shows a date
+ */
 
 const unreadable = () => new ParseRefusalError("unreadable_spreadsheet");
 
-function localName(name: string) {
+/** @param {string} name */
+function localName(name) {
   return name.slice(name.indexOf(":") + 1);
 }
 
-function attribute(tag: SaxesTagPlain, name: string): string | undefined {
+/**
+ * @param {import("saxes").SaxesTagPlain} tag
+ * @param {string} name
+ */
+function attribute(tag, name) {
   for (const [key, value] of Object.entries(tag.attributes)) if (localName(key) === name) return value;
   return undefined;
 }
 
-function openZip(buffer: Buffer): Promise<{ zipfile: yauzl.ZipFile; entries: Map<string, yauzl.Entry> }> {
+/**
+ * @param {Buffer} buffer
+ * @returns {Promise<{ zipfile: import("yauzl").ZipFile; entries: Map<string, import("yauzl").Entry> }>}
+ */
+function openZip(buffer) {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zipfile) => {
       if (error || !zipfile) return reject(unreadable());
-      const entries = new Map<string, yauzl.Entry>();
-      zipfile.on("entry", (entry: yauzl.Entry) => {
+      const entries = new Map();
+      zipfile.on("entry", (entry) => {
         // Part names are case-insensitive (ECMA-376 part 2).
         entries.set(entry.fileName.replace(/^\/+/, "").toLowerCase(), entry);
         zipfile.readEntry();
@@ -66,7 +72,11 @@ function openZip(buffer: Buffer): Promise<{ zipfile: yauzl.ZipFile; entries: Map
 }
 
 /** A relationship target ("worksheets/sheet1.xml", "/xl/styles.xml") as a part name. */
-function resolvePart(base: string, target: string) {
+/**
+ * @param {string} base
+ * @param {string} target
+ */
+function resolvePart(base, target) {
   if (target.startsWith("/")) return target.slice(1);
   const parts = base.split("/").slice(0, -1);
   for (const segment of target.split("/")) {
@@ -80,35 +90,39 @@ function resolvePart(base: string, target: string) {
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
 
 /** A custom format shows a date if it names days or years outside quoted text and [brackets]. */
-function isDateFormat(code: string) {
+/** @param {string} code */
+function isDateFormat(code) {
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
   return /[dy]/i.test(bare);
 }
 
-export async function openWorkbook(buffer: Buffer): Promise<Workbook> {
+/**
+ * @param {Buffer} buffer
+ * @param {ParseLimits} limits
+ * @returns {Promise<Workbook>}
+ */
+export async function openWorkbook(buffer, limits) {
   const { zipfile, entries } = await openZip(buffer);
 
-  const readPart = async (
-    name: string,
-    sink: (parser: SaxesParser) => void,
-    afterChunk?: () => Promise<void>,
-  ): Promise<boolean> => {
+  /** @type {Workbook["readPart"]} */
+  const readPart = async (name, sink, afterChunk) => {
     const entry = entries.get(name.toLowerCase());
     if (!entry) return false;
-    const stream = await new Promise<Readable>((resolve, reject) =>
+    /** @type {import("node:stream").Readable} */
+    const stream = await new Promise((resolve, reject) =>
       zipfile.openReadStream(entry, (error, opened) => (error || !opened ? reject(unreadable()) : resolve(opened))),
     );
     const parser = new SaxesParser({ position: false });
     sink(parser);
     const decoder = new TextDecoder("utf-8");
-    const limit = MAX_PART_MEGABYTES * 1024 * 1024;
-    const ratioLimit = Math.max(INFLATE_RATIO_GRACE_BYTES, entry.compressedSize * MAX_INFLATE_RATIO);
+    const limit = limits.partMegabytes * 1024 * 1024;
+    const ratioLimit = Math.max(limits.ratioGraceBytes, entry.compressedSize * limits.inflateRatio);
     let inflated = 0;
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for await (const chunk of stream) {
         inflated += chunk.length;
-        if (inflated > limit) throw new ParseRefusalError("workbook_too_large", MAX_PART_MEGABYTES);
-        if (inflated > ratioLimit) throw new ParseRefusalError("workbook_bomb", MAX_INFLATE_RATIO);
+        if (inflated > limit) throw new ParseRefusalError("workbook_too_large", limits.partMegabytes);
+        if (inflated > ratioLimit) throw new ParseRefusalError("workbook_bomb", Math.ceil(ratioLimit / 1024 / 1024));
         parser.write(decoder.decode(chunk, { stream: true }));
         await afterChunk?.();
       }
@@ -122,10 +136,12 @@ export async function openWorkbook(buffer: Buffer): Promise<Workbook> {
     return true;
   };
 
-  const relationships = async (part: string) => {
+  /** @param {string} part */
+  const relationships = async (part) => {
     const slash = part.lastIndexOf("/");
     const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-    const targets = new Map<string, { type: string; part: string }>();
+    /** @type {Map<string, { type: string; part: string }>} */
+    const targets = new Map();
     await readPart(relsPart, (parser) =>
       parser.on("opentag", (tag) => {
         if (localName(tag.name) !== "Relationship" || tag.attributes.TargetMode === "External") return;
@@ -141,7 +157,8 @@ export async function openWorkbook(buffer: Buffer): Promise<Workbook> {
     [...root.values()].find((relation) => relation.type.endsWith("/officeDocument"))?.part ?? "xl/workbook.xml";
   const workbookRels = await relationships(workbookPart);
 
-  const sheets: WorkbookSheet[] = [];
+  /** @type {Workbook["sheets"]} */
+  const sheets = [];
   let date1904 = false;
   const found = await readPart(workbookPart, (parser) =>
     parser.on("opentag", (tag) => {
@@ -155,13 +172,16 @@ export async function openWorkbook(buffer: Buffer): Promise<Workbook> {
   );
   if (!found || sheets.length === 0) throw unreadable();
 
-  const partOfType = (type: string) => [...workbookRels.values()].find((relation) => relation.type.endsWith(type));
+  /** @param {string} type */
+  const partOfType = (type) => [...workbookRels.values()].find((relation) => relation.type.endsWith(type));
 
   // Which cell styles show dates: cellXfs' number formats, built-in or defined in numFmts.
-  const dateStyles: boolean[] = [];
+  /** @type {boolean[]} */
+  const dateStyles = [];
   const stylesPart = partOfType("/styles")?.part;
   if (stylesPart) {
-    const customDates = new Map<number, boolean>();
+    /** @type {Map<number, boolean>} */
+    const customDates = new Map();
     let inCellXfs = false;
     await readPart(stylesPart, (parser) => {
       parser.on("opentag", (tag) => {
@@ -180,13 +200,16 @@ export async function openWorkbook(buffer: Buffer): Promise<Workbook> {
     });
   }
 
-  let strings: Promise<string[]> | null = null;
+  /** @type {Promise<string[]> | null} */
+  let strings = null;
   const sharedStrings = () =>
     (strings ??= (async () => {
-      const list: string[] = [];
+      /** @type {string[]} */
+      const list = [];
       const part = partOfType("/sharedStrings")?.part;
       if (!part) return list;
-      let current: string[] | null = null;
+      /** @type {string[] | null} */
+      let current = null;
       let inText = false;
       let phonetic = 0; // <rPh>: a reading aid, not part of the text
       await readPart(part, (parser) => {
@@ -219,7 +242,8 @@ export async function openWorkbook(buffer: Buffer): Promise<Workbook> {
 }
 
 /** "AB12" -> 27 (0-based column); -1 without letters. */
-function columnOf(ref: string | undefined) {
+/** @param {string | undefined} ref */
+function columnOf(ref) {
   if (!ref) return -1;
   let column = 0;
   let index = 0;
@@ -236,19 +260,24 @@ function columnOf(ref: string | undefined) {
  * numbers match Excel's. Numbers in date-formatted cells come out as yyyy-mm-dd; other numbers
  * as the shortest text that reads back as the same number.
  */
-export async function* readWorkbookSheet(
-  workbook: Workbook,
-  sheetIndex: number,
-  batchRows = 500,
-): AsyncGenerator<string[][]> {
+/**
+ * @param {Workbook} workbook
+ * @param {number} sheetIndex
+ * @returns {AsyncGenerator<string[][]>}
+ */
+export async function* readWorkbookSheet(workbook, sheetIndex, batchRows = 500) {
   const sheet = workbook.sheets[sheetIndex];
   if (!sheet) throw new ParseRefusalError("sheet_not_found");
   const strings = await workbook.sharedStrings();
-  let ready: string[][] = [];
+  /** @type {string[][]} */
+  let ready = [];
   let rowNumber = 0;
-  let row: string[] = [];
-  let cell: { column: number; type: string; dateStyle: boolean } | null = null;
-  let value: string[] = [];
+  /** @type {string[]} */
+  let row = [];
+  /** @type {{ column: number; type: string; dateStyle: boolean } | null} */
+  let cell = null;
+  /** @type {string[]} */
+  let value = [];
   let capture = false;
 
   const cellText = () => {
@@ -274,12 +303,17 @@ export async function* readWorkbookSheet(
 
   // The parser calls back synchronously while a chunk is written; rows collect in `ready` and
   // leave between chunks, so the inflating stream waits while a batch waits for its reader.
-  const queue: string[][][] = [];
-  let failure: unknown = null;
+  /** @type {string[][][]} */
+  const queue = [];
+  /** @type {unknown} */
+  let failure = null;
   let finished = false;
-  let wake: (() => void) | null = null;
-  const reader: { resume: (() => void) | null } = { resume: null };
-  const flush = (force: boolean) => {
+  /** @type {(() => void) | null} */
+  let wake = null;
+  /** @type {{ resume: (() => void) | null }} */
+  const reader = { resume: null };
+  /** @param {boolean} force */
+  const flush = (force) => {
     if (ready.length >= batchRows || (force && ready.length > 0)) {
       queue.push(ready);
       ready = [];
@@ -328,7 +362,7 @@ export async function* readWorkbookSheet(
     }, () => {
       flush(false);
       if (queue.length < 2) return Promise.resolve();
-      return new Promise<void>((resolve) => (reader.resume = resolve));
+      return new Promise((resolve) => (reader.resume = resolve));
     })
     .then(
       () => {
@@ -336,7 +370,7 @@ export async function* readWorkbookSheet(
         finished = true;
         wake?.();
       },
-      (error: unknown) => {
+      (error) => {
         failure = error;
         finished = true;
         wake?.();
@@ -355,7 +389,7 @@ export async function* readWorkbookSheet(
     }
     if (failure) throw failure;
     if (finished) break;
-    await new Promise<void>((resolve) => (wake = resolve));
+    await new Promise((resolve) => (wake = resolve));
     wake = null;
   }
   await reading;

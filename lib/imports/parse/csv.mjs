@@ -1,10 +1,9 @@
-// Pure, run in the parsing worker (lib/imports/parse/worker.ts): a CSV file's rows, decoded and
-// parsed as its bytes arrive.
+// Run in the parsing worker (worker.mjs): a CSV file's rows, decoded and parsed as its bytes
+// arrive. Plain JavaScript: the worker loads it without a compiler (see lib/imports/read.ts).
 import { Readable } from "node:stream";
 
+import iconv from "iconv-lite";
 import Papa from "papaparse";
-
-import { createDecoder, type CsvEncoding, type Delimiter } from "../detect";
 
 // A decoder may give two-byte strings (iconv-lite's Windows-1252 decoder always does): 16 kB of
 // bytes make at most a 32 kB string, small enough to die young (64 kB made 128 kB strings, which
@@ -13,15 +12,21 @@ const DECODE_CHUNK = 16 * 1024;
 
 // The file as text, decoded a slice at a time (a multi-byte character split between slices is
 // carried over by the streaming decoder), so the whole decoded text never sits in memory at once.
-async function* decodedChunks(bytes: AsyncIterable<Uint8Array>, encoding: CsvEncoding): AsyncGenerator<string> {
-  const decoder = createDecoder(encoding);
-  let skip = decoder.skip; // the BOM, at the very start
+/**
+ * @param {AsyncIterable<Uint8Array>} bytes
+ * @param {{ iconvName: string; skip: number }} encoding iconv-lite's name for it, and its BOM's length
+ * @returns {AsyncGenerator<string>}
+ */
+async function* decodedChunks(bytes, encoding) {
+  const decoder = iconv.getDecoder(encoding.iconvName, { stripBOM: false });
+  let skip = encoding.skip; // the BOM, at the very start
   // Papa tells \n from \r\n by the first text it gets: hold that back until it holds a few lines.
   let head = "";
   let headDone = false;
   for await (const part of bytes) {
     for (let offset = Math.min(skip, part.length); offset < part.length; offset += DECODE_CHUNK) {
-      const text = decoder.write(part.subarray(offset, Math.min(offset + DECODE_CHUNK, part.length)));
+      const slice = part.subarray(offset, Math.min(offset + DECODE_CHUNK, part.length));
+      const text = decoder.write(Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength));
       if (headDone) {
         if (text) yield text;
         continue;
@@ -34,38 +39,42 @@ async function* decodedChunks(bytes: AsyncIterable<Uint8Array>, encoding: CsvEnc
     }
     skip = Math.max(0, skip - part.length);
   }
-  const rest = (headDone ? "" : head) + decoder.end();
+  const rest = (headDone ? "" : head) + (decoder.end() ?? "");
   if (rest) yield rest;
 }
-
-type PapaHandle = { pause(): void; resume(): void; abort(): void };
 
 // Papa reads the decoded text as a stream and hands over a chunk of rows at a time; a row at a
 // time (its Node duplex) costs an async step per row, which adds up on a large file. The
 // parser pauses while the consumer is behind, so memory holds a few chunks, not the file.
-export async function* csvRowBatches(
-  bytes: AsyncIterable<Uint8Array>,
-  encoding: CsvEncoding,
-  delimiter: Delimiter,
-  errors?: CsvErrors,
-): AsyncGenerator<string[][]> {
-  const queue: string[][][] = [];
+/**
+ * @param {AsyncIterable<Uint8Array>} bytes
+ * @param {{ iconvName: string; skip: number }} encoding
+ * @param {"," | ";" | "\t"} delimiter
+ * @param {{ quoteErrorRow: number | null }} errors filled in: the record where quoting first went wrong
+ * @returns {AsyncGenerator<string[][]>}
+ */
+export async function* csvRowBatches(bytes, encoding, delimiter, errors) {
+  /** @type {string[][][]} */
+  const queue = [];
   let done = false;
-  let failure: unknown = null;
-  let handle: PapaHandle | null = null;
+  /** @type {unknown} */
+  let failure = null;
+  /** @type {{ pause(): void; resume(): void } | null} */
+  let handle = null;
   let paused = false;
-  let wake: (() => void) | null = null;
+  /** @type {(() => void) | null} */
+  let wake = null;
   const notify = () => {
     wake?.();
     wake = null;
   };
   let record = 0;
-  Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding), { objectMode: false }), {
+  Papa.parse(Readable.from(decodedChunks(bytes, encoding), { objectMode: false }), {
     delimiter,
     skipEmptyLines: false,
     chunk: (results, parser) => {
-      handle = parser as PapaHandle;
-      if (errors && errors.quoteErrorRow === null) {
+      handle = parser;
+      if (errors.quoteErrorRow === null) {
         const quote = results.errors.find((error) => error.type === "Quotes");
         if (quote) errors.quoteErrorRow = record + (quote.row ?? 0) + 1;
       }
@@ -81,7 +90,7 @@ export async function* csvRowBatches(
       done = true;
       notify();
     },
-    error: (error: unknown) => {
+    error: (error) => {
       failure = error;
       done = true;
       notify();
@@ -92,17 +101,14 @@ export async function* csvRowBatches(
     if (next) {
       if (paused && queue.length < 1) {
         paused = false;
-        (handle as PapaHandle | null)?.resume();
+        handle?.resume();
       }
       yield next;
       continue;
     }
     if (failure) throw failure;
     if (done) return;
-    await new Promise<void>((resolve) => (wake = resolve));
+    await new Promise((resolve) => (wake = resolve));
   }
 }
-
-/** Filled in while reading: the record where quoting first went wrong (an unclosed quote). */
-export type CsvErrors = { quoteErrorRow: number | null };
 
