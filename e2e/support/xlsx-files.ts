@@ -57,7 +57,13 @@ function zip(entries: ZipEntry[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+// As Excel writes text: markup escaped, and a control character (which XML cannot hold) as _xHHHH_.
+const escapeXml = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/"/g, "&quot;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (char) => `_x${char.charCodeAt(0).toString(16).padStart(4, "0")}_`);
 
 export type TestCell = string | number | { serial: number } | null;
 export type TestSheet = { name: string; rows: TestCell[][] };

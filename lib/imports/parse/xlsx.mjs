@@ -36,6 +36,14 @@ export class ParseRefusalError extends Error {
 
 const unreadable = () => new ParseRefusalError("unreadable_spreadsheet");
 
+/**
+ * Text as Excel writes it: a character XML cannot hold (a control character) as _xHHHH_.
+ * @param {string} text
+ */
+function unescapeText(text) {
+  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
 /** @param {string} name */
 function localName(name) {
   return name.slice(name.indexOf(":") + 1);
@@ -230,7 +238,7 @@ export async function openWorkbook(buffer, limits) {
           if (name === "t") inText = false;
           else if (name === "rPh") phonetic--;
           else if (name === "si" && current) {
-            list.push(current.join(""));
+            list.push(unescapeText(current.join("")));
             current = null;
           }
         });
@@ -290,6 +298,7 @@ export async function* readWorkbookSheet(workbook, sheetIndex, batchRows = 500) 
         return raw === "1" ? "TRUE" : raw === "0" ? "FALSE" : raw;
       case "str":
       case "inlineStr":
+        return unescapeText(raw);
       case "e":
         return raw;
       default: {
