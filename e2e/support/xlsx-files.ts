@@ -63,7 +63,10 @@ const escapeXml = (text: string) =>
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/"/g, "&quot;")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (char) => `_x${char.charCodeAt(0).toString(16).padStart(4, "0")}_`);
+    .replace(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
+      (char) => `_x${char.charCodeAt(0).toString(16).padStart(4, "0")}_`,
+    );
 
 export type TestCell = string | number | { serial: number } | null;
 export type TestSheet = { name: string; rows: TestCell[][] };
@@ -128,12 +131,21 @@ function workbookParts(sheetNames: string[], date1904: boolean): ZipEntry[] {
 /** A workbook of these sheets; strings are shared strings, numbers "General", {serial} date-formatted. */
 export function buildWorkbook(sheets: TestSheet[], options: { date1904?: boolean } = {}): Buffer {
   const strings: string[] = [];
-  const sheetEntries = sheets.map((sheet, index) => entry(`xl/worksheets/sheet${index + 1}.xml`, sheetXml(sheet.rows, strings)));
+  const sheetEntries = sheets.map((sheet, index) =>
+    entry(`xl/worksheets/sheet${index + 1}.xml`, sheetXml(sheet.rows, strings)),
+  );
   const shared = entry(
     "xl/sharedStrings.xml",
     `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}">${strings.map((text) => `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`).join("")}</sst>`,
   );
-  return zip([...workbookParts(sheets.map((sheet) => sheet.name), options.date1904 ?? false), shared, ...sheetEntries]);
+  return zip([
+    ...workbookParts(
+      sheets.map((sheet) => sheet.name),
+      options.date1904 ?? false,
+    ),
+    shared,
+    ...sheetEntries,
+  ]);
 }
 
 /** A workbook whose one sheet unpacks to `mebibytes` MiB of whitespace (16: about 18 kB packed; 1024: about 1 MB). */

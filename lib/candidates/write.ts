@@ -3,19 +3,14 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog, type AuditEntryOf } from "@/lib/audit";
 import { planCandidateChange, type CandidateField } from "@/lib/candidates/change-plan";
-import {
-  hasForbiddenCharacters,
-  hasLoneSurrogate,
-  type CandidateValues,
-  type TextKind,
-} from "@/lib/candidates/fields";
+import { hasForbiddenCharacters, hasLoneSurrogate, type CandidateValues, type TextKind } from "@/lib/candidates/fields";
 import { originActorId, originDetails, type CandidateOrigin } from "@/lib/candidates/origin";
 import { isInPersonio, storedValues, type StoredCandidate } from "@/lib/candidates/record";
 import { candidateSearchColumns } from "@/lib/candidates/search-text";
 import type { Stage } from "@/lib/candidates/stages";
 import { jsonInsert } from "@/lib/db/json-insert";
-import { AppError } from "@/lib/errors";
 import { newRowId } from "@/lib/db/row-id";
+import { AppError } from "@/lib/errors";
 
 // The one way a candidate is written, whoever writes it (the API, the import, a webhook source,
 // a person at the screen): the stored values are compared with the given ones by one rule

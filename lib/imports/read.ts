@@ -5,12 +5,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 import { decoderSpec, type CsvEncoding, type Delimiter, type FileFormat } from "@/lib/imports/detect";
-import {
-  PARSE_LIMITS,
-  WORKER_CPU_SECONDS,
-  WORKER_HEAP_MEGABYTES,
-  type ParseRefusal,
-} from "@/lib/imports/parse/limits";
+import { PARSE_LIMITS, WORKER_CPU_SECONDS, WORKER_HEAP_MEGABYTES, type ParseRefusal } from "@/lib/imports/parse/limits";
 import type { FromWorker, ParseJob, SheetMeta, ToWorker } from "@/lib/imports/parse/protocol";
 
 // Every file an import reads (the upload's inspection, the preview, the import itself) is parsed

@@ -55,8 +55,9 @@ describe("a workbook as it arrives", () => {
     expect(inspection).toMatchObject({ ok: true, date1904: true, headerRow: 1 });
     const rows = await rowsOf(bytes, { format: "xlsx", encoding: null, delimiter: null, sheet: 0 });
     expect(rows[1]![4]).toBe("2026-12-31");
-    expect(readRow(["Ann", "Lee", "ann@example.com", "Designer", "44925"], guessMapping(HEADER), { date1904: true }).values)
-      .toMatchObject({ startDate: "2026-12-31" });
+    expect(
+      readRow(["Ann", "Lee", "ann@example.com", "Designer", "44925"], guessMapping(HEADER), { date1904: true }).values,
+    ).toMatchObject({ startDate: "2026-12-31" });
   });
 
   it("another sheet and another header row can be chosen; an empty sheet is called empty", async () => {
@@ -65,7 +66,11 @@ describe("a workbook as it arrives", () => {
       { name: "Leer", rows: [] },
     ]);
     const base = { format: "xlsx", encoding: null, delimiter: null } as const;
-    expect(await inspectRows(bytes, { ...base, sheet: 1 })).toEqual({ ok: false, refusal: "sheet_empty", sheet: "Leer" });
+    expect(await inspectRows(bytes, { ...base, sheet: 1 })).toEqual({
+      ok: false,
+      refusal: "sheet_empty",
+      sheet: "Leer",
+    });
     expect(await inspectRows(bytes, { ...base, sheet: 0 }, { headerRow: 2 })).toEqual({
       ok: false,
       refusal: "no_rows",
@@ -85,7 +90,9 @@ describe("a workbook made to hurt", () => {
     expect(bytes.length).toBeLessThan(20 * 1024);
     const started = performance.now();
     expect(await inspectFile(bytes)).toEqual({ ok: false, refusal: "workbook_bomb", megabytes: 4 });
-    console.log(`16 MiB whitespace bomb (${bytes.length} bytes) refused in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `16 MiB whitespace bomb (${bytes.length} bytes) refused in ${Math.round(performance.now() - started)} ms`,
+    );
   });
 
   it("a broken workbook is refused, not guessed at", async () => {

@@ -111,4 +111,3 @@ export async function* csvRowBatches(bytes, encoding, delimiter, errors) {
     await new Promise((resolve) => (wake = resolve));
   }
 }
-

@@ -20,11 +20,7 @@ export const WORKER_CPU_SECONDS = 120;
 
 /** Why a file is refused while it is parsed (the upload's other refusals are in detect.ts). */
 export type ParseRefusal =
-  | "workbook_too_large"
-  | "workbook_bomb"
-  | "file_too_complex"
-  | "unreadable_spreadsheet"
-  | "sheet_not_found";
+  "workbook_too_large" | "workbook_bomb" | "file_too_complex" | "unreadable_spreadsheet" | "sheet_not_found";
 
 /** The workbook reader's limits, as the parsing worker gets them. */
 export type ParseLimits = { partMegabytes: number; inflateRatio: number; ratioGraceBytes: number };

@@ -96,8 +96,7 @@ async function readWorkbook() {
 async function readCsv(errors) {
   post({ type: "meta", meta: { sheets: [], sheet: null, date1904: false } });
   const decoder = job.decoder ?? { iconvName: "utf8", skip: 0 };
-  for await (const rows of csvRowBatches(incomingBytes(), decoder, job.delimiter ?? ",", errors))
-    await sendRows(rows);
+  for await (const rows of csvRowBatches(incomingBytes(), decoder, job.delimiter ?? ",", errors)) await sendRows(rows);
 }
 
 /** @returns {number | null} */
@@ -118,7 +117,8 @@ async function main() {
     else await readCsv(errors);
     post({ type: "done", quoteErrorRow: errors.quoteErrorRow });
   } catch (error) {
-    if (error instanceof ParseRefusalError) post({ type: "refused", refusal: error.refusal, megabytes: error.megabytes });
+    if (error instanceof ParseRefusalError)
+      post({ type: "refused", refusal: error.refusal, megabytes: error.megabytes });
     else post({ type: "refused", refusal: job.format === "xlsx" ? "unreadable_spreadsheet" : "malformed_csv" });
   }
 }

@@ -41,7 +41,9 @@ const unreadable = () => new ParseRefusalError("unreadable_spreadsheet");
  * @param {string} text
  */
 function unescapeText(text) {
-  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 /** @param {string} name */
@@ -331,48 +333,52 @@ export async function* readWorkbookSheet(workbook, sheetIndex, batchRows = 500) 
   };
 
   const reading = workbook
-    .readPart(sheet.part, (parser) => {
-      parser.on("opentag", (tag) => {
-        const name = localName(tag.name);
-        if (name === "row") {
-          const number = Number(tag.attributes.r);
-          const next = Number.isInteger(number) && number > rowNumber ? number : rowNumber + 1;
-          for (let gap = rowNumber + 1; gap < next; gap++) ready.push([]);
-          rowNumber = next;
-          row = [];
-        } else if (name === "c") {
-          const ref = columnOf(tag.attributes.r);
-          const style = Number(tag.attributes.s ?? 0);
-          cell = {
-            column: ref >= 0 ? ref : row.length,
-            type: tag.attributes.t ?? "n",
-            dateStyle: workbook.dateStyles[style] ?? false,
-          };
-          value = [];
-        } else if ((name === "v" || name === "t") && cell) {
-          capture = true;
-        }
-      });
-      parser.on("text", (text) => {
-        if (capture) value.push(text);
-      });
-      parser.on("closetag", (tag) => {
-        const name = localName(tag.name);
-        if (name === "v" || name === "t") capture = false;
-        else if (name === "c" && cell) {
-          // A sheet may name a far column (XFD1): cells stay a sparse array until the row ends.
-          if (cell.column < 16_384) row[cell.column] = cellText();
-          cell = null;
-        } else if (name === "row") {
-          ready.push(Array.from(row, (text) => text ?? ""));
-          row = [];
-        }
-      });
-    }, () => {
-      flush(false);
-      if (queue.length < 2) return Promise.resolve();
-      return new Promise((resolve) => (reader.resume = resolve));
-    })
+    .readPart(
+      sheet.part,
+      (parser) => {
+        parser.on("opentag", (tag) => {
+          const name = localName(tag.name);
+          if (name === "row") {
+            const number = Number(tag.attributes.r);
+            const next = Number.isInteger(number) && number > rowNumber ? number : rowNumber + 1;
+            for (let gap = rowNumber + 1; gap < next; gap++) ready.push([]);
+            rowNumber = next;
+            row = [];
+          } else if (name === "c") {
+            const ref = columnOf(tag.attributes.r);
+            const style = Number(tag.attributes.s ?? 0);
+            cell = {
+              column: ref >= 0 ? ref : row.length,
+              type: tag.attributes.t ?? "n",
+              dateStyle: workbook.dateStyles[style] ?? false,
+            };
+            value = [];
+          } else if ((name === "v" || name === "t") && cell) {
+            capture = true;
+          }
+        });
+        parser.on("text", (text) => {
+          if (capture) value.push(text);
+        });
+        parser.on("closetag", (tag) => {
+          const name = localName(tag.name);
+          if (name === "v" || name === "t") capture = false;
+          else if (name === "c" && cell) {
+            // A sheet may name a far column (XFD1): cells stay a sparse array until the row ends.
+            if (cell.column < 16_384) row[cell.column] = cellText();
+            cell = null;
+          } else if (name === "row") {
+            ready.push(Array.from(row, (text) => text ?? ""));
+            row = [];
+          }
+        });
+      },
+      () => {
+        flush(false);
+        if (queue.length < 2) return Promise.resolve();
+        return new Promise((resolve) => (reader.resume = resolve));
+      },
+    )
     .then(
       () => {
         flush(true);
