@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 
 import { decoderSpec, type CsvEncoding, type Delimiter, type FileFormat } from "@/lib/imports/detect";
 import { PARSE_LIMITS, WORKER_CPU_SECONDS, WORKER_HEAP_MEGABYTES, type ParseRefusal } from "@/lib/imports/parse/limits";
-import type { FromWorker, ParseJob, SheetMeta, ToWorker } from "@/lib/imports/parse/protocol";
+import type { FromWorker, SheetMeta, ToWorker } from "@/lib/imports/parse/protocol";
 
 // Every file an import reads (the upload's inspection, the preview, the import itself) is parsed
 // in a worker thread of its own: a file that is slow or large to parse (a zip bomb, 16 MiB of
@@ -64,6 +64,38 @@ function threadCpuSeconds(threadId: number): number | null {
   }
 }
 
+function startWorker() {
+  return new Worker(WORKER_ENTRY, {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MEGABYTES, maxYoungGenerationSizeMb: 16 },
+  });
+}
+
+// One worker is kept started and idle: starting one (a new V8 heap, Node's own startup, the
+// parsers' code) takes a second or more on a busy machine, which an upload should not wait for.
+// Each worker reads one file and is then ended, so no file's memory or state reaches the next.
+const spare = globalThis as unknown as { importParseWorker?: Worker | null };
+
+function takeWorker(): Worker {
+  const ready = spare.importParseWorker;
+  spare.importParseWorker = null;
+  setImmediate(() => {
+    if (spare.importParseWorker) return;
+    const next = startWorker();
+    next.unref(); // an idle spare keeps no process alive
+    next.once("error", () => (spare.importParseWorker = null));
+    next.once("exit", () => {
+      if (spare.importParseWorker === next) spare.importParseWorker = null;
+    });
+    spare.importParseWorker = next;
+  });
+  if (ready && ready.threadId !== -1) {
+    ready.removeAllListeners();
+    ready.ref();
+    return ready;
+  }
+  return startWorker();
+}
+
 type Event = FromWorker | { type: "crashed"; error: Error } | { type: "exited" };
 
 /** Every row of the file, header included, as text cells, a batch of rows at a time. */
@@ -72,16 +104,7 @@ export async function* readSheetRowBatches(
   source: SheetSource,
   options: { errors?: CsvErrors; onMeta?: (meta: SheetMeta) => void } = {},
 ): AsyncGenerator<string[][]> {
-  const worker = new Worker(WORKER_ENTRY, {
-    workerData: {
-      format: source.format,
-      decoder: source.encoding ? decoderSpec(source.encoding) : null,
-      delimiter: source.delimiter,
-      sheet: source.sheet ?? null,
-      limits: PARSE_LIMITS,
-    } satisfies ParseJob,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MEGABYTES, maxYoungGenerationSizeMb: 16 },
-  });
+  const worker = takeWorker();
   const send = (message: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   const events: Event[] = [];
   let wake: (() => void) | null = null;
@@ -91,9 +114,9 @@ export async function* readSheetRowBatches(
     wake = null;
   };
   const parts = partsOf(bytes);
-  let threadId: number | null = null;
+  let workerThread: number | null = null;
   worker.on("message", (message: FromWorker) => {
-    if (message.type === "thread") threadId = message.threadId;
+    if (message.type === "thread") workerThread = message.threadId;
     else if (message.type === "need") {
       // The worker asks for the next part only after it has the last one: parts go one at a time.
       parts.next().then(
@@ -108,11 +131,21 @@ export async function* readSheetRowBatches(
   });
   worker.on("error", (error) => push({ type: "crashed", error }));
   worker.on("exit", () => push({ type: "exited" }));
+  send({
+    type: "job",
+    job: {
+      format: source.format,
+      decoder: source.encoding ? decoderSpec(source.encoding) : null,
+      delimiter: source.delimiter,
+      sheet: source.sheet ?? null,
+      limits: PARSE_LIMITS,
+    },
+  });
   // The CPU time of the worker's own thread where the kernel tells it, else the time its event
   // loop was busy (never less than its CPU time).
   const watch = setInterval(() => {
     const seconds =
-      (threadId !== null ? threadCpuSeconds(threadId) : null) ??
+      (workerThread !== null ? threadCpuSeconds(workerThread) : null) ??
       worker.performance.eventLoopUtilization().active / 1000;
     if (seconds > WORKER_CPU_SECONDS) {
       push({ type: "refused", refusal: "file_too_complex" });

@@ -89,10 +89,16 @@ describe("a workbook made to hurt", () => {
     const bytes = whitespaceBombXlsx(16);
     expect(bytes.length).toBeLessThan(20 * 1024);
     const started = performance.now();
-    expect(await inspectFile(bytes)).toEqual({ ok: false, refusal: "workbook_bomb", megabytes: 4 });
+    expect(await inspectFile(bytes)).toEqual({ ok: false, refusal: "workbook_bomb", megabytes: 1 });
     console.log(
       `16 MiB whitespace bomb (${bytes.length} bytes) refused in ${Math.round(performance.now() - started)} ms`,
     );
+  });
+
+  it("a 1 MB workbook that unpacks to 1 GiB is refused after a few mebibytes", async () => {
+    const bytes = whitespaceBombXlsx(1024);
+    expect(bytes.length).toBeGreaterThan(900 * 1024);
+    expect(await inspectFile(bytes)).toEqual({ ok: false, refusal: "workbook_bomb", megabytes: 1 });
   });
 
   it("a broken workbook is refused, not guessed at", async () => {

@@ -5,12 +5,12 @@
 export const MAX_PART_MEGABYTES = 200;
 
 /**
- * A part that unpacks to more than this many times its packed size is a zip bomb (Apache POI
- * refuses at the same ratio by default); real sheets unpack 5–30 fold. Parts under the grace
- * size are never refused for their ratio: a short sheet of empty rows packs very well.
+ * A part that unpacks to more than this many times what was read of it so far is a zip bomb
+ * (Apache POI refuses at the same ratio by default); real sheets unpack 5–30 fold. The first
+ * mebibyte of a part is never refused for its ratio: a short sheet of empty rows packs very well.
  */
 export const MAX_INFLATE_RATIO = 100;
-export const INFLATE_RATIO_GRACE_BYTES = 4 * 1024 * 1024;
+export const INFLATE_RATIO_GRACE_BYTES = 1024 * 1024;
 
 /** The worker's heap (old generation): shared strings and a batch of rows fit many times over. */
 export const WORKER_HEAP_MEGABYTES = 96;

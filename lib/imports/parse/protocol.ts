@@ -17,7 +17,8 @@ export type ParseJob = {
 /** What the worker found before the first row: a workbook's sheets and which one it reads. */
 export type SheetMeta = { sheets: string[]; sheet: number | null; date1904: boolean };
 
-export type ToWorker = { type: "bytes"; chunk: Uint8Array } | { type: "end" } | { type: "pull" };
+export type ToWorker =
+  { type: "job"; job: ParseJob } | { type: "bytes"; chunk: Uint8Array } | { type: "end" } | { type: "pull" };
 
 export type FromWorker =
   | { type: "thread"; threadId: number | null }

@@ -4,16 +4,17 @@
 // runs it: outside the app's bundle, without a compiler at run time; the messages' types are in
 // protocol.ts.
 import { readlinkSync } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 
 import { csvRowBatches } from "./csv.mjs";
 import { openWorkbook, ParseRefusalError, readWorkbookSheet } from "./xlsx.mjs";
 
 /** @typedef {import("./protocol").ToWorker} ToWorker */
-/** @typedef {Exclude<ToWorker, { type: "pull" }>} BytesMessage */
+/** @typedef {Extract<ToWorker, { type: "bytes" | "end" }>} BytesMessage */
 
 const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
-const job = /** @type {import("./protocol").ParseJob} */ (workerData);
+/** @type {import("./protocol").ParseJob} */
+let job;
 /** @param {import("./protocol").FromWorker} message */
 const post = (message) => port.postMessage(message);
 
@@ -23,7 +24,11 @@ let creditArrived = null;
 /** @type {((message: BytesMessage) => void) | null} */
 let bytesArrived = null;
 port.on("message", (/** @type {ToWorker} */ message) => {
-  if (message.type === "pull") {
+  if (message.type === "job") {
+    // A worker is started ahead of need (read.ts keeps one spare) and waits here for its file.
+    job = message.job;
+    void main();
+  } else if (message.type === "pull") {
     credits++;
     creditArrived?.();
     creditArrived = null;
@@ -122,5 +127,3 @@ async function main() {
     else post({ type: "refused", refusal: job.format === "xlsx" ? "unreadable_spreadsheet" : "malformed_csv" });
   }
 }
-
-void main();

@@ -5,12 +5,19 @@
 // goes through a streaming parser (saxes) as it inflates, so no part is ever whole in memory
 // except the shared strings, which every row needs. Plain JavaScript: the worker loads it without
 // a compiler (see lib/imports/read.ts); the limits come from there (lib/imports/parse/limits.ts).
+import { once } from "node:events";
+import { PassThrough } from "node:stream";
+import zlib from "node:zlib";
+
 import { SaxesParser } from "saxes";
 import yauzl from "yauzl";
 
 import { excelSerialToIso } from "./serial-date.mjs";
 
 /** @typedef {import("./limits").ParseLimits} ParseLimits */
+
+// Packed bytes go into the inflater in small pieces, so the ratio is checked often.
+const FEED_BYTES = 16 * 1024;
 
 export class ParseRefusalError extends Error {
   /**
@@ -118,20 +125,39 @@ export async function openWorkbook(buffer, limits) {
   const readPart = async (name, sink, afterChunk) => {
     const entry = entries.get(name.toLowerCase());
     if (!entry) return false;
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw unreadable();
+    // The packed bytes as they are (yauzl checks the zip's structure), inflated here so that
+    // both sides can be counted: the ratio is of what came out to what went in so far, so a
+    // bomb is stopped after a few mebibytes, whatever the size its entry claims.
     /** @type {import("node:stream").Readable} */
-    const stream = await new Promise((resolve, reject) =>
-      zipfile.openReadStream(entry, (error, opened) => (error || !opened ? reject(unreadable()) : resolve(opened))),
+    const packed = await new Promise((resolve, reject) =>
+      zipfile.openReadStream(entry, { decompress: false }, (error, opened) =>
+        error || !opened ? reject(unreadable()) : resolve(opened),
+      ),
     );
+    const inflater = entry.compressionMethod === 8 ? zlib.createInflateRaw() : new PassThrough();
+    let packedIn = 0;
+    const feeding = (async () => {
+      for await (const chunk of packed) {
+        for (let offset = 0; offset < chunk.length; offset += FEED_BYTES) {
+          const piece = chunk.subarray(offset, offset + FEED_BYTES);
+          packedIn += piece.length;
+          if (!inflater.write(piece)) await once(inflater, "drain");
+        }
+      }
+      inflater.end();
+    })();
+    feeding.catch(() => inflater.destroy(unreadable()));
     const parser = new SaxesParser({ position: false });
     sink(parser);
     const decoder = new TextDecoder("utf-8");
     const limit = limits.partMegabytes * 1024 * 1024;
-    const ratioLimit = Math.max(limits.ratioGraceBytes, entry.compressedSize * limits.inflateRatio);
     let inflated = 0;
     try {
-      for await (const chunk of stream) {
+      for await (const chunk of inflater) {
         inflated += chunk.length;
         if (inflated > limit) throw new ParseRefusalError("workbook_too_large", limits.partMegabytes);
+        const ratioLimit = Math.max(limits.ratioGraceBytes, packedIn * limits.inflateRatio);
         if (inflated > ratioLimit) throw new ParseRefusalError("workbook_bomb", Math.ceil(ratioLimit / 1024 / 1024));
         parser.write(decoder.decode(chunk, { stream: true }));
         await afterChunk?.();
@@ -139,7 +165,8 @@ export async function openWorkbook(buffer, limits) {
       parser.write(decoder.decode());
       parser.close();
     } catch (error) {
-      stream.destroy();
+      packed.destroy();
+      inflater.destroy();
       if (error instanceof ParseRefusalError) throw error;
       throw unreadable();
     }
