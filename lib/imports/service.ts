@@ -6,7 +6,6 @@ import { writeAuditLog } from "@/lib/audit";
 import { toCsvLine } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
 import { guessMapping, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ColumnMapping } from "@/lib/imports/fields";
 import { hasImportFile, readImportFile, storeImportFile } from "@/lib/imports/file-store";
 import { inspectFile, inspectRows, type FileInspection } from "@/lib/imports/inspect";
