@@ -24,6 +24,20 @@ function processTree(pid: number): number[] {
   return [pid, ...children.flatMap(processTree)];
 }
 
+async function upload(app: string, session: Session, bytes: Uint8Array, name: string) {
+  const response = await fetch(`${app}/api/imports`, {
+    method: "POST",
+    headers: {
+      cookie: session.cookie,
+      origin: app,
+      "content-type": "application/octet-stream",
+      "x-file-name": encodeURIComponent(name),
+    },
+    body: new Uint8Array(bytes),
+  });
+  return { status: response.status, body: (await response.json()) as { code?: string; megabytes?: number } };
+}
+
 /** Resident memory of the process and its children, in MB (Linux /proc). */
 function residentMegabytes(pid: number): number {
   let kilobytes = 0;

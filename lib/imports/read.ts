@@ -75,9 +75,8 @@ function startWorker() {
 // Each worker reads one file and is then ended, so no file's memory or state reaches the next.
 const spare = globalThis as unknown as { importParseWorker?: Worker | null };
 
-function takeWorker(): Worker {
-  const ready = spare.importParseWorker;
-  spare.importParseWorker = null;
+/** Starts the next spare, after the file that used the last one is read (not while it is). */
+function keepSpare() {
   setImmediate(() => {
     if (spare.importParseWorker) return;
     const next = startWorker();
@@ -88,6 +87,11 @@ function takeWorker(): Worker {
     });
     spare.importParseWorker = next;
   });
+}
+
+function takeWorker(): Worker {
+  const ready = spare.importParseWorker;
+  spare.importParseWorker = null;
   if (ready && ready.threadId !== -1) {
     ready.removeAllListeners();
     ready.ref();
@@ -189,6 +193,7 @@ export async function* readSheetRowBatches(
   } finally {
     clearInterval(watch);
     void worker.terminate();
+    keepSpare();
     void parts.return(undefined);
   }
 }
