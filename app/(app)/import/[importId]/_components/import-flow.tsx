@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
+import { LayoutChoice } from "@/app/(app)/import/[importId]/_components/layout-choice";
 import {
   discardImportAction,
   listRejectionsAction,
@@ -40,7 +41,9 @@ export function ImportFlow({ initial }: { initial: ImportStatus }) {
       query.state.data?.status === "QUEUED" || query.state.data?.status === "RUNNING" ? 1000 : false,
   });
   const current = status.data;
-  if (current.status === "UPLOADED") return <MappingStep status={current} />;
+  // A new sheet or header row brings new columns: the mapping starts again from them.
+  if (current.status === "UPLOADED")
+    return <MappingStep key={`${current.sheet}:${current.headerRow}`} status={current} />;
   if (current.status === "QUEUED" || current.status === "RUNNING") return <ProgressStep status={current} />;
   return <ReportStep status={current} />;
 }
@@ -61,7 +64,7 @@ function MappingStep({ status }: { status: ImportStatus }) {
   const sourceValid = candidateFields.externalSource.safeParse(externalSource).success;
 
   const preview = useQuery({
-    queryKey: ["import-preview", status.id, mapping],
+    queryKey: ["import-preview", status.id, status.sheet, status.headerRow, mapping],
     queryFn: async () => {
       const result = await previewImportAction({ importId: status.id, mapping });
       if (!result?.data) throw new Error("preview failed");
@@ -96,6 +99,7 @@ function MappingStep({ status }: { status: ImportStatus }) {
         <h1 className="text-2xl font-semibold break-words">{status.fileName}</h1>
         <p className="mt-1 text-slate-600">{t("fileFacts", { rows: status.totalRows, format })}</p>
         <p className="mt-1 text-sm text-slate-500">{t("preview.nothingWritten")}</p>
+        <LayoutChoice status={status} />
       </div>
 
       <section aria-labelledby="mapping-heading" className="rounded-lg border border-slate-200 bg-white p-6">
