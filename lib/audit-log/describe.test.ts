@@ -138,7 +138,7 @@ describe("describeAuditEntry", () => {
       { target: { type: "role", id: "hiring_manager", name: "Hiring manager" } },
     );
     const words = describeAuditEntry(role, de);
-    expect(words.target).toBe("Rolle: Hiring Manager");
+    expect(words.target).toBe("Rolle: Hiring-Manager:in");
     expect(text(words)).toEqual(["Einstellung: Sieht, dass ein Profil gesendet wurde"]);
     expect(text(describeAuditEntry(entry("user.change-role", { from: "recruiter", to: "admin" }), en))).toEqual([
       "From: Recruiter",
