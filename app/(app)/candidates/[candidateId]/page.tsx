@@ -156,8 +156,8 @@ export default async function CandidateProfilePage({ params }: Props) {
             sendLabel={tHandoff("menuItem")}
           />
         )}
+        {personioRecord && <PersonioPanel record={personioRecord} fieldConfig={await getFieldConfig()} />}
       </SendFlowProvider>
-      {personioRecord && <PersonioPanel record={personioRecord} fieldConfig={await getFieldConfig()} />}
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="details-heading" className="text-lg font-semibold">
           {t("details")}

@@ -6,6 +6,7 @@ import { isCustomField } from "@/lib/personio-fields/catalogue";
 import type { FieldConfig } from "@/lib/personio-fields/config";
 
 import { SEND_FOCUS_FALLBACK_ID } from "./focus-targets";
+import { PersonioPanelHeading } from "./send-flow";
 
 // A profile that is in Personio: sent or linked, by whom and when, the employee's id and link,
 // what Personio did not take, and the updates made since. Everything comes from Handoff's own
@@ -39,9 +40,7 @@ export async function PersonioPanel({ record, fieldConfig }: { record: PersonioR
     >
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         {/* Focus lands here when the send that made this panel closes (send-flow.tsx). */}
-        <h2 id={SEND_FOCUS_FALLBACK_ID} tabIndex={-1} className="text-lg font-semibold">
-          {t("heading")}
-        </h2>
+        <PersonioPanelHeading>{t("heading")}</PersonioPanelHeading>
         {record.employeeUrl && (
           <a
             href={record.employeeUrl}

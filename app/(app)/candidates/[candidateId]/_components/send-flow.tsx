@@ -25,6 +25,9 @@ type SendFlow = {
 };
 
 const SendFlowContext = createContext<SendFlow | null>(null);
+// Whether a send or link from this page has put the profile in Personio (the panel's heading takes
+// focus when it arrives after that, see PersonioPanelHeading).
+const SentHereContext = createContext(false);
 
 // One send flow per profile, opened from the status strip's button or from More ▾ → Send to
 // Personio: both open the same dialog.
@@ -43,6 +46,7 @@ export function SendFlowProvider({
   const [openings, setOpenings] = useState(0);
   // Kept after a successful send removes the ways to open it, so the open dialog can show the result.
   const [setup] = useState(sendToPersonio);
+  const [sentHere, setSentHere] = useState(false);
   const onClosedRef = useRef<(() => void) | null>(null);
   // In an effect, so it runs after the dialog has closed itself (closing a modal dialog moves
   // focus) or has been removed.
@@ -60,7 +64,7 @@ export function SendFlowProvider({
 
   return (
     <SendFlowContext.Provider value={sendToPersonio ? flow : null}>
-      {children}
+      <SentHereContext.Provider value={sentHere}>{children}</SentHereContext.Provider>
       {setup && openings > 0 && (sendToPersonio || isOpen) && (
         <SendToPersonioDialog
           key={openings}
@@ -68,6 +72,7 @@ export function SendFlowProvider({
           defaults={setup.defaults}
           intl={setup.intl}
           open={isOpen}
+          onDone={() => setSentHere(true)}
           onClose={() => {
             setIsOpen(false);
             setClosings((count) => count + 1);
@@ -103,7 +108,29 @@ export function SendToPersonioButton({ label }: { label: string }) {
   );
 }
 
-/** Focus back on the control that opened the form, or, once a send has removed it, on the Personio panel. */
+/**
+ * Focus back on the control that opened the form, or, once a send has removed it, on the Personio
+ * panel. When the page has not refreshed yet, the panel's heading takes focus as it arrives.
+ */
 export function focusOrFallback(opener: HTMLElement | null) {
   (opener?.isConnected ? opener : document.getElementById(SEND_FOCUS_FALLBACK_ID))?.focus();
+}
+
+// The Personio panel's heading. After a send from this page the panel replaces the status strip
+// (whose button had focus, or got it back when the form closed before the page refreshed): when it
+// arrives with focus lost to the page itself, it takes it, so a keyboard or screen reader user
+// lands on what the send made instead of at the top of the page.
+export function PersonioPanelHeading({ children }: { children: ReactNode }) {
+  const sentHere = useContext(SentHereContext);
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (sentHere && (document.activeElement === document.body || document.activeElement === null)) {
+      ref.current?.focus();
+    }
+  }, [sentHere]);
+  return (
+    <h2 ref={ref} id={SEND_FOCUS_FALLBACK_ID} tabIndex={-1} className="text-lg font-semibold">
+      {children}
+    </h2>
+  );
 }
