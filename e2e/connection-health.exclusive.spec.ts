@@ -17,6 +17,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  await sandbox.clearFaults();
   await sandbox.enableCredential(demoCredential().clientId);
   await restoreIntegration(original);
 });
@@ -106,6 +107,65 @@ test("a failing connection shows on the card, the header and as a banner for adm
     await adminPage.goto("/admin/integrations");
     await expect(adminPage.getByRole("article", { name: "Personio" })).toContainText("Connected");
     await expect(adminPage.getByRole("article", { name: "Personio" })).not.toContainText("Connection failing");
+  });
+
+  await adminPage.context().close();
+  await recruiterPage.context().close();
+});
+
+test("a Personio outage (503s on send) turns the health to failing on the integration page and the banner, until a send succeeds", async ({
+  browser,
+}) => {
+  const admin = await createTestUser("admin");
+  const recruiter = await createTestUser("recruiter");
+  const candidate = await createTestCandidate({ stage: "HIRED" });
+  const adminPage = await signedInPage(browser, admin);
+  const recruiterPage = await signedInPage(browser, recruiter);
+  const banner = adminPage.getByRole("region", { name: "Personio connection" });
+  const health = adminPage.getByRole("region", { name: "Connection health" });
+
+  await test.step("before: the last call succeeded, and no banner", async () => {
+    await adminPage.goto("/admin/integrations/personio");
+    await health.getByRole("button", { name: "Test connection" }).click();
+    await expect(health.getByRole("status").filter({ hasText: "The connection works." })).toBeVisible();
+    await expect(health).toContainText("The last call to Personio succeeded.");
+    await adminPage.goto("/candidates");
+    await expect(adminPage.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(banner).toHaveCount(0);
+  });
+
+  await test.step("Personio answers every create with 503: the send fails and says Personio is not available", async () => {
+    await sandbox.addFault({ endpoint: "POST /v1/company/employees", kind: "status", status: 503 });
+    const dialog = await openSendDialog(recruiterPage, candidate.id);
+    await dialog.getByRole("button", { name: "Send" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Personio is not available right now.");
+    const integration = await db.personioIntegration.findUniqueOrThrow({ where: { id: "personio" } });
+    expect(integration.lastErrorCode).toBe("unavailable");
+    expect(integration.lastErrorAt!.getTime()).toBeGreaterThan(integration.lastSuccessAt!.getTime());
+  });
+
+  await test.step("the banner and the integration page say the connection is failing, not that the last call succeeded", async () => {
+    await adminPage.goto("/candidates");
+    await expect(banner).toContainText("The connection to Personio is failing");
+    await expect(banner).toContainText("Personio was unavailable.");
+    await adminPage.goto("/admin/integrations/personio");
+    const header = adminPage.getByRole("main").locator("header").first();
+    await expect(header).toContainText("Connection failing");
+    await expect(health).toContainText("The last call to Personio failed.");
+    await expect(health).not.toContainText("succeeded");
+    await expect(health).toContainText("Personio was unavailable.");
+  });
+
+  await test.step("Personio is back: the next send succeeds, and the health with it", async () => {
+    await sandbox.clearFaults();
+    const dialog = await openSendDialog(recruiterPage, candidate.id);
+    await dialog.getByRole("button", { name: "Send" }).click();
+    await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+    await adminPage.goto("/admin/integrations/personio");
+    await expect(health).toContainText("The last call to Personio succeeded.");
+    await adminPage.goto("/candidates");
+    await expect(adminPage.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(banner).toHaveCount(0);
   });
 
   await adminPage.context().close();

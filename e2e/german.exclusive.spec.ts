@@ -238,7 +238,7 @@ test(
     });
 
     await test.step("the badge's hover says who and when, in German, in New York time, and names the zone", async () => {
-      const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
+      const badge = page.getByRole("main").getByRole("link", { name: /^Personio/ });
       await badge.hover();
       await expect(page.getByRole("tooltip")).toBeVisible();
       // The message formats {sentAt, date, medium} and {sentAt, time, short} as next-intl does.

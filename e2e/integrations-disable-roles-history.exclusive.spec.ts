@@ -91,10 +91,11 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
 
   await test.step("the recruiter has no menu item, the action refuses, the badge stays", async () => {
     await recruiterPage.goto(`/candidates/${unsent.id}`);
-    await recruiterPage.getByRole("button", { name: "More" }).click();
-    const item = recruiterPage.getByRole("menuitem", { name: "Send to Personio" });
-    await expect(item).toHaveAttribute("aria-disabled", "true");
-    await expect(item).toHaveAccessibleDescription(/^The Personio integration is disabled/);
+    // The status strip says why, without a Send button; no More menu whose only item is disabled.
+    const strip = recruiterPage.getByRole("region", { name: "Not in Personio yet" });
+    await expect(strip).toContainText("The Personio integration is disabled.");
+    await expect(strip.getByRole("button")).toHaveCount(0);
+    await expect(recruiterPage.getByRole("button", { name: "More" })).toHaveCount(0);
     const { result } = await callServerAction(recruiterPage.request, {
       exportedName: "sendToPersonioAction",
       path: `/candidates/${unsent.id}`,
@@ -106,7 +107,7 @@ test("disable and re-enable: while disabled nobody can send, badges stay", async
     expect(JSON.stringify(result)).toContain("integration_disabled");
     expect(await sandboxEmployeesWithEmail(unsent.email)).toHaveLength(0);
     await recruiterPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(recruiterPage.getByRole("main").getByRole("button", { name: "Personio" })).toBeVisible();
+    await expect(recruiterPage.getByRole("main").getByRole("link", { name: /^Personio/ })).toBeVisible();
   });
 
   await test.step("re-enable", async () => {
@@ -143,7 +144,7 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
   await test.step("the hiring manager sees the badge by default", async () => {
     await expect(seeBadge).toBeChecked();
     await managerPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(managerPage.getByRole("main").getByRole("button", { name: "Personio" })).toBeVisible();
+    await expect(managerPage.getByRole("main").getByRole("link", { name: /^Personio/ })).toBeVisible();
   });
 
   await test.step("'may see' off: no badge, and the sender's name is nowhere in the page", async () => {
@@ -157,7 +158,7 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
     await expect(
       managerPage.getByRole("heading", { name: `${sentCandidate.firstName} ${sentCandidate.lastName}` }),
     ).toBeVisible();
-    await expect(managerPage.getByRole("main").getByRole("button", { name: "Personio" })).toHaveCount(0);
+    await expect(managerPage.getByRole("main").getByRole("link", { name: /^Personio/ })).toHaveCount(0);
     await managerPage.goto(`/candidates?q=${encodeURIComponent(sentCandidate.lastName)}`);
     await expect(managerPage.getByRole("link", { name: new RegExp(sentCandidate.lastName) })).toBeVisible();
     const captured = [...(await bodies.stop()), await managerPage.content()];
@@ -166,7 +167,7 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
     await seeBadge.check();
     await expect(roles.getByRole("status")).toHaveText("Hiring manager: “May see that a profile was sent” is now on.");
     await managerPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(managerPage.getByRole("main").getByRole("button", { name: "Personio" })).toBeVisible();
+    await expect(managerPage.getByRole("main").getByRole("link", { name: /^Personio/ })).toBeVisible();
   });
 
   await test.step("'may send' on gives the hiring manager the menu item; off removes it and the action refuses", async () => {
@@ -195,14 +196,10 @@ test("role settings: 'may see' off hides the badge and the sender; 'may send' of
     });
     expect(result).toMatchObject({ serverError: { code: "forbidden" } });
     await managerPage.goto(`/candidates/${candidate.id}`);
-    await managerPage.getByRole("button", { name: "More" }).click();
-    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveAttribute(
-      "aria-disabled",
-      "true",
-    );
-    await expect(managerPage.getByRole("menuitem", { name: "Send to Personio" })).toHaveAccessibleDescription(
-      /^Your role may not send/,
-    );
+    const strip = managerPage.getByRole("region", { name: "Not in Personio yet" });
+    await expect(strip).toContainText("Your role may not send profiles to Personio.");
+    await expect(strip.getByRole("button", { name: "Send to Personio" })).toHaveCount(0);
+    await expect(managerPage.getByRole("button", { name: "More" })).toHaveCount(0);
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
   });
   await managerPage.context().close();
@@ -243,7 +240,7 @@ test("deleting keeps the history; the audit log shows every change and send; rec
     expect(await db.handoff.findUniqueOrThrow({ where: { candidateId: sentCandidate.id } })).toEqual(handoffBefore);
     const recruiterPage = await signedInPage(browser, recruiter);
     await recruiterPage.goto(`/candidates/${sentCandidate.id}`);
-    await expect(recruiterPage.getByRole("main").getByRole("button", { name: "Personio" })).toBeVisible();
+    await expect(recruiterPage.getByRole("main").getByRole("link", { name: /^Personio/ })).toBeVisible();
     await recruiterPage.context().close();
   });
 

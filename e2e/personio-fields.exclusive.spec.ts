@@ -4,6 +4,7 @@ import { demoCredential } from "@/scripts/personio-sandbox/demo";
 import { DEFAULT_READABLE_ATTRIBUTES } from "@/scripts/personio-sandbox/employees";
 
 import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { signedInPage } from "./integrations-admin";
 import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
 
 // Issue 17: the review form's chosen fields, values from Personio's lists, what Personio ignored,
@@ -80,22 +81,47 @@ async function openUpdateDialog(page: Page, candidateId: string) {
   return dialog;
 }
 
-test("an admin offers hire date, department and office, prefilled from the candidate", async ({ page }) => {
+test("a new installation offers hire date, department and office, prefilled from the candidate; an admin switches one off and the form says it is not sent", async ({
+  page,
+  browser,
+}) => {
   const admin = await createTestUser("admin");
   await signIn(page, admin);
   await page.goto("/admin/integrations/personio?tab=fields");
   const section = page.getByRole("region", { name: "Fields sent to Personio" });
   await expect(section.getByText("Always sent: First name, Last name, Email")).toBeVisible();
-  // Today's default: the job title only.
-  await expect(section.getByRole("checkbox", { name: "Offer Job title" })).toBeChecked();
-  for (const field of ["Hire date", "Department", "Office"]) {
-    await section.getByRole("checkbox", { name: `Offer ${field}` }).check();
+  // The default, before any choice: what HR needs on the first day, and the job title.
+  expect(await db.personioFieldConfig.count()).toBe(0);
+  for (const field of ["Hire date", "Department", "Office", "Job title"]) {
+    await expect(section.getByRole("checkbox", { name: `Offer ${field}` })).toBeChecked();
   }
   await expect(section.getByLabel("Prefill for Hire date")).toHaveValue("startDate");
   await expect(section.getByLabel("Prefill for Department")).toHaveValue("department");
   await expect(section.getByLabel("Prefill for Office")).toHaveValue("office");
-  await section.getByRole("button", { name: "Save fields" }).click();
-  await expect(section.getByText("Saved. The review form offers these fields from now on.")).toBeVisible();
+
+  await test.step("the admin switches the office off: the review form leaves it out and lists it under Not sent", async () => {
+    await section.getByRole("checkbox", { name: "Offer Office" }).uncheck();
+    await section.getByRole("button", { name: "Save fields" }).click();
+    await expect(section.getByText("Saved. The review form offers these fields from now on.")).toBeVisible();
+    const recruiterPage = await signedInPage(browser, await createTestUser("recruiter"));
+    const candidate = await createTestCandidate({
+      firstName: "Olga",
+      lastName: `Petrova-${suffix}`,
+      phone: "+49 30 1",
+    });
+    await setCandidateDetails(candidate.id, { startDate: "2027-06-01" });
+    const dialog = await openSendDialog(recruiterPage, candidate.id);
+    await expect(dialog.getByLabel("Hire date")).toHaveValue("2027-06-01");
+    await expect(dialog.getByRole("combobox", { name: "Department" })).toHaveValue("Engineering");
+    await expect(dialog.getByRole("combobox", { name: "Office" })).toHaveCount(0);
+    const notSent = dialog.getByTestId("not-sent");
+    await expect(notSent).toContainText("Office “Berlin”: not among the fields an admin chose to send");
+    await expect(notSent).toContainText("Phone and Source: stay in Handoff");
+    await recruiterPage.context().close();
+    await section.getByRole("checkbox", { name: "Offer Office" }).check();
+    await section.getByRole("button", { name: "Save fields" }).click();
+    await expect(section.getByText("Saved. The review form offers these fields from now on.")).toBeVisible();
+  });
 
   // The admins' refresh reads Personio's lists now (the seeded department among them).
   await section.getByRole("button", { name: "Refresh now" }).click();
@@ -220,6 +246,11 @@ test("an office Personio ignores (the sandbox's fault switch) is reported after 
     where: { action: "handoff.send", targetId: candidate.id, outcome: "success" },
   });
   expect(JSON.parse(audit.details!)).toMatchObject({ ignored: "office: Berlin" });
+  // Kept on the profile too, in its Personio panel.
+  await page.goto(`/candidates/${candidate.id}`);
+  await expect(
+    page.getByRole("region", { name: "Personio", exact: true }).getByTestId("personio-panel-warnings"),
+  ).toHaveText("Personio ignored the Office “Berlin”. Set it in Personio by hand.");
 });
 
 test("Update in Personio changes the job title: the diff before sending, the sandbox's employee changed, the audit entry names the field, the email read-only with its reason", async ({
@@ -277,6 +308,13 @@ test("Update in Personio changes the job title: the diff before sending, the san
       hire_date: "2027-04-01",
       office: "Munich",
     });
+  });
+
+  await test.step("the profile's Personio panel lists the update", async () => {
+    await page.goto(`/candidates/${candidate.id}`);
+    await expect(
+      page.getByRole("region", { name: "Personio", exact: true }).getByTestId("personio-panel-updates"),
+    ).toContainText(`Job title: by ${recruiter.name}`);
   });
 
   await test.step("the audit entry names the field and the value sent", async () => {

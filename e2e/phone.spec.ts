@@ -10,7 +10,8 @@ import {
   uniqueSuffix,
 } from "./fixtures";
 
-// A phone (390 × 844): nothing scrolls sideways, the nav folds away, the badge opens by tap.
+// A phone (390 × 844): nothing scrolls sideways, the nav folds away, who sent a profile and when is
+// written out on it (no hover on a phone), and a tap on the badge opens the employee.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
 const ADMIN_PAGES = [
@@ -78,7 +79,9 @@ test.describe("on a phone", DATABASE_INDEPENDENT, () => {
     await expect(page.getByText("1 candidate", { exact: true })).toBeVisible();
   });
 
-  test("a tap on the badge shows who sent it and when, with an explicit link to Personio", async ({ page }) => {
+  test("who sent the profile and when is written out beside the badge, on screen without a tap; a tap on the badge opens the employee", async ({
+    page,
+  }) => {
     const recruiter = await createTestUser("recruiter");
     const candidate = await createTestCandidate();
     await db.handoff.create({
@@ -93,18 +96,27 @@ test.describe("on a phone", DATABASE_INDEPENDENT, () => {
     });
     await signIn(page, recruiter);
     await page.goto(`/candidates/${candidate.id}`);
-    await page.getByRole("main").getByRole("button", { name: "Personio" }).tap();
-    const popover = page.getByRole("dialog", { name: "Personio" });
-    await expect(popover).toBeVisible();
-    await expect(popover).toContainText(`Sent to Personio by ${recruiter.name} on`);
-    await expect(popover.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute(
-      "href",
-      /\/staff\/details\/4242$/,
-    );
+    const sentBy = page.getByTestId("personio-sent-by");
+    await expect(sentBy).toContainText(`Sent to Personio by ${recruiter.name} on`);
+    await expect(sentBy).toBeInViewport({ ratio: 1 });
+    const panel = page.getByRole("region", { name: "Personio", exact: true });
+    await expect(panel.getByTestId("personio-panel-by")).toHaveText(recruiter.name);
+    await expect(panel.getByTestId("personio-panel-employee-id")).toHaveText("4242");
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+
+    const badge = page.getByRole("main").getByRole("link", { name: /^Personio/ });
+    await expect(badge).toBeInViewport({ ratio: 1 });
+    const [tab] = await Promise.all([page.context().waitForEvent("page"), badge.tap()]);
+    await tab.waitForLoadState("domcontentloaded");
+    expect(tab.url()).toMatch(/\/staff\/details\/4242$/);
+    await tab.close();
+    // A tap is no hover: no tooltip left over the profile.
     await expect(page).toHaveURL(`/candidates/${candidate.id}`);
-    const box = await popover.boundingBox();
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await expect(page.getByRole("tooltip")).toBeHidden();
   });
 });
 

@@ -106,6 +106,16 @@ test.describe("ATS sources in the browser", () => {
       await expect(recruiterPage.getByLabel("Last name")).toHaveValue(`Smith-${id}`);
       await expect(recruiterPage.getByLabel("Email")).toHaveValue(email);
       await expect(recruiterPage.getByLabel("Job title")).toHaveValue("Developer");
+      // The review form offers department and office by default, prefilled from Greenhouse's; these
+      // are not among Personio's, so they are flagged and Send waits until they are chosen or cleared.
+      await expect(
+        recruiterPage.getByText(
+          "“Technology” is not one of Personio’s values for Department, so Personio would ignore it.",
+        ),
+      ).toBeVisible();
+      await expect(recruiterPage.getByRole("button", { name: "Send", exact: true })).toBeDisabled();
+      await recruiterPage.getByRole("combobox", { name: "Department" }).fill("");
+      await recruiterPage.getByRole("combobox", { name: "Office" }).fill("");
       await recruiterPage.getByRole("button", { name: "Send", exact: true }).click();
       await expect(
         recruiterPage.getByRole("status").filter({ hasText: `Janina Smith-${id} was sent to Personio.` }),

@@ -267,6 +267,8 @@ export function SendReviewForm({
             value: shownValue(field.key),
           })),
         ]}
+        notSent={formData.notSent}
+        unavailable={formData.unavailable}
       />
 
       {actionError ? (

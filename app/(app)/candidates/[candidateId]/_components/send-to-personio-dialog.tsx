@@ -17,7 +17,14 @@ const actions: SendReviewActions = {
   link: linkToPersonioAction,
 };
 
-type Props = { candidateId: string; defaults: TPersonioEmployeeFields; open: boolean; onClose: () => void };
+type Props = {
+  candidateId: string;
+  defaults: TPersonioEmployeeFields;
+  open: boolean;
+  onClose: () => void;
+  /** Told when the profile is in Personio (sent, linked, or found already sent). */
+  onDone?: () => void;
+};
 
 // Loaded on demand, so it provides its messages itself (lib/i18n/client-messages.ts).
 export function SendToPersonioDialog({ intl, ...props }: Props & { intl: ClientIntl }) {
@@ -28,7 +35,7 @@ export function SendToPersonioDialog({ intl, ...props }: Props & { intl: ClientI
   );
 }
 
-function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
+function ReviewDialog({ candidateId, defaults, open, onClose, onDone }: Props) {
   const t = useTranslations("handoff");
   const [isPending, setIsPending] = useState(false);
   const onPendingChange = useCallback((pending: boolean) => setIsPending(pending), []);
@@ -42,6 +49,7 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
         actions={actions}
         titleId="send-to-personio-title"
         onClose={onClose}
+        onDone={onDone}
         onPendingChange={onPendingChange}
       />
     </Modal>
