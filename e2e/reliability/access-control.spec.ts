@@ -51,6 +51,7 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   createJobAction: { permission: "jobs:manage", path: () => "/admin/jobs" },
   updateJobAction: { permission: "jobs:manage", path: () => "/admin/jobs" },
   previewImportAction: { permission: "candidates:import", path: () => "/import" },
+  chooseImportLayoutAction: { permission: "candidates:import", path: () => "/import" },
   startImportAction: { permission: "candidates:import", path: () => "/import" },
   discardImportAction: { permission: "candidates:import", path: () => "/import" },
   listRejectionsAction: { permission: "candidates:import", path: () => "/import" },
