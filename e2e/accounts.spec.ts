@@ -3,7 +3,16 @@ import bcrypt from "bcryptjs";
 import { verifyPassword } from "@/lib/auth/password";
 
 import { createInvitation, fillNewPassword, shownLink } from "./accounts";
-import { createTestUser, db, expect, signIn, signInRequest, test, TEST_PASSWORD } from "./fixtures";
+import {
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  signInRequest,
+  test,
+  TEST_PASSWORD,
+} from "./fixtures";
 
 const NEW_PASSWORD = "Kirschblüte-Fahrrad-93";
 
@@ -12,7 +21,7 @@ async function isSignedIn(page: import("@playwright/test").Page) {
   return !/\/sign-in/.test(page.url());
 }
 
-test.describe("accounts", () => {
+test.describe("accounts", DATABASE_INDEPENDENT, () => {
   // The invitation itself (made on the Users page) is tested in users.spec.ts; these two start
   // from a link written as that page writes it, so each signs in no one it does not need.
   test("an invitation link refuses short, common and name-based passwords and a mismatch, with a clear message", async ({

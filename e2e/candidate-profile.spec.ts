@@ -1,6 +1,16 @@
 import type { Page } from "@playwright/test";
 
-import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix, type TestUser } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+  type TestUser,
+} from "./fixtures";
 import { sandboxEmployeesWithEmail } from "./personio";
 
 // The candidate profile as a recruiter first meets it (issue 24): a hired profile that is not in
@@ -25,7 +35,7 @@ function strip(page: Page) {
   return page.getByRole("region", { name: "Not in Personio yet" });
 }
 
-test.describe("the candidate profile and Personio", () => {
+test.describe("the candidate profile and Personio", DATABASE_INDEPENDENT, () => {
   test("a hired profile not in Personio: the strip's Send to Personio opens the review form with hire date, department and office, and sends; the strip becomes the Personio panel", async ({
     page,
   }) => {

@@ -1,4 +1,4 @@
-import { createTestUser, db, expect, signIn, test } from "./fixtures";
+import { createTestUser, DATABASE_INDEPENDENT, db, expect, signIn, test } from "./fixtures";
 import { callServerAction } from "./server-actions";
 import { offeredSettingsPages } from "./settings-navigation";
 
@@ -20,7 +20,7 @@ const SETTINGS_ACTIONS = [
   },
 ];
 
-test.describe("integration settings are for admins only", () => {
+test.describe("integration settings are for admins only", DATABASE_INDEPENDENT, () => {
   for (const roleId of ["recruiter", "hiring_manager", "interviewer"] as const) {
     test(`a ${roleId} sees no Integrations or Audit log, and cannot open them`, async ({ page }) => {
       await signIn(page, await createTestUser(roleId));
