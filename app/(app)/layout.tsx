@@ -6,7 +6,6 @@ import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ConnectionFailingBanner } from "@/components/integrations/connection-failing-banner";
 import { AppHeader } from "@/components/layout/app-header";
 import { settingsSectionsFor } from "@/components/layout/settings-sections";
-import { QueryProvider } from "@/components/query-provider";
 import { requireUser } from "@/lib/auth/require-user";
 import { countToSend, NAV_COUNT_MAX } from "@/lib/handoff/queue";
 import { isLocale } from "@/lib/i18n/config";
@@ -89,9 +88,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       />
       {personio?.status === "failing" && <ConnectionFailingBanner texts={failingTexts(personio.lastErrorCode)} />}
       <main id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 outline-none sm:px-6">
-        {/* One query client for every signed-in page: what a page or dialog has read stays cached
-            across openings and client-side navigations, within each query's staleTime. */}
-        <QueryProvider>{children}</QueryProvider>
+        {children}
       </main>
       <SessionKeepAlive />
     </>

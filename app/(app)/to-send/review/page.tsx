@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { QueryProvider } from "@/components/query-provider";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getReviewBatch } from "@/lib/handoff/queue";
@@ -32,7 +33,9 @@ export default async function ReviewSendPage({ searchParams }: Props) {
       {/* Always rendered, even when nothing is left: the sequence keeps the batch it started
           with, so the page's refreshes after each send (the nav's count) do not end it. */}
       <ClientMessages>
-        <ReviewSequence batch={batch} />
+        <QueryProvider>
+          <ReviewSequence batch={batch} />
+        </QueryProvider>
       </ClientMessages>
     </div>
   );

@@ -4,6 +4,7 @@ import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 
 import { SendReview, type SendReviewActions } from "@/components/handoff/send-review";
+import { QueryProvider } from "@/components/query-provider";
 import { Modal } from "@/components/ui/modal";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import type { ClientIntl } from "@/lib/i18n/client-messages";
@@ -30,7 +31,9 @@ type Props = {
 export function SendToPersonioDialog({ intl, ...props }: Props & { intl: ClientIntl }) {
   return (
     <NextIntlClientProvider {...intl}>
-      <ReviewDialog {...props} />
+      <QueryProvider>
+        <ReviewDialog {...props} />
+      </QueryProvider>
     </NextIntlClientProvider>
   );
 }
