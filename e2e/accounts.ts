@@ -1,4 +1,8 @@
+import { createHash, randomBytes } from "node:crypto";
+
 import { expect, type Page } from "@playwright/test";
+
+import { db, uniqueSuffix } from "./fixtures";
 
 // The one-time link (invitation or reset) shown to the admin, read from its field.
 export async function shownLink(page: Page, name: string): Promise<string> {
@@ -11,4 +15,24 @@ export async function shownLink(page: Page, name: string): Promise<string> {
 export async function fillNewPassword(page: Page, password: string, label = "New password") {
   await page.getByLabel(label, { exact: true }).fill(password);
   await page.getByLabel("Repeat the password").fill(password);
+}
+
+// An invited person without a password and their one-time link, written as the Users page's
+// invitation writes them (only the token's SHA-256 is stored), for tests about the link itself.
+export async function createInvitation(origin: string) {
+  const suffix = uniqueSuffix();
+  const user = await db.user.create({
+    data: { name: `Ingrid Sørensen ${suffix}`, email: `ingrid.${suffix}@e2e.handoff.test`, roleId: "recruiter" },
+    select: { id: true, name: true, email: true },
+  });
+  const token = randomBytes(32).toString("base64url");
+  await db.accountToken.create({
+    data: {
+      tokenHash: createHash("sha256").update(token, "utf8").digest("hex"),
+      purpose: "INVITE",
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 72 * 60 * 60 * 1000),
+    },
+  });
+  return { ...user, link: `${origin}/set-password/${token}` };
 }

@@ -1,4 +1,5 @@
 import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { openSettingsPage } from "./settings-navigation";
 
 test.describe("API keys (admin)", () => {
   test("an admin creates a key, it works once copied, shows its last use, and stops working when revoked", async ({
@@ -12,7 +13,7 @@ test.describe("API keys (admin)", () => {
 
     await test.step("create a key with a name, the write scope and an expiry", async () => {
       await page.goto("/candidates");
-      await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "API keys" }).click();
+      await openSettingsPage(page, "API keys");
       await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
       const form = page.getByRole("region", { name: "Create an API key" });
       await form.getByRole("button", { name: "Create key" }).click();

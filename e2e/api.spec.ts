@@ -1,6 +1,6 @@
 import { generateApiKey } from "@/lib/api-keys/key-material";
 
-import { createTestJob, db, expect, test, uniqueSuffix } from "./fixtures";
+import { createTestJob, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
 import { loadOpenApiValidator, type OpenApiValidator } from "./openapi-validator";
 
 // The REST API over HTTP against the running app, every response checked against the OpenAPI
@@ -448,5 +448,65 @@ test.describe("REST API /api/v1", () => {
         candidate: { firstName: "Renée", stage: "HIRED", startDate: "2027-02-01", inPersonio: true },
       },
     );
+  });
+
+  test("text: a lone surrogate or a control character is a 400 naming the field; NFD is stored NFC and found", async ({
+    request,
+    page,
+  }) => {
+    const { key } = await createKey();
+    const headers = auth(key);
+    const suffix = uniqueSuffix();
+    const job = await createTestJob();
+    const candidate = (fields: Record<string, string>) => ({
+      firstName: "Ann",
+      lastName: `Text${suffix}`,
+      email: `text.${suffix}@example.com`,
+      jobId: job.id,
+      ...fields,
+    });
+
+    await test.step("refused, each with the field it is in", async () => {
+      const cases: Array<[Record<string, string>, string]> = [
+        [{ lastName: "Lee\ud800" }, "#/lastName"],
+        [{ notes: "half \udc00 a character" }, "#/notes"],
+        [{ firstName: "Ann\u0000" }, "#/firstName"],
+        [{ firstName: "\u001b[31mAnn\u001b[0m" }, "#/firstName"],
+        [{ firstName: "Ann\nLee" }, "#/firstName"],
+      ];
+      for (const [fields, pointer] of cases) {
+        const response = await request.post("/api/v1/candidates", { headers, data: candidate(fields) });
+        expect(response.status(), JSON.stringify(fields)).toBe(400);
+        const problem = (await spec.check("POST", "/candidates", response)) as {
+          type: string;
+          errors: Array<{ pointer: string }>;
+        };
+        expect(problem.type).toBe("urn:handoff:problem:invalid-text");
+        expect(problem.errors.map((error) => error.pointer)).toEqual([pointer]);
+      }
+      expect(await db.candidate.count({ where: { lastName: { startsWith: `Text${suffix}` } } })).toBe(0);
+    });
+
+    await test.step("line breaks are kept in notes; an NFD name is stored NFC", async () => {
+      const nfd = `Mu\u0308ller${suffix}`;
+      const response = await request.post("/api/v1/candidates", {
+        headers,
+        data: candidate({ lastName: nfd, notes: "first line\nsecond line" }),
+      });
+      expect(response.status()).toBe(201);
+      const body = (await spec.check("POST", "/candidates", response)) as { id: string; lastName: string };
+      expect(body.lastName).toBe(nfd.normalize("NFC"));
+      expect(await db.candidate.findUniqueOrThrow({ where: { id: body.id } })).toMatchObject({
+        lastName: `M\u00fcller${suffix}`,
+        notes: "first line\nsecond line",
+      });
+      const user = await createTestUser("recruiter");
+      await signIn(page, user);
+      await page.goto(`/candidates?q=${encodeURIComponent(`M\u00fcller${suffix}`)}`);
+      await expect(page.getByRole("link", { name: `Ann M\u00fcller${suffix}` })).toHaveAttribute(
+        "href",
+        `/candidates/${body.id}`,
+      );
+    });
   });
 });

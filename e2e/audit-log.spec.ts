@@ -2,7 +2,17 @@ import fs from "node:fs";
 
 import type { Page } from "@playwright/test";
 
-import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix, type TestUser } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+  type TestUser,
+} from "./fixtures";
 import { englishOnlyPhrases, expectNoEnglish } from "./i18n";
 
 // The audit log for HR and compliance: every detail in words (English and German), filters by
@@ -180,7 +190,7 @@ test.describe("audit log", () => {
     });
   });
 
-  test("a detail shows as words, not code values, in English and in German", async ({ page }) => {
+  test("a detail shows as words, not code values, in English and in German", DATABASE_INDEPENDENT, async ({ page }) => {
     const seeded = await seedLog();
     const admin = await createViewer();
     await signIn(page, admin);
@@ -307,27 +317,99 @@ test.describe("audit log", () => {
     });
   });
 
-  test("on a phone the entries are cards and the page is no wider than the screen", async ({ browser }) => {
-    const seeded = await seedLog();
-    const admin = await createViewer();
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    await signIn(page, admin);
-    await page.goto(`/admin/audit?person=${seeded.actorA.id}`);
-    await expect(page.getByRole("table")).toBeHidden();
-    const cards = page.getByRole("list", { name: "Audit log" }).getByRole("listitem");
-    await expect(cards).toHaveCount(3);
-    await expect(cards.filter({ hasText: "Connected Personio" })).toContainText("Employees access");
-    await expect(cards.filter({ hasText: "Connected Personio" })).toContainText("Read and write");
-    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-    }));
-    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-    // The filters are reachable and usable on the phone too.
-    await page.getByLabel("Candidate", { exact: true }).fill(`mueller ${seeded.suffix}`);
-    await page.getByRole("button", { name: "Apply" }).tap();
-    await expect(cards).toHaveCount(1);
-    await context.close();
-  });
+  test(
+    "details read as people read them: fields in words, 'this server', a short checksum to copy, long entries folded",
+    DATABASE_INDEPENDENT,
+    async ({ page, context }) => {
+      const admin = await createViewer();
+      const sha = "da4359329c10e6ae8f012858d01c94879c720ab4a63b256058a3280fb6672dde";
+      const row = (action: string, details: object) => ({
+        at: new Date("2024-06-01T10:00:00Z"),
+        actorId: admin.id,
+        action,
+        outcome: "success",
+        details: JSON.stringify(details),
+      });
+      await db.auditLog.createMany({
+        data: [
+          row("auth.sign-in", { address: "::1" }),
+          row("handoff.update", { employeeId: 4711, fields: ["firstName", "lastName"] }),
+          row("import.run", {
+            fileName: "bewerber.csv",
+            fileSha256: sha,
+            rows: 9,
+            updated: 1,
+            unchanged: 2,
+            rejected: 3,
+          }),
+        ],
+      });
+      await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+      await signIn(page, admin);
+      await page.goto(`/admin/audit?person=${admin.id}&from=2024-06-01&to=2024-06-01`);
+      await expect(bodyRows(page)).toHaveCount(3);
+
+      const signedIn = bodyRows(page).filter({ hasText: "Address" });
+      await expect(signedIn.getByRole("definition")).toHaveText(["this server"]);
+      const update = bodyRows(page).filter({ hasText: "Fields changed" });
+      await expect(update.getByRole("definition")).toContainText(["First name, Last name"]);
+      await expect(update).not.toContainText("firstName");
+
+      const imported = bodyRows(page).filter({ hasText: "bewerber.csv" });
+      await expect(imported).toContainText("da4359329c10…");
+      expect(await imported.innerText()).not.toContain(sha);
+      await imported.getByRole("button", { name: "Copy File checksum (SHA-256)" }).click();
+      await expect(imported.getByRole("button", { name: "Copied" })).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sha);
+      // Six details: three shown, the rest one click away instead of a tall row.
+      const rejected = imported.getByRole("definition").filter({ hasText: /^3$/ });
+      await expect(rejected).toBeHidden();
+      await imported.getByText("3 more details").click();
+      await expect(rejected).toBeVisible();
+
+      // Every details list is proper: groups of one term and its definition.
+      const shapes = await page
+        .getByRole("table")
+        .locator("dl")
+        .evaluateAll((lists) =>
+          lists.map((list) =>
+            [...list.children].map((group) => [...group.children].map((child) => child.tagName).join("+")),
+          ),
+        );
+      expect(shapes.length).toBeGreaterThan(0);
+      for (const shape of shapes) for (const group of shape) expect(group).toBe("DT+DD");
+    },
+  );
+
+  test(
+    "on a phone the entries are cards and the page is no wider than the screen",
+    DATABASE_INDEPENDENT,
+    async ({ browser }) => {
+      const seeded = await seedLog();
+      const admin = await createViewer();
+      const context = await browser.newContext({
+        viewport: { width: 360, height: 800 },
+        hasTouch: true,
+        isMobile: true,
+      });
+      const page = await context.newPage();
+      await signIn(page, admin);
+      await page.goto(`/admin/audit?person=${seeded.actorA.id}`);
+      await expect(page.getByRole("table")).toBeHidden();
+      const cards = page.getByRole("list", { name: "Audit log" }).getByRole("listitem");
+      await expect(cards).toHaveCount(3);
+      await expect(cards.filter({ hasText: "Connected Personio" })).toContainText("Employees access");
+      await expect(cards.filter({ hasText: "Connected Personio" })).toContainText("Read and write");
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      // The filters are reachable and usable on the phone too.
+      await page.getByLabel("Candidate", { exact: true }).fill(`mueller ${seeded.suffix}`);
+      await page.getByRole("button", { name: "Apply" }).tap();
+      await expect(cards).toHaveCount(1);
+      await context.close();
+    },
+  );
 });

@@ -124,12 +124,14 @@ test.describe("candidates", () => {
   });
 
   test("a profile opens with details, job, stage and the More menu", async ({ page }) => {
-    const user = await createTestUser("hiring_manager");
+    // A role that may send: for one that may not, More ▾ would hold only a disabled item, so there
+    // is none (candidate-profile.spec.ts).
+    const user = await createTestUser("recruiter");
     const candidate = await createTestCandidate({
       firstName: "Siobhán",
       lastName: `O'Brien-${uniqueSuffix()}`,
       phone: "+353 1 555 0101",
-      stage: "OFFER",
+      stage: "HIRED",
     });
     await signIn(page, user);
     await page.goto(`/candidates?q=${encodeURIComponent(candidate.lastName)}`);
@@ -139,7 +141,7 @@ test.describe("candidates", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Siobhán ${candidate.lastName}`);
     await expect(page.getByText(candidate.email)).toBeVisible();
     await expect(page.getByText("+353 1 555 0101")).toBeVisible();
-    await expect(page.getByText("Offer", { exact: true })).toBeVisible();
+    await expect(page.getByText("Hired", { exact: true })).toBeVisible();
 
     const more = page.getByRole("button", { name: "More" });
     await more.focus();

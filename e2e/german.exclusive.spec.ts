@@ -138,24 +138,28 @@ test("an admin connects Personio and sets the roles, in German", DATABASE_INDEPE
   });
 
   await test.step("Hiring Manager may send, then not again; the roles are named in German", async () => {
+    await page
+      .getByRole("navigation", { name: "Personio-Einstellungen" })
+      .getByRole("link", { name: "Rollen" })
+      .click();
     const roles = page.getByRole("region", { name: "Wer senden darf und wer das Badge sieht" });
     await expect(roles.getByRole("rowheader")).toHaveText([
       "Admin",
       "Recruiter:in",
-      "Hiring Manager",
+      "Hiring-Manager:in",
       "Interviewer:in",
     ]);
-    const maySend = roles.getByRole("checkbox", { name: "Hiring Manager: Darf Profile an Personio senden" });
+    const maySend = roles.getByRole("checkbox", { name: "Hiring-Manager:in: Darf Profile an Personio senden" });
     await expect(maySend).not.toBeChecked();
     await maySend.check();
     await expect(roles.getByRole("status")).toHaveText(
-      "Hiring Manager: „Darf Profile an Personio senden“ ist jetzt an.",
+      "Hiring-Manager:in: „Darf Profile an Personio senden“ ist jetzt an.",
     );
     expect(await db.rolePermission.count({ where: { roleId: "hiring_manager", permission: "personio:send" } })).toBe(1);
     await expectGerman(page, "the role settings after a change");
     await maySend.uncheck();
     await expect(roles.getByRole("status")).toHaveText(
-      "Hiring Manager: „Darf Profile an Personio senden“ ist jetzt aus.",
+      "Hiring-Manager:in: „Darf Profile an Personio senden“ ist jetzt aus.",
     );
     expect(await db.rolePermission.count({ where: { roleId: "hiring_manager", permission: "personio:send" } })).toBe(0);
   });
@@ -234,7 +238,7 @@ test(
     });
 
     await test.step("the badge's hover says who and when, in German, in New York time, and names the zone", async () => {
-      const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
+      const badge = page.getByRole("main").getByRole("link", { name: /^Personio/ });
       await badge.hover();
       await expect(page.getByRole("tooltip")).toBeVisible();
       // The message formats {sentAt, date, medium} and {sentAt, time, short} as next-intl does.
@@ -252,7 +256,8 @@ test(
         }).format(at),
       });
       const expected = [when(sentAt), when(sentAt + 60_000)].map(
-        ({ date, time }) => `An Personio gesendet von ${recruiter.name} am ${date} um ${time} Uhr (America/New York)`,
+        ({ date, time }) =>
+          `An Personio gesendet von ${recruiter.name} am ${date} um ${time} Uhr (Nordamerikanische Ostküstenzeit)`,
       );
       const description = await badge.evaluate(
         (element) => document.getElementById(element.getAttribute("aria-describedby")!)!.textContent,

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import iconv from "iconv-lite";
 
 import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { offeredSettingsPages } from "./settings-navigation";
 
 // A file as German Excel writes it ("CSV (Trennzeichen-getrennt)"): semicolons, Windows-1252
 // (umlauts, ß, € and „“ as single bytes), CRLF; here also with a UTF-8 BOM in front, as some
@@ -123,11 +124,59 @@ test.describe("import candidates from a spreadsheet", () => {
       await expect(report).toContainText("Updated0");
       await expect(report).toContainText("Unchanged3");
       await expect(report).toContainText("Rejected2");
-      await expect(page.getByText("Nothing changed: every row matched a candidate as it already is.")).toBeVisible();
+      // Never "Nothing changed" beside rejected rows (issue 24): the report says both.
+      await expect(
+        page.getByText(
+          "No candidate was created or changed: the 3 valid rows matched candidates as they already are, and 2 rows were rejected (listed below).",
+        ),
+      ).toBeVisible();
+      await expect(page.getByText(/Nothing changed/)).toHaveCount(0);
       expect(await db.candidate.findMany({ where: { email: { contains: suffix } }, orderBy: { id: "asc" } })).toEqual(
         before,
       );
     });
+  });
+
+  test("the report names an unknown stage's value and the accepted ones, and Abgelehnt is the rejected stage; the preview fits 1440 px", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const suffix = uniqueSuffix();
+    await signIn(page, await createTestUser("admin"));
+    await page.goto("/import");
+    // Wide columns the import does not use: the preview leaves them out.
+    const long = "Sehr langes Anschreiben ".repeat(20);
+    const csv = [
+      "Vorname;Nachname;E-Mail;Stelle;Status;Anschreiben;Interne Notiz;Quelle-URL",
+      `Rita;Abgelehnt-${suffix};rita.${suffix}@example.com;Lager ${suffix};Abgelehnt;${long};${long};https://ats.example/${"x".repeat(120)}`,
+      `Paul;Probe-${suffix};paul.${suffix}@example.com;Lager ${suffix};Probearbeit;${long};${long};`,
+    ].join("\n");
+    await page
+      .getByLabel("Choose a file")
+      .setInputFiles({ name: `stages-${suffix}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const unknownStage =
+      "Unknown stage “Probearbeit”: use one of Applied, Screening, Interview, Offer, Hired, Rejected (English or German names)";
+    await expect(page.getByTestId("preview-row-3")).toContainText(unknownStage);
+    await expect(page.getByTestId("preview-row-2")).toContainText("OK");
+    const fit = await page.getByRole("table").evaluate((table) => ({
+      table: table.getBoundingClientRect().width,
+      box: table.parentElement!.clientWidth,
+      page: document.documentElement.scrollWidth,
+    }));
+    expect(fit.table, "the preview table is no wider than its card").toBeLessThanOrEqual(fit.box);
+    expect(fit.page, "the page is no wider than the screen").toBeLessThanOrEqual(1440);
+
+    await page.getByRole("button", { name: "Import 1 row" }).click();
+    await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("rejected-row-3")).toContainText(unknownStage);
+    await expect(page.getByText(/Nothing changed/)).toHaveCount(0);
+    expect(
+      await db.candidate.findFirstOrThrow({ where: { email: `rita.${suffix}@example.com` }, select: { stage: true } }),
+    ).toEqual({ stage: "REJECTED" });
+    const downloadPromise = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download rejected rows (CSV)" }).click();
+    const text = fs.readFileSync((await (await downloadPromise).path())!, "utf8");
+    expect(text.split("\r\n")[1]!.endsWith(`;3;${unknownStage}`), text).toBe(true);
   });
 
   test("a candidate already in Personio is only completed, and the report says so", async ({ page }) => {
@@ -222,7 +271,7 @@ test.describe("import candidates from a spreadsheet", () => {
   test("people without the import permission get neither the page nor the upload", async ({ page }) => {
     const recruiter = await createTestUser("recruiter");
     await signIn(page, recruiter);
-    await expect(page.getByRole("link", { name: "Import" })).toHaveCount(0);
+    expect(await offeredSettingsPages(page)).not.toContain("Import");
     const response = await page.goto("/import");
     // Issue 13's "no access" page: 403, saying so.
     expect(response?.status()).toBe(403);

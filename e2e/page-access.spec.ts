@@ -1,4 +1,13 @@
-import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+} from "./fixtures";
 
 // Nothing before the session check: every page answers a signed-out visitor with a redirect to
 // sign-in that carries none of the data behind it (not in the HTML, not in the <title>, not in
@@ -16,7 +25,7 @@ const PAGES = [
   "/admin/audit",
 ];
 
-test.describe("page access", () => {
+test.describe("page access", DATABASE_INDEPENDENT, () => {
   test("a signed-out visitor gets no candidate data from any page, however it is asked for", async ({ request }) => {
     const suffix = uniqueSuffix();
     const candidate = await createTestCandidate({

@@ -2,8 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
 
-import { expect, test } from "@playwright/test";
-
+import { DATABASE_INDEPENDENT, expect, test } from "./fixtures";
 import { generateCredentialInSandbox } from "./personio";
 
 const sandboxUrl = process.env.PERSONIO_SANDBOX_URL ?? "";
@@ -41,51 +40,53 @@ function startPersonioProbe() {
   };
 }
 
-test("a credential generated on the sandbox's screen works, fails while disabled, and works again", async ({
-  page,
-}) => {
-  expect(sandboxUrl, "PERSONIO_SANDBOX_URL must point at a running sandbox").toMatch(/^http/);
-  const name = `E2E credential ${Date.now()}`;
-  let clientId = "";
-  let clientSecret = "";
-  // Started now: it loads while the browser generates the credential.
-  const probe = startPersonioProbe();
-  try {
-    await test.step("generate a credential with Employees read and write", async () => {
-      ({ clientId, clientSecret } = await generateCredentialInSandbox(page, name));
-    });
+test(
+  "a credential generated on the sandbox's screen works, fails while disabled, and works again",
+  DATABASE_INDEPENDENT,
+  async ({ page }) => {
+    expect(sandboxUrl, "PERSONIO_SANDBOX_URL must point at a running sandbox").toMatch(/^http/);
+    const name = `E2E credential ${Date.now()}`;
+    let clientId = "";
+    let clientSecret = "";
+    // Started now: it loads while the browser generates the credential.
+    const probe = startPersonioProbe();
+    try {
+      await test.step("generate a credential with Employees read and write", async () => {
+        ({ clientId, clientSecret } = await generateCredentialInSandbox(page, name));
+      });
 
-    await test.step("the client connects with it", async () => {
-      const result = await probe.call(clientId, clientSecret);
-      expect(result).toMatchObject({ ok: true });
-      expect(result.scopes).toEqual(expect.arrayContaining(["employees:read", "employees:write"]));
-    });
+      await test.step("the client connects with it", async () => {
+        const result = await probe.call(clientId, clientSecret);
+        expect(result).toMatchObject({ ok: true });
+        expect(result.scopes).toEqual(expect.arrayContaining(["employees:read", "employees:write"]));
+      });
 
-    await test.step("the secret is not shown again", async () => {
-      await page.goto(`${sandboxUrl}/settings/api-credentials`);
-      await expect(page.getByRole("region", { name: `Credential ${name}` })).toBeVisible();
-      await expect(page.getByText(clientSecret)).toHaveCount(0);
-    });
+      await test.step("the secret is not shown again", async () => {
+        await page.goto(`${sandboxUrl}/settings/api-credentials`);
+        await expect(page.getByRole("region", { name: `Credential ${name}` })).toBeVisible();
+        await expect(page.getByText(clientSecret)).toHaveCount(0);
+      });
 
-    await test.step("disabled in the screen, the client fails with credentials_disabled", async () => {
-      await page
-        .getByRole("region", { name: `Credential ${name}` })
-        .getByRole("button", { name: "Disable" })
-        .click();
-      await expect(page.getByRole("status").filter({ hasText: "Credential disabled." })).toBeVisible();
-      await expect(page.getByRole("region", { name: `Credential ${name}` })).toContainText("Disabled");
-      expect(await probe.call(clientId, clientSecret)).toMatchObject({ ok: false, code: "credentials_disabled" });
-    });
+      await test.step("disabled in the screen, the client fails with credentials_disabled", async () => {
+        await page
+          .getByRole("region", { name: `Credential ${name}` })
+          .getByRole("button", { name: "Disable" })
+          .click();
+        await expect(page.getByRole("status").filter({ hasText: "Credential disabled." })).toBeVisible();
+        await expect(page.getByRole("region", { name: `Credential ${name}` })).toContainText("Disabled");
+        expect(await probe.call(clientId, clientSecret)).toMatchObject({ ok: false, code: "credentials_disabled" });
+      });
 
-    await test.step("re-enabled, the client works again", async () => {
-      await page
-        .getByRole("region", { name: `Credential ${name}` })
-        .getByRole("button", { name: "Re-enable" })
-        .click();
-      await expect(page.getByRole("status").filter({ hasText: "Credential re-enabled." })).toBeVisible();
-      expect(await probe.call(clientId, clientSecret)).toMatchObject({ ok: true });
-    });
-  } finally {
-    probe.close();
-  }
-});
+      await test.step("re-enabled, the client works again", async () => {
+        await page
+          .getByRole("region", { name: `Credential ${name}` })
+          .getByRole("button", { name: "Re-enable" })
+          .click();
+        await expect(page.getByRole("status").filter({ hasText: "Credential re-enabled." })).toBeVisible();
+        expect(await probe.call(clientId, clientSecret)).toMatchObject({ ok: true });
+      });
+    } finally {
+      probe.close();
+    }
+  },
+);

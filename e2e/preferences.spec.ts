@@ -43,6 +43,19 @@ test.describe("language and time zone", DATABASE_INDEPENDENT, () => {
       await expect(menu.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
       await expect(menu.getByLabel("Time zone").locator("option")).not.toHaveCount(0);
       expect(await menu.getByLabel("Time zone").locator("option").count()).toBeGreaterThan(300);
+      // Searchable (by place, zone or what the language calls it), current IANA names only,
+      // grouped by region, each with its offset.
+      const zoneSearch = menu.getByRole("searchbox", { name: "Find a city, country or offset" });
+      await zoneSearch.fill("kolkata");
+      await expect(menu.getByLabel("Time zone")).toHaveValue("Asia/Kolkata");
+      await expect(menu.getByLabel("Time zone").locator("option")).toHaveText(["Kolkata (GMT+5:30)"]);
+      await zoneSearch.fill("central european");
+      await expect(
+        menu.getByLabel("Time zone").locator('optgroup[label="Europe"] > option[value="Europe/Berlin"]'),
+      ).toHaveText(/^Berlin \(GMT\+[12]\)$/);
+      await zoneSearch.fill("");
+      expect(await menu.getByLabel("Time zone").locator("option").count()).toBeGreaterThan(300);
+      await expect(menu.getByLabel("Time zone").locator('option[value="Asia/Calcutta"]')).toHaveCount(0);
 
       await menu.getByLabel("Language").selectOption({ label: "Deutsch" });
       await menu.getByLabel("Time zone").selectOption("Asia/Tokyo");

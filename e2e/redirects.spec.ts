@@ -1,4 +1,4 @@
-import { createTestUser, expect, test, TEST_PASSWORD } from "./fixtures";
+import { createTestUser, DATABASE_INDEPENDENT, expect, test, TEST_PASSWORD } from "./fixtures";
 
 // Open-redirect tricks after sign-in, as they appear in a link (the query string exactly as
 // typed): every one must land on this app's candidate list, and the browser must not so much as
@@ -21,7 +21,7 @@ const TRICKS = [
   "http:evil.example",
 ];
 
-test.describe("redirects after sign-in", () => {
+test.describe("redirects after sign-in", DATABASE_INDEPENDENT, () => {
   for (const trick of TRICKS) {
     test(`callbackUrl=${trick} lands on /candidates`, async ({ page, baseURL }) => {
       const user = await createTestUser("interviewer");

@@ -1,10 +1,19 @@
-import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+} from "./fixtures";
 import { openSendDialog, sandboxEmployeesWithEmail } from "./personio";
 import { callServerAction } from "./server-actions";
 
 // Which stages may be sent is an admin setting, Hired only by default (the exclusive spec
 // changes it); these tests rely on the default.
-test.describe("which stages may be sent", () => {
+test.describe("which stages may be sent", DATABASE_INDEPENDENT, () => {
   test("a candidate in stage Applied: no menu item, and a direct action call is refused naming the stage", async ({
     page,
   }) => {

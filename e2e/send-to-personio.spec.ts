@@ -58,10 +58,12 @@ test.describe("send to Personio", () => {
       expect(JSON.parse(handoff.sentFields!)).toMatchObject({ lastName: corrected });
     });
 
-    await test.step("the badge shows the recruiter and the time, and links to the employee", async () => {
+    await test.step("the badge shows the recruiter and the time, and one click opens the employee in a new tab", async () => {
       await dialog.getByRole("button", { name: "Close" }).click();
       await expect(page.getByRole("button", { name: "More" })).toBeFocused();
-      const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
+      const badge = page.getByRole("main").getByRole("link", { name: /^Personio/ });
+      const employeeUrl = `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`;
+      await expect(badge).toHaveAccessibleName("Personio (opens in a new tab)");
       await badge.hover();
       const tooltip = page.getByRole("tooltip");
       await expect(tooltip).toBeVisible();
@@ -70,20 +72,22 @@ test.describe("send to Personio", () => {
       const minuteLater = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "Europe/Berlin" }).format(
         sentAt + 60_000,
       );
-      await expect(badge).toHaveAccessibleDescription(
-        new RegExp(`Sent to Personio by ${recruiter.name} on .*(${time}|${minuteLater})`),
-      );
-      // A click (a tap on a phone) opens who and when with an explicit link, instead of leaving.
-      await badge.click();
-      const popover = page.getByRole("dialog", { name: "Personio" });
-      await expect(popover).toBeVisible();
-      await expect(popover).toContainText(`Sent to Personio by ${recruiter.name} on`);
-      await expect(popover.getByRole("link", { name: /Open in Personio/ })).toHaveAttribute(
-        "href",
-        `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`,
-      );
-      await page.keyboard.press("Escape");
-      await expect(popover).toBeHidden();
+      const who = new RegExp(`Sent to Personio by ${recruiter.name} on .*(${time}|${minuteLater})`);
+      await expect(badge).toHaveAccessibleDescription(who);
+      // Written out beside the badge too, and in the Personio panel.
+      await expect(page.getByTestId("personio-sent-by")).toHaveText(who);
+      const panel = page.getByRole("region", { name: "Personio", exact: true });
+      await expect(panel.getByTestId("personio-panel-status")).toHaveText("Sent to Personio");
+      await expect(panel.getByTestId("personio-panel-by")).toHaveText(recruiter.name);
+      await expect(panel.getByTestId("personio-panel-employee-id")).toHaveText(String(employee!.id));
+      await expect(panel.getByRole("link", { name: /^Open in Personio/ })).toHaveAttribute("href", employeeUrl);
+      // One click: the employee's page in a new tab, and no tooltip left behind.
+      const [tab] = await Promise.all([page.context().waitForEvent("page"), badge.click()]);
+      await tab.waitForLoadState("domcontentloaded");
+      expect(tab.url()).toBe(employeeUrl);
+      await tab.close();
+      await expect(page).toHaveURL(`/candidates/${candidate.id}`);
+      await expect(tooltip).toBeHidden();
     });
 
     await test.step("More's item now says who sent the profile and when", async () => {
@@ -96,14 +100,16 @@ test.describe("send to Personio", () => {
       await expect(page.getByRole("dialog")).toHaveCount(0);
     });
 
-    await test.step("the badge is on the candidate's row in the list too", async () => {
+    await test.step("the badge is on the candidate's row in the list too: one click opens the employee", async () => {
       // The profile keeps its own data; only Personio got the corrected name.
       await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
       const row = page.getByRole("row", { name: new RegExp(`Anaïs ${candidate.lastName}`) });
-      await row.getByRole("button", { name: "Personio" }).click();
-      await expect(
-        page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ }),
-      ).toHaveAttribute("href", /\/staff\/details\//);
+      const badge = row.getByRole("link", { name: /^Personio/ });
+      await expect(badge).toHaveAccessibleDescription(new RegExp(`^Sent to Personio by ${recruiter.name} on `));
+      const [tab] = await Promise.all([page.context().waitForEvent("page"), badge.click()]);
+      await tab.waitForLoadState("domcontentloaded");
+      expect(tab.url()).toBe(`${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee!.id}`);
+      await tab.close();
     });
 
     await test.step("the sandbox's employee page is where the badge leads", async () => {
@@ -254,29 +260,27 @@ test.describe("send to Personio", () => {
     });
 
     await dialog.getByRole("button", { name: "Close" }).click();
-    const badge = page.getByRole("main").getByRole("button", { name: "Personio" });
+    const badge = page.getByRole("main").getByRole("link", { name: /^Personio/ });
     await expect(badge).toHaveAccessibleDescription(/^Linked to Personio by /);
-    await badge.click();
+    await expect(badge).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+    await expect(badge).toHaveAttribute("target", "_blank");
     await expect(
-      page.getByRole("dialog", { name: "Personio" }).getByRole("link", { name: /Open in Personio/ }),
-    ).toHaveAttribute("href", new RegExp(`/staff/details/${existing!.id}$`));
+      page.getByRole("region", { name: "Personio", exact: true }).getByTestId("personio-panel-status"),
+    ).toHaveText("Linked to an existing employee");
   });
 
-  test("a role without the send permission sees the item disabled with the reason, and a direct call of the action is refused", async ({
+  test("a role without the send permission gets the reason in the status strip and no dead-end menu, and a direct call of the action is refused", async ({
     page,
   }) => {
     const manager = await createTestUser("hiring_manager");
     const candidate = await createTestCandidate();
     await signIn(page, manager);
     await page.goto(`/candidates/${candidate.id}`);
-    await page.getByRole("button", { name: "More" }).click();
-    const item = page.getByRole("menuitem", { name: "Send to Personio" });
-    await expect(item).toHaveAttribute("aria-disabled", "true");
-    await expect(item).toHaveAccessibleDescription(/^Your role may not send profiles to Personio/);
-    await expect(page.getByText("Your role may not send profiles to Personio.")).toBeVisible();
-    // Playwright refuses to click what is aria-disabled; a person can, and nothing opens.
-    await item.click({ force: true });
-    await expect(page.getByRole("dialog")).toHaveCount(0);
+    const strip = page.getByRole("region", { name: "Not in Personio yet" });
+    await expect(strip).toContainText("Your role may not send profiles to Personio.");
+    await expect(strip.getByRole("button")).toHaveCount(0);
+    // No More ▾ whose only item would be a disabled Send to Personio.
+    await expect(page.getByRole("button", { name: "More" })).toHaveCount(0);
 
     const { result } = await callServerAction(page.request, {
       exportedName: "sendToPersonioAction",

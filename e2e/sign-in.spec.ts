@@ -1,8 +1,8 @@
 import { DEMO_USERS } from "@/prisma/demo-data";
 
-import { createTestUser, expect, test, TEST_PASSWORD } from "./fixtures";
+import { createTestUser, DATABASE_INDEPENDENT, expect, test, TEST_PASSWORD } from "./fixtures";
 
-test.describe("sign-in", () => {
+test.describe("sign-in", DATABASE_INDEPENDENT, () => {
   for (const demoUser of DEMO_USERS) {
     test(`${demoUser.roleId} signs in with the form and sees the candidate list`, async ({ page }) => {
       await page.goto("/sign-in");

@@ -5,10 +5,11 @@ import { ProfileMenu } from "@/app/(app)/_components/profile-menu";
 import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { ConnectionFailingBanner } from "@/components/integrations/connection-failing-banner";
 import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/query-provider";
+import { settingsSectionsFor } from "@/components/layout/settings-sections";
 import { requireUser } from "@/lib/auth/require-user";
 import { countToSend, NAV_COUNT_MAX } from "@/lib/handoff/queue";
 import { isLocale } from "@/lib/i18n/config";
+import { TIME_ZONE_REGIONS } from "@/lib/i18n/time-zones";
 import { can } from "@/lib/permissions";
 import { roleLabel } from "@/lib/permissions/role-label";
 import { isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
@@ -56,6 +57,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         language: t("profileMenu.language"),
         timeZone: t("profileMenu.timeZone"),
         timeZoneHint: t("profileMenu.timeZoneHint"),
+        timeZoneSearch: t("profileMenu.timeZoneSearch"),
+        timeZoneNoMatch: t("profileMenu.timeZoneNoMatch"),
+        timeZoneRegions: Object.fromEntries(
+          TIME_ZONE_REGIONS.map((region) => [region, t(`profileMenu.timeZoneRegions.${region}`)]),
+        ),
         save: t("profileMenu.save"),
         saving: t("profileMenu.saving"),
         signOut: t("profileMenu.signOut"),
@@ -68,20 +74,21 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   );
   return (
     <>
+      {/* The first thing a keyboard reaches: past the header's links to the page itself. */}
+      <a
+        href="#content"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-indigo-700 shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      >
+        {t("nav.skipToContent")}
+      </a>
       <AppHeader
-        canManageUsers={can(user, "users:manage")}
-        canManageIntegrations={can(user, "integrations:manage")}
-        canReadAudit={can(user, "audit:read")}
-        canImport={can(user, "candidates:import")}
-        canManageJobs={can(user, "jobs:manage")}
+        settingsSections={settingsSectionsFor((permission) => can(user, permission))}
         toSendCount={toSendCount}
         profileMenu={profileMenu}
       />
       {personio?.status === "failing" && <ConnectionFailingBanner texts={failingTexts(personio.lastErrorCode)} />}
-      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-        {/* One query client for every signed-in page: what a page or dialog has read stays cached
-            across openings and client-side navigations, within each query's staleTime. */}
-        <QueryProvider>{children}</QueryProvider>
+      <main id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 outline-none sm:px-6">
+        {children}
       </main>
       <SessionKeepAlive />
     </>

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { CopyValue } from "@/components/audit/copy-value";
 import { Cell, HeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 import { describeAuditEntry, type AuditEntryWords, type AuditLine } from "@/lib/audit-log/describe";
 import type { AuditEntryRow } from "@/lib/audit-log/queries";
@@ -35,23 +36,60 @@ function Target({ entry, words }: { entry: AuditEntryRow; words: AuditEntryWords
   return <>{words.target}</>;
 }
 
-function Details({ lines }: { lines: AuditLine[] }) {
-  if (lines.length === 0) return <>—</>;
+type CopyTexts = { button: string; done: string; label: (label: string) => string };
+
+// Labelled lines as a definition list (each dt with its dd, in a div), sentences as paragraphs.
+function DetailList({ lines, copy }: { lines: AuditLine[]; copy: CopyTexts }) {
+  const sentences = lines.filter((line) => line.label === null);
+  const labelled = lines.filter((line): line is AuditLine & { label: string } => line.label !== null);
   return (
-    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5">
-      {lines.map((line, index) =>
-        line.label === null ? (
-          <dd key={index} className="col-span-2 [overflow-wrap:anywhere]">
-            {line.text}
-          </dd>
-        ) : (
-          <div key={index} className="contents">
-            <dt className="font-medium text-slate-500 [overflow-wrap:anywhere]">{line.label}</dt>
-            <dd className="[overflow-wrap:anywhere]">{line.text}</dd>
-          </div>
-        ),
+    <>
+      {sentences.map((line, index) => (
+        <p key={index} className="break-words">
+          {line.text}
+        </p>
+      ))}
+      {labelled.length > 0 && (
+        <dl className="space-y-0.5">
+          {labelled.map((line, index) => (
+            <div key={index} className="break-words">
+              <dt className="inline font-medium text-slate-500 after:content-[':_']">{line.label}</dt>
+              <dd className="inline">
+                {line.kind === "hash" ? (
+                  <CopyValue
+                    value={line.text}
+                    texts={{ button: copy.button, done: copy.done, label: copy.label(line.label) }}
+                  />
+                ) : (
+                  line.text
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
       )}
-    </dl>
+    </>
+  );
+}
+
+// The first lines at once; the rest behind a disclosure, so a busy entry stays a short row.
+const SHOWN_LINES = 3;
+
+function Details({ lines, copy, more }: { lines: AuditLine[]; copy: CopyTexts; more: (count: number) => string }) {
+  if (lines.length === 0) return <>—</>;
+  const rest = lines.length > SHOWN_LINES + 1 ? lines.slice(SHOWN_LINES) : [];
+  return (
+    <div className="space-y-1">
+      <DetailList lines={rest.length ? lines.slice(0, SHOWN_LINES) : lines} copy={copy} />
+      {rest.length > 0 && (
+        <details className="group">
+          <summary className="cursor-pointer font-medium text-indigo-700 hover:underline">{more(rest.length)}</summary>
+          <div className="mt-1">
+            <DetailList lines={rest} copy={copy} />
+          </div>
+        </details>
+      )}
+    </div>
   );
 }
 
@@ -60,6 +98,12 @@ function Details({ lines }: { lines: AuditLine[] }) {
 export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
   const [t, words, format] = await Promise.all([getTranslations("audit"), getAuditWords(), getFormatter()]);
   const described = entries.map((entry) => ({ entry, words: describeAuditEntry(entry, words) }));
+  const copy: CopyTexts = {
+    button: t("copy.button"),
+    done: t("copy.done"),
+    label: (label) => t("copy.label", { label }),
+  };
+  const more = (count: number) => t("moreDetails", { count });
   const when = (at: Date) => (
     <time dateTime={at.toISOString()}>{format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}</time>
   );
@@ -89,7 +133,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
                   <OutcomeBadge outcome={entry.outcome} label={entryWords.outcome} />
                 </Cell>
                 <Cell className="min-w-56 text-xs text-slate-600">
-                  <Details lines={entryWords.details} />
+                  <Details lines={entryWords.details} copy={copy} more={more} />
                 </Cell>
               </tr>
             ))}
@@ -116,7 +160,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryRow[] }) {
             )}
             {entryWords.details.length > 0 && (
               <div className="mt-2 border-t border-slate-100 pt-2 text-xs text-slate-600">
-                <Details lines={entryWords.details} />
+                <Details lines={entryWords.details} copy={copy} more={more} />
               </div>
             )}
           </li>

@@ -42,8 +42,14 @@ export async function CandidateTable({
       </TableHead>
       <TableBody>
         {rows.map((row) => (
-          <tr key={row.id} role="row" className="hover:bg-slate-50">
-            <Cell className="font-medium">
+          // On phones a compact card (name and stage, email, job and date: three short lines), so
+          // a 390 × 844 screen shows four or more; the table's labels are left out there.
+          <tr
+            key={row.id}
+            role="row"
+            className="hover:bg-slate-50 max-md:grid! max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-0.5 max-md:px-3 max-md:py-2.5!"
+          >
+            <Cell className="font-medium max-md:p-0!">
               <span className="flex flex-wrap items-center gap-2">
                 <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
                   {row.firstName} {row.lastName}
@@ -51,14 +57,14 @@ export async function CandidateTable({
                 {badges?.get(row.id) && <PersonioBadge candidateId={row.id} badge={badges.get(row.id)!} size="sm" />}
               </span>
             </Cell>
-            <Cell label={t("columns.email")} className="break-all text-slate-600">
+            <Cell className="text-slate-600 md:whitespace-nowrap max-md:col-span-2 max-md:truncate max-md:p-0! max-md:text-xs">
               {row.email}
             </Cell>
-            <Cell label={t("columns.job")}>{row.job.title}</Cell>
-            <Cell label={t("columns.stage")}>
+            <Cell className="max-md:p-0! max-md:text-xs max-md:text-slate-600">{row.job.title}</Cell>
+            <Cell className="max-md:col-start-2 max-md:row-start-1 max-md:p-0! max-md:text-right">
               <StageBadge stage={row.stage} t={tStages} />
             </Cell>
-            <Cell label={t("columns.added")} className="text-slate-600">
+            <Cell className="text-slate-600 max-md:p-0! max-md:text-right max-md:text-xs">
               {format.dateTime(row.createdAt, { dateStyle: "medium" })}
             </Cell>
           </tr>

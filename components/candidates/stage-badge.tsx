@@ -6,6 +6,7 @@ const COLORS: Record<Stage, string> = {
   INTERVIEW: "bg-violet-100 text-violet-800",
   OFFER: "bg-amber-100 text-amber-900",
   HIRED: "bg-green-100 text-green-800",
+  REJECTED: "bg-red-100 text-red-800",
 };
 
 // Not async: the caller passes its translator for the "stages" messages. A list renders one

@@ -1,12 +1,49 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 
+import type { NotSent } from "@/lib/handoff/send-form";
+import type { UnavailableField } from "@/lib/personio-fields/form";
+
+import { useFieldLabel } from "./personio-field-inputs";
 import type { SentRow } from "./send-done-state";
 
-// What Send will give Personio, as the recruiter types: the always-sent fields, then each chosen one.
-export function SendPreview({ titleId, rows }: { titleId: string; rows: SentRow[] }) {
+type Props = {
+  titleId: string;
+  rows: SentRow[];
+  /** What the profile has that stays behind, said under the rows (absent: nothing said). */
+  notSent?: NotSent;
+  unavailable?: UnavailableField[];
+};
+
+// What Send will give Personio, as the recruiter types: the always-sent fields, then each chosen
+// one; and what it will not give: a profile's value for a field an admin switched off, a field
+// whose Personio list cannot be read, and the details that never leave Handoff.
+export function SendPreview({ titleId, rows, notSent, unavailable = [] }: Props) {
   const t = useTranslations("handoff");
+  const tNotSent = useTranslations("notSent");
+  const format = useFormatter();
+  const fieldLabel = useFieldLabel();
+  const left = [
+    ...(notSent?.switchedOff ?? []).map(({ key, value }) => ({
+      key: `switched-off-${key}`,
+      text: tNotSent("switchedOff", { field: fieldLabel({ key }), value }),
+    })),
+    ...unavailable.map((field) => ({
+      key: `unavailable-${field.key}`,
+      text: tNotSent("unavailable", { field: fieldLabel(field) }),
+    })),
+    ...(notSent && notSent.handoffOnly.length > 0
+      ? [
+          {
+            key: "handoff-only",
+            text: tNotSent("handoffOnly", {
+              fields: format.list(notSent.handoffOnly.map((key) => tNotSent(`details.${key}`))),
+            }),
+          },
+        ]
+      : []),
+  ];
   return (
     <section aria-labelledby={`${titleId}-preview`} className="rounded-md bg-slate-50 p-4 text-sm">
       <h3 id={`${titleId}-preview`} className="font-medium">
@@ -22,6 +59,24 @@ export function SendPreview({ titleId, rows }: { titleId: string; rows: SentRow[
           </div>
         ))}
       </dl>
+      {left.length > 0 && (
+        <div className="mt-3 border-t border-slate-200 pt-3">
+          <h4 id={`${titleId}-not-sent`} className="font-medium">
+            {tNotSent("title")}
+          </h4>
+          <ul
+            aria-labelledby={`${titleId}-not-sent`}
+            className="mt-1 space-y-0.5 text-slate-600"
+            data-testid="not-sent"
+          >
+            {left.map((item) => (
+              <li key={item.key} className="[overflow-wrap:anywhere]">
+                {item.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

@@ -50,6 +50,8 @@ export function SendReviewForm({
   cancelLabel,
   after,
   onDone,
+  onFailure,
+  onceOnlyNotice,
   onPendingChange,
   eyebrow,
   refreshOnDone = true,
@@ -99,14 +101,17 @@ export function SendReviewForm({
       const field = fieldForAttribute(data.field);
       if (isCoreField(field)) form.setError(field, { type: "server", message: "personio" }, { shouldFocus: true });
     }
+    if (data.outcome === "failed") onFailure?.();
     if (data.outcome === "sent" || data.outcome === "linked") onDone?.(data);
     if (data.outcome === "already_sent") onDone?.({ outcome: "already_sent" });
     if ((data.outcome === "sent" || data.outcome === "linked" || data.outcome === "already_sent") && refreshOnDone) {
       router.refresh();
     }
   };
-  const onError = ({ error }: { error: Parameters<typeof describeActionError>[0] }) =>
+  const onError = ({ error }: { error: Parameters<typeof describeActionError>[0] }) => {
     setActionError(describeActionError(error));
+    onFailure?.();
+  };
   const send = useAction(actions.send, { onSuccess: ({ data }) => onResult(data), onError });
   const link = useAction(actions.link, { onSuccess: ({ data }) => onResult(data), onError });
   const isPending = send.isPending || link.isPending;
@@ -120,6 +125,15 @@ export function SendReviewForm({
         ? { outcome: "already_sent" }
         : null;
   const existing: Existing | null = shown?.outcome === "existing_employee" ? shown : null;
+
+  // In a dialog that opened before its data arrived, focus sat on the loading state's Cancel
+  // button, which this form replaced: focus would fall to <body> and a screen reader announce
+  // nothing. The first field takes it instead (the dialog's own opening focus otherwise stands).
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const dialog = formRef.current?.closest("dialog");
+    if (dialog?.open && !dialog.contains(document.activeElement)) form.setFocus(FIELDS[0]);
+  }, [form]);
 
   // The Send button goes away with the form: move focus to the outcome, so it is neither lost
   // nor left on a button that no longer exists (and a screen reader reads what happened).
@@ -207,7 +221,7 @@ export function SendReviewForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-5 p-6">
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-5 p-6">
       <header>
         {eyebrow}
         <h2 id={titleId} className="text-lg font-semibold">
@@ -216,7 +230,9 @@ export function SendReviewForm({
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </header>
 
-      <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">{t("onceOnly")}</p>
+      <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+        {onceOnlyNotice ?? t("onceOnly")}
+      </p>
 
       <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map((name) => (
@@ -251,6 +267,8 @@ export function SendReviewForm({
             value: shownValue(field.key),
           })),
         ]}
+        notSent={formData.notSent}
+        unavailable={formData.unavailable}
       />
 
       {actionError ? (

@@ -48,6 +48,10 @@ export type SendReviewProps = {
   after?: { label: string; onSelect: () => void };
   /** Told when an outcome ends this candidate's review (sent, linked, already sent). */
   onDone?: (result: Done) => void;
+  /** Told when a send or link fails (Review & send counts the ones skipped after a failure as failed). */
+  onFailure?: () => void;
+  /** The send-once notice where the profile's wording (its menu) does not fit. */
+  onceOnlyNotice?: string;
   /** Told while a send or link is in flight, so the surrounding dialog can refuse to close. */
   onPendingChange?: (pending: boolean) => void;
   /** Extra text under the title (Review & send: "Candidate 2 of 3"). */

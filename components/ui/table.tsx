@@ -20,18 +20,36 @@ const STACKED =
   "max-md:[&>tbody>tr>[data-label]]:before:uppercase max-md:[&>tbody>tr>[data-label]]:before:tracking-wide " +
   "max-md:[&>tbody>tr>[data-label]]:before:text-slate-500 max-md:[&>tbody>tr>[data-label]]:before:content-[attr(data-label)]";
 
-export function Table({ children, stackBelowMd = false }: { children: ReactNode; stackBelowMd?: boolean }) {
+export function Table({
+  children,
+  stackBelowMd = false,
+  fitWidth = false,
+}: {
+  children: ReactNode;
+  stackBelowMd?: boolean;
+  // From md up, the columns share the card's width (table-layout: fixed) instead of widening
+  // it: for tables of a file's arbitrary columns, whose cells cut long values.
+  fitWidth?: boolean;
+}) {
   if (stackBelowMd) {
     return (
       <div className="relative md:overflow-x-auto md:rounded-lg md:border md:border-slate-200 md:bg-white">
-        <table role="table" className={`min-w-full divide-y divide-slate-200 text-sm ${STACKED}`}>
+        <table
+          role="table"
+          className={`min-w-full divide-y divide-slate-200 text-sm ${fitWidth ? "md:w-full md:table-fixed" : ""} ${STACKED}`}
+        >
           {children}
         </table>
       </div>
     );
   }
+  // Focusable, so a keyboard can scroll it sideways too when its cells hold no link or button
+  // (WCAG 2.1.1; axe's scrollable-region-focusable).
   return (
-    <div className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div
+      tabIndex={0}
+      className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">{children}</table>
     </div>
   );

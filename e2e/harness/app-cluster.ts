@@ -17,6 +17,8 @@ import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
 // sharing one database and one Personio sandbox, which a test can kill and restart.
 export type AppInstance = {
   url: string;
+  /** The app process's id while it runs (to read its memory from /proc). */
+  pid: () => number | undefined;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
   /** Starts the process again (after kill), with these variables on top of the cluster's, if given. */
   restart: (env?: Record<string, string | undefined>) => Promise<void>;
@@ -77,6 +79,7 @@ export async function startAppCluster(options: {
     children[index] = await launch(port);
     apps.push({
       url: `http://127.0.0.1:${port}`,
+      pid: () => children[index]!.pid,
       kill: async (signal = "SIGTERM") => {
         const child = children[index]!;
         if (child.exitCode !== null) return;

@@ -4,7 +4,7 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 
 import { DEFAULT_ROLES, type Permission, type RoleKey } from "@/lib/permissions/definitions";
 
-import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { createTestCandidate, createTestUser, DATABASE_INDEPENDENT, expect, signInRequest, test } from "../fixtures";
 import { startAppCluster, type AppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 
@@ -51,6 +51,7 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   createJobAction: { permission: "jobs:manage", path: () => "/admin/jobs" },
   updateJobAction: { permission: "jobs:manage", path: () => "/admin/jobs" },
   previewImportAction: { permission: "candidates:import", path: () => "/import" },
+  chooseImportLayoutAction: { permission: "candidates:import", path: () => "/import" },
   startImportAction: { permission: "candidates:import", path: () => "/import" },
   discardImportAction: { permission: "candidates:import", path: () => "/import" },
   listRejectionsAction: { permission: "candidates:import", path: () => "/import" },
@@ -106,105 +107,113 @@ async function contextFor(cluster: AppCluster, who: Who): Promise<APIRequestCont
   return context;
 }
 
-test("every action and page, for signed-out visitors and every role, allows or denies as the table says", async () => {
-  const cluster = await startAppCluster({ name: "reliability-access", instances: 1 });
-  try {
-    const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-      node: Record<string, { exportedName: string }>;
-    };
-    expect(
-      Object.values(manifest.node)
-        .map((entry) => entry.exportedName)
-        .sort(),
-    ).toEqual(Object.keys(ACTIONS).sort());
-    const candidate = await createTestCandidate({}, cluster.db);
-    const rows: string[] = [];
+test(
+  "every action and page, for signed-out visitors and every role, allows or denies as the table says",
+  DATABASE_INDEPENDENT,
+  async () => {
+    const cluster = await startAppCluster({ name: "reliability-access", instances: 1 });
+    try {
+      const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+        node: Record<string, { exportedName: string }>;
+      };
+      expect(
+        Object.values(manifest.node)
+          .map((entry) => entry.exportedName)
+          .sort(),
+      ).toEqual(Object.keys(ACTIONS).sort());
+      const candidate = await createTestCandidate({}, cluster.db);
+      const rows: string[] = [];
 
-    for (const who of EVERYONE) {
-      const context = await contextFor(cluster, who);
-      for (const [name, { permission, path }] of Object.entries(ACTIONS)) {
-        const { result } = await callServerAction(context, {
-          exportedName: name,
-          path: path(candidate.id),
-          input: INVALID_INPUT,
-        });
-        const answer = result as { serverError?: { code: string }; validationErrors?: unknown };
-        const expected = allowed(who, permission);
-        if (expected) {
-          expect(answer.validationErrors, `${who} → ${name}`).toBeDefined();
-          expect(answer.serverError, `${who} → ${name}`).toBeUndefined();
-        } else {
-          expect(answer.serverError?.code, `${who} → ${name}`).toBe(
-            who === "signed out" ? "unauthenticated" : "forbidden",
-          );
+      for (const who of EVERYONE) {
+        const context = await contextFor(cluster, who);
+        for (const [name, { permission, path }] of Object.entries(ACTIONS)) {
+          const { result } = await callServerAction(context, {
+            exportedName: name,
+            path: path(candidate.id),
+            input: INVALID_INPUT,
+          });
+          const answer = result as { serverError?: { code: string }; validationErrors?: unknown };
+          const expected = allowed(who, permission);
+          if (expected) {
+            expect(answer.validationErrors, `${who} → ${name}`).toBeDefined();
+            expect(answer.serverError, `${who} → ${name}`).toBeUndefined();
+          } else {
+            expect(answer.serverError?.code, `${who} → ${name}`).toBe(
+              who === "signed out" ? "unauthenticated" : "forbidden",
+            );
+          }
+          rows.push(`${who} · ${name} → ${expected ? "allowed" : "denied"}`);
         }
-        rows.push(`${who} · ${name} → ${expected ? "allowed" : "denied"}`);
-      }
-      for (const [name, { permission, path, allowedRedirect }] of Object.entries(PAGES)) {
-        const response = await context.get(path(candidate.id));
-        const expected = allowed(who, permission);
-        if (who === "signed out" && permission !== "public") {
-          expect(response.status(), `${who} → ${name}`).toBe(307);
-          expect(response.headers().location, `${who} → ${name}`).toMatch(/^\/sign-in/);
-        } else if (expected && allowedRedirect) {
-          expect(response.status(), `${who} → ${name}`).toBe(307);
-          expect(response.headers().location, `${who} → ${name}`).toBe(allowedRedirect);
-        } else {
-          // Refused: the "no access" page, which says so (403), not a pretend "not found".
-          expect(response.status(), `${who} → ${name}`).toBe(expected ? 200 : 403);
-          if (!expected) expect(await response.text(), `${who} → ${name}`).toContain("No access");
+        for (const [name, { permission, path, allowedRedirect }] of Object.entries(PAGES)) {
+          const response = await context.get(path(candidate.id));
+          const expected = allowed(who, permission);
+          if (who === "signed out" && permission !== "public") {
+            expect(response.status(), `${who} → ${name}`).toBe(307);
+            expect(response.headers().location, `${who} → ${name}`).toMatch(/^\/sign-in/);
+          } else if (expected && allowedRedirect) {
+            expect(response.status(), `${who} → ${name}`).toBe(307);
+            expect(response.headers().location, `${who} → ${name}`).toBe(allowedRedirect);
+          } else {
+            // Refused: the "no access" page, which says so (403), not a pretend "not found".
+            expect(response.status(), `${who} → ${name}`).toBe(expected ? 200 : 403);
+            if (!expected) expect(await response.text(), `${who} → ${name}`).toContain("No access");
+          }
+          rows.push(`${who} · page ${name} → ${expected ? "allowed" : "denied"}`);
         }
-        rows.push(`${who} · page ${name} → ${expected ? "allowed" : "denied"}`);
+        await context.dispose();
       }
-      await context.dispose();
+      // Nothing changed behind the table's back.
+      expect(await cluster.db.handoff.count()).toBe(0);
+      expect(await cluster.db.personioIntegration.count()).toBe(1);
+      console.log(
+        `access control: ${rows.length} checks (${Object.keys(ACTIONS).length} actions and ${Object.keys(PAGES).length} pages × ${EVERYONE.length}), all as expected`,
+      );
+    } finally {
+      await cluster.stop();
     }
-    // Nothing changed behind the table's back.
-    expect(await cluster.db.handoff.count()).toBe(0);
-    expect(await cluster.db.personioIntegration.count()).toBe(1);
-    console.log(
-      `access control: ${rows.length} checks (${Object.keys(ACTIONS).length} actions and ${Object.keys(PAGES).length} pages × ${EVERYONE.length}), all as expected`,
-    );
-  } finally {
-    await cluster.stop();
-  }
-});
+  },
+);
 
-test("a stale session is refused at once: a deactivated user, and a role that lost the send permission", async () => {
-  const cluster = await startAppCluster({ name: "reliability-stale", instances: 1 });
-  try {
-    const candidate = await createTestCandidate({}, cluster.db);
-    const send = (context: APIRequestContext) =>
-      callServerAction(context, {
-        exportedName: "sendToPersonioAction",
-        path: `/candidates/${candidate.id}`,
-        input: {
-          candidateId: candidate.id,
-          fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" },
-        },
-      }).then(({ result }) => result as { serverError?: { code: string } });
+test(
+  "a stale session is refused at once: a deactivated user, and a role that lost the send permission",
+  DATABASE_INDEPENDENT,
+  async () => {
+    const cluster = await startAppCluster({ name: "reliability-stale", instances: 1 });
+    try {
+      const candidate = await createTestCandidate({}, cluster.db);
+      const send = (context: APIRequestContext) =>
+        callServerAction(context, {
+          exportedName: "sendToPersonioAction",
+          path: `/candidates/${candidate.id}`,
+          input: {
+            candidateId: candidate.id,
+            fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" },
+          },
+        }).then(({ result }) => result as { serverError?: { code: string } });
 
-    const deactivated = await createTestUser("recruiter", { client: cluster.db });
-    const deactivatedContext = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
-    await signInRequest(deactivatedContext, deactivated);
-    await cluster.db.user.update({ where: { id: deactivated.id }, data: { active: false } });
-    expect((await send(deactivatedContext)).serverError?.code).toBe("unauthenticated");
-    expect((await deactivatedContext.get("/candidates")).status()).toBe(307);
+      const deactivated = await createTestUser("recruiter", { client: cluster.db });
+      const deactivatedContext = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
+      await signInRequest(deactivatedContext, deactivated);
+      await cluster.db.user.update({ where: { id: deactivated.id }, data: { active: false } });
+      expect((await send(deactivatedContext)).serverError?.code).toBe("unauthenticated");
+      expect((await deactivatedContext.get("/candidates")).status()).toBe(307);
 
-    const recruiter = await createTestUser("recruiter", { client: cluster.db });
-    const recruiterContext = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
-    await signInRequest(recruiterContext, recruiter);
-    await cluster.db.rolePermission.delete({
-      where: { roleId_permission: { roleId: "recruiter", permission: "personio:send" } },
-    });
-    expect((await send(recruiterContext)).serverError?.code).toBe("forbidden");
-    // The page tells the menu there is nothing to send (the catalogue's texts are in every page).
-    const profile = await (await recruiterContext.get(`/candidates/${candidate.id}`)).text();
-    expect(profile).toMatch(/\\"sendToPersonio\\":null/);
+      const recruiter = await createTestUser("recruiter", { client: cluster.db });
+      const recruiterContext = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url, maxRedirects: 0 });
+      await signInRequest(recruiterContext, recruiter);
+      await cluster.db.rolePermission.delete({
+        where: { roleId_permission: { roleId: "recruiter", permission: "personio:send" } },
+      });
+      expect((await send(recruiterContext)).serverError?.code).toBe("forbidden");
+      // The page tells the menu there is nothing to send (the catalogue's texts are in every page).
+      const profile = await (await recruiterContext.get(`/candidates/${candidate.id}`)).text();
+      expect(profile).toMatch(/\\"sendToPersonio\\":null/);
 
-    expect(cluster.sandbox.state.counters.get("POST /v1/company/employees") ?? 0).toBe(0);
-    console.log("stale sessions: deactivated user → refused, role without send → refused, 0 employees created");
-    await Promise.all([deactivatedContext.dispose(), recruiterContext.dispose()]);
-  } finally {
-    await cluster.stop();
-  }
-});
+      expect(cluster.sandbox.state.counters.get("POST /v1/company/employees") ?? 0).toBe(0);
+      console.log("stale sessions: deactivated user → refused, role without send → refused, 0 employees created");
+      await Promise.all([deactivatedContext.dispose(), recruiterContext.dispose()]);
+    } finally {
+      await cluster.stop();
+    }
+  },
+);

@@ -1,7 +1,7 @@
 import { request as playwrightRequest } from "@playwright/test";
 import fc from "fast-check";
 
-import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
+import { createTestCandidate, createTestUser, DATABASE_INDEPENDENT, expect, signInRequest, test } from "../fixtures";
 import { startAppCluster } from "../harness/app-cluster";
 import { callServerAction } from "../server-actions";
 import { expectNoSecretsIn } from "./secrets";
@@ -61,64 +61,68 @@ const input = fc.oneof(
   },
 );
 
-test("the send action answers every input with a validation error or sends it exactly as typed (trimmed)", async () => {
-  const cluster = await startAppCluster({ name: "reliability-input", instances: 1 });
-  const context = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url });
-  try {
-    await signInRequest(context, await createTestUser("recruiter", { client: cluster.db }));
-    const tally = { rejected: 0, sent: 0 };
-    await fc.assert(
-      fc.asyncProperty(input, async (given) => {
-        const candidate = await createTestCandidate({}, cluster.db);
-        // Unique emails where the input has a usable one, so "sent" is checkable per run.
-        const { status, result } = await callServerAction(context, {
-          exportedName: "sendToPersonioAction",
-          path: `/candidates/${candidate.id}`,
-          input: { candidateId: candidate.id, ...given },
-        });
-        expect(status).toBe(200); // never a crash
-        const answer = result as {
-          data?: { outcome: string; employeeId?: number };
-          validationErrors?: unknown;
-          serverError?: unknown;
-        };
-        expect(answer.serverError).toBeUndefined();
-        if (answer.validationErrors) {
-          tally.rejected += 1;
-          expect(await cluster.db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
-          return;
-        }
-        const data = answer.data! as { outcome: string; employeeId?: number; code?: string };
-        // A value the chosen field does not take is refused by the fields step, before any claim.
-        if (data.outcome === "failed" && data.code === "invalid_field") {
-          tally.rejected += 1;
-          expect(await cluster.db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
-          return;
-        }
-        // A `position` among the core fields is not one of them: only `extra` carries the job title.
-        const typed: Record<string, string> = {
-          ...(given.fields as Record<string, string>),
-          position: (given.extra as { position?: string })?.position ?? "",
-        };
-        if (data.outcome === "existing_employee") return; // a generated email that was already used: not created
-        expect(data.outcome).toBe("sent"); // never a Personio validation error for input we accepted
-        tally.sent += 1;
-        const employee = cluster.sandbox.state.employees.get(data.employeeId!)!;
-        expect(employee.first_name).toBe(typed.firstName!.trim());
-        expect(employee.last_name).toBe(typed.lastName!.trim());
-        expect(employee.email).toBe(typed.email!.trim());
-        expect(employee.position ?? "").toBe(typed.position!.trim());
-      }),
-      { numRuns: 120 },
-    );
-    console.log(
-      `120 generated inputs to the send action → ${tally.rejected} refused with a validation error, ${tally.sent} sent as typed, 0 crashes`,
-    );
-    expect(tally.sent).toBeGreaterThan(0);
-    expect(tally.rejected).toBeGreaterThan(0);
-    expectNoSecretsIn(cluster.logs(), cluster.secrets);
-  } finally {
-    await context.dispose();
-    await cluster.stop();
-  }
-});
+test(
+  "the send action answers every input with a validation error or sends it exactly as typed (trimmed)",
+  DATABASE_INDEPENDENT,
+  async () => {
+    const cluster = await startAppCluster({ name: "reliability-input", instances: 1 });
+    const context = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url });
+    try {
+      await signInRequest(context, await createTestUser("recruiter", { client: cluster.db }));
+      const tally = { rejected: 0, sent: 0 };
+      await fc.assert(
+        fc.asyncProperty(input, async (given) => {
+          const candidate = await createTestCandidate({}, cluster.db);
+          // Unique emails where the input has a usable one, so "sent" is checkable per run.
+          const { status, result } = await callServerAction(context, {
+            exportedName: "sendToPersonioAction",
+            path: `/candidates/${candidate.id}`,
+            input: { candidateId: candidate.id, ...given },
+          });
+          expect(status).toBe(200); // never a crash
+          const answer = result as {
+            data?: { outcome: string; employeeId?: number };
+            validationErrors?: unknown;
+            serverError?: unknown;
+          };
+          expect(answer.serverError).toBeUndefined();
+          if (answer.validationErrors) {
+            tally.rejected += 1;
+            expect(await cluster.db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
+            return;
+          }
+          const data = answer.data! as { outcome: string; employeeId?: number; code?: string };
+          // A value the chosen field does not take is refused by the fields step, before any claim.
+          if (data.outcome === "failed" && data.code === "invalid_field") {
+            tally.rejected += 1;
+            expect(await cluster.db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
+            return;
+          }
+          // A `position` among the core fields is not one of them: only `extra` carries the job title.
+          const typed: Record<string, string> = {
+            ...(given.fields as Record<string, string>),
+            position: (given.extra as { position?: string })?.position ?? "",
+          };
+          if (data.outcome === "existing_employee") return; // a generated email that was already used: not created
+          expect(data.outcome).toBe("sent"); // never a Personio validation error for input we accepted
+          tally.sent += 1;
+          const employee = cluster.sandbox.state.employees.get(data.employeeId!)!;
+          expect(employee.first_name).toBe(typed.firstName!.trim());
+          expect(employee.last_name).toBe(typed.lastName!.trim());
+          expect(employee.email).toBe(typed.email!.trim());
+          expect(employee.position ?? "").toBe(typed.position!.trim());
+        }),
+        { numRuns: 120 },
+      );
+      console.log(
+        `120 generated inputs to the send action → ${tally.rejected} refused with a validation error, ${tally.sent} sent as typed, 0 crashes`,
+      );
+      expect(tally.sent).toBeGreaterThan(0);
+      expect(tally.rejected).toBeGreaterThan(0);
+      expectNoSecretsIn(cluster.logs(), cluster.secrets);
+    } finally {
+      await context.dispose();
+      await cluster.stop();
+    }
+  },
+);

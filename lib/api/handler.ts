@@ -13,6 +13,8 @@ import {
 import { MAX_JSON_BODY_BYTES } from "@/lib/api/limits";
 import type { ApiOperation } from "@/lib/api/operations";
 import { ApiProblem, problemResponse, type ProblemCode, type ProblemError } from "@/lib/api/problem";
+import { TEXT_RULE_ISSUES } from "@/lib/candidates/fields";
+import { CandidateTextError } from "@/lib/candidates/write";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isBodyTooLarge, readLimitedBody, tooLargeHeaders } from "@/lib/http/read-limited-body";
@@ -41,6 +43,10 @@ function issuesToErrors(issues: z.core.$ZodIssue[]): ProblemError[] {
     }
     return [{ pointer: `#/${base.join("/")}`, detail: issue.message }];
   });
+}
+
+function isTextRuleIssue(issue: z.core.$ZodIssue) {
+  return issue.code === "custom" && (TEXT_RULE_ISSUES as readonly string[]).includes(issue.message);
 }
 
 // Requests per API key per minute, the limit set on each key, counted in the database: several
@@ -77,6 +83,10 @@ const REASONS: Record<string, { code: ProblemCode; detail: string; pointer?: str
 };
 
 function problemFromAppError(error: AppError): ApiProblem {
+  if (error instanceof CandidateTextError)
+    return new ApiProblem("invalid_text", "Text with characters that are not allowed.", [
+      { pointer: `#/${error.field}`, detail: "control_characters" },
+    ]);
   const known = error.reason ? REASONS[error.reason] : undefined;
   if (known)
     return new ApiProblem(
@@ -189,6 +199,15 @@ export function apiHandler<const Op extends ApiOperation>(
           return { problem: new ApiProblem("malformed_json", "The body is not valid UTF-8 JSON.") };
         }
         const parsed = operation.body.safeParse(json);
+        if (!parsed.success && parsed.error.issues.some((issue) => isTextRuleIssue(issue))) {
+          return {
+            problem: new ApiProblem(
+              "invalid_text",
+              "Text may not hold half a Unicode character (a lone surrogate), nor control characters or line breaks outside notes.",
+              issuesToErrors(parsed.error.issues.filter((issue) => isTextRuleIssue(issue))),
+            ),
+          };
+        }
         if (!parsed.success) {
           return {
             problem: new ApiProblem(

@@ -93,7 +93,11 @@ function operationObject(operation: ApiOperation, inputSchemas: Record<string, J
       ? { 400: problemResponse("Bad query parameters, malformed JSON or a bad Idempotency-Key.") }
       : {}),
     ...(operation.body
-      ? { 400: problemResponse("Malformed JSON, bad query parameters or a bad Idempotency-Key.") }
+      ? {
+          400: problemResponse(
+            "Malformed JSON, bad query parameters, a bad Idempotency-Key, or text the body may not hold: half a Unicode character (a lone surrogate), or a control character or line break outside notes (`invalid-text`, naming each field).",
+          ),
+        }
       : {}),
     401: problemResponse("No API key, or an unknown, revoked or expired one."),
     403: problemResponse("The API key lacks the scope this operation needs."),

@@ -12,6 +12,7 @@ export const PROBLEMS = {
   method_not_allowed: { status: 405, title: "Method not allowed" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   malformed_json: { status: 400, title: "Malformed JSON" },
+  invalid_text: { status: 400, title: "Text with characters that are not allowed" },
   invalid_query: { status: 400, title: "Invalid query parameters" },
   invalid_idempotency_key: { status: 400, title: "Invalid Idempotency-Key" },
   validation_failed: { status: 422, title: "Validation failed" },

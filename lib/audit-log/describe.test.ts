@@ -138,7 +138,7 @@ describe("describeAuditEntry", () => {
       { target: { type: "role", id: "hiring_manager", name: "Hiring manager" } },
     );
     const words = describeAuditEntry(role, de);
-    expect(words.target).toBe("Rolle: Hiring Manager");
+    expect(words.target).toBe("Rolle: Hiring-Manager:in");
     expect(text(words)).toEqual(["Einstellung: Sieht, dass ein Profil gesendet wurde"]);
     expect(text(describeAuditEntry(entry("user.change-role", { from: "recruiter", to: "admin" }), en))).toEqual([
       "From: Recruiter",
@@ -404,5 +404,48 @@ describe("auditCsvRow", () => {
     expect(auditCsvRow(storedEntry("job.create", {}, { actorName: "-1" }), wordsFor("de"), "UTC", ";")).toContain(
       ";'-1;Stelle angelegt;",
     );
+  });
+});
+
+describe("details as people read them (issue 24)", () => {
+  const en = wordsFor("en");
+  const details = (row: AuditEntryRow, words = en) => describeAuditEntry(row, words).details;
+
+  it("names fields in words, never as keys", () => {
+    expect(details(storedEntry("candidate.update", { changed: "firstName,lastName" }))).toContainEqual({
+      label: "changed",
+      text: "First name, Last name",
+    });
+    expect(
+      details(entry("handoff.update", { fields: ["firstName", "hireDate"], ignored: "first_name,gender" })),
+    ).toEqual(
+      expect.arrayContaining([
+        { label: "Fields changed", text: "First name, Hire date" },
+        { label: "Ignored by Personio", text: "First name, Gender" },
+      ]),
+    );
+    // A key the catalogue has no words for is spelt out rather than shown as code.
+    expect(details(storedEntry("candidate.update", { changed: "firstName,favouriteColour" }))[0]!.text).toBe(
+      "First name, favourite colour",
+    );
+  });
+
+  it("calls the server's own address 'this server', and leaves others as they are", () => {
+    for (const address of ["::1", "127.0.0.1", "::ffff:127.0.0.1"]) {
+      expect(details(entry("auth.sign-in", { address }))).toEqual([{ label: "Address", text: "this server" }]);
+    }
+    expect(details(entry("auth.sign-in", { address: "::1" }), wordsFor("de"))[0]!.text).toBe("dieser Server");
+    expect(details(entry("auth.sign-in", { address: "203.0.113.9" }))[0]!.text).toBe("203.0.113.9");
+  });
+
+  it("marks a checksum as a hash (the page shortens it; the words keep it whole)", () => {
+    const sha = "da4359329c10e6ae8f012858d01c94879c720ab4a63b256058a3280fb6672dde";
+    expect(
+      details(entry("import.run", { fileName: "a.csv", fileSha256: sha, created: 1, updated: 0, rejected: 0 })),
+    ).toContainEqual({
+      label: "File checksum (SHA-256)",
+      text: sha,
+      kind: "hash",
+    });
   });
 });

@@ -22,7 +22,22 @@ export type AuditWords = {
 };
 
 /** One detail: a label and its value, or (label null) a sentence on its own. */
-export type AuditLine = { label: string | null; text: string };
+// kind "hash": a checksum, shown shortened with a copy button on the page (whole in the CSV).
+export type AuditLine = { label: string | null; text: string; kind?: "hash" };
+
+// The server's own addresses, as a request from the machine itself records them.
+const LOOPBACK = /^(::1|127(\.\d{1,3}){3}|::ffff:127(\.\d{1,3}){3}|localhost)$/i;
+const HASH = /^[0-9a-f]{32,}$/i;
+// "firstName,lastName": a list of field keys, as some actions record them.
+const FIELD_KEYS = /^[a-z][A-Za-z_]*(,\s*[a-z][A-Za-z_]*)+$/;
+
+/** "firstName" / "first_name" -> "first name": a field key without words in the catalogue. */
+function fieldKeyInWords(key: string) {
+  return key
+    .replace(/_/g, " ")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
+}
 
 export type AuditEntryWords = {
   actor: string;
@@ -76,7 +91,13 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
     return text;
   };
   const named = (type: string, id: AuditDetailValue, gone: string) => entry.names[`${type}:${String(id)}`] ?? t(gone);
-  const fieldName = (field: string) => known("fieldNames", field);
+  // A field key in words: Handoff's own fields, then Personio's, then the key spelt out.
+  const fieldName = (field: string) =>
+    t.has(`fieldNames.${field}`)
+      ? t(`fieldNames.${field}`)
+      : t.has(`personioFields.${field}`)
+        ? t(`personioFields.${field}`)
+        : fieldKeyInWords(field);
 
   const line = (key: string, value: AuditDetailValue): AuditLine | null => {
     const label = t.has(`details.${key}`) ? t(`details.${key}`) : key;
@@ -119,9 +140,7 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
         // Personio's fields for a send ("first_name,email"), an update and the field settings
         // ("position:jobTitle": the field and where its prefill comes from); the candidate's or
         // the job's own fields everywhere else.
-        const name = reading?.personioFields
-          ? (field: string) => known("personioFields", field.split(":")[0]!)
-          : fieldName;
+        const name = reading?.personioFields ? (field: string) => fieldName(field.split(":")[0]!) : fieldName;
         return labelled(list(Array.isArray(value) ? value : String(value).split(",").filter(Boolean), name));
       }
       case "keptInPersonio":
@@ -152,7 +171,11 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
         return labelled(Number.isNaN(date.getTime()) ? String(value) : words.dateTime(date));
       }
       case "address":
-        return labelled(value === "unknown" ? t("values.unknownAddress") : String(value));
+        if (value === "unknown") return labelled(t("values.unknownAddress"));
+        return labelled(LOOPBACK.test(String(value)) ? t("values.thisServer") : String(value));
+      case "ignored":
+        // Fields Personio ignored, comma-separated.
+        return labelled(list(String(value).split(",").filter(Boolean), fieldName));
       case "apiKeyId":
         return labelled(named("api-key", value, "values.deletedKey"));
       case "importId":
@@ -166,8 +189,11 @@ export function describeAuditEntry(entry: AuditEntryRow, words: AuditWords): Aud
     if (key in CODE_GROUPS && typeof value === "string") return labelled(known(CODE_GROUPS[key]!, value));
     if (typeof value === "boolean") return labelled(t(value ? "values.yes" : "values.no"));
     if (Array.isArray(value)) return labelled(list(value));
+    const text = String(value);
+    if (HASH.test(text)) return { label, text, kind: "hash" };
+    if (FIELD_KEYS.test(text)) return labelled(list(text.split(/,\s*/), fieldName));
     // Names, addresses, file names, counts, ids: shown as they are.
-    return labelled(String(value));
+    return labelled(text);
   };
 
   const details = Object.entries(entry.details).flatMap(([key, value]) => line(key, value) ?? []);

@@ -3,13 +3,14 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog, type AuditEntryOf } from "@/lib/audit";
 import { planCandidateChange, type CandidateField } from "@/lib/candidates/change-plan";
-import type { CandidateValues } from "@/lib/candidates/fields";
+import { hasForbiddenCharacters, hasLoneSurrogate, type CandidateValues, type TextKind } from "@/lib/candidates/fields";
 import { originActorId, originDetails, type CandidateOrigin } from "@/lib/candidates/origin";
 import { isInPersonio, storedValues, type StoredCandidate } from "@/lib/candidates/record";
 import { candidateSearchColumns } from "@/lib/candidates/search-text";
 import type { Stage } from "@/lib/candidates/stages";
 import { jsonInsert } from "@/lib/db/json-insert";
 import { newRowId } from "@/lib/db/row-id";
+import { AppError } from "@/lib/errors";
 
 // The one way a candidate is written, whoever writes it (the API, the import, a webhook source,
 // a person at the screen): the stored values are compared with the given ones by one rule
@@ -48,12 +49,45 @@ function createdEntry(id: string, origin: CandidateOrigin, key: ExternalKey | nu
   };
 }
 
-function rowData(values: NewCandidate, key: ExternalKey | null) {
+/** A text the rule refuses reached the write: the entry point should have refused it with its field. */
+export class CandidateTextError extends AppError {
+  constructor(readonly field: string) {
+    super("invalid_input", `Refused characters in ${field}`, "invalid_text");
+  }
+}
+
+const TEXT_FIELDS: Record<string, TextKind> = {
+  firstName: "one-line",
+  lastName: "one-line",
+  email: "one-line",
+  phone: "one-line",
+  department: "one-line",
+  office: "one-line",
+  source: "one-line",
+  notes: "notes",
+  externalId: "one-line",
+};
+
+// The text rule (lib/candidates/fields.ts) once more where every candidate is written, whoever
+// validated before: NFC, and no lone surrogate or control character gets stored.
+function ruledText<T extends object>(values: T): T {
+  const ruled = { ...values } as Record<string, unknown>;
+  for (const [field, kind] of Object.entries(TEXT_FIELDS)) {
+    const value = ruled[field];
+    if (typeof value !== "string") continue;
+    if (hasLoneSurrogate(value) || hasForbiddenCharacters(value, kind)) throw new CandidateTextError(field);
+    ruled[field] = value.normalize("NFC");
+  }
+  return ruled as T;
+}
+
+function rowData(raw: NewCandidate, key: ExternalKey | null) {
+  const values = ruledText(raw);
   return {
     ...values,
     stage: values.stage ?? "APPLIED",
     externalSource: key?.externalSource ?? null,
-    externalId: key?.externalId ?? null,
+    externalId: key ? ruledText({ externalId: key.externalId }).externalId : null,
   };
 }
 
@@ -75,7 +109,9 @@ export async function changeCandidateIn(
   input: { current: StoredCandidate; given: Partial<CandidateValues>; origin: CandidateOrigin; link?: ExternalKey },
 ): Promise<CandidateChange> {
   const { current, origin } = input;
-  const plan = planCandidateChange(storedValues(current), input.given, { inPersonio: isInPersonio(current) });
+  const plan = planCandidateChange(storedValues(current), ruledText(input.given), {
+    inPersonio: isInPersonio(current),
+  });
   const data: Prisma.CandidateUncheckedUpdateInput = { ...plan.data, ...input.link };
   const fields = Object.keys(data);
   if (fields.length === 0) return { id: current.id, outcome: "unchanged", fields, kept: plan.kept };

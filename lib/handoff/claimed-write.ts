@@ -14,6 +14,7 @@ import {
   checkWriteFields,
   connectionRefusal,
   ignoredDetails,
+  recordWriteHealth,
   toPersonioFailure,
   type PersonioWarning,
 } from "@/lib/handoff/personio-write";
@@ -25,12 +26,8 @@ import type { FieldConfig } from "@/lib/personio-fields/config";
 import { getFieldConfig } from "@/lib/personio-fields/store";
 import { prefillValue, type PrefillCandidate } from "@/lib/personio-fields/values";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
-import { isPersonioErrorCode, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
-import {
-  getConnectedPersonioClient,
-  personioEmployeeLink,
-  recordPersonioHealth,
-} from "@/lib/personio/integration/connection";
+import type { PersonioErrorCode } from "@/lib/personio/errors";
+import { getConnectedPersonioClient, personioEmployeeLink } from "@/lib/personio/integration/connection";
 
 export type HandoffFailureCode =
   | PersonioErrorCode
@@ -70,11 +67,6 @@ export type HandoffRequest = {
   fields: TPersonioEmployeeFields;
   extra?: Record<string, string>;
 };
-
-// Errors that say something about the credentials themselves go into connection health.
-function isCredentialError(code: HandoffFailureCode) {
-  return isPersonioErrorCode(code) && PERSONIO_ERRORS[code].credentials;
-}
 
 // What a step learned from Personio: the candidate is there now (sent or linked), and the
 // claim is completed; or the send stops without it, and the claim is given back with the reason.
@@ -231,7 +223,7 @@ export async function withClaimedCandidate(
       });
       result = outcome.result;
     }
-    if (!connection.healthIsFresh) await recordPersonioHealth({ ok: true });
+    await recordWriteHealth(connection, { ok: true });
     return result;
   } catch (error) {
     // The employee may exist if the create went through (outcomeUnknown): the next attempt's
@@ -248,7 +240,7 @@ export async function withClaimedCandidate(
         }),
       );
     });
-    if (isCredentialError(failure.code)) await recordPersonioHealth({ ok: false, error });
+    await recordWriteHealth(connection, { ok: false, error });
     return failure;
   }
 }

@@ -16,6 +16,9 @@ let database: Awaited<ReturnType<typeof createFreshDatabase>>;
 let client: PrismaClient;
 let personio: PersonioClient;
 let enabled = true;
+let healthIsFresh = true;
+// What the services told connection health, in order ("ok" or the error's code).
+const recordedHealth: string[] = [];
 let send: typeof import("@/lib/handoff/send");
 let update: typeof import("@/lib/handoff/update");
 const actor: Actor = { id: "", permissions: new Set<Permission>(["personio:send", "personio:update"]) };
@@ -27,8 +30,10 @@ beforeAll(async () => {
   vi.doMock("@/lib/db", () => ({ db: client }));
   vi.doMock("@/lib/env", () => ({ env: { HANDOFF_CLAIM_TTL_MS: 60_000 } }));
   vi.doMock("@/lib/personio/integration/connection", () => ({
-    getConnectedPersonioClient: async () => ({ client: personio, subdomain: "acme", enabled, healthIsFresh: true }),
-    recordPersonioHealth: async () => undefined,
+    getConnectedPersonioClient: async () => ({ client: personio, subdomain: "acme", enabled, healthIsFresh }),
+    recordPersonioHealth: async (outcome: { ok: true } | { ok: false; error: { code?: string } }) => {
+      recordedHealth.push(outcome.ok ? "ok" : (outcome.error.code ?? "?"));
+    },
     personioEmployeeLink: () => null,
   }));
   send = await import("@/lib/handoff/send");
@@ -72,6 +77,8 @@ afterAll(async () => {
 
 beforeEach(async () => {
   enabled = true;
+  healthIsFresh = true;
+  recordedHealth.length = 0;
   // Cold lists: a send that got as far as its fields would have to read them from Personio.
   await client.personioOptionCache.deleteMany();
   await context.admin.seedEmployees([
@@ -231,5 +238,45 @@ describe("an update", () => {
     expect((await context.admin.counters())["PATCH /v1/company/employees/{id}"]).toBe(2);
     const [employee] = (await context.admin.employees()).filter((candidate) => candidate.id === employeeId);
     expect(employee?.position).toBe("Senior Engineer");
+  });
+});
+
+describe("connection health after a write", () => {
+  it("an outage's 503 on the create records the connection as failing; a rate limit does not; the next success clears it", async () => {
+    const hired = await candidate("HIRED");
+    await context.admin.addFault({ endpoint: "POST /v1/company/employees", kind: "status", status: 503, times: 1 });
+    expect(await send.sendCandidateToPersonio(request(hired))).toMatchObject({
+      outcome: "failed",
+      code: "unavailable",
+    });
+    expect(recordedHealth).toEqual(["unavailable"]);
+
+    const limited = await candidate("HIRED");
+    await context.admin.addFault({ endpoint: "POST /v1/company/employees", kind: "status", status: 429, times: 1 });
+    expect(await send.sendCandidateToPersonio(request(limited))).toMatchObject({
+      outcome: "failed",
+      code: "rate_limited",
+    });
+    expect(recordedHealth).toEqual(["unavailable"]);
+
+    // The services read "fresh" as false after a recorded failure (connection.ts): the next
+    // success is written, and the state is healthy again.
+    healthIsFresh = false;
+    expect(await send.sendCandidateToPersonio(request(hired))).toMatchObject({ outcome: "sent" });
+    expect(recordedHealth).toEqual(["unavailable", "ok"]);
+  });
+
+  it("an update that Personio answers with 503 records the connection as failing too", async () => {
+    const row = await candidate("HIRED");
+    expect(await send.sendCandidateToPersonio(request(row))).toMatchObject({ outcome: "sent" });
+    await context.admin.addFault({ endpoint: "PATCH /v1/company/employees/{id}", kind: "status", status: 503 });
+    const result = await update.updateCandidateInPersonio({
+      actor,
+      candidateId: row.id,
+      version: 0,
+      values: { firstName: row.firstName, lastName: row.lastName, position: "Staff Engineer" },
+    });
+    expect(result).toMatchObject({ code: "unavailable" });
+    expect(recordedHealth).toEqual(["unavailable"]);
   });
 });

@@ -13,7 +13,8 @@ import { can, type Actor, type Permission } from "@/lib/permissions";
 import { fieldForAttribute } from "@/lib/personio-fields/catalogue";
 import type { FieldConfig } from "@/lib/personio-fields/config";
 import { checkFieldValues, type FieldRefusal } from "@/lib/personio-fields/server";
-import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
+import { isPersonioError, PERSONIO_ERRORS, type PersonioErrorCode } from "@/lib/personio/errors";
+import { recordPersonioHealth } from "@/lib/personio/integration/connection";
 
 type CandidateAuditAction = "handoff.send" | "handoff.link" | "handoff.update";
 
@@ -33,6 +34,25 @@ export function candidateAudit<A extends CandidateAuditAction>(actor: Actor, act
 // The action's permission check refused this already; a caller that skipped it is refused the same way.
 export function assertPermitted(actor: Actor, permission: Permission) {
   if (!can(actor, permission)) throw new ForbiddenError(permission);
+}
+
+/**
+ * Connection health after a write to Personio. A success (or an answer about this one profile,
+ * such as a refused value) is written unless one was recorded moments ago; a failure that says the
+ * connection is not working (lib/personio/errors.ts: bad credentials, Personio down or out of
+ * reach) is written always, so an outage turns the settings page and the admins' banner to
+ * failing. A rate limit, or a fault of Handoff's own (the database), leaves the health as it is.
+ */
+export async function recordWriteHealth(
+  connection: { healthIsFresh: boolean },
+  outcome: { ok: true } | { ok: false; error: unknown },
+) {
+  const info = !outcome.ok && isPersonioError(outcome.error) ? PERSONIO_ERRORS[outcome.error.code] : null;
+  if (outcome.ok || info?.answered) {
+    if (!connection.healthIsFresh) await recordPersonioHealth({ ok: true });
+  } else if (info?.failsConnection) {
+    await recordPersonioHealth(outcome);
+  }
 }
 
 export function connectionRefusal(

@@ -44,7 +44,8 @@ export async function getPersonioBadges(actor: Actor, candidateIds: string[]): P
   );
 }
 
-function employeeUrl(subdomain: string | null, employeeId: number | null) {
+/** The employee's page in Personio, or null when there is no id or the stored subdomain cannot make a link. */
+export function employeeUrl(subdomain: string | null, employeeId: number | null) {
   if (employeeId === null) return null;
   try {
     return personioEmployeeLink(subdomain ?? "", employeeId);

@@ -73,4 +73,26 @@ describe("the To send queue", () => {
       expect.arrayContaining(["offer, never sent", "offer, send failed"]),
     );
   });
+
+  it("a Review & send batch keeps the waiting ones and tells this person's own sends from the rest", async () => {
+    const [me, colleague] = await Promise.all(
+      ["me", "colleague"].map((name) =>
+        client.user.create({ data: { name, email: `${name}@example.com`, roleId: "recruiter" }, select: { id: true } }),
+      ),
+    );
+    const idOf = (name: string) => [...names].find(([, value]) => value === name)![0];
+    await client.handoff.update({ where: { candidateId: idOf("hired, sent") }, data: { sentById: me!.id } });
+    await client.handoff.update({ where: { candidateId: idOf("hired, linked") }, data: { sentById: colleague!.id } });
+    const batch = await queue.getReviewBatch({ candidateIds: [...names.keys(), "no-such-candidate"], userId: me!.id });
+    expect(batch.candidates.map((candidate) => names.get(candidate.id)).sort()).toEqual([
+      "hired, never sent",
+      "hired, send failed",
+      "hired, send in flight",
+      "offer, never sent",
+      "offer, send failed",
+    ]);
+    // Sent by me: not "sent meanwhile". Linked by a colleague, and an id that is not there: left out.
+    expect(batch.sentByYou).toBe(1);
+    expect(batch.leftOutOtherwise).toBe(2);
+  });
 });

@@ -68,20 +68,31 @@ export async function listToSend(page: number) {
 
 /**
  * The chosen candidates that are still in the queue, in queue order (newest first), with what
- * the review form starts from. Ones sent in the meantime drop out; the page says how many.
+ * the review form starts from. The others drop out: the page tells the ones this person sent
+ * themselves (coming back to a Review & send after it) from the ones that left the queue
+ * otherwise (sent by someone else meanwhile, moved to another stage).
  */
-export async function getReviewBatch(candidateIds: string[]) {
+export async function getReviewBatch({ candidateIds, userId }: { candidateIds: string[]; userId: string }) {
   const ids = [...new Set(candidateIds)].slice(0, REVIEW_BATCH_MAX);
-  const rows = await db.candidate.findMany({
-    where: { AND: [{ id: { in: ids } }, await queueWhere()] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, firstName: true, lastName: true, email: true },
-  });
+  const [rows, sentByYou] = await Promise.all([
+    db.candidate.findMany({
+      where: { AND: [{ id: { in: ids } }, await queueWhere()] },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, firstName: true, lastName: true, email: true },
+    }),
+    db.handoff.count({
+      where: { candidateId: { in: ids }, sentById: userId, status: { in: [...DONE_STATUSES] } },
+    }),
+  ]);
+  // A done handoff is never in the queue, so the ones sent by this person are among those left out.
   return {
-    requested: ids.length,
     candidates: rows.map((row) => ({
       id: row.id,
       defaults: { firstName: row.firstName, lastName: row.lastName, email: row.email },
     })),
+    sentByYou,
+    leftOutOtherwise: ids.length - rows.length - sentByYou,
   };
 }
+
+export type ReviewBatch = Awaited<ReturnType<typeof getReviewBatch>>;

@@ -5,6 +5,7 @@ import "server-only";
 // reads only the database (lib/personio/integration/options.ts).
 
 import { db } from "@/lib/db";
+import { STANDARD_FIELDS, type StandardOptionalField } from "@/lib/personio-fields/catalogue";
 import type { FormField, UnavailableField } from "@/lib/personio-fields/form";
 import { loadFieldForm } from "@/lib/personio-fields/server";
 import { getFieldConfig } from "@/lib/personio-fields/store";
@@ -18,7 +19,20 @@ export type SendFormData = {
   defaults: CoreValues & { extra: Record<string, string> };
   listsError: PersonioErrorCode | "not_connected" | null;
   listsFetchedAt: string | null;
+  /** What the profile holds that this send leaves out, for "What will be sent" to say so. */
+  notSent: NotSent;
 };
+
+export type NotSent = {
+  /** Fields the profile has a value for that an admin did not choose (switched off), with that value. */
+  switchedOff: Array<{ key: StandardOptionalField; value: string }>;
+  /** The profile's own details that never go to Personio, where it has them. */
+  handoffOnly: Array<"phone" | "source" | "notes">;
+};
+
+// The fields a profile itself can fill (from its own details or its job's); the others only ever
+// have a value an admin fixed or a recruiter typed.
+const PROFILE_FIELDS = ["hireDate", "department", "office", "position"] as const satisfies StandardOptionalField[];
 
 export async function getSendFormData(candidateId: string): Promise<SendFormData | null> {
   const [candidate, config] = await Promise.all([
@@ -36,11 +50,18 @@ export async function getSendFormData(candidateId: string): Promise<SendFormData
       .filter((setting) => offered.has(setting.key))
       .map((setting) => [setting.key, prefillValue(setting, candidate)]),
   );
+  const chosen = new Set(config.fields.map((setting) => setting.key));
+  const switchedOff = PROFILE_FIELDS.filter((key) => !chosen.has(key)).flatMap((key) => {
+    const value = prefillValue({ key, source: STANDARD_FIELDS[key].sources[0]! }, candidate).trim();
+    return value ? [{ key, value }] : [];
+  });
+  const handoffOnly = (["phone", "source", "notes"] as const).filter((key) => candidate[key]?.trim());
   return {
     fields,
     unavailable,
     defaults: { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, extra },
     listsError,
     listsFetchedAt,
+    notSent: { switchedOff, handoffOnly },
   };
 }

@@ -14,6 +14,7 @@ import {
   checkWriteFields,
   connectionRefusal,
   ignoredDetails,
+  recordWriteHealth,
   toPersonioFailure,
   toWarnings,
   type PersonioWarning,
@@ -171,6 +172,7 @@ export async function updateCandidateInPersonio({
   const sentDetails = { employeeId, fields: changed, sent: changed.map((key) => `${key}=${next[key]}`) };
   try {
     const result = await connection.client.updateEmployee(employeeId, update);
+    await recordWriteHealth(connection, { ok: true });
     const warnings = toWarnings(result.warnings, next);
     await db.$transaction(async (tx) => {
       await tx.handoff.update({
@@ -185,6 +187,7 @@ export async function updateCandidateInPersonio({
     return { outcome: "updated", changed, version: version + 1, ...(warnings.length > 0 ? { warnings } : {}) };
   } catch (error) {
     const failure = toPersonioFailure(error);
+    await recordWriteHealth(connection, { ok: false, error });
     if (failure.outcomeUnknown) {
       // Personio may have applied it: what was sent is recorded, so the form's next diff starts
       // from it, and the version stays taken, as after an update.

@@ -174,3 +174,59 @@ describe.each(files)("messages/*/%s", (file) => {
     });
   });
 });
+
+// The German words Handoff chose (issue 24), and the ones they replaced. One word for each thing,
+// one gender-inclusive form (the colon), and each page named as its German heading names it.
+const GERMAN_GLOSSARY = {
+  chosen: [
+    "Mitarbeitende",
+    "Kandidat:innen",
+    "Nutzer:innen",
+    "Recruiter:in",
+    "Hiring-Manager:in",
+    "Webhook",
+    "Neueinstellung",
+    "Marktplatz",
+  ],
+  refused: [
+    { pattern: /Mitarbeiter/u, use: "Mitarbeitende (or die Person)" },
+    { pattern: /Kandidat(?!:in)/u, use: "Kandidat:in, Kandidat:innen" },
+    { pattern: /Benutzer|\bNutzer(?!:in)/u, use: "Nutzer:in, Nutzer:innen" },
+    { pattern: /\bRecruiter(?!:in)/u, use: "Recruiter:in" },
+    { pattern: /Hiring[ -]?Manager(?!:in)/u, use: "Hiring-Manager:in" },
+    { pattern: /\bInterviewer(?!:in)/u, use: "Interviewer:in" },
+    // Other gender-inclusive spellings: Kandidat*innen, Kandidat_innen, KandidatInnen, -in / -en.
+    {
+      pattern: /\p{L}[*_]in(nen)?\b|\p{Ll}In(nen)?\b|\p{L}in \/ (de[rs]|die) /u,
+      use: "the colon form (Kandidat:innen)",
+    },
+    { pattern: /\bWeb[ -]Hooks?\b|\bWebHook/u, use: "Webhook" },
+    // A hire is a Neueinstellung; Einstellungen are settings.
+    { pattern: /Neue Einstellung|Einstellungs-Ereignis/u, use: "Neueinstellung" },
+    // Stages by their German names (common.json's stages), also when an ATS's stage is meant.
+    {
+      pattern: /\b(Applied|Screening|Offer|Hired|Rejected)\b/u,
+      use: "the stage's German name (Eingestellt, Angebot, …)",
+    },
+    // The admin page is called Marktplatz (nav.integrations); Personio's own "Einstellungen →
+    // Integrationen → …" is a path in Personio and stays.
+    { pattern: /(?<!Einstellungen → )\bIntegrationen →|\b(unter|im) Integrationen\b/u, use: "Marktplatz" },
+  ],
+};
+
+describe("the German glossary", () => {
+  const german = new Map<string, string>();
+  for (const file of files)
+    for (const [key, value] of readFile("de", file))
+      if (typeof value === "string") german.set(`${file}: ${key}`, value);
+
+  it.each(GERMAN_GLOSSARY.chosen)("uses %s", (term) => {
+    expect([...german.values()].some((value) => value.includes(term))).toBe(true);
+  });
+
+  it.each(GERMAN_GLOSSARY.refused)("refuses $pattern (use $use)", ({ pattern }) => {
+    expect([...german].filter(([, value]) => pattern.test(value)).map(([key, value]) => `${key}: ${value}`)).toEqual(
+      [],
+    );
+  });
+});

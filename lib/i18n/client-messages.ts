@@ -41,6 +41,7 @@ export const CLIENT_NAMESPACES = [
   "jobs",
   "imports",
   "webhooks",
+  "notSent",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];

@@ -64,6 +64,11 @@ const BOM_BYTES: Record<CsvEncoding, number> = {
   "utf-16be": 2,
 };
 
+/** How the parsing worker decodes a CSV file: iconv-lite's name for the encoding, and its BOM's length. */
+export function decoderSpec(encoding: CsvEncoding) {
+  return { iconvName: ICONV_NAMES[encoding], skip: BOM_BYTES[encoding] };
+}
+
 /**
  * A streaming decoder (a character split between two slices is carried over). iconv-lite rather
  * than TextDecoder: Node 20's TextDecoder reads "windows-1252" as Latin-1, so € (0x80), „ and “

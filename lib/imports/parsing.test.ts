@@ -113,6 +113,9 @@ describe("cell values", () => {
     expect(parseStage("angebot")).toBe("OFFER");
     expect(parseStage("In Prüfung")).toBe("SCREENING");
     expect(parseStage("Abgesagt")).toBeNull();
+    // A stage people's files carry (issue 24): the pipeline's other outcome.
+    expect(parseStage("Abgelehnt")).toBe("REJECTED");
+    expect(parseStage("Rejected")).toBe("REJECTED");
   });
 });
 

@@ -1,154 +1,224 @@
 import "server-only";
 
-import { Readable } from "node:stream";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 
-import Papa from "papaparse";
-import { readSheet } from "read-excel-file/node";
+import { decoderSpec, type CsvEncoding, type Delimiter, type FileFormat } from "@/lib/imports/detect";
+import { PARSE_LIMITS, WORKER_CPU_SECONDS, WORKER_HEAP_MEGABYTES, type ParseRefusal } from "@/lib/imports/parse/limits";
+import type { FromWorker, SheetMeta, ToWorker } from "@/lib/imports/parse/protocol";
 
-import { createDecoder, type CsvEncoding, type Delimiter, type FileFormat } from "@/lib/imports/detect";
+// Every file an import reads (the upload's inspection, the preview, the import itself) is parsed
+// in a worker thread of its own: a file that is slow or large to parse (a zip bomb, 16 MiB of
+// whitespace in a sheet) costs that thread and is stopped by its limits (a heap limit, a CPU-time
+// limit, and the workbook reader's limits on what each part unpacks to), while this thread goes
+// on answering requests.
 
-export type SheetSource = { format: FileFormat; encoding: CsvEncoding | null; delimiter: Delimiter | null };
+export type SheetSource = {
+  format: FileFormat;
+  encoding: CsvEncoding | null;
+  delimiter: Delimiter | null;
+  /** The workbook's sheet (its index); null: the first with data. */
+  sheet?: number | null;
+};
 
 /** The file: in memory (the upload), or its parts as they are read from the database. */
 export type FileBytes = Uint8Array | AsyncIterable<Uint8Array>;
 
-async function* partsOf(bytes: FileBytes): AsyncGenerator<Uint8Array> {
-  if (bytes instanceof Uint8Array) yield bytes;
-  else yield* bytes;
-}
-
-// A decoder may give two-byte strings (iconv-lite's Windows-1252 decoder always does): 16 kB of
-// bytes make at most a 32 kB string, small enough to die young (64 kB made 128 kB strings, which
-// V8 allocates as large objects, freed only by the old generation's collections).
-const DECODE_CHUNK = 16 * 1024;
-
-// The file as text, decoded a slice at a time (a multi-byte character split between slices is
-// carried over by the streaming decoder), so the whole decoded text never sits in memory at once.
-async function* decodedChunks(bytes: FileBytes, encoding: CsvEncoding): AsyncGenerator<string> {
-  const decoder = createDecoder(encoding);
-  let skip = decoder.skip; // the BOM, at the very start
-  // Papa tells \n from \r\n by the first text it gets: hold that back until it holds a few lines.
-  let head = "";
-  let headDone = false;
-  for await (const part of partsOf(bytes)) {
-    for (let offset = Math.min(skip, part.length); offset < part.length; offset += DECODE_CHUNK) {
-      const text = decoder.write(part.subarray(offset, Math.min(offset + DECODE_CHUNK, part.length)));
-      if (headDone) {
-        if (text) yield text;
-        continue;
-      }
-      head += text;
-      if (head.length >= 16 * 1024) {
-        headDone = true;
-        yield head;
-      }
-    }
-    skip = Math.max(0, skip - part.length);
-  }
-  const rest = (headDone ? "" : head) + decoder.end();
-  if (rest) yield rest;
-}
-
-type PapaHandle = { pause(): void; resume(): void; abort(): void };
-
-// Papa reads the decoded text as a stream and hands over a chunk of rows at a time; a row at a
-// time (its Node duplex) costs an async step per row, which adds up on a large file. The
-// parser pauses while the consumer is behind, so memory holds a few chunks, not the file.
-async function* csvRowBatches(
-  bytes: FileBytes,
-  encoding: CsvEncoding,
-  delimiter: Delimiter,
-  errors?: CsvErrors,
-): AsyncGenerator<string[][]> {
-  const queue: string[][][] = [];
-  let done = false;
-  let failure: unknown = null;
-  let handle: PapaHandle | null = null;
-  let paused = false;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-  let record = 0;
-  Papa.parse<string[]>(Readable.from(decodedChunks(bytes, encoding), { objectMode: false }), {
-    delimiter,
-    skipEmptyLines: false,
-    chunk: (results, parser) => {
-      handle = parser as PapaHandle;
-      if (errors && errors.quoteErrorRow === null) {
-        const quote = results.errors.find((error) => error.type === "Quotes");
-        if (quote) errors.quoteErrorRow = record + (quote.row ?? 0) + 1;
-      }
-      record += results.data.length;
-      queue.push(results.data);
-      if (queue.length >= 2 && !paused) {
-        paused = true;
-        parser.pause();
-      }
-      notify();
-    },
-    complete: () => {
-      done = true;
-      notify();
-    },
-    error: (error: unknown) => {
-      failure = error;
-      done = true;
-      notify();
-    },
-  });
-  for (;;) {
-    const next = queue.shift();
-    if (next) {
-      if (paused && queue.length < 1) {
-        paused = false;
-        (handle as PapaHandle | null)?.resume();
-      }
-      yield next;
-      continue;
-    }
-    if (failure) throw failure;
-    if (done) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-  }
-}
+export type { SheetMeta };
 
 /** Filled in while reading: the record where quoting first went wrong (an unclosed quote). */
 export type CsvErrors = { quoteErrorRow: number | null };
 
-/** A spreadsheet cell as the text a CSV of it would hold; dates as yyyy-mm-dd. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return "";
-    return value.toISOString().slice(0, 10);
+export class ParseRefusedError extends Error {
+  constructor(
+    readonly refusal: ParseRefusal | "malformed_csv",
+    readonly megabytes?: number,
+  ) {
+    super(`File refused while parsing: ${refusal}`);
   }
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return String(value);
 }
 
-async function* xlsxRowBatches(bytes: FileBytes): AsyncGenerator<string[][]> {
-  // read-excel-file reads the first sheet whole (an .xlsx is a zip; its sheet XML must be
-  // unpacked before rows come out); the 50 MB limit bounds what that costs.
-  const parts: Uint8Array[] = [];
-  for await (const part of partsOf(bytes)) parts.push(part);
-  const rows = await readSheet(Buffer.concat(parts));
-  for (let start = 0; start < rows.length; start += 1000)
-    yield rows.slice(start, start + 1000).map((row) => row.map(cellText));
+// Outside the bundle on purpose: Node loads the worker's plain JavaScript from the app's directory
+// as it is, which starts a worker in a fraction of the time a TypeScript loader would take.
+const WORKER_ENTRY = path.join(process.cwd(), "lib/imports/parse/worker.mjs");
+const PART_BYTES = 1024 * 1024;
+
+async function* partsOf(bytes: FileBytes): AsyncGenerator<Uint8Array> {
+  if (!(bytes instanceof Uint8Array)) {
+    yield* bytes;
+    return;
+  }
+  for (let offset = 0; offset < bytes.length; offset += PART_BYTES) yield bytes.subarray(offset, offset + PART_BYTES);
 }
 
-/** Every row of the file, header included, as text cells, a chunk of rows at a time. */
-export function readSheetRowBatches(
+/** The kernel's count of a thread's CPU time, in seconds (Linux); null where it cannot be read. */
+function threadCpuSeconds(threadId: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${process.pid}/task/${threadId}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function startWorker() {
+  return new Worker(WORKER_ENTRY, {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MEGABYTES, maxYoungGenerationSizeMb: 16 },
+  });
+}
+
+// One worker is kept started and idle: starting one (a new V8 heap, Node's own startup, the
+// parsers' code) takes a second or more on a busy machine, which an upload should not wait for.
+// Each worker reads one file and is then ended, so no file's memory or state reaches the next.
+const spare = globalThis as unknown as { importParseWorker?: Worker | null };
+
+/** Starts the next spare, after the file that used the last one is read (not while it is). */
+function keepSpare() {
+  setImmediate(() => {
+    if (spare.importParseWorker) return;
+    const next = startWorker();
+    next.unref(); // an idle spare keeps no process alive
+    next.once("error", () => (spare.importParseWorker = null));
+    next.once("exit", () => {
+      if (spare.importParseWorker === next) spare.importParseWorker = null;
+    });
+    spare.importParseWorker = next;
+  });
+}
+
+function takeWorker(): Worker {
+  const ready = spare.importParseWorker;
+  spare.importParseWorker = null;
+  if (ready && ready.threadId !== -1) {
+    ready.removeAllListeners();
+    ready.ref();
+    return ready;
+  }
+  return startWorker();
+}
+
+type Event = FromWorker | { type: "crashed"; error: Error } | { type: "exited" };
+
+/** Every row of the file, header included, as text cells, a batch of rows at a time. */
+export async function* readSheetRowBatches(
   bytes: FileBytes,
   source: SheetSource,
-  errors?: CsvErrors,
+  options: { errors?: CsvErrors; onMeta?: (meta: SheetMeta) => void } = {},
 ): AsyncGenerator<string[][]> {
-  if (source.format === "xlsx") return xlsxRowBatches(bytes);
-  return csvRowBatches(bytes, source.encoding ?? "utf-8", source.delimiter ?? ",", errors);
+  const worker = takeWorker();
+  const send = (message: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
+  const events: Event[] = [];
+  let wake: (() => void) | null = null;
+  const push = (event: Event) => {
+    events.push(event);
+    wake?.();
+    wake = null;
+  };
+  const parts = partsOf(bytes);
+  let workerThread: number | null = null;
+  worker.on("message", (message: FromWorker) => {
+    if (message.type === "thread") workerThread = message.threadId;
+    else if (message.type === "need") {
+      // The worker asks for the next part only after it has the last one: parts go one at a time.
+      parts.next().then(
+        (next) => {
+          if (next.done) return send({ type: "end" });
+          const chunk = new Uint8Array(next.value); // a copy of the part alone, handed over
+          send({ type: "bytes", chunk }, [chunk.buffer]);
+        },
+        (error: unknown) => push({ type: "crashed", error: error as Error }),
+      );
+    } else push(message);
+  });
+  worker.on("error", (error) => push({ type: "crashed", error }));
+  worker.on("exit", () => push({ type: "exited" }));
+  send({
+    type: "job",
+    job: {
+      format: source.format,
+      decoder: source.encoding ? decoderSpec(source.encoding) : null,
+      delimiter: source.delimiter,
+      sheet: source.sheet ?? null,
+      limits: PARSE_LIMITS,
+    },
+  });
+  // The CPU time of the worker's own thread where the kernel tells it, else the time its event
+  // loop was busy (never less than its CPU time).
+  const watch = setInterval(() => {
+    const seconds =
+      (workerThread !== null ? threadCpuSeconds(workerThread) : null) ??
+      worker.performance.eventLoopUtilization().active / 1000;
+    if (seconds > WORKER_CPU_SECONDS) {
+      push({ type: "refused", refusal: "file_too_complex" });
+      void worker.terminate();
+    }
+  }, 250);
+
+  try {
+    // Two batches asked for: the worker parses the next while this one is used.
+    send({ type: "pull" });
+    send({ type: "pull" });
+    for (;;) {
+      const event = events.shift();
+      if (!event) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      switch (event.type) {
+        case "meta":
+          options.onMeta?.(event.meta);
+          break;
+        case "rows":
+          yield event.rows;
+          send({ type: "pull" });
+          break;
+        case "done":
+          if (options.errors) options.errors.quoteErrorRow = event.quoteErrorRow;
+          return;
+        case "refused":
+          throw new ParseRefusedError(event.refusal, event.megabytes);
+        case "crashed":
+          if ((event.error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY")
+            throw new ParseRefusedError("file_too_complex");
+          throw event.error;
+        case "exited":
+          throw new Error("The parsing worker stopped");
+        default:
+          break;
+      }
+    }
+  } finally {
+    clearInterval(watch);
+    void worker.terminate();
+    keepSpare();
+    void parts.return(undefined);
+  }
 }
 
 /** Every row of the file, header included. */
-export async function* readSheetRows(bytes: FileBytes, source: SheetSource): AsyncGenerator<string[]> {
-  for await (const batch of readSheetRowBatches(bytes, source)) yield* batch;
+export async function* readSheetRows(
+  bytes: FileBytes,
+  source: SheetSource,
+  options: { onMeta?: (meta: SheetMeta) => void } = {},
+): AsyncGenerator<string[]> {
+  for await (const batch of readSheetRowBatches(bytes, source, options)) yield* batch;
+}
+
+/** How to read a stored import's file again. */
+export function sourceOf(record: {
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: number | null;
+}): SheetSource {
+  return {
+    format: record.format as FileFormat,
+    encoding: record.encoding as CsvEncoding | null,
+    delimiter: record.delimiter as Delimiter | null,
+    // A workbook uploaded before the sheet was stored: its first sheet, as it was read then.
+    sheet: record.format === "xlsx" ? (record.sheet ?? 0) : null,
+  };
 }

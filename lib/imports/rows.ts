@@ -1,6 +1,6 @@
 // Pure: one file row -> candidate values and the row's problems. The preview and the import run
 // the same code, so the preview shows exactly what the import will reject.
-import { candidateFields } from "@/lib/candidates/fields";
+import { candidateFields, fileText, hasForbiddenCharacters } from "@/lib/candidates/fields";
 import type { Stage } from "@/lib/candidates/stages";
 import { unneutralizeFormula } from "@/lib/csv";
 import type { ColumnMapping, ImportField } from "@/lib/imports/fields";
@@ -17,6 +17,7 @@ export const ROW_PROBLEMS = [
   "duplicate_email",
   "duplicate_external_id",
   "too_long",
+  "control_characters",
   // Found by the import, not the preview: they depend on what the database holds.
   "email_in_use",
   "email_ambiguous",
@@ -42,10 +43,13 @@ export function isEmptyRow(cells: readonly string[]) {
   return cells.every((cell) => cell.trim() === "");
 }
 
-/** The cell of a mapped field, trimmed; "" when unmapped or empty (empty = not given). */
+/**
+ * The cell of a mapped field, trimmed, in NFC with any lone surrogate replaced (the text rule for
+ * files, lib/candidates/fields.ts); "" when unmapped or empty (empty = not given).
+ */
 function cellOf(cells: readonly string[], mapping: ColumnMapping, field: ImportField): string {
   const index = mapping[field];
-  return index === undefined ? "" : unneutralizeFormula((cells[index] ?? "").trim());
+  return index === undefined ? "" : unneutralizeFormula(fileText(cells[index] ?? "").trim());
 }
 
 const LIMITS: Partial<Record<ImportField, number>> = {
@@ -69,6 +73,7 @@ export function emailMatchKey(email: string) {
 export function readRow(
   cells: readonly string[],
   mapping: ColumnMapping,
+  options: { date1904?: boolean } = {},
 ): { values: RowValues | null; problems: RowProblem[] } {
   const text = (field: ImportField) => cellOf(cells, mapping, field);
   const problems: RowProblem[] = [];
@@ -86,12 +91,17 @@ export function readRow(
   const stage = stageText ? parseStage(stageText) : undefined;
   if (stage === null) problems.push("unknown_stage");
   const startText = text("startDate");
-  const startDate = startText ? parseDate(startText) : undefined;
+  const startDate = startText ? parseDate(startText, options) : undefined;
   if (startDate === null) problems.push("invalid_start_date");
 
   for (const [field, limit] of Object.entries(LIMITS) as Array<[ImportField, number]>) {
     if (text(field).length > limit) {
       if (!problems.includes("too_long")) problems.push("too_long");
+    }
+    // Line breaks only in notes; a cell's own line break in a job title is folded above.
+    const value = field === "jobTitle" ? jobTitle : text(field);
+    if (hasForbiddenCharacters(value, field === "notes" ? "notes" : "one-line")) {
+      if (!problems.includes("control_characters")) problems.push("control_characters");
     }
   }
   if (problems.length > 0) return { values: null, problems };

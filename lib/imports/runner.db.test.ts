@@ -5,6 +5,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { createFreshDatabase } from "@/e2e/support/test-database";
+import { buildWorkbook } from "@/e2e/support/xlsx-files";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 
 type Service = typeof import("@/lib/imports/service");
@@ -195,5 +196,56 @@ describe("an import", () => {
     }
     expect(status?.counts).toMatchObject({ created: 1200, rejected: 0 });
     expect(await client.candidate.count({ where: { email: { endsWith: "@resume.example" } } })).toBe(1200);
+  });
+});
+
+describe("a workbook as HR has it", () => {
+  it("imports from the sheet after a cover sheet, below a title row, with General-format serial dates", async () => {
+    const bytes = buildWorkbook([
+      { name: "Deckblatt", rows: [[null], [null]] },
+      {
+        name: "Bewerber",
+        rows: [
+          ["Bewerberliste Q4/2026"],
+          ["Vorname", "Nachname", "E-Mail", "Stelle", "Eintrittsdatum", "Notizen"],
+          ["Jürgen", "Mu\u0308ller", "j.mueller@workbook.example", "Backend Engineer", 46387, "Zeile 1\nZeile 2"],
+          ["Bell", "Ring\u0007", "bell@workbook.example", "Designer", 46023, null],
+        ],
+      },
+    ]);
+    const { status, preview } = await importFile(bytes);
+    expect(status).toMatchObject({ sheets: ["Deckblatt", "Bewerber"], sheet: 1, headerRow: 2 });
+    expect(preview.rows.map((row) => [row.rowNumber, row.problems])).toEqual([
+      [3, []],
+      [4, ["control_characters"]],
+    ]);
+    expect(status.counts).toMatchObject({ created: 1, rejected: 1 });
+    const stored = await client.candidate.findFirstOrThrow({ where: { email: "j.mueller@workbook.example" } });
+    // Stored in NFC: the name typed on a Mac is the name typed on Windows.
+    expect(stored).toMatchObject({ lastName: "M\u00fcller", startDate: "2026-12-31", notes: "Zeile 1\nZeile 2" });
+  });
+
+  it("another header row or sheet can be chosen before the import starts", async () => {
+    const bytes = buildWorkbook([
+      {
+        name: "Eins",
+        rows: [
+          ["Vorname", "Nachname", "E-Mail", "Stelle"],
+          ["First", "Last", "Email", "Job"],
+          ["A", "B", "a@layout.example", "Job"],
+        ],
+      },
+      { name: "Leer", rows: [] },
+    ]);
+    const { id } = await service.createImport({ actorId, fileName: "layout.xlsx", bytes });
+    await expect(service.chooseImportLayout({ importId: id, sheet: 1 })).rejects.toMatchObject({
+      refused: { refusal: "sheet_empty", sheet: "Leer" },
+    });
+    expect(await service.chooseImportLayout({ importId: id, headerRow: 2 })).toEqual({ headerRow: 2, sheet: 0 });
+    expect(await service.getImportStatus(id)).toMatchObject({
+      headerRow: 2,
+      headers: ["First", "Last", "Email", "Job"],
+      totalRows: 1,
+    });
   });
 });

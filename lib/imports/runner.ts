@@ -7,10 +7,9 @@ import { STORED_VALUES_SELECT, type StoredCandidate } from "@/lib/candidates/rec
 import { foldPlain } from "@/lib/candidates/search-text";
 import { changeCandidateIn, createCandidatesIn, type ExternalKey, type NewCandidate } from "@/lib/candidates/write";
 import { db } from "@/lib/db";
-import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
 import type { ColumnMapping } from "@/lib/imports/fields";
 import { hasImportFile, readImportFile } from "@/lib/imports/file-store";
-import { readSheetRows } from "@/lib/imports/read";
+import { readSheetRows, sourceOf } from "@/lib/imports/read";
 import {
   emailMatchKey,
   FileDuplicates,
@@ -116,11 +115,8 @@ export async function processImport(importId: string, initialLease: Date) {
   try {
     if (!(await hasImportFile(importId))) throw new Error("The import's file is missing");
     const mapping = JSON.parse(record.mapping ?? "{}") as ColumnMapping;
-    const source = {
-      format: record.format as FileFormat,
-      encoding: record.encoding as CsvEncoding | null,
-      delimiter: record.delimiter as Delimiter | null,
-    };
+    const source = sourceOf(record);
+    let headerRow = record.headerRow;
     const duplicates = new FileDuplicates();
     const jobs = await loadJobsByTitle();
     const resumeAfter = record.processedRows;
@@ -128,7 +124,6 @@ export async function processImport(importId: string, initialLease: Date) {
     let pending: PendingRow[] = [];
     let rejected: RejectedRow[] = [];
     let dataRows = 0;
-    let headerSeen = false;
     let rowNumber = 0;
     const flush = async () => {
       if (pending.length === 0 && rejected.length === 0) return;
@@ -154,12 +149,10 @@ export async function processImport(importId: string, initialLease: Date) {
     for await (const cells of readSheetRows(readImportFile(importId), source)) {
       rowNumber++;
       if (isEmptyRow(cells)) continue;
-      if (!headerSeen) {
-        headerSeen = true;
-        continue;
-      }
+      headerRow ??= rowNumber; // an import uploaded before the header row was stored
+      if (rowNumber <= headerRow) continue;
       dataRows++;
-      const { values, problems } = readRow(cells, mapping);
+      const { values, problems } = readRow(cells, mapping, { date1904: record.date1904 });
       // Rows before the resume point are read again only to remember their emails and ids.
       const duplicateProblems = values ? duplicates.check(values) : [];
       if (dataRows <= resumeAfter) continue;

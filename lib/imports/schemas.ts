@@ -15,6 +15,13 @@ export const ZStartImportInput = z.object({
 });
 export type TStartImportInput = z.infer<typeof ZStartImportInput>;
 
+// Another sheet of the workbook (its header is then found again), or another header row.
+export const ZChooseImportLayoutInput = z.object({
+  importId: z.string().min(1),
+  sheet: z.number().int().min(0).max(1000).optional(),
+  headerRow: z.number().int().min(1).max(1_048_576).optional(),
+});
+
 export const DEFAULT_IMPORT_SOURCE = "spreadsheet";
 
 export const ZSetRoleImportAccessInput = z.object({ roleId: z.string().min(1).max(64), granted: z.boolean() });

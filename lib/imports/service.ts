@@ -6,27 +6,42 @@ import { writeAuditLog } from "@/lib/audit";
 import { toCsvLine } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import type { CsvEncoding, Delimiter, FileFormat } from "@/lib/imports/detect";
 import { guessMapping, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ColumnMapping } from "@/lib/imports/fields";
 import { hasImportFile, readImportFile, storeImportFile } from "@/lib/imports/file-store";
-import { inspectFile, type FileInspection } from "@/lib/imports/inspect";
+import { inspectFile, inspectRows, type FileInspection } from "@/lib/imports/inspect";
 import { PREVIEW_ROWS } from "@/lib/imports/limits";
-import { readSheetRows } from "@/lib/imports/read";
+import { readSheetRows, sourceOf } from "@/lib/imports/read";
 import { FileDuplicates, isEmptyRow, readRow, ROW_PROBLEMS, type RowProblem } from "@/lib/imports/rows";
 import { isImportStalled, kickImportRunner } from "@/lib/imports/runner";
 import { DEFAULT_IMPORT_SOURCE, type TStartImportInput } from "@/lib/imports/schemas";
 
+type Refused = Exclude<FileInspection, { ok: true }>;
+
 export class ImportFileError extends Error {
-  constructor(
-    readonly refusal: Exclude<FileInspection, { ok: true }>["refusal"],
-    readonly row?: number,
-  ) {
-    super(`Import file refused: ${refusal}`);
+  constructor(readonly refused: Refused) {
+    super(`Import file refused: ${refused.refusal}`);
+  }
+
+  get refusal() {
+    return this.refused.refusal;
   }
 }
 
 function cleanFileName(name: string) {
   return name.replace(/[\u0000-\u001f\u007f/\\]/g, "_").slice(0, 200) || "upload";
+}
+
+/** What the inspection found about where the data is, as the import row stores it. */
+function layoutData(inspection: Extract<FileInspection, { ok: true }>) {
+  return {
+    sheets: inspection.source.format === "xlsx" ? JSON.stringify(inspection.sheets) : null,
+    sheet: inspection.source.sheet ?? null,
+    headerRow: inspection.headerRow,
+    date1904: inspection.date1904,
+    headers: JSON.stringify(inspection.headers),
+    mapping: JSON.stringify(guessMapping(inspection.headers)),
+    totalRows: inspection.dataRows,
+  };
 }
 
 /** Stores an uploaded file after reading it once; nothing is imported until the person confirms. */
@@ -40,7 +55,7 @@ export async function createImport({
   bytes: Uint8Array;
 }) {
   const inspection = await inspectFile(bytes);
-  if (!inspection.ok) throw new ImportFileError(inspection.refusal, inspection.row);
+  if (!inspection.ok) throw new ImportFileError(inspection);
   const name = cleanFileName(fileName);
   return db.$transaction(
     async (tx) => {
@@ -52,11 +67,9 @@ export async function createImport({
           format: inspection.source.format,
           encoding: inspection.source.encoding,
           delimiter: inspection.source.delimiter,
+          ...layoutData(inspection),
           externalSource: DEFAULT_IMPORT_SOURCE,
-          headers: JSON.stringify(inspection.headers),
-          mapping: JSON.stringify(guessMapping(inspection.headers)),
           status: "UPLOADED",
-          totalRows: inspection.dataRows,
           createdById: actorId,
         },
         select: { id: true },
@@ -75,6 +88,9 @@ const IMPORT_SUMMARY_SELECT = {
   format: true,
   encoding: true,
   delimiter: true,
+  sheets: true,
+  sheet: true,
+  headerRow: true,
   externalSource: true,
   headers: true,
   mapping: true,
@@ -100,6 +116,10 @@ export type ImportStatus = {
   format: string;
   encoding: string | null;
   delimiter: string | null;
+  /** A workbook's sheet names and the one read; the header's row number (null: the first with data). */
+  sheets: string[];
+  sheet: number | null;
+  headerRow: number | null;
   externalSource: string;
   headers: string[];
   mapping: ColumnMapping;
@@ -124,6 +144,9 @@ export async function getImportStatus(importId: string): Promise<ImportStatus | 
     format: row.format,
     encoding: row.encoding,
     delimiter: row.delimiter,
+    sheets: JSON.parse(row.sheets ?? "[]") as string[],
+    sheet: row.sheet,
+    headerRow: row.headerRow,
     externalSource: row.externalSource,
     headers: JSON.parse(row.headers) as string[],
     mapping: JSON.parse(row.mapping ?? "{}") as ColumnMapping,
@@ -200,33 +223,27 @@ function sanitizeMapping(mapping: ColumnMapping, columns: number): ColumnMapping
 export async function previewImport(importId: string, requested?: ColumnMapping): Promise<ImportPreview> {
   const record = await db.candidateImport.findUnique({
     where: { id: importId },
-    select: { format: true, encoding: true, delimiter: true, headers: true, mapping: true, status: true },
+    select: { ...SOURCE_SELECT, headers: true, mapping: true, status: true },
   });
   if (!record) throw new NotFoundError("Import");
   if (record.status !== "UPLOADED" || !(await hasImportFile(importId))) throw new ConflictError("import_started");
   const headers = JSON.parse(record.headers) as string[];
   const mapping = sanitizeMapping(requested ?? (JSON.parse(record.mapping ?? "{}") as ColumnMapping), headers.length);
-  const source = {
-    format: record.format as FileFormat,
-    encoding: record.encoding as CsvEncoding | null,
-    delimiter: record.delimiter as Delimiter | null,
-  };
+  const source = sourceOf(record);
+  let headerRow = record.headerRow;
   const duplicates = new FileDuplicates();
   const rows: PreviewRow[] = [];
   const problemCounts: Partial<Record<RowProblem, number>> = {};
   let totalRows = 0;
   let rowsWithProblems = 0;
-  let headerSeen = false;
   let rowNumber = 0;
   for await (const cells of readSheetRows(readImportFile(importId), source)) {
     rowNumber++;
     if (isEmptyRow(cells)) continue;
-    if (!headerSeen) {
-      headerSeen = true;
-      continue;
-    }
+    headerRow ??= rowNumber; // an import uploaded before the header row was stored
+    if (rowNumber <= headerRow) continue;
     totalRows++;
-    const { values, problems } = readRow(cells, mapping);
+    const { values, problems } = readRow(cells, mapping, { date1904: record.date1904 });
     const all = [...problems, ...(values ? duplicates.check(values) : [])];
     if (all.length > 0) {
       rowsWithProblems++;
@@ -244,6 +261,40 @@ export async function previewImport(importId: string, requested?: ColumnMapping)
     rowsWithProblems,
     problemCounts,
   };
+}
+
+const SOURCE_SELECT = {
+  format: true,
+  encoding: true,
+  delimiter: true,
+  sheet: true,
+  headerRow: true,
+  date1904: true,
+} as const;
+
+/**
+ * Reads the stored file again with another sheet (its header found anew) or another header row,
+ * and keeps what it finds; the mapping is guessed again from the new header. A choice that finds
+ * no rows is refused and changes nothing.
+ */
+export async function chooseImportLayout(input: { importId: string; sheet?: number; headerRow?: number }) {
+  const record = await db.candidateImport.findUnique({
+    where: { id: input.importId },
+    select: { ...SOURCE_SELECT, status: true },
+  });
+  if (!record) throw new NotFoundError("Import");
+  if (record.status !== "UPLOADED" || !(await hasImportFile(input.importId))) throw new ConflictError("import_started");
+  const sheetChanged = input.sheet !== undefined && input.sheet !== record.sheet;
+  const source = { ...sourceOf(record), ...(input.sheet !== undefined ? { sheet: input.sheet } : {}) };
+  const inspection = await inspectRows(readImportFile(input.importId), source, {
+    headerRow: sheetChanged ? null : input.headerRow,
+  });
+  if (!inspection.ok) throw new ImportFileError(inspection);
+  await db.candidateImport.updateMany({
+    where: { id: input.importId, status: "UPLOADED" },
+    data: layoutData(inspection),
+  });
+  return { headerRow: inspection.headerRow, sheet: inspection.source.sheet ?? null };
 }
 
 /** Fixes the mapping and source and hands the import to the server's runner. */
@@ -302,15 +353,20 @@ export const REJECTION_PAGE = 1000;
  */
 export async function* rejectedRowsCsv(
   importId: string,
-  labels: { row: string; problems: string; describe: (problem: RowProblem) => string },
+  labels: {
+    row: string;
+    problems: string;
+    describe: (problem: RowProblem, row: { cells: readonly string[]; mapping: ColumnMapping }) => string;
+  },
 ): AsyncGenerator<string> {
   const record = await db.candidateImport.findUnique({
     where: { id: importId },
-    select: { headers: true, delimiter: true },
+    select: { headers: true, delimiter: true, mapping: true },
   });
   if (!record) throw new NotFoundError("Import");
   const headers = JSON.parse(record.headers) as string[];
   const delimiter = record.delimiter ?? ",";
+  const mapping = JSON.parse(record.mapping ?? "{}") as ColumnMapping;
   yield "\uFEFF" + toCsvLine([...headers, labels.row, labels.problems], delimiter) + "\r\n";
   let afterRow = 0;
   for (;;) {
@@ -328,7 +384,14 @@ export async function* rejectedRowsCsv(
       );
       const padded = headers.map((_, index) => cells[index] ?? "");
       chunk +=
-        toCsvLine([...padded, String(row.rowNumber), reasons.map(labels.describe).join("; ")], delimiter) + "\r\n";
+        toCsvLine(
+          [
+            ...padded,
+            String(row.rowNumber),
+            reasons.map((reason) => labels.describe(reason, { cells, mapping })).join("; "),
+          ],
+          delimiter,
+        ) + "\r\n";
     }
     yield chunk;
     afterRow = page.at(-1)!.rowNumber;

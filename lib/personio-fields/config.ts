@@ -24,10 +24,20 @@ export type FieldSetting = {
 export type FieldConfig = { fields: FieldSetting[] };
 
 /**
- * Before any choice: the job title, prefilled from the job, as installations have always sent it
- * (first name, last name and email are always sent and are not part of the choice).
+ * Before any choice: what HR needs on the first day, each prefilled from the profile where it has
+ * it (an empty value is not sent): hire date, department and office, and the job title (first
+ * name, last name and email are always sent and are not part of the choice). Admins switch any
+ * off under Integrations → Personio. Installations set up before these defaults keep the job title
+ * only (a migration wrote that down as their choice).
  */
-export const DEFAULT_FIELD_CONFIG: FieldConfig = { fields: [{ key: "position", source: "jobTitle" }] };
+export const DEFAULT_FIELD_CONFIG: FieldConfig = {
+  fields: [
+    { key: "hireDate", source: "startDate" },
+    { key: "department", source: "department" },
+    { key: "office", source: "office" },
+    { key: "position", source: "jobTitle" },
+  ],
+};
 
 export const ZFieldSetting = z
   .object({

@@ -13,9 +13,21 @@ const candidate = {
 };
 
 describe("the admin's field choice", () => {
-  it("defaults to the job title, prefilled from the job, besides the three always sent", () => {
+  it("defaults to hire date, department, office and job title, each prefilled from the profile, besides the three always sent", () => {
     expect(parseFieldConfig(null)).toEqual(DEFAULT_FIELD_CONFIG);
-    expect(DEFAULT_FIELD_CONFIG.fields.map((field) => field.key)).toEqual(["position"]);
+    expect(DEFAULT_FIELD_CONFIG.fields).toEqual([
+      { key: "hireDate", source: "startDate" },
+      { key: "department", source: "department" },
+      { key: "office", source: "office" },
+      { key: "position", source: "jobTitle" },
+    ]);
+    // The profile's own values, the job's where the profile has none.
+    expect(DEFAULT_FIELD_CONFIG.fields.map((setting) => prefillValue(setting, candidate))).toEqual([
+      "2027-01-04",
+      "Engineering",
+      "Berlín",
+      "Engineer",
+    ]);
   });
 
   it("reads a broken or unknown stored config as the defaults, never as 'send everything'", () => {
@@ -120,11 +132,15 @@ describe("what leaves Handoff", () => {
     });
   });
 
-  it("the default config sends the job title besides the three always sent", () => {
-    expect(toPersonioInput(DEFAULT_FIELD_CONFIG, core, { position: "Engineer", office: "Berlin" })).toEqual({
-      ...core,
-      position: "Engineer",
-    });
+  it("the default config sends the chosen fields that have a value, and nothing empty", () => {
+    expect(
+      toPersonioInput(DEFAULT_FIELD_CONFIG, core, {
+        position: "Engineer",
+        office: "Berlin",
+        hireDate: "",
+        subcompany: "ACME GmbH",
+      }),
+    ).toEqual({ ...core, position: "Engineer", office: "Berlin" });
   });
 
   it("reads stored sent values leniently: older rows with an empty job title, broken JSON", () => {

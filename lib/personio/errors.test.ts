@@ -7,12 +7,19 @@ const codesWhere = (test: (info: (typeof PERSONIO_ERRORS)[PersonioErrorCode]) =>
 
 // The lists the send flow, connection health and the settings page used to spell out each on their own.
 describe("the Personio error table", () => {
-  it("marks the credential errors, which a failed send records as connection health", () => {
-    expect(codesWhere((info) => info.credentials)).toEqual([
+  it("marks the errors that say the connection is not working, which a failed send or update records as its health", () => {
+    // The credentials, and Personio down or out of reach (an outage's 503s): not a rate limit,
+    // not Personio's answers about one profile.
+    expect(codesWhere((info) => info.failsConnection)).toEqual([
+      "connection_lost",
       "credentials_disabled",
       "invalid_credentials",
       "missing_permission",
+      "timeout",
+      "unavailable",
+      "unexpected",
     ]);
+    expect(codesWhere((info) => info.failsConnection && info.answered)).toEqual([]);
   });
 
   it("marks the errors after which a write may have happened", () => {

@@ -18,8 +18,13 @@ export type CredentialCheckFailure =
   "invalid_credentials" | "credentials_disabled" | "missing_permission" | "rate_limited" | "unreachable" | "unexpected";
 
 type PersonioErrorInfo = {
-  /** Says something about the credentials themselves: a failed send records it as connection health. */
-  credentials: boolean;
+  /**
+   * Says the connection is not working now: the credentials themselves, or Personio down or out of
+   * reach. A send or an update that ends this way records it as connection health, so the settings
+   * page and the admins' banner say "failing" during an outage. A rate limit does not: Personio
+   * answered, and the next call goes through.
+   */
+  failsConnection: boolean;
   /** A write that ended this way may still have created the employee (the next send looks it up first). */
   mayHaveWritten: boolean;
   /** The same request may succeed later without anyone changing anything. */
@@ -38,7 +43,7 @@ type PersonioErrorInfo = {
  */
 export const PERSONIO_ERRORS = {
   invalid_credentials: {
-    credentials: true,
+    failsConnection: true,
     mayHaveWritten: false,
     retryable: false,
     answered: false,
@@ -46,7 +51,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: "health.codes.invalid_credentials",
   },
   credentials_disabled: {
-    credentials: true,
+    failsConnection: true,
     mayHaveWritten: false,
     retryable: false,
     answered: false,
@@ -54,7 +59,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: "health.codes.credentials_disabled",
   },
   missing_permission: {
-    credentials: true,
+    failsConnection: true,
     mayHaveWritten: false,
     retryable: false,
     answered: false,
@@ -62,7 +67,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: "health.codes.missing_permission",
   },
   validation_error: {
-    credentials: false,
+    failsConnection: false,
     mayHaveWritten: false,
     retryable: false,
     answered: true,
@@ -70,7 +75,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: null,
   },
   email_taken: {
-    credentials: false,
+    failsConnection: false,
     mayHaveWritten: false,
     retryable: false,
     answered: true,
@@ -78,7 +83,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: null,
   },
   rate_limited: {
-    credentials: false,
+    failsConnection: false,
     mayHaveWritten: false,
     retryable: true,
     answered: false,
@@ -86,7 +91,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: "health.codes.rate_limited",
   },
   unavailable: {
-    credentials: false,
+    failsConnection: true,
     mayHaveWritten: true,
     retryable: true,
     answered: false,
@@ -94,7 +99,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: "health.codes.unavailable",
   },
   timeout: {
-    credentials: false,
+    failsConnection: true,
     mayHaveWritten: true,
     retryable: true,
     answered: false,
@@ -102,7 +107,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: "health.codes.timeout",
   },
   connection_lost: {
-    credentials: false,
+    failsConnection: true,
     mayHaveWritten: true,
     retryable: true,
     answered: false,
@@ -110,7 +115,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: "health.codes.connection_lost",
   },
   not_found: {
-    credentials: false,
+    failsConnection: false,
     mayHaveWritten: false,
     retryable: false,
     answered: true,
@@ -118,7 +123,7 @@ export const PERSONIO_ERRORS = {
     healthMessage: null,
   },
   unexpected: {
-    credentials: false,
+    failsConnection: true,
     mayHaveWritten: true,
     retryable: false,
     answered: false,

@@ -33,10 +33,11 @@ export async function changeOwnPassword({
   if (await verifyPassword(newPassword, user.passwordHash)) throw new PasswordRejectedError("unchanged");
   const passwordHash = await hashPassword(newPassword);
 
-  // Every session made before ends, this one too; the page signs in again with the new password
-  // at once, so only the other sessions are noticed. Conditional on the hash just checked: two
-  // changes at the same moment cannot both pass with the same old password.
-  await db.$transaction(async (tx) => {
+  // Every session made before ends, this one too; the action then gives this browser's session the
+  // new version (lib/auth/reissue-session.ts), so only the other sessions are noticed. Conditional
+  // on the hash just checked: two changes at the same moment cannot both pass with the same old
+  // password. Returns the new session version.
+  return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: actor.id, passwordHash: user.passwordHash },
       data: { passwordHash, sessionVersion: { increment: 1 } },
@@ -49,6 +50,11 @@ export async function changeOwnPassword({
       targetId: actor.id,
       outcome: "success",
     });
+    const { sessionVersion } = await tx.user.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { sessionVersion: true },
+    });
+    return { sessionVersion };
   });
 }
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { signedInAction } from "@/lib/action-client";
+import { reissueSession } from "@/lib/auth/reissue-session";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/own-account";
 import { ZChangeOwnPasswordInput, ZSignOutEverywhereInput } from "@/lib/users/schemas";
 
@@ -10,7 +11,8 @@ const ownAccount = signedInAction;
 export const changeOwnPasswordAction = ownAccount
   .inputSchema(ZChangeOwnPasswordInput)
   .action(async ({ parsedInput, ctx }) => {
-    await changeOwnPassword({ actor: ctx.user, ...parsedInput });
+    const { sessionVersion } = await changeOwnPassword({ actor: ctx.user, ...parsedInput });
+    await reissueSession({ userId: ctx.user.id, sessionVersion });
     return { changed: true };
   });
 

@@ -2,12 +2,16 @@ import { getTranslations } from "next-intl/server";
 
 import { CandidateFilters } from "@/components/candidates/candidate-filters";
 import { CandidateTable } from "@/components/candidates/candidate-table";
+import { CandidatesEmptyState } from "@/components/onboarding/candidates-empty-state";
+import { OnboardingChecklist } from "@/components/onboarding/onboarding-checklist";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { candidateListHref, ZCandidateListParams } from "@/lib/candidates/list-params";
 import { listCandidates, listJobs } from "@/lib/candidates/queries";
 import { getPersonioBadges } from "@/lib/handoff/queries";
+import { getOnboardingChecklist, ONBOARDING_STEPS } from "@/lib/onboarding/checklist";
+import { can } from "@/lib/permissions";
 
 export async function generateMetadata() {
   const t = await getTranslations("candidates");
@@ -21,7 +25,16 @@ export default async function CandidatesPage({
 }) {
   const user = await requireUser("candidates:read");
   const params = ZCandidateListParams.parse(await searchParams);
-  const [t, jobs, result] = await Promise.all([getTranslations("candidates"), listJobs(), listCandidates(params)]);
+  const isAdmin = can(user, "integrations:manage") && can(user, "users:manage");
+  const [t, jobs, result, onboarding] = await Promise.all([
+    getTranslations("candidates"),
+    listJobs(),
+    listCandidates(params),
+    isAdmin ? getOnboardingChecklist() : null,
+  ]);
+  const isFiltered = Boolean(params.q || params.job || params.stage);
+  // No candidates at all, rather than none that match: a new installation.
+  const isFirstRun = result.total === 0 && !isFiltered;
   // Empty for roles that may not see badges: then not even the sender's name is in the page.
   const badges = await getPersonioBadges(
     user,
@@ -38,8 +51,21 @@ export default async function CandidatesPage({
           </p>
         }
       />
-      <CandidateFilters params={params} jobs={jobs} />
-      <CandidateTable rows={result.rows} badges={badges} />
+      {/* On the list itself, not above search results (where it would push them off a phone's screen). */}
+      {onboarding && !isFiltered && ONBOARDING_STEPS.some((step) => !onboarding[step]) && (
+        <OnboardingChecklist done={onboarding} />
+      )}
+      {isFirstRun ? (
+        <CandidatesEmptyState
+          canImport={can(user, "candidates:import")}
+          canManageIntegrations={can(user, "integrations:manage")}
+        />
+      ) : (
+        <>
+          <CandidateFilters params={params} jobs={jobs} />
+          <CandidateTable rows={result.rows} badges={badges} />
+        </>
+      )}
       {result.pages > 1 && (
         <Pagination
           page={params.page}

@@ -5,8 +5,20 @@ import { z } from "zod";
 
 import { authorizedAction } from "@/lib/action-client";
 import { setRoleImportAccess } from "@/lib/imports/role-access";
-import { ZPreviewImportInput, ZSetRoleImportAccessInput, ZStartImportInput } from "@/lib/imports/schemas";
-import { discardImport, listRejections, previewImport, startImport } from "@/lib/imports/service";
+import {
+  ZChooseImportLayoutInput,
+  ZPreviewImportInput,
+  ZSetRoleImportAccessInput,
+  ZStartImportInput,
+} from "@/lib/imports/schemas";
+import {
+  chooseImportLayout,
+  discardImport,
+  ImportFileError,
+  listRejections,
+  previewImport,
+  startImport,
+} from "@/lib/imports/service";
 
 const importCandidates = authorizedAction.metadata({ permission: "candidates:import" });
 
@@ -14,6 +26,19 @@ const importCandidates = authorizedAction.metadata({ permission: "candidates:imp
 export const previewImportAction = importCandidates
   .inputSchema(ZPreviewImportInput)
   .action(async ({ parsedInput }) => previewImport(parsedInput.importId, parsedInput.mapping));
+
+// A choice that finds no rows (an empty sheet) is answered with why, and changes nothing.
+export const chooseImportLayoutAction = importCandidates
+  .inputSchema(ZChooseImportLayoutInput)
+  .action(async ({ parsedInput }) => {
+    try {
+      return { chosen: await chooseImportLayout(parsedInput) };
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      const { refusal, row, sheet, megabytes } = error.refused;
+      return { refused: { refusal, row: row ?? null, sheet: sheet ?? null, megabytes: megabytes ?? null } };
+    }
+  });
 
 export const startImportAction = importCandidates
   .inputSchema(ZStartImportInput)

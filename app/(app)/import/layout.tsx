@@ -1,8 +1,14 @@
 import type { ReactNode } from "react";
 
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { SettingsShell } from "@/components/layout/settings-shell";
 
-// The import pages' upload, mapping, progress and report translate on the client.
+// Import is one of the settings pages (its URL stays /import); its upload, mapping, progress and
+// report translate on the client.
 export default function ImportLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages>{children}</ClientMessages>;
+  return (
+    <SettingsShell>
+      <ClientMessages>{children}</ClientMessages>
+    </SettingsShell>
+  );
 }

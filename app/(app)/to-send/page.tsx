@@ -1,9 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
 import { listToSend } from "@/lib/handoff/queue";
+import { can } from "@/lib/permissions";
+import { getPersonioConnectionState } from "@/lib/personio/integration/queries";
 
 import { QueueList, type QueueRow } from "./_components/queue-list";
 
@@ -16,10 +20,15 @@ export async function generateMetadata() {
 
 // The "To send" queue: for the week when ten people start at once.
 export default async function ToSendPage({ searchParams }: Props) {
-  await requireUser("personio:send");
+  const user = await requireUser("personio:send");
   const pageParam = Number((await searchParams).page);
   const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
-  const [t, format, result] = await Promise.all([getTranslations("toSend"), getFormatter(), listToSend(page)]);
+  const [t, format, result, connection] = await Promise.all([
+    getTranslations("toSend"),
+    getFormatter(),
+    listToSend(page),
+    getPersonioConnectionState(),
+  ]);
   const rows: QueueRow[] = result.rows.map((row) => ({
     id: row.id,
     name: `${row.firstName} ${row.lastName}`,
@@ -42,6 +51,9 @@ export default async function ToSendPage({ searchParams }: Props) {
           {t("count", { count: result.total })}
         </p>
       </div>
+      {connection !== "connected" && (
+        <ConnectionMissing state={connection} canConnect={can(user, "integrations:manage")} />
+      )}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
           {t("empty")}
@@ -59,5 +71,25 @@ export default async function ToSendPage({ searchParams }: Props) {
         />
       )}
     </div>
+  );
+}
+
+// Nothing can be sent without a working connection: said before anyone chooses candidates. Only
+// admins can change that, so only they get the link.
+async function ConnectionMissing({ state, canConnect }: { state: "not_connected" | "disabled"; canConnect: boolean }) {
+  const t = await getTranslations("toSend");
+  const notConnected = state === "not_connected";
+  return (
+    <Alert tone="warning" title={notConnected ? t("notConnected") : t("disabled")}>
+      {canConnect ? (
+        <Link href="/admin/integrations/personio" className="font-medium underline underline-offset-2">
+          {notConnected ? t("connectLink") : t("settingsLink")}
+        </Link>
+      ) : notConnected ? (
+        t("askAdmin")
+      ) : (
+        t("askAdminDisabled")
+      )}
+    </Alert>
   );
 }

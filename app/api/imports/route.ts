@@ -33,7 +33,10 @@ export async function POST(request: Request) {
     const created = await createImport({ actorId: user.id, fileName, bytes });
     return json(201, { importId: created.id });
   } catch (error) {
-    if (error instanceof ImportFileError) return json(422, { code: error.refusal, row: error.row ?? null });
+    if (error instanceof ImportFileError) {
+      const { refusal, row, megabytes, sheet } = error.refused;
+      return json(422, { code: refusal, row: row ?? null, megabytes: megabytes ?? null, sheet: sheet ?? null });
+    }
     (await requestLogger()).error({ err: error, userId: user.id }, "Import upload failed");
     return json(500, { code: "unexpected" });
   }

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
@@ -32,14 +31,8 @@ export function ChangePasswordForm({ email }: { email: string }) {
     defaultValues: { currentPassword: "", newPassword: "", passwordConfirm: "" },
   });
   const { execute, isPending } = useAction(changeOwnPasswordAction, {
-    onSuccess: async ({ input }) => {
-      // The change ended every session, this one too: sign in again here with the new password,
-      // so only the other devices and browsers are signed out.
-      const result = await signIn("credentials", { email, password: input.newPassword, redirect: false });
-      if (!(result?.ok && !result.error)) {
-        router.replace("/sign-in");
-        return;
-      }
+    onSuccess: () => {
+      // The server ended every other session and gave this one the new version.
       form.reset();
       setFeedback({ tone: "success", text: t("changed") });
       router.refresh();

@@ -1,4 +1,4 @@
-import { getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { auditExportHref, auditListHref, isAuditFiltered, ZAuditListParams } from "@/lib/audit-log/params";
 import { AUDIT_CANDIDATE_MATCH_LIMIT, listAuditEntries, listAuditPeople } from "@/lib/audit-log/queries";
 import { requireUser } from "@/lib/auth/require-user";
-import { timeZoneLabel } from "@/lib/i18n/time-zones";
+import { spokenTimeZoneName } from "@/lib/i18n/time-zones";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,7 +26,7 @@ export default async function AuditPage({ searchParams }: Props) {
     listAuditEntries(params, timeZone),
     listAuditPeople(),
   ]);
-  const zoneLabel = timeZoneLabel(timeZone);
+  const zoneLabel = spokenTimeZoneName(timeZone, await getLocale());
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />

@@ -21,8 +21,15 @@ export async function generateMetadata() {
 
 export default async function UsersPage({ searchParams }: Props) {
   const currentUser = await requireUser("users:manage");
-  const { q: rawQ } = await searchParams;
+  const { q: rawQ, invite } = await searchParams;
   const q = (typeof rawQ === "string" ? rawQ : "").trim().slice(0, USER_SEARCH_MAX);
+  // The invite form opens from "Invite" at the top right; its state is in the URL (?invite=1), so
+  // it works without JavaScript and stays open across a reload, like the search.
+  const isInviting = invite === "1";
+  const usersHref = (inviting: boolean) => {
+    const params = new URLSearchParams({ ...(q ? { q } : {}), ...(inviting ? { invite: "1" } : {}) });
+    return params.size > 0 ? `/admin/users?${params}` : "/admin/users";
+  };
   const [t, tAccounts, tRoles, allUsers, storedRoles] = await Promise.all([
     getTranslations("users"),
     getTranslations("userAccounts"),
@@ -38,13 +45,33 @@ export default async function UsersPage({ searchParams }: Props) {
         <PageHeader
           title={t("title")}
           end={
-            <p className="text-sm text-slate-600" aria-live="polite">
-              {q
-                ? t("countFiltered", { shown: users.length, total: allUsers.length })
-                : t("count", { count: allUsers.length })}
-            </p>
+            <div className="flex flex-wrap items-center gap-4">
+              <p className="text-sm text-slate-600" aria-live="polite">
+                {q
+                  ? t("countFiltered", { shown: users.length, total: allUsers.length })
+                  : t("count", { count: allUsers.length })}
+              </p>
+              {!isInviting && (
+                <Link href={usersHref(true)} className={buttonClassName("primary")}>
+                  {tAccounts("inviteOpen")}
+                </Link>
+              )}
+            </div>
           }
         />
+        {isInviting && (
+          <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <h2 id="invite-heading" className="text-lg font-semibold">
+                {tAccounts("invite")}
+              </h2>
+              <Link href={usersHref(false)} className={buttonClassName("ghost")}>
+                {tAccounts("inviteClose")}
+              </Link>
+            </div>
+            <InviteUserForm roles={roles} />
+          </section>
+        )}
         <div className="space-y-4">
           {/* A plain GET form, like the candidate list's: works without JavaScript, a shareable URL. */}
           <form
@@ -70,8 +97,9 @@ export default async function UsersPage({ searchParams }: Props) {
             <button type="submit" className={buttonClassName("primary")}>
               {t("search")}
             </button>
+            {isInviting && <input type="hidden" name="invite" value="1" />}
             {q && (
-              <Link href="/admin/users" className={buttonClassName("ghost")}>
+              <Link href={isInviting ? "/admin/users?invite=1" : "/admin/users"} className={buttonClassName("ghost")}>
                 {t("showAll")}
               </Link>
             )}
@@ -93,12 +121,6 @@ export default async function UsersPage({ searchParams }: Props) {
             />
           )}
         </div>
-        <section aria-labelledby="invite-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="invite-heading" className="text-lg font-semibold">
-            {tAccounts("invite")}
-          </h2>
-          <InviteUserForm roles={roles} />
-        </section>
       </div>
     </CurrentMessageProvider>
   );

@@ -8,11 +8,18 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
 import { getSendAvailability } from "@/lib/handoff/availability";
+import { getPersonioRecord } from "@/lib/handoff/personio-record";
 import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
+import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
+import { isHandoffDone } from "@/lib/handoff/status";
 import { getClientIntl } from "@/lib/i18n/get-client-intl";
 import { can } from "@/lib/permissions";
+import { getFieldConfig } from "@/lib/personio-fields/store";
 
 import { CandidateActionsMenu } from "./_components/candidate-actions-menu";
+import { PersonioPanel } from "./_components/personio-panel";
+import { PersonioStatusStrip } from "./_components/personio-status-strip";
+import { SendFlowProvider } from "./_components/send-flow";
 
 type Props = { params: Promise<{ candidateId: string }> };
 
@@ -30,21 +37,42 @@ export default async function CandidateProfilePage({ params }: Props) {
   const candidate = await getCandidate((await params).candidateId);
   if (!candidate) notFound();
   const mayUpdate = can(user, "personio:update");
-  const [t, tStages, tHandoff, tFields, tAvailability, format, sendAvailability, badges, handoffStatus] =
-    await Promise.all([
-      getTranslations("profile"),
-      getTranslations("stages"),
-      getTranslations("handoff"),
-      getTranslations("personioFields"),
-      getTranslations("sendAvailability"),
-      getFormatter(),
-      getSendAvailability({ actor: user, candidate }),
-      getPersonioBadges(user, [candidate.id]),
-      mayUpdate ? getHandoffStatus(candidate.id) : null,
-    ]);
+  const [
+    t,
+    tStages,
+    tHandoff,
+    tFields,
+    tAvailability,
+    format,
+    sendAvailability,
+    badges,
+    handoffStatus,
+    sendableStages,
+    personioRecord,
+  ] = await Promise.all([
+    getTranslations("profile"),
+    getTranslations("stages"),
+    getTranslations("handoff"),
+    getTranslations("personioFields"),
+    getTranslations("sendAvailability"),
+    getFormatter(),
+    getSendAvailability({ actor: user, candidate }),
+    getPersonioBadges(user, [candidate.id]),
+    getHandoffStatus(candidate.id),
+    getSendableStages(),
+    // Null for roles that may not see that a profile was sent.
+    getPersonioRecord(user, candidate.id),
+  ]);
+  const isInPersonio = isHandoffDone(handoffStatus);
   // Corrections after a send: for a profile that is in Personio (sent or linked).
-  const offersUpdate = mayUpdate && (handoffStatus === "SENT" || handoffStatus === "LINKED");
+  const offersUpdate = mayUpdate && isInPersonio;
   const badge = badges.get(candidate.id);
+  // "Not in Personio yet" is for people who may know whether a profile was sent (those who see
+  // badges, and those who send); the others learn nothing from its absence either.
+  const showsStrip =
+    (can(user, "personio:see-badge") || can(user, "personio:send")) &&
+    isSendableStage(candidate.stage, sendableStages) &&
+    !isInPersonio;
   // When sending is not available, the item stays, disabled, saying why; who sent it and when
   // only to those who may see badges.
   // Send is offered only for the stages an admin allowed: a candidate in another stage (still
@@ -92,38 +120,44 @@ export default async function CandidateProfilePage({ params }: Props) {
   return (
     <article className="space-y-6">
       <BackLink href="/candidates">{t("back")}</BackLink>
-      <PageHeader
-        title={`${candidate.firstName} ${candidate.lastName}`}
-        beside={badge && <PersonioBadge candidateId={candidate.id} badge={badge} />}
-        intro={candidate.job.title}
-        end={
-          <CandidateActionsMenu
-            candidateId={candidate.id}
-            labels={{
-              more: t("more"),
-              noActions: t("noActions"),
-              sendToPersonio: tHandoff("menuItem"),
-              updateInPersonio: tFields("update.menuItem"),
-            }}
-            sendAvailability={sendAvailability}
-            sendUnavailableReason={sendUnavailableReason}
-            updateInPersonio={offersUpdate ? { intl: await getClientIntl() } : null}
-            sendToPersonio={
-              sendAvailability.available
-                ? {
-                    defaults: {
-                      firstName: candidate.firstName,
-                      lastName: candidate.lastName,
-                      email: candidate.email,
-                    },
-                    // For the dialog, which loads next-intl's client runtime with itself.
-                    intl: await getClientIntl(),
-                  }
-                : null
-            }
-          />
+      <SendFlowProvider
+        candidateId={candidate.id}
+        sendToPersonio={
+          sendAvailability.available
+            ? {
+                defaults: { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email },
+                // For the dialog, which loads next-intl's client runtime with itself.
+                intl: await getClientIntl(),
+              }
+            : null
         }
-      />
+      >
+        <PageHeader
+          title={`${candidate.firstName} ${candidate.lastName}`}
+          beside={badge && <PersonioBadge candidateId={candidate.id} badge={badge} withWho />}
+          intro={candidate.job.title}
+          end={
+            <CandidateActionsMenu
+              candidateId={candidate.id}
+              labels={{
+                more: t("more"),
+                noActions: t("noActions"),
+                sendToPersonio: tHandoff("menuItem"),
+                updateInPersonio: tFields("update.menuItem"),
+              }}
+              sendUnavailableReason={sendUnavailableReason}
+              updateInPersonio={offersUpdate ? { intl: await getClientIntl() } : null}
+            />
+          }
+        />
+        {showsStrip && (
+          <PersonioStatusStrip
+            reason={sendAvailability.available ? null : sendUnavailableReason}
+            sendLabel={tHandoff("menuItem")}
+          />
+        )}
+        {personioRecord && <PersonioPanel record={personioRecord} fieldConfig={await getFieldConfig()} />}
+      </SendFlowProvider>
       <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="details-heading" className="text-lg font-semibold">
           {t("details")}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
 import { ImportFlow } from "@/app/(app)/import/[importId]/_components/import-flow";
+import { QueryProvider } from "@/components/query-provider";
 import { BackLink } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getImportStatus } from "@/lib/imports/service";
@@ -20,7 +21,9 @@ export default async function ImportDetailPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <BackLink href="/import">{t("back")}</BackLink>
-      <ImportFlow initial={status} />
+      <QueryProvider>
+        <ImportFlow initial={status} />
+      </QueryProvider>
     </div>
   );
 }

@@ -16,6 +16,10 @@ const FILE_ERRORS = [
   "malformed_csv",
   "unreadable_spreadsheet",
   "no_rows",
+  "workbook_too_large",
+  "workbook_bomb",
+  "file_too_complex",
+  "workbook_empty",
 ];
 
 // Drop a file or choose one; it is uploaded as is and read on the server, which answers with
@@ -45,6 +49,8 @@ export function ImportDropzone() {
         importId?: string;
         code?: string;
         row?: number | null;
+        megabytes?: number | null;
+        sheet?: string | null;
       };
       if (response.ok && body.importId) {
         router.push(`/import/${body.importId}`);
@@ -52,7 +58,11 @@ export function ImportDropzone() {
       }
       const code = body.code && FILE_ERRORS.includes(body.code) ? body.code : "unexpected";
       setError(
-        t(`fileErrors.${code}` as "fileErrors.unexpected", { megabytes: MAX_IMPORT_MEGABYTES, row: body.row ?? "?" }),
+        t(`fileErrors.${code}` as "fileErrors.unexpected", {
+          megabytes: body.megabytes ?? MAX_IMPORT_MEGABYTES,
+          row: body.row ?? "?",
+          sheet: body.sheet ?? "",
+        }),
       );
     } catch {
       setError(t("fileErrors.unexpected"));

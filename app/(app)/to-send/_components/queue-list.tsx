@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { buttonClassName } from "@/components/ui/button";
+import { Cell, HeaderCell, RowHeaderCell, Table, TableBody, TableHead } from "@/components/ui/table";
 
 export type QueueRow = {
   id: string;
@@ -16,8 +17,16 @@ export type QueueRow = {
   state: "new" | "lastAttemptFailed" | "waitingForLink";
 };
 
-// The queue with a checkbox per candidate. A plain GET form: Review & send opens
-// /to-send/review?ids=…, which works without this script too (the count and "select all" need it).
+const STATE_CHIP: Record<QueueRow["state"], string> = {
+  new: "bg-slate-100 text-slate-700",
+  lastAttemptFailed: "bg-red-100 text-red-800",
+  waitingForLink: "bg-amber-100 text-amber-900",
+};
+
+// The queue as a table with a checkbox per candidate (a card per candidate on phones). A plain
+// GET form: Review & send opens /to-send/review?ids=…, which works without this script too (the
+// count and "select all" need it). The Review & send bar comes after the table in the page, so
+// on phones it can stick to the bottom of the screen; from md on it is shown above the table.
 export function QueueList({ rows }: { rows: QueueRow[] }) {
   const t = useTranslations("toSend");
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -31,17 +40,75 @@ export function QueueList({ rows }: { rows: QueueRow[] }) {
     });
 
   return (
-    <form action="/to-send/review" method="get" className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <label className="inline-flex items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            className="size-4 rounded border-slate-400"
-            checked={allSelected}
-            onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
-          />
-          {t("selectAll")}
-        </label>
+    <form action="/to-send/review" method="get" className="flex flex-col gap-4">
+      <label className="inline-flex items-center gap-2 self-start text-sm text-slate-700">
+        <input
+          type="checkbox"
+          className="size-4 rounded border-slate-400"
+          checked={allSelected}
+          onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
+        />
+        {t("selectAll")}
+      </label>
+      <Table stackBelowMd>
+        <caption className="sr-only">{t("title")}</caption>
+        <TableHead>
+          <HeaderCell className="w-10">
+            <span className="sr-only">{t("columns.select")}</span>
+          </HeaderCell>
+          <HeaderCell>{t("columns.name")}</HeaderCell>
+          <HeaderCell>{t("columns.email")}</HeaderCell>
+          <HeaderCell>{t("columns.job")}</HeaderCell>
+          <HeaderCell aria-sort="descending">
+            {t("columns.added")} <span aria-hidden="true">↓</span>
+          </HeaderCell>
+          <HeaderCell>{t("columns.state")}</HeaderCell>
+        </TableHead>
+        <TableBody>
+          {rows.map((row) => (
+            // On phones the checkbox sits in the card's top right corner, beside the name.
+            <tr key={row.id} role="row" className="relative hover:bg-slate-50 max-md:pr-10">
+              <Cell className="max-md:absolute max-md:right-1 max-md:top-1">
+                {/* A larger tap target than the box itself. */}
+                <label className="-m-2 inline-flex p-2">
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={row.id}
+                    aria-label={t("select", { name: row.name })}
+                    checked={selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                    className="size-4 rounded border-slate-400"
+                  />
+                </label>
+              </Cell>
+              <RowHeaderCell>
+                <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
+                  {row.name}
+                </Link>
+              </RowHeaderCell>
+              {/* On phones a compact card: email and job need no label, the date and the state
+                  share a line (the columns' names stay in the table's header for screen readers). */}
+              <Cell className="break-all text-slate-600 max-md:py-0.5!">{row.email}</Cell>
+              <Cell className="max-md:py-0.5!">{row.job}</Cell>
+              <Cell className="whitespace-nowrap text-slate-600 max-md:inline-block! max-md:pr-2">
+                <time dateTime={row.addedIso}>{row.added}</time>
+              </Cell>
+              <Cell className="max-md:inline-block! max-md:px-0">
+                <span
+                  className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${STATE_CHIP[row.state]}`}
+                >
+                  {t(row.state)}
+                </span>
+              </Cell>
+            </tr>
+          ))}
+        </TableBody>
+      </Table>
+      <div className="sticky bottom-0 z-10 -mx-4 flex items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_6px_rgba(15,23,42,0.06)] md:static md:order-first md:mx-0 md:justify-end md:border-0 md:bg-transparent md:p-0 md:shadow-none">
+        <p className="text-sm text-slate-600 md:hidden" aria-hidden="true">
+          {t("selectedCount", { count: selected.size })}
+        </p>
         <button
           type="submit"
           disabled={selected.size === 0}
@@ -56,37 +123,6 @@ export function QueueList({ rows }: { rows: QueueRow[] }) {
           </p>
         )}
       </div>
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label={t("title")}>
-        {rows.map((row) => (
-          <li key={row.id} className="flex items-start gap-3 px-4 py-3">
-            <input
-              type="checkbox"
-              name="ids"
-              value={row.id}
-              id={`queue-${row.id}`}
-              aria-label={t("select", { name: row.name })}
-              checked={selected.has(row.id)}
-              onChange={() => toggle(row.id)}
-              className="mt-1 size-4 shrink-0 rounded border-slate-400"
-            />
-            <div className="grid min-w-0 flex-1 gap-x-4 gap-y-0.5 text-sm md:grid-cols-[minmax(0,2fr)_minmax(0,2fr)_minmax(0,1.5fr)_auto]">
-              <Link href={`/candidates/${row.id}`} className="truncate font-medium text-indigo-700 hover:underline">
-                {row.name}
-              </Link>
-              <span className="truncate text-slate-600">{row.email}</span>
-              <span className="truncate text-slate-600">{row.job}</span>
-              <span className="flex flex-wrap items-center gap-2 text-slate-600">
-                <time dateTime={row.addedIso}>{row.added}</time>
-                {row.state !== "new" && (
-                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
-                    {t(row.state)}
-                  </span>
-                )}
-              </span>
-            </div>
-          </li>
-        ))}
-      </ul>
     </form>
   );
 }

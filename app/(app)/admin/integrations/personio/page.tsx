@@ -9,10 +9,10 @@ import { getCachedPersonioOptions } from "@/lib/personio/integration/options";
 import { getPersonioSettings } from "@/lib/personio/integration/queries";
 import { listRolePersonioSettings } from "@/lib/personio/integration/role-permissions";
 
-import { PersonioSettingsView } from "./_components/personio-settings-view";
+import { PersonioSettingsView, personioTabOf } from "./_components/personio-settings-view";
 import { SendStagesForm } from "./_components/send-stages-form";
 
-type Props = { searchParams: Promise<{ connected?: string }> };
+type Props = { searchParams: Promise<{ connected?: string; tab?: string }> };
 
 export async function generateMetadata() {
   const t = await getTranslations("personioSettings");
@@ -32,31 +32,34 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
     getTranslations("personioSetup"),
     getTranslations("sendStages"),
   ]);
-  const { connected } = await searchParams;
+  const { connected, tab } = await searchParams;
   return (
     <div className="space-y-6">
       <BackLink href="/admin/integrations">{t("back")}</BackLink>
       {settings ? (
         <>
           <PersonioSettingsView
+            tab={personioTabOf(tab)}
             settings={settings}
             roles={roles}
             justConnected={connected}
             fieldConfig={fieldConfig}
             lists={lists}
+            stages={
+              <section
+                aria-labelledby="send-stages-heading"
+                className="space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+              >
+                <div>
+                  <h2 id="send-stages-heading" className="text-lg font-semibold">
+                    {tStages("title")}
+                  </h2>
+                  <p className="mt-1 text-sm text-slate-600">{tStages("intro")}</p>
+                </div>
+                <SendStagesForm stages={sendableStages} />
+              </section>
+            }
           />
-          <section
-            aria-labelledby="send-stages-heading"
-            className="space-y-4 rounded-lg border border-slate-200 bg-white p-6"
-          >
-            <div>
-              <h2 id="send-stages-heading" className="text-lg font-semibold">
-                {tStages("title")}
-              </h2>
-              <p className="mt-1 text-sm text-slate-600">{tStages("intro")}</p>
-            </div>
-            <SendStagesForm stages={sendableStages} />
-          </section>
         </>
       ) : (
         <>

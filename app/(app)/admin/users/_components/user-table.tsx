@@ -30,6 +30,24 @@ type IssuedLink = { name: string; title: string; linkPath: string; expiresAt: st
 // The table's part of the page's one current message (current-message.tsx).
 type TableMessage = { kind: "feedback"; tone: "success" | "error"; text: string } | ({ kind: "link" } & IssuedLink);
 
+// An email that may wrap only where people read a break (before the @ and after a dot), never
+// inside a word.
+function Email({ address }: { address: string }) {
+  const [local, domain] = address.split(/(?=@)/);
+  return (
+    <>
+      {local}
+      {domain !== undefined && <wbr />}
+      {domain?.split(/(?<=\.)/).map((part, index) => (
+        <span key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; roles: Role[]; currentUserId: string }) {
   const t = useTranslations();
   const format = useFormatter();
@@ -138,11 +156,12 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
             const isSelf = user.id === currentUserId;
             return (
               <tr key={user.id} role="row" className={user.active ? undefined : "text-slate-500"}>
-                <Cell className="font-medium max-md:text-base">
+                {/* One line per person on wider screens; on a phone each row is a card and wraps. */}
+                <Cell className="font-medium max-md:text-base md:whitespace-nowrap">
                   {user.name} {isSelf && <span className="text-slate-500">({t("users.you")})</span>}
                 </Cell>
-                <Cell label={t("users.email")} className="break-all">
-                  {user.email}
+                <Cell label={t("users.email")} className="md:whitespace-nowrap">
+                  <Email address={user.email} />
                 </Cell>
                 <Cell label={t("users.role")}>
                   <select
@@ -163,10 +182,12 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                     ))}
                   </select>
                 </Cell>
-                <Cell label={t("users.status")}>{status(user)}</Cell>
-                <Cell label={t("users.lastSignIn")}>
+                <Cell label={t("users.status")} className="md:whitespace-nowrap">
+                  {status(user)}
+                </Cell>
+                <Cell label={t("users.lastSignIn")} className="md:whitespace-nowrap">
                   {user.lastSignInAt ? (
-                    <time dateTime={user.lastSignInAt}>
+                    <time dateTime={user.lastSignInAt} className="whitespace-nowrap">
                       {format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium", timeStyle: "short" })}
                     </time>
                   ) : (
@@ -175,7 +196,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
                 </Cell>
                 <Cell>
                   {!isSelf && (
-                    <div className="flex flex-wrap gap-2 md:justify-end">
+                    <div className="flex flex-wrap gap-2 md:flex-nowrap md:justify-end">
                       {user.active && (
                         <Button
                           variant="secondary"

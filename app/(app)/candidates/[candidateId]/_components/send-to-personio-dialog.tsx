@@ -4,6 +4,7 @@ import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 
 import { SendReview, type SendReviewActions } from "@/components/handoff/send-review";
+import { QueryProvider } from "@/components/query-provider";
 import { Modal } from "@/components/ui/modal";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import type { ClientIntl } from "@/lib/i18n/client-messages";
@@ -17,18 +18,27 @@ const actions: SendReviewActions = {
   link: linkToPersonioAction,
 };
 
-type Props = { candidateId: string; defaults: TPersonioEmployeeFields; open: boolean; onClose: () => void };
+type Props = {
+  candidateId: string;
+  defaults: TPersonioEmployeeFields;
+  open: boolean;
+  onClose: () => void;
+  /** Told when the profile is in Personio (sent, linked, or found already sent). */
+  onDone?: () => void;
+};
 
 // Loaded on demand, so it provides its messages itself (lib/i18n/client-messages.ts).
 export function SendToPersonioDialog({ intl, ...props }: Props & { intl: ClientIntl }) {
   return (
     <NextIntlClientProvider {...intl}>
-      <ReviewDialog {...props} />
+      <QueryProvider>
+        <ReviewDialog {...props} />
+      </QueryProvider>
     </NextIntlClientProvider>
   );
 }
 
-function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
+function ReviewDialog({ candidateId, defaults, open, onClose, onDone }: Props) {
   const t = useTranslations("handoff");
   const [isPending, setIsPending] = useState(false);
   const onPendingChange = useCallback((pending: boolean) => setIsPending(pending), []);
@@ -42,6 +52,7 @@ function ReviewDialog({ candidateId, defaults, open, onClose }: Props) {
         actions={actions}
         titleId="send-to-personio-title"
         onClose={onClose}
+        onDone={onDone}
         onPendingChange={onPendingChange}
       />
     </Modal>

@@ -5,6 +5,7 @@ import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
 import { getUpdateFormAction } from "@/app/(app)/candidates/[candidateId]/actions";
+import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
@@ -20,7 +21,9 @@ export const updateKeys = { form: (candidateId: string) => ["handoff", "update-f
 export function UpdateInPersonioDialog({ intl, ...props }: Props & { intl: ClientIntl }) {
   return (
     <NextIntlClientProvider {...intl}>
-      <UpdateDialog {...props} />
+      <QueryProvider>
+        <UpdateDialog {...props} />
+      </QueryProvider>
     </NextIntlClientProvider>
   );
 }

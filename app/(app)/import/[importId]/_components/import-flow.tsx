@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
+import { LayoutChoice } from "@/app/(app)/import/[importId]/_components/layout-choice";
 import {
   discardImportAction,
   listRejectionsAction,
@@ -16,10 +17,11 @@ import {
 import { useActionErrorMessage } from "@/components/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { Table } from "@/components/ui/table";
 import { candidateFields } from "@/lib/candidates/fields";
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/imports/fields";
 import type { ImportStatus } from "@/lib/imports/service";
+
+import { ImportRowsTable } from "./import-rows-table";
 
 async function fetchStatus(importId: string): Promise<ImportStatus> {
   const response = await fetch(`/api/imports/${importId}`, { cache: "no-store" });
@@ -39,7 +41,9 @@ export function ImportFlow({ initial }: { initial: ImportStatus }) {
       query.state.data?.status === "QUEUED" || query.state.data?.status === "RUNNING" ? 1000 : false,
   });
   const current = status.data;
-  if (current.status === "UPLOADED") return <MappingStep status={current} />;
+  // A new sheet or header row brings new columns: the mapping starts again from them.
+  if (current.status === "UPLOADED")
+    return <MappingStep key={`${current.sheet}:${current.headerRow}`} status={current} />;
   if (current.status === "QUEUED" || current.status === "RUNNING") return <ProgressStep status={current} />;
   return <ReportStep status={current} />;
 }
@@ -60,7 +64,7 @@ function MappingStep({ status }: { status: ImportStatus }) {
   const sourceValid = candidateFields.externalSource.safeParse(externalSource).success;
 
   const preview = useQuery({
-    queryKey: ["import-preview", status.id, mapping],
+    queryKey: ["import-preview", status.id, status.sheet, status.headerRow, mapping],
     queryFn: async () => {
       const result = await previewImportAction({ importId: status.id, mapping });
       if (!result?.data) throw new Error("preview failed");
@@ -95,6 +99,7 @@ function MappingStep({ status }: { status: ImportStatus }) {
         <h1 className="text-2xl font-semibold break-words">{status.fileName}</h1>
         <p className="mt-1 text-slate-600">{t("fileFacts", { rows: status.totalRows, format })}</p>
         <p className="mt-1 text-sm text-slate-500">{t("preview.nothingWritten")}</p>
+        <LayoutChoice status={status} />
       </div>
 
       <section aria-labelledby="mapping-heading" className="rounded-lg border border-slate-200 bg-white p-6">
@@ -171,58 +176,13 @@ function MappingStep({ status }: { status: ImportStatus }) {
               </ul>
             )}
             <p className="text-sm text-slate-600">{t("preview.firstRows", { count: data.rows.length })}</p>
-            <Table>
-              <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t("preview.row")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("preview.problems")}
-                  </th>
-                  {data.headers.map((header, index) => {
-                    const field = (Object.entries(data.mapping) as Array<[ImportField, number]>).find(
-                      ([, column]) => column === index,
-                    )?.[0];
-                    return (
-                      <th key={index} scope="col" className="whitespace-nowrap px-3 py-2">
-                        {header || `#${index + 1}`}
-                        {field && <span className="block font-normal text-indigo-700">→ {t(`fields.${field}`)}</span>}
-                      </th>
-                    );
-                  })}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {data.rows.map((row) => (
-                  <tr
-                    key={row.rowNumber}
-                    className={row.problems.length ? "bg-red-50" : undefined}
-                    data-testid={`preview-row-${row.rowNumber}`}
-                  >
-                    <td className="px-3 py-2 text-slate-500">{row.rowNumber}</td>
-                    <td className="px-3 py-2">
-                      {row.problems.length === 0 ? (
-                        <span className="text-green-700">{t("preview.ok")}</span>
-                      ) : (
-                        <ul className="space-y-0.5 text-red-800">
-                          {row.problems.map((problem) => (
-                            <li key={problem} className="whitespace-nowrap">
-                              {t(`problems.${problem}`)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    {row.cells.map((cell, index) => (
-                      <td key={index} className="max-w-56 truncate whitespace-nowrap px-3 py-2" title={cell}>
-                        {cell}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <p className="text-sm text-slate-600">{t("preview.mappedOnly")}</p>
+            <ImportRowsTable
+              headers={data.headers}
+              mapping={data.mapping}
+              rows={data.rows}
+              testIdPrefix="preview-row"
+            />
           </>
         )}
       </section>
@@ -346,8 +306,14 @@ function ReportStep({ status }: { status: ImportStatus }) {
       {counts.keptInPersonio > 0 && (
         <Alert tone="info">{t("report.keptInPersonio", { count: counts.keptInPersonio })}</Alert>
       )}
-      {status.status === "DONE" && counts.created === 0 && counts.updated === 0 && (
+      {/* "Nothing changed" only when nothing was rejected either: beside rejected rows it read as "all fine". */}
+      {status.status === "DONE" && counts.created === 0 && counts.updated === 0 && counts.rejected === 0 && (
         <Alert tone="success">{t("report.nothingChanged")}</Alert>
+      )}
+      {status.status === "DONE" && counts.created === 0 && counts.updated === 0 && counts.rejected > 0 && (
+        <Alert tone="warning">
+          {t("report.unchangedWithRejected", { unchanged: counts.unchanged, rejected: counts.rejected })}
+        </Alert>
       )}
       {counts.rejected > 0 && (
         <section aria-labelledby="rejected-heading" className="space-y-3">
@@ -359,38 +325,12 @@ function ReportStep({ status }: { status: ImportStatus }) {
             {t("report.download")}
           </a>
           {rejections.data && (
-            <Table>
-              <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t("preview.row")}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t("preview.problems")}
-                  </th>
-                  {status.headers.map((header, index) => (
-                    <th key={index} scope="col" className="whitespace-nowrap px-3 py-2">
-                      {header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rejections.data.map((row) => (
-                  <tr key={row.rowNumber} data-testid={`rejected-row-${row.rowNumber}`}>
-                    <td className="px-3 py-2 text-slate-500">{row.rowNumber}</td>
-                    <td className="px-3 py-2 text-red-800">
-                      {row.reasons.map((reason) => t(`problems.${reason}`)).join(", ")}
-                    </td>
-                    {status.headers.map((_, index) => (
-                      <td key={index} className="max-w-56 truncate whitespace-nowrap px-3 py-2">
-                        {row.cells[index] ?? ""}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <ImportRowsTable
+              headers={status.headers}
+              mapping={status.mapping}
+              rows={rejections.data.map((row) => ({ ...row, problems: row.reasons }))}
+              testIdPrefix="rejected-row"
+            />
           )}
           {rejections.data && counts.rejected > rejections.data.length && (
             <p className="text-sm text-slate-600">

@@ -25,6 +25,9 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   const describeError = useActionErrorMessage();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  // The action has succeeded and the sign-in with the new password runs: the form stays busy, so
+  // nobody submits the used link again meanwhile.
+  const [signingIn, setSigningIn] = useState(false);
   const form = useForm<TSetPasswordForm>({
     resolver: zodResolver(ZSetPasswordForm),
     mode: "onTouched",
@@ -32,11 +35,13 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   });
   const { execute, isPending } = useAction(setPasswordFromLinkAction, {
     onSuccess: async ({ input }) => {
+      setSigningIn(true);
       const result = await signIn("credentials", { email, password: input.password, redirect: false });
       if (result?.ok && !result.error) {
         router.replace("/candidates");
         router.refresh();
       } else {
+        setSigningIn(false);
         setError(t("signInFailed"));
       }
     },
@@ -60,7 +65,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       {error && <Alert tone="error">{error}</Alert>}
       {/* For password managers: the account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <fieldset disabled={isPending} className="space-y-4">
+      <fieldset disabled={isPending || signingIn} className="space-y-4">
         <NewPasswordFields
           label={t("password")}
           autoFocus
@@ -70,7 +75,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
           confirmError={errors.passwordConfirm?.message}
         />
         <Button type="submit" className="w-full">
-          {isPending ? t("pending") : t("submit")}
+          {isPending || signingIn ? t("pending") : t("submit")}
         </Button>
       </fieldset>
     </form>

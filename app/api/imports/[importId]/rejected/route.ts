@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { describeRowProblem } from "@/lib/imports/problem-text";
 import { getImportStatus, rejectedRowsCsv } from "@/lib/imports/service";
 import { can } from "@/lib/permissions";
 
@@ -12,11 +13,16 @@ export async function GET(_request: Request, { params }: { params: Promise<{ imp
   const { importId } = await params;
   const status = await getImportStatus(importId);
   if (!status) return new Response("Not found.", { status: 404 });
-  const t = await getTranslations("imports");
+  const [t, tStages] = await Promise.all([getTranslations("imports"), getTranslations("stages")]);
   const rows = rejectedRowsCsv(importId, {
     row: t("download.row"),
     problems: t("download.problems"),
-    describe: (problem) => t(`problems.${problem}` as "problems.missing_email"),
+    describe: (problem, row) =>
+      describeRowProblem(problem, row, {
+        problem: (key) => t(`problems.${key}`),
+        unknownStage: (values) => t("problemDetails.unknown_stage", values),
+        stage: (stage) => tStages(stage),
+      }),
   });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

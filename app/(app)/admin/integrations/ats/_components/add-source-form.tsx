@@ -94,6 +94,8 @@ export function AddSourceForm({ kind, endpointBase }: { kind: SourceKind; endpoi
       <Button type="submit" disabled={create.isPending} aria-busy={create.isPending || undefined}>
         {create.isPending ? t("form.submitting") : t("form.submit")}
       </Button>
+      {/* The steps below name the endpoint URL, which exists only once the source does. */}
+      <p className="text-sm text-slate-600">{t("form.urlAfterCreate")}</p>
     </form>
   );
 }

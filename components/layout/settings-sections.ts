@@ -1,0 +1,20 @@
+import type { Permission } from "@/lib/permissions";
+
+// The admin area's pages, in the sidebar's order (Personio's settings: integrations first, the
+// audit log last). Each is shown to people with its permission; the URLs are the ones the pages
+// always had, so bookmarks and links keep working.
+export const SETTINGS_SECTIONS = [
+  { href: "/admin/integrations", permission: "integrations:manage", label: "nav.integrations" },
+  { href: "/import", permission: "candidates:import", label: "imports.nav" },
+  { href: "/admin/jobs", permission: "jobs:manage", label: "jobs.nav" },
+  { href: "/admin/api-keys", permission: "integrations:manage", label: "apiKeys.nav" },
+  { href: "/admin/users", permission: "users:manage", label: "nav.users" },
+  { href: "/admin/sso", permission: "users:manage", label: "sso.title" },
+  { href: "/admin/audit", permission: "audit:read", label: "nav.audit" },
+] as const satisfies ReadonlyArray<{ href: string; permission: Permission; label: string }>;
+
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
+export function settingsSectionsFor(isAllowed: (permission: Permission) => boolean): SettingsSection[] {
+  return SETTINGS_SECTIONS.filter((section) => isAllowed(section.permission));
+}

@@ -1,0 +1,1 @@
+export declare function excelSerialToIso(serial: number, date1904: boolean): string | null;
