@@ -54,10 +54,16 @@ function tokenRefusalReason(metadata: unknown): string {
 // SSO is enabled, or for an admin's test sign-in before enabling.
 export async function authOptionsForRequest(nextauthPath: readonly string[]): Promise<NextAuthOptions> {
   const [action, providerId] = nextauthPath;
-  if (providerId !== SSO_PROVIDER_ID && action !== "providers" && action !== "error") return authOptions;
   // Every failure, and a test's outcome, goes through next-auth's error route, which sends it on
-  // to the error page: the settings page for a test, the sign-in page otherwise.
-  if (action === "error") return (await ssoTester()) ? { ...authOptions, pages: TEST_PAGES } : authOptions;
+  // to the error page: the settings page for a test, the sign-in page otherwise. For a failed
+  // callback (OAuthCallback, Callback, …) next-auth's error route first bounces to its own sign-in
+  // route without a provider (/api/auth/signin?error=…), which then sends it to the sign-in page:
+  // that bounce must know about the test too, or a test that failed at the token exchange (a
+  // wrong client secret) lands on the app's sign-in page, which sends a signed-in admin on to
+  // the candidate list.
+  const bouncesAnError = action === "error" || (action === "signin" && providerId === undefined);
+  if (bouncesAnError) return (await ssoTester()) ? { ...authOptions, pages: TEST_PAGES } : authOptions;
+  if (providerId !== SSO_PROVIDER_ID && action !== "providers") return authOptions;
   const testRun = await ssoTestRun();
   const testerId = testRun?.testerId ?? null;
   const settings = await loadSsoRuntime({ pendingTestId: testRun?.pendingTestId });
