@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
-
 import { expect, type Page } from "@playwright/test";
 
-import { db, uniqueSuffix } from "./fixtures";
+import { accountLinkPath, createAccountToken } from "@/lib/users/account-tokens";
+
+import { createTestUser, db, uniqueSuffix } from "./fixtures";
 
 // The one-time link (invitation or reset) shown to the admin, read from its field.
 export async function shownLink(page: Page, name: string): Promise<string> {
@@ -21,18 +21,11 @@ export async function fillNewPassword(page: Page, password: string, label = "New
 // invitation writes them (only the token's SHA-256 is stored), for tests about the link itself.
 export async function createInvitation(origin: string) {
   const suffix = uniqueSuffix();
+  const inviter = await createTestUser("admin");
   const user = await db.user.create({
     data: { name: `Ingrid Sørensen ${suffix}`, email: `ingrid.${suffix}@e2e.handoff.test`, roleId: "recruiter" },
     select: { id: true, name: true, email: true },
   });
-  const token = randomBytes(32).toString("base64url");
-  await db.accountToken.create({
-    data: {
-      tokenHash: createHash("sha256").update(token, "utf8").digest("hex"),
-      purpose: "INVITE",
-      userId: user.id,
-      expiresAt: new Date(Date.now() + 72 * 60 * 60 * 1000),
-    },
-  });
-  return { ...user, link: `${origin}/set-password/${token}` };
+  const { token } = await createAccountToken(db, { userId: user.id, purpose: "INVITE", createdById: inviter.id });
+  return { ...user, link: `${origin}${accountLinkPath(token)}` };
 }

@@ -4,6 +4,7 @@ import iconv from "iconv-lite";
 
 import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
 import { offeredSettingsPages } from "./settings-navigation";
+import { buildWorkbook } from "./support/xlsx-files";
 
 // A file as German Excel writes it ("CSV (Trennzeichen-getrennt)"): semicolons, Windows-1252
 // (umlauts, ß, € and „“ as single bytes), CRLF; here also with a UTF-8 BOM in front, as some
@@ -213,6 +214,70 @@ test.describe("import candidates from a spreadsheet", () => {
       stage: "HIRED",
       startDate: "2027-01-04",
       phone: "+353 1 555",
+    });
+  });
+
+  test("a workbook as HR keeps it: the sheet with data and the header row below a title are found, both can be changed, and a General-format date imports", async ({
+    page,
+  }) => {
+    const suffix = uniqueSuffix();
+    const header = ["Vorname", "Nachname", "E-Mail", "Stelle", "Eintrittsdatum"];
+    const workbook = buildWorkbook([
+      { name: "Deckblatt", rows: [] },
+      {
+        name: "Bewerber",
+        rows: [
+          ["Bewerberliste Q4/2026"],
+          header,
+          // 46387 typed into a "General" cell: Excel's serial number of 2026-12-31.
+          ["Hanne", `Sheet-${suffix}`, `hanne.${suffix}@example.com`, `Lager ${suffix}`, 46387],
+        ],
+      },
+      {
+        name: "Nachzügler",
+        rows: [header, ["Ilse", `Sheet-${suffix}`, `ilse.${suffix}@example.com`, `Lager ${suffix}`, { serial: 46388 }]],
+      },
+    ]);
+    await signIn(page, await createTestUser("admin"));
+    await page.goto("/import");
+    await page.getByLabel("Choose a file").setInputFiles({
+      name: `bewerber-${suffix}.xlsx`,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: workbook,
+    });
+
+    await test.step("the empty cover sheet is passed over and the title row above the header too", async () => {
+      await expect(page.getByLabel("Sheet")).toHaveValue("1");
+      await expect(page.getByLabel("Header row")).toHaveValue("2");
+      await expect(page.getByLabel("First name")).toHaveValue("0");
+      await expect(page.getByTestId("preview-row-3")).toContainText("Hanne");
+      await expect(page.getByTestId("preview-row-3")).toContainText("2026-12-31");
+    });
+
+    await test.step("the title row chosen as header: its columns are not recognised", async () => {
+      await page.getByLabel("Header row").fill("1");
+      await page.getByRole("button", { name: "Use this row" }).click();
+      await expect(page.getByRole("button", { name: "Use this row" })).toBeDisabled();
+      await expect(page.getByLabel("First name")).not.toHaveValue("0");
+      await page.getByLabel("Header row").fill("2");
+      await page.getByRole("button", { name: "Use this row" }).click();
+      await expect(page.getByLabel("First name")).toHaveValue("0");
+    });
+
+    await test.step("another sheet chosen: its rows are the preview", async () => {
+      await page.getByLabel("Sheet").selectOption({ label: "Nachzügler" });
+      await expect(page.getByTestId("preview-row-2")).toContainText("Ilse");
+      await expect(page.getByLabel("Header row")).toHaveValue("1");
+      await page.getByLabel("Sheet").selectOption({ label: "Bewerber" });
+      await expect(page.getByTestId("preview-row-3")).toContainText("Hanne");
+    });
+
+    await test.step("imported: the serial number arrives as the date", async () => {
+      await page.getByRole("button", { name: "Import 1 row" }).click();
+      await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
+      const hanne = await db.candidate.findFirstOrThrow({ where: { email: `hanne.${suffix}@example.com` } });
+      expect(hanne.startDate).toBe("2026-12-31");
+      expect(await db.candidate.count({ where: { email: `ilse.${suffix}@example.com` } })).toBe(0);
     });
   });
 

@@ -102,6 +102,33 @@ test("a validation error naming a field: the field is marked, and the corrected 
   expect(await expectExactlyOneEmployee(candidate.email)).toMatchObject({ last_name: "Wiśniewska" });
 });
 
+test("Review & send: a candidate Personio refused and then skipped counts as failed, the next one is sent", async ({
+  page,
+}) => {
+  const lastName = `Refused-${uniqueSuffix()}`;
+  const first = await createTestCandidate({ firstName: "Liv", lastName });
+  const second = await createTestCandidate({ firstName: "Mads", lastName });
+  await signIn(page, await createTestUser("recruiter"));
+  // Newest first, as in the queue: Mads is first and refused once, Liv goes through.
+  await page.goto(`/to-send/review?ids=${second.id},${first.id}`);
+  await expect(page.getByLabel("First name")).toHaveValue("Mads");
+  await sandbox.addFault({ endpoint: CREATE, kind: "status", status: 422, field: "last_name", times: 1 });
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Personio did not accept the last name." }).first(),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Skip" }).click();
+
+  await expect(page.getByLabel("First name")).toHaveValue("Liv");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  const summary = page.getByTestId("review-summary");
+  await expect(summary.getByRole("status")).toHaveText("1 sent, 0 linked, 0 skipped, 1 failed.");
+  await expect(summary.getByTestId("summary-failed")).toHaveText("1");
+  await expect(page.getByRole("navigation", { name: "Progress" }).getByRole("listitem").nth(0)).toContainText("Failed");
+  expect(await sandboxEmployeesWithEmail(second.email)).toHaveLength(0);
+  await expectExactlyOneEmployee(first.email);
+});
+
 test("a disabled credential: the recruiter is told to ask an admin, and it works once re-enabled", async ({ page }) => {
   const { candidate, dialog } = await startSend(page);
   await sandbox.disableCredential(demoCredential().clientId);

@@ -1,7 +1,7 @@
-// npm run screenshots: README's two pictures, taken from the production build (run `npm run build`
+// npm run screenshots: README's three pictures, taken from the production build (run `npm run build`
 // first) with the demo data and the Personio sandbox, so they show the app as it is now. A recruiter
-// sends two hired candidates; then the list with a badge's who-and-when open, and the review form
-// of a third.
+// sends two hired candidates; then the list with a badge's who-and-when open, the profile of one
+// of them with its Personio panel, and the review form of a third.
 import fs from "node:fs";
 
 import { chromium, type Page } from "@playwright/test";
@@ -86,14 +86,24 @@ async function main() {
     }
 
     await page.goto("/candidates?stage=HIRED");
-    await page.getByRole("main").getByRole("button", { name: "Personio" }).first().hover();
+    await page
+      .getByRole("main")
+      .getByRole("link", { name: /^Personio/ })
+      .first()
+      .hover();
     await page.getByRole("tooltip").first().waitFor();
     await page.screenshot({ path: "public/screenshot-candidates.png" });
+
+    // A sent profile: who sent it and when beside the badge, and the Personio panel.
+    await page.goto(`/candidates/${hired[0]!.id}`);
+    await page.getByTestId("personio-panel").waitFor();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: "public/screenshot-profile.png" });
 
     await openSendDialog(page, hired[2]!.id);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: "public/screenshot-send.png" });
-    console.log("wrote public/screenshot-candidates.png and public/screenshot-send.png");
+    console.log("wrote public/screenshot-candidates.png, public/screenshot-profile.png and public/screenshot-send.png");
   } finally {
     await browser.close();
     app.kill("SIGTERM");

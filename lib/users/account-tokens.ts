@@ -1,12 +1,12 @@
-import "server-only";
-
 import { createHash, randomBytes } from "node:crypto";
 
 import type { Prisma } from "@/generated/prisma/client";
 
 // One-time links: an invitation (the person sets their first password) or a reset issued by an
 // admin. The link carries 256 random bits; the database keeps only their SHA-256, so a copy of
-// the database opens no account. A link works once and for ACCOUNT_LINK_HOURS.
+// the database opens no account. A link works once and for ACCOUNT_LINK_HOURS. Without
+// "server-only" on purpose: the E2E tests write invitations with this same code (e2e/accounts.ts);
+// node:crypto keeps it out of any browser bundle anyway.
 export const ACCOUNT_LINK_HOURS = 72;
 export type AccountTokenPurpose = "INVITE" | "RESET";
 
