@@ -498,3 +498,105 @@ test(
     });
   },
 );
+
+test(
+  "a renewed client secret is tested before it is saved: SSO and 'SSO required' stay on, SSO-only people sign in throughout",
+  DATABASE_INDEPENDENT,
+  async ({ browser }) => {
+    await db.ssoSettings.update({ where: { id: "sso" }, data: { required: true, breakGlassUserId: admin.id } });
+    const ssoOnly = await createTestUser("recruiter");
+    await db.user.update({ where: { id: ssoOnly.id }, data: { passwordHash: null } });
+    provider.setAccount({ email: ssoOnly.email, name: ssoOnly.name });
+    const renewed = `renewed-${uniqueSuffix()}`;
+    provider.addClientSecret(renewed);
+    const stored = () => db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } });
+
+    const ssoOnlySignsIn = async () => {
+      const context = await browser.newContext();
+      const other = await context.newPage();
+      await signInWithSso(other, provider, ssoOnly.email);
+      await expect(other).toHaveURL(/\/candidates$/);
+      expect(await sessionEmail(other)).toBe(ssoOnly.email);
+      await context.close();
+    };
+    // Each attempt in a browser of its own, so the provider asks for the admin's login each time.
+    const testNewSecret = async (secret: string) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, admin);
+      await page.goto("/admin/sso");
+      await page.getByLabel("New secret").fill(secret);
+      await page.getByRole("button", { name: "Test and save the new secret" }).click();
+      await signInAtProvider(page, provider, admin.email);
+      await expect(page).toHaveURL(/\/admin\/sso\?/);
+      return { context, page };
+    };
+
+    await test.step("a secret the provider does not know fails its test and changes nothing", async () => {
+      const { context, page } = await testNewSecret("not-the-secret");
+      await expect(page.getByText("The new client secret was not saved")).toBeVisible();
+      expect(await stored()).toMatchObject({ enabled: true, required: true });
+      await context.close();
+    });
+    await test.step("the SSO-only person signs in with the stored secret meanwhile", ssoOnlySignsIn);
+
+    await test.step("the renewed secret passes its test and is saved; SSO and 'required' stay on", async () => {
+      const { context, page } = await testNewSecret(renewed);
+      await expect(
+        page.getByText("The new client secret is saved; single sign-on stayed on throughout."),
+      ).toBeVisible();
+      expect(await stored()).toMatchObject({
+        enabled: true,
+        required: true,
+        pendingSecretEncrypted: null,
+        pendingSecretTestId: null,
+      });
+      await context.close();
+    });
+
+    await test.step("with the old secret retired at the provider, the SSO-only person signs in with the new one", async () => {
+      provider.retireClientSecret(provider.clientSecret);
+      await ssoOnlySignsIn();
+    });
+    await db.ssoSettings.update({ where: { id: "sso" }, data: { required: false } });
+  },
+);
+
+test(
+  "a discovery document without a 'groups' scope: sign-in does not ask for it, the groups come from the ID token, and the admin is told what to add",
+  DATABASE_INDEPENDENT,
+  async ({ page, browser }) => {
+    expect(await db.ssoGroupRole.findUnique({ where: { group: "recruiting" } })).toMatchObject({ roleId: "recruiter" });
+    const person = await createTestUser("interviewer");
+    provider.setAccount({ email: person.email, name: person.name, groups: ["recruiting"] });
+    await provider.setGroupsScope(false);
+
+    await test.step("the sign-in asks for no groups scope and takes the role from the ID token's groups", async () => {
+      const context = await browser.newContext();
+      const other = await context.newPage();
+      await signInWithSso(other, provider, person.email);
+      await expect(other).toHaveURL(/\/candidates$/);
+      expect(provider.lastScope()?.split(" ")).toEqual(["openid", "email", "profile"]);
+      expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).roleId).toBe("recruiter");
+      await context.close();
+    });
+
+    await test.step("the settings page tells the admin to add a groups claim on the authorization server", async () => {
+      await signIn(page, admin);
+      await page.goto("/admin/sso");
+      await expect(page.getByText("Your provider's discovery document offers no “groups” scope")).toBeVisible();
+    });
+
+    await test.step("offered again, the scope is asked for and the hint is gone", async () => {
+      await provider.setGroupsScope(true);
+      await page.reload();
+      await expect(page.getByText("Your provider's discovery document offers no “groups” scope")).toHaveCount(0);
+      const context = await browser.newContext();
+      const other = await context.newPage();
+      await signInWithSso(other, provider, person.email);
+      await expect(other).toHaveURL(/\/candidates$/);
+      expect(provider.lastScope()?.split(" ")).toContain("groups");
+      await context.close();
+    });
+  },
+);

@@ -10,22 +10,35 @@ import { db } from "@/lib/db";
 import { requestLogger } from "@/lib/logger";
 import { can } from "@/lib/permissions";
 import { admitSsoUser, testSsoAdmission, type SsoSignedInUser } from "@/lib/sso/admission";
+import { fetchScopesSupported } from "@/lib/sso/discovery";
 import { buildSsoProvider } from "@/lib/sso/provider";
+import { wantsGroupsScope } from "@/lib/sso/scopes";
 import { loadSsoRuntime, recordSsoTest, SSO_PROVIDER_ID } from "@/lib/sso/settings";
 import { ssoRefusedError, ssoTestFailedError, ssoTestPassedError } from "@/lib/sso/sign-in-errors";
 
 // Set by the settings page's "Test sign-in" (app/(app)/admin/sso/actions.ts); holds the admin's
-// user id. A test run needs it AND that admin's own session, so the cookie alone grants nothing.
+// user id, and for a test of a renewed secret also the pending secret's id ("<user>.<test>"). A
+// test run needs it AND that admin's own session, so the cookie alone grants nothing.
 export const SSO_TEST_COOKIE = "handoff-sso-test";
+
+export function ssoTestCookieValue(userId: string, pendingTestId: string | null) {
+  return pendingTestId ? `${userId}.${pendingTestId}` : userId;
+}
 
 // A test ends on the settings page, whatever happened.
 const TEST_PAGES = { signIn: "/admin/sso", error: "/admin/sso" };
 
-export async function ssoTester(): Promise<string | null> {
+export async function ssoTestRun(): Promise<{ testerId: string; pendingTestId: string | null } | null> {
   const marked = (await cookies()).get(SSO_TEST_COOKIE)?.value;
   if (!marked) return null;
+  const [userId, pendingTestId] = marked.split(".");
   const user = await getCurrentUser();
-  return user && user.id === marked && can(user, "users:manage") ? user.id : null;
+  if (!user || user.id !== userId || !can(user, "users:manage")) return null;
+  return { testerId: user.id, pendingTestId: pendingTestId || null };
+}
+
+export async function ssoTester(): Promise<string | null> {
+  return (await ssoTestRun())?.testerId ?? null;
 }
 
 function tokenRefusalReason(metadata: unknown): string {
@@ -41,14 +54,26 @@ function tokenRefusalReason(metadata: unknown): string {
 // SSO is enabled, or for an admin's test sign-in before enabling.
 export async function authOptionsForRequest(nextauthPath: readonly string[]): Promise<NextAuthOptions> {
   const [action, providerId] = nextauthPath;
-  if (providerId !== SSO_PROVIDER_ID && action !== "providers" && action !== "error") return authOptions;
   // Every failure, and a test's outcome, goes through next-auth's error route, which sends it on
-  // to the error page: the settings page for a test, the sign-in page otherwise.
-  if (action === "error") return (await ssoTester()) ? { ...authOptions, pages: TEST_PAGES } : authOptions;
-  const settings = await loadSsoRuntime();
+  // to the error page: the settings page for a test, the sign-in page otherwise. For a failed
+  // callback (OAuthCallback, Callback, …) next-auth's error route first bounces to its own sign-in
+  // route without a provider (/api/auth/signin?error=…), which then sends it to the sign-in page:
+  // that bounce must know about the test too, or a test that failed at the token exchange (a
+  // wrong client secret) lands on the app's sign-in page, which sends a signed-in admin on to
+  // the candidate list.
+  const bouncesAnError = action === "error" || (action === "signin" && providerId === undefined);
+  if (bouncesAnError) return (await ssoTester()) ? { ...authOptions, pages: TEST_PAGES } : authOptions;
+  if (providerId !== SSO_PROVIDER_ID && action !== "providers") return authOptions;
+  const testRun = await ssoTestRun();
+  const testerId = testRun?.testerId ?? null;
+  const settings = await loadSsoRuntime({ pendingTestId: testRun?.pendingTestId });
   if (!settings) return authOptions;
-  const testerId = await ssoTester();
   if (!settings.enabled && !testerId) return authOptions;
+  // Whether to ask for "groups" depends on the provider's current discovery document; it is read
+  // only when the answer matters.
+  const scopesSupported = wantsGroupsScope(settings)
+    ? (await fetchScopesSupported(settings.issuer))?.scopesSupported
+    : undefined;
 
   // The user this request's callback let in, handed from the signIn callback to jwt (both run
   // within this one request; the options object is this request's own).
@@ -58,7 +83,7 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
 
   return {
     ...baseAuthOptions,
-    providers: [credentialsProvider, buildSsoProvider(settings)],
+    providers: [credentialsProvider, buildSsoProvider(settings, scopesSupported)],
     pages: testerId ? TEST_PAGES : baseAuthOptions.pages,
     events: {
       ...baseAuthOptions.events,
@@ -95,14 +120,17 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
         if (testerId) {
           // A test signs nobody in and changes no account: it reports what would happen.
           const result = await testSsoAdmission(settings, claims);
-          await recordSsoTest({
+          const { secretSaved } = await recordSsoTest({
             actorId: testerId,
             email: result.email ?? null,
             outcome: result.ok ? "success" : "failure",
             ...(result.ok ? {} : { reason: result.reason }),
+            pendingTestId: settings.testsPendingSecret ? testRun?.pendingTestId : null,
           });
           throw new Error(
-            result.ok ? ssoTestPassedError(result.outcome, result.roleId) : ssoTestFailedError(result.reason),
+            result.ok
+              ? ssoTestPassedError(result.outcome, result.roleId, secretSaved)
+              : ssoTestFailedError(result.reason),
           );
         }
         const result = await admitSsoUser(settings, claims);

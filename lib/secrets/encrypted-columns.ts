@@ -14,6 +14,8 @@ export type EncryptedColumn = {
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { model: "PersonioIntegration", field: "clientSecretEncrypted" },
   { model: "SsoSettings", field: "clientSecretEncrypted" },
+  // A renewed SSO client secret while its test sign-in runs.
+  { model: "SsoSettings", field: "pendingSecretEncrypted" },
   // ATS sources: the signing secret, and the one it replaced while its grace period runs.
   { model: "WebhookSource", field: "secretEncrypted" },
   { model: "WebhookSource", field: "previousSecretEncrypted" },

@@ -67,7 +67,7 @@ describe("rotateEncryptionKey", () => {
     });
   }
 
-  it("re-encrypts every registered column: the Personio and single sign-on client secrets, the ATS sources' secrets", async () => {
+  it("re-encrypts every registered column: the Personio and single sign-on client secrets (a renewed one on trial too), the ATS sources' secrets", async () => {
     await db.personioIntegration.create({
       data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" },
     });
@@ -77,6 +77,9 @@ describe("rotateEncryptionKey", () => {
         issuer: "https://id.example.com",
         clientId: "handoff",
         clientSecretEncrypted: encryptSecret("oidc-secret", oldKey),
+        // A renewed secret on trial (its test sign-in not back yet) is rotated too.
+        pendingSecretEncrypted: encryptSecret("oidc-renewed", oldKey),
+        pendingSecretTestId: "test-1",
         buttonLabel: "Sign in with Example",
         allowedDomains: "",
       },
@@ -106,11 +109,13 @@ describe("rotateEncryptionKey", () => {
     expect(report.columns.map((column) => [column.column, column.reencrypted, column.empty])).toEqual([
       ["PersonioIntegration.clientSecretEncrypted", 1, 0],
       ["SsoSettings.clientSecretEncrypted", 1, 0],
+      ["SsoSettings.pendingSecretEncrypted", 1, 0],
       ["WebhookSource.secretEncrypted", 2, 0],
       ["WebhookSource.previousSecretEncrypted", 1, 1],
     ]);
     const sso = await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } });
     expect(decryptSecret(sso.clientSecretEncrypted, newKey)).toBe("oidc-secret");
+    expect(decryptSecret(sso.pendingSecretEncrypted!, newKey)).toBe("oidc-renewed");
     expect(decryptSecret(await storedSecret(), newKey)).toBe("papi-secret");
     const source = await db.webhookSource.findUniqueOrThrow({ where: { id: rotating.id } });
     expect(decryptSecret(source.secretEncrypted, newKey)).toBe("gh-new");

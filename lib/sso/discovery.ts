@@ -48,3 +48,20 @@ export async function checkDiscovery(
   // stored value is exactly what the tokens' iss must be.
   return { ok: true, issuer: document.issuer as string };
 }
+
+// The discovery document's scopes_supported, read when a sign-in starts or the settings page
+// shows (which scopes to ask for: lib/sso/scopes.ts); null when the document cannot be read.
+export async function fetchScopesSupported(issuer: string): Promise<{ scopesSupported: unknown } | null> {
+  try {
+    const response = await fetch(discoveryUrl(issuer), {
+      redirect: "error",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: { accept: "application/json" },
+    });
+    if (!response.ok) return null;
+    const document = (await response.json()) as Record<string, unknown>;
+    return { scopesSupported: document.scopes_supported };
+  } catch {
+    return null;
+  }
+}

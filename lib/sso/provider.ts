@@ -3,23 +3,18 @@ import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 
 import { discoveryUrl } from "@/lib/sso/discovery";
+import { ssoScopes } from "@/lib/sso/scopes";
 import { SSO_PROVIDER_ID, type SsoRuntime } from "@/lib/sso/settings";
 
 export type SsoProfile = Record<string, unknown> & { sub: string };
-
-// Okta and Keycloak (and most others) put groups into the token only when a "groups" scope is
-// asked for; Entra ID refuses scopes it does not know and sends groups by its own token
-// configuration; Google sends none.
-const GROUPS_SCOPE_PRESETS = new Set(["okta", "keycloak", "generic"]);
 
 // next-auth's OAuth machinery (openid-client underneath) does the protocol: discovery, the
 // authorization code flow with PKCE (S256), state and nonce, and the ID token's checks:
 // signature against the provider's JWKS (fetched per sign-in, so rotated keys are picked up),
 // issuer, audience, expiry and nonce. Nothing here handles tokens by hand.
-export function buildSsoProvider(settings: SsoRuntime): OAuthConfig<SsoProfile> {
-  const scopes = ["openid", "email", "profile"];
-  if (settings.groupsClaim && GROUPS_SCOPE_PRESETS.has(settings.preset)) scopes.push("groups");
-  const params: Record<string, string> = { scope: scopes.join(" ") };
+// scopesSupported: the discovery document's list; "groups" is asked for only when it is there.
+export function buildSsoProvider(settings: SsoRuntime, scopesSupported: unknown): OAuthConfig<SsoProfile> {
+  const params: Record<string, string> = { scope: ssoScopes(settings, scopesSupported).join(" ") };
   // Google: the account chooser shows only accounts of the company's Workspace (a hint; the
   // hd claim is what is checked, lib/sso/claims.ts).
   if (settings.preset === "google" && settings.allowedDomains.length === 1) params.hd = settings.allowedDomains[0]!;

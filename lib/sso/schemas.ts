@@ -52,3 +52,9 @@ export type TAddGroupRoleInput = z.input<typeof ZAddGroupRoleInput>;
 export const ZRemoveGroupRoleInput = z.object({ group: z.string().min(1).max(200) });
 
 export const ZEmptyInput = z.object({}).optional();
+
+// A renewed client secret, tried by a test sign-in before it replaces the stored one.
+export const ZRenewSsoSecretInput = z.object({
+  clientSecret: z.string().trim().min(1, "clientSecret").max(1000, "clientSecret"),
+});
+export type TRenewSsoSecretInput = z.input<typeof ZRenewSsoSecretInput>;

@@ -4,6 +4,8 @@ import "server-only";
 // audit row. The client secret is encrypted at rest and never leaves the server: the settings
 // page gets hasSecret, the provider gets the plaintext only while a sign-in runs.
 
+import { randomBytes } from "node:crypto";
+
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -35,7 +37,8 @@ export type SsoSettingsView = {
   testedEmail: string | null;
 };
 
-export type SsoRuntime = SsoSettingsView & { clientSecret: string };
+// testsPendingSecret: the secret is a renewed one on trial (a test sign-in), not the stored one.
+export type SsoRuntime = SsoSettingsView & { clientSecret: string; testsPendingSecret: boolean };
 
 const VIEW_SELECT = {
   preset: true,
@@ -79,14 +82,52 @@ export async function getSsoSettings(): Promise<SsoSettingsView | null> {
   return row ? toView(row) : null;
 }
 
-// With the secret, for the provider during a sign-in (lib/sso/provider.ts).
-export async function loadSsoRuntime(): Promise<SsoRuntime | null> {
+// With the secret, for the provider during a sign-in (lib/sso/provider.ts). Only the test
+// sign-in that holds the pending secret's id gets the pending secret; everyone else, the stored one.
+export async function loadSsoRuntime({
+  pendingTestId,
+}: { pendingTestId?: string | null } = {}): Promise<SsoRuntime | null> {
   const row = await db.ssoSettings.findUnique({
     where: { id: SSO_SETTINGS_ID },
-    select: { ...VIEW_SELECT, clientSecretEncrypted: true },
+    select: { ...VIEW_SELECT, clientSecretEncrypted: true, pendingSecretEncrypted: true, pendingSecretTestId: true },
   });
   if (!row) return null;
-  return { ...toView(row), clientSecret: decryptAtRest(row.clientSecretEncrypted) };
+  const pending = pendingTestId && row.pendingSecretTestId === pendingTestId ? row.pendingSecretEncrypted : null;
+  return {
+    ...toView(row),
+    clientSecret: decryptAtRest(pending ?? row.clientSecretEncrypted),
+    testsPendingSecret: pending !== null,
+  };
+}
+
+// Whether a renewed secret is held that no passing test has saved (the settings page says so
+// after a failed test of it).
+export async function hasPendingSsoSecret(): Promise<boolean> {
+  const row = await db.ssoSettings.findUnique({
+    where: { id: SSO_SETTINGS_ID },
+    select: { pendingSecretTestId: true },
+  });
+  return Boolean(row?.pendingSecretTestId);
+}
+
+// Renewing the client secret without switching SSO off: the candidate is held encrypted for the
+// one test sign-in whose cookie carries the returned id (a fresh random value, so an older test
+// cannot pick it up); recordSsoTest saves it over the stored secret only when that test passes.
+// Until then every other sign-in uses the stored secret, so SSO and "SSO required" stay as they are.
+export async function holdPendingSsoSecret({ secret }: { secret: string }): Promise<string | null> {
+  const testId = randomBytes(18).toString("base64url");
+  const { count } = await db.ssoSettings.updateMany({
+    where: { id: SSO_SETTINGS_ID },
+    data: { pendingSecretEncrypted: encryptAtRest(secret), pendingSecretTestId: testId },
+  });
+  return count === 1 ? testId : null;
+}
+
+export async function dropPendingSsoSecret() {
+  await db.ssoSettings.updateMany({
+    where: { id: SSO_SETTINGS_ID },
+    data: { pendingSecretEncrypted: null, pendingSecretTestId: null },
+  });
 }
 
 // Who may be the break-glass admin.
@@ -150,6 +191,9 @@ export async function saveSsoSettings({
     groupsClaim: input.useGroups ? input.groupsClaim.trim() : null,
     updatedById: actorId,
     ...(secret ? { clientSecretEncrypted: encryptAtRest(secret) } : {}),
+    // A saved form replaces whatever renewed secret was on trial.
+    pendingSecretEncrypted: null,
+    pendingSecretTestId: null,
     ...(providerChanged ? { testedAt: null, testedEmail: null, enabled: false, required: false } : {}),
   };
   await db.$transaction(async (tx) => {
@@ -178,23 +222,52 @@ export async function saveSsoSettings({
   return { status: "saved", retestNeeded: providerChanged };
 }
 
+// A passing test of a pending secret saves it (returns true); enabled and required stay as they
+// are, since the provider has just answered with the secret now stored. A failed one changes nothing.
 export async function recordSsoTest({
   actorId,
   email,
   outcome,
   reason,
+  pendingTestId,
 }: {
   actorId: string;
   email: string | null;
   outcome: "success" | "failure";
   reason?: string;
-}) {
-  await db.$transaction(async (tx) => {
-    if (outcome === "success")
+  pendingTestId?: string | null;
+}): Promise<{ secretSaved: boolean }> {
+  return db.$transaction(async (tx) => {
+    let secretSaved = false;
+    if (outcome === "success") {
+      const row = await tx.ssoSettings.findUniqueOrThrow({
+        where: { id: SSO_SETTINGS_ID },
+        select: { issuer: true, pendingSecretEncrypted: true, pendingSecretTestId: true },
+      });
+      secretSaved = Boolean(pendingTestId && row.pendingSecretEncrypted && row.pendingSecretTestId === pendingTestId);
       await tx.ssoSettings.update({
         where: { id: SSO_SETTINGS_ID },
-        data: { testedAt: new Date(), testedEmail: email },
+        data: {
+          testedAt: new Date(),
+          testedEmail: email,
+          ...(secretSaved
+            ? {
+                clientSecretEncrypted: row.pendingSecretEncrypted!,
+                pendingSecretEncrypted: null,
+                pendingSecretTestId: null,
+              }
+            : {}),
+        },
       });
+      if (secretSaved)
+        await writeAuditLog(tx, {
+          actorId,
+          action: "sso.configure",
+          ...AUDIT_TARGET,
+          outcome: "success",
+          details: { issuer: row.issuer, secretChanged: true },
+        });
+    }
     await writeAuditLog(tx, {
       actorId,
       action: "sso.test",
@@ -202,6 +275,7 @@ export async function recordSsoTest({
       outcome,
       details: { email, ...(reason ? { reason } : {}) },
     });
+    return { secretSaved };
   });
 }
 

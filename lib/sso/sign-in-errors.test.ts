@@ -23,11 +23,19 @@ describe("SSO sign-in error codes", () => {
       passed: true,
       outcome: "create",
       roleId: "hiring_manager",
+      secretSaved: false,
     });
     expect(parseSsoTest(ssoTestPassedError("no_account", null))).toEqual({
       passed: true,
       outcome: "no_account",
       roleId: null,
+      secretSaved: false,
+    });
+    expect(parseSsoTest(ssoTestPassedError("existing", "admin", true))).toEqual({
+      passed: true,
+      outcome: "existing",
+      roleId: "admin",
+      secretSaved: true,
     });
     expect(parseSsoTest(ssoTestFailedError("unverified"))).toEqual({ passed: false, reason: "unverified" });
     expect(parseSsoTest("OAuthCallback")).toEqual({ passed: false, reason: "token" });

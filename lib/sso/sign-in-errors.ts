@@ -35,8 +35,9 @@ export function ssoRefusedError(reason: SsoRefusalCode) {
   return REFUSED + reason;
 }
 
-export function ssoTestPassedError(outcome: SsoTestOutcome, roleId: string | null) {
-  return `${TEST_PASSED}${outcome}-${roleId ?? "none"}`;
+// secretSaved: the test tried a renewed client secret, which is now the stored one.
+export function ssoTestPassedError(outcome: SsoTestOutcome, roleId: string | null, secretSaved = false) {
+  return `${TEST_PASSED}${outcome}-${roleId ?? "none"}${secretSaved ? "-secret" : ""}`;
 }
 
 export function ssoTestFailedError(reason: SsoRefusalCode) {
@@ -54,7 +55,7 @@ export function parseSsoRefusal(error: string | undefined): SsoRefusalCode | nul
 }
 
 export type ParsedSsoTest =
-  | { passed: true; outcome: SsoTestOutcome; roleId: RoleKey | null }
+  | { passed: true; outcome: SsoTestOutcome; roleId: RoleKey | null; secretSaved: boolean }
   | { passed: false; reason: SsoRefusalCode | "token" }
   | { passed: false; reason: "provider"; providerError: string };
 
@@ -64,10 +65,10 @@ export type ParsedSsoTest =
 export function parseSsoTest(error: string | undefined): ParsedSsoTest | null {
   if (!error) return null;
   if (error.startsWith(TEST_PASSED)) {
-    const [outcome, roleId] = error.slice(TEST_PASSED.length).split("-");
+    const [outcome, roleId, saved] = error.slice(TEST_PASSED.length).split("-");
     if (!(SSO_TEST_OUTCOMES as readonly string[]).includes(outcome ?? "")) return null;
     const role = (ROLE_KEYS as readonly string[]).includes(roleId ?? "") ? (roleId as RoleKey) : null;
-    return { passed: true, outcome: outcome as SsoTestOutcome, roleId: role };
+    return { passed: true, outcome: outcome as SsoTestOutcome, roleId: role, secretSaved: saved === "secret" };
   }
   if (error.startsWith(TEST_FAILED)) {
     const reason = error.slice(TEST_FAILED.length);

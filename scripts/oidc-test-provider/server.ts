@@ -38,6 +38,16 @@ export type OidcTestProvider = {
   setAuthorizationError(error: AuthorizationError | null): void;
   // The redirect_uri of the last authorization request, as the client sent it.
   lastRedirectUri(): string | null;
+  // The scope of the last authorization request, as the client sent it.
+  lastScope(): string | null;
+  // Off: scopes_supported lists no "groups" (an Okta custom authorization server without one),
+  // and the groups claim comes in the ID token with the email scope instead, as a claim made on
+  // the authorization server does.
+  setGroupsScope(offered: boolean): Promise<void>;
+  // A second valid client secret (a renewed one, while the old one still works), or the old one
+  // retired; the token endpoint accepts every secret added and not retired.
+  addClientSecret(secret: string): void;
+  retireClientSecret(secret: string): void;
   // A new signing key; the old one stays published, as providers do during a rotation.
   rotateSigningKey(): Promise<void>;
   signingKeyId(): string;
@@ -84,11 +94,19 @@ export async function startOidcTestProvider(options: {
   let lastKid: string | null = null;
   let authorizationError: AuthorizationError | null = null;
   let lastRedirect: string | null = null;
+  let lastScope: string | null = null;
+  let groupsScope = true;
+  // The secrets a client may present; the provider itself knows one internal secret, which the
+  // token request's Basic credentials are mapped to when they carry an accepted secret.
+  const acceptedSecrets = new Set([clientSecret]);
+  const internalSecret = randomBytes(24).toString("base64url");
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://provider");
+    if (url.pathname === "/token") acceptSecret(req);
     if (url.pathname === "/auth") {
       lastRedirect = url.searchParams.get("redirect_uri");
+      lastScope = url.searchParams.get("scope");
       // Only to a registered redirect URI, as a provider does.
       if (authorizationError && lastRedirect && options.redirectUris.includes(lastRedirect)) {
         const back = new URL(lastRedirect);
@@ -102,6 +120,17 @@ export async function startOidcTestProvider(options: {
     }
     return handler(req, res);
   });
+  function acceptSecret(req: http.IncomingMessage) {
+    const [scheme, value] = (req.headers.authorization ?? "").split(" ");
+    if (scheme !== "Basic" || !value) return;
+    const decoded = Buffer.from(value, "base64").toString();
+    const colon = decoded.indexOf(":");
+    const id = decodeURIComponent(decoded.slice(0, colon));
+    const secret = decodeURIComponent(decoded.slice(colon + 1));
+    if (id !== clientId || !acceptedSecrets.has(secret)) return;
+    req.headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(id)}:${internalSecret}`).toString("base64")}`;
+  }
+
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -131,7 +160,7 @@ export async function startOidcTestProvider(options: {
       clients: [
         {
           client_id: clientId,
-          client_secret: clientSecret,
+          client_secret: internalSecret,
           redirect_uris: options.redirectUris,
           response_types: ["code"],
           grant_types: ["authorization_code"],
@@ -140,7 +169,9 @@ export async function startOidcTestProvider(options: {
       ],
       jwks: { keys: keys.map((key) => key.privateJwk) },
       cookies: { keys: cookieKeys },
-      claims: { openid: ["sub"], email: ["email", "email_verified", "hd"], profile: ["name"], groups: ["groups"] },
+      claims: groupsScope
+        ? { openid: ["sub"], email: ["email", "email_verified", "hd"], profile: ["name"], groups: ["groups"] }
+        : { openid: ["sub"], email: ["email", "email_verified", "hd", "groups"], profile: ["name"] },
       // Claims in the ID token itself (as Entra ID, Google, Okta and Keycloak do), not only at userinfo.
       conformIdTokenClaims: false,
       pkce: { required: () => true },
@@ -169,7 +200,7 @@ export async function startOidcTestProvider(options: {
         const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
         if (grantId) return ctx.oidc.provider.Grant.find(grantId);
         const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-        grant.addOIDCScope("openid email profile groups");
+        grant.addOIDCScope(groupsScope ? "openid email profile groups" : "openid email profile");
         await grant.save();
         return grant;
       },
@@ -202,6 +233,17 @@ export async function startOidcTestProvider(options: {
       authorizationError = next;
     },
     lastRedirectUri: () => lastRedirect,
+    lastScope: () => lastScope,
+    async setGroupsScope(offered) {
+      groupsScope = offered;
+      handler = build().callback();
+    },
+    addClientSecret(secret) {
+      acceptedSecrets.add(secret);
+    },
+    retireClientSecret(secret) {
+      acceptedSecrets.delete(secret);
+    },
     async rotateSigningKey() {
       keys.unshift(newSigningKey());
       handler = build().callback();

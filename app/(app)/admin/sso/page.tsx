@@ -3,13 +3,16 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { fetchScopesSupported } from "@/lib/sso/discovery";
 import { ssoRedirectUri } from "@/lib/sso/redirect-uri";
-import { getSsoSettings, listActiveAdmins, listSsoGroupRoles } from "@/lib/sso/settings";
+import { offersGroupsScope, wantsGroupsScope } from "@/lib/sso/scopes";
+import { getSsoSettings, hasPendingSsoSecret, listActiveAdmins, listSsoGroupRoles } from "@/lib/sso/settings";
 import { parseSsoTest } from "@/lib/sso/sign-in-errors";
 import { listRoles } from "@/lib/users/service";
 
 import { SsoGroupRoles } from "./_components/sso-group-roles";
 import { SsoRequiredForm } from "./_components/sso-required-form";
+import { SsoSecretRenewal } from "./_components/sso-secret-renewal";
 import { SsoSettingsForm } from "./_components/sso-settings-form";
 import { SsoTestControls } from "./_components/sso-test-controls";
 
@@ -23,8 +26,9 @@ type Props = { searchParams: Promise<{ error?: string; description?: string }> }
 export default async function SsoSettingsPage({ searchParams }: Props) {
   await requireUser("users:manage");
   const uri = ssoRedirectUri();
-  const [settings, groupRoles, roles, admins, t, format] = await Promise.all([
+  const [settings, pendingSecret, groupRoles, roles, admins, t, format] = await Promise.all([
     getSsoSettings(),
+    hasPendingSsoSecret(),
     listSsoGroupRoles(),
     listRoles(),
     listActiveAdmins(),
@@ -34,6 +38,10 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
   // A test sign-in comes back here with its outcome in ?error= (next-auth's error page).
   const { error, description } = await searchParams;
   const test = parseSsoTest(error);
+  // Group mapping with a provider whose discovery document offers no "groups" scope (an Okta
+  // custom authorization server): the admin is told what to add there.
+  const scopes = settings && wantsGroupsScope(settings) ? await fetchScopesSupported(settings.issuer) : null;
+  const groupsScopeMissing = scopes !== null && !offersGroupsScope(scopes.scopesSupported);
   const roleName = (id: string | null) => roles.find((role) => role.id === id)?.name ?? "";
   const email = settings?.testedEmail ?? "";
   const status = !settings?.enabled ? t("statusOff") : settings.required ? t("statusRequired") : t("statusOn");
@@ -54,8 +62,11 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
       {test?.passed && (
         <Alert tone="success" title={t("test.passed")}>
           {t(`test.outcome.${test.outcome}`, { email, role: roleName(test.roleId) })}
+          {test.secretSaved && <p className="mt-2">{t("renewal.saved")}</p>}
         </Alert>
       )}
+      {/* A renewed secret still held after a test came back: that test did not pass with it. */}
+      {test && !test.passed && pendingSecret && <Alert tone="error">{t("renewal.notSaved")}</Alert>}
       {test && !test.passed && test.reason !== "provider" && (
         <Alert tone="error" title={t("test.failed")}>
           {t(`refusals.${test.reason}`, { email })}
@@ -97,6 +108,7 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
             tested={settings.testedAt !== null}
             label={settings.buttonLabel}
           />
+          <SsoSecretRenewal />
         </section>
       )}
 
@@ -122,6 +134,9 @@ export default async function SsoSettingsPage({ searchParams }: Props) {
           </h2>
           <p className="text-sm text-slate-600">{t("groups.intro")}</p>
           {!settings.groupsClaim && <Alert tone="info">{t("groups.off")}</Alert>}
+          {settings.groupsClaim && groupsScopeMissing && (
+            <Alert tone="info">{t("groups.scopeMissing", { claim: settings.groupsClaim })}</Alert>
+          )}
           <SsoGroupRoles mappings={groupRoles} roles={roles} />
         </section>
       )}
