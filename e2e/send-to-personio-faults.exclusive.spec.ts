@@ -110,7 +110,7 @@ test("Review & send: a candidate Personio refused and then skipped counts as fai
   const second = await createTestCandidate({ firstName: "Mads", lastName });
   await signIn(page, await createTestUser("recruiter"));
   // Newest first, as in the queue: Mads is first and refused once, Liv goes through.
-  await page.goto(`/to-send/review?ids=${second.id},${first.id}`);
+  await page.goto(`/to-send/review?ids=${second.id}&ids=${first.id}`);
   await expect(page.getByLabel("First name")).toHaveValue("Mads");
   await sandbox.addFault({ endpoint: CREATE, kind: "status", status: 422, field: "last_name", times: 1 });
   await page.getByRole("button", { name: "Send", exact: true }).click();
