@@ -18,6 +18,7 @@ import {
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "./lib/chromium";
 import { migrateDatabase, resetDatabase } from "./lib/database";
 import { freePort } from "./lib/free-port";
+import { createSandboxAdmin } from "./personio-sandbox/admin-client";
 import { DEMO_EXISTING_EMPLOYEES } from "./personio-sandbox/demo";
 
 const DATABASE_URL = "file:./data/screenshots.db";
@@ -47,12 +48,24 @@ async function main() {
     where: { stage: "HIRED", handoff: null, email: { notIn: inPersonio } },
     orderBy: { createdAt: "desc" },
     take: 3,
-    select: { id: true },
+    select: { id: true, job: { select: { department: true, office: true } } },
   });
   await db.$disconnect();
   if (hired.length < 3) throw new Error("The demo data has fewer than three hired candidates not yet sent.");
 
   const sandbox = await startDemoSandbox({ port: await freePort(), host: "127.0.0.1", quiet: true });
+  // Personio knows a department or office by the employees that have it (the demo's one employee
+  // is in Engineering, Berlin): colleagues in the pictured candidates' departments and offices, so
+  // the review form shows a sendable hire rather than "not one of Personio's values".
+  await createSandboxAdmin(sandbox.url).seedEmployees(
+    hired.map(({ job }, index) => ({
+      firstName: "Colleague",
+      lastName: String(index + 1),
+      email: `colleague.${index + 1}@demo.example`,
+      department: job?.department ?? undefined,
+      office: job?.office ?? undefined,
+    })),
+  );
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const app = startAppProcess({
