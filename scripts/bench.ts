@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks|browser]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -32,6 +32,7 @@ import { createBenchSource, runWebhookBurst } from "./bench/measure-webhooks";
 import { copyDatasetToPostgres } from "./bench/postgres-copy";
 import {
   budgetVerdicts,
+  writeBrowserSection,
   writeImportApiSection,
   writeResults,
   writeSendFormSection,
@@ -240,6 +241,24 @@ async function benchBrowser(
   ]) {
     log(`browser: Lighthouse on the ${page.toLowerCase()} (${SETTINGS.lighthouseRuns} runs)`);
     results.lighthouse.push({ page, ...(await measureLighthouse(baseUrl, session, path, SETTINGS.lighthouseRuns)) });
+  }
+}
+
+// --only=browser: what the browser gets, on its own (a full run measures it at the largest size
+// of the pages part). What a page's scripts weigh does not depend on how many candidates there
+// are, and Lighthouse's accessibility audit neither.
+const BROWSER_ALONE_CANDIDATES = 1_000;
+
+async function benchBrowserAlone(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
+  log(`browser: seeding ${BROWSER_ALONE_CANDIDATES} candidates`);
+  const dataset = await prepareDataset("browser", BROWSER_ALONE_CANDIDATES, 0, secrets);
+  assertSameBuild();
+  const app = await startApp({ databaseUrl: dataset.databaseUrl, sandboxUrl: sandbox.url, secrets, label: "browser" });
+  try {
+    const session = await signIn(app.url, dataset.recruiterEmails[0]!, BENCH_PASSWORD);
+    await benchBrowser(app.url, session, dataset, results);
+  } finally {
+    await app.stop();
   }
 }
 
@@ -493,6 +512,7 @@ async function main() {
     if (!only || only === "webhooks") await benchWebhooks(sandbox, secrets, results);
     if (!only || only === "import") await benchImportApi(sandbox, secrets, results);
     if (!only || only === "form") await benchSendForm(sandbox, secrets, results);
+    if (only === "browser") await benchBrowserAlone(sandbox, secrets, results);
   } finally {
     await sandbox.close();
   }
@@ -506,6 +526,9 @@ async function main() {
     // Only this part ran: its section replaces the one in the committed table, the rest stays.
     writeImportApiSection(results);
     log("updated the import and API section of bench/results/latest.md");
+  } else if (only === "browser") {
+    writeBrowserSection(results, BROWSER_ALONE_CANDIDATES);
+    log("updated the browser section of bench/results/latest.md");
   } else if (only === "webhooks") {
     writeWebhooksSection(results);
     log("updated the webhook section of bench/results/latest.md");

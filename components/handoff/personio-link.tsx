@@ -1,21 +1,12 @@
+"use client";
+
 import { useTranslations } from "next-intl";
 
-// "Open in Personio ↗": the employee's page in a new tab, said so to screen readers. No client
-// code of its own, so a server component (the profile's Personio panel) renders it as well as the
-// client ones (the send's outcome, Review & send).
-export function PersonioLink({ href, className = "" }: { href: string | null; className?: string }) {
+import { PersonioLinkAnchor } from "./personio-link-anchor";
+
+// "Open in Personio ↗" in the client's parts (the send's outcome, Review & send).
+export function PersonioLink({ href }: { href: string | null }) {
   const t = useTranslations("sendOutcome");
   if (!href) return null;
-  return (
-    <a
-      href={href}
-      target="_blank"
-      rel="noopener noreferrer"
-      className={`inline-flex items-center gap-1 font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900 ${className}`}
-    >
-      {t("openInPersonio")}
-      <span aria-hidden="true">↗</span>
-      <span className="sr-only">{t("opensInNewTab")}</span>
-    </a>
-  );
+  return <PersonioLinkAnchor href={href} label={t("openInPersonio")} newTab={t("opensInNewTab")} />;
 }

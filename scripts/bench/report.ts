@@ -216,6 +216,53 @@ export function writeSendFormSection(results: BenchResults) {
   replaceSection(SEND_FORM_HEADING, renderSendFormSection(results));
 }
 
+const BROWSER_HEADING = "## 4. What the browser gets";
+
+export function renderBrowserSection(results: BenchResults, measured: string[] = []): string[] {
+  const lines: string[] = [BROWSER_HEADING, "", ...measured];
+  const push = (...text: string[]) => lines.push(...text);
+  push(
+    "Cold load in Chromium (a new browser context per page), all script responses summed; gzip = each script gzipped at level 6, as `next start` serves it.",
+    "",
+    "| Page | Scripts | JS gzip | JS transferred | JS uncompressed |",
+    "|---|---|---|---|---|",
+    ...results.firstLoadJs.map(
+      (row) =>
+        `| ${row.page} | ${row.scripts} | ${kb(row.gzipBytes)} kB | ${kb(row.transferredBytes)} kB | ${kb(row.rawBytes)} kB |`,
+    ),
+  );
+  if (results.lighthouse.length > 0) {
+    const [first] = results.lighthouse;
+    push(
+      "",
+      `Lighthouse ${first!.lighthouseVersion} (npm package, desktop preset, simulated throttling), ${first!.runs} runs per page:`,
+      "",
+      "| Page | Performance | Accessibility | Largest Contentful Paint | Total Blocking Time | Cumulative Layout Shift |",
+      "|---|---|---|---|---|---|",
+      ...results.lighthouse.map(
+        (lh) =>
+          `| ${lh.page} | ${formatSpread(lh.performance, 0)} | ${formatSpread(lh.accessibility, 0)} | ${formatSpread(lh.lcpMs, 0)} ms | ${formatSpread(lh.tbtMs, 0)} ms | ${formatSpread(lh.cls, 3)} |`,
+      ),
+      "",
+      ...results.lighthouse.map((lh) =>
+        lh.failedAccessibilityAudits.length
+          ? `${lh.page}: failed accessibility audits: ${lh.failedAccessibilityAudits.join("; ")}.`
+          : `${lh.page}: no accessibility audit failed.`,
+      ),
+    );
+  }
+  return lines;
+}
+
+/** Replaces (or adds) the browser section of the committed table, leaving the rest (--only=browser). */
+export function writeBrowserSection(results: BenchResults, candidates: number) {
+  const measured = [
+    `Measured ${results.startedAt}, commit \`${results.commit.slice(0, 7)}\`${results.dirty ? " (uncommitted changes)" : ""}, by \`npm run bench -- --only=browser\` with ${candidates} candidates; load average ${results.machine.loadBefore.map((n) => n.toFixed(2)).join(" / ")} before, ${results.machine.loadAfter.map((n) => n.toFixed(2)).join(" / ")} after.`,
+    "",
+  ];
+  replaceSection(BROWSER_HEADING, [...renderBrowserSection(results, measured), ""]);
+}
+
 export function renderMarkdown(results: BenchResults): string {
   const lines: string[] = [];
   const push = (...text: string[]) => lines.push(...text);
@@ -360,37 +407,7 @@ export function renderMarkdown(results: BenchResults): string {
       `| Peak employee reads accepted in any 60 s (limit 300) | ${results.burst.map((run) => run.peakReadsPerMinute).join(", ")} |`,
     );
   }
-  push("", "## 4. What the browser gets", "");
-  push(
-    "Cold load in Chromium (a new browser context per page), all script responses summed; gzip = each script gzipped at level 6, as `next start` serves it.",
-    "",
-    "| Page | Scripts | JS gzip | JS transferred | JS uncompressed |",
-    "|---|---|---|---|---|",
-    ...results.firstLoadJs.map(
-      (row) =>
-        `| ${row.page} | ${row.scripts} | ${kb(row.gzipBytes)} kB | ${kb(row.transferredBytes)} kB | ${kb(row.rawBytes)} kB |`,
-    ),
-  );
-  if (results.lighthouse.length > 0) {
-    const [first] = results.lighthouse;
-    push(
-      "",
-      `Lighthouse ${first!.lighthouseVersion} (npm package, desktop preset, simulated throttling), ${first!.runs} runs per page:`,
-      "",
-      "| Page | Performance | Accessibility | Largest Contentful Paint | Total Blocking Time | Cumulative Layout Shift |",
-      "|---|---|---|---|---|---|",
-      ...results.lighthouse.map(
-        (lh) =>
-          `| ${lh.page} | ${formatSpread(lh.performance, 0)} | ${formatSpread(lh.accessibility, 0)} | ${formatSpread(lh.lcpMs, 0)} ms | ${formatSpread(lh.tbtMs, 0)} ms | ${formatSpread(lh.cls, 3)} |`,
-      ),
-      "",
-      ...results.lighthouse.map((lh) =>
-        lh.failedAccessibilityAudits.length
-          ? `${lh.page}: failed accessibility audits: ${lh.failedAccessibilityAudits.join("; ")}.`
-          : `${lh.page}: no accessibility audit failed.`,
-      ),
-    );
-  }
+  push("", ...renderBrowserSection(results));
   push("", ...renderImportApiSection(results));
   if (results.sendForm) push("", ...renderSendFormSection(results));
   const webhooks = renderWebhooksSection(results);

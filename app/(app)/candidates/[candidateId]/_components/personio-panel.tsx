@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 
-import { PersonioLink } from "@/components/handoff/personio-link";
+import { PersonioLinkAnchor } from "@/components/handoff/personio-link-anchor";
 import type { PersonioRecord } from "@/lib/handoff/personio-record";
 import { spokenTimeZoneName } from "@/lib/i18n/time-zones";
 import { isCustomField } from "@/lib/personio-fields/catalogue";
@@ -13,9 +13,10 @@ import { PersonioPanelHeading } from "./send-flow";
 // what Personio did not take, and the updates made since. Everything comes from Handoff's own
 // records; the link is the one way to what Personio holds now.
 export async function PersonioPanel({ record, fieldConfig }: { record: PersonioRecord; fieldConfig: FieldConfig }) {
-  const [t, tFields, format, timeZone, locale] = await Promise.all([
+  const [t, tFields, tOutcome, format, timeZone, locale] = await Promise.all([
     getTranslations("personioStatus.panel"),
     getTranslations("personioFields"),
+    getTranslations("sendOutcome"),
     getFormatter(),
     getTimeZone(),
     getLocale(),
@@ -43,7 +44,14 @@ export async function PersonioPanel({ record, fieldConfig }: { record: PersonioR
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         {/* Focus lands here when the send that made this panel closes (send-flow.tsx). */}
         <PersonioPanelHeading>{t("heading")}</PersonioPanelHeading>
-        <PersonioLink href={record.employeeUrl} className="text-sm" />
+        {record.employeeUrl && (
+          <PersonioLinkAnchor
+            href={record.employeeUrl}
+            label={tOutcome("openInPersonio")}
+            newTab={tOutcome("opensInNewTab")}
+            className="text-sm"
+          />
+        )}
       </div>
       <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2">
         {rows.map(([label, value, key]) => (
