@@ -5,7 +5,13 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 import { decoderSpec, type CsvEncoding, type Delimiter, type FileFormat } from "@/lib/imports/detect";
-import { PARSE_LIMITS, WORKER_CPU_SECONDS, WORKER_HEAP_MEGABYTES, type ParseRefusal } from "@/lib/imports/parse/limits";
+import {
+  PARSE_LIMITS,
+  WORKER_CPU_SECONDS,
+  WORKER_HEAP_MEGABYTES,
+  WORKER_YOUNG_GENERATION_MEGABYTES,
+  type ParseRefusal,
+} from "@/lib/imports/parse/limits";
 import type { FromWorker, SheetMeta, ToWorker } from "@/lib/imports/parse/protocol";
 
 // Every file an import reads (the upload's inspection, the preview, the import itself) is parsed
@@ -66,7 +72,10 @@ function threadCpuSeconds(threadId: number): number | null {
 
 function startWorker() {
   return new Worker(WORKER_ENTRY, {
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MEGABYTES, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: WORKER_HEAP_MEGABYTES,
+      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MEGABYTES,
+    },
   });
 }
 

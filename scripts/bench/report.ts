@@ -260,7 +260,7 @@ export function writeBrowserSection(results: BenchResults, candidates: number) {
     `Measured ${results.startedAt}, commit \`${results.commit.slice(0, 7)}\`${results.dirty ? " (uncommitted changes)" : ""}, by \`npm run bench -- --only=browser\` with ${candidates} candidates; load average ${results.machine.loadBefore.map((n) => n.toFixed(2)).join(" / ")} before, ${results.machine.loadAfter.map((n) => n.toFixed(2)).join(" / ")} after.`,
     "",
   ];
-  replaceSection(BROWSER_HEADING, [...renderBrowserSection(results, measured), ""]);
+  replaceSection(BROWSER_HEADING, renderBrowserSection(results, measured));
 }
 
 export function renderMarkdown(results: BenchResults): string {

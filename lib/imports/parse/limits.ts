@@ -15,6 +15,14 @@ export const INFLATE_RATIO_GRACE_BYTES = 1024 * 1024;
 /** The worker's heap (old generation): shared strings and a batch of rows fit many times over. */
 export const WORKER_HEAP_MEGABYTES = 96;
 
+/**
+ * The worker's young generation, where a file's short-lived cells and rows are made and die. V8's
+ * default (16 MB here) is sized for throughput; the parser outruns the import's database writes
+ * anyway, and a smaller one keeps the server's resident memory during an import lower (the
+ * import's 300 MB budget, bench/README.md; the figures are in bench/results/latest.md).
+ */
+export const WORKER_YOUNG_GENERATION_MEGABYTES = 4;
+
 /** CPU time one file's parsing may take, summed over the worker's life. */
 export const WORKER_CPU_SECONDS = 120;
 
