@@ -2,7 +2,7 @@
 // settings (CI=true: two workers, no retries). Races that a quiet machine hides show up here.
 //
 //   npm run test:e2e:busy                        the whole suite on SQLite
-//   npm run test:e2e:busy -- --postgres          on a throwaway PostgreSQL server
+//   npm run test:e2e:busy -- --postgres          on a throwaway PostgreSQL server, as npm test runs it there
 //   npm run test:e2e:busy -- --burners=4 e2e/users.spec.ts --project=app
 //
 // --burners=N sets how many CPU-bound processes run (default: one per core); every other argument
@@ -36,7 +36,11 @@ if (!fs.existsSync(".next/BUILD_ID")) {
 
 if (onPostgres) {
   const server = await startPostgresServer();
+  // As npm test's PostgreSQL run (scripts/test.ts): the suite's database, the server the
+  // harnesses make their own databases on, and the database-independent specs left out.
   env.E2E_DATABASE_URL = postgresDatabaseUrl(server.url, "handoff_e2e");
+  env.HANDOFF_TEST_DATABASE_URL = server.url;
+  env.E2E_SKIP_DATABASE_INDEPENDENT = "1";
   console.log(`▶ PostgreSQL at ${server.url}`);
 }
 
