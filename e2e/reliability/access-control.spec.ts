@@ -19,6 +19,7 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   setUserActiveAction: { permission: "users:manage", path: () => "/admin/users" },
   saveSsoSettingsAction: { permission: "users:manage", path: () => "/admin/sso" },
   startSsoTestAction: { permission: "users:manage", path: () => "/admin/sso" },
+  testNewSsoSecretAction: { permission: "users:manage", path: () => "/admin/sso" },
   setSsoEnabledAction: { permission: "users:manage", path: () => "/admin/sso" },
   setSsoRequiredAction: { permission: "users:manage", path: () => "/admin/sso" },
   addSsoGroupRoleAction: { permission: "users:manage", path: () => "/admin/sso" },
