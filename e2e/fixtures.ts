@@ -103,6 +103,7 @@ export const test = base;
 // API, users, audit filters and export, rate limits, concurrency, crash, first run, key rotation,
 // security) run on both too. Everything else (pages, language, sign-in forms, redirects, SSO,
 // permissions, the sandbox's screen) reads and writes through the same Prisma calls whichever
-// database is below, and is tagged with this.
+// database is below, and is tagged with this. A serial file whose tests build on each other is
+// tagged whole or not at all: a later test must not run on PostgreSQL without the earlier ones.
 export const DATABASE_INDEPENDENT = { tag: "@database-independent" };
 export { expect };
