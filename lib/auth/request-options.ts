@@ -69,11 +69,13 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
   const settings = await loadSsoRuntime({ pendingTestId: testRun?.pendingTestId });
   if (!settings) return authOptions;
   if (!settings.enabled && !testerId) return authOptions;
-  // Whether to ask for "groups" depends on the provider's current discovery document; it is read
-  // only when the answer matters.
-  const scopesSupported = wantsGroupsScope(settings)
-    ? (await fetchScopesSupported(settings.issuer))?.scopesSupported
-    : undefined;
+  // Whether to ask for "groups" depends on the provider's current discovery document. Scopes go
+  // only into the authorization request, which the sign-in action builds; the callback and the
+  // provider list do not use them, so the document is read only there, and only when groups matter.
+  const scopesSupported =
+    action === "signin" && wantsGroupsScope(settings)
+      ? (await fetchScopesSupported(settings.issuer))?.scopesSupported
+      : undefined;
 
   // The user this request's callback let in, handed from the signIn callback to jwt (both run
   // within this one request; the options object is this request's own).

@@ -13,27 +13,34 @@ export function discoveryUrl(issuer: string) {
   return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
 }
 
-export async function checkDiscovery(
+// The issuer's discovery document. No redirects: the document must live where the issuer says.
+async function readDiscoveryDocument(
   issuer: string,
-): Promise<{ ok: true; issuer: string } | { ok: false; problem: DiscoveryProblem }> {
+): Promise<{ document: Record<string, unknown> } | { problem: "unreachable" | "not_json" }> {
   let response: Response;
   try {
-    // No redirects: the document must live where the issuer says.
     response = await fetch(discoveryUrl(issuer), {
       redirect: "error",
       signal: AbortSignal.timeout(TIMEOUT_MS),
       headers: { accept: "application/json" },
     });
   } catch {
-    return { ok: false, problem: "unreachable" };
+    return { problem: "unreachable" };
   }
-  if (!response.ok) return { ok: false, problem: "unreachable" };
-  let document: Record<string, unknown>;
+  if (!response.ok) return { problem: "unreachable" };
   try {
-    document = (await response.json()) as Record<string, unknown>;
+    return { document: (await response.json()) as Record<string, unknown> };
   } catch {
-    return { ok: false, problem: "not_json" };
+    return { problem: "not_json" };
   }
+}
+
+export async function checkDiscovery(
+  issuer: string,
+): Promise<{ ok: true; issuer: string } | { ok: false; problem: DiscoveryProblem }> {
+  const read = await readDiscoveryDocument(issuer);
+  if ("problem" in read) return { ok: false, problem: read.problem };
+  const { document } = read;
   if (document.issuer !== issuer && document.issuer !== issuer.replace(/\/+$/, ""))
     return { ok: false, problem: "issuer_mismatch" };
   for (const key of ["authorization_endpoint", "token_endpoint", "jwks_uri"]) {
@@ -52,16 +59,6 @@ export async function checkDiscovery(
 // The discovery document's scopes_supported, read when a sign-in starts or the settings page
 // shows (which scopes to ask for: lib/sso/scopes.ts); null when the document cannot be read.
 export async function fetchScopesSupported(issuer: string): Promise<{ scopesSupported: unknown } | null> {
-  try {
-    const response = await fetch(discoveryUrl(issuer), {
-      redirect: "error",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: { accept: "application/json" },
-    });
-    if (!response.ok) return null;
-    const document = (await response.json()) as Record<string, unknown>;
-    return { scopesSupported: document.scopes_supported };
-  } catch {
-    return null;
-  }
+  const read = await readDiscoveryDocument(issuer);
+  return "document" in read ? { scopesSupported: read.document.scopes_supported } : null;
 }
