@@ -14,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 
 import { startCpuBurner } from "./lib/cpu-burner";
-import { postgresDatabaseUrl } from "./lib/postgres-databases";
+import { postgresTestEnv } from "./lib/postgres-databases";
 import { startPostgresServer } from "./lib/postgres-server";
 
 const BIN = "node_modules/.bin";
@@ -36,11 +36,7 @@ if (!fs.existsSync(".next/BUILD_ID")) {
 
 if (onPostgres) {
   const server = await startPostgresServer();
-  // As npm test's PostgreSQL run (scripts/test.ts): the suite's database, the server the
-  // harnesses make their own databases on, and the database-independent specs left out.
-  env.E2E_DATABASE_URL = postgresDatabaseUrl(server.url, "handoff_e2e");
-  env.HANDOFF_TEST_DATABASE_URL = server.url;
-  env.E2E_SKIP_DATABASE_INDEPENDENT = "1";
+  Object.assign(env, postgresTestEnv(server.url));
   console.log(`▶ PostgreSQL at ${server.url}`);
 }
 

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 
 import { chromiumExecutablePath } from "./lib/chromium";
-import { postgresDatabaseUrl } from "./lib/postgres-databases";
+import { postgresTestEnv } from "./lib/postgres-databases";
 import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server";
 
 const BIN = "node_modules/.bin";
@@ -78,16 +78,10 @@ async function runOnPostgres() {
   console.log(`\n▶ Starting a throwaway PostgreSQL server (${binaries.version})`);
   const server = await startPostgresServer();
   console.log(`✔ PostgreSQL at ${server.url}`);
-  const postgresEnv = {
-    HANDOFF_TEST_DATABASE_URL: server.url,
-    E2E_DATABASE_URL: postgresDatabaseUrl(server.url, "handoff_e2e"),
-  };
-  run("Database tests on PostgreSQL (vitest, *.db.test.ts)", `${BIN}/vitest`, ["run", ".db.test."], postgresEnv);
   // Specs tagged @database-independent (e2e/fixtures.ts DATABASE_INDEPENDENT) ran in the SQLite run.
-  run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], {
-    ...postgresEnv,
-    E2E_SKIP_DATABASE_INDEPENDENT: "1",
-  });
+  const postgresEnv = postgresTestEnv(server.url);
+  run("Database tests on PostgreSQL (vitest, *.db.test.ts)", `${BIN}/vitest`, ["run", ".db.test."], postgresEnv);
+  run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], postgresEnv);
   await server.stop();
 }
 

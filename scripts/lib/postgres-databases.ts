@@ -19,6 +19,17 @@ export function postgresDatabaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
+// What npm test's PostgreSQL run gives the tests (scripts/test.ts, and the busy run's --postgres):
+// the server the database tests and the E2E harnesses make their databases on, the E2E suite's
+// own database, and the database-independent specs left out (e2e/fixtures.ts).
+export function postgresTestEnv(serverUrl: string) {
+  return {
+    HANDOFF_TEST_DATABASE_URL: serverUrl,
+    E2E_DATABASE_URL: postgresDatabaseUrl(serverUrl, "handoff_e2e"),
+    E2E_SKIP_DATABASE_INDEPENDENT: "1",
+  };
+}
+
 async function withMaintenanceConnection<T>(
   databaseUrl: string,
   work: (client: pg.Client, database: string) => Promise<T>,
