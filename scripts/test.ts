@@ -1,6 +1,6 @@
 // npm test: every check and test, on a fresh clone, with nothing installed by hand.
 // Order: cheap and fast first, so a type error fails in seconds rather than after the build.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 
 import { chromiumExecutablePath } from "./lib/chromium";
@@ -10,16 +10,46 @@ import { findPostgresBinaries, startPostgresServer } from "./lib/postgres-server
 const BIN = "node_modules/.bin";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-function run(title: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
+type Step = { title: string; command: string; args: string[]; env?: Record<string, string> };
+
+// When one step fails, the steps running beside it are stopped too, rather than left behind.
+const running = new Set<ChildProcess>();
+
+function spawnStep(step: Step, output: "inherit" | "buffer") {
   const started = Date.now();
-  console.log(`\n▶ ${title}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status !== 0) {
-    console.error(`✖ ${title} failed after ${seconds}s`);
-    process.exit(result.status ?? 1);
-  }
-  console.log(`✔ ${title} (${seconds}s)`);
+  console.log(`\n▶ ${step.title}${output === "buffer" ? " (output shown when it ends)" : ""}`);
+  const child = spawn(step.command, step.args, {
+    stdio: output === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"],
+    env: { ...env, ...step.env },
+  });
+  running.add(child);
+  let buffered = "";
+  child.stdout?.on("data", (chunk: Buffer) => (buffered += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (buffered += chunk.toString()));
+  return new Promise<void>((resolve) =>
+    child.on("close", (code) => {
+      running.delete(child);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (buffered) console.log(`\n── ${step.title} ──\n${buffered.trimEnd()}`);
+      if (code !== 0) {
+        console.error(`✖ ${step.title} failed after ${seconds}s`);
+        for (const other of running) other.kill("SIGTERM");
+        process.exit(code ?? 1);
+      }
+      console.log(`✔ ${step.title} (${seconds}s)`);
+      resolve();
+    }),
+  );
+}
+
+async function run(title: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
+  await spawnStep({ title, command, args, env: extraEnv }, "inherit");
+}
+
+// Steps that each keep one core busy at most (tsc, ESLint and Prettier are single-threaded) run
+// side by side on CI's two cores; their output is printed whole when each ends, not interleaved.
+async function runTogether(steps: Step[]) {
+  await Promise.all(steps.map((step) => spawnStep(step, "buffer")));
 }
 
 // Debian's Chromium (Playwright cannot download its own browser on offline machines);
@@ -51,39 +81,57 @@ function ensureBrowser() {
 }
 
 ensureBrowser();
-run("Type check", `${BIN}/tsc`, ["--noEmit", "-p", "."]);
-run("Lint", `${BIN}/eslint`, ["."]);
-run("Formatting (Prettier)", `${BIN}/prettier`, ["--check", "."]);
-run("Unit and integration tests (vitest)", `${BIN}/vitest`, ["run"]);
-run("Production build", `${BIN}/next`, ["build"]);
-run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]);
+await runTogether([
+  { title: "Type check", command: `${BIN}/tsc`, args: ["--noEmit", "-p", "."] },
+  { title: "Lint", command: `${BIN}/eslint`, args: ["."] },
+  { title: "Formatting (Prettier)", command: `${BIN}/prettier`, args: ["--check", "."] },
+]);
+await run("Unit and integration tests (vitest)", `${BIN}/vitest`, ["run"]);
+await run("Production build", `${BIN}/next`, ["build"]);
 
 // The same app on PostgreSQL: a throwaway server this run starts and removes (also when a step
 // fails or on Ctrl-C), then the tests that touch a database again: vitest's *.db.test.ts and
 // the Playwright suite but for the specs tagged database-independent. Pure unit tests, the type
 // check and the build do not depend on the database and are not repeated.
-async function runOnPostgres() {
+async function startPostgres() {
   const binaries = findPostgresBinaries();
   if (!binaries) {
     const reason = "no PostgreSQL installed (no initdb/pg_ctl on PATH or in /usr/lib/postgresql/*/bin)";
-    // CI (.ci/run) must run it: there a missing PostgreSQL is a failure, not a skip.
     if (process.env.HANDOFF_REQUIRE_POSTGRES) {
       console.error(`\n✖ PostgreSQL run required (HANDOFF_REQUIRE_POSTGRES) but ${reason}.`);
       process.exit(1);
     }
     console.log(`\n⚠ PostgreSQL run skipped: ${reason}.`);
-    return;
+    return null;
   }
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
   console.log(`\n▶ Starting a throwaway PostgreSQL server (${binaries.version})`);
   const server = await startPostgresServer();
   console.log(`✔ PostgreSQL at ${server.url}`);
-  // Specs tagged @database-independent (e2e/fixtures.ts DATABASE_INDEPENDENT) ran in the SQLite run.
-  const postgresEnv = postgresTestEnv(server.url);
-  run("Database tests on PostgreSQL (vitest, *.db.test.ts)", `${BIN}/vitest`, ["run", ".db.test."], postgresEnv);
-  run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], postgresEnv);
-  await server.stop();
+  return server;
 }
 
-await runOnPostgres();
+const postgres = await startPostgres();
+const postgresEnv = postgres ? postgresTestEnv(postgres.url) : null;
+// PostgreSQL's database tests run beside the SQLite Playwright run, on one vitest worker: most of
+// that run is its "exclusive" and "reliability" projects, one test at a time, which leave a core
+// mostly idle (CI has two). Their output is printed when they end.
+await Promise.all([
+  run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]),
+  postgresEnv &&
+    spawnStep(
+      {
+        title: "Database tests on PostgreSQL (vitest, *.db.test.ts)",
+        command: `${BIN}/vitest`,
+        args: ["run", ".db.test.", "--maxWorkers=1"],
+        env: postgresEnv,
+      },
+      "buffer",
+    ),
+]);
+if (postgres && postgresEnv) {
+  // Specs tagged @database-independent (e2e/fixtures.ts DATABASE_INDEPENDENT) ran in the SQLite run.
+  await run("End-to-end tests on PostgreSQL (Playwright, Chromium)", `${BIN}/playwright`, ["test"], postgresEnv);
+  await postgres.stop();
+}
 console.log("\nAll tests passed.");
