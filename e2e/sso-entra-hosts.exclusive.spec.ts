@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 
 import { startOidcTestProvider, type OidcTestProvider } from "@/scripts/oidc-test-provider/server";
 
@@ -46,6 +47,7 @@ const test = base.extend<object, { entraProviders: OidcTestProvider[] }>({
         ),
       );
       const ports = Object.fromEntries(providers.map((provider) => [hostOf(provider.issuer), provider.port]));
+      fs.mkdirSync(path.dirname(routesFile), { recursive: true });
       fs.writeFileSync(routesFile, JSON.stringify({ ca: cert, ports }));
       await use(providers);
       fs.rmSync(routesFile, { force: true });
