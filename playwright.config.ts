@@ -1,3 +1,5 @@
+import path from "node:path";
+
 import { defineConfig, devices } from "@playwright/test";
 
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "./scripts/lib/chromium";
@@ -8,6 +10,8 @@ const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 // Read by the tests (fixtures open the same database and talk to the same sandbox).
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 process.env.PERSONIO_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+// Where a test routes a real provider's host name to its local provider (e2e/support/tls-host-routes.mjs).
+process.env.E2E_TLS_HOST_ROUTES = path.resolve(`data/e2e-tls-host-routes-${APP_PORT}.json`);
 // A lower webhook flood bound than production's 600 a minute (the app inherits it; each source
 // has its own count, and no other test sends a source more than a dozen deliveries): the flood
 // test then overruns it with 90 requests, well inside the limiter's one-minute window even on a
@@ -58,6 +62,7 @@ export default defineConfig({
       E2E_APP_PORT: String(APP_PORT),
       E2E_SANDBOX_PORT: String(SANDBOX_PORT),
       DATABASE_URL: process.env.DATABASE_URL,
+      E2E_TLS_HOST_ROUTES: process.env.E2E_TLS_HOST_ROUTES,
     },
   },
 });

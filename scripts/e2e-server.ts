@@ -1,6 +1,9 @@
 // Started by playwright.config.ts: a fresh database, the Personio sandbox and the production
-// build of the app (`next start`), on the ports the config chose.
+// build of the app (`next start`), on the ports the config chose, with the tests' TLS host routes
+// preloaded (e2e/support/tls-host-routes.mjs).
 import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 
@@ -12,6 +15,7 @@ import {
   stopTogether,
 } from "./lib/app-with-sandbox";
 import { migrateDatabase, resetDatabase } from "./lib/database";
+import { serverNodeOptions } from "./lib/server-heap";
 
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
@@ -39,7 +43,14 @@ async function main() {
     url: `http://localhost:${appPort}`,
     sandboxUrl: sandbox.url,
     secrets,
-    env: { PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS ?? "3000" },
+    env: {
+      PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS ?? "3000",
+      // Tests only: lets the SSO tests serve a provider under a real provider's host name.
+      NODE_OPTIONS: serverNodeOptions(
+        `${process.env.NODE_OPTIONS ?? ""} --import=${pathToFileURL(path.resolve("e2e/support/tls-host-routes.mjs")).href}`,
+      ),
+      E2E_TLS_HOST_ROUTES: process.env.E2E_TLS_HOST_ROUTES,
+    },
   });
   stopTogether(app, sandbox, 1);
 }

@@ -8,13 +8,17 @@
 // JWKS, authorization, PKCE, codes) is the provider's own.
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 
 export type OidcTestAccount = {
   email: string;
-  emailVerified?: boolean;
+  // null: no email_verified claim at all, as Entra ID sends (it says so with xms_edov instead).
+  emailVerified?: boolean | null;
+  // Entra ID's optional claim: the domain's owner verified the address.
+  xmsEdov?: boolean;
   name?: string;
   groups?: string[];
   // Google's hosted domain claim.
@@ -29,6 +33,8 @@ export type AuthorizationError = { error: string; description?: string };
 
 export type OidcTestProvider = {
   issuer: string;
+  // Where it listens on 127.0.0.1 (with a public issuer, a name that must be routed here).
+  port: number;
   clientId: string;
   clientSecret: string;
   // Accounts sign in with their email as the login (any password).
@@ -84,6 +90,12 @@ export async function startOidcTestProvider(options: {
   redirectUris: string[];
   clientId?: string;
   clientSecret?: string;
+  // Served over HTTPS with this certificate instead of plain HTTP.
+  tls?: { key: string; cert: string };
+  // The issuer as the app and the browser see it, e.g. https://login.microsoftonline.com/<tenant>/v2.0
+  // (its host routed to this port by the test); its path prefixes every endpoint, as Entra ID's
+  // tenant path does. Without it: http(s)://127.0.0.1:<port>.
+  issuer?: string;
 }): Promise<OidcTestProvider> {
   const clientId = options.clientId ?? "handoff";
   const clientSecret = options.clientSecret ?? randomBytes(24).toString("base64url");
@@ -101,7 +113,19 @@ export async function startOidcTestProvider(options: {
   const acceptedSecrets = new Set([clientSecret]);
   const internalSecret = randomBytes(24).toString("base64url");
 
-  const server = http.createServer((req, res) => {
+  // oidc-provider mounted under the issuer's path: it routes on the rest of the path and builds
+  // its endpoints' URLs from originalUrl (as when mounted in Express).
+  const mountPath = options.issuer ? new URL(options.issuer).pathname.replace(/\/+$/, "") : "";
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (mountPath) {
+      const requested = req.url ?? "/";
+      if (requested !== mountPath && !requested.startsWith(`${mountPath}/`) && !requested.startsWith(`${mountPath}?`)) {
+        res.writeHead(404).end();
+        return;
+      }
+      (req as http.IncomingMessage & { originalUrl?: string }).originalUrl = requested;
+      req.url = requested.slice(mountPath.length) || "/";
+    }
     const url = new URL(req.url ?? "/", "http://provider");
     if (url.pathname === "/token") acceptSecret(req);
     if (url.pathname === "/auth") {
@@ -119,7 +143,8 @@ export async function startOidcTestProvider(options: {
       }
     }
     return handler(req, res);
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
   function acceptSecret(req: http.IncomingMessage) {
     const [scheme, value] = (req.headers.authorization ?? "").split(" ");
     if (scheme !== "Basic" || !value) return;
@@ -132,7 +157,8 @@ export async function startOidcTestProvider(options: {
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const issuer = options.issuer?.replace(/\/+$/, "") ?? `${options.tls ? "https" : "http"}://127.0.0.1:${port}`;
 
   function tamper(idToken: string): string {
     const [headerPart, payloadPart] = idToken.split(".");
@@ -170,8 +196,13 @@ export async function startOidcTestProvider(options: {
       jwks: { keys: keys.map((key) => key.privateJwk) },
       cookies: { keys: cookieKeys },
       claims: groupsScope
-        ? { openid: ["sub"], email: ["email", "email_verified", "hd"], profile: ["name"], groups: ["groups"] }
-        : { openid: ["sub"], email: ["email", "email_verified", "hd", "groups"], profile: ["name"] },
+        ? {
+            openid: ["sub"],
+            email: ["email", "email_verified", "hd", "xms_edov"],
+            profile: ["name"],
+            groups: ["groups"],
+          }
+        : { openid: ["sub"], email: ["email", "email_verified", "hd", "xms_edov", "groups"], profile: ["name"] },
       // Claims in the ID token itself (as Entra ID, Google, Okta and Keycloak do), not only at userinfo.
       conformIdTokenClaims: false,
       pkce: { required: () => true },
@@ -185,7 +216,8 @@ export async function startOidcTestProvider(options: {
             return {
               sub,
               email: account.email,
-              email_verified: account.emailVerified ?? true,
+              ...(account.emailVerified === null ? {} : { email_verified: account.emailVerified ?? true }),
+              ...(account.xmsEdov === undefined ? {} : { xms_edov: account.xmsEdov }),
               name: account.name ?? account.email,
               ...(account.groups ? { groups: account.groups } : {}),
               ...(account.hd ? { hd: account.hd } : {}),
@@ -221,6 +253,7 @@ export async function startOidcTestProvider(options: {
 
   return {
     issuer,
+    port,
     clientId,
     clientSecret,
     setAccount(account) {
