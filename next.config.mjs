@@ -8,6 +8,9 @@ const nextConfig = {
   // forbidden(): a signed-in person without the permission gets the "no access" page with
   // status 403 (app/(app)/forbidden.tsx) rather than a 404 that hides why.
   experimental: { authInterrupts: true },
+  // A self-contained server (server.js and only the node_modules it needs) for the container image
+  // (scripts/image.ts); `next start` serves the same build.
+  output: "standalone",
   // The Content-Security-Policy is set per request with a nonce in proxy.ts; these apply everywhere.
   async headers() {
     return [

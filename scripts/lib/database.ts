@@ -2,16 +2,11 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import { databaseProvider } from "../../lib/db/provider";
+import { databaseProvider, sqliteFilePath } from "../../lib/db/provider";
 import { recreatePostgresDatabase } from "./postgres-databases";
 
 const BIN = path.join(process.cwd(), "node_modules", ".bin");
 const PRISMA_BIN = path.join(BIN, "prisma");
-
-function sqliteFilePath(databaseUrl: string): string | null {
-  if (!databaseUrl.startsWith("file:")) return null;
-  return path.resolve(process.cwd(), databaseUrl.slice("file:".length).split("?")[0]!);
-}
 
 // Applies the committed migrations of DATABASE_URL's provider with Prisma's own history table,
 // so `prisma migrate status` and later `migrate deploy` runs agree with what happened here.
