@@ -56,6 +56,9 @@ run("Lint", `${BIN}/eslint`, ["."]);
 run("Formatting (Prettier)", `${BIN}/prettier`, ["--check", "."]);
 run("Unit and integration tests (vitest)", `${BIN}/vitest`, ["run"]);
 run("Production build", `${BIN}/next`, ["build"]);
+// The container image's build and start steps on that same build (the Dockerfile runs them;
+// Docker itself is not available here): standalone server, migrations, setup page, health.
+run("Container image steps (standalone server as the image starts it)", `${BIN}/tsx`, ["scripts/image-check.ts"]);
 run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]);
 
 // The same app on PostgreSQL: a throwaway server this run starts and removes (also when a step
