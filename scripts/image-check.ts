@@ -48,6 +48,7 @@ async function main() {
       NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
       ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       HANDOFF_SHUTDOWN_TIMEOUT_MS: "5000",
+      NODE_ENV: "production",
     },
   });
   app.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -90,7 +91,8 @@ async function main() {
     if (!output.join("").includes("setup token")) fail("The log does not announce the setup token");
     console.log(`/ → /setup: 200 with the setup form, ${script} served (${seconds()})`);
 
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.join(outDir, "data", `handoff.db${suffix}`), { force: true });
+    for (const suffix of ["", "-wal", "-shm"])
+      fs.rmSync(path.join(outDir, "data", `handoff.db${suffix}`), { force: true });
     const gone = await fetch(`${url}/api/ready`);
     const goneBody = (await gone.json()) as Record<string, unknown>;
     if (gone.status !== 503 || goneBody.database !== "missing") {

@@ -102,10 +102,14 @@ async function main() {
     const outDir = rest.find((argument) => !argument.startsWith("--"));
     if (!outDir) throw new Error("usage: tsx scripts/image.ts build <dir> [--skip-next-build]");
     if (!rest.includes("--skip-next-build")) {
-      const build = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], {
-        stdio: "inherit",
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      });
+      const build = spawnSync(
+        process.execPath,
+        [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"],
+        {
+          stdio: "inherit",
+          env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+        },
+      );
       if (build.status !== 0) process.exit(build.status ?? 1);
     }
     assembleImage(process.cwd(), path.resolve(outDir));

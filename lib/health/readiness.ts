@@ -6,8 +6,8 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { databaseProvider, sqliteFilePath } from "@/lib/db/provider";
 import { env } from "@/lib/env";
-import { SCHEMAS } from "@/prisma/schemas";
 import { isShuttingDown } from "@/lib/shutdown";
+import { SCHEMAS } from "@/prisma/schemas";
 
 // What /api/ready reports: whether this process can serve (its database answers and has every
 // migration this build knows applied) and, for information only, how the Personio connection
