@@ -111,9 +111,15 @@ test(
       expect(databaseProvider(cluster.databaseUrl)).toBe("sqlite");
       const recruiter = await createTestUser("recruiter", { client: cluster.db });
       const candidates = await Promise.all(Array.from({ length: 6 }, () => createTestCandidate({}, cluster.db)));
-      // Sends take a while, so the backup runs among them.
-      cluster.sandbox.state.faults.push({ id: "slow-creates", endpoint: CREATE, kind: "latency", latencyMs: 400 });
-      const sends = candidates.map((candidate) => sendAs(cluster, recruiter, candidate));
+      // Sends take a while and start one after another, so the backup runs among them.
+      cluster.sandbox.state.faults.push({ id: "slow-creates", endpoint: CREATE, kind: "latency", latencyMs: 2_000 });
+      const settled = new Set<number>();
+      const sends = candidates.map(async (candidate, index) => {
+        await new Promise((resolve) => setTimeout(resolve, index * 700));
+        const result = await sendAs(cluster, recruiter, candidate);
+        settled.add(index);
+        return result;
+      });
       await expect
         .poll(() => cluster.db.handoff.count({ where: { status: "SENT" } }), { timeout: 30_000 })
         .toBeGreaterThan(0);
@@ -122,13 +128,14 @@ test(
         (h) => h.candidateId,
       );
       fs.rmSync(backupFile, { force: true });
+      const inFlightDuringBackup = candidates.length - settled.size;
       execFileSync("node_modules/.bin/tsx", ["scripts/db-backup.ts", backupFile], {
         env: { ...process.env, DATABASE_URL: cluster.databaseUrl },
         stdio: "pipe",
       });
       const results = await Promise.all(sends);
       expect(results.map((result) => result.data?.outcome)).toEqual(candidates.map(() => "sent"));
-      const inFlightDuringBackup = candidates.length - completedBefore.length;
+      expect(inFlightDuringBackup).toBeGreaterThan(0);
 
       // Restore: the backup file becomes the database of a new app process.
       fs.copyFileSync(backupFile, sqliteFilePath(restoredUrl)!);
