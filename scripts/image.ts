@@ -42,6 +42,8 @@ const START_FILES = [
   "lib",
   "scripts/lib",
   "scripts/image.ts",
+  // npm run db:backup, for an image on SQLite (README, "Backups").
+  "scripts/db-backup.ts",
 ];
 
 function copy(from: string, to: string) {
