@@ -8,12 +8,29 @@ export async function registerNode() {
   recordPeerAddresses();
   // The configuration is checked now: a server with a missing or unsafe setting stops at start
   // with the list of what is wrong, instead of serving errors (Next.js would keep listening).
+  let env: (typeof import("@/lib/env"))["env"];
   try {
-    await import("@/lib/env");
+    ({ env } = await import("@/lib/env"));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  // SIGTERM: sends and background work in flight finish before Next.js closes the server and
+  // exits (lib/shutdown.ts). Installed here, after Next.js registered its own signal handling,
+  // which it then runs last.
+  const [{ installShutdownHandler }, { logger }, { watchHttpServers, stopAccepting }] = await Promise.all([
+    import("@/lib/shutdown"),
+    import("@/lib/logger"),
+    import("@/lib/http/server-timeouts"),
+  ]);
+  watchHttpServers();
+  installShutdownHandler({
+    timeoutMs: env.HANDOFF_SHUTDOWN_TIMEOUT_MS,
+    log: (message, details) => logger.info(details, message),
+    stopAccepting,
+  });
+  // The background runner's stop is registered here at merge (issue 27):
+  //   registerDrain({ name: "background-runner", stop: (timeoutMs) => stopBackgroundRunner(timeoutMs) });
   // On an installation without any user, print how to create the first admin: the setup page's
   // address and its token (README, "First run in production"). Not awaited: the check needs the
   // database, and serving need not wait for it.

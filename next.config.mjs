@@ -8,6 +8,11 @@ const nextConfig = {
   // forbidden(): a signed-in person without the permission gets the "no access" page with
   // status 403 (app/(app)/forbidden.tsx) rather than a 404 that hides why.
   experimental: { authInterrupts: true },
+  // A self-contained server (server.js and only the node_modules it needs) for the container image:
+  // built when scripts/image.ts builds the image, and by npm test, which checks the image's steps on
+  // the build its E2E tests use. Only then: `next start` (npm start) serves a standalone build but
+  // warns on every start that it should not.
+  output: process.env.HANDOFF_STANDALONE_BUILD === "1" ? "standalone" : undefined,
   // The Content-Security-Policy is set per request with a nonce in proxy.ts; these apply everywhere.
   async headers() {
     return [

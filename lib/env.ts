@@ -48,6 +48,10 @@ export const env = createEnv({
     // A send still "in progress" after this long is taken to have died (a crash, a killed
     // process) and may be retried; well above the longest a lookup plus a create can take.
     HANDOFF_CLAIM_TTL_MS: z.coerce.number().int().positive().default(120_000),
+    // How long a stopping process (SIGTERM) waits for sends and background work in flight before
+    // it exits anyway (lib/shutdown.ts); above the longest send (a lookup plus a create, each up
+    // to PERSONIO_TIMEOUT_MS). The service manager's own stop timeout must be longer still.
+    HANDOFF_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     // Deliveries one webhook source may make per minute, counted in the database for all app
     // processes together; more are answered 429 with Retry-After, which every ATS here retries.
     WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
@@ -93,6 +97,7 @@ export const env = createEnv({
     PERSONIO_APP_ID: process.env.PERSONIO_APP_ID,
     PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS,
     HANDOFF_CLAIM_TTL_MS: process.env.HANDOFF_CLAIM_TTL_MS,
+    HANDOFF_SHUTDOWN_TIMEOUT_MS: process.env.HANDOFF_SHUTDOWN_TIMEOUT_MS,
     WEBHOOK_RATE_LIMIT_PER_MINUTE: process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE,
     DEFAULT_LOCALE: process.env.DEFAULT_LOCALE,
     DEFAULT_TIME_ZONE: process.env.DEFAULT_TIME_ZONE,

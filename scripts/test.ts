@@ -87,7 +87,8 @@ await runTogether([
   { title: "Formatting (Prettier)", command: `${BIN}/prettier`, args: ["--check", "."] },
 ]);
 await run("Unit and integration tests (vitest)", `${BIN}/vitest`, ["run"]);
-await run("Production build", `${BIN}/next`, ["build"]);
+// With the standalone output too, for the container image's steps below.
+await run("Production build", `${BIN}/next`, ["build"], { HANDOFF_STANDALONE_BUILD: "1" });
 
 // The same app on PostgreSQL: a throwaway server this run starts and removes (also when a step
 // fails or on Ctrl-C), then the tests that touch a database again: vitest's *.db.test.ts and
@@ -113,11 +114,20 @@ async function startPostgres() {
 
 const postgres = await startPostgres();
 const postgresEnv = postgres ? postgresTestEnv(postgres.url) : null;
-// PostgreSQL's database tests run beside the SQLite Playwright run, on one vitest worker: most of
-// that run is its "exclusive" and "reliability" projects, one test at a time, which leave a core
-// mostly idle (CI has two). Their output is printed when they end.
+// Beside the SQLite Playwright run, whose "exclusive" and "reliability" projects run one test at a
+// time and leave a core mostly idle (CI has two): the container image's build and start steps on
+// the build above (the Dockerfile runs them; Docker itself is not available here), and
+// PostgreSQL's database tests on one vitest worker. Their output is printed when each ends.
 await Promise.all([
   run("End-to-end tests (Playwright, Chromium)", `${BIN}/playwright`, ["test"]),
+  spawnStep(
+    {
+      title: "Container image steps (standalone server as the image starts it)",
+      command: `${BIN}/tsx`,
+      args: ["scripts/image-check.ts"],
+    },
+    "buffer",
+  ),
   postgresEnv &&
     spawnStep(
       {

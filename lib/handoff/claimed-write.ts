@@ -28,6 +28,7 @@ import { prefillValue, type PrefillCandidate } from "@/lib/personio-fields/value
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import type { PersonioErrorCode } from "@/lib/personio/errors";
 import { getConnectedPersonioClient, personioEmployeeLink } from "@/lib/personio/integration/connection";
+import { PERSONIO_WRITE, trackInFlight } from "@/lib/shutdown";
 
 export type HandoffFailureCode =
   | PersonioErrorCode
@@ -107,7 +108,17 @@ export function stopped(
   return { kind: "stopped", code, result, employeeId };
 }
 
-export async function withClaimedCandidate(
+// A shutdown waits for a write in flight to Personio to finish (lib/shutdown.ts): cut short
+// between Personio's answer and the database write, it would leave the send uncertain.
+export function withClaimedCandidate(
+  request: HandoffRequest,
+  action: "handoff.send" | "handoff.link",
+  options: { checksFields: boolean; step: Step },
+): Promise<HandoffResult> {
+  return trackInFlight(PERSONIO_WRITE, () => claimedWrite(request, action, options));
+}
+
+async function claimedWrite(
   request: HandoffRequest,
   action: "handoff.send" | "handoff.link",
   { checksFields, step }: { checksFields: boolean; step: Step },

@@ -27,6 +27,7 @@ import { getFieldConfig } from "@/lib/personio-fields/store";
 import { parseSentValues, prefillValue, toPersonioInput } from "@/lib/personio-fields/values";
 import type { PersonioErrorCode } from "@/lib/personio/errors";
 import { getConnectedPersonioClient } from "@/lib/personio/integration/connection";
+import { PERSONIO_WRITE, trackInFlight } from "@/lib/shutdown";
 
 /** The fields Personio lets a PATCH change besides the chosen optional ones. */
 const CORE_UPDATABLE = ["firstName", "lastName"] as const;
@@ -102,19 +103,25 @@ export async function getUpdateFormData(candidateId: string): Promise<UpdateForm
   };
 }
 
-export async function updateCandidateInPersonio({
-  actor,
-  candidateId,
-  version,
-  values,
-  repeat = [],
-}: {
+export function updateCandidateInPersonio(request: UpdateRequest): Promise<UpdateResult> {
+  return trackInFlight(PERSONIO_WRITE, () => updateInPersonio(request));
+}
+
+type UpdateRequest = {
   actor: Actor;
   candidateId: string;
   version: number;
   values: Record<string, string>;
   repeat?: string[];
-}): Promise<UpdateResult> {
+};
+
+async function updateInPersonio({
+  actor,
+  candidateId,
+  version,
+  values,
+  repeat = [],
+}: UpdateRequest): Promise<UpdateResult> {
   assertPermitted(actor, "personio:update");
   const audit = candidateAudit(actor, "handoff.update", candidateId);
 

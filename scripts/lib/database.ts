@@ -2,16 +2,13 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import { databaseProvider } from "../../lib/db/provider";
+import { databaseProvider, sqliteFilePath } from "../../lib/db/provider";
 import { recreatePostgresDatabase } from "./postgres-databases";
 
-const BIN = path.join(process.cwd(), "node_modules", ".bin");
-const PRISMA_BIN = path.join(BIN, "prisma");
-
-function sqliteFilePath(databaseUrl: string): string | null {
-  if (!databaseUrl.startsWith("file:")) return null;
-  return path.resolve(process.cwd(), databaseUrl.slice("file:".length).split("?")[0]!);
-}
+// The packages' own entry points rather than node_modules/.bin links, which the container
+// image's copy of node_modules does not have (scripts/image.ts).
+const PRISMA_CLI = path.join(process.cwd(), "node_modules", "prisma", "build", "index.js");
+const TSX_CLI = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 
 // Applies the committed migrations of DATABASE_URL's provider with Prisma's own history table,
 // so `prisma migrate status` and later `migrate deploy` runs agree with what happened here.
@@ -21,8 +18,8 @@ function sqliteFilePath(databaseUrl: string): string | null {
 export function migrateDatabase(databaseUrl: string, { quiet = false, capture = false } = {}): string | null {
   if (databaseProvider(databaseUrl) === "postgresql") {
     return execFileSync(
-      path.join(BIN, "tsx"),
-      [path.join("scripts", "lib", "postgres-migrate.ts"), ...(quiet ? ["--quiet"] : [])],
+      process.execPath,
+      [TSX_CLI, path.join("scripts", "lib", "postgres-migrate.ts"), ...(quiet ? ["--quiet"] : [])],
       {
         env: { ...process.env, DATABASE_URL: databaseUrl },
         stdio: quiet || capture ? "pipe" : "inherit",
@@ -32,7 +29,7 @@ export function migrateDatabase(databaseUrl: string, { quiet = false, capture = 
   }
   const file = sqliteFilePath(databaseUrl);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
-  return execFileSync(PRISMA_BIN, ["migrate", "deploy"], {
+  return execFileSync(process.execPath, [PRISMA_CLI, "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: quiet || capture ? "pipe" : "inherit",
     encoding: "utf8",

@@ -1,0 +1,47 @@
+import diagnosticsChannel from "node:diagnostics_channel";
+import type { Server } from "node:http";
+
+// The HTTP servers of this process, as Node announces them on their first request (Next.js does
+// not hand its server to the app), for two things:
+// - headersTimeout above keepAliveTimeout: `next start --keepAliveTimeout` (scripts/lib/keep-alive.ts)
+//   and the standalone server's KEEP_ALIVE_TIMEOUT set only the latter, and a load balancer's
+//   reused connection must not be cut by the headers timer before the keep-alive one;
+// - stopping accepting connections at the start of a shutdown (lib/shutdown.ts).
+// No "server-only": instrumentation-node.ts switches it on.
+
+const STATE = Symbol.for("handoff.httpServers");
+type GlobalWithServers = typeof globalThis & { [STATE]?: Set<Server> };
+
+/** headersTimeout one second above keepAliveTimeout, where it is not already above. */
+export function alignHeadersTimeout(server: Pick<Server, "keepAliveTimeout" | "headersTimeout">) {
+  if (server.headersTimeout <= server.keepAliveTimeout) server.headersTimeout = server.keepAliveTimeout + 1_000;
+}
+
+export function watchHttpServers() {
+  const global = globalThis as GlobalWithServers;
+  if (global[STATE]) return;
+  const servers = new Set<Server>();
+  global[STATE] = servers;
+  diagnosticsChannel.subscribe("http.server.request.start", (message) => {
+    const { server } = message as { server: Server };
+    if (servers.has(server)) return;
+    servers.add(server);
+    alignHeadersTimeout(server);
+  });
+}
+
+/**
+ * Stops accepting new connections now and closes idle kept-alive ones; a later server.close()
+ * (Next.js's, at the end of the shutdown) waits for the same end instead of failing on a server
+ * that is no longer listening.
+ */
+export function stopAccepting() {
+  for (const server of (globalThis as GlobalWithServers)[STATE] ?? []) {
+    if (!server.listening) continue;
+    const closed = new Promise<Error | undefined>((resolve) => server.close(resolve));
+    server.close = ((callback?: (error?: Error) => void) => {
+      void closed.then(() => callback?.());
+      return server;
+    }) as Server["close"];
+  }
+}
