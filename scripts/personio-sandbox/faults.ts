@@ -2,21 +2,34 @@ import { v1Error, type SandboxResponse } from "./http-types";
 import type { Fault, SandboxState } from "./state";
 
 /**
- * Picks the faults that apply to this request: all matching latencies add up, and the first
- * other matching fault decides the outcome. Faults with a `times` budget expire once used up.
+ * Picks the faults that apply to this request: all matching latencies add up, holds keep it
+ * waiting (holdsCleared), and the first other matching fault decides the outcome. Faults with a
+ * `times` budget expire once used up.
  */
-export function takeFaults(state: SandboxState, endpoint: string): { latencyMs: number; terminal?: Fault } {
+export function takeFaults(
+  state: SandboxState,
+  endpoint: string,
+): { latencyMs: number; holds: Fault[]; terminal?: Fault } {
   let latencyMs = 0;
+  const holds: Fault[] = [];
   let terminal: Fault | undefined;
   for (const fault of state.faults) {
     if (fault.endpoint !== "*" && fault.endpoint !== endpoint) continue;
     if (fault.kind === "latency") latencyMs += fault.latencyMs ?? 0;
-    else if (terminal) continue;
+    else if (fault.kind === "hold") {
+      holds.push(fault);
+      continue;
+    } else if (terminal) continue;
     else terminal = fault;
     if (fault.remaining !== undefined) fault.remaining -= 1;
   }
   state.faults = state.faults.filter((fault) => fault.remaining === undefined || fault.remaining > 0);
-  return { latencyMs, terminal };
+  return { latencyMs, holds, terminal };
+}
+
+/** Resolves once none of these holds is among the sandbox's faults any more (cleared by a test). */
+export async function holdsCleared(state: SandboxState, holds: Fault[]) {
+  while (holds.some((hold) => state.faults.includes(hold))) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** The answers Personio and its gateways give for forced error statuses. */

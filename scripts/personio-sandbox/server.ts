@@ -5,7 +5,7 @@ import { handleAdmin } from "./admin-routes";
 import { handleApi } from "./api-routes";
 import { generateCredential } from "./credentials";
 import { createEmployee } from "./employees";
-import { statusFault, takeFaults } from "./faults";
+import { holdsCleared, statusFault, takeFaults } from "./faults";
 import { matchApiEndpoint, v1Error, type SandboxRequest, type SandboxResponse } from "./http-types";
 import { checkRateLimit } from "./rate-limit";
 import { createState, type CredentialInput, type SandboxState } from "./state";
@@ -122,6 +122,7 @@ async function handle(
 
   const faults = takeFaults(state, endpoint);
   if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+  await holdsCleared(state, faults.holds);
   if (faults.terminal?.kind === "hang") return; // never answer; the client's timeout must fire
   if (faults.terminal?.kind === "reset") return void req.socket.destroy();
   let response: SandboxResponse;

@@ -60,7 +60,17 @@ export type SandboxDocument = {
 
 // "hang-after-processing": the request takes effect (e.g. the employee is created), then no answer
 // ever comes: the window in which an app process may die before recording the result.
-export const FAULT_KINDS = ["latency", "status", "hang", "reset", "lose-response", "hang-after-processing"] as const;
+// "hold": the request waits, then is answered as usual, once the fault is cleared (a test keeps
+// requests in flight for exactly as long as it needs them there; `remaining` does not apply).
+export const FAULT_KINDS = [
+  "latency",
+  "hold",
+  "status",
+  "hang",
+  "reset",
+  "lose-response",
+  "hang-after-processing",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Fault = {
   id: string;
