@@ -12,7 +12,7 @@ import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-s
 
 import { keepAliveArgs } from "./keep-alive";
 import { connectDemoIntegration } from "./personio-demo";
-import { serverNodeOptions } from "./server-heap";
+import { serverProcessEnv } from "./server-heap";
 
 export type AppSecrets = { sessionSecret: string; encryptionKey: string };
 
@@ -59,7 +59,7 @@ export function startAppProcess(options: AppProcessOptions): ChildProcess {
     env: {
       ...process.env,
       // The production build runs as npm start runs it.
-      ...(options.command === "start" ? { NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() } : {}),
+      ...(options.command === "start" ? { NODE_ENV: "production", ...serverProcessEnv() } : {}),
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_URL: options.url,
       ...(options.secrets

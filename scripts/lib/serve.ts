@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { DEFAULT_DATABASE_URL } from "../../lib/db/provider";
 import { fillCandidateSearch } from "./candidate-search-backfill";
 import { migrateDatabase } from "./database";
-import { serverNodeOptions } from "./server-heap";
+import { serverProcessEnv } from "./server-heap";
 
 export async function migrateThenServe(command: string, args: string[], env: Record<string, string> = {}) {
   const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
@@ -18,7 +18,7 @@ export async function migrateThenServe(command: string, args: string[], env: Rec
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: serverNodeOptions(),
+      ...serverProcessEnv(),
       ...env,
     },
   });

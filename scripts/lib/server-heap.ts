@@ -11,3 +11,22 @@ export function serverNodeOptions(nodeOptions = process.env.NODE_OPTIONS ?? ""):
   if (/--max-old-space-size[=\s]/.test(nodeOptions)) return nodeOptions;
   return `${nodeOptions} --max-old-space-size=${SERVER_MAX_HEAP_MB}`.trim();
 }
+
+// glibc gives each thread that allocates an arena of its own (up to eight per core), and memory
+// freed in one is not returned while another holds it. The server's threads (the import's parsing
+// worker, libuv's pool, the database drivers) kept 10–30 MB more resident that way during a
+// 100k-row import (bench/README.md, 2026-12-07: SQLite 297–306 MB → 285 MB, the same file again
+// 334 → 303 MB). Two arenas is what Heroku and others set for multi-threaded servers; an operator's
+// own MALLOC_ARENA_MAX wins. Other C libraries (musl) ignore the variable.
+export const SERVER_MALLOC_ARENAS = 2;
+
+/** The environment the production server runs with: its heap limit and its allocator's arenas. */
+export function serverProcessEnv(
+  nodeOptions = process.env.NODE_OPTIONS ?? "",
+  mallocArenas = process.env.MALLOC_ARENA_MAX,
+): { NODE_OPTIONS: string; MALLOC_ARENA_MAX: string } {
+  return {
+    NODE_OPTIONS: serverNodeOptions(nodeOptions),
+    MALLOC_ARENA_MAX: mallocArenas ?? String(SERVER_MALLOC_ARENAS),
+  };
+}
