@@ -48,6 +48,7 @@ const PAGES: PageToCheck[] = [
   page("/admin/jobs"),
   page("/admin/sso"),
   page("/admin/api-keys"),
+  page("/admin/background-jobs"),
 ];
 
 // Each page once per language and once per screen size, paired (English on a desktop, German on
