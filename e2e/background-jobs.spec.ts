@@ -3,8 +3,9 @@ import { openSettingsPage } from "./settings-navigation";
 
 // The admin page of the background runner (lib/background/): a failed job is listed with its
 // readable kind and error, and "Retry now" queues it again; the runner of the server process
-// picks it up at once, and the retry is in the audit log.
-test("an admin sees a failed background job and retries it; the server runs it and the retry is audited", async ({
+// picks it up at once, and the retry is in the audit log. A job queued without a kick is found by
+// the server's poll (started in instrumentation-node.ts).
+test("an admin retries a failed background job: the server runs it and the retry is audited; a queued job is found by the poll", async ({
   page,
 }) => {
   const admin = await createTestUser("admin");
@@ -50,5 +51,21 @@ test("an admin sees a failed background job and retries it; the server runs it a
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "background-job.retry", targetId: job.id } });
     expect(audit).toMatchObject({ actorId: admin.id, targetType: "background-job", outcome: "success" });
     expect(JSON.parse(audit.details!)).toEqual({ jobKind: "import" });
+  });
+
+  await test.step("a job queued by another process, with no kick here, is found by the server's poll", async () => {
+    const queued = await db.backgroundJob.create({
+      data: {
+        kind: "import",
+        key: `gone-${uniqueSuffix()}`,
+        payload: JSON.stringify({ importId: `gone-${uniqueSuffix()}` }),
+      },
+    });
+    // The runner polls every 5 seconds (lib/background/runner.ts).
+    await expect
+      .poll(async () => (await db.backgroundJob.findUniqueOrThrow({ where: { id: queued.id } })).status, {
+        timeout: 15_000,
+      })
+      .toBe("DONE");
   });
 });
