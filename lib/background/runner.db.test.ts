@@ -220,6 +220,17 @@ describe(`the background runner (${isPostgres ? "PostgreSQL" : "SQLite"})`, () =
       lastError: "smtp_rejected",
       leaseToken: null,
     });
+
+    // A payload the kind cannot read is a permanent failure too; the handler never sees it.
+    const unreadable = await enqueue(clients[0]!, { kind: "permanent", payload: { n: "seven" } });
+    await runAll(runner);
+    expect(runs).toBe(1);
+    expect(failed).toHaveLength(1);
+    expect(await clients[0]!.backgroundJob.findUniqueOrThrow({ where: { id: unreadable.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      lastError: "invalid_payload",
+    });
   });
 
   it("after maxAttempts failures the job is FAILED with a code, never the error's message", async () => {

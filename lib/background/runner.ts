@@ -34,6 +34,14 @@ type Recurring = { kind: string; everyMs: number; lastPeriod: number | null };
 
 const CLAIM_BATCH = 5;
 
+function readPayload(kind: JobKind, text: string) {
+  try {
+    return kind.payload.safeParse(JSON.parse(text) as unknown);
+  } catch {
+    return { success: false as const };
+  }
+}
+
 export function createBackgroundRunner(options: BackgroundRunnerOptions) {
   const { client, registry } = options;
   const clock = options.clock ?? systemClock;
@@ -125,7 +133,7 @@ export function createBackgroundRunner(options: BackgroundRunnerOptions) {
         data: { status: "FAILED", lastError: code, leaseToken: null, leaseUntil: null, finishedAt: clock.now() },
       });
       if (count !== 1 || !kind.onFailed) return;
-      const parsed = kind.payload.safeParse(JSON.parse(payload));
+      const parsed = readPayload(kind, payload);
       if (parsed.success) await kind.onFailed(tx, parsed.data, { code });
     });
     logger.warn({ jobId: where.id, kind: kind.kind, code }, "Background job failed");
@@ -151,8 +159,9 @@ export function createBackgroundRunner(options: BackgroundRunnerOptions) {
     }, kind.leaseMs / 3);
     heartbeat.unref();
     try {
-      const payload = kind.payload.parse(JSON.parse(job.payload));
-      await kind.run(payload, {
+      const payload = readPayload(kind, job.payload);
+      if (!payload.success) throw new PermanentJobError("invalid_payload");
+      await kind.run(payload.data, {
         jobId: job.id,
         attempt: job.attempts,
         signal: controller.signal,
@@ -168,11 +177,11 @@ export function createBackgroundRunner(options: BackgroundRunnerOptions) {
     } catch (error) {
       // Taken over by another process, or released at shutdown: the job is no longer ours to mark.
       if (entry.released || error instanceof LeaseLostError) return;
-      const code = error instanceof Error && error.name === "ZodError" ? "invalid_payload" : failureCode(error);
+      const code = failureCode(error);
       const current = await client.backgroundJob.findFirst({ where: mine, select: { maxAttempts: true } });
       if (!current) return;
       const maxAttempts = current.maxAttempts ?? kind.retry.maxAttempts;
-      if (error instanceof PermanentJobError || code === "invalid_payload" || job.attempts >= maxAttempts) {
+      if (error instanceof PermanentJobError || job.attempts >= maxAttempts) {
         if (!(error instanceof PermanentJobError))
           logger.error({ err: error, jobId: job.id, kind: job.kind }, "Background job run failed");
         await markFailed(kind, mine, job.payload, code);
