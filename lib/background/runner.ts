@@ -303,7 +303,8 @@ export function createBackgroundRunner(options: BackgroundRunnerOptions) {
       await Promise.all(
         [...running.values()].map(async (entry) => {
           entry.released = true;
-          entry.controller.abort(new LeaseLostError());
+          // Released first, then aborted: whatever the handler writes once it hears of the abort
+          // already finds its lease gone.
           const { count } = await client.backgroundJob.updateMany({
             where: { id: entry.job.id, leaseToken: entry.job.leaseToken },
             data: {
@@ -314,6 +315,7 @@ export function createBackgroundRunner(options: BackgroundRunnerOptions) {
               attempts: { decrement: 1 },
             },
           });
+          entry.controller.abort(new LeaseLostError());
           if (count === 1)
             logger.info({ jobId: entry.job.id, kind: entry.job.kind }, "Background job released at shutdown");
         }),
