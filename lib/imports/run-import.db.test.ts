@@ -209,6 +209,54 @@ describe("an import", () => {
   });
 });
 
+describe("an import that fails", () => {
+  it("is FAILED with its audit entry when its file is gone, and goes on when an admin retries it", async () => {
+    const bytes = new TextEncoder().encode(
+      ["First name,Last name,Email,Job", "Retry,Later,retry.later@example.com,Retry Job"].join("\n"),
+    );
+    const { id } = await service.createImport({ actorId, fileName: "gone.csv", bytes });
+    const preview = await service.previewImport(id);
+    await client.candidateImportFileChunk.deleteMany({ where: { importId: id } });
+    await service.startImport({
+      actorId,
+      input: { importId: id, mapping: preview.mapping, externalSource: "spreadsheet" },
+    });
+    let status = await service.getImportStatus(id);
+    for (let attempt = 0; attempt < 200 && status?.status !== "FAILED"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await service.getImportStatus(id);
+    }
+    expect(status).toMatchObject({ status: "FAILED", errorCode: "unexpected" });
+    // A missing file is no failure a retry mends: one attempt.
+    const job = await client.backgroundJob.findUniqueOrThrow({ where: { kind_key: { kind: "import", key: id } } });
+    expect(job).toMatchObject({ status: "FAILED", attempts: 1, lastError: "import_file_missing" });
+    const failure = await client.auditLog.findFirstOrThrow({ where: { action: "import.run", targetId: id } });
+    expect(failure.outcome).toBe("failure");
+
+    // The file is back (as after restoring a backup); the admin page's Retry now.
+    const { storeImportFile } = await import("@/lib/imports/file-store");
+    await client.$transaction((tx) => storeImportFile(tx, id, bytes));
+    const { retryBackgroundJob } = await import("@/lib/background/admin");
+    await retryBackgroundJob({ actorId, jobId: job.id });
+    status = await service.getImportStatus(id);
+    for (let attempt = 0; attempt < 200 && status?.status !== "DONE"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await service.getImportStatus(id);
+    }
+    expect(status).toMatchObject({ status: "DONE", errorCode: null, counts: { created: 1, rejected: 0 } });
+    expect(await client.backgroundJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "DONE",
+      attempts: 1,
+      lastError: null,
+    });
+    const retried = await client.auditLog.findFirstOrThrow({
+      where: { action: "background-job.retry", targetId: job.id },
+    });
+    expect(retried.actorId).toBe(actorId);
+    await expect(client.candidate.count({ where: { email: "retry.later@example.com" } })).resolves.toBe(1);
+  });
+});
+
 describe("a workbook as HR has it", () => {
   it("imports from the sheet after a cover sheet, below a title row, with General-format serial dates", async () => {
     const bytes = buildWorkbook([
