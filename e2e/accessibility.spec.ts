@@ -108,6 +108,18 @@ async function createRecords(request: Parameters<typeof addSource>[0], admin: Te
       },
     },
   });
+  // The background jobs page with a row to retry (its import is gone: a retry finds nothing to do).
+  await db.backgroundJob.create({
+    data: {
+      kind: "import",
+      key: `a11y-${uniqueSuffix()}`,
+      payload: JSON.stringify({ importId: `a11y-gone-${uniqueSuffix()}` }),
+      status: "FAILED",
+      attempts: 3,
+      lastError: "unexpected",
+      finishedAt: new Date(),
+    },
+  });
   const source = await addSource(request, "greenhouse", `Greenhouse a11y ${uniqueSuffix()}`);
   return { hired: hired.id, sent: sent.id, importId: finishedImport.id, sourceId: source.sourceId };
 }

@@ -65,7 +65,9 @@ export function BackgroundJobsView({ jobs }: { jobs: Record<Section, BackgroundJ
         <TableHead>
           <HeaderCell>{t("columns.kind")}</HeaderCell>
           <HeaderCell>{t("columns.attempts")}</HeaderCell>
-          <HeaderCell>{section === "running" ? t("columns.heldUntil") : t("columns.nextTry")}</HeaderCell>
+          {section !== "failed" && (
+            <HeaderCell>{section === "running" ? t("columns.heldUntil") : t("columns.nextTry")}</HeaderCell>
+          )}
           <HeaderCell>{t("columns.lastError")}</HeaderCell>
           <HeaderCell>{t("columns.times")}</HeaderCell>
           {section === "failed" && (
@@ -81,18 +83,18 @@ export function BackgroundJobsView({ jobs }: { jobs: Record<Section, BackgroundJ
               <Cell label={t("columns.attempts")} className="tabular-nums text-slate-700">
                 {t("attemptsOf", { attempts: job.attempts, max: job.maxAttempts })}
               </Cell>
-              <Cell
-                label={section === "running" ? t("columns.heldUntil") : t("columns.nextTry")}
-                className="text-slate-700"
-              >
-                {section === "running"
-                  ? job.leaseUntil && time(job.leaseUntil)
-                  : section === "waiting"
-                    ? job.isDue
+              {section !== "failed" && (
+                <Cell
+                  label={section === "running" ? t("columns.heldUntil") : t("columns.nextTry")}
+                  className="text-slate-700"
+                >
+                  {section === "running"
+                    ? job.leaseUntil && time(job.leaseUntil)
+                    : job.isDue
                       ? t("now")
-                      : time(job.runAfter)
-                    : "–"}
-              </Cell>
+                      : time(job.runAfter)}
+                </Cell>
+              )}
               <Cell label={t("columns.lastError")} className="text-slate-700">
                 {job.lastError ? (
                   <>
@@ -117,6 +119,7 @@ export function BackgroundJobsView({ jobs }: { jobs: Record<Section, BackgroundJ
                 <Cell className="md:text-right">
                   <Button
                     variant="secondary"
+                    className="whitespace-nowrap"
                     disabled={retry.isPending}
                     aria-label={t("retryLabel", { kind: kindName(job.kind), time: time(job.createdAt) })}
                     onClick={() => {
