@@ -35,4 +35,10 @@ export async function registerNode() {
   // address and its token (README, "First run in production"). Not awaited: the check needs the
   // database, and serving need not wait for it.
   void import("@/lib/setup/announce").then(({ announceSetup }) => announceSetup());
+  // Background jobs (lib/background/): this process polls for due jobs and runs them. Not while
+  // `next build` loads the server code: a build has no jobs to run and must not keep polling.
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startBackgroundRunner } = await import("@/lib/background/process-runner");
+    startBackgroundRunner();
+  }
 }

@@ -48,6 +48,7 @@ const PAGES: PageToCheck[] = [
   page("/admin/jobs"),
   page("/admin/sso"),
   page("/admin/api-keys"),
+  page("/admin/background-jobs"),
 ];
 
 // Each page once per language and once per screen size, paired (English on a desktop, German on
@@ -105,6 +106,18 @@ async function createRecords(request: Parameters<typeof addSource>[0], admin: Te
           cells: JSON.stringify(["A", "B", "x@", "Job"]),
         },
       },
+    },
+  });
+  // The background jobs page with a row to retry (its import is gone: a retry finds nothing to do).
+  await db.backgroundJob.create({
+    data: {
+      kind: "import",
+      key: `a11y-${uniqueSuffix()}`,
+      payload: JSON.stringify({ importId: `a11y-gone-${uniqueSuffix()}` }),
+      status: "FAILED",
+      attempts: 3,
+      lastError: "unexpected",
+      finishedAt: new Date(),
     },
   });
   const source = await addSource(request, "greenhouse", `Greenhouse a11y ${uniqueSuffix()}`);

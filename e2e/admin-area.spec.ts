@@ -17,6 +17,7 @@ const SETTINGS_PAGES = [
   "/admin/users",
   "/admin/users?invite=1",
   "/admin/sso",
+  "/admin/background-jobs",
   "/admin/audit",
 ];
 
@@ -61,6 +62,7 @@ test.describe("the admin area", DATABASE_INDEPENDENT, () => {
       "API-Schlüssel",
       "Nutzer:innen",
       "Single Sign-on",
+      "Hintergrundaufträge",
       "Protokoll",
     ]);
     await expect(sidebar.getByRole("link", { name: "Nutzer:innen" })).toHaveAttribute("aria-current", "page");

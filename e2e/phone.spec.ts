@@ -130,6 +130,7 @@ test.describe("on a 360 px phone", DATABASE_INDEPENDENT, () => {
     "/admin/users?q=e2e",
     "/admin/jobs",
     "/admin/api-keys",
+    "/admin/background-jobs",
     "/admin/sso",
     "/import",
     "/account",

@@ -10,6 +10,8 @@ export const SETTINGS_SECTIONS = [
   { href: "/admin/api-keys", permission: "integrations:manage", label: "apiKeys.nav" },
   { href: "/admin/users", permission: "users:manage", label: "nav.users" },
   { href: "/admin/sso", permission: "users:manage", label: "sso.title" },
+  // The server's own work (imports, later emails and transfers): for those who manage integrations.
+  { href: "/admin/background-jobs", permission: "integrations:manage", label: "backgroundJobs.nav" },
   { href: "/admin/audit", permission: "audit:read", label: "nav.audit" },
 ] as const satisfies ReadonlyArray<{ href: string; permission: Permission; label: string }>;
 

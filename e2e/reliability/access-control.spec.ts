@@ -58,6 +58,7 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   listRejectionsAction: { permission: "candidates:import", path: () => "/import" },
   setRoleImportAccessAction: { permission: "users:manage", path: () => "/import" },
   savePreferencesAction: { permission: "signed-in", path: () => "/candidates" },
+  retryBackgroundJobAction: { permission: "integrations:manage", path: () => "/admin/background-jobs" },
 };
 
 const PAGES: Record<string, { permission: Access; path: (candidateId: string) => string; allowedRedirect?: string }> = {
@@ -79,6 +80,7 @@ const PAGES: Record<string, { permission: Access; path: (candidateId: string) =>
   "intake log": { permission: "integrations:manage", path: () => "/admin/integrations/ats/intake" },
   "API keys": { permission: "integrations:manage", path: () => "/admin/api-keys" },
   jobs: { permission: "jobs:manage", path: () => "/admin/jobs" },
+  "background jobs": { permission: "integrations:manage", path: () => "/admin/background-jobs" },
   import: { permission: "candidates:import", path: () => "/import" },
   account: { permission: "signed-in", path: () => "/account" },
   // Shows "this link no longer works" to anyone, signed in or not.

@@ -77,6 +77,8 @@ export const AUDIT_DETAILS = {
     person: text.optional(),
     candidate: text.optional(),
   }),
+  // An admin queued a failed background job again ("Retry now"); jobKind: what the job does.
+  "background-job.retry": z.object({ jobKind: text }),
   "auth.password-check": z.object({ reason: text, ...bounded }),
   "auth.sign-in": z.object({
     method: z.literal("sso").optional(),

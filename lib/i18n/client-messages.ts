@@ -38,6 +38,7 @@ export const CLIENT_NAMESPACES = [
   "sso",
   "ssoSignIn",
   "apiKeys",
+  "backgroundJobs",
   "jobs",
   "imports",
   "webhooks",

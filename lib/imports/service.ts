@@ -3,6 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import { writeAuditLog } from "@/lib/audit";
+import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { toCsvLine } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -12,7 +13,7 @@ import { inspectFile, inspectRows, type FileInspection } from "@/lib/imports/ins
 import { PREVIEW_ROWS } from "@/lib/imports/limits";
 import { readSheetRows, sourceOf } from "@/lib/imports/read";
 import { FileDuplicates, isEmptyRow, readRow, ROW_PROBLEMS, type RowProblem } from "@/lib/imports/rows";
-import { isImportStalled, kickImportRunner } from "@/lib/imports/runner";
+import { enqueueImport } from "@/lib/imports/run-import";
 import { DEFAULT_IMPORT_SOURCE, type TStartImportInput } from "@/lib/imports/schemas";
 
 type Refused = Exclude<FileInspection, { ok: true }>;
@@ -103,7 +104,6 @@ const IMPORT_SUMMARY_SELECT = {
   rejectedCount: true,
   keptInPersonioCount: true,
   errorCode: true,
-  leaseUntil: true,
   createdAt: true,
   startedAt: true,
   finishedAt: true,
@@ -132,11 +132,16 @@ export type ImportStatus = {
   finishedAt: string | null;
 };
 
+/** An import not finished yet: the background runner is asked to look for due jobs at once. */
+function isImportUnfinished(record: { status: string }) {
+  return record.status === "QUEUED" || record.status === "RUNNING";
+}
+
 /** The import as the page shows it; a stalled import (its worker died) is picked up again here. */
 export async function getImportStatus(importId: string): Promise<ImportStatus | null> {
   const row = await db.candidateImport.findUnique({ where: { id: importId }, select: IMPORT_SUMMARY_SELECT });
   if (!row) return null;
-  if (isImportStalled(row)) kickImportRunner();
+  if (isImportUnfinished(row)) kickBackgroundRunner();
   return {
     id: row.id,
     fileName: row.fileName,
@@ -181,7 +186,6 @@ export async function listRecentImports() {
       id: true,
       fileName: true,
       status: true,
-      leaseUntil: true,
       totalRows: true,
       createdCount: true,
       updatedCount: true,
@@ -190,7 +194,7 @@ export async function listRecentImports() {
       createdAt: true,
     },
   });
-  if (recent.some((item) => isImportStalled(item))) kickImportRunner();
+  if (recent.some(isImportUnfinished)) kickBackgroundRunner();
   return recent;
 }
 
@@ -315,6 +319,7 @@ export async function startImport({ actorId, input }: { actorId: string; input: 
       data: { status: "QUEUED", mapping: JSON.stringify(mapping), externalSource: input.externalSource },
     });
     if (updated.count === 1) {
+      await enqueueImport(tx, input.importId);
       await writeAuditLog(tx, {
         actorId,
         action: "import.start",
@@ -326,7 +331,7 @@ export async function startImport({ actorId, input }: { actorId: string; input: 
     }
     return updated;
   });
-  kickImportRunner();
+  kickBackgroundRunner();
   return { started: count === 1 };
 }
 

@@ -1,4 +1,4 @@
-// The import end to end below the UI: upload, start, the server-side runner, the counts, a second
+// The import end to end below the UI: upload, start, the background job that runs it, the counts, a second
 // run of the same file, a candidate already in Personio, and a resume after a crash. Runs on
 // SQLite, and on PostgreSQL when HANDOFF_TEST_DATABASE_URL names a server.
 import iconv from "iconv-lite";
@@ -9,7 +9,7 @@ import { buildWorkbook } from "@/e2e/support/xlsx-files";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 
 type Service = typeof import("@/lib/imports/service");
-type Runner = typeof import("@/lib/imports/runner");
+type Runner = typeof import("@/lib/background/process-runner");
 
 let database: Awaited<ReturnType<typeof createFreshDatabase>>;
 let client: PrismaClient;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   // The runner writes new candidates with each database's own SQL, chosen by DATABASE_URL.
   vi.doMock("@/lib/env", () => ({ env: { DATABASE_URL: database.url } }));
   service = await import("@/lib/imports/service");
-  runner = await import("@/lib/imports/runner");
+  runner = await import("@/lib/background/process-runner");
   await client.role.upsert({ where: { id: "admin" }, create: { id: "admin", name: "Admin" }, update: {} });
   actorId = (
     await client.user.create({
@@ -165,15 +165,25 @@ describe("an import", () => {
       bytes: new TextEncoder().encode(lines.join("\n")),
     });
     const preview = await service.previewImport(id);
-    // As if a process had queued it, done the first batch and died: its lease ran out.
+    // As if a process had queued it, done the first batch and died: its job's lease ran out.
     await client.candidateImport.update({
       where: { id },
       data: {
         status: "RUNNING",
         mapping: JSON.stringify(preview.mapping),
-        leaseUntil: new Date(Date.now() - 1000),
         processedRows: 500,
         createdCount: 500,
+      },
+    });
+    await client.backgroundJob.create({
+      data: {
+        kind: "import",
+        key: id,
+        payload: JSON.stringify({ importId: id }),
+        status: "RUNNING",
+        attempts: 1,
+        leaseToken: "the-process-that-died",
+        leaseUntil: new Date(Date.now() - 1000),
       },
     });
     const job = await client.job.create({ data: { title: "Resume Job", department: "", office: "" } });
@@ -188,7 +198,7 @@ describe("an import", () => {
         externalId: `R-${index}`,
       })),
     });
-    runner.kickImportRunner(); // what the next status poll does
+    runner.kickBackgroundRunner(); // what the next poll does
     let status = await service.getImportStatus(id);
     for (let attempt = 0; attempt < 200 && status?.status !== "DONE"; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -196,6 +206,54 @@ describe("an import", () => {
     }
     expect(status?.counts).toMatchObject({ created: 1200, rejected: 0 });
     expect(await client.candidate.count({ where: { email: { endsWith: "@resume.example" } } })).toBe(1200);
+  });
+});
+
+describe("an import that fails", () => {
+  it("is FAILED with its audit entry when its file is gone, and goes on when an admin retries it", async () => {
+    const bytes = new TextEncoder().encode(
+      ["First name,Last name,Email,Job", "Retry,Later,retry.later@example.com,Retry Job"].join("\n"),
+    );
+    const { id } = await service.createImport({ actorId, fileName: "gone.csv", bytes });
+    const preview = await service.previewImport(id);
+    await client.candidateImportFileChunk.deleteMany({ where: { importId: id } });
+    await service.startImport({
+      actorId,
+      input: { importId: id, mapping: preview.mapping, externalSource: "spreadsheet" },
+    });
+    let status = await service.getImportStatus(id);
+    for (let attempt = 0; attempt < 200 && status?.status !== "FAILED"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await service.getImportStatus(id);
+    }
+    expect(status).toMatchObject({ status: "FAILED", errorCode: "unexpected" });
+    // A missing file is no failure a retry mends: one attempt.
+    const job = await client.backgroundJob.findUniqueOrThrow({ where: { kind_key: { kind: "import", key: id } } });
+    expect(job).toMatchObject({ status: "FAILED", attempts: 1, lastError: "import_file_missing" });
+    const failure = await client.auditLog.findFirstOrThrow({ where: { action: "import.run", targetId: id } });
+    expect(failure.outcome).toBe("failure");
+
+    // The file is back (as after restoring a backup); the admin page's Retry now.
+    const { storeImportFile } = await import("@/lib/imports/file-store");
+    await client.$transaction((tx) => storeImportFile(tx, id, bytes));
+    const { retryBackgroundJob } = await import("@/lib/background/admin");
+    await retryBackgroundJob({ actorId, jobId: job.id });
+    status = await service.getImportStatus(id);
+    for (let attempt = 0; attempt < 200 && status?.status !== "DONE"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await service.getImportStatus(id);
+    }
+    expect(status).toMatchObject({ status: "DONE", errorCode: null, counts: { created: 1, rejected: 0 } });
+    expect(await client.backgroundJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "DONE",
+      attempts: 1,
+      lastError: null,
+    });
+    const retried = await client.auditLog.findFirstOrThrow({
+      where: { action: "background-job.retry", targetId: job.id },
+    });
+    expect(retried.actorId).toBe(actorId);
+    await expect(client.candidate.count({ where: { email: "retry.later@example.com" } })).resolves.toBe(1);
   });
 });
 

@@ -1,0 +1,9 @@
+import "server-only";
+
+import { importJob } from "@/lib/imports/run-import";
+
+import { createJobRegistry } from "./registry";
+
+// Every kind of background job the app runs. A kind missing here is never claimed by this
+// build; the admin page names each kind from backgroundJobs.kinds.<kind> in the catalogues.
+export const APP_JOB_KINDS = createJobRegistry([importJob]);
