@@ -18,19 +18,14 @@ export async function registerNode() {
   // SIGTERM: sends and background work in flight finish before Next.js closes the server and
   // exits (lib/shutdown.ts). Installed here, after Next.js registered its own signal handling,
   // which it then runs last.
-  const [{ installShutdownHandler }, { logger }, { watchHttpServers, stopAccepting }] = await Promise.all([
-    import("@/lib/shutdown"),
-    import("@/lib/logger"),
-    import("@/lib/http/server-timeouts"),
-  ]);
+  const [{ installShutdownHandler, registerDrain }, { logger }, { watchHttpServers, stopAccepting }] =
+    await Promise.all([import("@/lib/shutdown"), import("@/lib/logger"), import("@/lib/http/server-timeouts")]);
   watchHttpServers();
   installShutdownHandler({
     timeoutMs: env.HANDOFF_SHUTDOWN_TIMEOUT_MS,
     log: (message, details) => logger.info(details, message),
     stopAccepting,
   });
-  // The background runner's stop is registered here at merge (issue 27):
-  //   registerDrain({ name: "background-runner", stop: (timeoutMs) => stopBackgroundRunner(timeoutMs) });
   // On an installation without any user, print how to create the first admin: the setup page's
   // address and its token (README, "First run in production"). Not awaited: the check needs the
   // database, and serving need not wait for it.
@@ -38,7 +33,10 @@ export async function registerNode() {
   // Background jobs (lib/background/): this process polls for due jobs and runs them. Not while
   // `next build` loads the server code: a build has no jobs to run and must not keep polling.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
-    const { startBackgroundRunner } = await import("@/lib/background/process-runner");
+    const { startBackgroundRunner, stopBackgroundRunner } = await import("@/lib/background/process-runner");
     startBackgroundRunner();
+    // At shutdown: jobs in flight finish within the bound, the leases of the rest are released so
+    // another instance takes them over at once.
+    registerDrain({ name: "background-runner", stop: (timeoutMs) => stopBackgroundRunner(timeoutMs) });
   }
 }
