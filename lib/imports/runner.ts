@@ -20,6 +20,7 @@ import {
 } from "@/lib/imports/rows";
 import { findOrCreateJob, loadJobsByTitle, type JobRef } from "@/lib/jobs/service";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/registry";
 
 // Imports run in the server process, not in the request that starts them: a queued import is
 // claimed with a lease (leaseUntil), worked through in batches, and each batch's writes, its
@@ -350,6 +351,11 @@ async function writeBatch(input: {
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
-  for (const key of Object.keys(delta) as Array<keyof Counters>) input.counters[key] += delta[key];
+  for (const key of Object.keys(delta) as Array<keyof Counters>) {
+    input.counters[key] += delta[key];
+    // Counted once the batch is committed: a batch repeated after a lost lease counts again, as
+    // its rows were processed again (then mostly "unchanged").
+    if (delta[key] > 0) metrics.importRows.inc({ outcome: key }, delta[key]);
+  }
   return nextLease;
 }
