@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 
 import {
+  E2E_METRICS_TOKEN,
   generateAppSecrets,
   seedDemoWithSandbox,
   startAppProcess,
@@ -39,7 +40,7 @@ async function main() {
     url: `http://localhost:${appPort}`,
     sandboxUrl: sandbox.url,
     secrets,
-    env: { PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS ?? "3000" },
+    env: { PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS ?? "3000", METRICS_TOKEN: E2E_METRICS_TOKEN },
   });
   stopTogether(app, sandbox, 1);
 }
