@@ -40,7 +40,13 @@ async function main() {
     url: `http://localhost:${appPort}`,
     sandboxUrl: sandbox.url,
     secrets,
-    env: { PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS ?? "3000", METRICS_TOKEN: E2E_METRICS_TOKEN },
+    env: {
+      PERSONIO_TIMEOUT_MS: process.env.PERSONIO_TIMEOUT_MS ?? "3000",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // Thousands of access-log lines would bury the server's other output in the test log; the
+      // access log is tested on a server of its own (e2e/reliability/request-log.spec.ts).
+      LOG_REQUESTS: "false",
+    },
   });
   stopTogether(app, sandbox, 1);
 }
