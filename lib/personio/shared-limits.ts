@@ -20,8 +20,9 @@ import type { CachedToken } from "./token-cache";
 // counter (rate-limiter-flexible's stores) lets twice its limit through around a window's edge,
 // which Personio, counting arrivals in a sliding second, answers with 429s.
 
-// The same figures as the in-process throttle (read-throttle.ts): 12.5 a second, 280 a minute.
-const READ_SPACING_MS = 80;
+// The same figures as the in-process throttle (read-throttle.ts, which says why): 10 a second,
+// 280 a minute.
+const READ_SPACING_MS = 100;
 const READS_PER_MINUTE = 280;
 // Reservations kept: a minute's worth are read back; older ones only cost space.
 const KEEP_SLOTS_MS = 120_000;
