@@ -485,36 +485,36 @@ async function benchRequestLog(sandbox: PersonioSandbox, secrets: AppSecrets): P
   log("access log: seeding 1k candidates");
   const dataset = await prepareDataset("logs", 1_000, 0, secrets);
   assertSameBuild();
-  const start = (logRequests: boolean) =>
+  const start = (label: string, logRequests: boolean) =>
     startApp({
       databaseUrl: dataset.databaseUrl,
       sandboxUrl: sandbox.url,
       secrets,
-      label: `access log ${logRequests ? "on" : "off"}`,
+      label: `access log ${label}`,
       probe: false,
       env: { LOG_REQUESTS: String(logRequests) },
     });
-  const on = await start(true);
-  const off = await start(false);
+  const apps = { on: await start("on", true), off: await start("off", false), control: await start("control", false) };
   try {
     const email = dataset.recruiterEmails[0]!;
     const sessions = {
-      on: await signIn(on.url, email, BENCH_PASSWORD),
-      off: await signIn(off.url, email, BENCH_PASSWORD),
+      on: await signIn(apps.on.url, email, BENCH_PASSWORD),
+      off: await signIn(apps.off.url, email, BENCH_PASSWORD),
+      control: await signIn(apps.control.url, email, BENCH_PASSWORD),
     };
     log(`access log: ${SETTINGS.runs} runs of ${SETTINGS.logSamples} list pages from each process`);
-    const result = await measureRequestLog({ on, off }, sessions, {
+    const result = await measureRequestLog(apps, sessions, {
       path: "/candidates",
       runs: SETTINGS.runs,
       samples: SETTINGS.logSamples,
       warmup: SETTINGS.pageWarmup,
     });
     log(
-      `access log: p50 ${result.on.p50.median.toFixed(1)} ms on, ${result.off.p50.median.toFixed(1)} ms off (×${result.ratioP50.toFixed(3)}); p95 ×${result.ratioP95.toFixed(3)}`,
+      `access log: p50 ${result.on.p50.median.toFixed(1)} ms on, ${result.off.p50.median.toFixed(1)} ms off (×${result.ratioP50.toFixed(3)}; control ×${result.controlRatioP50.toFixed(3)}); p95 ×${result.ratioP95.toFixed(3)} (control ×${result.controlRatioP95.toFixed(3)})`,
     );
     return result;
   } finally {
-    await Promise.all([on.stop(), off.stop()]);
+    await Promise.all(Object.values(apps).map((app) => app.stop()));
   }
 }
 

@@ -14,50 +14,59 @@ import { sendOnce, type SendContext } from "./measure-send";
 import { replaceSection } from "./report";
 import { formatSpread, percentile, spread, type Spread } from "./stats";
 
+type Mode = "on" | "off" | "control";
+const MODES: Mode[] = ["on", "off", "control"];
+
 export type RequestLogResult = {
   path: string;
   samples: number;
+  /** With the line, without it, and a second process without it: the noise between two processes. */
   on: { p50: Spread; p95: Spread };
   off: { p50: Spread; p95: Spread };
-  /** Median-run p50 with the line ÷ without it. */
+  control: { p50: Spread; p95: Spread };
+  /** Median-run figure with the line ÷ without it, and control ÷ without (what noise alone gives). */
   ratioP50: number;
   ratioP95: number;
+  controlRatioP50: number;
+  controlRatioP95: number;
 };
 
 export async function measureRequestLog(
-  apps: { on: RunningApp; off: RunningApp },
-  sessions: { on: Session; off: Session },
+  apps: Record<Mode, RunningApp>,
+  sessions: Record<Mode, Session>,
   options: { path: string; runs: number; samples: number; warmup: number },
 ): Promise<RequestLogResult> {
-  const modes = ["on", "off"] as const;
-  for (const mode of modes)
+  for (const mode of MODES)
     for (let index = 0; index < options.warmup; index += 1) await get(apps[mode], options.path, sessions[mode]);
-  const perRun = {
-    on: { p50: [] as number[], p95: [] as number[] },
-    off: { p50: [] as number[], p95: [] as number[] },
-  };
+  const perRun = Object.fromEntries(
+    MODES.map((mode) => [mode, { p50: [] as number[], p95: [] as number[] }]),
+  ) as Record<Mode, { p50: number[]; p95: number[] }>;
   for (let run = 0; run < options.runs; run += 1) {
-    const times = { on: [] as number[], off: [] as number[] };
+    const times = Object.fromEntries(MODES.map((mode) => [mode, [] as number[]])) as Record<Mode, number[]>;
     for (let sample = 0; sample < options.samples; sample += 1) {
-      // Alternating which goes first, so neither always follows the other's garbage.
-      const order =
-        sample % 2 === 0 ? modes : ([...modes].reverse() as typeof modes extends readonly (infer M)[] ? M[] : never);
+      // Rotating which goes first, so none always follows another's garbage.
+      const order = MODES.map((_, index) => MODES[(index + sample) % MODES.length]!);
       for (const mode of order) times[mode].push(await get(apps[mode], options.path, sessions[mode]));
     }
-    for (const mode of modes) {
+    for (const mode of MODES) {
       perRun[mode].p50.push(percentile(times[mode], 50));
       perRun[mode].p95.push(percentile(times[mode], 95));
     }
   }
-  const on = { p50: spread(perRun.on.p50), p95: spread(perRun.on.p95) };
-  const off = { p50: spread(perRun.off.p50), p95: spread(perRun.off.p95) };
+  const figures = (mode: Mode) => ({ p50: spread(perRun[mode].p50), p95: spread(perRun[mode].p95) });
+  const on = figures("on");
+  const off = figures("off");
+  const control = figures("control");
   return {
     path: options.path,
     samples: options.samples,
     on,
     off,
+    control,
     ratioP50: on.p50.median / off.p50.median,
     ratioP95: on.p95.median / off.p95.median,
+    controlRatioP50: control.p50.median / off.p50.median,
+    controlRatioP95: control.p95.median / off.p95.median,
   };
 }
 
@@ -141,13 +150,15 @@ export function writeRequestLogSection(result: RequestLogResult, runs: number, m
   replaceSection(LOG_HEADING, [
     LOG_HEADING,
     "",
-    `\`GET ${result.path}\` (the candidate list, 1k candidates) on two \`next start\` processes of the same build, one with \`LOG_REQUESTS=true\` (the default: one JSON line per request on standard output, read through a pipe) and one with \`LOG_REQUESTS=false\`, sampled in turns: ${result.samples} samples each per run, ${runs} runs; ${load(...machineLoad)} (a shared machine).`,
+    `\`GET ${result.path}\` (the candidate list, 1k candidates) on three \`next start\` processes of the same build, one with \`LOG_REQUESTS=true\` (the default: one JSON line per request on standard output, read through a pipe) and two with \`LOG_REQUESTS=false\` (the second, "control", shows how far two processes differ with no change at all), sampled in turns: ${result.samples} samples each per run, ${runs} runs; ${load(...machineLoad)} (a shared machine).`,
     "",
     "| Access log | p50 | p95 |",
     "|---|---|---|",
     `| on | ${ms(result.on.p50)} | ${ms(result.on.p95)} |`,
     `| off | ${ms(result.off.p50)} | ${ms(result.off.p95)} |`,
+    `| off, control | ${ms(result.control.p50)} | ${ms(result.control.p95)} |`,
     `| on ÷ off | ${result.ratioP50.toFixed(3)} | ${result.ratioP95.toFixed(3)} |`,
+    `| control ÷ off (noise) | ${result.controlRatioP50.toFixed(3)} | ${result.controlRatioP95.toFixed(3)} |`,
     "",
   ]);
 }
