@@ -1,6 +1,7 @@
 // The Node.js part of instrumentation.ts, in a module of its own: imported only under
 // NEXT_RUNTIME === "nodejs", so the Edge build of instrumentation.ts never sees process.exit (Next.js
 // warned about it on every `npm run dev`). No "server-only": this runs outside React's server graph.
+import type { Instrumentation } from "next";
 
 export async function registerNode() {
   // The connection's address for every request (sign-in limits, the audit log): lib/http/peer-address.ts.
@@ -18,8 +19,19 @@ export async function registerNode() {
   // SIGTERM: sends and background work in flight finish before Next.js closes the server and
   // exits (lib/shutdown.ts). Installed here, after Next.js registered its own signal handling,
   // which it then runs last.
-  const [{ installShutdownHandler, registerDrain }, { logger }, { watchHttpServers, stopAccepting }] =
-    await Promise.all([import("@/lib/shutdown"), import("@/lib/logger"), import("@/lib/http/server-timeouts")]);
+  const [
+    { installShutdownHandler, registerDrain },
+    { logger },
+    { watchHttpServers, stopAccepting },
+    { recordRequests },
+  ] = await Promise.all([
+    import("@/lib/shutdown"),
+    import("@/lib/logger"),
+    import("@/lib/http/server-timeouts"),
+    import("@/lib/http/request-log"),
+  ]);
+  // A request id for every request, and the access log's line when it is done (README, "Logs").
+  recordRequests(env.LOG_REQUESTS ? logger : null);
   watchHttpServers();
   installShutdownHandler({
     timeoutMs: env.HANDOFF_SHUTDOWN_TIMEOUT_MS,
@@ -38,5 +50,19 @@ export async function registerNode() {
     // At shutdown: jobs in flight finish within the bound, the leases of the rest are released so
     // another instance takes them over at once.
     registerDrain({ name: "background-runner", stop: (timeoutMs) => stopBackgroundRunner(timeoutMs) });
+    // The metrics endpoint's gauge of jobs waiting and failed (lib/metrics/registry.ts).
+    const [{ countBackgroundJobs }, { setBackgroundJobCounter }] = await Promise.all([
+      import("@/lib/background/admin"),
+      import("@/lib/metrics/registry"),
+    ]);
+    setBackgroundJobCounter(countBackgroundJobs);
   }
+}
+
+export async function logServerError(...[error, request, context]: Parameters<Instrumentation.onRequestError>) {
+  const [{ logRequestError }, { logger }] = await Promise.all([
+    import("@/lib/http/request-log"),
+    import("@/lib/logger"),
+  ]);
+  logRequestError(logger, error, { request, context });
 }

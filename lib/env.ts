@@ -83,6 +83,15 @@ export const env = createEnv({
       .default(15),
     // How much the log says (lib/logger.ts): info unless set; unit tests log nothing by default.
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    // One info line per request (method, path, status, duration, request id); "false" leaves the
+    // access log to a proxy in front that already writes one.
+    LOG_REQUESTS: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+    // The bearer token a Prometheus scraper sends to /api/metrics. Unset, the endpoint does not
+    // exist (404): the figures say how busy the installation is, which is nobody else's business.
+    METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
   },
   client: {},
   runtimeEnv: {
@@ -107,6 +116,8 @@ export const env = createEnv({
     SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS: process.env.SIGN_IN_MAX_ATTEMPTS_PER_ADDRESS,
     SIGN_IN_WINDOW_MINUTES: process.env.SIGN_IN_WINDOW_MINUTES,
     LOG_LEVEL: process.env.LOG_LEVEL,
+    LOG_REQUESTS: process.env.LOG_REQUESTS,
+    METRICS_TOKEN: process.env.METRICS_TOKEN,
   },
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

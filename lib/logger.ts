@@ -54,9 +54,10 @@ export const logger = createLogger({
   pretty: env.NODE_ENV === "development",
 });
 
-// API routes are not behind proxy.ts (see its matcher), so their id is chosen here, once per
-// request: the caller's X-Request-Id when it is a plain token, else a new one, kept with the
-// request's headers object.
+// API routes are not behind proxy.ts (see its matcher). Under next start and next dev the
+// access log (lib/http/request-log.ts) has already put the request's id in its headers; where it
+// has not (a request before instrumentation ran), the id is chosen here, once per request: the
+// caller's X-Request-Id when it is a plain token, else a new one, kept with the headers object.
 const requestIds = new WeakMap<object, string>();
 
 /**

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks|browser]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks|browser|logs|instances]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -13,12 +13,20 @@ import { createPrismaClient } from "@/lib/db/create-prisma-client";
 import { createSandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 import type { PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
-import { ensureProductionBuild, startApp } from "./bench/app-server";
+import { ensureProductionBuild, startApp, type RunningApp } from "./bench/app-server";
 import { BENCH_PASSWORD, createBenchDataset, type BenchDataset } from "./bench/dataset";
 import { findActionId, signIn } from "./bench/http-session";
 import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
 import { runBurst, type BurstRun } from "./bench/measure-burst";
 import { benchImportAndApi } from "./bench/measure-import-api";
+import {
+  measureRequestLog,
+  runInstancesBurst,
+  writeInstancesSection,
+  writeRequestLogSection,
+  type InstancesBurst,
+  type RequestLogResult,
+} from "./bench/measure-operations";
 import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
 import {
   createFloorToken,
@@ -65,6 +73,8 @@ const SETTINGS = {
   apiSamples: quick ? 50 : 200,
   formOpenings: quick ? 8 : 20,
   formEmployees: 250,
+  logSamples: quick ? 30 : 100,
+  instanceBurstRuns: quick ? 1 : 2,
 };
 
 const started = Date.now();
@@ -469,6 +479,108 @@ async function benchImportApi(sandbox: PersonioSandbox, secrets: AppSecrets, res
   }
 }
 
+// 7. The access log's line per request: the list page from two processes of one build, with the
+// line and without, sampled in turns.
+async function benchRequestLog(sandbox: PersonioSandbox, secrets: AppSecrets): Promise<RequestLogResult> {
+  log("access log: seeding 1k candidates");
+  const dataset = await prepareDataset("logs", 1_000, 0, secrets);
+  assertSameBuild();
+  const start = (label: string, logRequests: boolean) =>
+    startApp({
+      databaseUrl: dataset.databaseUrl,
+      sandboxUrl: sandbox.url,
+      secrets,
+      label: `access log ${label}`,
+      probe: false,
+      env: { LOG_REQUESTS: String(logRequests) },
+    });
+  const apps = { on: await start("on", true), off: await start("off", false), control: await start("control", false) };
+  try {
+    const email = dataset.recruiterEmails[0]!;
+    const sessions = {
+      on: await signIn(apps.on.url, email, BENCH_PASSWORD),
+      off: await signIn(apps.off.url, email, BENCH_PASSWORD),
+      control: await signIn(apps.control.url, email, BENCH_PASSWORD),
+    };
+    log(`access log: ${SETTINGS.runs} runs of ${SETTINGS.logSamples} list pages from each process`);
+    const result = await measureRequestLog(apps, sessions, {
+      path: "/candidates",
+      runs: SETTINGS.runs,
+      samples: SETTINGS.logSamples,
+      warmup: SETTINGS.pageWarmup,
+    });
+    log(
+      `access log: p50 ${result.on.p50.median.toFixed(1)} ms on, ${result.off.p50.median.toFixed(1)} ms off (×${result.ratioP50.toFixed(3)}; control ×${result.controlRatioP50.toFixed(3)}); p95 ×${result.ratioP95.toFixed(3)} (control ×${result.controlRatioP95.toFixed(3)})`,
+    );
+    return result;
+  } finally {
+    await Promise.all(Object.values(apps).map((app) => app.stop()));
+  }
+}
+
+// 8. A burst of sends over one and over three app processes on one PostgreSQL database.
+async function benchInstances(sandbox: PersonioSandbox, secrets: AppSecrets): Promise<InstancesBurst[]> {
+  if (!findPostgresBinaries()) {
+    log("instances: skipped, no PostgreSQL installed");
+    return [];
+  }
+  const admin = createSandboxAdmin(sandbox.url);
+  const perBurst = SETTINGS.burstSends + 3;
+  const dataset = await prepareDataset("instances", 1_000, SETTINGS.instanceBurstRuns * 2 * perBurst + 10, secrets);
+  const queue = [...dataset.sendableCandidateIds];
+  const nextCandidate = () => {
+    const id = queue.shift();
+    if (!id) throw new Error("The bench ran out of candidates to send");
+    return id;
+  };
+  const server = await startPostgresServer();
+  const bursts: InstancesBurst[] = [];
+  try {
+    const databaseUrl = postgresDatabaseUrl(server.url, "bench_instances");
+    await copyDatasetToPostgres(dataset.databaseUrl, databaseUrl);
+    for (let run = 0; run < SETTINGS.instanceBurstRuns; run += 1) {
+      for (const instances of [1, 3]) {
+        assertSameBuild();
+        const apps: RunningApp[] = [];
+        try {
+          for (let index = 0; index < instances; index += 1)
+            apps.push(
+              await startApp({
+                databaseUrl,
+                sandboxUrl: sandbox.url,
+                secrets,
+                label: `instances ${instances} #${index + 1}`,
+                probe: false,
+              }),
+            );
+          const ids = actionIds();
+          const contexts: SendContext[] = [];
+          for (const [index, email] of dataset.recruiterEmails.slice(0, SETTINGS.recruiters).entries()) {
+            const app = apps[index % apps.length]!;
+            const session = await signIn(app.url, email, BENCH_PASSWORD);
+            contexts.push({ app, admin, sandboxUrl: sandbox.url, session, ...ids, nextCandidate });
+          }
+          // One send per process first: each finds (or, the first, fetches) the token.
+          for (const app of apps) await sendOnce(contexts.find((context) => context.app === app)!);
+          log(`instances: run ${run + 1}, ${SETTINGS.burstSends} sends over ${instances} process(es)`);
+          const burst = await runInstancesBurst(contexts, sandbox, admin, { sends: SETTINGS.burstSends, instances });
+          log(
+            `instances ${instances}: ${burst.throughputPerSecond.toFixed(2)} sends/s, peak ${burst.peakReadsPerSecond} reads/s, ${burst.distinctBearerTokens} token(s), ${burst.authCalls} auth, ${burst.rateLimited429} 429s`,
+          );
+          bursts.push(burst);
+        } finally {
+          await Promise.all(apps.map((app) => app.stop()));
+        }
+        // The sandbox's and the app's minute windows empty before the next burst.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  return bursts;
+}
+
 async function main() {
   const { commit, dirty } = gitState();
   const results: BenchResults = {
@@ -505,6 +617,8 @@ async function main() {
   const secrets = generateAppSecrets();
   const sandbox = await startDemoSandbox({ port: 0, quiet: true });
   log(`Personio sandbox at ${sandbox.url}`);
+  let requestLog: RequestLogResult | null = null;
+  let instanceBursts: InstancesBurst[] = [];
   try {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
@@ -513,6 +627,8 @@ async function main() {
     if (!only || only === "import") await benchImportApi(sandbox, secrets, results);
     if (!only || only === "form") await benchSendForm(sandbox, secrets, results);
     if (only === "browser") await benchBrowserAlone(sandbox, secrets, results);
+    if (!only || only === "logs") requestLog = await benchRequestLog(sandbox, secrets);
+    if (!only || only === "instances") instanceBursts = await benchInstances(sandbox, secrets);
   } finally {
     await sandbox.close();
   }
@@ -532,12 +648,22 @@ async function main() {
   } else if (only === "webhooks") {
     writeWebhooksSection(results);
     log("updated the webhook section of bench/results/latest.md");
-  } else {
+  } else if (only !== "logs" && only !== "instances") {
     writeResults(results);
     log("wrote bench/results/latest.json and bench/results/latest.md");
   }
-  // --only=form measures no budgeted figure: its verdicts would read the empty parts.
-  if (only !== "form")
+  // These two sections are added to (or replaced in) latest.md, after a full run's table too.
+  const machineLoad: [number[], number[]] = [results.machine.loadBefore, results.machine.loadAfter];
+  if (requestLog) {
+    writeRequestLogSection(requestLog, SETTINGS.runs, machineLoad);
+    log("updated the access log section of bench/results/latest.md");
+  }
+  if (instanceBursts.length > 0) {
+    writeInstancesSection(instanceBursts, machineLoad);
+    log("updated the several-instances section of bench/results/latest.md");
+  }
+  // --only=form, logs and instances measure no budgeted figure: their verdicts would read the empty parts.
+  if (only !== "form" && only !== "logs" && only !== "instances")
     for (const verdict of budgetVerdicts(results))
       console.log(`  ${verdict.ok ? "met   " : "MISSED"}  ${verdict.budget}: ${verdict.figure}`);
 }

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { createPrismaClient } from "@/lib/db/create-prisma-client";
 
 import {
+  E2E_METRICS_TOKEN,
   generateAppSecrets,
   seedDemoWithSandbox,
   startAppProcess,
@@ -50,6 +51,10 @@ async function main() {
         `${process.env.NODE_OPTIONS ?? ""} --import=${pathToFileURL(path.resolve("e2e/support/tls-host-routes.mjs")).href}`,
       ),
       E2E_TLS_HOST_ROUTES: process.env.E2E_TLS_HOST_ROUTES,
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // Thousands of access-log lines would bury the server's other output in the test log; the
+      // access log is tested on a server of its own (e2e/reliability/request-log.spec.ts).
+      LOG_REQUESTS: "false",
     },
   });
   stopTogether(app, sandbox, 1);

@@ -6,6 +6,7 @@ import { verifyCredentials, type SignInResult } from "@/lib/auth/verify-credenti
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { addressLimitKey } from "@/lib/http/client-address";
+import { metrics } from "@/lib/metrics/registry";
 import { createDatabaseLimiter, type DatabaseLimiter } from "@/lib/rate-limit";
 
 // Sign-in with limits that hold however attempts are timed: each attempt is counted first (one
@@ -79,6 +80,7 @@ export async function attemptSignIn(
       `sign-in-address:${addressKey}`,
       audit({ actorId: null, outcome: "denied", details: { reason: "too_many_attempts", limit: "address" } }),
     );
+    metrics.signInFailures.inc({ reason: "too_many_attempts_address" });
     return { status: "too-many-attempts" };
   }
   if (!(await account.take(email)).allowed) {
@@ -86,6 +88,7 @@ export async function attemptSignIn(
       `sign-in-account:${email}`,
       audit({ actorId: null, outcome: "denied", details: { reason: "too_many_attempts", limit: "account" } }),
     );
+    metrics.signInFailures.inc({ reason: "too_many_attempts_account" });
     return { status: "too-many-attempts" };
   }
 
@@ -99,6 +102,7 @@ export async function attemptSignIn(
         db,
         audit({ actorId: null, ...target, outcome: "denied", details: { reason: "sso_required" } }),
       );
+      metrics.signInFailures.inc({ reason: "sso_required" });
       return { status: "sso-required" };
     }
     await writeAuditLog(db, audit({ actorId: result.user.id, ...target, outcome: "success" }));
@@ -115,6 +119,7 @@ export async function attemptSignIn(
       details: { reason },
     }),
   );
+  metrics.signInFailures.inc({ reason });
   return { status: result.reason === "deactivated" ? "deactivated" : "invalid" };
 }
 

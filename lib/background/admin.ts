@@ -97,3 +97,12 @@ export async function retryBackgroundJob({ actorId, jobId }: { actorId: string; 
   });
   kickBackgroundRunner();
 }
+
+/** Jobs waiting (queued, due or not) and failed, for the metrics endpoint's gauge. */
+export async function countBackgroundJobs(): Promise<{ waiting: number; failed: number }> {
+  const [waiting, failed] = await Promise.all([
+    db.backgroundJob.count({ where: { status: "QUEUED" } }),
+    db.backgroundJob.count({ where: { status: "FAILED" } }),
+  ]);
+  return { waiting, failed };
+}

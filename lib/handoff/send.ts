@@ -2,6 +2,7 @@ import "server-only";
 
 import { stopped, withClaimedCandidate, type HandoffRequest, type HandoffResult } from "@/lib/handoff/claimed-write";
 import { toWarnings } from "@/lib/handoff/personio-write";
+import { metrics } from "@/lib/metrics/registry";
 import { toPersonioInput, toSentValues } from "@/lib/personio-fields/values";
 import type { PersonioClient } from "@/lib/personio/client";
 import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
@@ -18,6 +19,17 @@ function previousMayHaveWritten(lastErrorCode: string | null | undefined) {
 // Sends a candidate to Personio once: claim → look the email up → create → record. Only the
 // fields the admin chose leave Handoff (toPersonioInput drops the rest of `extra`).
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
+  try {
+    const result = await sendOnce(request);
+    metrics.sends.inc({ outcome: result.outcome });
+    return result;
+  } catch (error) {
+    metrics.sends.inc({ outcome: "error" });
+    throw error;
+  }
+}
+
+async function sendOnce(request: HandoffRequest): Promise<HandoffResult> {
   const extra = request.extra ?? {};
   return withClaimedCandidate(request, "handoff.send", {
     checksFields: true,

@@ -25,6 +25,7 @@ import {
   type RowValues,
 } from "@/lib/imports/rows";
 import { findOrCreateJob, loadJobsByTitle, type JobRef } from "@/lib/jobs/service";
+import { metrics } from "@/lib/metrics/registry";
 
 // An import is a background job of kind "import" (lib/background/), queued with the import row
 // by startImport. It is worked through in batches; each batch's writes, its rejected rows, the
@@ -310,5 +311,10 @@ async function writeBatch(input: {
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
-  for (const key of Object.keys(delta) as Array<keyof Counters>) input.counters[key] += delta[key];
+  for (const key of Object.keys(delta) as Array<keyof Counters>) {
+    input.counters[key] += delta[key];
+    // Counted once the batch is committed: a batch repeated after a lost lease counts again, as
+    // its rows were processed again (then mostly "unchanged").
+    if (delta[key] > 0) metrics.importRows.inc({ outcome: key }, delta[key]);
+  }
 }

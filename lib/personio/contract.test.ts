@@ -63,6 +63,7 @@ describe("contract: every request the client sends and every sandbox answer matc
 
   it("the validator is not a rubber stamp: it rejects requests and answers that break the files", async () => {
     const base = {
+      at: 0,
       endpoint: "POST /v1/company/employees",
       method: "POST",
       path: "/v1/company/employees",
@@ -91,6 +92,7 @@ describe("contract: every request the client sends and every sandbox answer matc
     });
     expect(badAnswer.join()).toMatch(/must be number/);
     const overLimit = await validatePersonioExchange({
+      at: 0,
       endpoint: "GET /v1/company/employees",
       method: "GET",
       path: "/v1/company/employees",
@@ -101,6 +103,7 @@ describe("contract: every request the client sends and every sandbox answer matc
     });
     expect(overLimit.join()).toMatch(/limit/);
     const authInQuery = await validatePersonioExchange({
+      at: 0,
       endpoint: "POST /v1/auth",
       method: "POST",
       path: "/v1/auth",

@@ -3,6 +3,7 @@ import "server-only";
 import { looksLikeDisabledCredentials, looksLikePermissionError, personioErrorFromResponse } from "./classify";
 import { defaultPersonioMessage, isPersonioError, PersonioError } from "./errors";
 import { throttleEmployeeRead } from "./read-throttle";
+import type { SharedPersonioLimits } from "./shared-limits";
 import {
   getPersonioToken,
   invalidatePersonioToken,
@@ -23,6 +24,8 @@ export type PersonioClientConfig = {
   timeoutMs?: number;
   /** Retries apply to reads only (and auth on 5xx); creates and updates are never repeated blindly. */
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** The token and read budget shared with other app processes (PostgreSQL); unset, per process. */
+  sharedLimits?: SharedPersonioLimits;
 };
 
 type CallOptions = {
@@ -95,8 +98,15 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     return { token, scopes, expiresAt: Date.now() + (seconds - margin) * 1000 };
   }
 
+  const shared = config.sharedLimits;
+  // This process's cache first; behind it, with shared limits, the token all processes use.
+  const obtainToken = (fresh = false) =>
+    getPersonioToken(cacheKey, shared ? () => shared.token(cacheKey, requestToken, { fresh }) : requestToken, {
+      fresh,
+    });
+
   async function authenticate(fresh: boolean): Promise<{ scopes: string[] }> {
-    const token = await getPersonioToken(cacheKey, requestToken, { fresh });
+    const token = await obtainToken(fresh);
     return { scopes: token.scopes };
   }
 
@@ -120,8 +130,8 @@ export function createPersonioHttp(config: PersonioClientConfig) {
       body = options.form;
     }
     const request = () => sendPersonioRequest({ method, url: url.toString(), headers, body, kind, timeoutMs });
-    const attempt =
-      path === "/v1/company/employees" && method === "GET" ? () => throttleEmployeeRead(cacheKey, request) : request;
+    const throttled = () => (shared ? shared.throttleRead(cacheKey, request) : throttleEmployeeRead(cacheKey, request));
+    const attempt = path === "/v1/company/employees" && method === "GET" ? throttled : request;
     return kind === "read" ? withRetries("read", attempt) : attempt();
   }
 
@@ -132,7 +142,7 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     path: string,
     options: CallOptions = {},
   ) {
-    let token = await getPersonioToken(cacheKey, requestToken);
+    let token = await obtainToken();
     let response = await send(kind, method, path, options, token.token);
     if (
       isAuthFailure(response) &&
@@ -141,14 +151,18 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     ) {
       // Safe for writes too: Personio rejected the token before doing anything.
       invalidatePersonioToken(cacheKey, token.token);
-      token = await getPersonioToken(cacheKey, requestToken);
+      await shared?.dropToken(cacheKey, token.token);
+      token = await obtainToken();
       response = await send(kind, method, path, options, token.token);
       if (isAuthFailure(response)) {
         throw personioErrorFromResponse({ ...responseParts(response), kind });
       }
     }
     const rotated = bearer(response.headers);
-    if (rotated) replacePersonioToken(cacheKey, token.token, rotated);
+    if (rotated && rotated !== token.token) {
+      replacePersonioToken(cacheKey, token.token, rotated);
+      await shared?.replaceToken(cacheKey, token.token, rotated);
+    }
     if (options.notFoundIsEmpty && response.status === 404) return null;
     if (response.status >= 300 || asRecord(response.body).success === false) {
       throw personioErrorFromResponse({ ...responseParts(response), kind });

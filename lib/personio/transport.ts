@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordPersonioCall } from "./call-metrics";
 import type { PersonioCallKind } from "./classify";
 import { defaultPersonioMessage, PersonioError } from "./errors";
 
@@ -21,6 +22,21 @@ export type PersonioHttpResponse = { status: number; headers: Headers; body: unk
  * Location points. Personio's API does not redirect, so any 3xx is an error here.
  */
 export async function sendPersonioRequest(request: PersonioHttpRequest): Promise<PersonioHttpResponse> {
+  const startedAt = performance.now();
+  let status = 0;
+  try {
+    const response = await exchange(request);
+    status = response.status;
+    return response;
+  } catch (error) {
+    status = error instanceof PersonioError ? (error.status ?? 0) : 0;
+    throw error;
+  } finally {
+    recordPersonioCall(request, status, performance.now() - startedAt);
+  }
+}
+
+async function exchange(request: PersonioHttpRequest): Promise<PersonioHttpResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
   let response: Response;

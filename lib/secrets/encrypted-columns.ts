@@ -13,6 +13,8 @@ export type EncryptedColumn = {
 
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { model: "PersonioIntegration", field: "clientSecretEncrypted" },
+  // Personio's bearer token, shared by the app processes on PostgreSQL.
+  { model: "PersonioToken", field: "tokenEncrypted" },
   { model: "SsoSettings", field: "clientSecretEncrypted" },
   // A renewed SSO client secret while its test sign-in runs.
   { model: "SsoSettings", field: "pendingSecretEncrypted" },

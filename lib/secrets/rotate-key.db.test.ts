@@ -39,6 +39,7 @@ beforeEach(async () => {
   await db.personioIntegration.deleteMany();
   await db.ssoSettings.deleteMany();
   await db.webhookSource.deleteMany();
+  await db.personioToken.deleteMany();
   await db.auditLog.deleteMany();
 });
 
@@ -67,9 +68,19 @@ describe("rotateEncryptionKey", () => {
     });
   }
 
-  it("re-encrypts every registered column: the Personio and single sign-on client secrets (a renewed one on trial too), the ATS sources' secrets", async () => {
+  it("re-encrypts every registered column: the Personio and single sign-on client secrets (a renewed one on trial too), the ATS sources' secrets, the shared Personio token", async () => {
     await db.personioIntegration.create({
       data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" },
+    });
+    // The bearer token the app processes share on PostgreSQL (lib/personio/shared-limits.ts).
+    await db.personioToken.create({
+      data: {
+        id: "token-key",
+        tokenEncrypted: encryptSecret("papi-token", oldKey),
+        tokenHash: "hash",
+        scopes: "",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     });
     await db.ssoSettings.create({
       data: {
@@ -108,11 +119,14 @@ describe("rotateEncryptionKey", () => {
     const report = await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] });
     expect(report.columns.map((column) => [column.column, column.reencrypted, column.empty])).toEqual([
       ["PersonioIntegration.clientSecretEncrypted", 1, 0],
+      ["PersonioToken.tokenEncrypted", 1, 0],
       ["SsoSettings.clientSecretEncrypted", 1, 0],
       ["SsoSettings.pendingSecretEncrypted", 1, 0],
       ["WebhookSource.secretEncrypted", 2, 0],
       ["WebhookSource.previousSecretEncrypted", 1, 1],
     ]);
+    const token = await db.personioToken.findUniqueOrThrow({ where: { id: "token-key" } });
+    expect(decryptSecret(token.tokenEncrypted, newKey)).toBe("papi-token");
     const sso = await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } });
     expect(decryptSecret(sso.clientSecretEncrypted, newKey)).toBe("oidc-secret");
     expect(decryptSecret(sso.pendingSecretEncrypted!, newKey)).toBe("oidc-renewed");

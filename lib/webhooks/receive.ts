@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isBodyTooLarge, readLimitedBody, tooLargeHeaders } from "@/lib/http/read-limited-body";
+import { metrics } from "@/lib/metrics/registry";
 import { createDatabaseLimiter, type DatabaseLimiter } from "@/lib/rate-limit";
 import { decryptAtRest } from "@/lib/secrets/at-rest";
 
@@ -68,25 +69,46 @@ const REJECT_STATUS: Record<string, number> = {
   missing_job: 422,
 };
 
+function findSource(pathToken: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(pathToken)) return Promise.resolve(null);
+  return db.webhookSource.findUnique({
+    where: { pathToken },
+    select: {
+      id: true,
+      kind: true,
+      externalSource: true,
+      enabled: true,
+      secretEncrypted: true,
+      previousSecretEncrypted: true,
+      previousSecretExpiresAt: true,
+    },
+  });
+}
+
+/** Receives one delivery and counts it by source kind and outcome (lib/metrics). */
 export async function receiveDelivery(pathToken: string, request: Request): Promise<ReceiveResult> {
+  const { sourceKind, ...result } = await receive(pathToken, request);
+  metrics.webhookDeliveries.inc({
+    source: sourceKind ?? "unknown",
+    outcome: result.body.status,
+    reason: result.body.status === "rejected" ? (result.body.reason ?? "") : "",
+  });
+  return result;
+}
+
+async function receive(pathToken: string, request: Request): Promise<ReceiveResult & { sourceKind?: SourceKind }> {
   const startedAt = Date.now();
-  const source = /^[A-Za-z0-9_-]{20,100}$/.test(pathToken)
-    ? await db.webhookSource.findUnique({
-        where: { pathToken },
-        select: {
-          id: true,
-          kind: true,
-          externalSource: true,
-          enabled: true,
-          secretEncrypted: true,
-          previousSecretEncrypted: true,
-          previousSecretExpiresAt: true,
-        },
-      })
-    : null;
+  const source = await findSource(pathToken);
   if (!source || !isSourceKind(source.kind))
     return { status: 404, body: { status: "rejected", reason: "unknown_source" } };
   const kind: SourceKind = source.kind;
+  return { ...(await receiveFromSource({ ...source, kind }, request, startedAt)), sourceKind: kind };
+}
+
+type KnownSource = NonNullable<Awaited<ReturnType<typeof findSource>>> & { kind: SourceKind };
+
+async function receiveFromSource(source: KnownSource, request: Request, startedAt: number): Promise<ReceiveResult> {
+  const { kind } = source;
 
   const allowance = await sourceLimiter().take(source.id);
   if (!allowance.allowed) {

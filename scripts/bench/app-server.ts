@@ -76,6 +76,8 @@ export async function startApp(options: {
   secrets: AppSecrets;
   label: string;
   probe?: boolean;
+  /** Variables on top of the bench's (e.g. LOG_REQUESTS=false). */
+  env?: Record<string, string>;
 }): Promise<RunningApp> {
   const withProbe = options.probe ?? true;
   const port = await freePort();
@@ -89,9 +91,12 @@ export async function startApp(options: {
     url,
     sandboxUrl: options.sandboxUrl,
     secrets: options.secrets,
-    env: withProbe
-      ? { NODE_OPTIONS: `${serverNodeOptions()} --require ${PROBE}`, BENCH_DB_PROBE_PORT_FILE: portFile }
-      : {},
+    env: {
+      ...(withProbe
+        ? { NODE_OPTIONS: `${serverNodeOptions()} --require ${PROBE}`, BENCH_DB_PROBE_PORT_FILE: portFile }
+        : {}),
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

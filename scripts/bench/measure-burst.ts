@@ -26,7 +26,7 @@ export type BurstRun = {
 };
 
 // The sandbox's sliding-window ledger holds the arrival times of the calls it accepted.
-function peakInWindow(times: number[], windowMs: number): number {
+export function peakInWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   let peak = 0;
   let start = 0;

@@ -138,7 +138,7 @@ export function renderImportApiSection(results: BenchResults): string[] {
 }
 
 /** Replaces (or adds) one section (from its heading to the next "## ") of the committed table, leaving the rest. */
-function replaceSection(heading: string, section: string[]) {
+export function replaceSection(heading: string, section: string[]) {
   const file = "bench/results/latest.md";
   const existing = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks: latest run\n";
   const start = existing.indexOf(heading);

@@ -17,6 +17,9 @@ import { serverProcessEnv } from "./server-heap";
 export type AppSecrets = { sessionSecret: string; encryptionKey: string };
 
 /** Fresh secrets for one run (tests and benchmarks; `npm run dev` keeps its own under data/). */
+// The E2E server's Prometheus scrape token (METRICS_TOKEN), known to the metrics spec.
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdefghij";
+
 export function generateAppSecrets(): AppSecrets {
   return { sessionSecret: randomBytes(32).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
 }

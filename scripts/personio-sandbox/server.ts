@@ -110,6 +110,7 @@ async function handle(
   const { endpoint, id } = match;
   state.counters.set(endpoint, (state.counters.get(endpoint) ?? 0) + 1);
   const exchange = {
+    at: Date.now(),
     endpoint,
     method: request.method,
     path: request.path,

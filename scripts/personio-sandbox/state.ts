@@ -116,6 +116,8 @@ export const DEFAULT_ORG_UNITS: OrgUnits = {
 };
 
 export type RecordedExchange = {
+  /** When the request arrived (ms since the epoch): the rate-limit ledger's clock. */
+  at: number;
   endpoint: string;
   method: string;
   path: string;

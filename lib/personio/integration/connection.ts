@@ -4,14 +4,24 @@ import "server-only";
 // calls record. Reads for pages are in personio-queries.ts, admin changes in personio-mutations.ts.
 
 import { db } from "@/lib/db";
+import { databaseProvider } from "@/lib/db/provider";
 import { env } from "@/lib/env";
 import { createPersonioClient, type PersonioClient } from "@/lib/personio/client";
 import { isPersonioError, PERSONIO_ERRORS } from "@/lib/personio/errors";
+import { createSharedPersonioLimits, type SharedPersonioLimits } from "@/lib/personio/shared-limits";
 import { personioEmployeeUrl } from "@/lib/personio/web-link";
 import { decryptAtRest } from "@/lib/secrets/at-rest";
 
 // The one row that holds the Personio connection.
 export const PERSONIO_INTEGRATION_ID = "personio";
+
+// On PostgreSQL several app processes may share the database, and then Personio's limits: the
+// token and the read budget are kept there (shared-limits.ts). SQLite means one process.
+let sharedLimits: SharedPersonioLimits | undefined;
+export function sharedPersonioLimits(): SharedPersonioLimits | undefined {
+  if (databaseProvider(env.DATABASE_URL) !== "postgresql") return undefined;
+  return (sharedLimits ??= createSharedPersonioLimits(db));
+}
 
 export function createClientFromCredentials(credentials: { clientId: string; clientSecret: string }): PersonioClient {
   return createPersonioClient({
@@ -20,6 +30,7 @@ export function createClientFromCredentials(credentials: { clientId: string; cli
     clientSecret: credentials.clientSecret,
     appId: env.PERSONIO_APP_ID,
     timeoutMs: env.PERSONIO_TIMEOUT_MS,
+    sharedLimits: sharedPersonioLimits(),
   });
 }
 

@@ -11,7 +11,12 @@ import { clearPersonioTokenCache } from "@/lib/personio/client";
 import type { CredentialCheckFailure } from "@/lib/personio/errors";
 import { decryptAtRest, encryptAtRest } from "@/lib/secrets/at-rest";
 
-import { createClientFromCredentials, PERSONIO_INTEGRATION_ID, recordPersonioHealth } from "./connection";
+import {
+  createClientFromCredentials,
+  PERSONIO_INTEGRATION_ID,
+  recordPersonioHealth,
+  sharedPersonioLimits,
+} from "./connection";
 import { checkPersonioCredentials } from "./credential-check";
 import type { ScopeAssessment } from "./scopes";
 
@@ -98,6 +103,7 @@ export async function connectPersonio({
     throw error;
   }
   clearPersonioTokenCache();
+  await sharedPersonioLimits()?.clearTokens();
   return { status: "saved", subdomain: input.subdomain, assessment: check.assessment };
 }
 
@@ -159,6 +165,7 @@ export async function updatePersonioCredentials({
     });
   });
   clearPersonioTokenCache();
+  await sharedPersonioLimits()?.clearTokens();
   return { status: "saved", subdomain: input.subdomain, assessment: check.assessment };
 }
 
@@ -203,6 +210,7 @@ export async function deletePersonio({ actorId }: { actorId: string }) {
     });
   });
   clearPersonioTokenCache();
+  await sharedPersonioLimits()?.clearTokens();
 }
 
 export type ConnectionTestResult =

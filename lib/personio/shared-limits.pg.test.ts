@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { testDatabaseServerUrl } from "@/e2e/support/test-database";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
+import { migrateDatabase } from "@/scripts/lib/database";
+import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "@/scripts/lib/postgres-databases";
+import { startPostgresServer, type PostgresServer } from "@/scripts/lib/postgres-server";
+
+import { PersonioError } from "./errors";
+import { createSharedPersonioLimits, type SharedPersonioLimits } from "./shared-limits";
+import type { CachedToken } from "./token-cache";
+
+// The token and read budget that app processes on PostgreSQL share (shared-limits.ts), with three
+// Prisma clients standing in for three processes. PostgreSQL only, whichever run this is: on the
+// server npm test's PostgreSQL run names, else on a throwaway one started here (not *.db.test.ts,
+// so it runs once).
+
+let server: PostgresServer | null = null;
+let databaseUrl = "";
+let clients: PrismaClient[] = [];
+let processes: SharedPersonioLimits[] = [];
+
+beforeAll(async () => {
+  const serverUrl = testDatabaseServerUrl() ?? (server = await startPostgresServer()).url;
+  databaseUrl = postgresDatabaseUrl(serverUrl, `shared_limits_${process.pid}`);
+  await recreatePostgresDatabase(databaseUrl);
+  migrateDatabase(databaseUrl, { quiet: true });
+  clients = Array.from({ length: 3 }, () => createPrismaClient(databaseUrl));
+  processes = clients.map((client) => createSharedPersonioLimits(client));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.$disconnect()));
+  if (databaseUrl) await dropPostgresDatabase(databaseUrl);
+  await server?.stop();
+});
+
+const token = (value: string): CachedToken => ({
+  token: value,
+  scopes: ["employees:read"],
+  expiresAt: Date.now() + 3_600_000,
+});
+
+describe("shared Personio limits on PostgreSQL", () => {
+  it("spaces the reads of all processes together at least 100 ms apart, by the database's clock", async () => {
+    const key = `reads-${Date.now()}`;
+    const ran: number[] = [];
+    await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        processes[index % 3]!.throttleRead(key, async () => void ran.push(Date.now())),
+      ),
+    );
+    expect(ran).toHaveLength(12);
+    const mine = await clients[0]!.personioReadSlot.findMany({
+      where: { key: createHash("sha256").update(key).digest("hex") },
+      orderBy: { atMs: "asc" },
+    });
+    expect(mine).toHaveLength(12);
+    for (let index = 1; index < mine.length; index += 1)
+      expect(Number(mine[index]!.atMs - mine[index - 1]!.atMs)).toBeGreaterThanOrEqual(100);
+    // The twelfth read waited for its turn: at least 11 spacings after the first.
+    expect(Math.max(...ran) - Math.min(...ran)).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("lets one process authenticate while the others wait for its token, stored encrypted", async () => {
+    const key = `token-${Date.now()}`;
+    let calls = 0;
+    const authenticate = async () => {
+      calls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return token(`papi-shared-${calls}`);
+    };
+    const tokens = await Promise.all(processes.map((shared) => shared.token(key, authenticate)));
+    expect(calls).toBe(1);
+    expect(tokens.map((each) => each.token)).toEqual(Array(3).fill("papi-shared-1"));
+    const rows = await clients[0]!.personioToken.findMany();
+    expect(rows.some((row) => row.tokenEncrypted.includes("papi-shared"))).toBe(false);
+
+    // Refused by Personio: dropped for everyone, and the next caller fetches a new one.
+    await processes[1]!.dropToken(key, "papi-shared-1");
+    expect((await processes[2]!.token(key, authenticate)).token).toBe("papi-shared-2");
+    // A stale drop (another process already replaced the token) changes nothing.
+    await processes[0]!.dropToken(key, "papi-shared-1");
+    expect((await processes[0]!.token(key, authenticate)).token).toBe("papi-shared-2");
+    expect(calls).toBe(2);
+  });
+
+  it("forgets the token when Personio rejects the credentials, and replaces it when Personio hands a new one", async () => {
+    const key = `rejected-${Date.now()}`;
+    await processes[0]!.token(key, async () => token("papi-old"));
+    await processes[1]!.replaceToken(key, "papi-old", "papi-rotated");
+    expect((await processes[2]!.token(key, async () => token("papi-never"))).token).toBe("papi-rotated");
+
+    const rejected = new PersonioError("invalid_credentials", "Wrong credentials");
+    await expect(processes[0]!.token(key, () => Promise.reject(rejected), { fresh: true })).rejects.toBe(rejected);
+    expect((await processes[1]!.token(key, async () => token("papi-after"))).token).toBe("papi-after");
+  });
+});
