@@ -6,24 +6,23 @@ import { testDatabaseServerUrl } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { migrateDatabase } from "@/scripts/lib/database";
 import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "@/scripts/lib/postgres-databases";
-import { startPostgresServer, type PostgresServer } from "@/scripts/lib/postgres-server";
 
 import { PersonioError } from "./errors";
 import { createSharedPersonioLimits, type SharedPersonioLimits } from "./shared-limits";
 import type { CachedToken } from "./token-cache";
 
 // The token and read budget that app processes on PostgreSQL share (shared-limits.ts), with three
-// Prisma clients standing in for three processes. PostgreSQL only, whichever run this is: on the
-// server npm test's PostgreSQL run names, else on a throwaway one started here (not *.db.test.ts,
-// so it runs once).
+// Prisma clients standing in for three processes. PostgreSQL only: npm test's PostgreSQL run sets
+// HANDOFF_TEST_DATABASE_URL; the SQLite run has no server to use and says so (SQLite keeps each
+// process's own token and throttle).
 
-let server: PostgresServer | null = null;
+const serverUrl = testDatabaseServerUrl();
 let databaseUrl = "";
 let clients: PrismaClient[] = [];
 let processes: SharedPersonioLimits[] = [];
 
 beforeAll(async () => {
-  const serverUrl = testDatabaseServerUrl() ?? (server = await startPostgresServer()).url;
+  if (!serverUrl) return;
   databaseUrl = postgresDatabaseUrl(serverUrl, `shared_limits_${process.pid}`);
   await recreatePostgresDatabase(databaseUrl);
   migrateDatabase(databaseUrl, { quiet: true });
@@ -34,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.$disconnect()));
   if (databaseUrl) await dropPostgresDatabase(databaseUrl);
-  await server?.stop();
 });
 
 const token = (value: string): CachedToken => ({
@@ -43,7 +41,7 @@ const token = (value: string): CachedToken => ({
   expiresAt: Date.now() + 3_600_000,
 });
 
-describe("shared Personio limits on PostgreSQL", () => {
+describe.skipIf(!serverUrl)("shared Personio limits on PostgreSQL", () => {
   it("spaces the reads of all processes together at least 100 ms apart, by the database's clock", async () => {
     const key = `reads-${Date.now()}`;
     const ran: number[] = [];
