@@ -103,7 +103,12 @@ test(
   "a SQLite backup taken while sends are in flight restores into a working app with every send completed before it",
   DATABASE_INDEPENDENT,
   async () => {
-    const cluster = await startAppCluster({ name: "reliability-backup", instances: 1 });
+    // Personio's answers are held while the backup runs; the app waits for them as long as that takes.
+    const cluster = await startAppCluster({
+      name: "reliability-backup",
+      instances: 1,
+      env: { PERSONIO_TIMEOUT_MS: "60000" },
+    });
     const [app] = cluster.apps;
     const backupFile = sqliteFilePath(cluster.databaseUrl)!.replace(/\.db$/, "-backup.db");
     const restoredUrl = cluster.databaseUrl.replace(/\.db$/, "-restored.db");
