@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
+import { E2E_METRICS_TOKEN } from "@/scripts/lib/app-with-sandbox";
 import { startOidcTestProvider, type OidcTestProvider } from "@/scripts/oidc-test-provider/server";
 
 import {
@@ -154,7 +155,14 @@ for (const issuer of ENTRA_ISSUERS) {
 test(
   `on ${hostOf(ENTRA_ISSUERS.at(-1)!)}, a person whose xms_edov is false or absent is refused as unverified`,
   DATABASE_INDEPENDENT,
-  async ({ browser, entraProviders }) => {
+  async ({ browser, entraProviders, request }) => {
+    // What the metrics endpoint counts for a refused single sign-on (README, "Metrics").
+    const unverifiedCount = async () => {
+      const response = await request.get("/api/metrics", { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
+      const line = /^handoff_sign_in_failures_total\{reason="sso_unverified"\} (\d+)$/m.exec(await response.text());
+      return Number(line?.[1] ?? 0);
+    };
+    const refusedBefore = await unverifiedCount();
     // The last test left SSO on with this issuer.
     const provider = entraProviders.at(-1)!;
     expect(await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } })).toMatchObject({
@@ -186,5 +194,6 @@ test(
         await context.close();
       });
     }
+    expect(await unverifiedCount()).toBe(refusedBefore + 2);
   },
 );

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { authOptions, baseAuthOptions, credentialsProvider } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { requestLogger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/registry";
 import { can } from "@/lib/permissions";
 import { admitSsoUser, testSsoAdmission, type SsoSignedInUser } from "@/lib/sso/admission";
 import { fetchScopesSupported } from "@/lib/sso/discovery";
@@ -104,6 +105,7 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
         // A refused answer from the provider (bad signature, issuer, audience, expiry, nonce,
         // state, PKCE, or an error it sent): audited like any refused sign-in.
         const details = { method: "sso", reason: "token_refused", error: tokenRefusalReason(metadata) } as const;
+        if (!testerId) metrics.signInFailures.inc({ reason: "sso_token_refused" });
         void writeAuditLog(
           db,
           testerId
@@ -136,7 +138,10 @@ export async function authOptionsForRequest(nextauthPath: readonly string[]): Pr
           );
         }
         const result = await admitSsoUser(settings, claims);
-        if (!result.ok) throw new Error(ssoRefusedError(result.reason));
+        if (!result.ok) {
+          metrics.signInFailures.inc({ reason: `sso_${result.reason}` });
+          throw new Error(ssoRefusedError(result.reason));
+        }
         admitted = result.user;
         return true;
       },

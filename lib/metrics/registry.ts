@@ -57,7 +57,7 @@ function createMetrics() {
     }),
     signInFailures: new Counter({
       name: "handoff_sign_in_failures_total",
-      help: "Refused sign-ins by reason (wrong_password, unknown_account, deactivated, sso_required, too_many_attempts_*).",
+      help: "Refused sign-ins by reason (wrong_password, unknown_account, deactivated, sso_required, too_many_attempts_*; single sign-on: sso_<reason>).",
       labelNames: ["reason"] as const,
       registers,
     }),

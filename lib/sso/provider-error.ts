@@ -4,6 +4,7 @@ import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requestLogger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/registry";
 import { providerErrorCode, ssoProviderError } from "@/lib/sso/sign-in-errors";
 
 // The provider sent the person back with an error instead of a code (RFC 6749 4.1.2.1), most
@@ -13,6 +14,7 @@ import { providerErrorCode, ssoProviderError } from "@/lib/sso/sign-in-errors";
 // provider's error and error_description. Nothing from the provider is signed in or trusted.
 export async function answerProviderError(query: URLSearchParams, testerId: string | null): Promise<Response> {
   const code = providerErrorCode(query.get("error") ?? "");
+  if (!testerId) metrics.signInFailures.inc({ reason: "sso_provider_error" });
   // The description is not logged: Entra's, for one, names the account that signed in.
   await writeAuditLog(db, {
     actorId: testerId,
