@@ -13,6 +13,7 @@ const SAMPLES: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
     expiresAt: "2026-12-10T09:00:00Z",
   },
   "account.reset": { name: "Ada <b>Lovelace</b>", linkPath: "/set-password/abc", expiresAt: "2026-12-10T09:00:00Z" },
+  "account.sso-only": { name: "Ada", providerLabel: "Contoso SSO" },
   "email.test": {},
 };
 const TEMPLATES = Object.keys(SAMPLES) as EmailTemplateName[];

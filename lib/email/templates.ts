@@ -12,6 +12,8 @@ import { layoutEmail, type EmailBlock, type RenderedEmail } from "./layout";
 export type EmailTemplates = {
   "account.invitation": { name: string; linkPath: string; expiresAt: string };
   "account.reset": { name: string; linkPath: string; expiresAt: string };
+  /** "Forgot password?" for an account that signs in with single sign-on only. */
+  "account.sso-only": { name: string; providerLabel: string };
   "email.test": Record<string, never>;
 };
 
@@ -55,6 +57,15 @@ const RENDERERS: {
       { paragraph: t("reset.intro", { appName: APP_NAME }) },
       { action: { label: t("reset.action"), url: absolute(data.linkPath, context.appUrl) } },
       { paragraph: t("linkExpires", { expiresAt: formatTime(data.expiresAt, context) }) },
+      { paragraph: t("reset.unexpected") },
+    ],
+  }),
+  "account.sso-only": (t, data, context) => ({
+    subject: t("ssoOnly.subject", { appName: APP_NAME }),
+    blocks: [
+      { paragraph: t("greeting", { name: data.name }) },
+      { paragraph: t("ssoOnly.intro", { appName: APP_NAME, provider: data.providerLabel }) },
+      { action: { label: t("ssoOnly.action"), url: absolute("/sign-in", context.appUrl) } },
       { paragraph: t("reset.unexpected") },
     ],
   }),

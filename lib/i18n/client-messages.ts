@@ -34,6 +34,7 @@ export const CLIENT_NAMESPACES = [
   "passwordRules",
   "setup",
   "setPassword",
+  "forgotPassword",
   "account",
   "sso",
   "ssoSignIn",
