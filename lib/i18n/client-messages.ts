@@ -35,6 +35,7 @@ export const CLIENT_NAMESPACES = [
   "setup",
   "setPassword",
   "forgotPassword",
+  "emailAdmin",
   "account",
   "sso",
   "ssoSignIn",
