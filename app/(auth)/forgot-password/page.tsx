@@ -1,11 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 
 import { ForgotPasswordForm } from "@/app/(auth)/forgot-password/_components/forgot-password-form";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { isEmailEnabled } from "@/lib/email/settings";
 
 export async function generateMetadata() {
@@ -13,8 +11,8 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
+// Open to everyone, signed in or not: it only ever emails an account's own address.
 export default async function ForgotPasswordPage() {
-  if (await getCurrentUser()) redirect("/candidates");
   const t = await getTranslations();
   return (
     <AuthCard appName={t("app.name")} title={t("forgotPassword.title")}>
