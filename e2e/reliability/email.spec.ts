@@ -145,3 +145,33 @@ test("Forgot password?: one answer for a known and an unknown address, one email
     await signedIn.context.close();
   });
 });
+
+test("the Email page: the settings without the password, a test email through the outbox, the outbox list", async ({
+  browser,
+}) => {
+  const admin = await createTestUser("admin", { client: cluster.db });
+  const { context, page } = await newPage(browser);
+  await signIn(page, admin);
+  await page.goto("/admin/email");
+  await expect(page.getByRole("heading", { name: "Email", level: 1 })).toBeVisible();
+  const settings = page.getByRole("region", { name: "SMTP settings" });
+  await expect(settings).toContainText("Email is on.");
+  await expect(settings).toContainText(`127.0.0.1:${smtp.port}`);
+  await expect(settings).toContainText("Handoff <handoff@e2e.handoff.test>");
+
+  const to = `test.${uniqueSuffix()}@e2e.handoff.test`;
+  await settings.getByLabel("Send a test email to").fill(to);
+  await settings.getByRole("button", { name: "Send a test email" }).click();
+  await expect(settings.getByRole("status")).toContainText(`A test email to ${to} is in the outbox.`);
+  const arrived = await smtp.waitFor(to);
+  expect(arrived.parsed.subject).toBe("Test email from Handoff");
+
+  await expect
+    .poll(async () => (await cluster.db.outboxMessage.findFirst({ where: { recipient: to } }))?.status)
+    .toBe("SENT");
+  await page.reload();
+  const row = page.getByRole("region", { name: "Outbox" }).getByRole("row", { name: new RegExp(to) });
+  await expect(row).toContainText("Test email from Handoff");
+  await expect(row).toContainText("Sent");
+  await context.close();
+});
