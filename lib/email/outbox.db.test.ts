@@ -21,6 +21,7 @@ let smtp: SmtpTestServer;
 let runnerModule: Runner;
 let outbox: Outbox;
 let registry: import("@/lib/background/registry").JobRegistry;
+let retryBackgroundJob: typeof import("@/lib/background/admin").retryBackgroundJob;
 const env: Record<string, unknown> = {};
 const started: Array<ReturnType<Runner["createBackgroundRunner"]>> = [];
 
@@ -46,11 +47,14 @@ beforeAll(async () => {
   // One client for the test and the code under test: on SQLite a second connection in the same
   // process would block the event loop while the first holds a lock (runner.db.test.ts).
   vi.doMock("@/lib/db", () => ({ db: client }));
+  // The runners here are the tests' own, on their clocks; an admin's "Retry now" must not start another.
+  vi.doMock("@/lib/background/process-runner", () => ({ kickBackgroundRunner: () => undefined }));
   runnerModule = await import("@/lib/background/runner");
   outbox = await import("@/lib/email/outbox");
   const { createJobRegistry } = await import("@/lib/background/registry");
   const { sendEmailJob } = await import("@/lib/email/send-job");
   registry = createJobRegistry([sendEmailJob]);
+  ({ retryBackgroundJob } = await import("@/lib/background/admin"));
 });
 
 afterEach(async () => {
@@ -218,6 +222,27 @@ describe("the email outbox", () => {
     expect(message.lastError).toMatch(/^smtp_550: .*Mailbox does not exist/);
     // The job's own error is the code only: the background jobs page shows no server replies.
     expect(await jobOf(id)).toMatchObject({ status: "FAILED", lastError: "smtp_550" });
+  });
+
+  it("an admin's Retry now on the failed job queues the message again, and it is sent", async () => {
+    let refuse = true;
+    smtp.setRecipientRule((address) =>
+      address === "fixed@example.com" && refuse ? { status: 550, text: "5.7.1 Relaying denied" } : null,
+    );
+    const id = await queueInvitation("fixed@example.com");
+    const { runner } = newRunner();
+    await runAll(runner);
+    expect(await messageOf(id)).toMatchObject({ status: "FAILED" });
+    // The server's setting was fixed; an admin retries from the Background jobs page.
+    refuse = false;
+    const admin = await client.user.create({
+      data: { name: "Admin", email: `admin.${id}@example.com`, roleId: "admin" },
+    });
+    await retryBackgroundJob({ actorId: admin.id, jobId: (await jobOf(id)).id });
+    expect(await messageOf(id)).toMatchObject({ status: "QUEUED" });
+    await runAll(runner);
+    expect(arrivedFor("fixed@example.com")).toHaveLength(1);
+    expect(await messageOf(id)).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
   });
 
   it("a 4xx reply is retried, and the message arrives on the next try", async () => {
