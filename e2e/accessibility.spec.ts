@@ -29,6 +29,7 @@ const page = (name: string, path: (records: Records) => string = () => name): Pa
 const PAGES: PageToCheck[] = [
   { name: "/sign-in", signedIn: false, path: () => "/sign-in" },
   { name: "/set-password/[unknown token]", signedIn: false, path: () => "/set-password/no-such-token" },
+  { name: "/forgot-password", signedIn: false, path: () => "/forgot-password" },
   page("/candidates"),
   page("/candidates/[hired]", ({ hired }) => `/candidates/${hired}`),
   page("/candidates/[sent]", ({ sent }) => `/candidates/${sent}`),
@@ -49,6 +50,7 @@ const PAGES: PageToCheck[] = [
   page("/admin/sso"),
   page("/admin/api-keys"),
   page("/admin/background-jobs"),
+  page("/admin/email"),
 ];
 
 // Each page once per language and once per screen size, paired (English on a desktop, German on

@@ -18,6 +18,7 @@ const SETTINGS_PAGES = [
   "/admin/users?invite=1",
   "/admin/sso",
   "/admin/background-jobs",
+  "/admin/email",
   "/admin/audit",
 ];
 
@@ -63,6 +64,7 @@ test.describe("the admin area", DATABASE_INDEPENDENT, () => {
       "Nutzer:innen",
       "Single Sign-on",
       "Hintergrundaufträge",
+      "E-Mail",
       "Protokoll",
     ]);
     await expect(sidebar.getByRole("link", { name: "Nutzer:innen" })).toHaveAttribute("aria-current", "page");

@@ -131,6 +131,7 @@ test.describe("on a 360 px phone", DATABASE_INDEPENDENT, () => {
     "/admin/jobs",
     "/admin/api-keys",
     "/admin/background-jobs",
+    "/admin/email",
     "/admin/sso",
     "/import",
     "/account",

@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { encryptionKeyProblem, httpsUrlProblem, isLoopbackHost } from "@/lib/env-rules";
+import {
+  encryptionKeyProblem,
+  httpsUrlProblem,
+  isLoopbackHost,
+  senderProblem,
+  smtpSettingsProblems,
+} from "@/lib/env-rules";
 
 describe("https URLs", () => {
   it("accepts https anywhere and plain http only on loopback hosts", () => {
@@ -64,5 +70,27 @@ describe("encryption keys", () => {
         Buffer.from(Array.from({ length: 32 }, (_, index) => (250 + index * 7) % 256)).toString("base64"),
       ),
     ).toMatch(/sequence/);
+  });
+});
+
+describe("email settings", () => {
+  it("takes a sender with or without a name, on one line", () => {
+    expect(senderProblem("Handoff <handoff@example.com>")).toBeNull();
+    expect(senderProblem("handoff@example.com")).toBeNull();
+    expect(senderProblem("Handoff")).toMatch(/must be an address/);
+    expect(senderProblem("Handoff <handoff@example.com>\r\nBcc: eve@example.com")).toBe("must be one line");
+  });
+
+  it("asks for a sender, the app's address and both halves of a login once a server is set", () => {
+    expect(smtpSettingsProblems({})).toEqual([]);
+    expect(smtpSettingsProblems({ SMTP_HOST: "mail.example.com" }).map((problem) => problem.path[0])).toEqual([
+      "SMTP_FROM",
+      "NEXTAUTH_URL",
+    ]);
+    const complete = { SMTP_HOST: "mail", SMTP_FROM: "a@example.com", NEXTAUTH_URL: "https://handoff.example.com" };
+    expect(smtpSettingsProblems(complete)).toEqual([]);
+    expect(smtpSettingsProblems({ ...complete, SMTP_USER: "handoff" })).toEqual([
+      { path: ["SMTP_PASSWORD"], message: "SMTP_USER and SMTP_PASSWORD go together" },
+    ]);
   });
 });

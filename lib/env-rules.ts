@@ -50,3 +50,34 @@ export function encryptionKeyProblem(base64Key: string): string | null {
   }
   return null;
 }
+
+const SENDER_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+
+/** Why SMTP_FROM is unfit ("Name <address>" or a bare address), or null when it is fine. */
+export function senderProblem(value: string): string | null {
+  if (/[\r\n]/.test(value)) return "must be one line";
+  const named = /^(.*)<([^<>]+)>\s*$/.exec(value.trim());
+  const address = named ? named[2]!.trim() : value.trim();
+  if (!SENDER_ADDRESS.test(address)) return 'must be an address, e.g. "Handoff <handoff@example.com>"';
+  return null;
+}
+
+type SmtpValues = {
+  SMTP_HOST?: string;
+  SMTP_FROM?: string;
+  SMTP_USER?: string;
+  SMTP_PASSWORD?: string;
+  NEXTAUTH_URL?: string;
+};
+
+/** Email settings that only work together: a server needs a sender, and the links need the app's address. */
+export function smtpSettingsProblems(values: SmtpValues): Array<{ path: string[]; message: string }> {
+  if (!values.SMTP_HOST) return [];
+  const problems: Array<{ path: string[]; message: string }> = [];
+  if (!values.SMTP_FROM) problems.push({ path: ["SMTP_FROM"], message: "is needed when SMTP_HOST is set" });
+  if (!values.NEXTAUTH_URL)
+    problems.push({ path: ["NEXTAUTH_URL"], message: "is needed when SMTP_HOST is set: emails link to the app" });
+  if (!values.SMTP_USER !== !values.SMTP_PASSWORD)
+    problems.push({ path: ["SMTP_PASSWORD"], message: "SMTP_USER and SMTP_PASSWORD go together" });
+  return problems;
+}

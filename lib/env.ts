@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
-import { encryptionKeyProblem, httpsUrlProblem } from "@/lib/env-rules";
+import { encryptionKeyProblem, httpsUrlProblem, senderProblem, smtpSettingsProblems } from "@/lib/env-rules";
 import { LOCALES } from "@/lib/i18n/config";
 import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 
@@ -81,6 +81,22 @@ export const env = createEnv({
       .min(1)
       .max(24 * 60)
       .default(15),
+    // Email (lib/email/): on when SMTP_HOST is set. SMTP_SECURITY: "starttls" (the default: the
+    // connection must be upgraded, or nothing is sent), "tls" (TLS from the first byte, port 465),
+    // "none" (plain, only for a relay on the same machine or network). The port defaults to 587,
+    // 465 or 25 by that. SMTP_FROM is the sender, e.g. "Handoff <handoff@example.com>".
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+    SMTP_SECURITY: z.enum(["starttls", "tls", "none"]).default("starttls"),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    SMTP_FROM: z
+      .string()
+      .optional()
+      .superRefine((value, context) => {
+        const problem = value === undefined ? null : senderProblem(value);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      }),
     // How much the log says (lib/logger.ts): info unless set; unit tests log nothing by default.
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     // One info line per request (method, path, status, duration, request id); "false" leaves the
@@ -118,7 +134,18 @@ export const env = createEnv({
     LOG_LEVEL: process.env.LOG_LEVEL,
     LOG_REQUESTS: process.env.LOG_REQUESTS,
     METRICS_TOKEN: process.env.METRICS_TOKEN,
+    SMTP_HOST: process.env.SMTP_HOST,
+    SMTP_PORT: process.env.SMTP_PORT,
+    SMTP_SECURITY: process.env.SMTP_SECURITY,
+    SMTP_USER: process.env.SMTP_USER,
+    SMTP_PASSWORD: process.env.SMTP_PASSWORD,
+    SMTP_FROM: process.env.SMTP_FROM,
   },
+  // Settings that only make sense together (email's sender and the links it carries).
+  createFinalSchema: (shape) =>
+    z.object(shape).superRefine((values, context) => {
+      for (const { path, message } of smtpSettingsProblems(values)) context.addIssue({ code: "custom", path, message });
+    }),
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,
   onValidationError: (issues) => {

@@ -17,6 +17,7 @@ import Database from "better-sqlite3";
 
 import { renderPostgresSchema, SCHEMAS } from "../prisma/schemas";
 import { migrateDatabase } from "./lib/database";
+import { nextMigrationStamp } from "./lib/migration-stamp";
 import { startPostgresServer } from "./lib/postgres-server";
 
 const PRISMA_BIN = path.join("node_modules", ".bin", "prisma");
@@ -113,7 +114,7 @@ async function main() {
       console.log("The schema matches the migrations: nothing to write.");
       return;
     }
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const stamp = nextMigrationStamp(new Date(), fs.readdirSync(SCHEMAS.sqlite.migrations));
     for (const provider of ["sqlite", "postgresql"] as const) {
       const dir = path.join(SCHEMAS[provider].migrations, `${stamp}_${name}`);
       fs.mkdirSync(dir, { recursive: true });

@@ -12,6 +12,8 @@ export const SETTINGS_SECTIONS = [
   { href: "/admin/sso", permission: "users:manage", label: "sso.title" },
   // The server's own work (imports, later emails and transfers): for those who manage integrations.
   { href: "/admin/background-jobs", permission: "integrations:manage", label: "backgroundJobs.nav" },
+  // SMTP settings (from the environment), a test message and the outbox.
+  { href: "/admin/email", permission: "integrations:manage", label: "emailAdmin.nav" },
   { href: "/admin/audit", permission: "audit:read", label: "nav.audit" },
 ] as const satisfies ReadonlyArray<{ href: string; permission: Permission; label: string }>;
 

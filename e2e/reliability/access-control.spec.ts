@@ -35,6 +35,8 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   signOutEverywhereAction: { permission: "signed-in", path: () => "/account" },
   createFirstAdminAction: { permission: "public", path: () => "/setup" },
   setPasswordFromLinkAction: { permission: "public", path: () => "/set-password/x" },
+  // Anyone may ask; the answer is the same whatever the address (lib/users/forgot-password.ts).
+  requestPasswordResetAction: { permission: "public", path: () => "/forgot-password" },
   sendToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   linkToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   getHandoffStatusAction: { permission: "candidates:read", path: (id) => `/candidates/${id}` },
@@ -59,6 +61,7 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   setRoleImportAccessAction: { permission: "users:manage", path: () => "/import" },
   savePreferencesAction: { permission: "signed-in", path: () => "/candidates" },
   retryBackgroundJobAction: { permission: "integrations:manage", path: () => "/admin/background-jobs" },
+  sendTestEmailAction: { permission: "integrations:manage", path: () => "/admin/email" },
 };
 
 const PAGES: Record<string, { permission: Access; path: (candidateId: string) => string; allowedRedirect?: string }> = {
@@ -81,8 +84,10 @@ const PAGES: Record<string, { permission: Access; path: (candidateId: string) =>
   "API keys": { permission: "integrations:manage", path: () => "/admin/api-keys" },
   jobs: { permission: "jobs:manage", path: () => "/admin/jobs" },
   "background jobs": { permission: "integrations:manage", path: () => "/admin/background-jobs" },
+  email: { permission: "integrations:manage", path: () => "/admin/email" },
   import: { permission: "candidates:import", path: () => "/import" },
   account: { permission: "signed-in", path: () => "/account" },
+  "forgot password": { permission: "public", path: () => "/forgot-password" },
   // Shows "this link no longer works" to anyone, signed in or not.
   "set password (unknown link)": {
     permission: "public",

@@ -51,6 +51,20 @@ const CASES: Array<[string, Record<string, string | undefined>, RegExp[]]> = [
     },
     [/ENCRYPTION_KEY: is too predictable/, /PERSONIO_API_BASE_URL: must use https/],
   ],
+  [
+    "an SMTP server without a sender, and a login without its password",
+    { NEXTAUTH_URL: "https://handoff.example.com", SMTP_HOST: "mail.example.com", SMTP_USER: "handoff" },
+    [/SMTP_FROM: is needed when SMTP_HOST is set/, /SMTP_PASSWORD: SMTP_USER and SMTP_PASSWORD go together/],
+  ],
+  [
+    "an SMTP sender with a line break",
+    {
+      NEXTAUTH_URL: "https://handoff.example.com",
+      SMTP_HOST: "mail.example.com",
+      SMTP_FROM: "a@example.com\nBcc: b@example.com",
+    },
+    [/SMTP_FROM: must be one line/],
+  ],
 ];
 
 test.describe("production configuration", DATABASE_INDEPENDENT, () => {

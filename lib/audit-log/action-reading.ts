@@ -88,6 +88,7 @@ export function readingOf(action: AuditAction): ActionReading {
     case "user.issue-reset-link":
     case "user.reactivate":
     case "user.reissue-invitation":
+    case "user.request-reset-link":
     case "user.reset-password":
     case "user.sign-out-everywhere":
       return { title: action };

@@ -175,6 +175,7 @@ export const AUDIT_DETAILS = {
   "user.issue-reset-link": linkIssued,
   "user.reactivate": none,
   "user.reissue-invitation": linkIssued,
+  "user.request-reset-link": linkIssued,
   "user.reset-password": none,
   "user.sign-out-everywhere": none,
   // An ATS source's settings (its kind is the vendor: greenhouse, ashby, workable, handoff).

@@ -34,6 +34,8 @@ export const CLIENT_NAMESPACES = [
   "passwordRules",
   "setup",
   "setPassword",
+  "forgotPassword",
+  "emailAdmin",
   "account",
   "sso",
   "ssoSignIn",

@@ -21,4 +21,6 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   // ATS sources: the signing secret, and the one it replaced while its grace period runs.
   { model: "WebhookSource", field: "secretEncrypted" },
   { model: "WebhookSource", field: "previousSecretEncrypted" },
+  // An email waiting to be sent (an invitation carries a one-time link).
+  { model: "OutboxMessage", field: "contentEncrypted" },
 ];

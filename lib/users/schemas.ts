@@ -55,3 +55,7 @@ export const ZPreferencesInput = z.object({
     }),
 });
 export type TPreferencesInput = z.input<typeof ZPreferencesInput>;
+
+// "Forgot password?" on the sign-in page: the address, as the sign-in form normalises it.
+export const ZForgotPasswordInput = z.object({ email: z.string().trim().toLowerCase().max(320).email() });
+export type TForgotPasswordInput = z.infer<typeof ZForgotPasswordInput>;

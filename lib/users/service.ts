@@ -3,8 +3,9 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { queueEmail } from "@/lib/email/outbox";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { createAccountToken } from "@/lib/users/account-tokens";
+import { accountLinkPath, createAccountToken } from "@/lib/users/account-tokens";
 import { assertAnAdminRemains, lockAdminRole } from "@/lib/users/last-admin";
 import type { TInviteUserInput } from "@/lib/users/schemas";
 
@@ -47,7 +48,9 @@ export function listRoles() {
 }
 
 // An invitation is a user without a password and a one-time link to set one; the link is
-// returned once, for the admin to pass on, and only its hash is kept.
+// returned once, for the admin to pass on, and only its hash is kept. With email on, the link is
+// also emailed, from the outbox, in the same transaction (emailed: true); the caller kicks the
+// background runner after it.
 export async function inviteUser({ actorId, input }: { actorId: string; input: TInviteUserInput }) {
   try {
     return await db.$transaction(async (tx) => {
@@ -64,7 +67,12 @@ export async function inviteUser({ actorId, input }: { actorId: string; input: T
         outcome: "success",
         details: { roleId: input.roleId, linkExpiresAt: link.expiresAt.toISOString() },
       });
-      return { userId: user.id, ...link };
+      const emailId = await queueEmail(tx, {
+        template: "account.invitation",
+        to: { address: input.email, name: input.name },
+        data: { name: input.name, linkPath: accountLinkPath(link.token), expiresAt: link.expiresAt.toISOString() },
+      });
+      return { userId: user.id, ...link, emailed: emailId !== null };
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -79,7 +87,10 @@ export async function inviteUser({ actorId, input }: { actorId: string; input: T
 // fresh invitation link. Any earlier unused link stops working.
 export async function issuePasswordLink({ actorId, userId }: { actorId: string; userId: string }) {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { passwordHash: true, active: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { passwordHash: true, active: true, name: true, email: true, locale: true, timeZone: true },
+    });
     if (!user) throw new NotFoundError("User");
     if (!user.active) throw new ConflictError("inactive");
     const purpose = user.passwordHash === null ? "INVITE" : "RESET";
@@ -92,7 +103,12 @@ export async function issuePasswordLink({ actorId, userId }: { actorId: string; 
       outcome: "success",
       details: { linkExpiresAt: link.expiresAt.toISOString() },
     });
-    return { purpose, ...link };
+    const emailId = await queueEmail(tx, {
+      template: purpose === "INVITE" ? "account.invitation" : "account.reset",
+      to: { address: user.email, name: user.name, locale: user.locale, timeZone: user.timeZone },
+      data: { name: user.name, linkPath: accountLinkPath(link.token), expiresAt: link.expiresAt.toISOString() },
+    });
+    return { purpose, ...link, emailed: emailId !== null };
   });
 }
 

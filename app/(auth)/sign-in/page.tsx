@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -41,7 +42,14 @@ export default async function SignInPage({ searchParams }: Props) {
         : error && PROVIDER_ERRORS.has(error)
           ? t("ssoSignIn.refused.token")
           : null;
-  const passwordForm = <SignInForm callbackUrl={safeCallback} />;
+  const passwordForm = (
+    <>
+      <SignInForm callbackUrl={safeCallback} />
+      <Link href="/forgot-password" className="mt-4 inline-block text-sm text-indigo-700 underline">
+        {t("forgotPassword.link")}
+      </Link>
+    </>
+  );
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

@@ -17,7 +17,8 @@ import { OneTimeLink } from "./one-time-link";
 
 // The invite form's part of the page's one current message (current-message.tsx).
 type InviteMessage =
-  { kind: "invited"; name: string; linkPath: string; expiresAt: string } | { kind: "error"; text: string };
+  | { kind: "invited"; name: string; linkPath: string; expiresAt: string; emailed: boolean }
+  | { kind: "error"; text: string };
 
 export function InviteUserForm({ roles }: { roles: { id: string; name: string }[] }) {
   const t = useTranslations("users");
@@ -31,7 +32,13 @@ export function InviteUserForm({ roles }: { roles: { id: string; name: string }[
   });
   const { execute, isPending } = useAction(inviteUserAction, {
     onSuccess: ({ input, data }) => {
-      show({ kind: "invited", name: input.name, linkPath: data.linkPath, expiresAt: data.expiresAt });
+      show({
+        kind: "invited",
+        name: input.name,
+        linkPath: data.linkPath,
+        expiresAt: data.expiresAt,
+        emailed: data.emailed,
+      });
       form.reset();
     },
     onError: ({ error }) => show({ kind: "error", text: describeError(error, { email_taken: t("emailTaken") }) ?? "" }),
@@ -49,6 +56,7 @@ export function InviteUserForm({ roles }: { roles: { id: string; name: string }[
           name={message.name}
           linkPath={message.linkPath}
           expiresAt={message.expiresAt}
+          emailed={message.emailed}
           onDone={clear}
         />
       )}

@@ -12,12 +12,15 @@ export function OneTimeLink({
   name,
   linkPath,
   expiresAt,
+  emailed,
   onDone,
 }: {
   title: string;
   name: string;
   linkPath: string;
   expiresAt: string;
+  /** Also in the outbox (email is on); false: the admin passes it on. */
+  emailed: boolean;
   onDone: () => void;
 }) {
   const t = useTranslations("userAccounts");
@@ -66,6 +69,7 @@ export function OneTimeLink({
           {t("done")}
         </Button>
       </div>
+      <p>{emailed ? t("emailed", { name }) : t("emailOff")}</p>
       <p>
         {t("linkExpires", { date: format.dateTime(new Date(expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
       </p>

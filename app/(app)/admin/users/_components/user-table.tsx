@@ -26,7 +26,7 @@ type Confirmation =
   | { kind: "role"; user: UserRow; roleId: RoleKey }
   | { kind: "deactivate"; user: UserRow }
   | { kind: "link"; user: UserRow };
-type IssuedLink = { name: string; title: string; linkPath: string; expiresAt: string };
+type IssuedLink = { name: string; title: string; linkPath: string; expiresAt: string; emailed: boolean };
 // The table's part of the page's one current message (current-message.tsx).
 type TableMessage = { kind: "feedback"; tone: "success" | "error"; text: string } | ({ kind: "link" } & IssuedLink);
 
@@ -105,6 +105,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
         title: t(data.purpose === "INVITE" ? "userAccounts.reinvited" : "userAccounts.resetDone", { name }),
         linkPath: data.linkPath,
         expiresAt: data.expiresAt,
+        emailed: data.emailed,
       });
     },
     onError,
@@ -137,6 +138,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserRow[]; r
           name={message.name}
           linkPath={message.linkPath}
           expiresAt={message.expiresAt}
+          emailed={message.emailed}
           onDone={clear}
         />
       )}
