@@ -40,6 +40,7 @@ beforeEach(async () => {
   await db.ssoSettings.deleteMany();
   await db.webhookSource.deleteMany();
   await db.personioToken.deleteMany();
+  await db.outboxMessage.deleteMany();
   await db.auditLog.deleteMany();
 });
 
@@ -68,7 +69,7 @@ describe("rotateEncryptionKey", () => {
     });
   }
 
-  it("re-encrypts every registered column: the Personio and single sign-on client secrets (a renewed one on trial too), the ATS sources' secrets, the shared Personio token", async () => {
+  it("re-encrypts every registered column: the Personio and single sign-on client secrets (a renewed one on trial too), the ATS sources' secrets, the shared Personio token, an email waiting in the outbox", async () => {
     await db.personioIntegration.create({
       data: { clientId: "papi-1", clientSecretEncrypted: encryptSecret("papi-secret", oldKey), subdomain: "acme" },
     });
@@ -116,6 +117,18 @@ describe("rotateEncryptionKey", () => {
         secretEncrypted: encryptSecret("wk-token", oldKey),
       },
     });
+    // An email waiting to be sent (its content carries a one-time link), and one sent (content cleared).
+    const waiting = await db.outboxMessage.create({
+      data: {
+        template: "account.invitation",
+        recipient: "new.person@example.com",
+        subject: "Invitation",
+        contentEncrypted: encryptSecret("invitation-content", oldKey),
+      },
+    });
+    await db.outboxMessage.create({
+      data: { template: "account.invitation", recipient: "sent@example.com", subject: "Invitation", status: "SENT" },
+    });
     const report = await rotateEncryptionKey(db, { current: newKey, previous: [oldKey] });
     expect(report.columns.map((column) => [column.column, column.reencrypted, column.empty])).toEqual([
       ["PersonioIntegration.clientSecretEncrypted", 1, 0],
@@ -124,7 +137,10 @@ describe("rotateEncryptionKey", () => {
       ["SsoSettings.pendingSecretEncrypted", 1, 0],
       ["WebhookSource.secretEncrypted", 2, 0],
       ["WebhookSource.previousSecretEncrypted", 1, 1],
+      ["OutboxMessage.contentEncrypted", 1, 1],
     ]);
+    const email = await db.outboxMessage.findUniqueOrThrow({ where: { id: waiting.id } });
+    expect(decryptSecret(email.contentEncrypted!, newKey)).toBe("invitation-content");
     const token = await db.personioToken.findUniqueOrThrow({ where: { id: "token-key" } });
     expect(decryptSecret(token.tokenEncrypted, newKey)).toBe("papi-token");
     const sso = await db.ssoSettings.findUniqueOrThrow({ where: { id: "sso" } });
