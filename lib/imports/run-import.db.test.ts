@@ -244,11 +244,10 @@ describe("an import that fails", () => {
       status = await service.getImportStatus(id);
     }
     expect(status).toMatchObject({ status: "DONE", errorCode: null, counts: { created: 1, rejected: 0 } });
-    expect(await client.backgroundJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
-      status: "DONE",
-      attempts: 1,
-      lastError: null,
-    });
+    // The runner marks the job done after the import's last write commits: a moment later.
+    await expect
+      .poll(() => client.backgroundJob.findUniqueOrThrow({ where: { id: job.id } }), { timeout: 10_000 })
+      .toMatchObject({ status: "DONE", attempts: 1, lastError: null });
     const retried = await client.auditLog.findFirstOrThrow({
       where: { action: "background-job.retry", targetId: job.id },
     });

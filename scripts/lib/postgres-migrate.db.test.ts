@@ -225,7 +225,10 @@ describe.skipIf(!serverUrl)(
         ),
       });
       expect(await shape(migrated)).toEqual(await shape(direct));
-    });
+      // Two databases built whole (every migration in its own transaction, and Prisma's CLI
+      // started once): about 5 s alone, and npm test runs the PostgreSQL database tests beside the
+      // SQLite Playwright run, where it took 22 s; vitest's default of 20 s is no budget for it.
+    }, 90_000);
 
     it("a URL naming a schema (?schema=…): the migrations and the app's client use that schema", async () => {
       const url = `${await freshDatabase("schema")}?schema=handoff_app`;
