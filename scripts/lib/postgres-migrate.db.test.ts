@@ -226,7 +226,7 @@ describe.skipIf(!serverUrl)(
       });
       expect(await shape(migrated)).toEqual(await shape(direct));
       // Two databases built whole (every migration in its own transaction, and Prisma's CLI
-      // started once): about 5 s alone, and npm test runs the PostgreSQL database tests beside the
+      // started once); npm test runs the PostgreSQL database tests beside the
       // SQLite Playwright run, where it took 22 s; vitest's default of 20 s is no budget for it.
     }, 90_000);
 
