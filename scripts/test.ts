@@ -33,7 +33,8 @@ function spawnStep(step: Step, output: "inherit" | "buffer") {
       if (buffered) console.log(`\n── ${step.title} ──\n${buffered.trimEnd()}`);
       if (code !== 0) {
         console.error(`✖ ${step.title} failed after ${seconds}s`);
-        for (const other of running) other.kill("SIGTERM");
+        // SIGINT, as Ctrl-C: Playwright then stops its web server too (a SIGTERM left it running).
+        for (const other of running) other.kill("SIGINT");
         process.exit(code ?? 1);
       }
       console.log(`✔ ${step.title} (${seconds}s)`);
