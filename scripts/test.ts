@@ -47,12 +47,6 @@ async function run(title: string, command: string, args: string[], extraEnv: Rec
   await spawnStep({ title, command, args, env: extraEnv }, "inherit");
 }
 
-// Steps that each keep one core busy at most (tsc, ESLint and Prettier are single-threaded) run
-// side by side on CI's two cores; their output is printed whole when each ends, not interleaved.
-async function runTogether(steps: Step[]) {
-  await Promise.all(steps.map((step) => spawnStep(step, "buffer")));
-}
-
 // Debian's Chromium (Playwright cannot download its own browser on offline machines);
 // elsewhere, Playwright's browser is installed instead.
 function ensureBrowser() {
@@ -82,11 +76,9 @@ function ensureBrowser() {
 }
 
 ensureBrowser();
-await runTogether([
-  { title: "Type check", command: `${BIN}/tsc`, args: ["--noEmit", "-p", "."] },
-  { title: "Lint", command: `${BIN}/eslint`, args: ["."] },
-  { title: "Formatting (Prettier)", command: `${BIN}/prettier`, args: ["--check", "."] },
-]);
+await run("Type check", `${BIN}/tsc`, ["--noEmit", "-p", "."]);
+await run("Lint", `${BIN}/eslint`, ["."]);
+await run("Formatting (Prettier)", `${BIN}/prettier`, ["--check", "."]);
 await run("Unit and integration tests (vitest)", `${BIN}/vitest`, ["run"]);
 // With the standalone output too, for the container image's steps below.
 await run("Production build", `${BIN}/next`, ["build"], { HANDOFF_STANDALONE_BUILD: "1" });
