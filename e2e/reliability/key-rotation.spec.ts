@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 
 import { decryptSecret, encryptionKeyId, secretKeyId } from "@/lib/crypto";
+import { databaseProvider } from "@/lib/db/provider";
 import { signatureHeader } from "@/lib/webhooks/signatures";
 
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
@@ -115,6 +116,9 @@ test("key rotation with a connected integration: sends work throughout, and afte
     expect(await deliver(context, source)).toEqual(created);
 
     // 2. npm run secrets:rotate-key, with the same two keys, while the app keeps running.
+    // On PostgreSQL the processes share Personio's token, stored encrypted (one row), too.
+    const sharedTokens = await cluster.db.personioToken.count();
+    expect(sharedTokens).toBe(databaseProvider(cluster.databaseUrl) === "postgresql" ? 1 : 0);
     const rotation = spawnSync("npm", ["run", "--silent", "secrets:rotate-key"], {
       env: {
         ...process.env,
@@ -125,8 +129,8 @@ test("key rotation with a connected integration: sends work throughout, and afte
       encoding: "utf8",
     });
     expect(rotation.status, rotation.stderr).toBe(0);
-    // The Personio client secret and the ATS source's secret.
-    expect(rotation.stdout).toContain(`Re-encrypted 2 secret(s) with key ${encryptionKeyId(newKey)}`);
+    // The Personio client secret and the ATS source's secret (and the shared token).
+    expect(rotation.stdout).toContain(`Re-encrypted ${2 + sharedTokens} secret(s) with key ${encryptionKeyId(newKey)}`);
     const sourceSecret = (
       await cluster.db.webhookSource.findFirstOrThrow({ where: { pathToken: source.path.split("/").at(-1) } })
     ).secretEncrypted;
