@@ -181,7 +181,12 @@ test("key rotation with a connected integration: sends work throughout, and afte
     // One audit entry, for the run that changed something.
     const audit = await cluster.db.auditLog.findMany({ where: { action: "secrets.rotate-key" } });
     expect(audit.map((row) => JSON.parse(row.details!))).toEqual([
-      { keyId: encryptionKeyId(newKey), previousKeyIds: [encryptionKeyId(oldKey)], reencrypted: 2, alreadyCurrent: 0 },
+      {
+        keyId: encryptionKeyId(newKey),
+        previousKeyIds: [encryptionKeyId(oldKey)],
+        reencrypted: 2 + sharedTokens,
+        alreadyCurrent: 0,
+      },
     ]);
     expectNoSecretsIn(cluster.logs() + rotation.stdout + rotation.stderr, {
       ...cluster.secrets,
