@@ -48,3 +48,24 @@ export async function callServerAction(
   const row = body.split("\n").find((line) => line.startsWith("1:"));
   return { status: response.status(), result: row ? (JSON.parse(row.slice(2)) as unknown) : undefined, body };
 }
+
+/** A recruiter's Send to Personio for a candidate, with the candidate's own details and a position. */
+export async function callSendToPersonio(
+  context: APIRequestContext,
+  candidate: { id: string; firstName: string; lastName: string; email: string },
+): Promise<{ data?: { outcome: string; employee?: { id: number } }; serverError?: unknown }> {
+  const { result } = await callServerAction(context, {
+    exportedName: "sendToPersonioAction",
+    path: `/candidates/${candidate.id}`,
+    input: {
+      candidateId: candidate.id,
+      fields: {
+        firstName: candidate.firstName,
+        lastName: candidate.lastName,
+        email: candidate.email,
+        position: "Engineer",
+      },
+    },
+  });
+  return result as { data?: { outcome: string; employee?: { id: number } }; serverError?: unknown };
+}

@@ -2,7 +2,7 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
 import { startAppCluster, type AppCluster } from "../harness/app-cluster";
-import { callServerAction } from "../server-actions";
+import { callSendToPersonio } from "../server-actions";
 import { expectNoSecretsIn } from "./secrets";
 
 type SendResult = { data?: { outcome: string }; serverError?: unknown };
@@ -25,19 +25,7 @@ function send(
   context: APIRequestContext,
   candidate: { id: string; firstName: string; lastName: string; email: string },
 ) {
-  return callServerAction(context, {
-    exportedName: "sendToPersonioAction",
-    path: `/candidates/${candidate.id}`,
-    input: {
-      candidateId: candidate.id,
-      fields: {
-        firstName: candidate.firstName,
-        lastName: candidate.lastName,
-        email: candidate.email,
-        position: "Engineer",
-      },
-    },
-  }).then(({ result }) => result as SendResult);
+  return callSendToPersonio(context, candidate) as Promise<SendResult>;
 }
 
 test.describe("concurrency", () => {

@@ -9,7 +9,7 @@ import { signatureHeader } from "@/lib/webhooks/signatures";
 
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
 import { startAppCluster, type AppCluster } from "../harness/app-cluster";
-import { callServerAction } from "../server-actions";
+import { callSendToPersonio, callServerAction } from "../server-actions";
 import { expectNoSecretsIn } from "./secrets";
 
 type SendResult = { data?: { outcome: string }; serverError?: { code: string } };
@@ -19,19 +19,7 @@ async function send(
   context: APIRequestContext,
 ): Promise<{ result: SendResult; employees: number }> {
   const candidate = await createTestCandidate({}, cluster.db);
-  const { result } = await callServerAction(context, {
-    exportedName: "sendToPersonioAction",
-    path: `/candidates/${candidate.id}`,
-    input: {
-      candidateId: candidate.id,
-      fields: {
-        firstName: candidate.firstName,
-        lastName: candidate.lastName,
-        email: candidate.email,
-        position: "Engineer",
-      },
-    },
-  });
+  const result = await callSendToPersonio(context, candidate);
   const employees = [...cluster.sandbox.state.employees.values()].filter(
     (employee) => employee.email === candidate.email,
   ).length;

@@ -8,11 +8,9 @@ import { databaseProvider, sqliteFilePath } from "@/lib/db/provider";
 
 import { createTestCandidate, createTestUser, DATABASE_INDEPENDENT, expect, signInRequest, test } from "../fixtures";
 import { startAppCluster, type AppCluster } from "../harness/app-cluster";
-import { callServerAction } from "../server-actions";
+import { callSendToPersonio } from "../server-actions";
 
 const CREATE = "POST /v1/company/employees";
-
-type SendResult = { data?: { outcome: string; employee?: { id: number } } };
 
 async function sendAs(
   cluster: AppCluster,
@@ -22,20 +20,7 @@ async function sendAs(
   const context = await playwrightRequest.newContext({ baseURL: cluster.apps[0]!.url });
   try {
     await signInRequest(context, recruiter);
-    const { result } = await callServerAction(context, {
-      exportedName: "sendToPersonioAction",
-      path: `/candidates/${candidate.id}`,
-      input: {
-        candidateId: candidate.id,
-        fields: {
-          firstName: candidate.firstName,
-          lastName: candidate.lastName,
-          email: candidate.email,
-          position: "Engineer",
-        },
-      },
-    });
-    return result as SendResult;
+    return await callSendToPersonio(context, candidate);
   } finally {
     await context.dispose();
   }

@@ -4,7 +4,7 @@ import type { RecordedExchange } from "@/scripts/personio-sandbox/state";
 
 import { createTestCandidate, createTestUser, expect, signInRequest, test } from "../fixtures";
 import { startAppCluster } from "../harness/app-cluster";
-import { callServerAction } from "../server-actions";
+import { callSendToPersonio } from "../server-actions";
 import { testDatabaseServerUrl } from "../support/test-database";
 
 // Personio counts its limits per credential, whichever process calls: 15 employee reads in any
@@ -51,19 +51,9 @@ test("100 sends at once over every app process: at most 15 reads a second, one t
     const started = Date.now();
     const results = await Promise.all(
       candidates.map((candidate, index) =>
-        callServerAction(contexts[index % contexts.length]!, {
-          exportedName: "sendToPersonioAction",
-          path: `/candidates/${candidate.id}`,
-          input: {
-            candidateId: candidate.id,
-            fields: {
-              firstName: candidate.firstName,
-              lastName: candidate.lastName,
-              email: candidate.email,
-              position: "Engineer",
-            },
-          },
-        }).then(({ result }) => (result as { data?: { outcome: string } }).data?.outcome ?? "error"),
+        callSendToPersonio(contexts[index % contexts.length]!, candidate).then(
+          (result) => result.data?.outcome ?? "error",
+        ),
       ),
     );
     const seconds = (Date.now() - started) / 1000;
