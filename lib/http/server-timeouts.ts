@@ -17,6 +17,8 @@ export function alignHeadersTimeout(server: Pick<Server, "keepAliveTimeout" | "h
   if (server.headersTimeout <= server.keepAliveTimeout) server.headersTimeout = server.keepAliveTimeout + 1_000;
 }
 
+const IDLE_SWEEP_MS = 50;
+
 export function watchHttpServers() {
   const global = globalThis as GlobalWithServers;
   if (global[STATE]) return;
@@ -31,14 +33,23 @@ export function watchHttpServers() {
 }
 
 /**
- * Stops accepting new connections now and closes idle kept-alive ones; a later server.close()
- * (Next.js's, at the end of the shutdown) waits for the same end instead of failing on a server
- * that is no longer listening.
+ * Stops accepting new connections now and ends kept-alive ones as they fall idle; a later
+ * server.close() (Next.js's, at the end of the shutdown) waits for the same end instead of failing
+ * on a server that is no longer listening.
+ *
+ * server.close() closes only the connections idle at that moment: one busy with a request stays
+ * kept alive and goes on taking requests afterwards (a load balancer's pool would never notice the
+ * shutdown). So every response from now on says `Connection: close`, and connections that finish
+ * a response begun earlier are closed as they fall idle.
  */
 export function stopAccepting() {
   for (const server of (globalThis as GlobalWithServers)[STATE] ?? []) {
     if (!server.listening) continue;
     const closed = new Promise<Error | undefined>((resolve) => server.close(resolve));
+    server.on("request", (_request, response) => response.setHeader("Connection", "close"));
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+    sweep.unref();
+    void closed.then(() => clearInterval(sweep));
     server.close = ((callback?: (error?: Error) => void) => {
       void closed.then(() => callback?.());
       return server;
