@@ -61,3 +61,38 @@ export async function recreatePostgresDatabase(databaseUrl: string) {
     await client.query(`CREATE DATABASE ${database}`);
   });
 }
+
+// Any constant will do: it only has to be the same for every process making test databases.
+const TEMPLATE_LOCK = 727_001;
+
+/**
+ * Replaces the database at `databaseUrl` with a copy of the template database at `templateUrl`
+ * (CREATE DATABASE ... TEMPLATE, a file copy inside the server). A server without the template
+ * gets it first: `build` fills a database of another name, which is then renamed, all under an
+ * advisory lock, so processes starting at once build it once and never copy a half-built one.
+ */
+export async function copyPostgresDatabase(
+  templateUrl: string,
+  databaseUrl: string,
+  build: (buildingUrl: string) => void | Promise<void>,
+) {
+  const templateName = postgresDatabaseName(decodeURIComponent(new URL(templateUrl).pathname.slice(1)));
+  const buildingName = postgresDatabaseName(`${templateName.slice(0, 50)}_building`);
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  await withMaintenanceConnection(databaseUrl, async (client, database) => {
+    await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK]);
+    try {
+      const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [templateName]);
+      if (found.rowCount === 0) {
+        await client.query(`DROP DATABASE IF EXISTS ${quoted(buildingName)} WITH (FORCE)`);
+        await client.query(`CREATE DATABASE ${quoted(buildingName)}`);
+        await build(postgresDatabaseUrl(templateUrl, buildingName));
+        await client.query(`ALTER DATABASE ${quoted(buildingName)} RENAME TO ${quoted(templateName)}`);
+      }
+      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${database} TEMPLATE ${quoted(templateName)}`);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [TEMPLATE_LOCK]);
+    }
+  });
+}
