@@ -1,4 +1,4 @@
-import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { createTestUser, DATABASE_INDEPENDENT, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
 import { openSettingsPage } from "./settings-navigation";
 
 test.describe("API keys (admin)", () => {
@@ -74,7 +74,7 @@ test.describe("API keys (admin)", () => {
     });
   });
 
-  test("only people who manage integrations see the page", async ({ page }) => {
+  test("only people who manage integrations see the page", DATABASE_INDEPENDENT, async ({ page }) => {
     const recruiter = await createTestUser("recruiter");
     await signIn(page, recruiter);
     const response = await page.goto("/admin/api-keys");
@@ -85,7 +85,7 @@ test.describe("API keys (admin)", () => {
 });
 
 test.describe("jobs (admin)", () => {
-  test("an admin adds a job and renames it", async ({ page }) => {
+  test("an admin adds a job and renames it", DATABASE_INDEPENDENT, async ({ page }) => {
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     const title = `Werkstudent Marketing ${uniqueSuffix()}`;

@@ -1,4 +1,14 @@
-import { createTestCandidate, createTestJob, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestJob,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+} from "./fixtures";
 
 test.describe("candidates", () => {
   test("search by name or email, filter by job and stage", async ({ page }) => {
@@ -123,7 +133,7 @@ test.describe("candidates", () => {
     await expect(page.getByText(`Page 1 of ${pages}`)).toBeVisible();
   });
 
-  test("a profile opens with details, job, stage and the More menu", async ({ page }) => {
+  test("a profile opens with details, job, stage and the More menu", DATABASE_INDEPENDENT, async ({ page }) => {
     // A role that may send: for one that may not, More ▾ would hold only a disabled item, so there
     // is none (candidate-profile.spec.ts).
     const user = await createTestUser("recruiter");
@@ -152,35 +162,39 @@ test.describe("candidates", () => {
     await expect(more).toBeFocused();
   });
 
-  test("an unknown profile shows not found", async ({ page }) => {
+  test("an unknown profile shows not found", DATABASE_INDEPENDENT, async ({ page }) => {
     const user = await createTestUser("recruiter");
     await signIn(page, user);
     await page.goto("/candidates/does-not-exist");
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
 
-  test("hostile data in names renders as text in the list, the profile and the send form", async ({ page }) => {
-    const user = await createTestUser("recruiter");
-    const candidate = await createTestCandidate({
-      firstName: "<script>window.__pwned=1</script>",
-      lastName: `<img src=x onerror="window.__pwned=2">${uniqueSuffix()}`,
-      notes: "{{constructor.constructor('window.__pwned=3')()}}",
-    });
-    await signIn(page, user);
-    const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+  test(
+    "hostile data in names renders as text in the list, the profile and the send form",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const user = await createTestUser("recruiter");
+      const candidate = await createTestCandidate({
+        firstName: "<script>window.__pwned=1</script>",
+        lastName: `<img src=x onerror="window.__pwned=2">${uniqueSuffix()}`,
+        notes: "{{constructor.constructor('window.__pwned=3')()}}",
+      });
+      await signIn(page, user);
+      const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
 
-    await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
-    await expect(
-      page.getByRole("link", { name: `<script>window.__pwned=1</script> ${candidate.lastName}` }),
-    ).toBeVisible();
-    expect(await pwned()).toBeUndefined();
+      await page.goto(`/candidates?q=${encodeURIComponent(candidate.email)}`);
+      await expect(
+        page.getByRole("link", { name: `<script>window.__pwned=1</script> ${candidate.lastName}` }),
+      ).toBeVisible();
+      expect(await pwned()).toBeUndefined();
 
-    await page.goto(`/candidates/${candidate.id}`);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>window.__pwned=1</script>");
-    await expect(page.getByText("{{constructor.constructor('window.__pwned=3')()}}")).toBeVisible();
-    await page.getByRole("button", { name: "More" }).click();
-    await page.getByRole("menuitem", { name: "Send to Personio" }).click();
-    await expect(page.getByRole("dialog").getByLabel("Last name")).toHaveValue(candidate.lastName);
-    expect(await pwned()).toBeUndefined();
-  });
+      await page.goto(`/candidates/${candidate.id}`);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>window.__pwned=1</script>");
+      await expect(page.getByText("{{constructor.constructor('window.__pwned=3')()}}")).toBeVisible();
+      await page.getByRole("button", { name: "More" }).click();
+      await page.getByRole("menuitem", { name: "Send to Personio" }).click();
+      await expect(page.getByRole("dialog").getByLabel("Last name")).toHaveValue(candidate.lastName);
+      expect(await pwned()).toBeUndefined();
+    },
+  );
 });

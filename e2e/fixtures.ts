@@ -99,11 +99,13 @@ export const test = base;
 // the SQL: raw queries (search, the To send queue, batched import inserts, the last-admin check),
 // unique keys and conditional updates that decide a race (send once, webhook replays, first
 // admin), the rate limiter's store, leases, migrations. The *.db.test.ts files test each of those
-// on both; the Playwright specs that drive them through the app (candidates, send, import, webhooks,
-// API, users, audit filters and export, rate limits, concurrency, crash, first run, key rotation,
-// security) run on both too. Everything else (pages, language, sign-in forms, redirects, SSO,
-// permissions, the sandbox's screen) reads and writes through the same Prisma calls whichever
-// database is below, and is tagged with this. A serial file whose tests build on each other is
+// on both; so do the Playwright tests that drive them through the app (search and paging, sends
+// and their races, imports, webhooks, the API, role changes and deactivation, audit filters and
+// export, and the reliability specs: rate limits, concurrency, crash, first run, key rotation).
+// Everything else reads and writes through the same Prisma calls whichever database is below
+// (pages, language, forms, redirects, SSO, permissions, how Personio's faults are explained, the
+// sign-in slowdown whose store reliability/sign-in-limits.spec.ts tests on both), and is tagged
+// with this, also inside the specs above. A serial file whose tests build on each other is
 // tagged whole or not at all: a later test must not run on PostgreSQL without the earlier ones.
 export const DATABASE_INDEPENDENT = { tag: "@database-independent" };
 export { expect };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 
 import iconv from "iconv-lite";
 
-import { createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import { createTestUser, DATABASE_INDEPENDENT, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
 import { offeredSettingsPages } from "./settings-navigation";
 import { buildWorkbook } from "./support/xlsx-files";
 
@@ -138,47 +138,52 @@ test.describe("import candidates from a spreadsheet", () => {
     });
   });
 
-  test("the report names an unknown stage's value and the accepted ones, and Abgelehnt is the rejected stage; the preview fits 1440 px", async ({
-    page,
-  }) => {
-    await page.setViewportSize({ width: 1440, height: 900 });
-    const suffix = uniqueSuffix();
-    await signIn(page, await createTestUser("admin"));
-    await page.goto("/import");
-    // Wide columns the import does not use: the preview leaves them out.
-    const long = "Sehr langes Anschreiben ".repeat(20);
-    const csv = [
-      "Vorname;Nachname;E-Mail;Stelle;Status;Anschreiben;Interne Notiz;Quelle-URL",
-      `Rita;Abgelehnt-${suffix};rita.${suffix}@example.com;Lager ${suffix};Abgelehnt;${long};${long};https://ats.example/${"x".repeat(120)}`,
-      `Paul;Probe-${suffix};paul.${suffix}@example.com;Lager ${suffix};Probearbeit;${long};${long};`,
-    ].join("\n");
-    await page
-      .getByLabel("Choose a file")
-      .setInputFiles({ name: `stages-${suffix}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
-    const unknownStage =
-      "Unknown stage “Probearbeit”: use one of Applied, Screening, Interview, Offer, Hired, Rejected (English or German names)";
-    await expect(page.getByTestId("preview-row-3")).toContainText(unknownStage);
-    await expect(page.getByTestId("preview-row-2")).toContainText("OK");
-    const fit = await page.getByRole("table").evaluate((table) => ({
-      table: table.getBoundingClientRect().width,
-      box: table.parentElement!.clientWidth,
-      page: document.documentElement.scrollWidth,
-    }));
-    expect(fit.table, "the preview table is no wider than its card").toBeLessThanOrEqual(fit.box);
-    expect(fit.page, "the page is no wider than the screen").toBeLessThanOrEqual(1440);
+  test(
+    "the report names an unknown stage's value and the accepted ones, and Abgelehnt is the rejected stage; the preview fits 1440 px",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const suffix = uniqueSuffix();
+      await signIn(page, await createTestUser("admin"));
+      await page.goto("/import");
+      // Wide columns the import does not use: the preview leaves them out.
+      const long = "Sehr langes Anschreiben ".repeat(20);
+      const csv = [
+        "Vorname;Nachname;E-Mail;Stelle;Status;Anschreiben;Interne Notiz;Quelle-URL",
+        `Rita;Abgelehnt-${suffix};rita.${suffix}@example.com;Lager ${suffix};Abgelehnt;${long};${long};https://ats.example/${"x".repeat(120)}`,
+        `Paul;Probe-${suffix};paul.${suffix}@example.com;Lager ${suffix};Probearbeit;${long};${long};`,
+      ].join("\n");
+      await page
+        .getByLabel("Choose a file")
+        .setInputFiles({ name: `stages-${suffix}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+      const unknownStage =
+        "Unknown stage “Probearbeit”: use one of Applied, Screening, Interview, Offer, Hired, Rejected (English or German names)";
+      await expect(page.getByTestId("preview-row-3")).toContainText(unknownStage);
+      await expect(page.getByTestId("preview-row-2")).toContainText("OK");
+      const fit = await page.getByRole("table").evaluate((table) => ({
+        table: table.getBoundingClientRect().width,
+        box: table.parentElement!.clientWidth,
+        page: document.documentElement.scrollWidth,
+      }));
+      expect(fit.table, "the preview table is no wider than its card").toBeLessThanOrEqual(fit.box);
+      expect(fit.page, "the page is no wider than the screen").toBeLessThanOrEqual(1440);
 
-    await page.getByRole("button", { name: "Import 1 row" }).click();
-    await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId("rejected-row-3")).toContainText(unknownStage);
-    await expect(page.getByText(/Nothing changed/)).toHaveCount(0);
-    expect(
-      await db.candidate.findFirstOrThrow({ where: { email: `rita.${suffix}@example.com` }, select: { stage: true } }),
-    ).toEqual({ stage: "REJECTED" });
-    const downloadPromise = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Download rejected rows (CSV)" }).click();
-    const text = fs.readFileSync((await (await downloadPromise).path())!, "utf8");
-    expect(text.split("\r\n")[1]!.endsWith(`;3;${unknownStage}`), text).toBe(true);
-  });
+      await page.getByRole("button", { name: "Import 1 row" }).click();
+      await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId("rejected-row-3")).toContainText(unknownStage);
+      await expect(page.getByText(/Nothing changed/)).toHaveCount(0);
+      expect(
+        await db.candidate.findFirstOrThrow({
+          where: { email: `rita.${suffix}@example.com` },
+          select: { stage: true },
+        }),
+      ).toEqual({ stage: "REJECTED" });
+      const downloadPromise = page.waitForEvent("download");
+      await page.getByRole("link", { name: "Download rejected rows (CSV)" }).click();
+      const text = fs.readFileSync((await (await downloadPromise).path())!, "utf8");
+      expect(text.split("\r\n")[1]!.endsWith(`;3;${unknownStage}`), text).toBe(true);
+    },
+  );
 
   test("a candidate already in Personio is only completed, and the report says so", async ({ page }) => {
     const suffix = uniqueSuffix();
@@ -217,71 +222,76 @@ test.describe("import candidates from a spreadsheet", () => {
     });
   });
 
-  test("a workbook as HR keeps it: the sheet with data and the header row below a title are found, both can be changed, and a General-format date imports", async ({
-    page,
-  }) => {
-    const suffix = uniqueSuffix();
-    const header = ["Vorname", "Nachname", "E-Mail", "Stelle", "Eintrittsdatum"];
-    const workbook = buildWorkbook([
-      { name: "Deckblatt", rows: [] },
-      {
-        name: "Bewerber",
-        rows: [
-          ["Bewerberliste Q4/2026"],
-          header,
-          // 46387 typed into a "General" cell: Excel's serial number of 2026-12-31.
-          ["Hanne", `Sheet-${suffix}`, `hanne.${suffix}@example.com`, `Lager ${suffix}`, 46387],
-        ],
-      },
-      {
-        name: "Nachzügler",
-        rows: [header, ["Ilse", `Sheet-${suffix}`, `ilse.${suffix}@example.com`, `Lager ${suffix}`, { serial: 46388 }]],
-      },
-    ]);
-    await signIn(page, await createTestUser("admin"));
-    await page.goto("/import");
-    await page.getByLabel("Choose a file").setInputFiles({
-      name: `bewerber-${suffix}.xlsx`,
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: workbook,
-    });
+  test(
+    "a workbook as HR keeps it: the sheet with data and the header row below a title are found, both can be changed, and a General-format date imports",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const suffix = uniqueSuffix();
+      const header = ["Vorname", "Nachname", "E-Mail", "Stelle", "Eintrittsdatum"];
+      const workbook = buildWorkbook([
+        { name: "Deckblatt", rows: [] },
+        {
+          name: "Bewerber",
+          rows: [
+            ["Bewerberliste Q4/2026"],
+            header,
+            // 46387 typed into a "General" cell: Excel's serial number of 2026-12-31.
+            ["Hanne", `Sheet-${suffix}`, `hanne.${suffix}@example.com`, `Lager ${suffix}`, 46387],
+          ],
+        },
+        {
+          name: "Nachzügler",
+          rows: [
+            header,
+            ["Ilse", `Sheet-${suffix}`, `ilse.${suffix}@example.com`, `Lager ${suffix}`, { serial: 46388 }],
+          ],
+        },
+      ]);
+      await signIn(page, await createTestUser("admin"));
+      await page.goto("/import");
+      await page.getByLabel("Choose a file").setInputFiles({
+        name: `bewerber-${suffix}.xlsx`,
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: workbook,
+      });
 
-    await test.step("the empty cover sheet is passed over and the title row above the header too", async () => {
-      await expect(page.getByLabel("Sheet")).toHaveValue("1");
-      await expect(page.getByLabel("Header row")).toHaveValue("2");
-      await expect(page.getByLabel("First name")).toHaveValue("0");
-      await expect(page.getByTestId("preview-row-3")).toContainText("Hanne");
-      await expect(page.getByTestId("preview-row-3")).toContainText("OK");
-    });
+      await test.step("the empty cover sheet is passed over and the title row above the header too", async () => {
+        await expect(page.getByLabel("Sheet")).toHaveValue("1");
+        await expect(page.getByLabel("Header row")).toHaveValue("2");
+        await expect(page.getByLabel("First name")).toHaveValue("0");
+        await expect(page.getByTestId("preview-row-3")).toContainText("Hanne");
+        await expect(page.getByTestId("preview-row-3")).toContainText("OK");
+      });
 
-    await test.step("the title row chosen as header: its columns are not recognised", async () => {
-      await page.getByLabel("Header row").fill("1");
-      await page.getByRole("button", { name: "Use this row" }).click();
-      await expect(page.getByRole("button", { name: "Use this row" })).toBeDisabled();
-      await expect(page.getByLabel("First name")).not.toHaveValue("0");
-      await page.getByLabel("Header row").fill("2");
-      await page.getByRole("button", { name: "Use this row" }).click();
-      await expect(page.getByLabel("First name")).toHaveValue("0");
-    });
+      await test.step("the title row chosen as header: its columns are not recognised", async () => {
+        await page.getByLabel("Header row").fill("1");
+        await page.getByRole("button", { name: "Use this row" }).click();
+        await expect(page.getByRole("button", { name: "Use this row" })).toBeDisabled();
+        await expect(page.getByLabel("First name")).not.toHaveValue("0");
+        await page.getByLabel("Header row").fill("2");
+        await page.getByRole("button", { name: "Use this row" }).click();
+        await expect(page.getByLabel("First name")).toHaveValue("0");
+      });
 
-    await test.step("another sheet chosen: its rows are the preview", async () => {
-      await page.getByLabel("Sheet").selectOption({ label: "Nachzügler" });
-      await expect(page.getByTestId("preview-row-2")).toContainText("Ilse");
-      await expect(page.getByLabel("Header row")).toHaveValue("1");
-      await page.getByLabel("Sheet").selectOption({ label: "Bewerber" });
-      await expect(page.getByTestId("preview-row-3")).toContainText("Hanne");
-    });
+      await test.step("another sheet chosen: its rows are the preview", async () => {
+        await page.getByLabel("Sheet").selectOption({ label: "Nachzügler" });
+        await expect(page.getByTestId("preview-row-2")).toContainText("Ilse");
+        await expect(page.getByLabel("Header row")).toHaveValue("1");
+        await page.getByLabel("Sheet").selectOption({ label: "Bewerber" });
+        await expect(page.getByTestId("preview-row-3")).toContainText("Hanne");
+      });
 
-    await test.step("imported: the serial number arrives as the date", async () => {
-      await page.getByRole("button", { name: "Import 1 row" }).click();
-      await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
-      const hanne = await db.candidate.findFirstOrThrow({ where: { email: `hanne.${suffix}@example.com` } });
-      expect(hanne.startDate).toBe("2026-12-31");
-      expect(await db.candidate.count({ where: { email: `ilse.${suffix}@example.com` } })).toBe(0);
-    });
-  });
+      await test.step("imported: the serial number arrives as the date", async () => {
+        await page.getByRole("button", { name: "Import 1 row" }).click();
+        await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible({ timeout: 30_000 });
+        const hanne = await db.candidate.findFirstOrThrow({ where: { email: `hanne.${suffix}@example.com` } });
+        expect(hanne.startDate).toBe("2026-12-31");
+        expect(await db.candidate.count({ where: { email: `ilse.${suffix}@example.com` } })).toBe(0);
+      });
+    },
+  );
 
-  test("bad files get a clear answer and store nothing", async ({ page }, testInfo) => {
+  test("bad files get a clear answer and store nothing", DATABASE_INDEPENDENT, async ({ page }, testInfo) => {
     const admin = await createTestUser("admin");
     await signIn(page, admin);
     await page.goto("/import");
@@ -333,18 +343,22 @@ test.describe("import candidates from a spreadsheet", () => {
     expect(await mine()).toBe(0);
   });
 
-  test("people without the import permission get neither the page nor the upload", async ({ page }) => {
-    const recruiter = await createTestUser("recruiter");
-    await signIn(page, recruiter);
-    expect(await offeredSettingsPages(page)).not.toContain("Import");
-    const response = await page.goto("/import");
-    // Issue 13's "no access" page: 403, saying so.
-    expect(response?.status()).toBe(403);
-    await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
-    const upload = await page.request.post("/api/imports", {
-      headers: { "content-type": "application/octet-stream" },
-      data: Buffer.from("a,b\n1,2\n"),
-    });
-    expect(upload.status()).toBe(403);
-  });
+  test(
+    "people without the import permission get neither the page nor the upload",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const recruiter = await createTestUser("recruiter");
+      await signIn(page, recruiter);
+      expect(await offeredSettingsPages(page)).not.toContain("Import");
+      const response = await page.goto("/import");
+      // Issue 13's "no access" page: 403, saying so.
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
+      const upload = await page.request.post("/api/imports", {
+        headers: { "content-type": "application/octet-stream" },
+        data: Buffer.from("a,b\n1,2\n"),
+      });
+      expect(upload.status()).toBe(403);
+    },
+  );
 });

@@ -1,6 +1,15 @@
 import type { Page } from "@playwright/test";
 
-import { createTestCandidate, createTestUser, expect, signIn, test, TEST_PASSWORD, uniqueSuffix } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  expect,
+  signIn,
+  test,
+  TEST_PASSWORD,
+  uniqueSuffix,
+} from "./fixtures";
 
 test.describe("security", () => {
   // Six sign-ins through the form each, a page load and a password check apiece: one test per
@@ -15,16 +24,20 @@ test.describe("security", () => {
   const wrong = "Wrong email or password. Check both and try again.";
   const blocked = "Too many sign-in attempts. Wait a minute and try again.";
 
-  test("repeated wrong passwords are slowed down, and even the right one waits", async ({ page }) => {
-    const user = await createTestUser("recruiter");
-    for (let index = 0; index < 5; index += 1) {
-      await expect(await signInThroughTheForm(page, user.email, "wrong-password")).toHaveText(wrong);
-    }
-    await expect(await signInThroughTheForm(page, user.email, "wrong-password")).toHaveText(blocked);
-    await expect(await signInThroughTheForm(page, user.email, TEST_PASSWORD)).toHaveText(blocked);
-  });
+  test(
+    "repeated wrong passwords are slowed down, and even the right one waits",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const user = await createTestUser("recruiter");
+      for (let index = 0; index < 5; index += 1) {
+        await expect(await signInThroughTheForm(page, user.email, "wrong-password")).toHaveText(wrong);
+      }
+      await expect(await signInThroughTheForm(page, user.email, "wrong-password")).toHaveText(blocked);
+      await expect(await signInThroughTheForm(page, user.email, TEST_PASSWORD)).toHaveText(blocked);
+    },
+  );
 
-  test("an unknown account is slowed down the same way", async ({ page }) => {
+  test("an unknown account is slowed down the same way", DATABASE_INDEPENDENT, async ({ page }) => {
     const email = `nobody.${uniqueSuffix()}@e2e.handoff.test`;
     for (let index = 0; index < 5; index += 1) {
       await expect(await signInThroughTheForm(page, email, "wrong-password")).toHaveText(wrong);
@@ -32,37 +45,41 @@ test.describe("security", () => {
     await expect(await signInThroughTheForm(page, email, "wrong-password")).toHaveText(blocked);
   });
 
-  test("pages carry a nonce-based CSP and the other security headers, and run under them", async ({ page }) => {
-    const user = await createTestUser("admin");
-    const violations: string[] = [];
-    page.on("console", (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
+  test(
+    "pages carry a nonce-based CSP and the other security headers, and run under them",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const user = await createTestUser("admin");
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+      });
 
-    const response = await page.goto("/sign-in");
-    const headers = response!.headers();
-    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
-    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-    expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
-    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-    expect(headers["x-frame-options"]).toBe("DENY");
-    expect(headers["x-content-type-options"]).toBe("nosniff");
-    // Served over plain http on loopback (NEXTAUTH_URL http://localhost): no HSTS, which would
-    // pin the browser to an https this server does not speak (reliability/secure-cookies covers https).
-    expect(headers["strict-transport-security"]).toBeUndefined();
+      const response = await page.goto("/sign-in");
+      const headers = response!.headers();
+      expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+      expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      // Served over plain http on loopback (NEXTAUTH_URL http://localhost): no HSTS, which would
+      // pin the browser to an https this server does not speak (reliability/secure-cookies covers https).
+      expect(headers["strict-transport-security"]).toBeUndefined();
 
-    // The sign-in form only works if the page's scripts ran despite the policy.
-    await page.getByLabel("Email").fill(user.email);
-    await page.getByLabel("Password").fill(TEST_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
-    await page.getByRole("link", { name: "Settings" }).click();
-    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(violations).toEqual([]);
-  });
+      // The sign-in form only works if the page's scripts ran despite the policy.
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Password").fill(TEST_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("heading", { name: "Candidates" })).toBeVisible();
+      await page.getByRole("link", { name: "Settings" }).click();
+      await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(violations).toEqual([]);
+    },
+  );
 
-  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
+  test("the session cookie is HttpOnly and SameSite=Lax", DATABASE_INDEPENDENT, async ({ page }) => {
     const user = await createTestUser("interviewer");
     const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const response = await page.request.post("/api/auth/callback/credentials", {
@@ -75,25 +92,25 @@ test.describe("security", () => {
     expect(sessionCookie?.value).toMatch(/SameSite=Lax/i);
   });
 
-  test("a signed-out request for a profile carries no candidate name, not even in <title>", async ({
-    page,
-    playwright,
-    baseURL,
-  }) => {
-    const candidate = await createTestCandidate({ firstName: "Rosalind", lastName: `Untitled-${uniqueSuffix()}` });
-    const signedOut = await playwright.request.newContext({ baseURL });
-    try {
-      for (const maxRedirects of [0, 10]) {
-        const response = await signedOut.get(`/candidates/${candidate.id}`, { maxRedirects });
-        const body = await response.text();
-        expect(body).not.toContain(candidate.lastName);
+  test(
+    "a signed-out request for a profile carries no candidate name, not even in <title>",
+    DATABASE_INDEPENDENT,
+    async ({ page, playwright, baseURL }) => {
+      const candidate = await createTestCandidate({ firstName: "Rosalind", lastName: `Untitled-${uniqueSuffix()}` });
+      const signedOut = await playwright.request.newContext({ baseURL });
+      try {
+        for (const maxRedirects of [0, 10]) {
+          const response = await signedOut.get(`/candidates/${candidate.id}`, { maxRedirects });
+          const body = await response.text();
+          expect(body).not.toContain(candidate.lastName);
+        }
+      } finally {
+        await signedOut.dispose();
       }
-    } finally {
-      await signedOut.dispose();
-    }
-    // The same page for someone who may read it names the candidate in its title.
-    await signIn(page, await createTestUser("recruiter"));
-    await page.goto(`/candidates/${candidate.id}`);
-    await expect(page).toHaveTitle(new RegExp(`Rosalind ${candidate.lastName}`));
-  });
+      // The same page for someone who may read it names the candidate in its title.
+      await signIn(page, await createTestUser("recruiter"));
+      await page.goto(`/candidates/${candidate.id}`);
+      await expect(page).toHaveTitle(new RegExp(`Rosalind ${candidate.lastName}`));
+    },
+  );
 });

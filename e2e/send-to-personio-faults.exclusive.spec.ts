@@ -3,7 +3,16 @@ import type { Locator } from "@playwright/test";
 import type { FaultInput } from "@/scripts/personio-sandbox/admin-client";
 import { demoCredential } from "@/scripts/personio-sandbox/demo";
 
-import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+} from "./fixtures";
 import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
 
 // Sandbox faults apply to every caller, so this file runs in the "exclusive" project, alone.
@@ -70,119 +79,139 @@ const simpleFaults: Array<{ title: string; fault: FaultInput; message: string }>
 ];
 
 for (const { title, fault, message } of simpleFaults) {
-  test(`${title}: a clear message, and a retry creates exactly one employee`, async ({ page }) => {
+  test(
+    `${title}: a clear message, and a retry creates exactly one employee`,
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const { candidate, dialog } = await startSend(page);
+      await sandbox.addFault(fault);
+      await send(dialog);
+      await expect(dialog.getByRole("alert")).toHaveText(message);
+      expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
+      expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("FAILED");
+
+      await sandbox.clearFaults();
+      await send(dialog);
+      await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+      await expectExactlyOneEmployee(candidate.email);
+    },
+  );
+}
+
+test(
+  "a validation error naming a field: the field is marked, and the corrected form goes through",
+  DATABASE_INDEPENDENT,
+  async ({ page }) => {
     const { candidate, dialog } = await startSend(page);
-    await sandbox.addFault(fault);
+    await sandbox.addFault({ endpoint: CREATE, kind: "status", status: 422, field: "last_name", times: 1 });
     await send(dialog);
-    await expect(dialog.getByRole("alert")).toHaveText(message);
+    const message = "Personio did not accept the last name. Correct it and send again.";
+    await expect(dialog.getByRole("alert").filter({ hasText: message }).first()).toBeVisible();
+    await expect(dialog.getByLabel("Last name")).toHaveAttribute("aria-invalid", "true");
+    await expect(dialog.getByLabel("First name")).toHaveValue("Małgorzata"); // the form is kept as typed
+
+    await dialog.getByLabel("Last name").fill("Wiśniewska");
+    await send(dialog);
+    await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+    expect(await expectExactlyOneEmployee(candidate.email)).toMatchObject({ last_name: "Wiśniewska" });
+  },
+);
+
+test(
+  "Review & send: a candidate Personio refused and then skipped counts as failed, the next one is sent",
+  DATABASE_INDEPENDENT,
+  async ({ page }) => {
+    const lastName = `Refused-${uniqueSuffix()}`;
+    const first = await createTestCandidate({ firstName: "Liv", lastName });
+    const second = await createTestCandidate({ firstName: "Mads", lastName });
+    await signIn(page, await createTestUser("recruiter"));
+    // Newest first, as in the queue: Mads is first and refused once, Liv goes through.
+    await page.goto(`/to-send/review?ids=${second.id}&ids=${first.id}`);
+    await expect(page.getByLabel("First name")).toHaveValue("Mads");
+    await sandbox.addFault({ endpoint: CREATE, kind: "status", status: 422, field: "last_name", times: 1 });
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Personio did not accept the last name." }).first(),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Skip" }).click();
+
+    await expect(page.getByLabel("First name")).toHaveValue("Liv");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const summary = page.getByTestId("review-summary");
+    await expect(summary.getByRole("status")).toHaveText("1 sent, 0 linked, 0 skipped, 1 failed.");
+    await expect(summary.getByTestId("summary-failed")).toHaveText("1");
+    await expect(page.getByRole("navigation", { name: "Progress" }).getByRole("listitem").nth(0)).toContainText(
+      "Failed",
+    );
+    expect(await sandboxEmployeesWithEmail(second.email)).toHaveLength(0);
+    await expectExactlyOneEmployee(first.email);
+  },
+);
+
+test(
+  "a disabled credential: the recruiter is told to ask an admin, and it works once re-enabled",
+  DATABASE_INDEPENDENT,
+  async ({ page }) => {
+    const { candidate, dialog } = await startSend(page);
+    await sandbox.disableCredential(demoCredential().clientId);
+    await send(dialog);
+    await expect(dialog.getByRole("alert")).toHaveText(
+      "The Personio API credentials were disabled or removed in Personio. Ask an admin to re-enable them in Personio (Settings → Integrations → API credentials) or to connect new ones.",
+    );
+    const integration = await db.personioIntegration.findUniqueOrThrow({ where: { id: "personio" } });
+    expect(integration.lastErrorCode).toBe("credentials_disabled");
+
+    await sandbox.enableCredential(demoCredential().clientId);
+    await send(dialog);
+    await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+    await expectExactlyOneEmployee(candidate.email);
+  },
+);
+
+test(
+  "the auth endpoint failing: Personio is reported unavailable, and the retry goes through",
+  DATABASE_INDEPENDENT,
+  async ({ page }) => {
+    const { candidate, dialog } = await startSend(page);
+    await sandbox.expireTokens(); // the app must log in again…
+    await sandbox.addFault({ endpoint: "POST /v1/auth", kind: "status", status: 500 }); // …and cannot
+    await send(dialog);
+    await expect(dialog.getByRole("alert")).toHaveText(
+      "Personio is not available right now. Try again in a few minutes.",
+    );
     expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
-    expect((await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).status).toBe("FAILED");
 
     await sandbox.clearFaults();
     await send(dialog);
     await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
     await expectExactlyOneEmployee(candidate.email);
-  });
-}
+  },
+);
 
-test("a validation error naming a field: the field is marked, and the corrected form goes through", async ({
-  page,
-}) => {
-  const { candidate, dialog } = await startSend(page);
-  await sandbox.addFault({ endpoint: CREATE, kind: "status", status: 422, field: "last_name", times: 1 });
-  await send(dialog);
-  const message = "Personio did not accept the last name. Correct it and send again.";
-  await expect(dialog.getByRole("alert").filter({ hasText: message }).first()).toBeVisible();
-  await expect(dialog.getByLabel("Last name")).toHaveAttribute("aria-invalid", "true");
-  await expect(dialog.getByLabel("First name")).toHaveValue("Małgorzata"); // the form is kept as typed
+test(
+  "the credential is disabled in the middle of a send: the recruiter is told, and the retry after re-enabling goes through",
+  DATABASE_INDEPENDENT,
+  async ({ page }) => {
+    const { candidate, dialog } = await startSend(page);
+    const lookupsBefore = (await sandbox.counters())["GET /v1/company/employees"] ?? 0;
+    await sandbox.addFault({ endpoint: CREATE, kind: "latency", latencyMs: 1_500, times: 1 });
+    await send(dialog);
+    // The lookup went through with the old token; the create arrives after the credential is off.
+    await expect
+      .poll(async () => (await sandbox.counters())["GET /v1/company/employees"] ?? 0)
+      .toBeGreaterThan(lookupsBefore);
+    await sandbox.disableCredential(demoCredential().clientId);
+    await expect(dialog.getByRole("alert")).toHaveText(
+      /^The Personio API credentials were disabled or removed in Personio\./,
+    );
+    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
 
-  await dialog.getByLabel("Last name").fill("Wiśniewska");
-  await send(dialog);
-  await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
-  expect(await expectExactlyOneEmployee(candidate.email)).toMatchObject({ last_name: "Wiśniewska" });
-});
-
-test("Review & send: a candidate Personio refused and then skipped counts as failed, the next one is sent", async ({
-  page,
-}) => {
-  const lastName = `Refused-${uniqueSuffix()}`;
-  const first = await createTestCandidate({ firstName: "Liv", lastName });
-  const second = await createTestCandidate({ firstName: "Mads", lastName });
-  await signIn(page, await createTestUser("recruiter"));
-  // Newest first, as in the queue: Mads is first and refused once, Liv goes through.
-  await page.goto(`/to-send/review?ids=${second.id}&ids=${first.id}`);
-  await expect(page.getByLabel("First name")).toHaveValue("Mads");
-  await sandbox.addFault({ endpoint: CREATE, kind: "status", status: 422, field: "last_name", times: 1 });
-  await page.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Personio did not accept the last name." }).first(),
-  ).toBeVisible();
-  await page.getByRole("button", { name: "Skip" }).click();
-
-  await expect(page.getByLabel("First name")).toHaveValue("Liv");
-  await page.getByRole("button", { name: "Send", exact: true }).click();
-  const summary = page.getByTestId("review-summary");
-  await expect(summary.getByRole("status")).toHaveText("1 sent, 0 linked, 0 skipped, 1 failed.");
-  await expect(summary.getByTestId("summary-failed")).toHaveText("1");
-  await expect(page.getByRole("navigation", { name: "Progress" }).getByRole("listitem").nth(0)).toContainText("Failed");
-  expect(await sandboxEmployeesWithEmail(second.email)).toHaveLength(0);
-  await expectExactlyOneEmployee(first.email);
-});
-
-test("a disabled credential: the recruiter is told to ask an admin, and it works once re-enabled", async ({ page }) => {
-  const { candidate, dialog } = await startSend(page);
-  await sandbox.disableCredential(demoCredential().clientId);
-  await send(dialog);
-  await expect(dialog.getByRole("alert")).toHaveText(
-    "The Personio API credentials were disabled or removed in Personio. Ask an admin to re-enable them in Personio (Settings → Integrations → API credentials) or to connect new ones.",
-  );
-  const integration = await db.personioIntegration.findUniqueOrThrow({ where: { id: "personio" } });
-  expect(integration.lastErrorCode).toBe("credentials_disabled");
-
-  await sandbox.enableCredential(demoCredential().clientId);
-  await send(dialog);
-  await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
-  await expectExactlyOneEmployee(candidate.email);
-});
-
-test("the auth endpoint failing: Personio is reported unavailable, and the retry goes through", async ({ page }) => {
-  const { candidate, dialog } = await startSend(page);
-  await sandbox.expireTokens(); // the app must log in again…
-  await sandbox.addFault({ endpoint: "POST /v1/auth", kind: "status", status: 500 }); // …and cannot
-  await send(dialog);
-  await expect(dialog.getByRole("alert")).toHaveText(
-    "Personio is not available right now. Try again in a few minutes.",
-  );
-  expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
-
-  await sandbox.clearFaults();
-  await send(dialog);
-  await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
-  await expectExactlyOneEmployee(candidate.email);
-});
-
-test("the credential is disabled in the middle of a send: the recruiter is told, and the retry after re-enabling goes through", async ({
-  page,
-}) => {
-  const { candidate, dialog } = await startSend(page);
-  const lookupsBefore = (await sandbox.counters())["GET /v1/company/employees"] ?? 0;
-  await sandbox.addFault({ endpoint: CREATE, kind: "latency", latencyMs: 1_500, times: 1 });
-  await send(dialog);
-  // The lookup went through with the old token; the create arrives after the credential is off.
-  await expect
-    .poll(async () => (await sandbox.counters())["GET /v1/company/employees"] ?? 0)
-    .toBeGreaterThan(lookupsBefore);
-  await sandbox.disableCredential(demoCredential().clientId);
-  await expect(dialog.getByRole("alert")).toHaveText(
-    /^The Personio API credentials were disabled or removed in Personio\./,
-  );
-  expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
-
-  await sandbox.enableCredential(demoCredential().clientId);
-  await send(dialog);
-  await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
-  await expectExactlyOneEmployee(candidate.email);
-});
+    await sandbox.enableCredential(demoCredential().clientId);
+    await send(dialog);
+    await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+    await expectExactlyOneEmployee(candidate.email);
+  },
+);
 
 const lostResponses: Array<{ title: string; fault: FaultInput; message: string }> = [
   {
@@ -198,7 +227,7 @@ const lostResponses: Array<{ title: string; fault: FaultInput; message: string }
 ];
 
 for (const { title, fault, message } of lostResponses) {
-  test(`${title}: the retry finds the employee and links it, no duplicate`, async ({ page }) => {
+  test(`${title}: the retry finds the employee and links it, no duplicate`, DATABASE_INDEPENDENT, async ({ page }) => {
     const { candidate, dialog } = await startSend(page);
     await sandbox.addFault(fault);
     await send(dialog);

@@ -1,4 +1,13 @@
-import { createTestCandidate, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+} from "./fixtures";
 import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
 import { callServerAction } from "./server-actions";
 
@@ -121,7 +130,7 @@ test.describe("send to Personio", () => {
     expect(audit.map((entry) => entry.outcome)).toEqual(["success"]);
   });
 
-  test("closing the review form (Escape, Cancel) puts focus back on More", async ({ page }) => {
+  test("closing the review form (Escape, Cancel) puts focus back on More", DATABASE_INDEPENDENT, async ({ page }) => {
     const recruiter = await createTestUser("recruiter");
     const candidate = await createTestCandidate();
     await signIn(page, recruiter);
@@ -142,28 +151,32 @@ test.describe("send to Personio", () => {
     expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
   });
 
-  test("the review form is read once: opening it again on the same page asks the server nothing", async ({ page }) => {
-    const recruiter = await createTestUser("recruiter");
-    const candidate = await createTestCandidate({ firstName: "Ines" });
-    await signIn(page, recruiter);
-    // Server actions are POSTs with a Next-Action header; reading the review form is one.
-    const actionCalls: string[] = [];
-    page.on("request", (request) => {
-      if (request.method() === "POST" && request.headers()["next-action"]) actionCalls.push(request.url());
-    });
+  test(
+    "the review form is read once: opening it again on the same page asks the server nothing",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const recruiter = await createTestUser("recruiter");
+      const candidate = await createTestCandidate({ firstName: "Ines" });
+      await signIn(page, recruiter);
+      // Server actions are POSTs with a Next-Action header; reading the review form is one.
+      const actionCalls: string[] = [];
+      page.on("request", (request) => {
+        if (request.method() === "POST" && request.headers()["next-action"]) actionCalls.push(request.url());
+      });
 
-    let dialog = await openSendDialog(page, candidate.id);
-    await expect(dialog.getByLabel("First name")).toHaveValue("Ines");
-    expect(actionCalls).toHaveLength(1);
-    await dialog.getByRole("button", { name: "Cancel" }).click();
-    await expect(dialog).toHaveCount(0);
+      let dialog = await openSendDialog(page, candidate.id);
+      await expect(dialog.getByLabel("First name")).toHaveValue("Ines");
+      expect(actionCalls).toHaveLength(1);
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await expect(dialog).toHaveCount(0);
 
-    await page.getByRole("button", { name: "More" }).click();
-    await page.getByRole("menuitem", { name: "Send to Personio" }).click();
-    dialog = page.getByRole("dialog", { name: "Send to Personio" });
-    await expect(dialog.getByLabel("First name")).toHaveValue("Ines");
-    expect(actionCalls).toHaveLength(1);
-  });
+      await page.getByRole("button", { name: "More" }).click();
+      await page.getByRole("menuitem", { name: "Send to Personio" }).click();
+      dialog = page.getByRole("dialog", { name: "Send to Personio" });
+      await expect(dialog.getByLabel("First name")).toHaveValue("Ines");
+      expect(actionCalls).toHaveLength(1);
+    },
+  );
 
   test("a double click on Send creates one employee", async ({ page }) => {
     const recruiter = await createTestUser("recruiter");
@@ -269,47 +282,51 @@ test.describe("send to Personio", () => {
     ).toHaveText("Linked to an existing employee");
   });
 
-  test("a role without the send permission gets the reason in the status strip and no dead-end menu, and a direct call of the action is refused", async ({
-    page,
-  }) => {
-    const manager = await createTestUser("hiring_manager");
-    const candidate = await createTestCandidate();
-    await signIn(page, manager);
-    await page.goto(`/candidates/${candidate.id}`);
-    const strip = page.getByRole("region", { name: "Not in Personio yet" });
-    await expect(strip).toContainText("Your role may not send profiles to Personio.");
-    await expect(strip.getByRole("button")).toHaveCount(0);
-    // No More ▾ whose only item would be a disabled Send to Personio.
-    await expect(page.getByRole("button", { name: "More" })).toHaveCount(0);
+  test(
+    "a role without the send permission gets the reason in the status strip and no dead-end menu, and a direct call of the action is refused",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const manager = await createTestUser("hiring_manager");
+      const candidate = await createTestCandidate();
+      await signIn(page, manager);
+      await page.goto(`/candidates/${candidate.id}`);
+      const strip = page.getByRole("region", { name: "Not in Personio yet" });
+      await expect(strip).toContainText("Your role may not send profiles to Personio.");
+      await expect(strip.getByRole("button")).toHaveCount(0);
+      // No More ▾ whose only item would be a disabled Send to Personio.
+      await expect(page.getByRole("button", { name: "More" })).toHaveCount(0);
 
-    const { result } = await callServerAction(page.request, {
-      exportedName: "sendToPersonioAction",
-      path: `/candidates/${candidate.id}`,
-      input: {
-        candidateId: candidate.id,
-        fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" },
-      },
-    });
-    expect(result).toMatchObject({ serverError: { code: "forbidden" } });
-    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
-    expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
-  });
+      const { result } = await callServerAction(page.request, {
+        exportedName: "sendToPersonioAction",
+        path: `/candidates/${candidate.id}`,
+        input: {
+          candidateId: candidate.id,
+          fields: { firstName: "A", lastName: "B", email: candidate.email, position: "" },
+        },
+      });
+      expect(result).toMatchObject({ serverError: { code: "forbidden" } });
+      expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(0);
+      expect(await db.handoff.count({ where: { candidateId: candidate.id } })).toBe(0);
+    },
+  );
 
-  test("sending a candidate that does not exist is refused as not found, and nothing reaches Personio", async ({
-    page,
-  }) => {
-    await signIn(page, await createTestUser("recruiter"));
-    const email = `ghost.${uniqueSuffix()}@example.com`;
-    const { result } = await callServerAction(page.request, {
-      exportedName: "sendToPersonioAction",
-      path: "/candidates/does-not-exist",
-      input: { candidateId: "does-not-exist", fields: { firstName: "No", lastName: "Body", email, position: "" } },
-    });
-    expect(result).toMatchObject({ serverError: { code: "not_found" } });
-    expect(await sandboxEmployeesWithEmail(email)).toHaveLength(0);
-  });
+  test(
+    "sending a candidate that does not exist is refused as not found, and nothing reaches Personio",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      await signIn(page, await createTestUser("recruiter"));
+      const email = `ghost.${uniqueSuffix()}@example.com`;
+      const { result } = await callServerAction(page.request, {
+        exportedName: "sendToPersonioAction",
+        path: "/candidates/does-not-exist",
+        input: { candidateId: "does-not-exist", fields: { firstName: "No", lastName: "Body", email, position: "" } },
+      });
+      expect(result).toMatchObject({ serverError: { code: "not_found" } });
+      expect(await sandboxEmployeesWithEmail(email)).toHaveLength(0);
+    },
+  );
 
-  test("a signed-out direct call of the action is refused", async ({ request }) => {
+  test("a signed-out direct call of the action is refused", DATABASE_INDEPENDENT, async ({ request }) => {
     const candidate = await createTestCandidate();
     const { result } = await callServerAction(request, {
       exportedName: "sendToPersonioAction",

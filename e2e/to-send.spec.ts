@@ -1,4 +1,14 @@
-import { createTestCandidate, createTestJob, createTestUser, db, expect, signIn, test, uniqueSuffix } from "./fixtures";
+import {
+  createTestCandidate,
+  createTestJob,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+} from "./fixtures";
 import { sandbox, sandboxEmployeesWithEmail } from "./personio";
 
 type Candidate = Awaited<ReturnType<typeof createTestCandidate>>;
@@ -209,7 +219,7 @@ test.describe("To send queue", () => {
     }
   });
 
-  test("people who may not send have no queue", async ({ page }) => {
+  test("people who may not send have no queue", DATABASE_INDEPENDENT, async ({ page }) => {
     await signIn(page, await createTestUser("interviewer"));
     await page.goto("/candidates");
     await expect(
@@ -224,41 +234,43 @@ test.describe("To send queue", () => {
 test.describe("To send on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test("cards instead of a wide table, Review & send (n) stays at the bottom of the screen, and the review fits", async ({
-    page,
-  }) => {
-    const suffix = uniqueSuffix();
-    const candidates: Candidate[] = [];
-    // More cards than one screen holds, so the bar has something to stay above.
-    for (let index = 0; index < 6; index += 1)
-      candidates.push(await createTestCandidate({ firstName: `Phone${index}`, lastName: `Card-${suffix}` }));
-    await signIn(page, await createTestUser("recruiter"));
-    const fitsTheScreen = async (path: string) => {
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-      }));
-      expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(innerWidth);
-    };
+  test(
+    "cards instead of a wide table, Review & send (n) stays at the bottom of the screen, and the review fits",
+    DATABASE_INDEPENDENT,
+    async ({ page }) => {
+      const suffix = uniqueSuffix();
+      const candidates: Candidate[] = [];
+      // More cards than one screen holds, so the bar has something to stay above.
+      for (let index = 0; index < 6; index += 1)
+        candidates.push(await createTestCandidate({ firstName: `Phone${index}`, lastName: `Card-${suffix}` }));
+      await signIn(page, await createTestUser("recruiter"));
+      const fitsTheScreen = async (path: string) => {
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(innerWidth);
+      };
 
-    await page.goto("/to-send");
-    await fitsTheScreen("/to-send");
-    const table = page.getByRole("table", { name: "To send" });
-    const newest = candidates.at(-1)!;
-    // A card: the email under the name, not beside it.
-    const card = table.getByRole("row").filter({ hasText: newest.email });
-    const name = await card.getByRole("link", { name: `${newest.firstName} ${newest.lastName}` }).boundingBox();
-    const email = await card.getByRole("cell").filter({ hasText: newest.email }).boundingBox();
-    expect(email!.y).toBeGreaterThan(name!.y + name!.height - 1);
-    expect((await card.boundingBox())!.width).toBeLessThanOrEqual(390);
-    await page.getByLabel(`Select ${newest.firstName} ${newest.lastName}`).tap();
-    const review = page.getByRole("button", { name: "Review & send (1)" });
-    await expect(review).toBeInViewport({ ratio: 1 });
-    const box = await review.boundingBox();
-    expect(box!.y + box!.height).toBeGreaterThan(844 - 80);
-    await expect(page.getByText("1 selected")).toBeVisible();
-    await review.tap();
-    await expect(page.getByText("Candidate 1 of 1")).toBeVisible();
-    await fitsTheScreen("/to-send/review");
-  });
+      await page.goto("/to-send");
+      await fitsTheScreen("/to-send");
+      const table = page.getByRole("table", { name: "To send" });
+      const newest = candidates.at(-1)!;
+      // A card: the email under the name, not beside it.
+      const card = table.getByRole("row").filter({ hasText: newest.email });
+      const name = await card.getByRole("link", { name: `${newest.firstName} ${newest.lastName}` }).boundingBox();
+      const email = await card.getByRole("cell").filter({ hasText: newest.email }).boundingBox();
+      expect(email!.y).toBeGreaterThan(name!.y + name!.height - 1);
+      expect((await card.boundingBox())!.width).toBeLessThanOrEqual(390);
+      await page.getByLabel(`Select ${newest.firstName} ${newest.lastName}`).tap();
+      const review = page.getByRole("button", { name: "Review & send (1)" });
+      await expect(review).toBeInViewport({ ratio: 1 });
+      const box = await review.boundingBox();
+      expect(box!.y + box!.height).toBeGreaterThan(844 - 80);
+      await expect(page.getByText("1 selected")).toBeVisible();
+      await review.tap();
+      await expect(page.getByText("Candidate 1 of 1")).toBeVisible();
+      await fitsTheScreen("/to-send/review");
+    },
+  );
 });

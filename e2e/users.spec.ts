@@ -1,5 +1,14 @@
 import { fillNewPassword, shownLink } from "./accounts";
-import { createTestUser, db, expect, signIn, test, TEST_PASSWORD, uniqueSuffix } from "./fixtures";
+import {
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  TEST_PASSWORD,
+  uniqueSuffix,
+} from "./fixtures";
 import { offeredSettingsPages } from "./settings-navigation";
 
 // The changes to an account in the audit log (its sign-ins are recorded too, as "auth.sign-in").
@@ -14,60 +23,64 @@ async function userActions(userId: string) {
 test.describe("users (admin)", () => {
   // Three focused tests rather than one long story: each signs in only the people it needs (every
   // sign-in is a bcrypt hash, seconds on a busy machine), so none runs near its time limit.
-  test("an admin invites someone, who sets a password from the link and is signed in", async ({ page, browser }) => {
-    const admin = await createTestUser("admin");
-    await signIn(page, admin);
-    const email = `new.${uniqueSuffix()}@e2e.handoff.test`;
-    const name = `Małgorzata Wójcik ${uniqueSuffix()}`;
-    let link = "";
+  test(
+    "an admin invites someone, who sets a password from the link and is signed in",
+    DATABASE_INDEPENDENT,
+    async ({ page, browser }) => {
+      const admin = await createTestUser("admin");
+      await signIn(page, admin);
+      const email = `new.${uniqueSuffix()}@e2e.handoff.test`;
+      const name = `Małgorzata Wójcik ${uniqueSuffix()}`;
+      let link = "";
 
-    await test.step("invite: a one-time link to pass on, no password set by the admin", async () => {
-      await page.goto("/admin/users");
-      await page.getByRole("link", { name: "Invite", exact: true }).click(); // top right (issue 24)
-      const form = page.getByRole("region", { name: "Invite someone" });
-      await form.getByLabel("Name").fill(name);
-      await form.getByLabel("Email").fill(email);
-      await form.getByLabel("Role").selectOption({ label: "Hiring manager" });
-      await form.getByRole("button", { name: "Create invitation link" }).click();
-      await expect(form.getByRole("status")).toHaveText(`${name} was invited. Send them this link:`);
-      link = await shownLink(page, name);
-      expect(link.startsWith(new URL(page.url()).origin)).toBe(true);
-      await expect(form.getByText("Works once, until")).toBeVisible();
-      const created = await db.user.findUniqueOrThrow({ where: { email }, include: { accountTokens: true } });
-      expect(created).toMatchObject({ name, roleId: "hiring_manager", active: true, passwordHash: null });
-      expect(created.accountTokens).toHaveLength(1);
-      // Only a hash of the token is stored.
-      expect(created.accountTokens[0]!.tokenHash).not.toContain(link.split("/").pop()!);
-      await page.reload();
-      await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Invitation pending (link until");
-    });
+      await test.step("invite: a one-time link to pass on, no password set by the admin", async () => {
+        await page.goto("/admin/users");
+        await page.getByRole("link", { name: "Invite", exact: true }).click(); // top right (issue 24)
+        const form = page.getByRole("region", { name: "Invite someone" });
+        await form.getByLabel("Name").fill(name);
+        await form.getByLabel("Email").fill(email);
+        await form.getByLabel("Role").selectOption({ label: "Hiring manager" });
+        await form.getByRole("button", { name: "Create invitation link" }).click();
+        await expect(form.getByRole("status")).toHaveText(`${name} was invited. Send them this link:`);
+        link = await shownLink(page, name);
+        expect(link.startsWith(new URL(page.url()).origin)).toBe(true);
+        await expect(form.getByText("Works once, until")).toBeVisible();
+        const created = await db.user.findUniqueOrThrow({ where: { email }, include: { accountTokens: true } });
+        expect(created).toMatchObject({ name, roleId: "hiring_manager", active: true, passwordHash: null });
+        expect(created.accountTokens).toHaveLength(1);
+        // Only a hash of the token is stored.
+        expect(created.accountTokens[0]!.tokenHash).not.toContain(link.split("/").pop()!);
+        await page.reload();
+        await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Invitation pending (link until");
+      });
 
-    await test.step("the same email again is refused with a clear message", async () => {
-      const form = page.getByRole("region", { name: "Invite someone" });
-      await form.getByLabel("Name").fill("Someone Else");
-      await form.getByLabel("Email").fill(email.toUpperCase());
-      await form.getByRole("button", { name: "Create invitation link" }).click();
-      await expect(page.getByRole("main").getByRole("alert")).toHaveText("A user with this email already exists.");
-    });
+      await test.step("the same email again is refused with a clear message", async () => {
+        const form = page.getByRole("region", { name: "Invite someone" });
+        await form.getByLabel("Name").fill("Someone Else");
+        await form.getByLabel("Email").fill(email.toUpperCase());
+        await form.getByRole("button", { name: "Create invitation link" }).click();
+        await expect(page.getByRole("main").getByRole("alert")).toHaveText("A user with this email already exists.");
+      });
 
-    await test.step("the invited person chooses a password, in another browser, and is signed in", async () => {
-      const otherContext = await browser.newContext();
-      const otherPage = await otherContext.newPage();
-      await otherPage.goto(link);
-      await expect(otherPage.getByRole("heading", { name: "Welcome to Handoff" })).toBeVisible();
-      await fillNewPassword(otherPage, TEST_PASSWORD);
-      await otherPage.getByRole("button", { name: "Save password and sign in" }).click();
-      await expect(otherPage).toHaveURL(/\/candidates$/);
-      await expect(otherPage.getByRole("button", { name: `Profile and settings of ${name}` })).toBeVisible();
-      await otherContext.close();
-    });
+      await test.step("the invited person chooses a password, in another browser, and is signed in", async () => {
+        const otherContext = await browser.newContext();
+        const otherPage = await otherContext.newPage();
+        await otherPage.goto(link);
+        await expect(otherPage.getByRole("heading", { name: "Welcome to Handoff" })).toBeVisible();
+        await fillNewPassword(otherPage, TEST_PASSWORD);
+        await otherPage.getByRole("button", { name: "Save password and sign in" }).click();
+        await expect(otherPage).toHaveURL(/\/candidates$/);
+        await expect(otherPage.getByRole("button", { name: `Profile and settings of ${name}` })).toBeVisible();
+        await otherContext.close();
+      });
 
-    const created = await db.user.findUniqueOrThrow({ where: { email } });
-    expect(await userActions(created.id)).toEqual([
-      { action: "user.invite", actorId: admin.id },
-      { action: "user.accept-invitation", actorId: created.id },
-    ]);
-  });
+      const created = await db.user.findUniqueOrThrow({ where: { email } });
+      expect(await userActions(created.id)).toEqual([
+        { action: "user.invite", actorId: admin.id },
+        { action: "user.accept-invitation", actorId: created.id },
+      ]);
+    },
+  );
 
   test("a role change asks first, and once confirmed ends the person's sessions", async ({ page, browser }) => {
     const admin = await createTestUser("admin");
@@ -125,7 +138,7 @@ test.describe("users (admin)", () => {
     expect(await userActions(person.id)).toEqual([{ action: "user.deactivate", actorId: admin.id }]);
   });
 
-  test("only admins see the Users page", async ({ page }) => {
+  test("only admins see the Users page", DATABASE_INDEPENDENT, async ({ page }) => {
     for (const roleId of ["recruiter", "hiring_manager", "interviewer"] as const) {
       const user = await createTestUser(roleId);
       await page.context().clearCookies();
