@@ -6,7 +6,8 @@ CREATE TABLE "NewHireNotice" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "candidateId" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "notifiedAt" DATETIME
+    "notifiedAt" DATETIME,
+    CONSTRAINT "NewHireNotice_candidateId_fkey" FOREIGN KEY ("candidateId") REFERENCES "Candidate" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable

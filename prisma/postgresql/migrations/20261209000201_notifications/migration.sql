@@ -32,3 +32,6 @@ CREATE INDEX "NewHireNotice_notifiedAt_createdAt_idx" ON "NewHireNotice"("notifi
 -- CreateIndex
 CREATE INDEX "NewHireNotice_createdAt_idx" ON "NewHireNotice"("createdAt");
 
+-- AddForeignKey
+ALTER TABLE "NewHireNotice" ADD CONSTRAINT "NewHireNotice_candidateId_fkey" FOREIGN KEY ("candidateId") REFERENCES "Candidate"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
