@@ -52,8 +52,14 @@ export async function noteNewHiresIn(tx: Tx, changes: StageChange[]): Promise<vo
   }
   if (became.length === 0) return;
   await tx.newHireNotice.createMany({ data: became.map(({ candidateId }) => ({ candidateId })) });
-  const flushAt = Math.ceil((Date.now() + 1) / FLUSH_EVERY_MS) * FLUSH_EVERY_MS;
-  await enqueueJob(tx, { kind: NEW_HIRES_JOB, key: new Date(flushAt).toISOString(), runAfter: new Date(flushAt) });
+  const flushAt = new Date(Math.ceil((Date.now() + 1) / FLUSH_EVERY_MS) * FLUSH_EVERY_MS);
+  const flush = await enqueueJob(tx, { kind: NEW_HIRES_JOB, key: flushAt.toISOString(), runAfter: flushAt });
+  if (flush.created) return;
+  // This minute's flush ran already (another instance's clock is ahead): one more, so these
+  // notices do not wait for the next new hire.
+  const flushJob = await tx.backgroundJob.findUnique({ where: { id: flush.id }, select: { status: true } });
+  if (flushJob && flushJob.status !== "QUEUED" && flushJob.status !== "RUNNING")
+    await enqueueJob(tx, { kind: NEW_HIRES_JOB, runAfter: flushAt });
 }
 
 /** Notices whose candidate still waits: in a sendable stage, not sent or linked meanwhile. */
