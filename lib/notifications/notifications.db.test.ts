@@ -84,6 +84,7 @@ afterAll(async () => {
 // Every time here lies ahead of the real one, so jobs queued now (runAfter = now) are due.
 const at = (iso: string) => () => new Date(iso);
 const DAY_MS = 24 * 60 * 60_000;
+const NO_DETAILS = { phone: null, source: null, notes: null, department: null, office: null };
 
 async function addUser(data: {
   email: string;
@@ -100,6 +101,7 @@ async function hire(firstName: string, lastName: string, startDate: string | nul
   return client.$transaction((tx) =>
     write.createCandidateIn(tx, {
       values: {
+        ...NO_DETAILS,
         firstName,
         lastName,
         email: `${firstName}@example.com`.toLowerCase(),
@@ -210,6 +212,8 @@ describe("notifications", () => {
       write.createCandidatesIn(tx, {
         rows: Array.from({ length: 25 }, (_, index) => ({
           values: {
+            ...NO_DETAILS,
+            startDate: null,
             firstName: `Hire${index}`,
             lastName: "Batch",
             email: `hire${index}@example.com`,
