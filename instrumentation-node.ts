@@ -45,8 +45,11 @@ export async function registerNode() {
   // Background jobs (lib/background/): this process polls for due jobs and runs them. Not while
   // `next build` loads the server code: a build has no jobs to run and must not keep polling.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
-    const { startBackgroundRunner, stopBackgroundRunner } = await import("@/lib/background/process-runner");
+    const [{ startBackgroundRunner, stopBackgroundRunner, scheduleRecurringJob }, { DIGEST_JOB, DIGEST_EVERY_MS }] =
+      await Promise.all([import("@/lib/background/process-runner"), import("@/lib/notifications/digest-job")]);
     startBackgroundRunner();
+    // The daily digests: an hourly look for those whose local digest hour has come.
+    scheduleRecurringJob(DIGEST_JOB, DIGEST_EVERY_MS);
     // At shutdown: jobs in flight finish within the bound, the leases of the rest are released so
     // another instance takes them over at once.
     registerDrain({ name: "background-runner", stop: (timeoutMs) => stopBackgroundRunner(timeoutMs) });

@@ -33,6 +33,7 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   setSendableStagesAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   changeOwnPasswordAction: { permission: "signed-in", path: () => "/account" },
   signOutEverywhereAction: { permission: "signed-in", path: () => "/account" },
+  setNotificationPreferencesAction: { permission: "signed-in", path: () => "/account" },
   createFirstAdminAction: { permission: "public", path: () => "/setup" },
   setPasswordFromLinkAction: { permission: "public", path: () => "/set-password/x" },
   // Anyone may ask; the answer is the same whatever the address (lib/users/forgot-password.ts).
@@ -62,6 +63,7 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   savePreferencesAction: { permission: "signed-in", path: () => "/candidates" },
   retryBackgroundJobAction: { permission: "integrations:manage", path: () => "/admin/background-jobs" },
   sendTestEmailAction: { permission: "integrations:manage", path: () => "/admin/email" },
+  setNewEmployeeAddressesAction: { permission: "integrations:manage", path: () => "/admin/email" },
 };
 
 const PAGES: Record<string, { permission: Access; path: (candidateId: string) => string; allowedRedirect?: string }> = {

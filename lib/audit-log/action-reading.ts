@@ -35,6 +35,7 @@ export function readingOf(action: AuditAction): ActionReading {
       return { title: action, byVisitor: true };
     case "auth.password-check":
     case "audit.export":
+    case "notification.set-addresses":
     case "background-job.retry":
     case "secrets.rotate-key":
     case "installation.setup":

@@ -79,6 +79,8 @@ export const AUDIT_DETAILS = {
   }),
   // An admin queued a failed background job again ("Retry now"); jobKind: what the job does.
   "background-job.retry": z.object({ jobKind: text }),
+  // The addresses told of each new employee (Settings → Email): how many, never the addresses.
+  "notification.set-addresses": z.object({ count: z.number() }),
   "auth.password-check": z.object({ reason: text, ...bounded }),
   "auth.sign-in": z.object({
     method: z.literal("sso").optional(),

@@ -11,6 +11,7 @@ import type { Stage } from "@/lib/candidates/stages";
 import { jsonInsert } from "@/lib/db/json-insert";
 import { newRowId } from "@/lib/db/row-id";
 import { AppError } from "@/lib/errors";
+import { noteNewHiresIn } from "@/lib/notifications/new-hires";
 
 // The one way a candidate is written, whoever writes it (the API, the import, a webhook source,
 // a person at the screen): the stored values are compared with the given ones by one rule
@@ -95,8 +96,10 @@ export async function createCandidateIn(
   tx: Tx,
   input: { values: NewCandidate; key: ExternalKey | null; origin: CandidateOrigin },
 ): Promise<CandidateChange> {
-  const { id } = await tx.candidate.create({ data: rowData(input.values, input.key), select: { id: true } });
+  const data = rowData(input.values, input.key);
+  const { id } = await tx.candidate.create({ data, select: { id: true } });
   await writeAuditLog(tx, createdEntry(id, input.origin, input.key));
+  await noteNewHiresIn(tx, [{ candidateId: id, from: null, to: data.stage }]);
   return { id, outcome: "created", fields: [], kept: [] };
 }
 
@@ -128,6 +131,8 @@ export async function changeCandidateIn(
     outcome: "success",
     details: { ...originDetails(origin), fields, ...(plan.kept.length ? { keptInPersonio: plan.kept } : {}) },
   });
+  if (typeof data.stage === "string")
+    await noteNewHiresIn(tx, [{ candidateId: current.id, from: current.stage, to: data.stage }]);
   return { id: current.id, outcome: "updated", fields, kept: plan.kept };
 }
 
@@ -147,6 +152,7 @@ export async function moveStageIn(
     outcome: "success",
     details: { ...originDetails(origin), from: current.stage, to: stage },
   });
+  await noteNewHiresIn(tx, [{ candidateId: current.id, from: current.stage, to: stage }]);
   return { id: current.id, outcome: "updated", fields: ["stage"], kept: [] };
 }
 
@@ -197,5 +203,9 @@ export async function createCandidatesIn(
     return { ...entry, id: newRowId(), details: JSON.stringify(entry.details) };
   });
   await insertAuditRows(tx, audit, now);
+  await noteNewHiresIn(
+    tx,
+    candidates.map((candidate) => ({ candidateId: candidate.id, from: null, to: candidate.stage })),
+  );
   return ids;
 }

@@ -8,7 +8,14 @@ import { isLocale, type Locale } from "@/lib/i18n/config";
 import { encryptAtRest } from "@/lib/secrets/at-rest";
 
 import { emailSettings } from "./settings";
-import { renderEmail, type EmailTemplateName, type EmailTemplates } from "./templates";
+import {
+  absoluteUrl,
+  NOTIFICATION_SETTINGS_PATH,
+  renderEmail,
+  type EmailAudience,
+  type EmailTemplateName,
+  type EmailTemplates,
+} from "./templates";
 
 export const SEND_EMAIL_JOB = "email.send";
 
@@ -25,17 +32,28 @@ export type Recipient = { address: string; name: string | null; locale?: string 
  */
 export async function queueEmail<Name extends EmailTemplateName>(
   tx: Prisma.TransactionClient,
-  { template, to, data }: { template: Name; to: Recipient; data: EmailTemplates[Name] },
+  {
+    template,
+    to,
+    data,
+    audience = "account",
+  }: { template: Name; to: Recipient; data: EmailTemplates[Name]; audience?: EmailAudience },
 ): Promise<string | null> {
   const settings = emailSettings();
   if (!settings) return null;
   const locale: Locale = isLocale(to.locale) ? to.locale : env.DEFAULT_LOCALE;
-  const rendered = renderEmail(template, data, {
-    locale,
-    timeZone: to.timeZone ?? env.DEFAULT_TIME_ZONE,
-    appUrl: settings.appUrl,
-  });
+  const rendered = await renderEmail(
+    template,
+    data,
+    { locale, timeZone: to.timeZone ?? env.DEFAULT_TIME_ZONE, appUrl: settings.appUrl },
+    audience,
+  );
   const content: OutboxContent = { toName: to.name, text: rendered.text, html: rendered.html };
+  // A person's notifications say where to turn them off (RFC 2369): their profile's settings,
+  // a page they sign in to. No List-Unsubscribe-Post: one-click would need a signed token.
+  // Account emails (an invitation, a reset link) and admin-chosen addresses get none.
+  if (audience === "notification")
+    content.headers = { "List-Unsubscribe": `<${absoluteUrl(NOTIFICATION_SETTINGS_PATH, settings.appUrl)}>` };
   const message = await tx.outboxMessage.create({
     data: {
       template,

@@ -4,6 +4,7 @@ import "server-only";
 // them (lib/handoff/personio-write.ts), the claim, the step that talks to Personio, and how it
 // ended, each change of the claim written in one transaction with its audit row.
 import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
+import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
@@ -21,6 +22,7 @@ import {
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
 import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
 import { isHandoffDone } from "@/lib/handoff/status";
+import { notifyNewEmployeeIn, notifySendFailedIn } from "@/lib/notifications/events";
 import type { Actor } from "@/lib/permissions";
 import type { FieldConfig } from "@/lib/personio-fields/config";
 import { getFieldConfig } from "@/lib/personio-fields/store";
@@ -209,6 +211,8 @@ async function claimedWrite(
           },
           tx,
         );
+        // After a send (not a link: that employee was in Personio before), the admin-chosen addresses hear of it.
+        if (status === "SENT") await notifyNewEmployeeIn(tx, { candidateId, employeeUrl: linkTo(employeeId) });
         await writeAuditLog(
           tx,
           auditEntry("success", {
@@ -231,10 +235,12 @@ async function claimedWrite(
         // Finding the employee Personio already has is no failure: the recruiter links it next.
         const audited = outcome.code === "employee_exists" ? "notice" : "failure";
         await writeAuditLog(tx, auditEntry(audited, { code: outcome.code, employeeId: outcome.employeeId }));
+        if (audited === "failure") await notifySendFailedIn(tx, { candidateId, code: outcome.code });
       });
       result = outcome.result;
     }
     await recordWriteHealth(connection, { ok: true });
+    kickBackgroundRunner(); // the notifications queued with the outcome
     return result;
   } catch (error) {
     // The employee may exist if the create went through (outcomeUnknown): the next attempt's
@@ -250,8 +256,10 @@ async function claimedWrite(
           outcomeUnknown: failure.outcomeUnknown ?? false,
         }),
       );
+      await notifySendFailedIn(tx, { candidateId, code: failure.code });
     });
     await recordWriteHealth(connection, { ok: false, error });
+    kickBackgroundRunner();
     return failure;
   }
 }

@@ -2,6 +2,8 @@
 
 import { signedInAction } from "@/lib/action-client";
 import { reissueSession } from "@/lib/auth/reissue-session";
+import { setNotificationPreferences } from "@/lib/notifications/preferences";
+import { ZNotificationPreferencesInput } from "@/lib/notifications/schemas";
 import { changeOwnPassword, signOutEverywhere } from "@/lib/users/own-account";
 import { ZChangeOwnPasswordInput, ZSignOutEverywhereInput } from "@/lib/users/schemas";
 
@@ -20,3 +22,10 @@ export const signOutEverywhereAction = ownAccount.inputSchema(ZSignOutEverywhere
   await signOutEverywhere({ actor: ctx.user });
   return { signedOut: true };
 });
+
+export const setNotificationPreferencesAction = ownAccount
+  .inputSchema(ZNotificationPreferencesInput)
+  .action(async ({ parsedInput, ctx }) => {
+    await setNotificationPreferences(ctx.user, parsedInput);
+    return { saved: true };
+  });

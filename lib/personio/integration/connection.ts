@@ -3,9 +3,11 @@ import "server-only";
 // The live connection: a Personio client built from the stored credentials, and the health its
 // calls record. Reads for pages are in personio-queries.ts, admin changes in personio-mutations.ts.
 
+import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
 import { databaseProvider } from "@/lib/db/provider";
 import { env } from "@/lib/env";
+import { notifyConnectionFailingIn } from "@/lib/notifications/events";
 import { createPersonioClient, type PersonioClient } from "@/lib/personio/client";
 import { isPersonioError, PERSONIO_ERRORS } from "@/lib/personio/errors";
 import { createSharedPersonioLimits, type SharedPersonioLimits } from "@/lib/personio/shared-limits";
@@ -79,15 +81,26 @@ export async function recordPersonioHealth(outcome: { ok: true } | { ok: false; 
   if (outcome.ok || answered) {
     await db.personioIntegration.updateMany({
       where: { id: PERSONIO_INTEGRATION_ID },
-      data: { lastSuccessAt: new Date() },
+      data: { lastSuccessAt: new Date(), failingSince: null },
     });
     return;
   }
   const code = isPersonioError(outcome.error) ? outcome.error.code : "unexpected";
-  await db.personioIntegration.updateMany({
-    where: { id: PERSONIO_INTEGRATION_ID },
-    data: { lastErrorAt: new Date(), lastErrorCode: code },
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.personioIntegration.updateMany({
+      where: { id: PERSONIO_INTEGRATION_ID },
+      data: { lastErrorAt: now, lastErrorCode: code },
+    });
+    // Working → failing happens once (compare-and-set on failingSince), and so does its
+    // notification; every further failure until a success changes nothing here.
+    const { count } = await tx.personioIntegration.updateMany({
+      where: { id: PERSONIO_INTEGRATION_ID, failingSince: null },
+      data: { failingSince: now },
+    });
+    if (count === 1) await notifyConnectionFailingIn(tx, { code, since: now });
   });
+  kickBackgroundRunner();
 }
 
 export function personioEmployeeLink(subdomain: string, employeeId: number) {

@@ -6,6 +6,8 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/action-client";
 import { sendTestEmail } from "@/lib/email/admin";
 import { ZSendTestEmailInput } from "@/lib/email/schemas";
+import { setNewEmployeeAddresses } from "@/lib/notifications/addresses";
+import { ZNewEmployeeAddressesInput } from "@/lib/notifications/schemas";
 
 // Email is part of the server's plumbing, like background jobs: for those who manage integrations.
 export const sendTestEmailAction = authorizedAction
@@ -15,4 +17,13 @@ export const sendTestEmailAction = authorizedAction
     const result = await sendTestEmail({ to: parsedInput.to, locale: await getLocale() });
     revalidatePath("/admin/email");
     return result;
+  });
+
+export const setNewEmployeeAddressesAction = authorizedAction
+  .metadata({ permission: "integrations:manage" })
+  .inputSchema(ZNewEmployeeAddressesInput)
+  .action(async ({ parsedInput, ctx }) => {
+    await setNewEmployeeAddresses({ actorId: ctx.user.id, addresses: parsedInput.addresses });
+    revalidatePath("/admin/email");
+    return { count: parsedInput.addresses.length };
   });

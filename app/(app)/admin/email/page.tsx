@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { NewEmployeeAddressesForm } from "@/app/(app)/admin/email/_components/new-employee-addresses-form";
 import { TestEmailForm } from "@/app/(app)/admin/email/_components/test-email-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +8,7 @@ import { Cell, HeaderCell, RowHeaderCell, Table, TableBody, TableHead } from "@/
 import { requireUser } from "@/lib/auth/require-user";
 import { describeEmailSettings } from "@/lib/email/admin";
 import { listOutboxMessages } from "@/lib/email/outbox";
+import { readNewEmployeeAddresses } from "@/lib/notifications/addresses";
 
 export async function generateMetadata() {
   const t = await getTranslations("emailAdmin");
@@ -17,10 +19,11 @@ export async function generateMetadata() {
 // the outbox: recipient, subject, state, error; never a message's content.
 export default async function EmailPage() {
   const user = await requireUser("integrations:manage");
-  const [t, format, messages] = await Promise.all([
+  const [t, format, messages, addresses] = await Promise.all([
     getTranslations("emailAdmin"),
     getFormatter(),
     listOutboxMessages(),
+    readNewEmployeeAddresses(),
   ]);
   const settings = describeEmailSettings();
   const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
@@ -53,6 +56,28 @@ export default async function EmailPage() {
         ) : (
           <p className="text-sm text-slate-700">{t("off")}</p>
         )}
+      </section>
+      <section
+        aria-labelledby="new-employee-addresses-heading"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-6"
+      >
+        <h2 id="new-employee-addresses-heading" className="text-lg font-semibold">
+          {t("addressesTitle")}
+        </h2>
+        <p className="text-sm text-slate-600">{t("addressesIntro")}</p>
+        <NewEmployeeAddressesForm
+          initial={addresses}
+          texts={{
+            label: t("addressesLabel"),
+            save: t("addressesSave"),
+            invalid: t("addressesInvalid"),
+            saved: {
+              zero: t("addressesSaved", { count: 0 }),
+              one: t("addressesSaved", { count: 1 }),
+              other: t("addressesSaved", { count: 2 }).replace("2", "#"),
+            },
+          }}
+        />
       </section>
       <section aria-labelledby="email-outbox" className="space-y-3">
         <h2 id="email-outbox" className="text-lg font-semibold">
