@@ -131,3 +131,46 @@ test.describe("language and time zone", DATABASE_INDEPENDENT, () => {
     await context.close();
   });
 });
+
+// Email notifications are each person's own too, on the Account page: only those the person's
+// role allows, with native controls (arrow keys move between the modes).
+test.describe("email notifications", DATABASE_INDEPENDENT, () => {
+  test("a recruiter chooses 'At once' by keyboard and it is kept; an admin also switches off failed sends", async ({
+    page,
+  }) => {
+    const recruiter = await createTestUser("recruiter");
+    await signIn(page, recruiter);
+    await page.goto("/account");
+    const modes = page.getByRole("group", { name: "New hires waiting to be sent" });
+    await expect(modes.getByRole("radio", { name: "Daily digest (8:00 your time)" })).toBeChecked();
+    // A recruiter manages no integration: no switches for failed sends or the connection.
+    await expect(page.getByRole("checkbox", { name: "A send to Personio failed" })).toHaveCount(0);
+    await modes.getByRole("radio", { name: "Daily digest (8:00 your time)" }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect(modes.getByRole("radio", { name: "At once" })).toBeChecked();
+    await page.getByRole("button", { name: "Save notifications" }).click();
+    await expect(page.getByText("Your notification settings are saved.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("radio", { name: "At once" })).toBeChecked();
+    expect(await db.user.findUniqueOrThrow({ where: { id: recruiter.id }, select: { notifyNewHires: true } })).toEqual({
+      notifyNewHires: "IMMEDIATE",
+    });
+
+    const admin = await createTestUser("admin");
+    await page.context().clearCookies();
+    await signIn(page, admin);
+    await page.goto("/account");
+    const failedSends = page.getByRole("checkbox", { name: "A send to Personio failed" });
+    await expect(failedSends).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "The Personio connection is failing" })).toBeChecked();
+    await failedSends.uncheck();
+    await page.getByRole("button", { name: "Save notifications" }).click();
+    await expect(page.getByText("Your notification settings are saved.")).toBeVisible();
+    expect(
+      await db.user.findUniqueOrThrow({
+        where: { id: admin.id },
+        select: { notifySendFailures: true, notifyConnection: true },
+      }),
+    ).toEqual({ notifySendFailures: false, notifyConnection: true });
+  });
+});
