@@ -8,10 +8,10 @@
 export const SERVER_MAX_HEAP_MB = 512;
 
 // The young generation's semi-spaces: V8 sizes them for throughput (16 MB each here, both kept
-// resident once grown), which the server paid for at idle and again during an import. With 4 MB
-// the young collections come more often and each is as cheap (few objects survive a request or an
-// import batch); the resident memory fell by about as much as the young generation shrank
-// (bench/README.md). An operator's own --max-semi-space-size in NODE_OPTIONS wins.
+// resident once grown). At 4 MB the server's resident memory was lower at rest and during a
+// 100k-row import by more than the young generation shrank (fewer old-generation pages grown
+// between full collections); the young collections come more often, which cost the import about
+// a fifth more CPU time (bench/README.md). An operator's own --max-semi-space-size wins.
 export const SERVER_SEMI_SPACE_MB = 4;
 
 export function serverNodeOptions(nodeOptions = process.env.NODE_OPTIONS ?? ""): string {
