@@ -24,6 +24,35 @@ describe("readLimitedBody", () => {
     expect(isBodyTooLarge(read) ? "too large" : read.byteLength).toBe(4000);
   });
 
+  it("returns a body of a declared length whole, its bytes in order", async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 5) return controller.close();
+        controller.enqueue(new Uint8Array(300).fill(sent));
+        sent += 1;
+      },
+    });
+    const request = new Request("http://test/", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-length": "1500" },
+    } as RequestInit);
+    const read = await readLimitedBody(request, 4000);
+    if (isBodyTooLarge(read)) throw new Error("refused");
+    expect(read.byteLength).toBe(1500);
+    expect([read[0], read[299], read[300], read[1499]]).toEqual([0, 0, 1, 4]);
+  });
+
+  it("keeps a body longer than it declared, and refuses one that passes the limit", async () => {
+    const longer = new Request(chunkedRequest(4, 1000).request, { headers: { "content-length": "2500" } });
+    const read = await readLimitedBody(longer, 4000);
+    expect(isBodyTooLarge(read) ? "too large" : read.byteLength).toBe(4000);
+    const past = new Request(chunkedRequest(6, 1000).request, { headers: { "content-length": "2500" } });
+    expect(await readLimitedBody(past, 4000)).toEqual({ tooLarge: true, closeConnection: false });
+  });
+
   it("reads the rest of an oversized body and throws it away, so the connection stays usable", async () => {
     const { request, read } = chunkedRequest(80, 64 * 1024);
     const refusal = await readLimitedBody(request, 1024 * 1024);

@@ -46,6 +46,9 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
   }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
+  // A declared length within the limit gets one buffer the chunks are copied into as they arrive,
+  // so a large upload is held once, not as its chunks and again as their concatenation.
+  let whole = Number.isFinite(declared) && !declaredTooLarge ? Buffer.allocUnsafe(declared) : null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -56,8 +59,15 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
     }
     const { done, value } = await reader.read();
     if (done) break;
+    if (whole && size + value.byteLength <= whole.length) whole.set(value, size);
+    else {
+      // More than was declared: the chunks are kept instead.
+      if (whole) chunks.push(whole.subarray(0, size));
+      whole = null;
+      if (size + value.byteLength <= limit) chunks.push(value);
+    }
     size += value.byteLength;
-    if (size <= limit) chunks.push(value);
   }
+  if (whole) return whole.subarray(0, size);
   return Buffer.concat(chunks);
 }

@@ -34,8 +34,8 @@ import { metrics } from "@/lib/metrics/registry";
 // of another process (or of the next start) takes the job over and it resumes after the last
 // committed batch. Re-running rows is harmless anyway: an import writes only differences.
 
-// 200 rows keep a batch's JSON (lib/db/json-insert.ts) under V8's large-object size (128 kB), so
-// it is collected young; larger batches peaked over the import's memory budget (bench/README.md).
+// Rows per batch (one transaction). Larger batches peaked over the import's memory budget
+// (bench/README.md); the new rows' JSON is split further into statements (lib/db/json-insert.ts).
 const BATCH_ROWS = 200;
 
 type Counters = { created: number; updated: number; unchanged: number; rejected: number; keptInPersonio: number };
