@@ -8,11 +8,13 @@
 export const SERVER_MAX_HEAP_MB = 512;
 
 // The young generation's semi-spaces: V8 sizes them for throughput (16 MB each here, both kept
-// resident once grown). At 4 MB the server's resident memory was lower at rest and during a
+// resident once grown). Smaller ones kept the server's resident memory lower at rest and during a
 // 100k-row import by more than the young generation shrank (fewer old-generation pages grown
-// between full collections); the young collections come more often, which cost the import about
-// a fifth more CPU time (bench/README.md). An operator's own --max-semi-space-size wins.
-export const SERVER_SEMI_SPACE_MB = 4;
+// between full collections), at the price of more frequent young collections: 4 MB cost the
+// import about a fifth more CPU time, 8 MB about 7% for most of the memory saved (bench/README.md).
+// Every request pays that price, not only imports, so 8 MB. An operator's own
+// --max-semi-space-size wins.
+export const SERVER_SEMI_SPACE_MB = 8;
 
 export function serverNodeOptions(nodeOptions = process.env.NODE_OPTIONS ?? ""): string {
   const added = [
