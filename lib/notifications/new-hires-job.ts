@@ -23,12 +23,15 @@ export const newHiresJob = defineJobKind({
         data: { notifiedAt: claimedAt },
       });
       if (count === 0) return;
-      const { hires, more } = await summariseHires(tx, { notifiedAt: claimedAt, ...(await stillWaiting(tx)) });
-      if (hires.length === 0) return; // sent, moved on or deleted within the minute
       const recipients = await findRecipients(tx, {
         ...withPermission(NOTIFICATION_PERMISSIONS.newHires),
         notifyNewHires: "IMMEDIATE",
       });
+      // Nobody to tell (the default is the digest): the notices are claimed all the same, and not
+      // summarised, which for an import of 100k hires would read every one of them each minute.
+      if (recipients.length === 0) return;
+      const { hires, more } = await summariseHires(tx, { notifiedAt: claimedAt, ...(await stillWaiting(tx)) });
+      if (hires.length === 0) return; // sent, moved on or deleted within the minute
       for (const recipient of recipients) {
         await queueEmail(tx, {
           template: "notify.new-hires",
