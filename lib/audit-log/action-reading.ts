@@ -36,6 +36,10 @@ export function readingOf(action: AuditAction): ActionReading {
     case "auth.password-check":
     case "audit.export":
     case "background-job.retry":
+    case "privacy.set-retention":
+    case "privacy.retention-run":
+    case "privacy.erase":
+    case "privacy.export":
     case "secrets.rotate-key":
     case "installation.setup":
       return { title: action };
