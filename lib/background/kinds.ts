@@ -2,9 +2,10 @@ import "server-only";
 
 import { sendEmailJob } from "@/lib/email/send-job";
 import { importJob } from "@/lib/imports/run-import";
+import { retentionJob } from "@/lib/privacy/retention-job";
 
 import { createJobRegistry } from "./registry";
 
 // Every kind of background job the app runs. A kind missing here is never claimed by this
 // build; the admin page names each kind from backgroundJobs.kinds.<kind> in the catalogues.
-export const APP_JOB_KINDS = createJobRegistry([importJob, sendEmailJob]);
+export const APP_JOB_KINDS = createJobRegistry([importJob, sendEmailJob, retentionJob]);
