@@ -194,7 +194,7 @@ async function findEverywhere(needle: string): Promise<string[]> {
   const found: string[] = [];
   if (isPostgres) {
     const columns = await client.$queryRawUnsafe<Array<{ table_name: string; column_name: string }>>(
-      `SELECT table_name, column_name FROM information_schema.columns
+      `SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns
        WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'character')`,
     );
     expect(columns.length).toBeGreaterThan(50);
