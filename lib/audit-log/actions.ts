@@ -140,7 +140,7 @@ export const AUDIT_DETAILS = {
     keptInPersonio: z.number().optional(),
   }),
   // Privacy (lib/privacy/): counts only, never whom an erasure or an export was about.
-  "privacy.set-retention": z.object({ changed: texts }),
+  "privacy.set-retention": z.object({ rules: texts }),
   "privacy.retention-run": z.object({ asOf: text, ...privacyRunCounts }),
   "privacy.erase": z.object({ via: z.enum(["screen", "api"]), apiKeyId: text.optional(), ...privacyPersonCounts }),
   "privacy.export": z.object(privacyPersonCounts),

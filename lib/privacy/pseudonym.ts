@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 // Pure: replaces the personal values inside an audit entry's details (names and emails a person
 // typed or a send carried) with a pseudonym, keeping the entry's shape, its ids and codes. The
 // keys are those of lib/audit-log/actions.ts that can hold such values; a new detail that holds
-// personal data must be added here (lib/privacy/pseudonym.test.ts lists every action's details).
+// personal data must be added here (pseudonym.test.ts covers each of today's).
 
 /** Detail keys whose whole value is personal. */
 // "candidate": the words an audit export was filtered by (a name typed); "person" there is a user id.

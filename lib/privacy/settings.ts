@@ -35,7 +35,7 @@ export async function saveRetentionRules(
       targetType: "settings",
       targetId: SETTINGS_ID,
       outcome: "success",
-      details: { changed: changed.map((key) => `${key}=${input.rules[key]}`) },
+      details: { rules: changed.map((key) => `${key}=${input.rules[key]}`) },
     });
     return { changed };
   });
