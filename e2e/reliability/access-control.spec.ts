@@ -62,6 +62,10 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   savePreferencesAction: { permission: "signed-in", path: () => "/candidates" },
   retryBackgroundJobAction: { permission: "integrations:manage", path: () => "/admin/background-jobs" },
   sendTestEmailAction: { permission: "integrations:manage", path: () => "/admin/email" },
+  saveRetentionRulesAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
+  previewRetentionAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
+  findPersonAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
+  erasePersonAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
 };
 
 const PAGES: Record<string, { permission: Access; path: (candidateId: string) => string; allowedRedirect?: string }> = {
@@ -85,6 +89,7 @@ const PAGES: Record<string, { permission: Access; path: (candidateId: string) =>
   jobs: { permission: "jobs:manage", path: () => "/admin/jobs" },
   "background jobs": { permission: "integrations:manage", path: () => "/admin/background-jobs" },
   email: { permission: "integrations:manage", path: () => "/admin/email" },
+  privacy: { permission: "privacy:manage", path: () => "/admin/privacy" },
   import: { permission: "candidates:import", path: () => "/import" },
   account: { permission: "signed-in", path: () => "/account" },
   "forgot password": { permission: "public", path: () => "/forgot-password" },

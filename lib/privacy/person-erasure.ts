@@ -84,7 +84,7 @@ export type ErasureResult = { found: false } | { found: true; counts: ReturnType
 
 export async function erasePerson(
   client: PrismaClient,
-  input: PersonQuery & { actorId: string; via: "screen" | "api"; apiKeyId?: string },
+  input: PersonQuery & { actorId: string | null; via: "screen" | "api"; apiKeyId?: string },
 ): Promise<ErasureResult> {
   const kind = databaseKindOf(client);
   return client.$transaction(

@@ -10,4 +10,7 @@ export const ZPersonQuery = z
   })
   .refine((query) => Boolean(query.email) || Boolean(query.candidateId), { message: "email_or_candidate" });
 
+/** The dry run takes nothing; an empty object, so anything else is refused like any bad input. */
+export const ZRetentionPreviewInput = z.object({}).strict();
+
 export type TPersonQuery = z.infer<typeof ZPersonQuery>;

@@ -8,7 +8,7 @@ import { searchPerson } from "@/lib/privacy/overview";
 import { erasePerson } from "@/lib/privacy/person-erasure";
 import { previewRetention } from "@/lib/privacy/retention";
 import { ZRetentionRules } from "@/lib/privacy/rules";
-import { ZPersonQuery } from "@/lib/privacy/schemas";
+import { ZPersonQuery, ZRetentionPreviewInput } from "@/lib/privacy/schemas";
 import { saveRetentionRules } from "@/lib/privacy/settings";
 
 // The Privacy page: retention rules, their dry run, and erasure and access requests. All of it
@@ -23,14 +23,17 @@ export const saveRetentionRulesAction = authorizedAction
     return { changed: changed.length };
   });
 
-export const previewRetentionAction = authorizedAction.metadata({ permission: "privacy:manage" }).action(async () => {
-  const preview = await previewRetention(db, new Date());
-  return {
-    counts: preview.counts,
-    unsent: preview.unsent.map((row) => ({ ...row, at: row.at.toISOString() })),
-    sent: preview.sent.map((row) => ({ ...row, at: row.at?.toISOString() ?? null })),
-  };
-});
+export const previewRetentionAction = authorizedAction
+  .metadata({ permission: "privacy:manage" })
+  .inputSchema(ZRetentionPreviewInput)
+  .action(async () => {
+    const preview = await previewRetention(db, new Date());
+    return {
+      counts: preview.counts,
+      unsent: preview.unsent.map((row) => ({ ...row, at: row.at.toISOString() })),
+      sent: preview.sent.map((row) => ({ ...row, at: row.at?.toISOString() ?? null })),
+    };
+  });
 
 export const findPersonAction = authorizedAction
   .metadata({ permission: "privacy:manage" })

@@ -74,7 +74,7 @@ export function RetentionRulesForm({ rules, lastRun }: { rules: RetentionRules; 
           <Button type="submit" disabled={save.isPending}>
             {t("saveRules")}
           </Button>
-          <Button variant="secondary" onClick={() => preview.execute()} disabled={preview.isPending}>
+          <Button variant="secondary" onClick={() => preview.execute({})} disabled={preview.isPending}>
             {t("dryRun")}
           </Button>
         </div>
