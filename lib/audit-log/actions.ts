@@ -141,7 +141,7 @@ export const AUDIT_DETAILS = {
   }),
   // Privacy (lib/privacy/): counts only, never whom an erasure or an export was about.
   "privacy.set-retention": z.object({ rules: texts }),
-  "privacy.retention-run": z.object({ asOf: text, ...privacyRunCounts }),
+  "privacy.retention-run": z.object({ asOf: text, durationMs: z.number().optional(), ...privacyRunCounts }),
   "privacy.erase": z.object({ via: z.enum(["screen", "api"]), apiKeyId: text.optional(), ...privacyPersonCounts }),
   "privacy.export": z.object(privacyPersonCounts),
   "installation.setup": z.object({ source: z.enum(["setup-page", "cli"]) }),

@@ -123,6 +123,7 @@ export async function previewRetention(client: PrismaClient, asOf: Date) {
 /** Applies every rule as of `asOf` and records the run in the audit log, counts only. */
 export async function applyRetention(client: PrismaClient, options: RetentionOptions): Promise<RetentionCounts> {
   const { asOf } = options;
+  const startedAt = performance.now();
   const take = options.batchSize ?? DEFAULT_BATCH;
   const between = options.betweenBatches ?? (async () => {});
   const kind = databaseKindOf(client);
@@ -240,7 +241,7 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
     actorId: null,
     action: "privacy.retention-run",
     outcome: "success",
-    details: { asOf: asOf.toISOString(), ...counts },
+    details: { asOf: asOf.toISOString(), durationMs: Math.round(performance.now() - startedAt), ...counts },
   });
   return counts;
 }
