@@ -38,6 +38,9 @@ export type RetentionOptions = {
 };
 
 const DEFAULT_BATCH = 500;
+// A batch's transaction: above Prisma's 5 s default, which a loaded machine can reach (SQLite's
+// search index is updated for every candidate removed); still short next to the job's lease.
+const BATCH_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 const FINISHED_IMPORT = ["DONE", "FAILED", "UPLOADED"];
 const FINISHED_EMAIL = ["SENT", "FAILED"];
 
@@ -156,7 +159,7 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
         tx,
         gone.map((row) => row.id),
       );
-    });
+    }, BATCH_TRANSACTION);
     await between();
   }
 
@@ -175,7 +178,7 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
         due.map((row) => row.id),
         asOf,
       );
-    });
+    }, BATCH_TRANSACTION);
     await between();
   }
 
@@ -289,7 +292,7 @@ async function pseudonymizeAuditEntries(
         where: { id: { in: rows.map((row) => row.id) } },
         data: { pseudonymizedAt: asOf },
       });
-    });
+    }, BATCH_TRANSACTION);
     total += rows.length;
     if (rows.length < take) return total;
     await between();
