@@ -103,10 +103,12 @@ export async function erasePerson(
         tx,
         locked.filter((row) => isSentOrLinked(row) && !row.erasedAt).map((row) => row.id),
         now,
+        kind,
       );
       await deleteCandidates(
         tx,
         locked.filter((row) => !isSentOrLinked(row)).map((row) => row.id),
+        kind,
       );
       await tx.webhookDelivery.deleteMany({ where: { id: { in: data.intakeLog.map((entry) => entry.id) } } });
       await tx.candidateImportRejection.deleteMany({ where: { id: { in: data.rejectedRows.map((row) => row.id) } } });

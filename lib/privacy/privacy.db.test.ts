@@ -316,6 +316,17 @@ describe("an erasure request", () => {
     const result = await privacy.erasure.erasePerson(client, { email, actorId: adminId, via: "screen" });
     expect(result).toMatchObject({ found: true, counts: { candidates: 2 } });
     for (const needle of needles) expect(await findEverywhere(needle), needle).toEqual([]);
+    if (!isPostgres) {
+      // The search index's triggers, set aside for the batch, are back.
+      const triggers = await client.$queryRawUnsafe<Array<{ name: string }>>(
+        `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'CandidateSearch_%' ORDER BY name`,
+      );
+      expect(triggers.map((trigger) => trigger.name)).toEqual([
+        "CandidateSearch_delete",
+        "CandidateSearch_insert",
+        "CandidateSearch_update",
+      ]);
+    }
 
     // The sent one stays as an erased person with its handoff record; the other is gone.
     expect(await client.candidate.findUnique({ where: { id: duplicate.id } })).toBeNull();

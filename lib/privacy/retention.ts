@@ -128,7 +128,12 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
   const { asOf } = options;
   const startedAt = performance.now();
   const take = options.batchSize ?? DEFAULT_BATCH;
-  const between = options.betweenBatches ?? (async () => {});
+  // Between batches the server's requests go first: on SQLite every statement runs on the event
+  // loop, so a job that never yields would hold pages back until it is done.
+  const between = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    await options.betweenBatches?.();
+  };
   const kind = databaseKindOf(client);
   const rules = await getRetentionRules(client);
   const cut = (days: number) => retentionCutoff(asOf, days);
@@ -158,6 +163,7 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
       return deleteCandidates(
         tx,
         gone.map((row) => row.id),
+        kind,
       );
     }, BATCH_TRANSACTION);
     await between();
@@ -177,6 +183,7 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
         tx,
         due.map((row) => row.id),
         asOf,
+        kind,
       );
     }, BATCH_TRANSACTION);
     await between();
