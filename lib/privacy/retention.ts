@@ -38,6 +38,9 @@ export type RetentionOptions = {
 };
 
 const DEFAULT_BATCH = 500;
+// Candidates go 100 at a time: each batch runs its statements on the server's event loop (SQLite),
+// and a page waits behind a batch once per query it makes.
+const CANDIDATE_BATCH = 100;
 // A batch's transaction: above Prisma's 5 s default, which a loaded machine can reach (SQLite's
 // search index is updated for every candidate removed); still short next to the job's lease.
 const BATCH_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
@@ -128,11 +131,16 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
   const { asOf } = options;
   const startedAt = performance.now();
   const take = options.batchSize ?? DEFAULT_BATCH;
+  const candidateTake = options.batchSize ?? CANDIDATE_BATCH;
   // Between batches the server's requests go first: on SQLite every statement runs on the event
-  // loop, so a job that never yields would hold pages back until it is done.
+  // loop, so a job that never paused would hold pages back until it is done. It pauses as long as
+  // its last batch took (at most a second): half the time for the job, half for everyone else.
+  let batchStarted = performance.now();
   const between = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
+    const worked = performance.now() - batchStarted;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, worked)));
     await options.betweenBatches?.();
+    batchStarted = performance.now();
   };
   const kind = databaseKindOf(client);
   const rules = await getRetentionRules(client);
@@ -152,7 +160,7 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
   // started (or who changed) since the batch was listed is left alone.
   const unsentCutoff = cut(rules.unsentCandidateDays);
   for (let after = ""; ;) {
-    const ids = await nextCandidateIds(client, unsentWhere(unsentCutoff), after, take);
+    const ids = await nextCandidateIds(client, unsentWhere(unsentCutoff), after, candidateTake);
     if (ids.length === 0) break;
     after = ids.at(-1)!;
     counts.unsentCandidates += await client.$transaction(async (tx) => {
@@ -171,7 +179,7 @@ export async function applyRetention(client: PrismaClient, options: RetentionOpt
 
   const sentCutoff = cut(rules.sentCandidateDays);
   for (let after = ""; ;) {
-    const ids = await nextCandidateIds(client, sentWhere(sentCutoff), after, take);
+    const ids = await nextCandidateIds(client, sentWhere(sentCutoff), after, candidateTake);
     if (ids.length === 0) break;
     after = ids.at(-1)!;
     counts.sentCandidates += await client.$transaction(async (tx) => {
