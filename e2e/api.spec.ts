@@ -45,6 +45,7 @@ test.describe("REST API /api/v1", () => {
         "POST /candidates",
         "GET /candidates/{id}",
         "PATCH /candidates/{id}",
+        "DELETE /candidates/{id}",
         "PUT /candidates/by-external-id/{externalSource}/{externalId}",
         "POST /candidates/{id}/stage",
         "GET /jobs",

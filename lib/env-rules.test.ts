@@ -8,6 +8,7 @@ import {
   isLoopbackHost,
   senderProblem,
   smtpSettingsProblems,
+  testClockProblem,
 } from "@/lib/env-rules";
 
 describe("https URLs", () => {
@@ -92,5 +93,35 @@ describe("email settings", () => {
     expect(smtpSettingsProblems({ ...complete, SMTP_USER: "handoff" })).toEqual([
       { path: ["SMTP_PASSWORD"], message: "SMTP_USER and SMTP_PASSWORD go together" },
     ]);
+  });
+});
+
+describe("the test clock (HANDOFF_TEST_CLOCK_OFFSET_DAYS)", () => {
+  it("is refused by a production server unless its public address is a loopback one", () => {
+    const days = 200;
+    expect(
+      testClockProblem({
+        NODE_ENV: "production",
+        NEXTAUTH_URL: "https://handoff.example.com",
+        HANDOFF_TEST_CLOCK_OFFSET_DAYS: days,
+      }),
+    ).toMatch(/tests only/);
+    expect(testClockProblem({ NODE_ENV: "production", HANDOFF_TEST_CLOCK_OFFSET_DAYS: days })).toMatch(/tests only/);
+    expect(
+      testClockProblem({
+        NODE_ENV: "production",
+        NEXTAUTH_URL: "http://127.0.0.1.evil.example",
+        HANDOFF_TEST_CLOCK_OFFSET_DAYS: days,
+      }),
+    ).toMatch(/tests only/);
+    expect(
+      testClockProblem({
+        NODE_ENV: "production",
+        NEXTAUTH_URL: "http://127.0.0.1:3400",
+        HANDOFF_TEST_CLOCK_OFFSET_DAYS: days,
+      }),
+    ).toBeNull();
+    expect(testClockProblem({ NODE_ENV: "development", HANDOFF_TEST_CLOCK_OFFSET_DAYS: days })).toBeNull();
+    expect(testClockProblem({ NODE_ENV: "production", NEXTAUTH_URL: "https://handoff.example.com" })).toBeNull();
   });
 });

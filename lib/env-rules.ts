@@ -81,3 +81,26 @@ export function smtpSettingsProblems(values: SmtpValues): Array<{ path: string[]
     problems.push({ path: ["SMTP_PASSWORD"], message: "SMTP_USER and SMTP_PASSWORD go together" });
   return problems;
 }
+
+/**
+ * Why HANDOFF_TEST_CLOCK_OFFSET_DAYS is refused, or null. It moves the background runner's clock
+ * (the retention job's "as of") forward, for end-to-end tests of the retention rules. A production
+ * process accepts it only when its public address is a loopback one (a test's own server, which
+ * no browser elsewhere can sign in to); a real installation with it set does not start.
+ */
+export function testClockProblem(values: {
+  NODE_ENV?: string;
+  NEXTAUTH_URL?: string;
+  HANDOFF_TEST_CLOCK_OFFSET_DAYS?: number;
+}): string | null {
+  if (!values.HANDOFF_TEST_CLOCK_OFFSET_DAYS) return null;
+  if (values.NODE_ENV !== "production") return null;
+  let host = "";
+  try {
+    host = values.NEXTAUTH_URL ? new URL(values.NEXTAUTH_URL).hostname : "";
+  } catch {
+    host = "";
+  }
+  if (host && isLoopbackHost(host)) return null;
+  return "is for tests only: a production server accepts it only when NEXTAUTH_URL is a loopback address";
+}

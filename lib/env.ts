@@ -5,7 +5,13 @@ import { z } from "zod";
 
 import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
 import { loadOrCreateDevSecrets } from "@/lib/dev-secrets";
-import { encryptionKeyProblem, httpsUrlProblem, senderProblem, smtpSettingsProblems } from "@/lib/env-rules";
+import {
+  encryptionKeyProblem,
+  httpsUrlProblem,
+  senderProblem,
+  smtpSettingsProblems,
+  testClockProblem,
+} from "@/lib/env-rules";
 import { LOCALES } from "@/lib/i18n/config";
 import { canonicalTimeZone } from "@/lib/i18n/time-zones";
 
@@ -108,6 +114,9 @@ export const env = createEnv({
     // The bearer token a Prometheus scraper sends to /api/metrics. Unset, the endpoint does not
     // exist (404): the figures say how busy the installation is, which is nobody else's business.
     METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    // Tests only (lib/env-rules.ts testClockProblem): days the background runner's clock runs
+    // ahead, so an end-to-end test sees the retention rules apply without waiting for them.
+    HANDOFF_TEST_CLOCK_OFFSET_DAYS: z.coerce.number().int().min(0).max(3650).optional(),
   },
   client: {},
   runtimeEnv: {
@@ -140,11 +149,14 @@ export const env = createEnv({
     SMTP_USER: process.env.SMTP_USER,
     SMTP_PASSWORD: process.env.SMTP_PASSWORD,
     SMTP_FROM: process.env.SMTP_FROM,
+    HANDOFF_TEST_CLOCK_OFFSET_DAYS: process.env.HANDOFF_TEST_CLOCK_OFFSET_DAYS,
   },
   // Settings that only make sense together (email's sender and the links it carries).
   createFinalSchema: (shape) =>
     z.object(shape).superRefine((values, context) => {
       for (const { path, message } of smtpSettingsProblems(values)) context.addIssue({ code: "custom", path, message });
+      const testClock = testClockProblem(values);
+      if (testClock) context.addIssue({ code: "custom", path: ["HANDOFF_TEST_CLOCK_OFFSET_DAYS"], message: testClock });
     }),
   skipValidation: isBuild || !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks|browser|logs|instances]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks|browser|logs|instances|retention]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -28,6 +28,7 @@ import {
   type RequestLogResult,
 } from "./bench/measure-operations";
 import { collectPlans, measurePages, pageCases } from "./bench/measure-pages";
+import { measureRetention, writeRetentionSection, type RetentionResult } from "./bench/measure-retention";
 import {
   createFloorToken,
   measureActionBaseline,
@@ -518,6 +519,22 @@ async function benchRequestLog(sandbox: PersonioSandbox, secrets: AppSecrets): P
   }
 }
 
+// 9. The daily retention job on 100k candidates, and the list page's p95 while it runs.
+async function benchRetention(sandbox: PersonioSandbox, secrets: AppSecrets): Promise<RetentionResult> {
+  const size = quick ? 10_000 : 100_000;
+  log(`retention: seeding ${size / 1000}k candidates`);
+  const dataset = await prepareDataset("retention", size, 0, secrets);
+  assertSameBuild();
+  return measureRetention({
+    dataset,
+    sandboxUrl: sandbox.url,
+    secrets,
+    samples: SETTINGS.logSamples,
+    warmup: SETTINGS.pageWarmup,
+    log,
+  });
+}
+
 // 8. A burst of sends over one and over three app processes on one PostgreSQL database.
 async function benchInstances(sandbox: PersonioSandbox, secrets: AppSecrets): Promise<InstancesBurst[]> {
   if (!findPostgresBinaries()) {
@@ -619,6 +636,7 @@ async function main() {
   log(`Personio sandbox at ${sandbox.url}`);
   let requestLog: RequestLogResult | null = null;
   let instanceBursts: InstancesBurst[] = [];
+  let retention: RetentionResult | null = null;
   try {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
@@ -629,6 +647,7 @@ async function main() {
     if (only === "browser") await benchBrowserAlone(sandbox, secrets, results);
     if (!only || only === "logs") requestLog = await benchRequestLog(sandbox, secrets);
     if (!only || only === "instances") instanceBursts = await benchInstances(sandbox, secrets);
+    if (!only || only === "retention") retention = await benchRetention(sandbox, secrets);
   } finally {
     await sandbox.close();
   }
@@ -648,12 +667,16 @@ async function main() {
   } else if (only === "webhooks") {
     writeWebhooksSection(results);
     log("updated the webhook section of bench/results/latest.md");
-  } else if (only !== "logs" && only !== "instances") {
+  } else if (only !== "logs" && only !== "instances" && only !== "retention") {
     writeResults(results);
     log("wrote bench/results/latest.json and bench/results/latest.md");
   }
   // These two sections are added to (or replaced in) latest.md, after a full run's table too.
   const machineLoad: [number[], number[]] = [results.machine.loadBefore, results.machine.loadAfter];
+  if (retention) {
+    writeRetentionSection(retention, machineLoad);
+    log("updated the retention section of bench/results/latest.md");
+  }
   if (requestLog) {
     writeRequestLogSection(requestLog, SETTINGS.runs, machineLoad);
     log("updated the access log section of bench/results/latest.md");

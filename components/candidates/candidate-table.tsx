@@ -14,9 +14,10 @@ export async function CandidateTable({
   rows: CandidateListRow[];
   badges?: Map<string, PersonioBadgeData>;
 }) {
-  const [t, tStages, format] = await Promise.all([
+  const [t, tStages, tPrivacy, format] = await Promise.all([
     getTranslations("candidates"),
     getTranslations("stages"),
+    getTranslations("privacy"),
     getFormatter(),
   ]);
 
@@ -52,7 +53,8 @@ export async function CandidateTable({
             <Cell className="font-medium max-md:p-0!">
               <span className="flex flex-wrap items-center gap-2">
                 <Link href={`/candidates/${row.id}`} className="text-indigo-700 hover:underline">
-                  {row.firstName} {row.lastName}
+                  {/* A sent candidate whose personal data was erased (lib/privacy) has no name left. */}
+                  {row.firstName || row.lastName ? `${row.firstName} ${row.lastName}` : tPrivacy("erasedPerson")}
                 </Link>
                 {badges?.get(row.id) && <PersonioBadge candidateId={row.id} badge={badges.get(row.id)!} size="sm" />}
               </span>

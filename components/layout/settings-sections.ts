@@ -14,6 +14,8 @@ export const SETTINGS_SECTIONS = [
   { href: "/admin/background-jobs", permission: "integrations:manage", label: "backgroundJobs.nav" },
   // SMTP settings (from the environment), a test message and the outbox.
   { href: "/admin/email", permission: "integrations:manage", label: "emailAdmin.nav" },
+  // Retention rules, erasure and access requests (GDPR Art. 17 and 15).
+  { href: "/admin/privacy", permission: "privacy:manage", label: "privacy.nav" },
   { href: "/admin/audit", permission: "audit:read", label: "nav.audit" },
 ] as const satisfies ReadonlyArray<{ href: string; permission: Permission; label: string }>;
 

@@ -43,11 +43,14 @@ export async function startAppCluster(options: {
   instances: number;
   env?: Record<string, string>;
   empty?: boolean;
+  /** Writes to the database before any app process starts (what a process acts on at start). */
+  beforeStart?: (db: PrismaClient) => Promise<void>;
 }): Promise<AppCluster> {
   const database = await createFreshDatabase(`${options.name}-${process.pid}`);
   const db = createPrismaClient(database.url);
   const secrets = generateAppSecrets();
   if (!options.empty) await seedDemoWithSandbox(db, secrets.encryptionKey);
+  await options.beforeStart?.(db);
 
   const sandbox = await startDemoSandbox({ port: 0, quiet: true });
   const output: string[] = [];

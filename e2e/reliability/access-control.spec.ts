@@ -64,6 +64,10 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   retryBackgroundJobAction: { permission: "integrations:manage", path: () => "/admin/background-jobs" },
   sendTestEmailAction: { permission: "integrations:manage", path: () => "/admin/email" },
   setNewEmployeeAddressesAction: { permission: "integrations:manage", path: () => "/admin/email" },
+  saveRetentionRulesAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
+  previewRetentionAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
+  findPersonAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
+  erasePersonAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
 };
 
 const PAGES: Record<string, { permission: Access; path: (candidateId: string) => string; allowedRedirect?: string }> = {
@@ -87,6 +91,7 @@ const PAGES: Record<string, { permission: Access; path: (candidateId: string) =>
   jobs: { permission: "jobs:manage", path: () => "/admin/jobs" },
   "background jobs": { permission: "integrations:manage", path: () => "/admin/background-jobs" },
   email: { permission: "integrations:manage", path: () => "/admin/email" },
+  privacy: { permission: "privacy:manage", path: () => "/admin/privacy" },
   import: { permission: "candidates:import", path: () => "/import" },
   account: { permission: "signed-in", path: () => "/account" },
   "forgot password": { permission: "public", path: () => "/forgot-password" },

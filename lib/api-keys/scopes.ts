@@ -1,5 +1,6 @@
 // Pure: shared by the API key form, the key service and the API routes.
-export const API_SCOPES = ["candidates:read", "candidates:write"] as const;
+// candidates:erase is apart from write: erasing a person (GDPR Art. 17) removes data for good.
+export const API_SCOPES = ["candidates:read", "candidates:write", "candidates:erase"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export function parseScopes(stored: string): ApiScope[] {

@@ -79,6 +79,10 @@ const REASONS: Record<string, { code: ProblemCode; detail: string; pointer?: str
     detail:
       "A candidate with this externalSource and externalId exists; PUT /candidates/by-external-id/{externalSource}/{externalId} updates it.",
   },
+  send_in_flight: {
+    code: "conflict",
+    detail: "A send to Personio is in flight for this person; nothing was erased. Try again in a minute.",
+  },
   job_title_taken: { code: "conflict", detail: "A job with this title exists (case ignored).", pointer: "#/title" },
 };
 

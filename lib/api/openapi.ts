@@ -176,7 +176,8 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
         apiKey: {
           type: "http",
           scheme: "bearer",
-          description: "An API key, hnd_ followed by 43 characters. Scopes: candidates:read, candidates:write.",
+          description:
+            "An API key, hnd_ followed by 43 characters. Scopes: candidates:read, candidates:write, candidates:erase.",
         },
       },
     },

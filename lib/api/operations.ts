@@ -11,6 +11,7 @@ import {
   ZCandidatePatch,
   ZCandidateUpsert,
   ZCandidateWriteResult,
+  ZErasureResult,
   ZJob,
   ZJobCreate,
   ZJobList,
@@ -20,7 +21,7 @@ import {
 
 export type ApiOperation = {
   operationId: string;
-  method: "GET" | "POST" | "PUT" | "PATCH";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** OpenAPI path template below /api/v1. */
   path: string;
   summary: string;
@@ -95,6 +96,20 @@ export const OPERATIONS = {
       200: { description: "Updated or unchanged.", schema: ZCandidateWriteResult },
       201: { description: "Created.", schema: ZCandidateWriteResult },
     },
+  },
+  eraseCandidate: {
+    operationId: "eraseCandidate",
+    method: "DELETE",
+    path: "/candidates/{id}",
+    summary: "Erase a candidate's personal data (GDPR Art. 17)",
+    description:
+      "Erases the candidate and everything Handoff holds about the same person (found by the candidate's email): " +
+      "the intake log, import rows, audit details, emails; as the Privacy page does. A candidate already sent keeps " +
+      "its handoff record (Personio id, who and when) as an erased person; any other is deleted. Personio is not " +
+      "touched. 409 while a send to Personio is in flight. Recorded in the audit log with counts only.",
+    scope: "candidates:erase",
+    pathParams: candidateId,
+    responses: { 200: { description: "Erased; how many records of each kind.", schema: ZErasureResult } },
   },
   moveCandidateStage: {
     operationId: "moveCandidateStage",

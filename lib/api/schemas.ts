@@ -146,6 +146,27 @@ export const ZCandidateField = named(
   ]),
 );
 
+const ZErasedCount = z.number().int().min(0);
+export const ZErasureResult = named(
+  "ErasureResult",
+  z.object({
+    outcome: z.literal("erased"),
+    counts: z
+      .object({
+        candidates: ZErasedCount,
+        intakeEntries: ZErasedCount,
+        rejectedRows: ZErasedCount,
+        importFiles: ZErasedCount,
+        auditEntries: ZErasedCount,
+        emails: ZErasedCount,
+        apiAnswers: ZErasedCount,
+      })
+      .describe(
+        "Records erased, by kind: candidates (sent ones kept as erased persons), intake log entries, rejected import rows, uploaded files, audit entries (pseudonymized), emails, stored API answers.",
+      ),
+  }),
+);
+
 export const ZCandidateWriteResult = named(
   "CandidateWriteResult",
   z.object({

@@ -37,6 +37,10 @@ export function readingOf(action: AuditAction): ActionReading {
     case "audit.export":
     case "notification.set-addresses":
     case "background-job.retry":
+    case "privacy.set-retention":
+    case "privacy.retention-run":
+    case "privacy.erase":
+    case "privacy.export":
     case "secrets.rotate-key":
     case "installation.setup":
       return { title: action };

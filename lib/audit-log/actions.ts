@@ -58,6 +58,27 @@ const permissionChange = z.object({ permission: text });
 const jobWriter = { via: z.enum(["screen", "api"]), apiKeyId: text.optional() };
 const webhookSource = z.object({ kind: text, name: text });
 
+const count = z.number();
+const privacyRunCounts = {
+  unsentCandidates: count,
+  sentCandidates: count,
+  inFlightSkipped: count,
+  intakeEntries: count,
+  imports: count,
+  auditPseudonymized: count,
+  auditEntries: count,
+  outboxMessages: count,
+};
+const privacyPersonCounts = {
+  candidates: count,
+  intakeEntries: count,
+  rejectedRows: count,
+  importFiles: count,
+  auditEntries: count,
+  emails: count,
+  apiAnswers: count,
+};
+
 export const AUDIT_DETAILS = {
   "access.denied": z.object({
     missingPermission: text,
@@ -120,6 +141,11 @@ export const AUDIT_DETAILS = {
     rejected: z.number(),
     keptInPersonio: z.number().optional(),
   }),
+  // Privacy (lib/privacy/): counts only, never whom an erasure or an export was about.
+  "privacy.set-retention": z.object({ rules: texts }),
+  "privacy.retention-run": z.object({ asOf: text, durationMs: z.number().optional(), ...privacyRunCounts }),
+  "privacy.erase": z.object({ via: z.enum(["screen", "api"]), apiKeyId: text.optional(), ...privacyPersonCounts }),
+  "privacy.export": z.object(privacyPersonCounts),
   "installation.setup": z.object({ source: z.enum(["setup-page", "cli"]) }),
   "integration.connect": z.object(credentials),
   "integration.update-credentials": z.object({

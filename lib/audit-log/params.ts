@@ -15,7 +15,7 @@ export const AUDIT_CATEGORY_AREAS: Record<Exclude<AuditCategory, "all">, AuditAr
   sends: ["handoff"],
   candidates: ["candidate", "import", "job", "webhook"],
   users: ["user", "installation"],
-  security: ["auth", "access", "secrets", "api-key", "audit"],
+  security: ["auth", "access", "secrets", "api-key", "audit", "privacy"],
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

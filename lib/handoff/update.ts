@@ -76,7 +76,15 @@ export async function getUpdateFormData(candidateId: string): Promise<UpdateForm
     }),
     getFieldConfig(),
   ]);
-  if (!handoff || !candidate || handoff.personioEmployeeId === null || !isHandoffDone(handoff.status)) return null;
+  // An erased person (lib/privacy) has nothing left in Handoff to correct Personio from.
+  if (
+    !handoff ||
+    !candidate ||
+    candidate.erasedAt ||
+    handoff.personioEmployeeId === null ||
+    !isHandoffDone(handoff.status)
+  )
+    return null;
   const sent = parseSentValues(handoff.sentFields);
   const form = await loadFieldForm(config);
   // A linked profile was sent nothing by Handoff: its form starts from the profile and the prefills.
@@ -128,12 +136,13 @@ async function updateInPersonio({
   const [handoff, config, connection] = await Promise.all([
     db.handoff.findUnique({
       where: { candidateId },
-      select: { status: true, personioEmployeeId: true, sentFields: true },
+      select: { status: true, personioEmployeeId: true, sentFields: true, candidate: { select: { erasedAt: true } } },
     }),
     getFieldConfig(),
     getConnectedPersonioClient(),
   ]);
-  if (!handoff || handoff.personioEmployeeId === null || !isHandoffDone(handoff.status)) {
+  // An erased person is not updated from Handoff: its values are gone here, HR keeps them in Personio.
+  if (!handoff || handoff.candidate.erasedAt || handoff.personioEmployeeId === null || !isHandoffDone(handoff.status)) {
     await writeAuditLog(db, audit("failure", { code: "not_sent" }));
     return { outcome: "not_sent" };
   }

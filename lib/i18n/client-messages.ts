@@ -45,6 +45,7 @@ export const CLIENT_NAMESPACES = [
   "imports",
   "webhooks",
   "notSent",
+  "privacy",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];

@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   "integrations:manage",
   "users:manage",
   "audit:read",
+  "privacy:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

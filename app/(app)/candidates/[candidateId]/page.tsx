@@ -133,7 +133,11 @@ export default async function CandidateProfilePage({ params }: Props) {
         }
       >
         <PageHeader
-          title={`${candidate.firstName} ${candidate.lastName}`}
+          title={
+            !candidate.firstName && !candidate.lastName
+              ? (await getTranslations("privacy"))("erasedPerson")
+              : `${candidate.firstName} ${candidate.lastName}`
+          }
           beside={badge && <PersonioBadge candidateId={candidate.id} badge={badge} withWho />}
           intro={candidate.job.title}
           end={

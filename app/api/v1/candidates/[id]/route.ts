@@ -4,6 +4,8 @@ import { OPERATIONS } from "@/lib/api/operations";
 import { ApiProblem } from "@/lib/api/problem";
 import { getCandidateRecord } from "@/lib/candidates/record";
 import { updateCandidate } from "@/lib/candidates/service";
+import { db } from "@/lib/db";
+import { erasePerson } from "@/lib/privacy/person-erasure";
 
 export const GET = apiHandler(OPERATIONS.getCandidate, async ({ params }) => {
   const candidate = await getCandidateRecord(params.id!);
@@ -28,4 +30,11 @@ export const PATCH = apiHandler(OPERATIONS.updateCandidate, async ({ params, bod
       keptInPersonio: result.kept,
     },
   };
+});
+
+// The Privacy page's erasure, for one candidate and everything about the same person.
+export const DELETE = apiHandler(OPERATIONS.eraseCandidate, async ({ params, apiKey }) => {
+  const result = await erasePerson(db, { candidateId: params.id!, actorId: null, via: "api", apiKeyId: apiKey.id });
+  if (!result.found) throw new ApiProblem("not_found", "No candidate has this id.");
+  return { status: 200, body: { outcome: "erased", counts: result.counts } };
 });
