@@ -76,6 +76,29 @@ test(
 );
 
 test(
+  "from a candidate's profile, More → Erase or export personal data opens the Privacy page with that person found; a recruiter has no such item",
+  DATABASE_INDEPENDENT,
+  async ({ page }) => {
+    const candidate = await createTestCandidate({ stage: "HIRED" });
+    await signIn(page, await createTestUser("admin"));
+    await page.goto(`/candidates/${candidate.id}`);
+    await page.getByRole("button", { name: "More" }).click();
+    await page.getByRole("menuitem", { name: "Erase or export personal data" }).click();
+    await expect(page).toHaveURL(`/admin/privacy?candidate=${candidate.id}`);
+    await expect(page.getByRole("region", { name: "Found about this person" })).toContainText(
+      `${candidate.firstName} ${candidate.lastName}`,
+    );
+
+    await page.context().clearCookies();
+    await signIn(page, await createTestUser("recruiter"));
+    await page.goto(`/candidates/${candidate.id}`);
+    await page.getByRole("button", { name: "More" }).click();
+    await expect(page.getByRole("menuitem", { name: "Send to Personio" })).toBeVisible();
+    await expect(page.getByRole("menuitem", { name: "Erase or export personal data" })).toHaveCount(0);
+  },
+);
+
+test(
   "without privacy:manage: the page and the download are refused (403) and nothing changes",
   DATABASE_INDEPENDENT,
   async ({ page }) => {

@@ -148,7 +148,9 @@ export default async function CandidateProfilePage({ params }: Props) {
                 noActions: t("noActions"),
                 sendToPersonio: tHandoff("menuItem"),
                 updateInPersonio: tFields("update.menuItem"),
+                privacyRequest: t("privacyRequest"),
               }}
+              offersPrivacyRequest={can(user, "privacy:manage")}
               sendUnavailableReason={sendUnavailableReason}
               updateInPersonio={offersUpdate ? { intl: await getClientIntl() } : null}
             />

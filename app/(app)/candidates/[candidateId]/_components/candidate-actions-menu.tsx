@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
 import { DropdownMenu, type MenuItem } from "@/components/ui/dropdown-menu";
@@ -17,17 +18,32 @@ const UpdateInPersonioDialog = dynamic(
 type Props = {
   candidateId: string;
   // Texts come from the server: this menu is on every profile and loads no i18n runtime.
-  labels: { more: string; noActions: string; sendToPersonio: string; updateInPersonio: string };
+  labels: {
+    more: string;
+    noActions: string;
+    sendToPersonio: string;
+    updateInPersonio: string;
+    privacyRequest: string;
+  };
   // Why sending is not available, in words for this person (already sent by whom and when,
   // disabled, …); null when the item should not appear at all. When sending is available the
   // item opens the profile's send flow (send-flow.tsx, decided on the server).
   sendUnavailableReason: string | null;
   // For a profile in Personio and someone with personio:update: the update dialog's texts.
   updateInPersonio: { intl: ClientIntl } | null;
+  // For someone with privacy:manage: the Privacy page's erasure and access request for this person.
+  offersPrivacyRequest: boolean;
 };
 
 // The profile's "More ▾" menu.
-export function CandidateActionsMenu({ candidateId, labels, sendUnavailableReason, updateInPersonio }: Props) {
+export function CandidateActionsMenu({
+  candidateId,
+  labels,
+  sendUnavailableReason,
+  updateInPersonio,
+  offersPrivacyRequest,
+}: Props) {
+  const router = useRouter();
   const moreRef = useRef<HTMLButtonElement>(null);
   const sendFlow = useSendFlow();
   // The item that opened the dialog is gone with the menu: focus goes back to More ▾ (or, when
@@ -64,7 +80,14 @@ export function CandidateActionsMenu({ candidateId, labels, sendUnavailableReaso
         },
       }
     : null;
-  const items = [sendItem, updateItem].filter((item): item is MenuItem => item !== null);
+  const privacyItem: MenuItem | null = offersPrivacyRequest
+    ? {
+        key: "privacy-request",
+        label: labels.privacyRequest,
+        onSelect: () => router.push(`/admin/privacy?candidate=${encodeURIComponent(candidateId)}`),
+      }
+    : null;
+  const items = [sendItem, updateItem, privacyItem].filter((item): item is MenuItem => item !== null);
   const closeUpdate = () => {
     setUpdateOpen(false);
     setClosings((count) => count + 1);
