@@ -51,6 +51,7 @@ const PAGES: PageToCheck[] = [
   page("/admin/api-keys"),
   page("/admin/background-jobs"),
   page("/admin/email"),
+  page("/admin/privacy"),
 ];
 
 // Each page once per language and once per screen size, paired (English on a desktop, German on

@@ -65,6 +65,7 @@ test.describe("the admin area", DATABASE_INDEPENDENT, () => {
       "Single Sign-on",
       "Hintergrundaufträge",
       "E-Mail",
+      "Datenschutz",
       "Protokoll",
     ]);
     await expect(sidebar.getByRole("link", { name: "Nutzer:innen" })).toHaveAttribute("aria-current", "page");
