@@ -1,6 +1,7 @@
 // A real SMTP server for tests (smtp-server), keeping what arrives parsed by mailparser. Tests
 // decide its replies per recipient (a 5xx, a 4xx a few times) and can stop and restart it on the
 // same port, for an outage. Plain SMTP on 127.0.0.1 only (the app's SMTP_SECURITY=none).
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -108,5 +109,33 @@ export async function startSmtpTestServer({ port = 0 }: { port?: number } = {}):
         current.close(() => resolve());
       }),
     start,
+  };
+}
+
+/**
+ * The app's settings (lib/env) for a database test that sends email through this server: a fresh
+ * encryption key, the app at `appUrl`, plain SMTP to the server's port.
+ */
+export function appEnvWithSmtp({
+  databaseUrl,
+  smtpPort,
+  appUrl,
+}: {
+  databaseUrl: string;
+  smtpPort: number;
+  appUrl: string;
+}) {
+  return {
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "silent",
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    DEFAULT_LOCALE: "en",
+    DEFAULT_TIME_ZONE: "Europe/Berlin",
+    NEXTAUTH_URL: appUrl,
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: smtpPort,
+    SMTP_SECURITY: "none",
+    SMTP_FROM: "Handoff <handoff@handoff.example.test>",
   };
 }

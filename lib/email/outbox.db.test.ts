@@ -3,11 +3,10 @@
 // through an outage, failed for good on a 5xx, retried on a 4xx, and refused before SMTP when
 // its address is malformed. Time is a clock the tests move. Runs on SQLite, and on PostgreSQL in
 // npm test's PostgreSQL run (HANDOFF_TEST_DATABASE_URL).
-import { randomBytes } from "node:crypto";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { startSmtpTestServer, type SmtpTestServer } from "@/e2e/support/smtp-test-server";
+import { appEnvWithSmtp, startSmtpTestServer, type SmtpTestServer } from "@/e2e/support/smtp-test-server";
 import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 
@@ -29,19 +28,7 @@ beforeAll(async () => {
   database = await createFreshDatabase(`vitest-outbox-${process.pid}`);
   client = createPrismaClient(database.url);
   smtp = await startSmtpTestServer();
-  Object.assign(env, {
-    NODE_ENV: "test",
-    DATABASE_URL: database.url,
-    LOG_LEVEL: "silent",
-    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    DEFAULT_LOCALE: "en",
-    DEFAULT_TIME_ZONE: "Europe/Berlin",
-    NEXTAUTH_URL: APP_URL,
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: smtp.port,
-    SMTP_SECURITY: "none",
-    SMTP_FROM: "Handoff <handoff@handoff.example.test>",
-  });
+  Object.assign(env, appEnvWithSmtp({ databaseUrl: database.url, smtpPort: smtp.port, appUrl: APP_URL }));
   vi.resetModules();
   vi.doMock("@/lib/env", () => ({ env }));
   // One client for the test and the code under test: on SQLite a second connection in the same

@@ -3,11 +3,10 @@
 // nothing; new hires at once, one email per batch; a failing Personio connection once per change;
 // the new-employee note to the admin-chosen addresses. Time is a clock the tests set. Runs on
 // SQLite, and on PostgreSQL in npm test's PostgreSQL run (HANDOFF_TEST_DATABASE_URL).
-import { randomBytes } from "node:crypto";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { startSmtpTestServer, type SmtpTestServer } from "@/e2e/support/smtp-test-server";
+import { appEnvWithSmtp, startSmtpTestServer, type SmtpTestServer } from "@/e2e/support/smtp-test-server";
 import { createFreshDatabase } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 
@@ -32,19 +31,7 @@ beforeAll(async () => {
   database = await createFreshDatabase(`vitest-notifications-${process.pid}`);
   client = createPrismaClient(database.url);
   smtp = await startSmtpTestServer();
-  Object.assign(env, {
-    NODE_ENV: "test",
-    DATABASE_URL: database.url,
-    LOG_LEVEL: "silent",
-    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    DEFAULT_LOCALE: "en",
-    DEFAULT_TIME_ZONE: "Europe/Berlin",
-    NEXTAUTH_URL: APP_URL,
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: smtp.port,
-    SMTP_SECURITY: "none",
-    SMTP_FROM: "Handoff <handoff@handoff.example.test>",
-  });
+  Object.assign(env, appEnvWithSmtp({ databaseUrl: database.url, smtpPort: smtp.port, appUrl: APP_URL }));
   vi.resetModules();
   vi.doMock("@/lib/env", () => ({ env }));
   vi.doMock("@/lib/db", () => ({ db: client }));
