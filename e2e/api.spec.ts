@@ -423,14 +423,16 @@ test.describe("REST API /api/v1", () => {
         email: `renee.${suffix}@example.com`,
         jobId: job.id,
         stage: "HIRED",
-        externalSource: "greenhouse",
+        // A namespace of its own: "greenhouse" is the first Greenhouse webhook source's, which
+        // another test may be creating at this moment (lib/webhooks/sources.ts).
+        externalSource: `greenhouse-api-${suffix}`,
         externalId: `gh-${suffix}`,
       },
     });
     await db.handoff.create({
       data: { candidateId: candidate.id, status: "SENT", personioEmployeeId: 99, sentAt: new Date() },
     });
-    const response = await request.put(`/api/v1/candidates/by-external-id/greenhouse/gh-${suffix}`, {
+    const response = await request.put(`/api/v1/candidates/by-external-id/greenhouse-api-${suffix}/gh-${suffix}`, {
       headers: auth(key),
       data: {
         firstName: "Renee",
