@@ -15,8 +15,9 @@ function parseStages(stored: string): Stage[] {
   return stages.length > 0 ? STAGES.filter((stage) => stages.includes(stage)) : [...DEFAULT_SENDABLE_STAGES];
 }
 
-export async function getSendableStages(): Promise<Stage[]> {
-  const row = await db.handoffSettings.findUnique({ where: { id: SETTINGS_ID }, select: { sendableStages: true } });
+/** The setting as `client` sees it: the caller's transaction, when a write decides by it. */
+export async function getSendableStages(client: Pick<typeof db, "handoffSettings"> = db): Promise<Stage[]> {
+  const row = await client.handoffSettings.findUnique({ where: { id: SETTINGS_ID }, select: { sendableStages: true } });
   return row ? parseStages(row.sendableStages) : [...DEFAULT_SENDABLE_STAGES];
 }
 

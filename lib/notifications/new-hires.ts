@@ -2,8 +2,8 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { enqueueJob } from "@/lib/background/enqueue";
-import { isStage, type Stage } from "@/lib/candidates/stages";
 import type { HireSummary } from "@/lib/email/templates";
+import { getSendableStages } from "@/lib/handoff/send-settings";
 import { DONE_STATUSES, IN_PERSONIO_STATUSES } from "@/lib/handoff/status";
 
 // New hires waiting to be sent. Whatever writes a candidate (API, webhook, import, a stage move)
@@ -20,15 +20,6 @@ export const FLUSH_EVERY_MS = 60_000;
 export const LISTED_HIRES = 20;
 export const NEW_HIRES_JOB = "notifications.new-hires";
 
-const SETTINGS_ID = "handoff";
-
-// The sendable stages as the caller's transaction sees them (lib/handoff/send-settings.ts's rule).
-async function sendableStagesIn(tx: Tx): Promise<Stage[]> {
-  const row = await tx.handoffSettings.findUnique({ where: { id: SETTINGS_ID }, select: { sendableStages: true } });
-  const stages = (row?.sendableStages ?? "HIRED").split(",").filter(isStage);
-  return stages.length > 0 ? stages : ["HIRED"];
-}
-
 /** A candidate's stage before (null: created now) and after a write. */
 export type StageChange = { candidateId: string; from: string | null; to: string };
 
@@ -36,7 +27,7 @@ export type StageChange = { candidateId: string; from: string | null; to: string
 export async function noteNewHiresIn(tx: Tx, changes: StageChange[]): Promise<void> {
   const moved = changes.filter((change) => change.from !== change.to);
   if (moved.length === 0) return;
-  const sendable: readonly string[] = await sendableStagesIn(tx);
+  const sendable: readonly string[] = await getSendableStages(tx);
   let became = moved.filter(
     (change) => sendable.includes(change.to) && !(change.from !== null && sendable.includes(change.from)),
   );
@@ -66,7 +57,7 @@ export async function noteNewHiresIn(tx: Tx, changes: StageChange[]): Promise<vo
 export async function stillWaiting(tx: Tx): Promise<Prisma.NewHireNoticeWhereInput> {
   return {
     candidate: {
-      stage: { in: await sendableStagesIn(tx) },
+      stage: { in: await getSendableStages(tx) },
       NOT: { handoff: { is: { status: { in: [...DONE_STATUSES] } } } },
     },
   };
