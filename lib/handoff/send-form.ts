@@ -7,11 +7,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getMappingsForSource, getSourceNames } from "@/lib/mappings/store";
 import { isMappableField, mapAtsValue, type MappingLookup } from "@/lib/mappings/values";
+import { can, type Actor } from "@/lib/permissions";
 import { STANDARD_FIELDS, type StandardOptionalField } from "@/lib/personio-fields/catalogue";
+import type { FieldConfig } from "@/lib/personio-fields/config";
 import type { FormField, UnavailableField } from "@/lib/personio-fields/form";
 import { loadFieldForm } from "@/lib/personio-fields/server";
 import { getFieldConfig } from "@/lib/personio-fields/store";
-import type { FieldConfig } from "@/lib/personio-fields/config";
 import { prefillValue, type CoreValues, type PrefillCandidate } from "@/lib/personio-fields/values";
 import type { PersonioErrorCode } from "@/lib/personio/errors";
 
@@ -31,6 +32,8 @@ export type SendFormData = {
    */
   source: { key: string; name: string } | null;
   atsValues: Record<string, string>;
+  /** The person opening the form may save a mapping (mappings:manage). */
+  canRemember: boolean;
 };
 
 export type NotSent = {
@@ -44,7 +47,7 @@ export type NotSent = {
 // have a value an admin fixed or a recruiter typed.
 const PROFILE_FIELDS = ["hireDate", "department", "office", "position"] as const satisfies StandardOptionalField[];
 
-export async function getSendFormData(candidateId: string): Promise<SendFormData | null> {
+export async function getSendFormData(candidateId: string, actor?: Actor): Promise<SendFormData | null> {
   const [candidate, config, sourceNames] = await Promise.all([
     db.candidate.findUnique({
       where: { id: candidateId },
@@ -78,6 +81,7 @@ export async function getSendFormData(candidateId: string): Promise<SendFormData
       ? { key: candidate.externalSource, name: sourceNames[candidate.externalSource] ?? candidate.externalSource }
       : null,
     atsValues,
+    canRemember: can(actor, "mappings:manage"),
   };
 }
 
@@ -107,7 +111,11 @@ export function mappedPrefills(
       .map((setting) => {
         const value = prefillValue(setting, candidate);
         if (setting.source === "fixed" || !isMappableField(setting.key)) return [setting.key, value];
-        const mapped = mapAtsValue(mappings, { source: candidate.externalSource, fieldKey: setting.key, atsValue: value });
+        const mapped = mapAtsValue(mappings, {
+          source: candidate.externalSource,
+          fieldKey: setting.key,
+          atsValue: value,
+        });
         return [setting.key, mapped ?? value];
       }),
   );

@@ -7,7 +7,11 @@ import "server-only";
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
-import { getPersonioOptions, refreshPersonioOptions, type PersonioOptionLists } from "@/lib/personio/integration/options";
+import {
+  getPersonioOptions,
+  refreshPersonioOptions,
+  type PersonioOptionLists,
+} from "@/lib/personio/integration/options";
 
 import { ALL_SOURCES, foldAtsValue, isMappableField, personioValuesFor, type MappingLookup } from "./values";
 
@@ -58,7 +62,9 @@ export async function listValueMappings({ search }: { search: string }) {
   const words = foldAtsValue(search);
   const found = words
     ? rows.filter((row) =>
-        [row.atsValue, row.personioValue, row.fieldKey, row.source].some((value) => foldAtsValue(value).includes(words)),
+        [row.atsValue, row.personioValue, row.fieldKey, row.source].some((value) =>
+          foldAtsValue(value).includes(words),
+        ),
       )
     : rows;
   const mappings: ListedMapping[] = found.slice(0, LISTED_MAX).map((row) => ({
@@ -90,14 +96,23 @@ export type MappingInput = { source: string; fieldKey: string; atsValue: string;
  * value: remembering a correction twice changes the first). Only to a value Personio has.
  */
 export async function saveValueMapping({ actorId, id, input }: { actorId: string; id?: string; input: MappingInput }) {
-  if (!isMappableField(input.fieldKey)) throw new AppError("invalid_input", "Field takes no mapping", "unmappable_field");
+  if (!isMappableField(input.fieldKey))
+    throw new AppError("invalid_input", "Field takes no mapping", "unmappable_field");
   const atsValue = input.atsValue.normalize("NFC").trim();
   const personioValue = input.personioValue.trim();
   await assertPersonioHasValue(input.fieldKey, personioValue);
-  const data = { source: input.source, fieldKey: input.fieldKey, atsValue, atsValueKey: foldAtsValue(atsValue), personioValue };
+  const data = {
+    source: input.source,
+    fieldKey: input.fieldKey,
+    atsValue,
+    atsValueKey: foldAtsValue(atsValue),
+    personioValue,
+  };
   return db.$transaction(async (tx) => {
     const same = await tx.valueMapping.findUnique({
-      where: { source_fieldKey_atsValueKey: { source: data.source, fieldKey: data.fieldKey, atsValueKey: data.atsValueKey } },
+      where: {
+        source_fieldKey_atsValueKey: { source: data.source, fieldKey: data.fieldKey, atsValueKey: data.atsValueKey },
+      },
       select: { id: true },
     });
     if (same && id && same.id !== id) throw new AppError("conflict", "Mapping exists", "mapping_exists");
@@ -121,7 +136,10 @@ export async function saveValueMapping({ actorId, id, input }: { actorId: string
 
 export async function deleteValueMapping({ actorId, id }: { actorId: string; id: string }) {
   return db.$transaction(async (tx) => {
-    const row = await tx.valueMapping.findUnique({ where: { id }, select: { source: true, fieldKey: true, atsValue: true, personioValue: true } });
+    const row = await tx.valueMapping.findUnique({
+      where: { id },
+      select: { source: true, fieldKey: true, atsValue: true, personioValue: true },
+    });
     if (!row) throw new NotFoundError("Mapping");
     await tx.valueMapping.delete({ where: { id } });
     await writeAuditLog(tx, {

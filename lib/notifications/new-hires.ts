@@ -2,8 +2,8 @@ import "server-only";
 
 import type { Prisma } from "@/generated/prisma/client";
 import { enqueueJob } from "@/lib/background/enqueue";
-import { queueAutomaticSendsIn } from "@/lib/handoff/automatic/queue-in";
 import type { HireSummary } from "@/lib/email/templates";
+import { queueAutomaticSendsIn } from "@/lib/handoff/automatic/queue-in";
 import { getSendableStages } from "@/lib/handoff/send-settings";
 import { DONE_STATUSES, IN_PERSONIO_STATUSES } from "@/lib/handoff/status";
 

@@ -37,5 +37,7 @@ export function findSendBlockers({ form, core, extra }: BlockerInput): SendBlock
 
 /** One key per blocker and value, so ten hires with the same unmapped office form one group. */
 export function blockerKey(blocker: SendBlocker): string {
-  return blocker.code === "unmapped_value" ? `${blocker.code}:${blocker.field}:${blocker.value}` : `${blocker.code}:${blocker.field}`;
+  return blocker.code === "unmapped_value"
+    ? `${blocker.code}:${blocker.field}:${blocker.value}`
+    : `${blocker.code}:${blocker.field}`;
 }

@@ -27,6 +27,7 @@ export async function queueAutomaticSendsIn(
   });
   for (const candidate of candidates) {
     const rule = rules.find((entry) => entry.source === candidate.externalSource && entry.stage === candidate.stage);
-    if (rule) await enqueueJob(tx, { kind: AUTOMATIC_SEND_JOB, payload: { candidateId: candidate.id, ruleId: rule.id } });
+    if (rule)
+      await enqueueJob(tx, { kind: AUTOMATIC_SEND_JOB, payload: { candidateId: candidate.id, ruleId: rule.id } });
   }
 }

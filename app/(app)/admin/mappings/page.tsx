@@ -36,8 +36,7 @@ export default async function MappingsPage({ searchParams }: Props) {
     { value: ALL_SOURCES, label: t("allSources") },
     ...Object.entries(sourceNames).map(([value, label]) => ({ value, label })),
   ];
-  const sourceLabel = (source: string) =>
-    source === ALL_SOURCES ? t("allSources") : (sourceNames[source] ?? source);
+  const sourceLabel = (source: string) => (source === ALL_SOURCES ? t("allSources") : (sourceNames[source] ?? source));
   const fields = [
     ...["department", "office", "subcompany", "position"],
     ...config.fields.map((field) => field.key).filter((key) => key.startsWith("dynamic_")),

@@ -82,11 +82,11 @@ export function MappingTable({ mappings, sources, fields, empty }: Props) {
                 <RowHeaderCell>{mapping.atsValue}</RowHeaderCell>
                 <Cell>
                   {mapping.personioValue}
-                  {mapping.isStale && (
-                    <span className="mt-1 block text-xs font-medium text-red-800">{t("stale")}</span>
-                  )}
+                  {mapping.isStale && <span className="mt-1 block text-xs font-medium text-red-800">{t("stale")}</span>}
                 </Cell>
-                <Cell>{fieldLabel({ key: mapping.fieldKey, label: fields.find((f) => f.key === mapping.fieldKey)?.label })}</Cell>
+                <Cell>
+                  {fieldLabel({ key: mapping.fieldKey, label: fields.find((f) => f.key === mapping.fieldKey)?.label })}
+                </Cell>
                 <Cell>{mapping.sourceLabel}</Cell>
                 <Cell className="whitespace-nowrap text-right">
                   <Button variant="secondary" onClick={() => setEditing(mapping.id)}>
