@@ -21,8 +21,8 @@ function greenhouseHire(org: { department: string; office: string }) {
     .replaceAll("35897443", id)
     .replaceAll("265788", id)
     .replace("personal@example.com", `personal.${id}@example.com`)
-    .replace('"name": "Technology"', JSON.stringify({ name: org.department }).slice(1, -1))
-    .replace('"name": "New York City"', JSON.stringify({ name: org.office }).slice(1, -1));
+    .replaceAll('"name": "Technology"', JSON.stringify({ name: org.department }).slice(1, -1))
+    .replaceAll('"name": "New York City"', JSON.stringify({ name: org.office }).slice(1, -1));
   return { id, email: `personal.${id}@example.com`, body };
 }
 
