@@ -2,6 +2,7 @@ import "server-only";
 
 import { sendEmailJob } from "@/lib/email/send-job";
 import { automaticSendJob } from "@/lib/handoff/automatic/job";
+import { automaticSendSummaryJob } from "@/lib/handoff/automatic/summary-job";
 import { importJob } from "@/lib/imports/run-import";
 import { digestJob } from "@/lib/notifications/digest-job";
 import { newHiresJob } from "@/lib/notifications/new-hires-job";
@@ -18,4 +19,5 @@ export const APP_JOB_KINDS = createJobRegistry([
   digestJob,
   retentionJob,
   automaticSendJob,
+  automaticSendSummaryJob,
 ]);

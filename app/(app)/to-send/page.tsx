@@ -37,7 +37,14 @@ export default async function ToSendPage({ searchParams }: Props) {
     connection === "connected"
       ? await groupQueueByBlocker(result.rows)
       : { byCandidate: new Map(), groups: [] as BlockerGroup[] };
-  const describeBlocker = await getBlockerDescriber();
+  const [describeBlocker, tHandoff] = await Promise.all([getBlockerDescriber(), getTranslations("handoff")]);
+  // A send that failed (an automatic one too) says why, as the review form would.
+  const failureMessage = (code: string | null | undefined) =>
+    !code || code === "employee_exists"
+      ? null
+      : tHandoff.has(`errors.${code}`)
+        ? tHandoff(`errors.${code}` as "errors.unexpected")
+        : tHandoff("errors.unexpected");
   const rows: QueueRow[] = result.rows.map((row) => ({
     id: row.id,
     name: `${row.firstName} ${row.lastName}`,
@@ -47,7 +54,9 @@ export default async function ToSendPage({ searchParams }: Props) {
     addedIso: row.createdAt.toISOString(),
     state:
       row.handoff?.lastErrorCode === "employee_exists" ? "waitingForLink" : row.handoff ? "lastAttemptFailed" : "new",
-    blocker: blocked.byCandidate.has(row.id) ? describeBlocker(blocked.byCandidate.get(row.id)!) : null,
+    blocker:
+      (row.handoff?.status === "FAILED" ? failureMessage(row.handoff.lastErrorCode) : null) ??
+      (blocked.byCandidate.has(row.id) ? describeBlocker(blocked.byCandidate.get(row.id)!) : null),
   }));
   const names = new Map(rows.map((row) => [row.id, row.name]));
 
