@@ -213,6 +213,9 @@ test("automatic send for Greenhouse → Hired: a mapped hire is sent once and sa
     await expect(page.getByTestId("personio-sent-by")).toContainText(
       `Sent automatically by the rule “Greenhouse ${suffix} → Hired”`,
     );
+    await expect(page.getByTestId("personio-panel")).toContainText(
+      `Automatically, by the rule “Greenhouse ${suffix} → Hired”`,
+    );
   });
 
   await test.step("a hire with an unmapped office waits in To send with the reason", async () => {
