@@ -172,7 +172,7 @@ test("a mapping to a value Personio does not have is refused; deleting a mapping
   });
 });
 
-test("automatic send for Greenhouse → Hired: a mapped hire is sent once and says so, an unmapped office waits with the reason, 20 deliveries at once make one employee, switched off it stops", async ({
+test("automatic send for Greenhouse → Hired: a mapped hire is sent once and says so, an unmapped office waits with the reason until mapped, 20 deliveries at once make one employee, switched off it stops", async ({
   page,
   request,
 }) => {
@@ -226,6 +226,14 @@ test("automatic send for Greenhouse → Hired: a mapped hire is sent once and sa
     await expect((await toSendRow(page, hire.candidateId)).getByTestId("queue-blocker")).toHaveText(
       `Office “Berlin HQ ${suffix}” has no Personio value`,
     );
+    // The mapping that was missing: the rule looks at the waiting hire again and sends it.
+    await saveMapping(request, {
+      source: source.externalSource,
+      fieldKey: "office",
+      atsValue: `Berlin HQ ${suffix}`,
+      personioValue: personio.office,
+    });
+    await expect.poll(async () => (await sandboxEmployeesWithEmail(hire.email)).length).toBe(1);
   });
 
   await test.step("20 simultaneous deliveries of one hire create one employee", async () => {

@@ -5,8 +5,10 @@ import "server-only";
 // audited with its row.
 
 import { writeAuditLog } from "@/lib/audit";
+import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { requeueWaitingAutomaticSendsIn } from "@/lib/handoff/automatic/queue-in";
 import {
   getPersonioOptions,
   refreshPersonioOptions,
@@ -71,7 +73,7 @@ export async function listValueMappings({ search }: { search: string }) {
     ...row,
     isStale: lists ? !isKnownPersonioValue(lists, row.fieldKey, row.personioValue) : null,
   }));
-  return { mappings, total: found.length, listsUnavailable: lists === null };
+  return { mappings, total: found.length, listsUnavailable: lists === null, lists };
 }
 
 function isKnownPersonioValue(lists: PersonioOptionLists, fieldKey: string, value: string) {
@@ -108,7 +110,7 @@ export async function saveValueMapping({ actorId, id, input }: { actorId: string
     atsValueKey: foldAtsValue(atsValue),
     personioValue,
   };
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const same = await tx.valueMapping.findUnique({
       where: {
         source_fieldKey_atsValueKey: { source: data.source, fieldKey: data.fieldKey, atsValueKey: data.atsValueKey },
@@ -130,8 +132,12 @@ export async function saveValueMapping({ actorId, id, input }: { actorId: string
       outcome: "success",
       details: { source: data.source, field: data.fieldKey, atsValue, personioValue },
     });
-    return { mappingId: saved.id, created: !targetId };
+    // Hires an automatic-send rule left waiting may be clear now.
+    const requeued = await requeueWaitingAutomaticSendsIn(tx, data.source);
+    return { mappingId: saved.id, created: !targetId, requeued };
   });
+  if (outcome.requeued > 0) kickBackgroundRunner();
+  return { mappingId: outcome.mappingId, created: outcome.created };
 }
 
 export async function deleteValueMapping({ actorId, id }: { actorId: string; id: string }) {

@@ -12,6 +12,7 @@ let queueIn: typeof import("./queue-in");
 let mappings: typeof import("@/lib/mappings/store");
 let jobId: string;
 let actorId: string;
+const kickBackgroundRunner = vi.fn();
 
 const LISTS = {
   fetchedAt: new Date().toISOString(),
@@ -35,6 +36,7 @@ beforeAll(async () => {
     getPersonioOptions: async () => ({ ok: true, lists: LISTS, fromCache: true }),
     refreshPersonioOptions: async () => ({ ok: true, lists: LISTS, fromCache: false }),
   }));
+  vi.doMock("@/lib/background/process-runner", () => ({ kickBackgroundRunner }));
   queueIn = await import("./queue-in");
   mappings = await import("@/lib/mappings/store");
   jobId = (await client.job.create({ data: { title: "Engineer", department: "R&D", office: "Berlin" } })).id;
@@ -93,6 +95,11 @@ describe("value mappings", () => {
       input: { ...input, atsValue: " berlin hq ", personioValue: "Berlin" },
     });
     expect(again).toEqual({ mappingId: first.mappingId, created: false });
+    // The Greenhouse hire the rule above left waiting is looked at again after each save.
+    const requeued = await client.backgroundJob.findMany({ where: { kind: queueIn.AUTOMATIC_SEND_JOB } });
+    expect(requeued.length).toBe(3);
+    expect(new Set(requeued.map((job) => JSON.parse(job.payload).candidateId)).size).toBe(1);
+    expect(kickBackgroundRunner).toHaveBeenCalled();
     expect(await client.valueMapping.count()).toBe(1);
     expect(await client.auditLog.count({ where: { action: "mapping.save" } })).toBe(2);
   });

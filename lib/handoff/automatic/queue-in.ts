@@ -31,3 +31,33 @@ export async function queueAutomaticSendsIn(
       await enqueueJob(tx, { kind: AUTOMATIC_SEND_JOB, payload: { candidateId: candidate.id, ruleId: rule.id } });
   }
 }
+
+// A mapping saved for many waiting hires is looked at for this many at most; the rest wait for a review.
+const REQUEUE_MAX = 200;
+
+/**
+ * After a value mapping is saved: the hires that wait, from sources whose rule is on for their
+ * stage (never sent, so no failure a person must look at), are evaluated again. The job sends
+ * those the mapping cleared and leaves the others waiting.
+ */
+export async function requeueWaitingAutomaticSendsIn(tx: Prisma.TransactionClient, source: string): Promise<number> {
+  const rules = await tx.automaticSendRule.findMany({
+    where: { enabled: true, ...(source === "*" ? {} : { source }) },
+    select: { id: true, source: true, stage: true },
+  });
+  let queued = 0;
+  for (const rule of rules) {
+    if (queued >= REQUEUE_MAX) break;
+    const waiting = await tx.candidate.findMany({
+      where: { externalSource: rule.source, stage: rule.stage, handoff: { is: null } },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+      take: REQUEUE_MAX - queued,
+    });
+    for (const candidate of waiting) {
+      await enqueueJob(tx, { kind: AUTOMATIC_SEND_JOB, payload: { candidateId: candidate.id, ruleId: rule.id } });
+    }
+    queued += waiting.length;
+  }
+  return queued;
+}

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { getSourceNames, listValueMappings } from "@/lib/mappings/store";
-import { ALL_SOURCES, isMappableField } from "@/lib/mappings/values";
+import { ALL_SOURCES, isMappableField, personioValuesFor } from "@/lib/mappings/values";
 import { getFieldConfig } from "@/lib/personio-fields/store";
 
 import { MappingForm } from "./_components/mapping-form";
@@ -40,7 +40,12 @@ export default async function MappingsPage({ searchParams }: Props) {
   const fields = [
     ...["department", "office", "subcompany", "position"],
     ...config.fields.map((field) => field.key).filter((key) => key.startsWith("dynamic_")),
-  ].map((key) => ({ key, label: config.fields.find((field) => field.key === key)?.label }));
+  ].map((key) => ({
+    key,
+    label: config.fields.find((field) => field.key === key)?.label,
+    // Offered as suggestions while typing the Personio value; the server checks it again.
+    personioValues: listed.lists ? (personioValuesFor(key, listed.lists) ?? []) : [],
+  }));
   const prefill = {
     source: param(params.source) || ALL_SOURCES,
     fieldKey: isMappableField(param(params.field)) ? param(params.field) : "department",

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useId, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 
 import { saveValueMappingAction } from "@/app/(app)/admin/mappings/actions";
 import { useActionErrorMessage } from "@/components/action-error";
@@ -16,7 +16,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { ZValueMappingInput, type TValueMappingInput } from "@/lib/mappings/schemas";
 
 export type SourceOption = { value: string; label: string };
-export type FieldOption = { key: string; label?: string };
+export type FieldOption = { key: string; label?: string; personioValues?: string[] };
 
 type Props = {
   sources: SourceOption[];
@@ -54,6 +54,9 @@ export function MappingForm({ sources, fields, initial, mappingId, onDone, onCan
     },
     onError: ({ error }) => setFeedback({ tone: "error", text: describeError(error, reasons) ?? "" }),
   });
+  const suggestionsId = useId();
+  const fieldKey = useWatch({ control: form.control, name: "fieldKey" });
+  const suggestions = fields.find((field) => field.key === fieldKey)?.personioValues ?? [];
   const { errors } = form.formState;
   const message = (key?: string) => (key ? t(`validation.${key}` as "validation.required") : undefined);
 
@@ -92,8 +95,14 @@ export function MappingForm({ sources, fields, initial, mappingId, onDone, onCan
           label={t("personioValue")}
           autoComplete="off"
           error={message(errors.personioValue?.message)}
+          list={suggestionsId}
           {...form.register("personioValue")}
         />
+        <datalist id={suggestionsId}>
+          {suggestions.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
       </fieldset>
       <div className="flex gap-2">
         <Button type="submit" disabled={save.isPending}>
