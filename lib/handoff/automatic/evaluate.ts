@@ -7,10 +7,13 @@ import "server-only";
 import { mappedPrefills } from "@/lib/handoff/send-form";
 import { getAllMappings } from "@/lib/mappings/store";
 import type { MappingLookup } from "@/lib/mappings/values";
+import { needsPersonioLists } from "@/lib/personio-fields/catalogue";
 import type { FieldConfig } from "@/lib/personio-fields/config";
+import { buildFieldForm } from "@/lib/personio-fields/form";
 import { loadFieldForm, type LoadedFieldForm } from "@/lib/personio-fields/server";
 import { getFieldConfig } from "@/lib/personio-fields/store";
 import type { PrefillCandidate } from "@/lib/personio-fields/values";
+import { getCachedPersonioOptions, refreshPersonioOptions } from "@/lib/personio/integration/options";
 
 import { findSendBlockers, type SendBlocker } from "./blockers";
 
@@ -19,6 +22,22 @@ export type BlockerContext = { config: FieldConfig; form: LoadedFieldForm; mappi
 export async function loadBlockerContext(): Promise<BlockerContext> {
   const config = await getFieldConfig();
   const [form, mappings] = await Promise.all([loadFieldForm(config), getAllMappings()]);
+  return { config, form, mappings };
+}
+
+/**
+ * The same from the cached lists only, for a page (the To send queue) that must not wait for
+ * Personio: null, and a refresh started, while nothing is cached yet.
+ */
+export async function loadCachedBlockerContext(): Promise<BlockerContext | null> {
+  const config = await getFieldConfig();
+  const needsLists = config.fields.some((field) => needsPersonioLists(field.key));
+  const [lists, mappings] = await Promise.all([needsLists ? getCachedPersonioOptions() : null, getAllMappings()]);
+  if (needsLists && !lists) {
+    void refreshPersonioOptions().catch(() => undefined);
+    return null;
+  }
+  const form = { ...buildFieldForm(config, lists), listsError: null, listsFetchedAt: lists?.fetchedAt ?? null };
   return { config, form, mappings };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { blockerKey, type SendBlocker } from "./blockers";
-import { evaluateCandidate, loadBlockerContext, type EvaluatedCandidate } from "./evaluate";
+import { evaluateCandidate, loadCachedBlockerContext, type EvaluatedCandidate } from "./evaluate";
 
 export type BlockerGroup = {
   key: string;
@@ -16,8 +16,11 @@ export type BlockerGroup = {
  * by it, largest group first: one mapping added for "office 'Berlin HQ'" clears ten hires.
  */
 export async function groupQueueByBlocker(rows: ReadonlyArray<EvaluatedCandidate & { id: string }>) {
-  if (rows.length === 0) return { byCandidate: new Map<string, SendBlocker>(), groups: [] as BlockerGroup[] };
-  const context = await loadBlockerContext();
+  const none = { byCandidate: new Map<string, SendBlocker>(), groups: [] as BlockerGroup[] };
+  if (rows.length === 0) return none;
+  // Never waits for Personio: the page shows the blockers once its lists are cached.
+  const context = await loadCachedBlockerContext();
+  if (!context) return none;
   const byCandidate = new Map<string, SendBlocker>();
   const groups = new Map<string, BlockerGroup>();
   for (const row of rows) {
