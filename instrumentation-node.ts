@@ -50,6 +50,10 @@ export async function registerNode() {
     startBackgroundRunner();
     // The daily digests: an hourly look for those whose local digest hour has come.
     scheduleRecurringJob(DIGEST_JOB, DIGEST_EVERY_MS);
+    // The admins' daily summary of automatic sends (lib/handoff/automatic/summary-job.ts).
+    const { AUTOMATIC_SEND_SUMMARY_JOB, AUTOMATIC_SEND_SUMMARY_EVERY_MS } =
+      await import("@/lib/handoff/automatic/summary-job");
+    scheduleRecurringJob(AUTOMATIC_SEND_SUMMARY_JOB, AUTOMATIC_SEND_SUMMARY_EVERY_MS);
     // At shutdown: jobs in flight finish within the bound, the leases of the rest are released so
     // another instance takes them over at once.
     registerDrain({ name: "background-runner", stop: (timeoutMs) => stopBackgroundRunner(timeoutMs) });

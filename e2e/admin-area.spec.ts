@@ -66,6 +66,8 @@ test.describe("the admin area", DATABASE_INDEPENDENT, () => {
       "Hintergrundaufträge",
       "E-Mail",
       "Datenschutz",
+      "Wertezuordnungen",
+      "Automatisch senden",
       "Protokoll",
     ]);
     await expect(sidebar.getByRole("link", { name: "Nutzer:innen" })).toHaveAttribute("aria-current", "page");

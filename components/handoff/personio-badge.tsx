@@ -20,9 +20,10 @@ export async function PersonioBadge({
   size?: "sm" | "md";
   withWho?: boolean;
 }) {
-  const [t, tOutcome, timeZone, locale] = await Promise.all([
+  const [t, tOutcome, tStages, timeZone, locale] = await Promise.all([
     getTranslations("handoff.badge"),
     getTranslations("sendOutcome"),
+    getTranslations("stages"),
     getTimeZone(),
     getLocale(),
   ]);
@@ -33,7 +34,13 @@ export async function PersonioBadge({
     sentAt: badge.sentAt,
     timeZone: spokenTimeZoneName(timeZone, locale, badge.sentAt),
   };
-  const description = t(badge.status === "LINKED" ? "linkedBy" : "sentBy", values);
+  const rule = badge.automaticRule;
+  const description = rule
+    ? t("sentAutomatically", {
+        ...values,
+        rule: `${rule.sourceName} → ${tStages.has(rule.stage) ? tStages(rule.stage as "HIRED") : rule.stage}`,
+      })
+    : t(badge.status === "LINKED" ? "linkedBy" : "sentBy", values);
   const badgeLink = (
     <PersonioBadgeLink
       tooltipId={`personio-badge-${candidateId}`}

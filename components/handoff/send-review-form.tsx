@@ -28,6 +28,7 @@ import {
   useFieldLabel,
 } from "./personio-field-inputs";
 import { handoffKeys } from "./query-keys";
+import { RememberMappings } from "./remember-mappings";
 import { DoneState } from "./send-done-state";
 import { SendPreview } from "./send-preview";
 import type { Done, Existing, SendReviewProps } from "./send-review-types";
@@ -255,6 +256,9 @@ export function SendReviewForm({
           />
         ))}
       </fieldset>
+      {formData.canRemember && actions.remember && (
+        <RememberMappings formData={formData} values={extraValues} problems={problems} remember={actions.remember} />
+      )}
       <UnavailableFields unavailable={formData.unavailable} />
 
       <SendPreview

@@ -14,6 +14,7 @@ import type {
 import type { HandoffResult } from "@/lib/handoff/send";
 import type { SendFormData } from "@/lib/handoff/send-form";
 import type { HandoffStatus } from "@/lib/handoff/status";
+import type { ZValueMappingInput } from "@/lib/mappings/schemas";
 
 // A server action as built on lib/action-client.ts (flattened validation errors), seen from the browser.
 type Action<Schema extends z.ZodType, Data> = SingleInputActionFn<
@@ -29,6 +30,8 @@ export type SendReviewActions = {
   getHandoffStatus: Action<typeof ZHandoffStatusInput, { status: HandoffStatus | null }>;
   send: Action<typeof ZSendToPersonioInput, HandoffResult>;
   link: Action<typeof ZLinkToPersonioInput, HandoffResult>;
+  /** Saves a value mapping: the review form's "Remember" (permission mappings:manage). */
+  remember?: Action<typeof ZValueMappingInput, { mappingId: string; created: boolean }>;
 };
 
 export type Done = Extract<HandoffResult, { outcome: "sent" | "linked" }> | { outcome: "already_sent" };

@@ -16,6 +16,9 @@ export const SETTINGS_SECTIONS = [
   { href: "/admin/email", permission: "integrations:manage", label: "emailAdmin.nav" },
   // Retention rules, erasure and access requests (GDPR Art. 17 and 15).
   { href: "/admin/privacy", permission: "privacy:manage", label: "privacy.nav" },
+  // ATS values and the Personio values they stand for; sending without review per source and stage.
+  { href: "/admin/mappings", permission: "mappings:manage", label: "mappings.nav" },
+  { href: "/admin/automatic-send", permission: "integrations:manage", label: "automaticSend.nav" },
   { href: "/admin/audit", permission: "audit:read", label: "nav.audit" },
 ] as const satisfies ReadonlyArray<{ href: string; permission: Permission; label: string }>;
 

@@ -68,6 +68,9 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   previewRetentionAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
   findPersonAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
   erasePersonAction: { permission: "privacy:manage", path: () => "/admin/privacy" },
+  saveValueMappingAction: { permission: "mappings:manage", path: () => "/admin/mappings" },
+  deleteValueMappingAction: { permission: "mappings:manage", path: () => "/admin/mappings" },
+  setAutomaticSendRuleAction: { permission: "integrations:manage", path: () => "/admin/automatic-send" },
 };
 
 const PAGES: Record<string, { permission: Access; path: (candidateId: string) => string; allowedRedirect?: string }> = {
@@ -92,6 +95,8 @@ const PAGES: Record<string, { permission: Access; path: (candidateId: string) =>
   "background jobs": { permission: "integrations:manage", path: () => "/admin/background-jobs" },
   email: { permission: "integrations:manage", path: () => "/admin/email" },
   privacy: { permission: "privacy:manage", path: () => "/admin/privacy" },
+  "value mappings": { permission: "mappings:manage", path: () => "/admin/mappings" },
+  "automatic send": { permission: "integrations:manage", path: () => "/admin/automatic-send" },
   import: { permission: "candidates:import", path: () => "/import" },
   account: { permission: "signed-in", path: () => "/account" },
   "forgot password": { permission: "public", path: () => "/forgot-password" },

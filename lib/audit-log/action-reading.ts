@@ -63,6 +63,10 @@ export function readingOf(action: AuditAction): ActionReading {
       return { title: action, personioFields: true };
     case "handoff.set-sendable-stages":
       return { title: action, fromTo: "stages" };
+    case "mapping.save":
+    case "mapping.delete":
+    case "automatic-send.set-rule":
+      return { title: action, personioFields: true };
     case "integration.connect":
     case "integration.update-credentials":
     case "integration.test":

@@ -42,6 +42,8 @@ const handoffStep = z
     fields: text.optional(),
     corrected: texts.optional(),
     ignored: text.optional(),
+    // Sent by an automatic-send rule (lib/handoff/automatic/), no person: the rule's id.
+    automaticRuleId: text.optional(),
   })
   .and(ZCorrectedValues);
 
@@ -130,6 +132,10 @@ export const AUDIT_DETAILS = {
     ignored: text.optional(),
   }),
   "handoff.set-sendable-stages": z.object({ from: texts, to: texts }),
+  // Value mappings (lib/mappings/): an ATS value and the Personio value it stands for.
+  "mapping.save": z.object({ source: text, field: text, atsValue: text, personioValue: text }),
+  "mapping.delete": z.object({ source: text, field: text, atsValue: text, personioValue: text }),
+  "automatic-send.set-rule": z.object({ source: text, stage: text, enabled: z.boolean() }),
   "import.start": z.object({ fileName: text, externalSource: text }),
   "import.run": z.object({
     fileName: text,

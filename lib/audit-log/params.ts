@@ -11,7 +11,16 @@ export const AUDIT_OUTCOMES = ["success", "failure", "denied", "notice"] as cons
 
 // Which areas of actions ("<area>.<verb>") each category covers; a test checks every area has one.
 export const AUDIT_CATEGORY_AREAS: Record<Exclude<AuditCategory, "all">, AuditArea[]> = {
-  settings: ["integration", "role", "sso", "webhook-source", "background-job", "notification"],
+  settings: [
+    "integration",
+    "role",
+    "sso",
+    "webhook-source",
+    "background-job",
+    "notification",
+    "mapping",
+    "automatic-send",
+  ],
   sends: ["handoff"],
   candidates: ["candidate", "import", "job", "webhook"],
   users: ["user", "installation"],

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { sendEmailJob } from "@/lib/email/send-job";
+import { automaticSendJob } from "@/lib/handoff/automatic/job";
+import { automaticSendSummaryJob } from "@/lib/handoff/automatic/summary-job";
 import { importJob } from "@/lib/imports/run-import";
 import { digestJob } from "@/lib/notifications/digest-job";
 import { newHiresJob } from "@/lib/notifications/new-hires-job";
@@ -10,4 +12,12 @@ import { createJobRegistry } from "./registry";
 
 // Every kind of background job the app runs. A kind missing here is never claimed by this
 // build; the admin page names each kind from backgroundJobs.kinds.<kind> in the catalogues.
-export const APP_JOB_KINDS = createJobRegistry([importJob, sendEmailJob, newHiresJob, digestJob, retentionJob]);
+export const APP_JOB_KINDS = createJobRegistry([
+  importJob,
+  sendEmailJob,
+  newHiresJob,
+  digestJob,
+  retentionJob,
+  automaticSendJob,
+  automaticSendSummaryJob,
+]);

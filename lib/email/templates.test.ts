@@ -25,6 +25,10 @@ const SAMPLES: { [Name in EmailTemplateName]: EmailTemplates[Name] } = {
     ],
     more: 0,
   },
+  "notify.automatic-sends": {
+    hires: [{ candidateId: "c1", name: "Ada Lovelace", position: "Engineer", startDate: "2027-01-04" }],
+    more: 1,
+  },
   "notify.send-failed": { candidateId: "c1", name: "Ada Lovelace", code: "invalid_credentials" },
   "notify.connection-failing": { code: "some_new_code", since: "2026-12-10T09:00:00Z" },
   "notify.new-employee": {

@@ -24,6 +24,8 @@ export type EmailTemplates = {
   /** The daily digest of the new hires waiting since the last one. */
   "notify.digest": { hires: HireSummary[]; more: number };
   "notify.send-failed": { candidateId: string; name: string; code: string };
+  /** The daily summary of the hires automatic-send rules sent (lib/handoff/automatic/). */
+  "notify.automatic-sends": { hires: HireSummary[]; more: number };
   "notify.connection-failing": { code: string; since: string };
   /** To the addresses an admin chose (HR, IT): nothing beyond name, position, start date, link. */
   "notify.new-employee": { name: string; position: string; startDate: string | null; employeeUrl: string | null };
@@ -117,6 +119,10 @@ const RENDERERS: {
   "notify.digest": (t, data, context) => ({
     subject: t("notify.digest.subject", { count: data.hires.length + data.more, appName: APP_NAME }),
     blocks: [{ paragraph: t("notify.digest.intro") }, ...hireEntries(t, data.hires, data.more, context)],
+  }),
+  "notify.automatic-sends": (t, data, context) => ({
+    subject: t("notify.automaticSends.subject", { count: data.hires.length + data.more, appName: APP_NAME }),
+    blocks: [{ paragraph: t("notify.automaticSends.intro") }, ...hireEntries(t, data.hires, data.more, context)],
   }),
   "notify.send-failed": (t, data, context) => ({
     subject: t("notify.sendFailed.subject", { name: data.name, appName: APP_NAME }),

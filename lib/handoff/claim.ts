@@ -88,8 +88,10 @@ export type Completion = {
   status: "SENT" | "LINKED";
   personioEmployeeId: number;
   personioSubdomain: string;
-  sentById: string;
+  sentById: string | null;
   sentFields: string | null;
+  /** The automatic-send rule that sent it (sentById is then null). */
+  automaticRuleId?: string | null;
   personioWarnings?: string | null;
 };
 

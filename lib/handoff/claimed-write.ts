@@ -69,6 +69,8 @@ export type HandoffRequest = {
   candidateId: string;
   fields: TPersonioEmployeeFields;
   extra?: Record<string, string>;
+  /** Sent by this automatic-send rule, no person: recorded without one, naming the rule. */
+  automaticRuleId?: string;
 };
 
 // What a step learned from Personio: the candidate is there now (sent or linked), and the
@@ -125,8 +127,12 @@ async function claimedWrite(
   action: "handoff.send" | "handoff.link",
   { checksFields, step }: { checksFields: boolean; step: Step },
 ): Promise<HandoffResult> {
-  const { actor, candidateId } = request;
-  const auditEntry = candidateAudit(actor, action, candidateId);
+  const { actor, candidateId, automaticRuleId } = request;
+  // An automatic send has no person to name: the audit entries and the handoff name the rule.
+  const personId = automaticRuleId ? null : actor.id;
+  const audited = candidateAudit({ id: personId }, action, candidateId);
+  const auditEntry: typeof audited = (outcome, details) =>
+    audited(outcome, automaticRuleId ? { ...details, automaticRuleId } : details);
   assertPermitted(actor, "personio:send");
 
   const [candidate, sendableStages, connection, config] = await Promise.all([
@@ -205,7 +211,8 @@ async function claimedWrite(
             status,
             personioEmployeeId: employeeId,
             personioSubdomain: connection.subdomain,
-            sentById: actor.id,
+            sentById: personId,
+            automaticRuleId: automaticRuleId ?? null,
             sentFields: sentFields ? JSON.stringify(sentFields) : null,
             personioWarnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
           },

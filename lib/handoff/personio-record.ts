@@ -27,6 +27,8 @@ export type PersonioRecord = {
   employeeUrl: string | null;
   warnings: PersonioWarning[];
   updates: PersonioUpdateEntry[];
+  /** Sent by an automatic-send rule (no person): its source's name and stage. */
+  automaticRule: { sourceName: string; stage: string } | null;
 };
 
 // The panel lists the latest updates; the audit log has them all.
@@ -44,9 +46,19 @@ export async function getPersonioRecord(actor: Actor, candidateId: string): Prom
       personioSubdomain: true,
       personioWarnings: true,
       sentBy: { select: { name: true } },
+      automaticRuleId: true,
     },
   });
   if (!handoff || !isHandoffDone(handoff.status)) return null;
+  const rule = handoff.automaticRuleId
+    ? await db.automaticSendRule.findUnique({
+        where: { id: handoff.automaticRuleId },
+        select: { source: true, stage: true },
+      })
+    : null;
+  const ruleSource = rule
+    ? await db.webhookSource.findUnique({ where: { externalSource: rule.source }, select: { name: true } })
+    : null;
   const updates = await db.auditLog.findMany({
     where: { action: "handoff.update", targetType: "candidate", targetId: candidateId, outcome: { not: "denied" } },
     orderBy: [{ at: "desc" }, { id: "desc" }],
@@ -59,6 +71,7 @@ export async function getPersonioRecord(actor: Actor, candidateId: string): Prom
     sentAt: handoff.sentAt,
     employeeId: handoff.personioEmployeeId,
     employeeUrl: employeeUrl(handoff.personioSubdomain, handoff.personioEmployeeId),
+    automaticRule: rule ? { sourceName: ruleSource?.name ?? rule.source, stage: rule.stage } : null,
     warnings: parseWarnings(handoff.personioWarnings),
     updates: updates
       .flatMap((entry) => {

@@ -19,7 +19,11 @@ import { recordPersonioHealth } from "@/lib/personio/integration/connection";
 type CandidateAuditAction = "handoff.send" | "handoff.link" | "handoff.update";
 
 /** The audit entries of one send, link or update of one candidate. */
-export function candidateAudit<A extends CandidateAuditAction>(actor: Actor, action: A, candidateId: string) {
+export function candidateAudit<A extends CandidateAuditAction>(
+  actor: { id: string | null },
+  action: A,
+  candidateId: string,
+) {
   return (outcome: AuditOutcome, details: AuditDetailsOf<A>) =>
     ({
       actorId: actor.id,

@@ -73,6 +73,7 @@ describe("Personio badges", () => {
       sentByName: "Rita Recruiter",
       sentAt,
       employeeUrl: expect.stringContaining("4711"),
+      automaticRule: null,
     });
     expect(badges.get(ids.get("linked, sender gone")!)).toMatchObject({ status: "LINKED", sentByName: "", sentAt });
   });

@@ -11,6 +11,8 @@ export type PersonioBadgeData = {
   sentByName: string;
   sentAt: Date;
   employeeUrl: string | null;
+  /** Sent by an automatic-send rule, no person: the rule's source (by name) and stage. */
+  automaticRule: { sourceName: string; stage: string } | null;
 };
 
 type BadgeRow = {
@@ -20,6 +22,9 @@ type BadgeRow = {
   personioEmployeeId: number | null;
   personioSubdomain: string | null;
   sentByName: string | null;
+  ruleSource: string | null;
+  ruleSourceName: string | null;
+  ruleStage: string | null;
 };
 
 // Badge data for candidates that were sent or linked, for an actor who may see badges; for
@@ -28,8 +33,11 @@ export async function getPersonioBadges(actor: Actor, candidateIds: string[]): P
   if (!can(actor, "personio:see-badge") || candidateIds.length === 0) return new Map();
   // One statement with the sender's name (Prisma's nested select takes two): on every list page.
   const rows = await db.$queryRaw<BadgeRow[]>`
-    SELECT h."candidateId", h."status", h."sentAt", h."personioEmployeeId", h."personioSubdomain", u."name" AS "sentByName"
+    SELECT h."candidateId", h."status", h."sentAt", h."personioEmployeeId", h."personioSubdomain", u."name" AS "sentByName",
+      r."source" AS "ruleSource", w."name" AS "ruleSourceName", r."stage" AS "ruleStage"
     FROM "Handoff" h LEFT JOIN "User" u ON u."id" = h."sentById"
+      LEFT JOIN "AutomaticSendRule" r ON r."id" = h."automaticRuleId"
+      LEFT JOIN "WebhookSource" w ON w."externalSource" = r."source"
     WHERE h."candidateId" IN (${Prisma.join(candidateIds)}) AND h."status" IN (${Prisma.join([...DONE_STATUSES])})`;
   return new Map(
     rows.map((row) => [
@@ -39,6 +47,10 @@ export async function getPersonioBadges(actor: Actor, candidateIds: string[]): P
         sentByName: row.sentByName ?? "",
         sentAt: row.sentAt ?? new Date(0),
         employeeUrl: employeeUrl(row.personioSubdomain, row.personioEmployeeId),
+        automaticRule:
+          row.ruleSource && row.ruleStage
+            ? { sourceName: row.ruleSourceName ?? row.ruleSource, stage: row.ruleStage }
+            : null,
       },
     ]),
   );

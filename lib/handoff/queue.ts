@@ -59,7 +59,11 @@ export async function listToSend(page: number) {
       lastName: true,
       email: true,
       createdAt: true,
-      job: { select: { title: true } },
+      startDate: true,
+      department: true,
+      office: true,
+      externalSource: true,
+      job: { select: { title: true, department: true, office: true } },
       handoff: { select: { status: true, lastErrorCode: true } },
     },
   });

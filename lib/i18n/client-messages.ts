@@ -17,6 +17,8 @@
 // of a few kB of messages in the pages that have translating client components.
 export const CLIENT_NAMESPACES = [
   "errors",
+  "mappings",
+  "automaticSend",
   "dialog",
   "signIn",
   "handoff",

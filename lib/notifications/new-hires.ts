@@ -3,6 +3,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { enqueueJob } from "@/lib/background/enqueue";
 import type { HireSummary } from "@/lib/email/templates";
+import { queueAutomaticSendsIn } from "@/lib/handoff/automatic/queue-in";
 import { getSendableStages } from "@/lib/handoff/send-settings";
 import { DONE_STATUSES, IN_PERSONIO_STATUSES } from "@/lib/handoff/status";
 
@@ -42,6 +43,8 @@ export async function noteNewHiresIn(tx: Tx, changes: StageChange[]): Promise<vo
     became = became.filter((change) => !sent.has(change.candidateId));
   }
   if (became.length === 0) return;
+  // A source whose rule sends these without review (off by default): queued with the notices.
+  await queueAutomaticSendsIn(tx, became);
   await tx.newHireNotice.createMany({ data: became.map(({ candidateId }) => ({ candidateId })) });
   const flushAt = new Date(Math.ceil((Date.now() + 1) / FLUSH_EVERY_MS) * FLUSH_EVERY_MS);
   const flush = await enqueueJob(tx, { kind: NEW_HIRES_JOB, key: flushAt.toISOString(), runAfter: flushAt });

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "users:manage",
   "audit:read",
   "privacy:manage",
+  "mappings:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -25,7 +26,7 @@ export const DEFAULT_ROLES: ReadonlyArray<{ id: RoleKey; name: string; permissio
   {
     id: "recruiter",
     name: "Recruiter",
-    permissions: ["candidates:read", "personio:send", "personio:update", "personio:see-badge"],
+    permissions: ["candidates:read", "personio:send", "personio:update", "personio:see-badge", "mappings:manage"],
   },
   { id: "hiring_manager", name: "Hiring manager", permissions: ["candidates:read", "personio:see-badge"] },
   { id: "interviewer", name: "Interviewer", permissions: ["candidates:read"] },

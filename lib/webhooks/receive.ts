@@ -1,5 +1,6 @@
 import "server-only";
 
+import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isBodyTooLarge, readLimitedBody, tooLargeHeaders } from "@/lib/http/read-limited-body";
@@ -222,6 +223,8 @@ async function receiveFromSource(source: KnownSource, request: Request, startedA
     startedAt,
   });
   if (applied.replay) return duplicate(applied.deliveryId);
+  // A new hire may have queued an automatic send (lib/handoff/automatic/): start it now.
+  if (applied.outcome === "created" || applied.outcome === "updated") kickBackgroundRunner();
   return {
     status: 200,
     body: {

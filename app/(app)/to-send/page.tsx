@@ -2,13 +2,16 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { getBlockerDescriber } from "@/components/mappings/blocker-text";
 import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/require-user";
+import { groupQueueByBlocker, type BlockerGroup } from "@/lib/handoff/automatic/queue-blockers";
 import { listToSend } from "@/lib/handoff/queue";
 import { can } from "@/lib/permissions";
 import { getPersonioConnectionState } from "@/lib/personio/integration/queries";
 
+import { BlockerGroups } from "./_components/blocker-groups";
 import { QueueList, type QueueRow } from "./_components/queue-list";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -29,6 +32,19 @@ export default async function ToSendPage({ searchParams }: Props) {
     listToSend(page),
     getPersonioConnectionState(),
   ]);
+  // Without a working connection nothing can be checked against Personio's lists (nor sent).
+  const blocked =
+    connection === "connected"
+      ? await groupQueueByBlocker(result.rows)
+      : { byCandidate: new Map(), groups: [] as BlockerGroup[] };
+  const [describeBlocker, tHandoff] = await Promise.all([getBlockerDescriber(), getTranslations("handoff")]);
+  // A send that failed (an automatic one too) says why, as the review form would.
+  const failureMessage = (code: string | null | undefined) =>
+    !code || code === "employee_exists"
+      ? null
+      : tHandoff.has(`errors.${code}`)
+        ? tHandoff(`errors.${code}` as "errors.unexpected")
+        : tHandoff("errors.unexpected");
   const rows: QueueRow[] = result.rows.map((row) => ({
     id: row.id,
     name: `${row.firstName} ${row.lastName}`,
@@ -38,7 +54,11 @@ export default async function ToSendPage({ searchParams }: Props) {
     addedIso: row.createdAt.toISOString(),
     state:
       row.handoff?.lastErrorCode === "employee_exists" ? "waitingForLink" : row.handoff ? "lastAttemptFailed" : "new",
+    blocker:
+      (row.handoff?.status === "FAILED" ? failureMessage(row.handoff.lastErrorCode) : null) ??
+      (blocked.byCandidate.has(row.id) ? describeBlocker(blocked.byCandidate.get(row.id)!) : null),
   }));
+  const names = new Map(rows.map((row) => [row.id, row.name]));
 
   return (
     <div className="space-y-6">
@@ -53,6 +73,23 @@ export default async function ToSendPage({ searchParams }: Props) {
       </div>
       {connection !== "connected" && (
         <ConnectionMissing state={connection} canConnect={can(user, "integrations:manage")} />
+      )}
+      {blocked.groups.length > 0 && (
+        <BlockerGroups
+          groups={blocked.groups.map((group) => ({
+            key: group.key,
+            text: describeBlocker(group.blocker),
+            hires: group.candidateIds.map((id) => ({ id, name: names.get(id) ?? id })),
+            mappingHref:
+              group.blocker.code === "unmapped_value" && can(user, "mappings:manage")
+                ? `/admin/mappings?${new URLSearchParams({
+                    source: group.source ?? "*",
+                    field: group.blocker.field,
+                    ats: group.blocker.value,
+                  }).toString()}`
+                : null,
+          }))}
+        />
       )}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">

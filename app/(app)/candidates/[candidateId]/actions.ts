@@ -36,7 +36,7 @@ export const getHandoffStatusAction = authorizedAction
 // The review form's data when it opens: chosen fields, prefills, Personio's lists (cached).
 export const getSendFormAction = sendToPersonio
   .inputSchema(ZSendFormInput)
-  .action(async ({ parsedInput }) => ({ form: await getSendFormData(parsedInput.candidateId) }));
+  .action(async ({ parsedInput, ctx }) => ({ form: await getSendFormData(parsedInput.candidateId, ctx.user) }));
 
 const updateInPersonio = authorizedAction.metadata({ permission: "personio:update" });
 

@@ -87,12 +87,16 @@ export default async function CandidateProfilePage({ params }: Props) {
           ? tAvailability("notConnected")
           : sendAvailability.reason === "integration_disabled"
             ? tAvailability("integrationDisabled")
-            : badge
-              ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
-                  name: badge.sentByName,
+            : badge?.automaticRule
+              ? tAvailability("sentAutomatically", {
                   date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
                 })
-              : tAvailability("alreadySent");
+              : badge
+                ? tAvailability(badge.status === "LINKED" ? "linkedBy" : "sentBy", {
+                    name: badge.sentByName,
+                    date: format.dateTime(badge.sentAt, { dateStyle: "medium", timeStyle: "short" }),
+                  })
+                : tAvailability("alreadySent");
 
   const details: Array<[string, React.ReactNode]> = [
     [t("email"), candidate.email],

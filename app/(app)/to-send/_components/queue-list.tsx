@@ -15,6 +15,8 @@ export type QueueRow = {
   added: string;
   addedIso: string;
   state: "new" | "lastAttemptFailed" | "waitingForLink";
+  /** What a person must decide before it can be sent ("Office “Berlin HQ” has no Personio value"). */
+  blocker: string | null;
 };
 
 const STATE_CHIP: Record<QueueRow["state"], string> = {
@@ -100,6 +102,11 @@ export function QueueList({ rows }: { rows: QueueRow[] }) {
                 >
                   {t(row.state)}
                 </span>
+                {row.blocker && (
+                  <span className="mt-1 block text-xs text-amber-900" data-testid="queue-blocker">
+                    {row.blocker}
+                  </span>
+                )}
               </Cell>
             </tr>
           ))}

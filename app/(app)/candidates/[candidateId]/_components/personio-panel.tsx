@@ -13,10 +13,11 @@ import { PersonioPanelHeading } from "./send-flow";
 // what Personio did not take, and the updates made since. Everything comes from Handoff's own
 // records; the link is the one way to what Personio holds now.
 export async function PersonioPanel({ record, fieldConfig }: { record: PersonioRecord; fieldConfig: FieldConfig }) {
-  const [t, tFields, tOutcome, format, timeZone, locale] = await Promise.all([
+  const [t, tFields, tOutcome, tStages, format, timeZone, locale] = await Promise.all([
     getTranslations("personioStatus.panel"),
     getTranslations("personioFields"),
     getTranslations("sendOutcome"),
+    getTranslations("stages"),
     getFormatter(),
     getTimeZone(),
     getLocale(),
@@ -30,7 +31,15 @@ export async function PersonioPanel({ record, fieldConfig }: { record: PersonioR
       : tFields(`fields.${key}` as "fields.hireDate");
   const rows: Array<[string, React.ReactNode, string]> = [
     [t("status"), t(record.status === "LINKED" ? "linked" : "sent"), "status"],
-    [t("by"), record.sentByName ?? t("unknown"), "by"],
+    [
+      t("by"),
+      record.automaticRule
+        ? t("byRule", {
+            rule: `${record.automaticRule.sourceName} → ${tStages.has(record.automaticRule.stage) ? tStages(record.automaticRule.stage as "HIRED") : record.automaticRule.stage}`,
+          })
+        : (record.sentByName ?? t("unknown")),
+      "by",
+    ],
     [t("at"), record.sentAt ? when(record.sentAt) : t("unknown"), "at"],
     [t("employeeId"), record.employeeId ?? t("unknown"), "employee-id"],
   ];

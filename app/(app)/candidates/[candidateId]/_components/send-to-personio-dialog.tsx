@@ -3,6 +3,7 @@
 import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 
+import { saveValueMappingAction } from "@/app/(app)/admin/mappings/actions";
 import { SendReview, type SendReviewActions } from "@/components/handoff/send-review";
 import { QueryProvider } from "@/components/query-provider";
 import { Modal } from "@/components/ui/modal";
@@ -16,6 +17,7 @@ const actions: SendReviewActions = {
   getHandoffStatus: getHandoffStatusAction,
   send: sendToPersonioAction,
   link: linkToPersonioAction,
+  remember: saveValueMappingAction,
 };
 
 type Props = {

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
+import { saveValueMappingAction } from "@/app/(app)/admin/mappings/actions";
 import {
   getHandoffStatusAction,
   getSendFormAction,
@@ -25,6 +26,7 @@ const actions: SendReviewActions = {
   getHandoffStatus: getHandoffStatusAction,
   send: sendToPersonioAction,
   link: linkToPersonioAction,
+  remember: saveValueMappingAction,
 };
 
 const OUTCOME_LABEL = {
