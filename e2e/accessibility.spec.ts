@@ -52,6 +52,8 @@ const PAGES: PageToCheck[] = [
   page("/admin/background-jobs"),
   page("/admin/email"),
   page("/admin/privacy"),
+  page("/admin/mappings"),
+  page("/admin/automatic-send"),
 ];
 
 // Each page once per language and once per screen size, paired (English on a desktop, German on
@@ -121,6 +123,17 @@ async function createRecords(request: Parameters<typeof addSource>[0], admin: Te
       attempts: 3,
       lastError: "unexpected",
       finishedAt: new Date(),
+    },
+  });
+  // The value mappings page with a row (its ATS value is this walk's own: no hire is mapped by it).
+  const atsDepartment = `Engineering a11y ${uniqueSuffix()}`;
+  await db.valueMapping.create({
+    data: {
+      source: "*",
+      fieldKey: "department",
+      atsValue: atsDepartment,
+      atsValueKey: atsDepartment.toLowerCase(),
+      personioValue: "Engineering",
     },
   });
   const source = await addSource(request, "greenhouse", `Greenhouse a11y ${uniqueSuffix()}`);
