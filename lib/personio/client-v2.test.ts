@@ -108,5 +108,9 @@ describe("Personio client with API v2 against the sandbox", () => {
     const problems = [];
     for (const exchange of await ctx.admin.requests()) problems.push(...(await validatePersonioExchange(exchange)));
     expect(problems).toEqual([]);
+    // The check can fail: a position given as text, not `{title}`, is reported.
+    const create = (await ctx.admin.requests()).find((request) => request.endpoint === "POST /v2/persons")!;
+    const wrong = { ...create, body: { ...(create.body as object), employments: [{ position: "Lead" }] } };
+    expect(await validatePersonioExchange(wrong)).not.toEqual([]);
   });
 });

@@ -57,7 +57,8 @@ function serializePerson(employee: SandboxEmployee, baseUrl: string) {
     status: employee.status === "inactive" ? "INACTIVE" : "ACTIVE",
     custom_attributes: Object.entries(employee.custom_attributes).map(([id, value]) => ({
       id,
-      type: "string",
+      // The schema's enum is upper case; its own example says "string" (persons-service-api-v2.json).
+      type: "STRING",
       value,
     })),
     employments: [{ id: employmentId(employee) }],
