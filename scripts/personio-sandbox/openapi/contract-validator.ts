@@ -1,6 +1,7 @@
 // Test-time check of recorded Personio exchanges against Personio's official OpenAPI files.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import addFormats from "ajv-formats";
 import { OpenAPIBackend, type Document } from "openapi-backend";
@@ -8,7 +9,8 @@ import { parse } from "yaml";
 
 import type { RecordedExchange } from "../state";
 
-const DIR = path.resolve(__dirname);
+// From the module URL: Playwright loads this file as an ES module, where __dirname does not exist.
+const DIR = path.dirname(fileURLToPath(import.meta.url));
 
 type Spec = { api: OpenAPIBackend; prefix: string };
 
