@@ -120,8 +120,10 @@ export async function sendOnce(context: SendContext, session = context.session) 
     path: `/candidates/${candidateId}`,
     input: { candidateId, fields },
   });
-  const data = (timing.result as { data?: { outcome?: string } } | undefined)?.data;
-  return { ...timing, outcome: data?.outcome ?? `http-${timing.status}` };
+  const result = timing.result as { data?: { outcome?: string }; serverError?: { code?: string } } | undefined;
+  // A refused or failed action is counted under its error code, so a broken run says why.
+  const failure = result?.serverError ? `error-${result.serverError.code ?? "unknown"}` : `http-${timing.status}`;
+  return { ...timing, outcome: result?.data?.outcome ?? failure };
 }
 
 function diffCounters(before: Record<string, number | undefined>, after: Record<string, number | undefined>) {
