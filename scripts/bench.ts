@@ -162,6 +162,16 @@ async function prepareDataset(name: string, candidates: number, extraHiredToSend
   return dataset;
 }
 
+// The app reads the connection's API version per send, so switching it needs no restart.
+async function setBenchApiVersion(databaseUrl: string, apiVersion: "v1" | "v2") {
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    await prisma.personioIntegration.update({ where: { id: "personio" }, data: { apiVersion } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 async function benchPages(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
   for (const size of SETTINGS.sizes) {
     const label = size >= 1000 ? `${size / 1000}k` : String(size);
@@ -275,7 +285,8 @@ async function benchBrowserAlone(sandbox: PersonioSandbox, secrets: AppSecrets, 
 
 async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results: BenchResults) {
   const admin = createSandboxAdmin(sandbox.url);
-  const perLatency = SETTINGS.latencies.length * (SETTINGS.runs * SETTINGS.sendsPerRun + 2);
+  // Each latency is measured twice: the connection on Personio's API v1, then on v2.
+  const perLatency = 2 * SETTINGS.latencies.length * (SETTINGS.runs * SETTINGS.sendsPerRun + 2) + 3;
   const needed = perLatency + SETTINGS.burstRuns * (SETTINGS.burstSends + 1) + 10;
   log("send: seeding the send database");
   const dataset = await prepareDataset("send", 1_000, needed, secrets);
@@ -314,6 +325,18 @@ async function benchSends(sandbox: PersonioSandbox, secrets: AppSecrets, results
       sendsPerRun: SETTINGS.sendsPerRun,
       onProgress: (message) => log(`send: ${message}`),
     });
+    log("send: the same on Personio's API v2 (one create per first send)");
+    await setBenchApiVersion(dataset.databaseUrl, "v2");
+    // Warm-up: the first v2 send fetches the v2 token (not measured).
+    await sendOnce(context);
+    results.sendV2 = await measureSendLatency(context, floor, {
+      latencies: SETTINGS.latencies,
+      runs: SETTINGS.runs,
+      sendsPerRun: SETTINGS.sendsPerRun,
+      onProgress: (message) => log(`send v2: ${message}`),
+      apiVersion: "v2",
+    });
+    await setBenchApiVersion(dataset.databaseUrl, "v1");
 
     const bursts: BurstRun[] = [];
     for (let run = 0; run < SETTINGS.burstRuns; run += 1) {
@@ -616,6 +639,7 @@ async function main() {
     settings: { ...SETTINGS, sizes: SETTINGS.sizes.join(","), latencies: SETTINGS.latencies.join(","), quick },
     build: null,
     send: [],
+    sendV2: [],
     actionBaseline: null,
     pages: [],
     pagesPostgres: [],

@@ -53,6 +53,8 @@ const credentials = {
   scopes: texts,
   writePermission: text.optional(),
   reason: text.optional(),
+  // Personio API the credential is used with ("v1" or "v2"); absent on entries from before v2.
+  apiVersion: text.optional(),
 };
 const none = z.object({});
 const linkIssued = z.object({ linkExpiresAt: text });
@@ -159,6 +161,7 @@ export const AUDIT_DETAILS = {
     clientIdChanged: z.boolean().optional(),
     secretChanged: z.boolean().optional(),
     previousSubdomain: text.optional(),
+    previousApiVersion: text.optional(),
   }),
   "integration.enable": none,
   "integration.disable": none,

@@ -51,10 +51,10 @@ async function createCandidate() {
   });
 }
 
-async function claimConcurrently(candidateId: string, attempts: number) {
+async function claimConcurrently(candidateId: string, attempts: number, options?: { knownAbsent?: boolean }) {
   const results = await Promise.all(
     Array.from({ length: attempts }, (_, index) =>
-      instances[index % instances.length]!.claimHandoff(candidateId, 60_000),
+      instances[index % instances.length]!.claimHandoff(candidateId, 60_000, options),
     ),
   );
   return results.filter((result) => "claimToken" in result);
@@ -74,6 +74,19 @@ describe(`send-once claim, two instances (${isPostgres ? "PostgreSQL, two client
     const rows = await clients[1]!.handoff.findMany({ where: { candidateId: candidate.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "SENDING", claimToken: winners[0]!.claimToken, attempts: 1 });
+  });
+
+  it("50 simultaneous first claims that each read no row before (knownAbsent) → exactly one wins, the others refused", async () => {
+    const candidate = await createCandidate();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        instances[index % instances.length]!.claimHandoff(candidate.id, 60_000, { knownAbsent: true }),
+      ),
+    );
+    const winners = results.filter((result) => "claimToken" in result);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((result) => "reason" in result && result.reason === "in_progress")).toHaveLength(49);
+    expect(await clients[1]!.handoff.count({ where: { candidateId: candidate.id } })).toBe(1);
   });
 
   it("50 simultaneous retries of a failed send → exactly one takes it over", async () => {

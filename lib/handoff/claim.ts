@@ -19,13 +19,21 @@ export type ClaimRefusal = { reason: "already_sent" | "in_progress" };
 // Send-once is a database fact: one Handoff row per candidate (unique candidateId), moved to
 // SENDING by a conditional write. Of any number of concurrent attempts, in one process or
 // many, exactly one write succeeds; the others are refused without calling Personio.
-export async function claimHandoff(candidateId: string, ttlMs: number): Promise<Claim | ClaimRefusal> {
+export async function claimHandoff(
+  candidateId: string,
+  ttlMs: number,
+  options: { knownAbsent?: boolean } = {},
+): Promise<Claim | ClaimRefusal> {
   const claimToken = randomUUID();
   const now = new Date();
-  const existing = await db.handoff.findUnique({
-    where: { candidateId },
-    select: { status: true, claimToken: true, claimedAt: true, lastErrorCode: true },
-  });
+  // `knownAbsent`: the caller just read that no row exists. A row created since makes the insert
+  // fail on the unique candidate id, which is refused below as if it had been read.
+  const existing = options.knownAbsent
+    ? null
+    : await db.handoff.findUnique({
+        where: { candidateId },
+        select: { status: true, claimToken: true, claimedAt: true, lastErrorCode: true },
+      });
 
   if (!existing) {
     try {

@@ -185,7 +185,8 @@ async function claimedWrite(
   }
   const profile = profileValues(config, candidate);
 
-  const claim = await claimHandoff(candidateId, env.HANDOFF_CLAIM_TTL_MS);
+  // No handoff row when the candidate was read: a first send inserts its claim without reading again.
+  const claim = await claimHandoff(candidateId, env.HANDOFF_CLAIM_TTL_MS, { knownAbsent: !candidate.handoff });
   if (!isClaim(claim)) {
     await writeAuditLog(db, auditEntry("failure", { code: claim.reason }));
     return { outcome: claim.reason };
@@ -201,6 +202,9 @@ async function claimedWrite(
     };
     const outcome = await step({ client: connection.client, claim, linkTo, config });
     let result: HandoffResult;
+    // The background runner is kicked only when an email was queued: a kick with nothing to do
+    // still reads the job table, on the event loop, while the recruiter waits for this answer.
+    let queued = false;
     if (outcome.kind === "in_personio") {
       const { status, employeeId, sentFields, warnings = [] } = outcome;
       await db.$transaction(async (tx) => {
@@ -219,7 +223,7 @@ async function claimedWrite(
           tx,
         );
         // After a send (not a link: that employee was in Personio before), the admin-chosen addresses hear of it.
-        if (status === "SENT") await notifyNewEmployeeIn(tx, { candidateId, employeeUrl: linkTo(employeeId) });
+        if (status === "SENT") queued = await notifyNewEmployeeIn(tx, { candidateId, employeeUrl: linkTo(employeeId) });
         await writeAuditLog(
           tx,
           auditEntry("success", {
@@ -242,17 +246,18 @@ async function claimedWrite(
         // Finding the employee Personio already has is no failure: the recruiter links it next.
         const audited = outcome.code === "employee_exists" ? "notice" : "failure";
         await writeAuditLog(tx, auditEntry(audited, { code: outcome.code, employeeId: outcome.employeeId }));
-        if (audited === "failure") await notifySendFailedIn(tx, { candidateId, code: outcome.code });
+        if (audited === "failure") queued = await notifySendFailedIn(tx, { candidateId, code: outcome.code });
       });
       result = outcome.result;
     }
     await recordWriteHealth(connection, { ok: true });
-    kickBackgroundRunner(); // the notifications queued with the outcome
+    if (queued) kickBackgroundRunner(); // the notifications queued with the outcome
     return result;
   } catch (error) {
     // The employee may exist if the create went through (outcomeUnknown): the next attempt's
     // lookup by email finds it.
     const failure = { outcome: "failed" as const, ...toPersonioFailure(error) };
+    let queued = false;
     await db.$transaction(async (tx) => {
       await releaseClaim(candidateId, claim.claimToken, failure, tx);
       await writeAuditLog(
@@ -263,10 +268,10 @@ async function claimedWrite(
           outcomeUnknown: failure.outcomeUnknown ?? false,
         }),
       );
-      await notifySendFailedIn(tx, { candidateId, code: failure.code });
+      queued = await notifySendFailedIn(tx, { candidateId, code: failure.code });
     });
     await recordWriteHealth(connection, { ok: false, error });
-    kickBackgroundRunner();
+    if (queued) kickBackgroundRunner();
     return failure;
   }
 }

@@ -1,10 +1,16 @@
 import "server-only";
 
-import { stopped, withClaimedCandidate, type HandoffRequest, type HandoffResult } from "@/lib/handoff/claimed-write";
+import {
+  stopped,
+  withClaimedCandidate,
+  type HandoffRequest,
+  type HandoffResult,
+  type StepOutcome,
+} from "@/lib/handoff/claimed-write";
 import { toWarnings } from "@/lib/handoff/personio-write";
 import { metrics } from "@/lib/metrics/registry";
 import { toPersonioInput, toSentValues } from "@/lib/personio-fields/values";
-import type { PersonioClient } from "@/lib/personio/client";
+import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import { isPersonioError, isPersonioErrorCode, PERSONIO_ERRORS } from "@/lib/personio/errors";
 
 export type { HandoffFailureCode, HandoffResult } from "@/lib/handoff/claimed-write";
@@ -16,7 +22,7 @@ function previousMayHaveWritten(lastErrorCode: string | null | undefined) {
   return isPersonioErrorCode(lastErrorCode) && PERSONIO_ERRORS[lastErrorCode].mayHaveWritten;
 }
 
-// Sends a candidate to Personio once: claim → look the email up → create → record. Only the
+// Sends a candidate to Personio once: claim → (v1) look the email up → create → record. Only the
 // fields the admin chose leave Handoff (toPersonioInput drops the rest of `extra`).
 export async function sendCandidateToPersonio(request: HandoffRequest): Promise<HandoffResult> {
   try {
@@ -34,10 +40,8 @@ async function sendOnce(request: HandoffRequest): Promise<HandoffResult> {
   return withClaimedCandidate(request, "handoff.send", {
     checksFields: true,
     step: async ({ client, claim, linkTo, config }) => {
-      const existing = await findExistingEmployee(client, request.fields.email);
-      if (existing) {
-        const previousAttemptUncertain = previousMayHaveWritten(claim.previous?.lastErrorCode);
-        return stopped(
+      const found = (existing: PersonioEmployeeMatch, previousAttemptUncertain: boolean) =>
+        stopped(
           "employee_exists",
           {
             outcome: "existing_employee",
@@ -47,16 +51,33 @@ async function sendOnce(request: HandoffRequest): Promise<HandoffResult> {
           },
           existing.id,
         );
-      }
+      const uncertainBefore = previousMayHaveWritten(claim.previous?.lastErrorCode);
       const sent = toSentValues(config, request.fields, extra);
-      const { id, warnings } = await client.createEmployee(toPersonioInput(config, request.fields, extra));
-      return {
-        kind: "in_personio",
-        status: "SENT",
-        employeeId: id,
-        sentFields: sent,
-        warnings: toWarnings(warnings, sent),
+      const create = async (): Promise<StepOutcome> => {
+        const { id, warnings } = await client.createEmployee(toPersonioInput(config, request.fields, extra));
+        return {
+          kind: "in_personio",
+          status: "SENT",
+          employeeId: id,
+          sentFields: sent,
+          warnings: toWarnings(warnings, sent),
+        };
       };
+      if (client.apiVersion === "v1") {
+        const existing = await findExistingEmployee(client, request.fields.email);
+        return existing ? found(existing, uncertainBefore) : create();
+      }
+      // v2 keeps emails unique per person, so a first send is one create; only a refused email
+      // or an answer that may hide a create is followed by a lookup, never by a second create.
+      try {
+        return await create();
+      } catch (error) {
+        const conflict = isPersonioError(error) && error.code === "email_taken";
+        if (!conflict && !(isPersonioError(error) && error.outcomeUnknown)) throw error;
+        const existing = await findExistingEmployee(client, request.fields.email).catch(() => null);
+        if (!existing) throw error;
+        return found(existing, uncertainBefore || !conflict);
+      }
     },
   });
 }

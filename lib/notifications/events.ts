@@ -13,17 +13,18 @@ import { findRecipients, NOTIFICATION_PERMISSIONS, toRecipient, withPermission }
 type Tx = Prisma.TransactionClient;
 
 /** A send to Personio failed: the admins who keep this on. */
-export async function notifySendFailedIn(tx: Tx, input: { candidateId: string; code: string }) {
+/** Returns whether an email was queued (the caller then kicks the background runner). */
+export async function notifySendFailedIn(tx: Tx, input: { candidateId: string; code: string }): Promise<boolean> {
   const recipients = await findRecipients(tx, {
     ...withPermission(NOTIFICATION_PERMISSIONS.sendFailures),
     notifySendFailures: true,
   });
-  if (recipients.length === 0) return;
+  if (recipients.length === 0) return false;
   const candidate = await tx.candidate.findUnique({
     where: { id: input.candidateId },
     select: { firstName: true, lastName: true },
   });
-  if (!candidate) return;
+  if (!candidate) return false;
   for (const recipient of recipients) {
     await queueEmail(tx, {
       template: "notify.send-failed",
@@ -32,6 +33,7 @@ export async function notifySendFailedIn(tx: Tx, input: { candidateId: string; c
       audience: "notification",
     });
   }
+  return true;
 }
 
 /** The Personio connection went from working to failing (not every failure: the change). */
@@ -56,14 +58,18 @@ export async function notifyConnectionFailingIn(tx: Tx, input: { code: string; s
  * the installation's default language and time zone, and has no List-Unsubscribe (there is no
  * profile to point to; the footer names who to ask).
  */
-export async function notifyNewEmployeeIn(tx: Tx, input: { candidateId: string; employeeUrl: string | null }) {
+/** Returns whether an email was queued (the caller then kicks the background runner). */
+export async function notifyNewEmployeeIn(
+  tx: Tx,
+  input: { candidateId: string; employeeUrl: string | null },
+): Promise<boolean> {
   const addresses = await readNewEmployeeAddresses(tx);
-  if (addresses.length === 0) return;
+  if (addresses.length === 0) return false;
   const candidate = await tx.candidate.findUnique({
     where: { id: input.candidateId },
     select: { firstName: true, lastName: true, startDate: true, job: { select: { title: true } } },
   });
-  if (!candidate) return;
+  if (!candidate) return false;
   const data = {
     name: `${candidate.firstName} ${candidate.lastName}`,
     position: candidate.job.title,
@@ -73,4 +79,5 @@ export async function notifyNewEmployeeIn(tx: Tx, input: { candidateId: string; 
   for (const address of addresses) {
     await queueEmail(tx, { template: "notify.new-employee", to: { address, name: null }, data, audience: "address" });
   }
+  return true;
 }

@@ -1,13 +1,14 @@
 import "server-only";
 
+import { createPersonioV2Operations } from "./client-v2";
 import { isRecord, parsePersonioEmployee, sameEmail, type PersonioEmployee } from "./employee";
 import { defaultPersonioMessage, PersonioError } from "./errors";
-import { createPersonioHttp, type PersonioClientConfig } from "./http";
+import { createPersonioHttp, type PersonioApiVersion, type PersonioClientConfig } from "./http";
 import { toEmployeePayload, type PersonioEmployeeInput } from "./payload";
 
 export type { PersonioEmployee } from "./employee";
 
-export type { PersonioClientConfig } from "./http";
+export type { PersonioApiVersion, PersonioClientConfig } from "./http";
 export { clearPersonioTokenCache } from "./token-cache";
 
 // What the recruiter sees to judge a match (shown in the dialog, never stored).
@@ -39,6 +40,13 @@ const toMatch = (employee: PersonioEmployee): PersonioEmployeeMatch => ({
 });
 
 export type PersonioClient = {
+  /**
+   * v1 sends look the email up before creating; v2 creates first (v2 keeps emails unique per
+   * person) and looks up only after a conflict or an uncertain outcome.
+   */
+  apiVersion: PersonioApiVersion;
+  /** Ends the credential's token on Personio's side where the API can (v2); forgets it here. */
+  revokeToken(): Promise<void>;
   /** Checks the credentials with Personio. Makes a fresh auth call unless `reuseCachedToken` is set. */
   authenticate(options?: { reuseCachedToken?: boolean }): Promise<{ scopes: string[] }>;
   /** Names come back only where the credential may read them; they are for display, never stored. */
@@ -125,7 +133,9 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
     return { employees, total: Number.isFinite(total) ? total : employees.length };
   }
 
-  return {
+  const v1: PersonioClient = {
+    apiVersion: "v1",
+    revokeToken: () => http.guard(http.revokeToken),
     authenticate: (options = {}) => http.guard(() => http.authenticate(!options.reuseCachedToken)),
     findEmployeeByEmail: (email) => http.guard(() => findEmployeeByEmail(email)),
     createEmployee: (input) => http.guard(() => createEmployee(input)),
@@ -133,6 +143,7 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
     listEmployeeAttributes: () => http.guard(listEmployeeAttributes),
     listEmployees: (options) => http.guard(() => listEmployees(options)),
   };
+  return http.apiVersion === "v2" ? { ...v1, ...createPersonioV2Operations(http) } : v1;
 }
 
 function readCreatedId(body: unknown): number {

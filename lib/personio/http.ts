@@ -5,8 +5,10 @@ import { defaultPersonioMessage, isPersonioError, PersonioError } from "./errors
 import { throttleEmployeeRead } from "./read-throttle";
 import type { SharedPersonioLimits } from "./shared-limits";
 import {
+  clearPersonioTokenCache,
   getPersonioToken,
   invalidatePersonioToken,
+  peekPersonioToken,
   personioTokenCacheKey,
   replacePersonioToken,
   type CachedToken,
@@ -26,7 +28,11 @@ export type PersonioClientConfig = {
   retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** The token and read budget shared with other app processes (PostgreSQL); unset, per process. */
   sharedLimits?: SharedPersonioLimits;
+  /** Which API the credential is used with: v1 `POST /v1/auth`, or v2 `POST /v2/auth/token`. Default v1. */
+  apiVersion?: PersonioApiVersion;
 };
+
+export type PersonioApiVersion = "v1" | "v2";
 
 type CallOptions = {
   query?: Record<string, string>;
@@ -40,7 +46,10 @@ const DEFAULT_TOKEN_SECONDS = 86_400;
 
 export function createPersonioHttp(config: PersonioClientConfig) {
   const baseUrl = config.baseUrl.trim().replace(/\/+$/, "").replace(/\/v1$/, "");
-  const cacheKey = personioTokenCacheKey(baseUrl, config.clientId, config.clientSecret);
+  const apiVersion = config.apiVersion ?? "v1";
+  // A v2 token is cached apart from a v1 one: whether Personio accepts one on the other API is unverified.
+  const cacheKey =
+    personioTokenCacheKey(baseUrl, config.clientId, config.clientSecret) + (apiVersion === "v2" ? "\nv2" : "");
   const timeoutMs = config.timeoutMs ?? 15_000;
   const maxRetries = config.retry?.maxRetries ?? 2;
   const baseDelayMs = config.retry?.baseDelayMs ?? 500;
@@ -73,6 +82,57 @@ export function createPersonioHttp(config: PersonioClientConfig) {
   }
 
   async function requestToken(): Promise<CachedToken> {
+    return apiVersion === "v2" ? requestV2Token() : requestV1Token();
+  }
+
+  // OAuth2 client credentials, form-encoded as the v2 Authentication reference requires
+  // (openapi/credentials-service-api-v2.json, `OAuth2TokenRequest`); `access_token`, 24 h.
+  async function requestV2Token(): Promise<CachedToken> {
+    const form = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: config.clientId,
+      client_secret: config.clientSecret,
+    });
+    const response = await withRetries("auth", () =>
+      sendPersonioRequest({
+        method: "POST",
+        url: `${baseUrl}/v2/auth/token`,
+        headers: { ...commonHeaders, "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+        kind: "auth",
+        timeoutMs,
+      }),
+    );
+    const body = asRecord(response.body);
+    if (response.status >= 300) throw personioErrorFromResponse({ ...responseParts(response), kind: "auth" });
+    const token = typeof body.access_token === "string" ? body.access_token : "";
+    if (!token) throw new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (auth without a token)`);
+    return tokenWithExpiry(token, body.expires_in, body.scope);
+  }
+
+  /** Ends the v2 token on Personio's side (`POST /v2/auth/revoke`); v1 has no revocation. */
+  async function revokeToken(): Promise<void> {
+    if (apiVersion !== "v2") return;
+    const cached = peekPersonioToken(cacheKey);
+    clearPersonioTokenCache(cacheKey);
+    await config.sharedLimits?.clearTokens();
+    if (!cached) return;
+    const response = await sendPersonioRequest({
+      method: "POST",
+      url: `${baseUrl}/v2/auth/revoke`,
+      headers: {
+        ...commonHeaders,
+        authorization: `Bearer ${cached.token}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ token: cached.token }).toString(),
+      kind: "auth",
+      timeoutMs,
+    });
+    if (response.status >= 300) throw personioErrorFromResponse({ ...responseParts(response), kind: "auth" });
+  }
+
+  async function requestV1Token(): Promise<CachedToken> {
     // Credentials go in the JSON body: Personio rejects query-string credentials (403) after 2026.
     const response = await withRetries("auth", () =>
       sendPersonioRequest({
@@ -91,11 +151,7 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     const data = asRecord(body.data);
     const token = typeof data.token === "string" && data.token ? data.token : bearer(response.headers);
     if (!token) throw new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (auth without a token)`);
-    const seconds = Number(data.expires_in) > 0 ? Number(data.expires_in) : DEFAULT_TOKEN_SECONDS;
-    // Renew a little early so a token never expires between the check and the request.
-    const margin = Math.min(300, seconds / 10);
-    const scopes = typeof data.scope === "string" ? data.scope.split(/[\s,]+/).filter(Boolean) : [];
-    return { token, scopes, expiresAt: Date.now() + (seconds - margin) * 1000 };
+    return tokenWithExpiry(token, data.expires_in, data.scope);
   }
 
   const shared = config.sharedLimits;
@@ -110,13 +166,7 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     return { scopes: token.scopes };
   }
 
-  function send(
-    kind: "read" | "write",
-    method: "GET" | "POST" | "PATCH",
-    path: string,
-    options: CallOptions,
-    token: string,
-  ) {
+  function send(kind: "read" | "write", method: HttpMethod, path: string, options: CallOptions, token: string) {
     const url = new URL(`${baseUrl}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
     for (const [name, values] of Object.entries(options.arrayQuery ?? {}))
@@ -131,17 +181,15 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     }
     const request = () => sendPersonioRequest({ method, url: url.toString(), headers, body, kind, timeoutMs });
     const throttled = () => (shared ? shared.throttleRead(cacheKey, request) : throttleEmployeeRead(cacheKey, request));
-    const attempt = path === "/v1/company/employees" && method === "GET" ? throttled : request;
+    // The employee list (v1) and the persons list (v2) share one read budget: Personio publishes
+    // no v2 limit, so v2 reads are kept inside v1's.
+    const isEmployeeList = (path === "/v1/company/employees" || path === "/v2/persons") && method === "GET";
+    const attempt = isEmployeeList ? throttled : request;
     return kind === "read" ? withRetries("read", attempt) : attempt();
   }
 
   /** A call with the cached token; on 401/403 the token is renewed once and the call repeated once. */
-  async function call(
-    kind: "read" | "write",
-    method: "GET" | "POST" | "PATCH",
-    path: string,
-    options: CallOptions = {},
-  ) {
+  async function call(kind: "read" | "write", method: HttpMethod, path: string, options: CallOptions = {}) {
     let token = await obtainToken();
     let response = await send(kind, method, path, options, token.token);
     if (
@@ -183,7 +231,17 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     }
   }
 
-  return { authenticate, call, guard };
+  return { apiVersion, authenticate, call, guard, revokeToken };
+}
+
+type HttpMethod = "GET" | "POST" | "PATCH";
+
+// Renew a little early so a token never expires between the check and the request.
+function tokenWithExpiry(token: string, expiresIn: unknown, scope: unknown): CachedToken {
+  const seconds = Number(expiresIn) > 0 ? Number(expiresIn) : DEFAULT_TOKEN_SECONDS;
+  const margin = Math.min(300, seconds / 10);
+  const scopes = typeof scope === "string" ? scope.split(/[\s,]+/).filter(Boolean) : [];
+  return { token, scopes, expiresAt: Date.now() + (seconds - margin) * 1000 };
 }
 
 function isAuthFailure(response: PersonioHttpResponse): boolean {

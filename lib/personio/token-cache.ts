@@ -50,6 +50,11 @@ export async function getPersonioToken(
   return call;
 }
 
+/** The cached token, if any, without authenticating (to revoke it). */
+export function peekPersonioToken(key: string): CachedToken | undefined {
+  return store.tokens.get(key);
+}
+
 /** Drops `token` only if it is still the cached one, so N parallel 401s cause one renewal. */
 export function invalidatePersonioToken(key: string, token: string): void {
   if (store.tokens.get(key)?.token === token) store.tokens.delete(key);

@@ -137,9 +137,13 @@ function seedRows(
       const firstName = pick(random, BENCH_FIRST_NAMES);
       const lastName = pick(random, BENCH_LAST_NAMES);
       const email = `${plainAscii(firstName)}.${plainAscii(lastName)}${index}@${pick(random, DOMAINS)}`;
-      // Oldest first, as rows arrive in production; the extra send targets are the newest.
-      const createdAt = now - spanMs + Math.floor(((index + random()) * spanMs) / total);
+      // Oldest first, as rows arrive in production; the extra send targets are the newest, hired
+      // within the last days: spread over the three years, the older of several hundred targets fell
+      // under the retention rules (applied when the app starts) and were gone before their send.
       const isSendTarget = index >= options.candidates;
+      const createdAt = isSendTarget
+        ? now - (total - index) * 60_000
+        : now - spanMs + Math.floor(((index + random()) * spanMs) / options.candidates);
       const stage = isSendTarget ? "HIRED" : pickStage(random);
       const jobId = pick(random, jobIds);
       const phone = random() < 0.7 ? `+49 30 ${5_550_000 + (index % 4_000_000)}` : null;

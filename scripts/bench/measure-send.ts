@@ -1,7 +1,8 @@
-// 1. Send latency against Personio's round trip. A send must make two Personio round trips
-// (the lookup by email, then the create) once the token is cached; the bench makes the same two
-// calls itself, from this process, with a token of its own credential, right next to each send:
-// that is the floor. Overhead = send time − floor, per pair.
+// 1. Send latency against Personio's round trip. With API v1 a send must make two Personio round
+// trips (the lookup by email, then the create) once the token is cached; with v2 one (the create:
+// v2 keeps emails unique, so the lookup follows only a conflict). The bench makes the same calls
+// itself, from this process, with a token of its own credential, right next to each send: that is
+// the floor. Overhead = send time − floor, per pair.
 import type { SandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 
 import type { RunningApp } from "./app-server";
@@ -20,7 +21,16 @@ export type SendContext = {
   nextCandidate: () => string;
 };
 
+export type BenchApiVersion = "v1" | "v2";
+
+// The sandbox's endpoint keys for the calls a first send makes, per API version.
+const ENDPOINTS = {
+  v1: { lookup: "GET /v1/company/employees", create: "POST /v1/company/employees", auth: "POST /v1/auth" },
+  v2: { lookup: "GET /v2/persons", create: "POST /v2/persons", auth: "POST /v2/auth/token" },
+} as const;
+
 export type LatencyResult = {
+  apiVersion?: BenchApiVersion;
   latencyMs: number;
   sendP50: Spread;
   sendP95: Spread;
@@ -57,14 +67,31 @@ export async function createFloorToken(admin: SandboxAdmin, sandboxUrl: string):
   return { token: body.data.token };
 }
 
-/** The two round trips a send cannot avoid, timed from this process with a cached token. */
-async function measureFloor(sandboxUrl: string, floor: FloorToken): Promise<number> {
+/** The round trips a send cannot avoid, timed from this process with a cached token. */
+async function measureFloor(sandboxUrl: string, floor: FloorToken, apiVersion: BenchApiVersion): Promise<number> {
   const headers = {
     authorization: `Bearer ${floor.token}`,
     accept: "application/json",
     "x-personio-app-id": "HANDOFF_BENCH",
   };
   const email = uniqueEmail("floor");
+  if (apiVersion === "v2") {
+    const started = performance.now();
+    const create = await fetch(`${sandboxUrl}/v2/persons`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({
+        email,
+        first_name: "Floor",
+        last_name: "Bench",
+        employments: [{ position: { title: "Benchmark" } }],
+      }),
+    });
+    await create.text();
+    const ms = performance.now() - started;
+    if (create.status !== 201) throw new Error(`floor create answered ${create.status}`);
+    return ms;
+  }
   const start = performance.now();
   const lookup = await fetch(`${sandboxUrl}/v1/company/employees?email=${encodeURIComponent(email)}`, { headers });
   await lookup.text();
@@ -93,8 +120,10 @@ export async function sendOnce(context: SendContext, session = context.session) 
     path: `/candidates/${candidateId}`,
     input: { candidateId, fields },
   });
-  const data = (timing.result as { data?: { outcome?: string } } | undefined)?.data;
-  return { ...timing, outcome: data?.outcome ?? `http-${timing.status}` };
+  const result = timing.result as { data?: { outcome?: string }; serverError?: { code?: string } } | undefined;
+  // A refused or failed action is counted under its error code, so a broken run says why.
+  const failure = result?.serverError ? `error-${result.serverError.code ?? "unknown"}` : `http-${timing.status}`;
+  return { ...timing, outcome: result?.data?.outcome ?? failure };
 }
 
 function diffCounters(before: Record<string, number | undefined>, after: Record<string, number | undefined>) {
@@ -109,8 +138,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function measureSendLatency(
   context: SendContext,
   floor: FloorToken,
-  options: { latencies: number[]; runs: number; sendsPerRun: number; onProgress: (message: string) => void },
+  options: {
+    latencies: number[];
+    runs: number;
+    sendsPerRun: number;
+    onProgress: (message: string) => void;
+    apiVersion?: BenchApiVersion;
+  },
 ): Promise<LatencyResult[]> {
+  const apiVersion = options.apiVersion ?? "v1";
+  const endpoints = ENDPOINTS[apiVersion];
+  const known: string[] = Object.values(endpoints);
   const results: LatencyResult[] = [];
   for (const latencyMs of options.latencies) {
     await context.admin.clearFaults();
@@ -124,7 +162,7 @@ export async function measureSendLatency(
     const outcomes: Record<string, number> = {};
     let sends = 0;
     // One unmeasured pair first: connections open, code paths warm at this latency.
-    await measureFloor(context.sandboxUrl, floor);
+    await measureFloor(context.sandboxUrl, floor, apiVersion);
     await sendOnce(context);
     for (let run = 0; run < options.runs; run += 1) {
       const sendTimes: number[] = [];
@@ -133,18 +171,16 @@ export async function measureSendLatency(
       const totals: number[] = [];
       for (let index = 0; index < options.sendsPerRun; index += 1) {
         const started = performance.now();
-        const floorMs = await measureFloor(context.sandboxUrl, floor);
+        const floorMs = await measureFloor(context.sandboxUrl, floor, apiVersion);
         const before = await context.admin.counters();
         const send = await sendOnce(context);
         const after = await context.admin.counters();
         const diff = diffCounters(before, after);
-        calls.lookup += diff["GET /v1/company/employees"] ?? 0;
-        calls.create += diff["POST /v1/company/employees"] ?? 0;
-        calls.auth += diff["POST /v1/auth"] ?? 0;
+        calls.lookup += diff[endpoints.lookup] ?? 0;
+        calls.create += diff[endpoints.create] ?? 0;
+        calls.auth += diff[endpoints.auth] ?? 0;
         calls.other += Object.entries(diff)
-          .filter(
-            ([key]) => !["GET /v1/company/employees", "POST /v1/company/employees", "POST /v1/auth"].includes(key),
-          )
+          .filter(([key]) => !known.includes(key))
           .reduce((sum, [, value]) => sum + value, 0);
         outcomes[send.outcome] = (outcomes[send.outcome] ?? 0) + 1;
         sends += 1;
@@ -167,6 +203,7 @@ export async function measureSendLatency(
     }
     await context.admin.clearFaults();
     results.push({
+      apiVersion,
       latencyMs,
       sendP50: spread(perRun.send50),
       sendP95: spread(perRun.send95),

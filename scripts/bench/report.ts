@@ -30,6 +30,8 @@ export type BenchResults = {
   settings: Record<string, number | string | boolean>;
   build: string | null;
   send: LatencyResult[];
+  /** The same sends with the connection on Personio's API v2 (empty in results written before it). */
+  sendV2?: LatencyResult[];
   actionBaseline: ActionBaseline | null;
   pages: Array<{ candidates: number; results: PageResult[]; matches: Record<string, number> }>;
   // The same pages with the same data on PostgreSQL (response times only: the SQL probe counts SQLite's statements).
@@ -284,21 +286,23 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     `Server action \`sendToPersonioAction\` timed from a Node HTTP client, from the request until the action's result arrived; floor = the same two Personio calls (lookup by email, create) made from the same process with a cached token, measured next to each send. Overhead = send − floor, per pair. ${results.settings.sendsPerRun} sends per run.`,
     "",
-    "| Added latency | Send p50 | Send p95 | Floor p50 | Floor p95 | Overhead p50 | Overhead p95 | Personio calls per send | Auth calls per send |",
-    "|---|---|---|---|---|---|---|---|---|",
-    ...results.send.map(
+    "With API v2 the floor is the one call a first send makes (`POST /v2/persons`); the two versions run one after the other in the same run, on the same app process and database. Overhead ÷ no-op = the overhead p50 divided by the p50 of the no-op action below (goal: at most 1.5 at every latency).",
+    "",
+    "| API | Added latency | Send p50 | Send p95 | Floor p50 | Floor p95 | Overhead p50 | Overhead p95 | Overhead ÷ no-op | Personio calls per first send | Auth calls per send |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+    ...[...results.send, ...(results.sendV2 ?? [])].map(
       (row) =>
-        `| ${row.latencyMs} ms | ${ms(row.sendP50)} | ${ms(row.sendP95)} | ${ms(row.floorP50)} | ${ms(row.floorP95)} | ${ms(row.overheadP50)} | ${ms(row.overheadP95)} | ${(row.callsPerSend.lookup + row.callsPerSend.create + row.callsPerSend.other).toFixed(2)} (lookup ${row.callsPerSend.lookup.toFixed(2)}, create ${row.callsPerSend.create.toFixed(2)}) | ${row.callsPerSend.auth.toFixed(2)} |`,
+        `| ${row.apiVersion ?? "v1"} | ${row.latencyMs} ms | ${ms(row.sendP50)} | ${ms(row.sendP95)} | ${ms(row.floorP50)} | ${ms(row.floorP95)} | ${ms(row.overheadP50)} | ${ms(row.overheadP95)} | ${overheadRatio(row, results.actionBaseline)} | ${(row.callsPerSend.lookup + row.callsPerSend.create + row.callsPerSend.other).toFixed(2)} (lookup ${row.callsPerSend.lookup.toFixed(2)}, create ${row.callsPerSend.create.toFixed(2)}) | ${row.callsPerSend.auth.toFixed(2)} |`,
     ),
     "",
     results.actionBaseline
       ? `For comparison, an authorized action that makes no Personio call and reads one row (\`getHandoffStatusAction\`, same session and page): p50 ${ms(results.actionBaseline.p50)}, p95 ${ms(results.actionBaseline.p95)}.`
       : "",
     "",
-    `Outcomes: ${results.send
+    `Outcomes: ${[...results.send, ...(results.sendV2 ?? [])]
       .map(
         (row) =>
-          `${row.latencyMs} ms: ${Object.entries(row.outcomes)
+          `${row.apiVersion ?? "v1"} ${row.latencyMs} ms: ${Object.entries(row.outcomes)
             .map(([k, v]) => `${v} ${k}`)
             .join(", ")}`,
       )
@@ -419,4 +423,9 @@ export function writeResults(results: BenchResults) {
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync("bench/results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync("bench/results/latest.md", renderMarkdown(results));
+}
+
+function overheadRatio(row: LatencyResult, baseline: ActionBaseline | null): string {
+  if (!baseline || baseline.p50.median <= 0) return "–";
+  return (row.overheadP50.median / baseline.p50.median).toFixed(2);
 }

@@ -1,3 +1,4 @@
+import { v2Error, v2TokenAnswer } from "./api-v2";
 import { credentialForToken, issueToken, scopeString } from "./credentials";
 import { json, v1Error, type SandboxRequest, type SandboxResponse } from "./http-types";
 import type { Area, SandboxCredential, SandboxState } from "./state";
@@ -86,13 +87,33 @@ export function handleV2Token(state: SandboxState, req: SandboxRequest): Sandbox
         : result;
     return oauthError("invalid_client", description);
   }
-  const token = issueToken(result);
-  return json(200, {
-    access_token: token.value,
-    token_type: "Bearer",
-    expires_in: Math.floor((token.expiresAt - Date.now()) / 1000),
-    scope: scopeString(result.permissions),
-  });
+  return v2TokenAnswer(result);
+}
+
+/**
+ * The v2 side of `authorize`: the same token and permissions, v2's envelope. A missing scope
+ * answers as seen live (notes §3.2: "Insufficient access scope"); a bad token 401 (notes §3.2, PostHog).
+ */
+export function authorizeV2(
+  state: SandboxState,
+  req: SandboxRequest,
+  access: "read" | "write",
+): SandboxCredential | SandboxResponse {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+  if (!match?.[1]) return v2Error(401, "Unauthorized", "Authorization is not provided", "common.unauthorized");
+  const credential = credentialForToken(state, match[1]);
+  if (!credential || credential.status !== "active") {
+    return v2Error(401, "Unauthorized", "The provided token is invalid or expired.", "common.unauthorized");
+  }
+  if (!credential.permissions.employees[access]) {
+    return v2Error(
+      403,
+      "Insufficient access scope",
+      "Client scope insufficient to access resource",
+      "common.forbidden",
+    );
+  }
+  return credential;
 }
 
 /** Checks the bearer token and the credential's permission for an area; returns the credential or the error. */

@@ -1,4 +1,5 @@
-import { authorize, handleV1Auth, handleV2Token, withTokenHeader } from "./api-auth";
+import { authorize, authorizeV2, handleV1Auth, handleV2Token, withTokenHeader } from "./api-auth";
+import { createPerson, handleV2Revoke, listPersons, patchEmployment, patchPerson, readPerson, v2Error } from "./api-v2";
 import {
   applyEmployeeFields,
   attributeDefinitions,
@@ -37,13 +38,17 @@ export function handleApi(
   endpoint: ApiEndpoint,
   id: string | undefined,
   req: SandboxRequest,
+  subId?: string,
 ): SandboxResponse {
   switch (endpoint) {
     case "POST /v1/auth":
       return handleV1Auth(state, req);
     case "POST /v2/auth/token":
       return handleV2Token(state, req);
+    case "POST /v2/auth/revoke":
+      return handleV2Revoke(state, req);
     default: {
+      if (endpoint.includes(" /v2/")) return handleV2Data(state, endpoint, id ?? "", subId ?? "", req);
       const area = endpoint.includes("/document") ? "documents" : "employees";
       const access = endpoint.startsWith("GET") ? "read" : "write";
       const credential = authorize(state, req, area, access);
@@ -55,6 +60,36 @@ export function handleApi(
         handleData(state, endpoint, id, req, credential.readableAttributes),
       );
     }
+  }
+}
+
+function handleV2Data(
+  state: SandboxState,
+  endpoint: ApiEndpoint,
+  id: string,
+  subId: string,
+  req: SandboxRequest,
+): SandboxResponse {
+  const credential = authorizeV2(state, req, endpoint.startsWith("GET") ? "read" : "write");
+  if (!("clientId" in credential)) return credential;
+  switch (endpoint) {
+    case "GET /v2/persons":
+      return listPersons(state, req);
+    case "POST /v2/persons":
+      return createPerson(state, req);
+    case "GET /v2/persons/{id}":
+      return readPerson(state, id, req);
+    case "PATCH /v2/persons/{id}":
+      return patchPerson(state, id, req);
+    case "PATCH /v2/persons/{id}/employments/{employment_id}":
+      return patchEmployment(state, id, subId, req);
+    default:
+      return v2Error(
+        404,
+        "Resource not found",
+        "There is no resource for the specified id.",
+        "common.resource_not_found",
+      );
   }
 }
 

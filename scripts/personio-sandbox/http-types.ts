@@ -47,15 +47,32 @@ export const API_ENDPOINTS = [
   "PATCH /v1/company/employees/{id}",
   "GET /v1/company/document-categories",
   "POST /v1/company/documents",
+  // Persons and Employments v2 (api-v2.ts), over the same employees.
+  "POST /v2/auth/revoke",
+  "GET /v2/persons",
+  "POST /v2/persons",
+  "GET /v2/persons/{id}",
+  "PATCH /v2/persons/{id}",
+  "PATCH /v2/persons/{id}/employments/{employment_id}",
 ] as const;
 
 export type ApiEndpoint = (typeof API_ENDPOINTS)[number];
 
 /** Maps a request to its endpoint key (the unit of counters and faults) and path parameters. */
-export function matchApiEndpoint(method: string, path: string): { endpoint: ApiEndpoint; id?: string } | undefined {
+export function matchApiEndpoint(
+  method: string,
+  path: string,
+): { endpoint: ApiEndpoint; id?: string; subId?: string } | undefined {
   const direct = `${method} ${path.replace(/\/+$/, "")}`;
   const exact = API_ENDPOINTS.find((endpoint) => endpoint === direct);
   if (exact) return { endpoint: exact };
+  const person = /^\/v2\/persons\/([^/]+)(?:\/employments\/([^/]+))?$/.exec(path);
+  if (person?.[1]) {
+    if (person[2] && method === "PATCH")
+      return { endpoint: "PATCH /v2/persons/{id}/employments/{employment_id}", id: person[1], subId: person[2] };
+    if (!person[2] && (method === "GET" || method === "PATCH"))
+      return { endpoint: method === "GET" ? "GET /v2/persons/{id}" : "PATCH /v2/persons/{id}", id: person[1] };
+  }
   const match = /^\/v1\/company\/employees\/([^/]+)$/.exec(path);
   if (match?.[1] && (method === "GET" || method === "PATCH")) {
     return {

@@ -107,7 +107,7 @@ async function handle(
     const page = handleWebPage(state, request);
     return send(res, page ?? v1Error(404, "Not Found", 404));
   }
-  const { endpoint, id } = match;
+  const { endpoint, id, subId } = match;
   state.counters.set(endpoint, (state.counters.get(endpoint) ?? 0) + 1);
   const exchange = {
     at: Date.now(),
@@ -131,7 +131,9 @@ async function handle(
     response = statusFault(faults.terminal);
   } else {
     const limit = checkRateLimit(state, endpoint);
-    response = limit.allowed ? handleApi(state, endpoint, id, request) : rateLimited(state, limit.retryAfterSeconds);
+    response = limit.allowed
+      ? handleApi(state, endpoint, id, request, subId)
+      : rateLimited(state, limit.retryAfterSeconds);
   }
   exchange.status = response.status;
   exchange.responseBody = response.json;

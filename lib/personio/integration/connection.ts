@@ -14,6 +14,8 @@ import { createSharedPersonioLimits, type SharedPersonioLimits } from "@/lib/per
 import { personioEmployeeUrl } from "@/lib/personio/web-link";
 import { decryptAtRest } from "@/lib/secrets/at-rest";
 
+import { toApiVersion } from "./schemas";
+
 // The one row that holds the Personio connection.
 export const PERSONIO_INTEGRATION_ID = "personio";
 
@@ -25,8 +27,13 @@ export function sharedPersonioLimits(): SharedPersonioLimits | undefined {
   return (sharedLimits ??= createSharedPersonioLimits(db));
 }
 
-export function createClientFromCredentials(credentials: { clientId: string; clientSecret: string }): PersonioClient {
+export function createClientFromCredentials(credentials: {
+  clientId: string;
+  clientSecret: string;
+  apiVersion?: string;
+}): PersonioClient {
   return createPersonioClient({
+    apiVersion: toApiVersion(credentials.apiVersion),
     baseUrl: env.PERSONIO_API_BASE_URL,
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
@@ -48,6 +55,7 @@ export async function getConnectedPersonioClient(): Promise<{
     select: {
       clientId: true,
       clientSecretEncrypted: true,
+      apiVersion: true,
       subdomain: true,
       enabled: true,
       lastSuccessAt: true,
@@ -57,7 +65,11 @@ export async function getConnectedPersonioClient(): Promise<{
   if (!integration) return null;
   const clientSecret = decryptAtRest(integration.clientSecretEncrypted);
   return {
-    client: createClientFromCredentials({ clientId: integration.clientId, clientSecret }),
+    client: createClientFromCredentials({
+      clientId: integration.clientId,
+      clientSecret,
+      apiVersion: integration.apiVersion,
+    }),
     subdomain: integration.subdomain,
     enabled: integration.enabled,
     healthIsFresh: isHealthFresh(integration),

@@ -7,7 +7,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { clearPersonioTokenCache } from "@/lib/personio/client";
+import { requestLogger } from "@/lib/logger";
+import { clearPersonioTokenCache, type PersonioApiVersion } from "@/lib/personio/client";
 import type { CredentialCheckFailure } from "@/lib/personio/errors";
 import { decryptAtRest, encryptAtRest } from "@/lib/secrets/at-rest";
 
@@ -20,7 +21,7 @@ import {
 import { checkPersonioCredentials } from "./credential-check";
 import type { ScopeAssessment } from "./scopes";
 
-type Credentials = { clientId: string; clientSecret: string; subdomain: string };
+type Credentials = { clientId: string; clientSecret: string; subdomain: string; apiVersion?: PersonioApiVersion };
 
 /** What the settings actions report back: a status, never anything secret. */
 export type CredentialSaveResult =
@@ -46,6 +47,7 @@ async function verify(
         reason: result.reason,
         clientId: credentials.clientId,
         subdomain: credentials.subdomain,
+        apiVersion: credentials.apiVersion ?? "v1",
         scopes: result.scopes ?? [],
       },
     });
@@ -77,6 +79,8 @@ export async function connectPersonio({
           clientId: input.clientId,
           clientSecretEncrypted: encryptAtRest(input.clientSecret),
           subdomain: input.subdomain,
+          apiVersion: input.apiVersion ?? "v1",
+          scopes: check.scopes.join(" "),
           enabled: true,
           connectedById: actorId,
           lastSuccessAt: new Date(),
@@ -91,6 +95,7 @@ export async function connectPersonio({
         details: {
           clientId: input.clientId,
           subdomain: input.subdomain,
+          apiVersion: input.apiVersion ?? "v1",
           scopes: check.scopes,
           writePermission: check.assessment,
         },
@@ -112,11 +117,11 @@ export async function updatePersonioCredentials({
   input,
 }: {
   actorId: string;
-  input: { clientId: string; clientSecret: string; subdomain: string };
+  input: Credentials;
 }): Promise<CredentialSaveResult> {
   const current = await db.personioIntegration.findUnique({
     where: { id: PERSONIO_INTEGRATION_ID },
-    select: { clientId: true, clientSecretEncrypted: true, subdomain: true, updatedAt: true },
+    select: { clientId: true, clientSecretEncrypted: true, subdomain: true, apiVersion: true, updatedAt: true },
   });
   if (!current) throw new NotFoundError("Personio integration");
   const isNewSecret = input.clientSecret !== "";
@@ -140,6 +145,8 @@ export async function updatePersonioCredentials({
         clientId: input.clientId,
         ...(isNewSecret ? { clientSecretEncrypted: encryptAtRest(clientSecret) } : {}),
         subdomain: input.subdomain,
+        apiVersion: input.apiVersion ?? "v1",
+        scopes: check.scopes.join(" "),
         lastSuccessAt: new Date(),
         lastErrorAt: null,
         lastErrorCode: null,
@@ -159,6 +166,8 @@ export async function updatePersonioCredentials({
         secretChanged: isNewSecret,
         subdomain: input.subdomain,
         previousSubdomain: current.subdomain,
+        apiVersion: input.apiVersion ?? "v1",
+        previousApiVersion: current.apiVersion,
         scopes: check.scopes,
         writePermission: check.assessment,
       },
@@ -192,6 +201,10 @@ export async function setPersonioEnabled({ actorId, enabled }: { actorId: string
 // Removes the stored credentials only. Handoff rows (who sent whom, the Personio employee id and
 // the subdomain it went to) and the audit log stay, so badges and history survive a reconnect.
 export async function deletePersonio({ actorId }: { actorId: string }) {
+  const stored = await db.personioIntegration.findUnique({
+    where: { id: PERSONIO_INTEGRATION_ID },
+    select: { clientId: true, clientSecretEncrypted: true, apiVersion: true },
+  });
   await db.$transaction(async (tx) => {
     const current = await tx.personioIntegration.findUnique({
       where: { id: PERSONIO_INTEGRATION_ID },
@@ -209,6 +222,7 @@ export async function deletePersonio({ actorId }: { actorId: string }) {
       details: { clientId: current.clientId, subdomain: current.subdomain },
     });
   });
+  if (stored?.apiVersion === "v2") await revokeV2Token(stored);
   clearPersonioTokenCache();
   await sharedPersonioLimits()?.clearTokens();
 }
@@ -221,7 +235,7 @@ export type ConnectionTestResult =
 export async function testPersonioConnection({ actorId }: { actorId: string }): Promise<ConnectionTestResult> {
   const current = await db.personioIntegration.findUnique({
     where: { id: PERSONIO_INTEGRATION_ID },
-    select: { clientId: true, clientSecretEncrypted: true, subdomain: true },
+    select: { clientId: true, clientSecretEncrypted: true, subdomain: true, apiVersion: true },
   });
   if (!current) throw new NotFoundError("Personio integration");
   let clientSecret: string;
@@ -231,7 +245,7 @@ export async function testPersonioConnection({ actorId }: { actorId: string }): 
     return { status: "failed", reason: "stored_secret_unreadable" };
   }
   const check = await checkPersonioCredentials(
-    createClientFromCredentials({ clientId: current.clientId, clientSecret }),
+    createClientFromCredentials({ clientId: current.clientId, clientSecret, apiVersion: current.apiVersion }),
   );
   if (check.ok) {
     await recordPersonioHealth({ ok: true });
@@ -247,4 +261,16 @@ export async function testPersonioConnection({ actorId }: { actorId: string }): 
     details: check.ok ? { scopes: check.scopes, writePermission: check.assessment } : { reason: check.reason },
   });
   return check.ok ? { status: "ok", assessment: check.assessment } : { status: "failed", reason: check.reason };
+}
+
+// Deleting the integration ends its v2 token at Personio (`POST /v2/auth/revoke`), so nothing
+// Handoff held keeps working. Best effort: the integration is gone whatever Personio answers.
+async function revokeV2Token(stored: { clientId: string; clientSecretEncrypted: string }) {
+  try {
+    const clientSecret = decryptAtRest(stored.clientSecretEncrypted);
+    await createClientFromCredentials({ clientId: stored.clientId, clientSecret, apiVersion: "v2" }).revokeToken();
+  } catch (error) {
+    const log = await requestLogger();
+    log.warn({ err: error }, "Personio v2 token not revoked");
+  }
 }

@@ -16,6 +16,8 @@ export async function getPersonioSettings() {
     select: {
       clientId: true,
       subdomain: true,
+      apiVersion: true,
+      scopes: true,
       enabled: true,
       connectedById: true,
       createdAt: true,

@@ -15,7 +15,15 @@ const subdomain = z
 
 const clientId = z.string().trim().min(1, "clientId").max(200, "clientId");
 
+export const PERSONIO_API_VERSIONS = ["v1", "v2"] as const;
+export type PersonioApiVersion = (typeof PERSONIO_API_VERSIONS)[number];
+/** The stored column as a version; anything unknown is v1, the API every older row used. */
+export function toApiVersion(value: string | undefined): PersonioApiVersion {
+  return value === "v2" ? "v2" : "v1";
+}
+
 export const ZConnectPersonioInput = z.object({
+  apiVersion: z.enum(PERSONIO_API_VERSIONS).default("v1"),
   clientId,
   clientSecret: z.string().trim().min(1, "clientSecret").max(500, "clientSecret"),
   subdomain,

@@ -41,7 +41,7 @@ describe("credential schemas", () => {
       clientSecret: " s3cret ",
       subdomain: "https://acme.personio.de",
     });
-    expect(parsed).toEqual({ clientId: "papi-1", clientSecret: "s3cret", subdomain: "acme" });
+    expect(parsed).toEqual({ apiVersion: "v1", clientId: "papi-1", clientSecret: "s3cret", subdomain: "acme" });
   });
 
   it("require a secret to connect but not to change credentials", () => {

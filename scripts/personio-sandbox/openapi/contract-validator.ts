@@ -1,6 +1,7 @@
 // Test-time check of recorded Personio exchanges against Personio's official OpenAPI files.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import addFormats from "ajv-formats";
 import { OpenAPIBackend, type Document } from "openapi-backend";
@@ -8,7 +9,8 @@ import { parse } from "yaml";
 
 import type { RecordedExchange } from "../state";
 
-const DIR = path.resolve(__dirname);
+// From the module URL: Playwright loads this file as an ES module, where __dirname does not exist.
+const DIR = path.dirname(fileURLToPath(import.meta.url));
 
 type Spec = { api: OpenAPIBackend; prefix: string };
 
@@ -31,10 +33,29 @@ function loadDefinition(file: string): Document {
   if (list?.allOf?.[0]?.$ref === "#/components/schemas/Response") {
     list.allOf[0] = { type: "object", properties: { success: { type: "boolean" } }, required: ["success", "data"] };
   }
+  inlinePathReferences(definition, definition);
   return definition;
 }
 
-let specs: { auth: Spec; v2: Spec; personnel: Spec } | undefined;
+// persons-service-api-v2.json points `$ref`s into its own `paths` (the 404 schema, `Person._meta`),
+// which openapi-backend's dereferencer cannot follow; each is replaced by a copy of its target.
+function inlinePathReferences(node: unknown, root: unknown): void {
+  if (typeof node !== "object" || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    const ref = typeof value === "object" && value !== null ? (value as { $ref?: unknown }).$ref : undefined;
+    if (typeof ref === "string" && ref.startsWith("#/paths/")) {
+      const target = ref
+        .slice(2)
+        .split("/")
+        .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+        .reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], root);
+      (node as Record<string, unknown>)[key] = structuredClone(target);
+    }
+    inlinePathReferences((node as Record<string, unknown>)[key], root);
+  }
+}
+
+let specs: { auth: Spec; v2: Spec; personnel: Spec; persons: Spec; personsWrite: Spec } | undefined;
 
 async function load(): Promise<NonNullable<typeof specs>> {
   if (specs) return specs;
@@ -57,6 +78,8 @@ async function load(): Promise<NonNullable<typeof specs>> {
     auth: await make("personio-auth-api.yaml", "/v1"),
     v2: await make("personio-auth-v2-token.json", ""),
     personnel: await make("personio-personnel-data-api-oa3.yaml", "/v1"),
+    persons: await make("persons-service-api-v2.json", ""),
+    personsWrite: await make("persons-write-v2.json", ""),
   };
   return specs;
 }
@@ -71,9 +94,17 @@ function numericFields(body: unknown): unknown {
 
 /** Returns a list of problems: empty when request and response match the official files. */
 export async function validatePersonioExchange(exchange: RecordedExchange): Promise<string[]> {
-  const { auth, v2, personnel } = await load();
+  const { auth, v2, personnel, persons, personsWrite } = await load();
   const spec =
-    exchange.endpoint === "POST /v1/auth" ? auth : exchange.endpoint === "POST /v2/auth/token" ? v2 : personnel;
+    exchange.endpoint === "POST /v1/auth"
+      ? auth
+      : exchange.endpoint === "POST /v2/auth/token"
+        ? v2
+        : exchange.endpoint.startsWith("GET /v2/")
+          ? persons
+          : exchange.endpoint.includes(" /v2/")
+            ? personsWrite
+            : personnel;
   const relativePath = exchange.path.slice(spec.prefix.length);
   const operation = spec.api.router.matchOperation({ method: exchange.method, path: relativePath, headers: {} });
   if (!operation) return [`${exchange.method} ${exchange.path}: no operation in the official files`];
@@ -103,8 +134,17 @@ export async function validatePersonioExchange(exchange: RecordedExchange): Prom
 
 /** Whether the official files document a response schema or example for this status (else only the envelope is ours). */
 export async function documentedStatuses(method: string, apiPath: string): Promise<string[]> {
-  const { auth, v2, personnel } = await load();
-  const spec = apiPath === "/v1/auth" ? auth : apiPath.startsWith("/v2/") ? v2 : personnel;
+  const { auth, v2, personnel, persons, personsWrite } = await load();
+  const spec =
+    apiPath === "/v1/auth"
+      ? auth
+      : apiPath === "/v2/auth/token"
+        ? v2
+        : apiPath.startsWith("/v2/")
+          ? method === "GET"
+            ? persons
+            : personsWrite
+          : personnel;
   const operation = spec.api.router.matchOperation({ method, path: apiPath.slice(spec.prefix.length), headers: {} });
   return Object.keys(operation?.responses ?? {});
 }

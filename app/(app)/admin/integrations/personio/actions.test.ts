@@ -163,7 +163,7 @@ describe("inputs", () => {
       .catch(() => undefined);
     expect(services.connectPersonio).toHaveBeenCalledWith({
       actorId: "user-admin",
-      input: { clientId: "papi-1", clientSecret: "s", subdomain: "acme" },
+      input: { apiVersion: "v1", clientId: "papi-1", clientSecret: "s", subdomain: "acme" },
     });
   });
 

@@ -15,18 +15,20 @@ import { useActionErrorMessage } from "@/components/action-error";
 import { ScopeNotice } from "@/components/integrations/scope-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import type { CredentialSaveResult } from "@/lib/personio/integration/mutations";
 import {
   ZConnectPersonioInput,
   ZUpdatePersonioCredentialsInput,
+  type PersonioApiVersion,
   type TConnectPersonioInput,
 } from "@/lib/personio/integration/schemas";
 import type { ScopeAssessment } from "@/lib/personio/integration/scopes";
 import { normalizePersonioSubdomain } from "@/lib/personio/integration/subdomain";
 
 type Props =
-  { mode: "connect"; defaults?: undefined } | { mode: "update"; defaults: { clientId: string; subdomain: string } };
+  | { mode: "connect"; defaults?: undefined }
+  | { mode: "update"; defaults: { clientId: string; subdomain: string; apiVersion: PersonioApiVersion } };
 
 type Feedback =
   | { tone: "error"; title?: string; text: string }
@@ -43,20 +45,34 @@ export function PersonioCredentialsForm({ mode, defaults }: Props) {
   const form = useForm<TConnectPersonioInput>({
     resolver: zodResolver(mode === "connect" ? ZConnectPersonioInput : ZUpdatePersonioCredentialsInput),
     mode: "onTouched",
-    defaultValues: { clientId: defaults?.clientId ?? "", clientSecret: "", subdomain: defaults?.subdomain ?? "" },
+    defaultValues: {
+      apiVersion: defaults?.apiVersion ?? "v1",
+      clientId: defaults?.clientId ?? "",
+      clientSecret: "",
+      subdomain: defaults?.subdomain ?? "",
+    },
   });
 
   const onResult = (result: CredentialSaveResult | undefined) => {
     if (!result) return setFeedback({ tone: "error", text: t("errors.unexpected") });
     if (result.status === "rejected") {
+      // A v2 credential is refused for a missing scope, which the message names.
+      const isV2Scope = result.reason === "missing_permission" && form.getValues("apiVersion") === "v2";
       return setFeedback({
         tone: "error",
         title: t("personioForm.notSaved"),
-        text: t(`personioForm.rejected.${result.reason}`),
+        text: isV2Scope
+          ? t("personioForm.rejected.missing_permission_v2")
+          : t(`personioForm.rejected.${result.reason}`),
       });
     }
     // A saved connection never gets here: that action redirects to the settings on the server.
-    form.reset({ clientId: form.getValues("clientId"), clientSecret: "", subdomain: result.subdomain });
+    form.reset({
+      apiVersion: form.getValues("apiVersion"),
+      clientId: form.getValues("clientId"),
+      clientSecret: "",
+      subdomain: result.subdomain,
+    });
     setFeedback({ tone: "success", text: t("personioSettings.credentialsSaved"), assessment: result.assessment });
     router.refresh();
   };
@@ -114,10 +130,19 @@ export function PersonioCredentialsForm({ mode, defaults }: Props) {
       {feedback?.tone === "success" && (
         <div className="space-y-2">
           <Alert tone="success">{feedback.text}</Alert>
-          <ScopeNotice assessment={feedback.assessment} />
+          <ScopeNotice assessment={feedback.assessment} apiVersion={form.getValues("apiVersion")} />
         </div>
       )}
       <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label={t("personioForm.apiVersion")}
+          hint={t("personioForm.apiVersionHint")}
+          className="sm:col-span-2"
+          {...form.register("apiVersion")}
+        >
+          <option value="v1">{t("personioForm.apiVersions.v1")}</option>
+          <option value="v2">{t("personioForm.apiVersions.v2")}</option>
+        </SelectField>
         <TextField
           label={t("personioForm.clientId")}
           autoComplete="off"

@@ -13,6 +13,7 @@ import { connectionHealthState, personioStatus } from "@/lib/personio/integratio
 import type { PersonioOptionLists } from "@/lib/personio/integration/options";
 import type { PersonioSettings } from "@/lib/personio/integration/queries";
 import type { RolePersonioSettings } from "@/lib/personio/integration/role-permissions";
+import { toApiVersion } from "@/lib/personio/integration/schemas";
 
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioFieldsForm } from "./personio-fields-form";
@@ -127,6 +128,8 @@ export async function PersonioSettingsView({
   const summary: Array<[string, string]> = [
     [t("summary.subdomain"), settings.subdomain],
     [t("summary.clientId"), settings.clientId],
+    [t("summary.apiVersion"), settings.apiVersion],
+    [t("summary.scopes"), settings.scopes || t("summary.scopesNone")],
     [t("summary.connectedBy"), settings.connectedByName ?? t("summary.unknownUser")],
     [t("summary.connectedOn"), when(settings.createdAt)],
   ];
@@ -137,7 +140,7 @@ export async function PersonioSettingsView({
       {assessment && (
         <div className="space-y-2">
           <Alert tone="success">{t("connected")}</Alert>
-          <ScopeNotice assessment={assessment} />
+          <ScopeNotice assessment={assessment} apiVersion={toApiVersion(settings.apiVersion)} />
         </div>
       )}
       {!settings.enabled && <Alert tone="warning">{t("disabledBanner")}</Alert>}
@@ -173,7 +176,11 @@ export async function PersonioSettingsView({
           <Section id="credentials-heading" title={t("credentials.heading")} intro={t("credentials.intro")}>
             <PersonioCredentialsForm
               mode="update"
-              defaults={{ clientId: settings.clientId, subdomain: settings.subdomain }}
+              defaults={{
+                clientId: settings.clientId,
+                subdomain: settings.subdomain,
+                apiVersion: toApiVersion(settings.apiVersion),
+              }}
             />
           </Section>
           <Section id="status-heading" title={t("status.heading")} danger>
