@@ -13,7 +13,7 @@ export const AUDIT_OUTCOMES = ["success", "failure", "denied", "notice"] as cons
 export const AUDIT_CATEGORY_AREAS: Record<Exclude<AuditCategory, "all">, AuditArea[]> = {
   settings: ["integration", "role", "sso", "webhook-source", "background-job", "notification"],
   sends: ["handoff"],
-  candidates: ["candidate", "import", "job", "webhook"],
+  candidates: ["candidate", "import", "job", "webhook", "document"],
   users: ["user", "installation"],
   security: ["auth", "access", "secrets", "api-key", "audit", "privacy"],
 };

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   "users:manage",
   "audit:read",
   "privacy:manage",
+  "documents:read",
+  "documents:upload",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -25,7 +27,14 @@ export const DEFAULT_ROLES: ReadonlyArray<{ id: RoleKey; name: string; permissio
   {
     id: "recruiter",
     name: "Recruiter",
-    permissions: ["candidates:read", "personio:send", "personio:update", "personio:see-badge"],
+    permissions: [
+      "candidates:read",
+      "personio:send",
+      "personio:update",
+      "personio:see-badge",
+      "documents:read",
+      "documents:upload",
+    ],
   },
   { id: "hiring_manager", name: "Hiring manager", permissions: ["candidates:read", "personio:see-badge"] },
   { id: "interviewer", name: "Interviewer", permissions: ["candidates:read"] },
