@@ -7,6 +7,7 @@ import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
 import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { queueDocumentTransfers, type DocumentChoice } from "@/lib/documents/transfer";
 import { NotFoundError } from "@/lib/errors";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import {
@@ -69,6 +70,8 @@ export type HandoffRequest = {
   candidateId: string;
   fields: TPersonioEmployeeFields;
   extra?: Record<string, string>;
+  /** Uploaded to the employee's file once it exists, each by its own background job. */
+  documents?: DocumentChoice[];
 };
 
 // What a step learned from Personio: the candidate is there now (sent or linked), and the
@@ -211,6 +214,7 @@ async function claimedWrite(
           },
           tx,
         );
+        if (request.documents?.length) await queueDocumentTransfers(tx, { candidateId, documents: request.documents });
         // After a send (not a link: that employee was in Personio before), the admin-chosen addresses hear of it.
         if (status === "SENT") await notifyNewEmployeeIn(tx, { candidateId, employeeUrl: linkTo(employeeId) });
         await writeAuditLog(

@@ -5,6 +5,8 @@ import "server-only";
 // reads only the database (lib/personio/integration/options.ts).
 
 import { db } from "@/lib/db";
+import { getDocumentCategories, getDocumentDefaults } from "@/lib/documents/categories";
+import type { DocumentKind } from "@/lib/documents/limits";
 import { STANDARD_FIELDS, type StandardOptionalField } from "@/lib/personio-fields/catalogue";
 import type { FormField, UnavailableField } from "@/lib/personio-fields/form";
 import { loadFieldForm } from "@/lib/personio-fields/server";
@@ -21,7 +23,13 @@ export type SendFormData = {
   listsFetchedAt: string | null;
   /** What the profile holds that this send leaves out, for "What will be sent" to say so. */
   notSent: NotSent;
+  /** The candidate's documents not yet in Personio, each with its preselected category. */
+  documents: SendFormDocument[];
+  /** The account's document categories; null when there are no documents or they cannot be read. */
+  documentCategories: Array<{ id: number; name: string }> | null;
 };
+
+export type SendFormDocument = { id: string; fileName: string; size: number; kind: string; categoryId: number | null };
 
 export type NotSent = {
   /** Fields the profile has a value for that an admin did not choose (switched off), with that value. */
@@ -56,7 +64,10 @@ export async function getSendFormData(candidateId: string): Promise<SendFormData
     return value ? [{ key, value }] : [];
   });
   const handoffOnly = (["phone", "source", "notes"] as const).filter((key) => candidate[key]?.trim());
+  const { documents, documentCategories } = await loadDocumentChoices(candidateId);
   return {
+    documents,
+    documentCategories,
     fields,
     unavailable,
     defaults: { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, extra },
@@ -64,4 +75,22 @@ export async function getSendFormData(candidateId: string): Promise<SendFormData
     listsFetchedAt,
     notSent: { switchedOff, handoffOnly },
   };
+}
+
+// Categories are read from Personio (cached) only when there is a document to file.
+async function loadDocumentChoices(candidateId: string) {
+  const rows = await db.candidateDocument.findMany({
+    where: { candidateId, transferStatus: { in: ["NONE", "FAILED"] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, fileName: true, size: true, kind: true },
+  });
+  if (rows.length === 0) return { documents: [], documentCategories: null };
+  const [load, defaults] = await Promise.all([getDocumentCategories(), getDocumentDefaults()]);
+  const categories = load.ok ? load.categories : null;
+  const known = new Set(categories?.map((category) => category.id));
+  const documents = rows.map((row) => {
+    const preferred = defaults[row.kind as DocumentKind] ?? null;
+    return { ...row, categoryId: preferred !== null && known.has(preferred) ? preferred : null };
+  });
+  return { documents, documentCategories: categories };
 }
