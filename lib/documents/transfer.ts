@@ -1,7 +1,10 @@
 import "server-only";
 
-import { enqueueJob } from "@/lib/background/enqueue";
 import type { Prisma } from "@/generated/prisma/client";
+import { enqueueJob } from "@/lib/background/enqueue";
+import { kickBackgroundRunner } from "@/lib/background/process-runner";
+import { db } from "@/lib/db";
+import { isHandoffDone } from "@/lib/handoff/status";
 
 // Queues the upload of documents to an employee's file in Personio, one background job per
 // document (lib/documents/transfer-job.ts), in the caller's transaction: the send or link that
@@ -41,4 +44,28 @@ export async function queueDocumentTransfers(
     queued += 1;
   }
   return queued;
+}
+
+export type ProfileTransferResult = { outcome: "queued" } | { outcome: "failed"; code: "not_in_personio" | "not_sendable" };
+
+/**
+ * From the profile, for a candidate already in Personio: sends one document that was not ticked
+ * at the send, or again after its upload failed. The employee is not touched.
+ */
+export async function sendDocumentFromProfile(input: {
+  candidateId: string;
+  documentId: string;
+  categoryId: number;
+}): Promise<ProfileTransferResult> {
+  const handoff = await db.handoff.findUnique({ where: { candidateId: input.candidateId }, select: { status: true } });
+  if (!isHandoffDone(handoff?.status ?? null)) return { outcome: "failed", code: "not_in_personio" };
+  const queued = await db.$transaction((tx) =>
+    queueDocumentTransfers(tx, {
+      candidateId: input.candidateId,
+      documents: [{ documentId: input.documentId, categoryId: input.categoryId }],
+    }),
+  );
+  if (queued === 0) return { outcome: "failed", code: "not_sendable" };
+  kickBackgroundRunner();
+  return { outcome: "queued" };
 }
