@@ -51,7 +51,8 @@ export function SendDocuments({
         <ul className="space-y-2">
           {formData.documents.map((document) => {
             const choice = choices[document.id] ?? { include: false, categoryId: null };
-            const set = (next: Partial<typeof choice>) => onChange({ ...choices, [document.id]: { ...choice, ...next } });
+            const set = (next: Partial<typeof choice>) =>
+              onChange({ ...choices, [document.id]: { ...choice, ...next } });
             return (
               <li key={document.id} className="flex flex-wrap items-center gap-3">
                 <label className="flex min-w-0 flex-1 items-center gap-2 text-sm">

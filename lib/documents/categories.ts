@@ -15,8 +15,7 @@ import type { DocumentKind } from "./limits";
 const CACHE_ID = "document-categories";
 
 export type CategoriesLoad =
-  | { ok: true; categories: PersonioDocumentCategory[] }
-  | { ok: false; code: PersonioErrorCode | "not_connected" };
+  { ok: true; categories: PersonioDocumentCategory[] } | { ok: false; code: PersonioErrorCode | "not_connected" };
 
 export async function getDocumentCategories(): Promise<CategoriesLoad> {
   const row = await db.personioOptionCache.findUnique({ where: { id: CACHE_ID } });
@@ -76,7 +75,11 @@ export type DocumentDefaults = Record<DocumentKind, number | null>;
 /** The admin's default category per kind of document (Settings → Personio). */
 export async function getDocumentDefaults(): Promise<DocumentDefaults> {
   const row = await db.documentSettings.findUnique({ where: { id: "documents" } });
-  return { CV: row?.cvCategoryId ?? null, CONTRACT: row?.contractCategoryId ?? null, OTHER: row?.otherCategoryId ?? null };
+  return {
+    CV: row?.cvCategoryId ?? null,
+    CONTRACT: row?.contractCategoryId ?? null,
+    OTHER: row?.otherCategoryId ?? null,
+  };
 }
 
 export async function setDocumentDefaults(defaults: DocumentDefaults) {

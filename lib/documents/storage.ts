@@ -9,12 +9,7 @@ import { pipeline } from "node:stream/promises";
 
 import { env } from "@/lib/env";
 
-import {
-  isPersonioExtension,
-  MAX_DOCUMENT_BYTES,
-  TEXT_EXTENSIONS,
-  type DocumentRefusal,
-} from "./limits";
+import { isPersonioExtension, MAX_DOCUMENT_BYTES, TEXT_EXTENSIONS, type DocumentRefusal } from "./limits";
 
 // Files live on disk, named by their row's id, under DOCUMENTS_DIR (data/documents by default,
 // so a container mounts one volume). A file is streamed to a temporary name while it is hashed
@@ -66,7 +61,8 @@ export async function stageDocument(
       callback(null, chunk);
     },
   });
-  const input = source instanceof Readable ? source : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
+  const input =
+    source instanceof Readable ? source : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
   try {
     await pipeline(input, counter, createWriteStream(tempPath, { flags: "wx" }));
     if (size === 0) throw new DocumentRefusedError("empty");

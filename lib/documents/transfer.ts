@@ -46,7 +46,8 @@ export async function queueDocumentTransfers(
   return queued;
 }
 
-export type ProfileTransferResult = { outcome: "queued" } | { outcome: "failed"; code: "not_in_personio" | "not_sendable" };
+export type ProfileTransferResult =
+  { outcome: "queued" } | { outcome: "failed"; code: "not_in_personio" | "not_sendable" };
 
 /**
  * From the profile, for a candidate already in Personio: sends one document that was not ticked

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 import type { CandidateDocumentView } from "@/lib/documents/service";
 
 import { sendDocumentToPersonioAction } from "../actions";
@@ -43,6 +44,9 @@ export function DocumentsPanel({
 
   const upload = (file: File) =>
     new Promise<Message>((resolve) => {
+      // Said at once rather than after sending 30 MB for the server to refuse (it checks again).
+      if (file.size > MAX_DOCUMENT_BYTES)
+        return resolve({ tone: "error", text: refusalText("too_large", null, file.name) });
       const request = new XMLHttpRequest();
       request.open("POST", `/api/candidates/${encodeURIComponent(candidateId)}/documents`);
       request.setRequestHeader("x-file-name", encodeURIComponent(file.name));
@@ -73,9 +77,7 @@ export function DocumentsPanel({
       case "not_found":
         return t(`refusals.${code}`, { name });
       case "type_not_accepted":
-        return detected
-          ? t("refusals.type_not_accepted", { name, detected })
-          : t("refusals.type_unknown", { name });
+        return detected ? t("refusals.type_not_accepted", { name, detected }) : t("refusals.type_unknown", { name });
       default:
         return t("refusals.unexpected", { name });
     }

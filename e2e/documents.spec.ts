@@ -1,0 +1,205 @@
+import type { Page } from "@playwright/test";
+
+import {
+  createTestCandidate,
+  createTestUser,
+  DATABASE_INDEPENDENT,
+  db,
+  expect,
+  signIn,
+  test,
+  uniqueSuffix,
+} from "./fixtures";
+import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
+
+// Documents on a candidate, and into the employee's file in Personio (the sandbox's categories:
+// 1 Certificates of employment, 2 Other documents, 3 Contracts). One worker, in order: the upload
+// fault of the retry test must meet this file's uploads only.
+test.describe.configure({ mode: "default" });
+
+const pdf = (name: string) => ({
+  name,
+  mimeType: "application/pdf",
+  buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`),
+});
+
+async function uploadOnProfile(page: Page, candidateId: string, files: Array<ReturnType<typeof pdf>>) {
+  await page.goto(`/candidates/${candidateId}`);
+  await page.getByLabel("Choose files").setInputFiles(files);
+  for (const file of files) await expect(page.getByText(`${file.name} uploaded.`)).toBeVisible();
+}
+
+async function sendWithDocuments(page: Page, candidateId: string, categories: Record<string, string>) {
+  const dialog = await openSendDialog(page, candidateId);
+  for (const [name, category] of Object.entries(categories)) {
+    await dialog.getByLabel(`Personio category for ${name}`).selectOption({ label: category });
+    await expect(dialog.getByLabel(`Send ${name}`)).toBeChecked();
+  }
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Sent to Personio.");
+  return dialog;
+}
+
+test("a CV and a contract uploaded on the profile go to the new employee's file in the chosen categories", async ({
+  page,
+}) => {
+  const recruiter = await createTestUser("recruiter");
+  const candidate = await createTestCandidate({ stage: "HIRED" });
+  const cv = pdf(`cv-${uniqueSuffix()}.pdf`);
+  const contract = pdf(`contract-${uniqueSuffix()}.pdf`);
+  await signIn(page, recruiter);
+
+  await test.step("both files are uploaded at once, stored with size, type and SHA-256", async () => {
+    await uploadOnProfile(page, candidate.id, [cv, contract]);
+    const rows = await db.candidateDocument.findMany({ where: { candidateId: candidate.id } });
+    expect(rows.map((row) => [row.fileName, row.mimeType, row.size]).sort()).toEqual(
+      [
+        [contract.name, "application/pdf", contract.buffer.length],
+        [cv.name, "application/pdf", cv.buffer.length],
+      ].sort(),
+    );
+    expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.sha256))).toBe(true);
+  });
+
+  await test.step("a download is an attachment, never sniffed", async () => {
+    const row = await db.candidateDocument.findFirstOrThrow({ where: { fileName: cv.name } });
+    const response = await page.request.get(`/api/documents/${row.id}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-disposition"]).toMatch(/^attachment;/);
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(Buffer.from(await response.body()).equals(cv.buffer)).toBe(true);
+  });
+
+  const dialog = await test.step("send with each document in its category", async () =>
+    sendWithDocuments(page, candidate.id, { [cv.name]: "Other documents", [contract.name]: "Contracts" }));
+  await expect(dialog.getByText(`${cv.name} → Other documents: queued for the employee's file`)).toBeVisible();
+  await expect(dialog.getByText(`${contract.name} → Contracts: queued for the employee's file`)).toBeVisible();
+
+  await test.step("the sandbox's employee has both, in the chosen categories; the profile says where", async () => {
+    const [employee, ...others] = await sandboxEmployeesWithEmail(candidate.email);
+    expect(others).toHaveLength(0);
+    await expect
+      .poll(async () =>
+        (await sandbox.documents())
+          .filter((document) => document.employeeId === employee!.id)
+          .map((document) => [document.title, document.categoryId])
+          .sort(),
+      )
+      .toEqual(
+        [
+          [contract.name, 3],
+          [cv.name, 2],
+        ].sort(),
+      );
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await expect(page.getByText("In Personio: Other documents")).toBeVisible();
+    await expect(page.getByText("In Personio: Contracts")).toBeVisible();
+  });
+});
+
+test(
+  "a file over 30 MB and a program renamed .pdf are refused with messages that say why",
+  DATABASE_INDEPENDENT,
+  async ({ page }) => {
+    const recruiter = await createTestUser("recruiter");
+    const candidate = await createTestCandidate();
+    await signIn(page, recruiter);
+    await page.goto(`/candidates/${candidate.id}`);
+    const program = Buffer.alloc(4096);
+    program.write("MZ");
+    program.writeUInt32LE(128, 60);
+    program.write("PE\0\0", 128);
+    await page.getByLabel("Choose files").setInputFiles([
+      { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(31 * 1024 * 1024, 0x25) },
+      { name: "offer.pdf", mimeType: "application/pdf", buffer: program },
+    ]);
+    await expect(page.getByText("big.pdf is larger than 30 MB, the most Personio accepts for a file.")).toBeVisible();
+    await expect(
+      page.getByText("offer.pdf is not a type Personio accepts (its content is exe, whatever its name says).", {
+        exact: false,
+      }),
+    ).toBeVisible();
+    expect(await db.candidateDocument.count({ where: { candidateId: candidate.id } })).toBe(0);
+    const refusal = await db.auditLog.findFirstOrThrow({
+      where: { action: "document.upload", targetId: candidate.id, outcome: "failure" },
+    });
+    expect(JSON.parse(refusal.details!)).toMatchObject({ fileName: "offer.pdf", code: "type_not_accepted" });
+  },
+);
+
+test("an upload Personio refuses leaves one employee, and Retry uploads only the missing document", async ({
+  page,
+}) => {
+  const recruiter = await createTestUser("recruiter");
+  const candidate = await createTestCandidate({ stage: "HIRED" });
+  const cv = pdf(`cv-${uniqueSuffix()}.pdf`);
+  const contract = pdf(`contract-${uniqueSuffix()}.pdf`);
+  await signIn(page, recruiter);
+  await uploadOnProfile(page, candidate.id, [cv, contract]);
+
+  // The first upload is refused (a 422, which no automatic retry mends); the second goes through.
+  await sandbox.addFault({
+    endpoint: "POST /v1/company/documents",
+    kind: "status",
+    status: 422,
+    field: "file",
+    times: 1,
+  });
+  try {
+    const dialog = await sendWithDocuments(page, candidate.id, {
+      [cv.name]: "Other documents",
+      [contract.name]: "Contracts",
+    });
+    await dialog.getByRole("button", { name: "Close" }).click();
+  } finally {
+    await sandbox.clearFaults("POST /v1/company/documents");
+  }
+  const [employee, ...others] = await sandboxEmployeesWithEmail(candidate.email);
+  expect(others).toHaveLength(0);
+  const inFile = async () =>
+    (await sandbox.documents()).filter((document) => document.employeeId === employee!.id).map((d) => d.title);
+
+  const failed = await test.step("one document failed, the other is in the employee's file", async () => {
+    await expect(page.getByText(/Not sent to Personio \(validation_error\)/)).toBeVisible();
+    const failedRow = await db.candidateDocument.findFirstOrThrow({
+      where: { candidateId: candidate.id, transferStatus: "FAILED" },
+    });
+    await expect.poll(inFile).toHaveLength(1);
+    expect(await inFile()).not.toContain(failedRow.fileName);
+    return failedRow;
+  });
+
+  await test.step("Retry uploads only the missing one, the employee untouched", async () => {
+    await page.getByRole("button", { name: `Retry ${failed.fileName}` }).click();
+    await expect.poll(async () => (await inFile()).sort()).toEqual([contract.name, cv.name].sort());
+    await expect(page.getByText(/Not sent to Personio/)).toHaveCount(0);
+    expect(await sandboxEmployeesWithEmail(candidate.email)).toHaveLength(1);
+  });
+});
+
+test(
+  "a document's URL: 403 without documents:read, nothing signed out",
+  DATABASE_INDEPENDENT,
+  async ({ page, playwright }) => {
+    const candidate = await createTestCandidate();
+    const document = await db.candidateDocument.create({
+      data: {
+        candidateId: candidate.id,
+        fileName: "secret.pdf",
+        mimeType: "application/pdf",
+        extension: "pdf",
+        size: 3,
+        sha256: "0".repeat(64),
+      },
+    });
+    const manager = await createTestUser("hiring_manager");
+    await signIn(page, manager);
+    expect((await page.request.get(`/api/documents/${document.id}`)).status()).toBe(403);
+
+    const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    const response = await anonymous.get(`/api/documents/${document.id}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(401);
+    expect(await response.body()).toHaveLength(0);
+    await anonymous.dispose();
+  },
+);
