@@ -189,7 +189,9 @@ function DocumentRow({
   const t = useTranslations("documents");
   const router = useRouter();
   const selectId = useId();
-  const [categoryId, setCategoryId] = useState<number | null>(document.personioCategoryId);
+  // The category last used for this document (a failed upload's) until another is chosen.
+  const [chosenCategoryId, setCategoryId] = useState<number | null>(null);
+  const categoryId = chosenCategoryId ?? document.personioCategoryId;
   const send = useAction(sendDocumentToPersonioAction, { onSuccess: () => router.refresh() });
   const categoryName = (id: number | null) => categories?.find((category) => category.id === id)?.name ?? String(id);
   const status =
