@@ -9,14 +9,8 @@ import { newRowId } from "@/lib/db/row-id";
 import { NotFoundError } from "@/lib/errors";
 import { requestLogger } from "@/lib/logger";
 
-import { guessDocumentKind, MAX_DOCUMENT_TITLE } from "./limits";
-import {
-  commitStagedDocument,
-  discardStagedDocument,
-  DocumentRefusedError,
-  removeDocumentFile,
-  stageDocument,
-} from "./storage";
+import { guessDocumentKind, MAX_DOCUMENT_TITLE, type DocumentKind } from "./limits";
+import { commitStagedDocument, discardStagedDocument, DocumentRefusedError, stageDocument } from "./storage";
 
 export type CandidateDocumentView = {
   id: string;
@@ -49,7 +43,10 @@ export async function addCandidateDocument(input: {
   origin: CandidateOrigin;
   fileName: string;
   body: ReadableStream<Uint8Array> | Readable;
-}): Promise<{ id: string }> {
+  kind?: DocumentKind;
+  /** A file the candidate already has (same SHA-256) is not stored again: id null. */
+  skipDuplicate?: boolean;
+}): Promise<{ id: string | null }> {
   const fileName = cleanFileName(input.fileName);
   const candidate = await db.candidate.findUnique({
     where: { id: input.candidateId },
@@ -71,9 +68,20 @@ export async function addCandidateDocument(input: {
     }
     throw error;
   }
+  if (input.skipDuplicate) {
+    const same = await db.candidateDocument.findFirst({
+      where: { candidateId: candidate.id, sha256: staged.sha256 },
+      select: { id: true },
+    });
+    if (same) {
+      await discardStagedDocument(staged);
+      return { id: null };
+    }
+  }
   const id = newRowId();
+  // The row first, then the file under its name: a file on disk always has its row, so the
+  // orphan scan (lib/documents/orphans.ts) can run at any moment without taking an upload.
   try {
-    await commitStagedDocument(staged, id);
     await db.$transaction(async (tx) => {
       await tx.candidateDocument.create({
         data: {
@@ -84,7 +92,7 @@ export async function addCandidateDocument(input: {
           extension: staged.extension,
           size: staged.size,
           sha256: staged.sha256,
-          kind: guessDocumentKind(fileName),
+          kind: input.kind ?? guessDocumentKind(fileName),
           uploadedById: originActorId(input.origin),
         },
       });
@@ -97,7 +105,13 @@ export async function addCandidateDocument(input: {
     });
   } catch (error) {
     await discardStagedDocument(staged);
-    await removeDocumentFile(id);
+    throw error;
+  }
+  try {
+    await commitStagedDocument(staged, id);
+  } catch (error) {
+    await discardStagedDocument(staged);
+    await db.candidateDocument.deleteMany({ where: { id } });
     throw error;
   }
   (await requestLogger()).info({ documentId: id, candidateId: candidate.id, size: staged.size }, "Document stored");

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { importLinkedAttachments } from "@/lib/documents/attachments";
 import { env } from "@/lib/env";
 import { isBodyTooLarge, readLimitedBody, tooLargeHeaders } from "@/lib/http/read-limited-body";
 import { metrics } from "@/lib/metrics/registry";
@@ -222,6 +223,13 @@ async function receiveFromSource(source: KnownSource, request: Request, startedA
     startedAt,
   });
   if (applied.replay) return duplicate(applied.deliveryId);
+  if (interpretation.kind === "hire" && interpretation.attachments && applied.candidateId) {
+    await importLinkedAttachments({
+      candidateId: applied.candidateId,
+      sourceId: source.id,
+      attachments: interpretation.attachments,
+    });
+  }
   return {
     status: 200,
     body: {
