@@ -1,3 +1,6 @@
+import { randomInt } from "node:crypto";
+import http from "node:http";
+
 import type { Page } from "@playwright/test";
 
 import {
@@ -11,6 +14,7 @@ import {
   uniqueSuffix,
 } from "./fixtures";
 import { openSendDialog, sandbox, sandboxEmployeesWithEmail } from "./personio";
+import { addSource, fixtureBody, postSigned } from "./webhooks";
 
 // Documents on a candidate, and into the employee's file in Personio (the sandbox's categories:
 // 1 Certificates of employment, 2 Other documents, 3 Contracts). One worker, in order: the upload
@@ -203,3 +207,56 @@ test(
     await anonymous.dispose();
   },
 );
+
+test("a Greenhouse hire's attachments arrive on the candidate; a URL to a private address is refused and logged", async ({
+  request,
+}) => {
+  const [host, port] = process.env.E2E_ATTACHMENT_HOST!.split(":");
+  const resume = pdf("resume.pdf");
+  const offer = pdf("offer-letter.pdf");
+  // The ATS's file host: a redirect first, as signed storage links often give.
+  const server = http.createServer((req, res) => {
+    if (req.url === "/signed/resume") return res.writeHead(302, { location: "/files/resume" }).end();
+    const file = req.url === "/files/resume" ? resume : req.url === "/files/offer" ? offer : null;
+    if (!file) return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "application/pdf" }).end(file.buffer);
+  });
+  await new Promise<void>((resolve) => server.listen(Number(port), host, resolve));
+  try {
+    const source = await addSource(request, "greenhouse");
+    const id = String(randomInt(100_000_000, 999_999_999));
+    const payload = JSON.parse(
+      fixtureBody("greenhouse-hire_candidate.json")
+        .toString("utf8")
+        .replaceAll("35897443", id)
+        .replaceAll("265788", id)
+        .replace("personal@example.com", `personal.${id}@example.com`),
+    ) as { payload: { application: { candidate: { attachments: unknown[] } } } };
+    payload.payload.application.candidate.attachments = [
+      { filename: "resume.pdf", url: `http://${host}:${port}/signed/resume`, type: "resume" },
+      { filename: "offer-letter.pdf", url: `http://${host}:${port}/files/offer`, type: "offer_letter" },
+      { filename: "metadata.pdf", url: "https://169.254.169.254/latest/meta-data/iam", type: "other" },
+    ];
+    const delivery = await postSigned(request, source, JSON.stringify(payload));
+    expect(delivery.status).toBe(200);
+    const candidate = await db.candidate.findFirstOrThrow({ where: { externalId: id } });
+    await expect
+      .poll(async () =>
+        (await db.candidateDocument.findMany({ where: { candidateId: candidate.id } }))
+          .map((row) => [row.fileName, row.kind, row.size])
+          .sort(),
+      )
+      .toEqual(
+        [
+          ["offer-letter.pdf", "CONTRACT", offer.buffer.length],
+          ["resume.pdf", "CV", resume.buffer.length],
+        ].sort(),
+      );
+    const refusal = await db.auditLog.findFirstOrThrow({
+      where: { action: "document.fetch-refused", targetId: candidate.id },
+    });
+    expect(JSON.parse(refusal.details!)).toMatchObject({ host: "169.254.169.254", reason: "private_address" });
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { after } from "next/server";
+
 import { db } from "@/lib/db";
 import { importLinkedAttachments } from "@/lib/documents/attachments";
 import { env } from "@/lib/env";
@@ -223,12 +225,12 @@ async function receiveFromSource(source: KnownSource, request: Request, startedA
     startedAt,
   });
   if (applied.replay) return duplicate(applied.deliveryId);
-  if (interpretation.kind === "hire" && interpretation.attachments && applied.candidateId) {
-    await importLinkedAttachments({
-      candidateId: applied.candidateId,
-      sourceId: source.id,
-      attachments: interpretation.attachments,
-    });
+  const { attachments } = interpretation.kind === "hire" ? interpretation : { attachments: undefined };
+  const candidateId = applied.candidateId;
+  if (attachments && candidateId) {
+    // Fetched right after the answer (their URLs expire), so a slow file host never makes the
+    // ATS's delivery time out and be sent again.
+    after(() => importLinkedAttachments({ candidateId, sourceId: source.id, attachments }));
   }
   return {
     status: 200,
