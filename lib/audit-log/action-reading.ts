@@ -71,6 +71,7 @@ export function readingOf(action: AuditAction): ActionReading {
     case "integration.update-credentials":
     case "integration.test":
     case "integration.set-fields":
+    case "integration.set-document-categories":
     case "integration.enable":
     case "integration.disable":
     case "integration.delete":

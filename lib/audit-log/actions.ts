@@ -179,6 +179,8 @@ export const AUDIT_DETAILS = {
   "integration.test": z.object({ scopes: texts.optional(), writePermission: text.optional(), reason: text.optional() }),
   // "<field>:<where its prefill comes from>".
   "integration.set-fields": z.object({ fields: texts }),
+  // "<kind>:<category id>" (empty: no default).
+  "integration.set-document-categories": z.object({ defaults: texts }),
   "job.create": z.object(jobWriter),
   "job.rename": z.object({ ...jobWriter, fields: texts, from: text, to: text }),
   "job.update": z.object({ ...jobWriter, fields: texts }),

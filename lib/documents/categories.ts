@@ -4,6 +4,7 @@ import "server-only";
 // table and with the same lifetimes as the review form's other lists
 // (lib/personio/integration/options.ts), under a row of their own; credentials changes clear it.
 
+import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { PersonioDocumentCategory } from "@/lib/personio/client";
 import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
@@ -82,7 +83,16 @@ export async function getDocumentDefaults(): Promise<DocumentDefaults> {
   };
 }
 
-export async function setDocumentDefaults(defaults: DocumentDefaults) {
+export async function setDocumentDefaults(input: { actorId: string; defaults: DocumentDefaults }) {
+  const { defaults } = input;
   const data = { cvCategoryId: defaults.CV, contractCategoryId: defaults.CONTRACT, otherCategoryId: defaults.OTHER };
-  await db.documentSettings.upsert({ where: { id: "documents" }, create: { id: "documents", ...data }, update: data });
+  await db.$transaction(async (tx) => {
+    await tx.documentSettings.upsert({ where: { id: "documents" }, create: { id: "documents", ...data }, update: data });
+    await writeAuditLog(tx, {
+      actorId: input.actorId,
+      action: "integration.set-document-categories",
+      outcome: "success",
+      details: { defaults: Object.entries(defaults).map(([kind, id]) => `${kind}:${id ?? ""}`) },
+    });
+  });
 }

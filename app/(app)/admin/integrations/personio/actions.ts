@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { authorizedAction } from "@/lib/action-client";
+import { setDocumentDefaults } from "@/lib/documents/categories";
+import { ZDocumentDefaultsInput } from "@/lib/documents/schemas";
 import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
 import { setSendableStages } from "@/lib/handoff/send-settings";
 import { ZFieldConfig, type FieldConfig } from "@/lib/personio-fields/config";
@@ -105,4 +107,13 @@ export const setSendableStagesAction = manageIntegrations
     const result = await setSendableStages({ actorId: ctx.user.id, stages: parsedInput.stages });
     revalidateAll();
     return result;
+  });
+
+// The Personio category each kind of document goes to unless the recruiter picks another.
+export const setDocumentDefaultsAction = manageIntegrations
+  .inputSchema(ZDocumentDefaultsInput)
+  .action(async ({ parsedInput, ctx }) => {
+    await setDocumentDefaults({ actorId: ctx.user.id, defaults: parsedInput });
+    revalidateAll();
+    return { saved: true };
   });
