@@ -70,6 +70,9 @@ export type PersonioDocumentUpload = {
   /** Read from disk as it is sent (fs.openAsBlob), never held whole in memory. */
   file: Blob;
   fileName: string;
+  /** Optional, Y-m-d. */
+  date?: string;
+  comment?: string;
 };
 
 const MAX_PAGE = 100;
@@ -156,6 +159,8 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
     form.append("title", input.title);
     form.append("employee_id", String(input.employeeId));
     form.append("category_id", String(input.categoryId));
+    if (input.date) form.append("date", input.date);
+    if (input.comment) form.append("comment", input.comment);
     form.append("file", input.file, input.fileName);
     const res = await http.call("write", "POST", "/v1/company/documents", { form });
     return { id: readCreatedId(res?.body) };
