@@ -3,6 +3,8 @@ import http from "node:http";
 
 import type { Page } from "@playwright/test";
 
+import { generateApiKey } from "@/lib/api-keys/key-material";
+
 import {
   createTestCandidate,
   createTestUser,
@@ -260,3 +262,39 @@ test("a Greenhouse hire's attachments arrive on the candidate; a URL to a privat
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+test(
+  "the API takes a document as multipart with the documents:write scope",
+  DATABASE_INDEPENDENT,
+  async ({ request }) => {
+    const candidate = await createTestCandidate();
+    const key = async (scopes: string) => {
+      const material = generateApiKey();
+      await db.apiKey.create({
+        data: { name: `e2e ${uniqueSuffix()}`, prefix: material.prefix, keyHash: material.keyHash, scopes },
+      });
+      return { authorization: `Bearer ${material.key}` };
+    };
+    const url = `/api/v1/candidates/${candidate.id}/documents`;
+    const cv = pdf("api-cv.pdf");
+    const withoutScope = await request.post(url, {
+      headers: await key("candidates:write"),
+      multipart: { file: cv },
+    });
+    expect(withoutScope.status()).toBe(403);
+    const headers = await key("documents:write");
+    const created = await request.post(url, { headers, multipart: { file: cv } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect(await db.candidateDocument.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      fileName: "api-cv.pdf",
+      mimeType: "application/pdf",
+      size: cv.buffer.length,
+    });
+    const program = await request.post(url, {
+      headers,
+      multipart: { file: { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00not a pdf") } },
+    });
+    expect(program.status()).toBe(422);
+  },
+);
