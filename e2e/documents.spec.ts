@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { truncate, writeFile } from "node:fs/promises";
 import http from "node:http";
 
 import type { Page } from "@playwright/test";
@@ -115,10 +116,13 @@ test(
     program.write("MZ");
     program.writeUInt32LE(128, 60);
     program.write("PE\0\0", 128);
-    await page.getByLabel("Choose files").setInputFiles([
-      { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(31 * 1024 * 1024, 0x25) },
-      { name: "offer.pdf", mimeType: "application/pdf", buffer: program },
-    ]);
+    // A sparse file on disk: the browser reads it from its path (31 MB as a buffer took half a minute to hand over).
+    const big = test.info().outputPath("big.pdf");
+    await writeFile(big, "%PDF-1.4\n");
+    await truncate(big, 31 * 1024 * 1024);
+    const offer = test.info().outputPath("offer.pdf");
+    await writeFile(offer, program);
+    await page.getByLabel("Choose files").setInputFiles([big, offer]);
     await expect(page.getByText("big.pdf is larger than 30 MB, the most Personio accepts for a file.")).toBeVisible();
     await expect(
       page.getByText("offer.pdf is not a type Personio accepts (its content is exe, whatever its name says).", {
