@@ -87,7 +87,11 @@ export async function setDocumentDefaults(input: { actorId: string; defaults: Do
   const { defaults } = input;
   const data = { cvCategoryId: defaults.CV, contractCategoryId: defaults.CONTRACT, otherCategoryId: defaults.OTHER };
   await db.$transaction(async (tx) => {
-    await tx.documentSettings.upsert({ where: { id: "documents" }, create: { id: "documents", ...data }, update: data });
+    await tx.documentSettings.upsert({
+      where: { id: "documents" },
+      create: { id: "documents", ...data },
+      update: data,
+    });
     await writeAuditLog(tx, {
       actorId: input.actorId,
       action: "integration.set-document-categories",

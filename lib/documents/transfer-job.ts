@@ -12,8 +12,8 @@ import { requestLogger } from "@/lib/logger";
 import { isPersonioError } from "@/lib/personio/errors";
 import { getConnectedPersonioClient } from "@/lib/personio/integration/connection";
 
+import { DOCUMENT_TRANSFER_JOB } from "./job-kind";
 import { documentFileExists, documentPath } from "./storage";
-import { DOCUMENT_TRANSFER_JOB } from "./transfer";
 
 // One document to the employee's file: `POST /company/documents` with the file streamed from
 // disk. The employee is never touched here, so a failed upload is retried (automatically for a

@@ -6,12 +6,12 @@ import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
 import { isHandoffDone } from "@/lib/handoff/status";
 
+import { DOCUMENT_TRANSFER_JOB } from "./job-kind";
+
 // Queues the upload of documents to an employee's file in Personio, one background job per
 // document (lib/documents/transfer-job.ts), in the caller's transaction: the send or link that
 // created the employee, or a retry from the profile. Each attempt has a key of its own
 // (document id + attempt), so a repeated request queues nothing twice.
-
-export const DOCUMENT_TRANSFER_JOB = "document-transfer";
 
 export type DocumentChoice = { documentId: string; categoryId: number };
 
