@@ -2,8 +2,7 @@
 // in the employee's file in Personio (the sandbox), and the server's peak memory while it works.
 // The documents are uploaded to the profile first (not timed), as a recruiter would before the
 // send. Memory: the resident set of the `next start` process and its children, sampled every
-// 20 ms during each kind of send; a file streamed from disk to Personio adds little, a file held
-// in memory (twice: read, then encoded as multipart) would add 10 MB or more per document.
+// 20 ms during each kind of send.
 import fs from "node:fs";
 
 import Database from "better-sqlite3";
@@ -201,6 +200,7 @@ export function writeDocumentsSection(result: DocumentsResult, load: [number[], 
     "",
     `Idle after warm-up: ${result.peakRssMiB.idle.toFixed(0)} MiB. The difference in peak memory, ` +
       `${(result.peakRssMiB.withDocuments - result.peakRssMiB.withoutDocuments).toFixed(0)} MiB, is what ` +
-      "two 5 MB files cost the server at once (held whole, and then copied into the multipart body, they would cost 20 MiB or more).",
+      "sends with documents cost the server's memory at their peak, two 5 MB uploads to Personio in flight at once " +
+      "(each file is read from disk as it is sent, fs.openAsBlob into the multipart body; the upload to the profile is streamed to disk too).",
   ]);
 }
