@@ -17,8 +17,8 @@ import { ensureProductionBuild, startApp, type RunningApp } from "./bench/app-se
 import { BENCH_PASSWORD, createBenchDataset, type BenchDataset } from "./bench/dataset";
 import { findActionId, signIn } from "./bench/http-session";
 import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
-import { measureDocuments, writeDocumentsSection, type DocumentsResult } from "./bench/measure-documents";
 import { runBurst, type BurstRun } from "./bench/measure-burst";
+import { measureDocuments, writeDocumentsSection, type DocumentsResult } from "./bench/measure-documents";
 import { benchImportAndApi } from "./bench/measure-import-api";
 import {
   measureRequestLog,

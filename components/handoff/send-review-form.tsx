@@ -213,7 +213,13 @@ export function SendReviewForm({
             onClick={() => {
               setActionError(null);
               const { extra, ...fields } = form.getValues();
-              link.execute({ candidateId, employeeId: existing.employee.id, fields, extra, documents: documents ?? [] });
+              link.execute({
+                candidateId,
+                employeeId: existing.employee.id,
+                fields,
+                extra,
+                documents: documents ?? [],
+              });
             }}
             disabled={isPending}
           >
@@ -260,12 +266,7 @@ export function SendReviewForm({
         ))}
       </fieldset>
       <UnavailableFields unavailable={formData.unavailable} />
-      <SendDocuments
-        formData={formData}
-        choices={documentChoices}
-        onChange={setDocumentChoices}
-        disabled={isPending}
-      />
+      <SendDocuments formData={formData} choices={documentChoices} onChange={setDocumentChoices} disabled={isPending} />
 
       <SendPreview
         titleId={titleId}

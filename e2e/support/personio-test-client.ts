@@ -27,15 +27,11 @@ export function createPersonioTestClient(config: PersonioClientConfig): Personio
     return employee;
   }
 
-
-
   return {
     ...createPersonioClient(config),
     getEmployee: (id) => http.guard(() => getEmployee(id)),
   };
 }
-
-
 
 function unexpected(detail: string, outcomeUnknown: boolean): PersonioError {
   return new PersonioError("unexpected", `${defaultPersonioMessage("unexpected")} (${detail})`, { outcomeUnknown });

@@ -11,4 +11,11 @@ import { createJobRegistry } from "./registry";
 
 // Every kind of background job the app runs. A kind missing here is never claimed by this
 // build; the admin page names each kind from backgroundJobs.kinds.<kind> in the catalogues.
-export const APP_JOB_KINDS = createJobRegistry([importJob, sendEmailJob, newHiresJob, digestJob, retentionJob, documentTransferJob]);
+export const APP_JOB_KINDS = createJobRegistry([
+  importJob,
+  sendEmailJob,
+  newHiresJob,
+  digestJob,
+  retentionJob,
+  documentTransferJob,
+]);

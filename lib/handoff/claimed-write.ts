@@ -6,8 +6,8 @@ import "server-only";
 import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
 import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { queueDocumentTransfers, type DocumentChoice } from "@/lib/documents/transfer";
+import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
 import {

@@ -10,8 +10,8 @@ import { getCachedPersonioOptions } from "@/lib/personio/integration/options";
 import { getPersonioSettings } from "@/lib/personio/integration/queries";
 import { listRolePersonioSettings } from "@/lib/personio/integration/role-permissions";
 
-import { PersonioSettingsView, personioTabOf } from "./_components/personio-settings-view";
 import { DocumentDefaultsForm } from "./_components/document-defaults-form";
+import { PersonioSettingsView, personioTabOf } from "./_components/personio-settings-view";
 import { SendStagesForm } from "./_components/send-stages-form";
 
 type Props = { searchParams: Promise<{ connected?: string; tab?: string }> };

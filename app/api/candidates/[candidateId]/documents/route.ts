@@ -1,5 +1,5 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { recordAccessDenied } from "@/lib/auth/access-denied";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { MAX_DOCUMENT_BYTES } from "@/lib/documents/limits";
 import { addCandidateDocument } from "@/lib/documents/service";
 import { DocumentRefusedError } from "@/lib/documents/storage";
