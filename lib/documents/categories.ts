@@ -33,15 +33,12 @@ export async function getDocumentCategories(): Promise<CategoriesLoad> {
 }
 
 /**
- * For the settings page: what is cached, never waiting for Personio (a page under a Personio
- * outage must not hang on it); a missing or stale list is read in the background for next time.
+ * For the settings page: what is cached, never asking Personio (a page under a Personio outage
+ * must not hang on it). Filled by the review form, and by the admins' "Refresh now".
  */
 export async function getCachedDocumentCategories(): Promise<PersonioDocumentCategory[] | null> {
   const row = await db.personioOptionCache.findUnique({ where: { id: CACHE_ID } });
-  const cached = row ? parseCategories(row.data) : null;
-  if (!row || !cached || Date.now() - row.fetchedAt.getTime() >= OPTIONS_FRESH_MS)
-    void refreshDocumentCategories().catch(() => undefined);
-  return cached;
+  return row ? parseCategories(row.data) : null;
 }
 
 let refreshing: Promise<CategoriesLoad> | null = null;
