@@ -20,7 +20,8 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     HOSTNAME=0.0.0.0 \
     PORT=3000 \
-    DATABASE_URL=file:/data/handoff.db
+    DATABASE_URL=file:/data/handoff.db \
+    DOCUMENTS_DIR=/data/documents
 WORKDIR /app
 COPY --from=build --chown=node:node /app ./
 RUN mkdir -p /data && chown node:node /data

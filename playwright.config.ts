@@ -10,6 +10,8 @@ const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 // Read by the tests (fixtures open the same database and talk to the same sandbox).
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 process.env.PERSONIO_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+// The tests' stand-in for an ATS's file host (e2e/documents.spec.ts), on the app's attachment allow-list.
+process.env.E2E_ATTACHMENT_HOST = `127.0.0.1:${SANDBOX_PORT + 50}`;
 // Where a test routes a real provider's host name to its local provider (e2e/support/tls-host-routes.mjs).
 process.env.E2E_TLS_HOST_ROUTES = path.resolve(`data/e2e-tls-host-routes-${APP_PORT}.json`);
 // A lower webhook flood bound than production's 600 a minute (the app inherits it; each source

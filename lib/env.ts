@@ -117,6 +117,11 @@ export const env = createEnv({
     // Tests only (lib/env-rules.ts testClockProblem): days the background runner's clock runs
     // ahead, so an end-to-end test sees the retention rules apply without waiting for them.
     HANDOFF_TEST_CLOCK_OFFSET_DAYS: z.coerce.number().int().min(0).max(3650).optional(),
+    // Where candidates' documents are stored (lib/documents/storage.ts); a volume in a container.
+    DOCUMENTS_DIR: z.string().min(1).default("data/documents"),
+    // Hosts an ATS attachment URL may point to although they resolve to a private, loopback or
+    // link-local address (comma-separated host names or host:port); empty: none.
+    ATTACHMENT_FETCH_ALLOWED_HOSTS: z.string().default(""),
   },
   client: {},
   runtimeEnv: {
@@ -150,6 +155,8 @@ export const env = createEnv({
     SMTP_PASSWORD: process.env.SMTP_PASSWORD,
     SMTP_FROM: process.env.SMTP_FROM,
     HANDOFF_TEST_CLOCK_OFFSET_DAYS: process.env.HANDOFF_TEST_CLOCK_OFFSET_DAYS,
+    DOCUMENTS_DIR: process.env.DOCUMENTS_DIR,
+    ATTACHMENT_FETCH_ALLOWED_HOSTS: process.env.ATTACHMENT_FETCH_ALLOWED_HOSTS,
   },
   // Settings that only make sense together (email's sender and the links it carries).
   createFinalSchema: (shape) =>

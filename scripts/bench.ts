@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks|browser|logs|instances|retention]
+// npm run bench [-- --quick] [-- --build] [-- --only=send|pages|postgres|import|form|webhooks|browser|logs|instances|retention|documents]
 // Starts the production build and the Personio sandbox on free ports, measures a send, the pages
 // at 1k/10k/100k candidates, a burst of sends and what the browser gets, several runs each, and
 // writes bench/results/latest.{json,md}. How each figure is measured: bench/README.md.
@@ -18,6 +18,7 @@ import { BENCH_PASSWORD, createBenchDataset, type BenchDataset } from "./bench/d
 import { findActionId, signIn } from "./bench/http-session";
 import { measureFirstLoadJs, measureLighthouse } from "./bench/measure-browser";
 import { runBurst, type BurstRun } from "./bench/measure-burst";
+import { measureDocuments, writeDocumentsSection, type DocumentsResult } from "./bench/measure-documents";
 import { benchImportAndApi } from "./bench/measure-import-api";
 import {
   measureRequestLog,
@@ -558,6 +559,41 @@ async function benchRetention(sandbox: PersonioSandbox, secrets: AppSecrets): Pr
   });
 }
 
+// 10. A send with two 5 MB documents against one without, and the server's peak memory.
+async function benchDocuments(sandbox: PersonioSandbox, secrets: AppSecrets): Promise<DocumentsResult> {
+  const sends = quick ? 3 : 10;
+  const dataset = await prepareDataset("documents", 1_000, 2 * sends + 2, secrets);
+  const queue = [...dataset.sendableCandidateIds];
+  assertSameBuild();
+  const app = await startApp({
+    databaseUrl: dataset.databaseUrl,
+    sandboxUrl: sandbox.url,
+    secrets,
+    label: "documents",
+    probe: false,
+    env: { DOCUMENTS_DIR: `data/bench-documents-${process.pid}` },
+  });
+  try {
+    const session = await signIn(app.url, dataset.recruiterEmails[0]!, BENCH_PASSWORD);
+    return await measureDocuments({
+      app,
+      session,
+      databaseFile: dataset.file,
+      actionId: actionIds().actionId,
+      nextCandidate: () => {
+        const id = queue.shift();
+        if (!id) throw new Error("The bench ran out of candidates to send");
+        return id;
+      },
+      sends,
+      log,
+    });
+  } finally {
+    await app.stop();
+    fs.rmSync(`data/bench-documents-${process.pid}`, { recursive: true, force: true });
+  }
+}
+
 // 8. A burst of sends over one and over three app processes on one PostgreSQL database.
 async function benchInstances(sandbox: PersonioSandbox, secrets: AppSecrets): Promise<InstancesBurst[]> {
   if (!findPostgresBinaries()) {
@@ -661,6 +697,7 @@ async function main() {
   let requestLog: RequestLogResult | null = null;
   let instanceBursts: InstancesBurst[] = [];
   let retention: RetentionResult | null = null;
+  let documents: DocumentsResult | null = null;
   try {
     if (!only || only === "send") await benchSends(sandbox, secrets, results);
     if (!only || only === "pages") await benchPages(sandbox, secrets, results);
@@ -672,6 +709,7 @@ async function main() {
     if (!only || only === "logs") requestLog = await benchRequestLog(sandbox, secrets);
     if (!only || only === "instances") instanceBursts = await benchInstances(sandbox, secrets);
     if (!only || only === "retention") retention = await benchRetention(sandbox, secrets);
+    if (!only || only === "documents") documents = await benchDocuments(sandbox, secrets);
   } finally {
     await sandbox.close();
   }
@@ -691,7 +729,7 @@ async function main() {
   } else if (only === "webhooks") {
     writeWebhooksSection(results);
     log("updated the webhook section of bench/results/latest.md");
-  } else if (only !== "logs" && only !== "instances" && only !== "retention") {
+  } else if (only !== "logs" && only !== "instances" && only !== "retention" && only !== "documents") {
     writeResults(results);
     log("wrote bench/results/latest.json and bench/results/latest.md");
   }
@@ -700,6 +738,10 @@ async function main() {
   if (retention) {
     writeRetentionSection(retention, machineLoad);
     log("updated the retention section of bench/results/latest.md");
+  }
+  if (documents) {
+    writeDocumentsSection(documents, machineLoad);
+    log("updated the documents section of bench/results/latest.md");
   }
   if (requestLog) {
     writeRequestLogSection(requestLog, SETTINGS.runs, machineLoad);
@@ -710,7 +752,7 @@ async function main() {
     log("updated the several-instances section of bench/results/latest.md");
   }
   // --only=form, logs and instances measure no budgeted figure: their verdicts would read the empty parts.
-  if (only !== "form" && only !== "logs" && only !== "instances")
+  if (only !== "form" && only !== "logs" && only !== "instances" && only !== "documents")
     for (const verdict of budgetVerdicts(results))
       console.log(`  ${verdict.ok ? "met   " : "MISSED"}  ${verdict.budget}: ${verdict.figure}`);
 }

@@ -51,6 +51,11 @@ async function main() {
         `${process.env.NODE_OPTIONS ?? ""} --import=${pathToFileURL(path.resolve("e2e/support/tls-host-routes.mjs")).href}`,
       ),
       E2E_TLS_HOST_ROUTES: process.env.E2E_TLS_HOST_ROUTES,
+      // The tests' local file host for ATS attachments (e2e/documents.spec.ts); no other private address.
+      ATTACHMENT_FETCH_ALLOWED_HOSTS: process.env.E2E_ATTACHMENT_HOST,
+      // A documents folder belongs to one database (the retention job removes files without a
+      // row): this run's own, beside its database.
+      DOCUMENTS_DIR: `data/e2e-documents-${appPort}`,
       METRICS_TOKEN: E2E_METRICS_TOKEN,
       // Thousands of access-log lines would bury the server's other output in the test log; the
       // access log is tested on a server of its own (e2e/reliability/request-log.spec.ts).

@@ -29,6 +29,7 @@ import {
 } from "./personio-field-inputs";
 import { handoffKeys } from "./query-keys";
 import { RememberMappings } from "./remember-mappings";
+import { chosenDocuments, initialDocumentChoices, SendDocuments, SentDocuments } from "./send-documents";
 import { DoneState } from "./send-done-state";
 import { SendPreview } from "./send-preview";
 import type { Done, Existing, SendReviewProps } from "./send-review-types";
@@ -68,6 +69,8 @@ export function SendReviewForm({
   const [result, setResult] = useState<HandoffResult | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
+  const [documentChoices, setDocumentChoices] = useState(() => initialDocumentChoices(formData));
+  const documents = chosenDocuments(documentChoices);
 
   const form = useForm<FormValues>({
     resolver: zodResolver(ZFormValues),
@@ -144,10 +147,10 @@ export function SendReviewForm({
   }, [outcomeKey]);
 
   const submit = form.handleSubmit(({ extra, ...fields }) => {
-    if (hasProblems) return;
+    if (hasProblems || !documents) return;
     setResult(null);
     setActionError(null);
-    send.execute({ candidateId, fields, extra });
+    send.execute({ candidateId, fields, extra, documents });
   });
 
   const fieldError = (name: CoreField) => {
@@ -182,6 +185,7 @@ export function SendReviewForm({
       <div className="space-y-5 p-6">
         {eyebrow}
         <DoneState ref={outcomeRef} titleId={titleId} done={done} fields={coreFields()} rows={sentRows()} />
+        <SentDocuments formData={formData} choices={documentChoices} />
         <footer className="flex flex-wrap justify-end gap-2">
           {closeButton}
           {after && <Button onClick={after.onSelect}>{after.label}</Button>}
@@ -210,7 +214,13 @@ export function SendReviewForm({
             onClick={() => {
               setActionError(null);
               const { extra, ...fields } = form.getValues();
-              link.execute({ candidateId, employeeId: existing.employee.id, fields, extra });
+              link.execute({
+                candidateId,
+                employeeId: existing.employee.id,
+                fields,
+                extra,
+                documents: documents ?? [],
+              });
             }}
             disabled={isPending}
           >
@@ -260,6 +270,7 @@ export function SendReviewForm({
         <RememberMappings formData={formData} values={extraValues} problems={problems} remember={actions.remember} />
       )}
       <UnavailableFields unavailable={formData.unavailable} />
+      <SendDocuments formData={formData} choices={documentChoices} onChange={setDocumentChoices} disabled={isPending} />
 
       <SendPreview
         titleId={titleId}
@@ -287,7 +298,7 @@ export function SendReviewForm({
         <Button variant="secondary" onClick={onClose} disabled={isPending}>
           {cancelLabel ?? t("cancel")}
         </Button>
-        <Button type="submit" disabled={isPending || hasProblems}>
+        <Button type="submit" disabled={isPending || hasProblems || !documents}>
           {send.isPending ? t("sending") : t("send")}
         </Button>
       </footer>

@@ -44,6 +44,8 @@ const ACTIONS: Record<string, { permission: Access; path: (candidateId: string) 
   getSendFormAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
   getUpdateFormAction: { permission: "personio:update", path: (id) => `/candidates/${id}` },
   updateInPersonioAction: { permission: "personio:update", path: (id) => `/candidates/${id}` },
+  sendDocumentToPersonioAction: { permission: "personio:send", path: (id) => `/candidates/${id}` },
+  setDocumentDefaultsAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   setPersonioFieldsAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   refreshPersonioOptionsAction: { permission: "integrations:manage", path: () => "/admin/integrations/personio" },
   createSourceAction: { permission: "integrations:manage", path: () => "/admin/integrations/ats/new?kind=greenhouse" },

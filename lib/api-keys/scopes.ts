@@ -1,6 +1,7 @@
 // Pure: shared by the API key form, the key service and the API routes.
 // candidates:erase is apart from write: erasing a person (GDPR Art. 17) removes data for good.
-export const API_SCOPES = ["candidates:read", "candidates:write", "candidates:erase"] as const;
+// documents:write: files onto candidates (CVs, contracts), apart from their fields.
+export const API_SCOPES = ["candidates:read", "candidates:write", "candidates:erase", "documents:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export function parseScopes(stored: string): ApiScope[] {

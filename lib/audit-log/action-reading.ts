@@ -41,6 +41,10 @@ export function readingOf(action: AuditAction): ActionReading {
     case "privacy.retention-run":
     case "privacy.erase":
     case "privacy.export":
+    case "document.upload":
+    case "document.download":
+    case "document.transfer":
+    case "document.fetch-refused":
     case "secrets.rotate-key":
     case "installation.setup":
       return { title: action };
@@ -71,6 +75,7 @@ export function readingOf(action: AuditAction): ActionReading {
     case "integration.update-credentials":
     case "integration.test":
     case "integration.set-fields":
+    case "integration.set-document-categories":
     case "integration.enable":
     case "integration.disable":
     case "integration.delete":

@@ -154,6 +154,25 @@ export const AUDIT_DETAILS = {
   "privacy.retention-run": z.object({ asOf: text, durationMs: z.number().optional(), ...privacyRunCounts }),
   "privacy.erase": z.object({ via: z.enum(["screen", "api"]), apiKeyId: text.optional(), ...privacyPersonCounts }),
   "privacy.export": z.object(privacyPersonCounts),
+  // Documents (lib/documents/): the file's name, size and SHA-256, never its contents.
+  "document.upload": z.object({
+    ...origin,
+    documentId: text,
+    fileName: text,
+    size: z.number(),
+    sha256: text,
+    code: text.optional(),
+  }),
+  "document.download": z.object({ documentId: text, fileName: text }),
+  "document.transfer": z.object({
+    documentId: text,
+    fileName: text,
+    employeeId: z.number().optional(),
+    categoryId: z.number().optional(),
+    personioDocumentId: z.number().optional(),
+    code: text.optional(),
+  }),
+  "document.fetch-refused": z.object({ ...origin, host: text, reason: text }),
   "installation.setup": z.object({ source: z.enum(["setup-page", "cli"]) }),
   "integration.connect": z.object(credentials),
   "integration.update-credentials": z.object({
@@ -169,6 +188,8 @@ export const AUDIT_DETAILS = {
   "integration.test": z.object({ scopes: texts.optional(), writePermission: text.optional(), reason: text.optional() }),
   // "<field>:<where its prefill comes from>".
   "integration.set-fields": z.object({ fields: texts }),
+  // "<kind>:<category id>" (empty: no default).
+  "integration.set-document-categories": z.object({ defaults: texts }),
   "job.create": z.object(jobWriter),
   "job.rename": z.object({ ...jobWriter, fields: texts, from: text, to: text }),
   "job.update": z.object({ ...jobWriter, fields: texts }),

@@ -22,7 +22,7 @@ export const AUDIT_CATEGORY_AREAS: Record<Exclude<AuditCategory, "all">, AuditAr
     "automatic-send",
   ],
   sends: ["handoff"],
-  candidates: ["candidate", "import", "job", "webhook"],
+  candidates: ["candidate", "import", "job", "webhook", "document"],
   users: ["user", "installation"],
   security: ["auth", "access", "secrets", "api-key", "audit", "privacy"],
 };

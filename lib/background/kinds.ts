@@ -1,5 +1,6 @@
 import "server-only";
 
+import { documentTransferJob } from "@/lib/documents/transfer-job";
 import { sendEmailJob } from "@/lib/email/send-job";
 import { automaticSendJob } from "@/lib/handoff/automatic/job";
 import { automaticSendSummaryJob } from "@/lib/handoff/automatic/summary-job";
@@ -20,4 +21,5 @@ export const APP_JOB_KINDS = createJobRegistry([
   retentionJob,
   automaticSendJob,
   automaticSendSummaryJob,
+  documentTransferJob,
 ]);

@@ -6,6 +6,7 @@ import "server-only";
 import { writeAuditLog, type AuditDetailsOf } from "@/lib/audit";
 import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
+import { queueDocumentTransfers, type DocumentChoice } from "@/lib/documents/transfer";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { claimHandoff, completeClaim, isClaim, releaseClaim, type Claim } from "@/lib/handoff/claim";
@@ -71,6 +72,8 @@ export type HandoffRequest = {
   extra?: Record<string, string>;
   /** Sent by this automatic-send rule, no person: recorded without one, naming the rule. */
   automaticRuleId?: string;
+  /** Uploaded to the employee's file once it exists, each by its own background job. */
+  documents?: DocumentChoice[];
 };
 
 // What a step learned from Personio: the candidate is there now (sent or linked), and the
@@ -222,6 +225,7 @@ async function claimedWrite(
           },
           tx,
         );
+        if (request.documents?.length) await queueDocumentTransfers(tx, { candidateId, documents: request.documents });
         // After a send (not a link: that employee was in Personio before), the admin-chosen addresses hear of it.
         if (status === "SENT") queued = await notifyNewEmployeeIn(tx, { candidateId, employeeUrl: linkTo(employeeId) });
         await writeAuditLog(

@@ -42,10 +42,17 @@ export const ZExtraFields = z
   .record(z.string().max(40), z.string().max(1000))
   .refine((record) => Object.keys(record).length <= 60);
 
+// The candidate's documents ticked on the review form, each with its Personio category: uploaded
+// after the employee is created or linked (lib/documents/transfer.ts).
+export const ZDocumentChoices = z
+  .array(z.object({ documentId: z.string().min(1).max(64), categoryId: z.number().int().positive() }))
+  .max(50);
+
 export const ZSendToPersonioInput = z.object({
   candidateId: z.string().min(1).max(64),
   fields: ZPersonioEmployeeFields,
   extra: ZExtraFields.optional(),
+  documents: ZDocumentChoices.optional(),
 });
 
 export const ZLinkToPersonioInput = z.object({
@@ -53,6 +60,7 @@ export const ZLinkToPersonioInput = z.object({
   employeeId: z.number().int().positive(),
   fields: ZPersonioEmployeeFields,
   extra: ZExtraFields.optional(),
+  documents: ZDocumentChoices.optional(),
 });
 
 export const ZSendFormInput = z.object({ candidateId: z.string().min(1).max(64) });

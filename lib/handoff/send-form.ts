@@ -5,6 +5,8 @@ import "server-only";
 // reads only the database (lib/personio/integration/options.ts).
 
 import { db } from "@/lib/db";
+import { getDocumentCategories, getDocumentDefaults } from "@/lib/documents/categories";
+import type { DocumentKind } from "@/lib/documents/limits";
 import { getMappingsForSource, getSourceNames } from "@/lib/mappings/store";
 import { isMappableField, mapAtsValue, type MappingLookup } from "@/lib/mappings/values";
 import { can, type Actor } from "@/lib/permissions";
@@ -34,7 +36,13 @@ export type SendFormData = {
   atsValues: Record<string, string>;
   /** The person opening the form may save a mapping (mappings:manage). */
   canRemember: boolean;
+  /** The candidate's documents not yet in Personio, each with its preselected category. */
+  documents: SendFormDocument[];
+  /** The account's document categories; null when there are no documents or they cannot be read. */
+  documentCategories: Array<{ id: number; name: string }> | null;
 };
+
+export type SendFormDocument = { id: string; fileName: string; size: number; kind: string; categoryId: number | null };
 
 export type NotSent = {
   /** Fields the profile has a value for that an admin did not choose (switched off), with that value. */
@@ -70,7 +78,10 @@ export async function getSendFormData(candidateId: string, actor?: Actor): Promi
     return value ? [{ key, value }] : [];
   });
   const handoffOnly = (["phone", "source", "notes"] as const).filter((key) => candidate[key]?.trim());
+  const { documents, documentCategories } = await loadDocumentChoices(candidateId);
   return {
+    documents,
+    documentCategories,
     fields,
     unavailable,
     defaults: { firstName: candidate.firstName, lastName: candidate.lastName, email: candidate.email, extra },
@@ -119,4 +130,22 @@ export function mappedPrefills(
         return [setting.key, mapped ?? value];
       }),
   );
+}
+
+// Categories are read from Personio (cached) only when there is a document to file.
+async function loadDocumentChoices(candidateId: string) {
+  const rows = await db.candidateDocument.findMany({
+    where: { candidateId, transferStatus: { in: ["NONE", "FAILED"] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, fileName: true, size: true, kind: true },
+  });
+  if (rows.length === 0) return { documents: [], documentCategories: null };
+  const [load, defaults] = await Promise.all([getDocumentCategories(), getDocumentDefaults()]);
+  const categories = load.ok ? load.categories : null;
+  const known = new Set(categories?.map((category) => category.id));
+  const documents = rows.map((row) => {
+    const preferred = defaults[row.kind as DocumentKind] ?? null;
+    return { ...row, categoryId: preferred !== null && known.has(preferred) ? preferred : null };
+  });
+  return { documents, documentCategories: categories };
 }

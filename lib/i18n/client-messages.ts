@@ -48,6 +48,7 @@ export const CLIENT_NAMESPACES = [
   "webhooks",
   "notSent",
   "privacy",
+  "documents",
 ] as const;
 
 export type ClientNamespace = (typeof CLIENT_NAMESPACES)[number];

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   "audit:read",
   "privacy:manage",
   "mappings:manage",
+  "documents:read",
+  "documents:upload",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -26,7 +28,15 @@ export const DEFAULT_ROLES: ReadonlyArray<{ id: RoleKey; name: string; permissio
   {
     id: "recruiter",
     name: "Recruiter",
-    permissions: ["candidates:read", "personio:send", "personio:update", "personio:see-badge", "mappings:manage"],
+    permissions: [
+      "candidates:read",
+      "personio:send",
+      "personio:update",
+      "personio:see-badge",
+      "mappings:manage",
+      "documents:read",
+      "documents:upload",
+    ],
   },
   { id: "hiring_manager", name: "Hiring manager", permissions: ["candidates:read", "personio:see-badge"] },
   { id: "interviewer", name: "Interviewer", permissions: ["candidates:read"] },

@@ -63,6 +63,24 @@ export type PersonioClient = {
     offset?: number;
     attributes?: string[];
   }): Promise<{ employees: PersonioEmployee[]; total: number }>;
+  /** `GET /company/document-categories`: the categories of the employee file. */
+  listDocumentCategories(): Promise<PersonioDocumentCategory[]>;
+  /** `POST /company/documents` (multipart, 60 a minute, 30 MB). Never retried: not idempotent. */
+  uploadDocument(input: PersonioDocumentUpload): Promise<{ id: number }>;
+};
+
+export type PersonioDocumentCategory = { id: number; name: string };
+
+export type PersonioDocumentUpload = {
+  employeeId: number;
+  categoryId: number;
+  title: string;
+  /** Read from disk as it is sent (fs.openAsBlob), never held whole in memory. */
+  file: Blob;
+  fileName: string;
+  /** Optional, Y-m-d. */
+  date?: string;
+  comment?: string;
 };
 
 const MAX_PAGE = 100;
@@ -133,9 +151,34 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
     return { employees, total: Number.isFinite(total) ? total : employees.length };
   }
 
+  async function listDocumentCategories(): Promise<PersonioDocumentCategory[]> {
+    const res = await http.call("read", "GET", "/v1/company/document-categories");
+    const data = isRecord(res?.body) && Array.isArray(res.body.data) ? res.body.data : [];
+    return data.flatMap((item: unknown) => {
+      if (!isRecord(item)) return [];
+      const id = Number(item.id);
+      const name = isRecord(item.attributes) ? item.attributes.name : undefined;
+      return Number.isInteger(id) && typeof name === "string" ? [{ id, name }] : [];
+    });
+  }
+
+  async function uploadDocument(input: PersonioDocumentUpload): Promise<{ id: number }> {
+    const form = new FormData();
+    form.append("title", input.title);
+    form.append("employee_id", String(input.employeeId));
+    form.append("category_id", String(input.categoryId));
+    if (input.date) form.append("date", input.date);
+    if (input.comment) form.append("comment", input.comment);
+    form.append("file", input.file, input.fileName);
+    const res = await http.call("write", "POST", "/v1/company/documents", { form });
+    return { id: readCreatedId(res?.body) };
+  }
+
   const v1: PersonioClient = {
     apiVersion: "v1",
     revokeToken: () => http.guard(http.revokeToken),
+    listDocumentCategories: () => http.guard(listDocumentCategories),
+    uploadDocument: (input) => http.guard(() => uploadDocument(input)),
     authenticate: (options = {}) => http.guard(() => http.authenticate(!options.reuseCachedToken)),
     findEmployeeByEmail: (email) => http.guard(() => findEmployeeByEmail(email)),
     createEmployee: (input) => http.guard(() => createEmployee(input)),

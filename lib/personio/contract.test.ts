@@ -113,6 +113,18 @@ describe("contract: every request the client sends and every sandbox answer matc
       body: { client_id: "a", client_secret: "b" },
     });
     expect(authInQuery.join()).toMatch(/query string/);
+    // A multipart upload without its category (the shipped client always sends one).
+    const uploadWithoutCategory = await validatePersonioExchange({
+      at: 0,
+      endpoint: "POST /v1/company/documents",
+      method: "POST",
+      path: "/v1/company/documents",
+      query: {},
+      headers: { authorization: "Bearer papi-x", "content-type": "multipart/form-data; boundary=x" },
+      contentType: "multipart/form-data; boundary=x",
+      body: { title: "CV", employee_id: "1", file: "<file cv.pdf>" },
+    });
+    expect(uploadWithoutCategory.join()).toMatch(/category_id/);
   });
 
   it("sandbox answers for v2 token, form-encoded v1 auth and form-encoded create match the files", async () => {

@@ -115,5 +115,7 @@ export async function eraseSentCandidates(tx: Tx, ids: string[], erasedAt: Date,
     where: { candidateId: { in: ids } },
     data: { sentFields: null, personioWarnings: null, lastErrorField: null },
   });
+  // Their documents go too; the files follow with the orphan scan (lib/documents/orphans.ts).
+  await tx.candidateDocument.deleteMany({ where: { candidateId: { in: ids } } });
   return count;
 }

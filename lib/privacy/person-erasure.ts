@@ -2,6 +2,7 @@ import "server-only";
 
 import type { PrismaClient } from "@/generated/prisma/client";
 import { writeAuditLog } from "@/lib/audit";
+import { removeOrphanDocumentFiles } from "@/lib/documents/orphans";
 import { ConflictError } from "@/lib/errors";
 
 import {
@@ -87,7 +88,7 @@ export async function erasePerson(
   input: PersonQuery & { actorId: string | null; via: "screen" | "api"; apiKeyId?: string },
 ): Promise<ErasureResult> {
   const kind = databaseKindOf(client);
-  return client.$transaction(
+  const result = await client.$transaction(
     async (tx) => {
       // Found again inside the transaction: what is erased is what is there now.
       const data = await findPersonData(tx, input);
@@ -138,4 +139,7 @@ export async function erasePerson(
     },
     { timeout: 60_000 },
   );
+  // The erased candidates' files, now that their rows are gone.
+  if (result.found) await removeOrphanDocumentFiles(client);
+  return result;
 }

@@ -3,6 +3,10 @@
 // column of any table (read from the database's own catalogue) holds the email, the name or the
 // phone, while the export before it held all of them. Runs on SQLite, and on PostgreSQL with
 // HANDOFF_TEST_DATABASE_URL (npm test's PostgreSQL run).
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { createFreshDatabase } from "@/e2e/support/test-database";
@@ -20,6 +24,7 @@ let privacy: {
   registry: typeof import("@/lib/background/registry");
   job: typeof import("@/lib/privacy/retention-job");
 };
+const documentsDir = mkdtempSync(path.join(os.tmpdir(), "handoff-privacy-documents-"));
 let adminId: string;
 let jobId: string;
 
@@ -27,7 +32,9 @@ beforeAll(async () => {
   database = await createFreshDatabase(`vitest-privacy-${process.pid}`);
   client = createPrismaClient(database.url);
   vi.resetModules();
-  vi.doMock("@/lib/env", () => ({ env: { NODE_ENV: "test", DATABASE_URL: database.url, LOG_LEVEL: "silent" } }));
+  vi.doMock("@/lib/env", () => ({
+    env: { NODE_ENV: "test", DATABASE_URL: database.url, LOG_LEVEL: "silent", DOCUMENTS_DIR: documentsDir },
+  }));
   vi.doMock("@/lib/db", () => ({ db: client }));
   privacy = {
     erasure: await import("@/lib/privacy/person-erasure"),
@@ -45,6 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  rmSync(documentsDir, { recursive: true, force: true });
   await client.$disconnect();
   await database.drop();
 });
@@ -346,6 +354,36 @@ describe("an erasure request", () => {
       found: false,
     });
     expect(await client.auditLog.count({ where: { action: "privacy.erase" } })).toBe(1);
+  });
+
+  it("removes the person's documents and their files; the scan leaves no orphan and keeps everyone else's", async () => {
+    const suffix = unique();
+    const email = `ottilie.${suffix}@example.com`;
+    const sent = await createCandidate({ firstName: "Ottilie", lastName: `Brandt${suffix}`, email });
+    await client.handoff.create({
+      data: { candidateId: sent.id, status: "SENT", personioEmployeeId: 7, sentById: adminId, sentAt: new Date() },
+    });
+    const unsent = await createCandidate({ firstName: "Ottilie", lastName: `Brandt${suffix}`, email });
+    const other = await createCandidate({ firstName: "Other", lastName: suffix, email: `other.${suffix}@example.com` });
+    const stored = async (candidateId: string, fileName: string) => {
+      const row = await client.candidateDocument.create({
+        data: { candidateId, fileName, mimeType: "application/pdf", extension: "pdf", size: 4, sha256: "0".repeat(64) },
+      });
+      writeFileSync(path.join(documentsDir, row.id), "%PDF");
+      return row.id;
+    };
+    await stored(sent.id, `Ottilie-Brandt-${suffix}-cv.pdf`);
+    await stored(unsent.id, "contract.pdf");
+    const kept = await stored(other.id, "other.pdf");
+    writeFileSync(path.join(documentsDir, `orphan${suffix}`), "%PDF"); // a row deleted another way
+
+    await privacy.erasure.erasePerson(client, { email, actorId: adminId, via: "screen" });
+
+    expect(await client.candidateDocument.count({ where: { candidateId: { in: [sent.id, unsent.id] } } })).toBe(0);
+    const rows = new Set((await client.candidateDocument.findMany({ select: { id: true } })).map((row) => row.id));
+    const files = readdirSync(documentsDir).filter((name) => !name.startsWith("."));
+    expect(files).toContain(kept);
+    expect(files.filter((name) => !rows.has(name))).toEqual([]);
   });
 
   it("says nothing was found for an unknown email", async () => {

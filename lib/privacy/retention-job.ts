@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { defineJobKind } from "@/lib/background/registry";
 import { db } from "@/lib/db";
+import { removeOrphanDocumentFiles } from "@/lib/documents/orphans";
 import { logger } from "@/lib/logger";
 
 import { applyRetention } from "./retention";
@@ -28,6 +29,7 @@ export const retentionJob = defineJobKind({
         await context.renewLease();
       },
     });
-    logger.info({ jobId: context.jobId, ...counts }, "Retention rules applied");
+    const files = await removeOrphanDocumentFiles(db);
+    logger.info({ jobId: context.jobId, ...counts, documentFilesRemoved: files.removed }, "Retention rules applied");
   },
 });

@@ -19,8 +19,11 @@ export type MappedHire = {
 export type IgnoreReason = "unknown_event" | "ping" | "not_hired";
 export type RejectReason = "malformed_json" | "invalid_payload" | "missing_email" | "missing_job";
 
+/** A file the payload links (its URL expires): fetched onto the candidate when the delivery arrives. */
+export type LinkedAttachment = { fileName: string; url: string; kind: "CV" | "CONTRACT" | "OTHER" };
+
 export type Interpretation = { eventType: string | null; eventId: string | null } & (
-  | { kind: "hire"; hire: MappedHire }
+  | { kind: "hire"; hire: MappedHire; attachments?: LinkedAttachment[] }
   // The ATS took a hire back (unhired, withdrawn, moved out of the hired stage). Applies only to
   // a candidate Handoff already has as hired; the candidate goes back to `stage`.
   | { kind: "unhire"; externalId: string; stage: Stage }

@@ -1,7 +1,10 @@
 import "server-only";
 
+import { after } from "next/server";
+
 import { kickBackgroundRunner } from "@/lib/background/process-runner";
 import { db } from "@/lib/db";
+import { importLinkedAttachments } from "@/lib/documents/attachments";
 import { env } from "@/lib/env";
 import { isBodyTooLarge, readLimitedBody, tooLargeHeaders } from "@/lib/http/read-limited-body";
 import { metrics } from "@/lib/metrics/registry";
@@ -225,6 +228,13 @@ async function receiveFromSource(source: KnownSource, request: Request, startedA
   if (applied.replay) return duplicate(applied.deliveryId);
   // A new hire may have queued an automatic send (lib/handoff/automatic/): start it now.
   if (applied.outcome === "created" || applied.outcome === "updated") kickBackgroundRunner();
+  const { attachments } = interpretation.kind === "hire" ? interpretation : { attachments: undefined };
+  const candidateId = applied.candidateId;
+  if (attachments && candidateId) {
+    // Fetched right after the answer (their URLs expire), so a slow file host never makes the
+    // ATS's delivery time out and be sent again.
+    after(() => importLinkedAttachments({ candidateId, sourceId: source.id, attachments }));
+  }
   return {
     status: 200,
     body: {

@@ -6,6 +6,7 @@ import type {
   FaultKind,
   RateLimits,
   RecordedExchange,
+  SandboxDocument,
   SandboxEmployee,
 } from "./state";
 
@@ -49,6 +50,7 @@ export function createSandboxAdmin(baseUrl: string) {
     clearFaults: (endpoint?: ApiEndpoint) =>
       call("DELETE", endpoint ? `/faults?endpoint=${encodeURIComponent(endpoint)}` : "/faults"),
     employees: async () => (await call<{ employees: SandboxEmployee[] }>("GET", "/employees")).employees,
+    documents: async () => (await call<{ documents: SandboxDocument[] }>("GET", "/documents")).documents,
     seedEmployees: async (
       employees: Array<{
         firstName: string;

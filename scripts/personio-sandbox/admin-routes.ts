@@ -58,6 +58,8 @@ function route({ state, reset }: AdminContext, req: SandboxRequest): SandboxResp
     }
     case "GET /employees":
       return json(200, { employees: [...state.employees.values()] });
+    case "GET /documents":
+      return json(200, { documents: state.documents });
     case "POST /employees": {
       const list = Array.isArray(body.employees) ? body.employees : [body];
       const created = list.map((item) => createEmployee(state, toSnakeEmployee(item), [], { seed: true }));

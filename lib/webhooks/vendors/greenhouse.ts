@@ -1,4 +1,13 @@
-import { calendarDay, email, list, record, text, toHire, type Interpretation } from "../interpretation";
+import {
+  calendarDay,
+  email,
+  list,
+  record,
+  text,
+  toHire,
+  type Interpretation,
+  type LinkedAttachment,
+} from "../interpretation";
 
 // Greenhouse Recruiting web hooks (developers.greenhouse.io/webhooks.html): {"action", "payload"}.
 // hire_candidate fires when an offer is accepted; unhire_candidate when "Unhire" is clicked.
@@ -45,7 +54,7 @@ export function interpretGreenhouse(body: unknown, headers: { get(name: string):
   // application.jobs[0] (application.job is the deprecated single form).
   const job = record(list(application.jobs)[0]) ?? record(application.job);
   const offer = record(application.offer);
-  return toHire(meta, {
+  const hire = toHire(meta, {
     externalId,
     firstName: text(candidate.first_name) ?? "",
     lastName: text(candidate.last_name) ?? "",
@@ -56,4 +65,23 @@ export function interpretGreenhouse(body: unknown, headers: { get(name: string):
     office: text(record(list(job?.offices)[0])?.name),
     startDate: calendarDay(offer?.starts_at),
   });
+  if (hire.kind !== "hire") return hire;
+  const attachments = list(candidate.attachments).flatMap(toAttachment);
+  return attachments.length > 0 ? { ...hire, attachments } : hire;
+}
+
+// candidate.attachments: {filename, url, type: resume | cover_letter | offer_letter | offer_packet
+// | admin_only | other}; the url is a signed link that expires.
+const ATTACHMENT_KINDS: Record<string, LinkedAttachment["kind"]> = {
+  resume: "CV",
+  offer_letter: "CONTRACT",
+  offer_packet: "CONTRACT",
+};
+
+function toAttachment(entry: unknown): LinkedAttachment[] {
+  const attachment = record(entry);
+  const url = typeof attachment?.url === "string" ? attachment.url.trim() : null;
+  const fileName = text(attachment?.filename);
+  if (!url || !fileName) return [];
+  return [{ fileName, url, kind: ATTACHMENT_KINDS[text(attachment?.type) ?? ""] ?? "OTHER" }];
 }

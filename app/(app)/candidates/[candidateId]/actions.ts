@@ -1,6 +1,8 @@
 "use server";
 
 import { authorizedAction } from "@/lib/action-client";
+import { ZSendDocumentInput } from "@/lib/documents/schemas";
+import { sendDocumentFromProfile } from "@/lib/documents/transfer";
 import { getHandoffStatus } from "@/lib/handoff/queries";
 import {
   ZHandoffStatusInput,
@@ -47,3 +49,8 @@ export const getUpdateFormAction = updateInPersonio
 export const updateInPersonioAction = updateInPersonio
   .inputSchema(ZUpdateInPersonioInput)
   .action(async ({ parsedInput, ctx }) => updateCandidateInPersonio({ actor: ctx.user, ...parsedInput }));
+
+// A document to the employee's file after the send: one not ticked then, or one whose upload failed.
+export const sendDocumentToPersonioAction = sendToPersonio
+  .inputSchema(ZSendDocumentInput)
+  .action(async ({ parsedInput }) => sendDocumentFromProfile(parsedInput));

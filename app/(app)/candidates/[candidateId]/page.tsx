@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 
 import { StageBadge } from "@/components/candidates/stage-badge";
 import { PersonioBadge } from "@/components/handoff/personio-badge";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { requireUser } from "@/lib/auth/require-user";
 import { getCandidate } from "@/lib/candidates/queries";
+import { getDocumentCategories } from "@/lib/documents/categories";
+import { listCandidateDocuments } from "@/lib/documents/service";
 import { getSendAvailability } from "@/lib/handoff/availability";
 import { getPersonioRecord } from "@/lib/handoff/personio-record";
 import { getHandoffStatus, getPersonioBadges } from "@/lib/handoff/queries";
@@ -17,6 +20,7 @@ import { can } from "@/lib/permissions";
 import { getFieldConfig } from "@/lib/personio-fields/store";
 
 import { CandidateActionsMenu } from "./_components/candidate-actions-menu";
+import { DocumentsPanel } from "./_components/documents-panel";
 import { PersonioPanel } from "./_components/personio-panel";
 import { PersonioStatusStrip } from "./_components/personio-status-strip";
 import { SendFlowProvider } from "./_components/send-flow";
@@ -67,6 +71,12 @@ export default async function CandidateProfilePage({ params }: Props) {
   // Corrections after a send: for a profile that is in Personio (sent or linked).
   const offersUpdate = mayUpdate && isInPersonio;
   const badge = badges.get(candidate.id);
+  const documents =
+    can(user, "documents:read") || can(user, "documents:upload") ? await listCandidateDocuments(candidate.id) : [];
+  // Personio's categories only where a document can go there now (cached, lib/documents/categories.ts).
+  const categoryLoad =
+    isInPersonio && can(user, "personio:send") && documents.length > 0 ? await getDocumentCategories() : null;
+  const categories = categoryLoad?.ok ? categoryLoad.categories : null;
   // "Not in Personio yet" is for people who may know whether a profile was sent (those who see
   // badges, and those who send); the others learn nothing from its absence either.
   const showsStrip =
@@ -187,6 +197,18 @@ export default async function CandidateProfilePage({ params }: Props) {
           </div>
         )}
       </section>
+      {(can(user, "documents:read") || can(user, "documents:upload")) && (
+        <ClientMessages>
+          <DocumentsPanel
+            candidateId={candidate.id}
+            documents={documents}
+            categories={categories}
+            mayUpload={can(user, "documents:upload")}
+            mayRead={can(user, "documents:read")}
+            maySend={can(user, "personio:send")}
+          />
+        </ClientMessages>
+      )}
     </article>
   );
 }

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { authorizedAction } from "@/lib/action-client";
+import { refreshDocumentCategories, setDocumentDefaults } from "@/lib/documents/categories";
+import { ZDocumentDefaultsInput } from "@/lib/documents/schemas";
 import { ZSetSendableStagesInput } from "@/lib/handoff/schemas";
 import { setSendableStages } from "@/lib/handoff/send-settings";
 import { ZFieldConfig, type FieldConfig } from "@/lib/personio-fields/config";
@@ -95,6 +97,8 @@ export const setPersonioFieldsAction = manageIntegrations
 // The admins' "refresh": reads Personio's lists now instead of waiting for the cache to age.
 export const refreshPersonioOptionsAction = manageIntegrations.inputSchema(ZEmptyInput).action(async () => {
   const load = await refreshPersonioOptions();
+  // The document categories with the other lists (their own failure shows where they are used).
+  if (load.ok) await refreshDocumentCategories();
   revalidatePath("/admin/integrations/personio");
   return load.ok ? { ok: true as const } : { ok: false as const, code: load.code };
 });
@@ -105,4 +109,13 @@ export const setSendableStagesAction = manageIntegrations
     const result = await setSendableStages({ actorId: ctx.user.id, stages: parsedInput.stages });
     revalidateAll();
     return result;
+  });
+
+// The Personio category each kind of document goes to unless the recruiter picks another.
+export const setDocumentDefaultsAction = manageIntegrations
+  .inputSchema(ZDocumentDefaultsInput)
+  .action(async ({ parsedInput, ctx }) => {
+    await setDocumentDefaults({ actorId: ctx.user.id, defaults: parsedInput });
+    revalidateAll();
+    return { saved: true };
   });

@@ -3,12 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { PersonioSetupInfo } from "@/components/integrations/personio-setup-info";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { getCachedDocumentCategories, getDocumentDefaults } from "@/lib/documents/categories";
 import { getSendableStages } from "@/lib/handoff/send-settings";
 import { getFieldConfig } from "@/lib/personio-fields/store";
 import { getCachedPersonioOptions } from "@/lib/personio/integration/options";
 import { getPersonioSettings } from "@/lib/personio/integration/queries";
 import { listRolePersonioSettings } from "@/lib/personio/integration/role-permissions";
 
+import { DocumentDefaultsForm } from "./_components/document-defaults-form";
 import { PersonioSettingsView, personioTabOf } from "./_components/personio-settings-view";
 import { SendStagesForm } from "./_components/send-stages-form";
 
@@ -33,6 +35,10 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
     getTranslations("sendStages"),
   ]);
   const { connected, tab } = await searchParams;
+  // Only when the settings show (a connected account), and only from the cache.
+  const [categories, documentDefaults, tDocuments] = settings
+    ? await Promise.all([getCachedDocumentCategories(), getDocumentDefaults(), getTranslations("documents")])
+    : [null, null, null];
   return (
     <div className="space-y-6">
       <BackLink href="/admin/integrations">{t("back")}</BackLink>
@@ -57,6 +63,15 @@ export default async function PersonioIntegrationPage({ searchParams }: Props) {
                   <p className="mt-1 text-sm text-slate-600">{tStages("intro")}</p>
                 </div>
                 <SendStagesForm stages={sendableStages} />
+                {categories && documentDefaults && tDocuments && (
+                  <div aria-labelledby="document-defaults-heading" role="group" className="space-y-3 border-t pt-4">
+                    <h2 id="document-defaults-heading" className="text-lg font-semibold">
+                      {tDocuments("settings.heading")}
+                    </h2>
+                    <p className="text-sm text-slate-600">{tDocuments("settings.intro")}</p>
+                    <DocumentDefaultsForm categories={categories} defaults={documentDefaults} />
+                  </div>
+                )}
               </section>
             }
           />
