@@ -161,6 +161,14 @@ test("an upload Personio refuses leaves one employee, and Retry uploads only the
       [contract.name]: "Contracts",
     });
     await dialog.getByRole("button", { name: "Close" }).click();
+    // The uploads run in the background after the send: the fault stays until both have ended.
+    await expect
+      .poll(async () =>
+        (await db.candidateDocument.findMany({ where: { candidateId: candidate.id } }))
+          .map((row) => row.transferStatus)
+          .sort(),
+      )
+      .toEqual(["FAILED", "SENT"]);
   } finally {
     await sandbox.clearFaults("POST /v1/company/documents");
   }

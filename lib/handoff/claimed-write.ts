@@ -205,8 +205,9 @@ async function claimedWrite(
     };
     const outcome = await step({ client: connection.client, claim, linkTo, config });
     let result: HandoffResult;
-    // The background runner is kicked only when an email was queued: a kick with nothing to do
-    // still reads the job table, on the event loop, while the recruiter waits for this answer.
+    // The background runner is kicked only when work was queued (an email, a document upload): a
+    // kick with nothing to do still reads the job table, on the event loop, while the recruiter
+    // waits for this answer.
     let queued = false;
     if (outcome.kind === "in_personio") {
       const { status, employeeId, sentFields, warnings = [] } = outcome;
@@ -225,7 +226,10 @@ async function claimedWrite(
           },
           tx,
         );
-        if (request.documents?.length) await queueDocumentTransfers(tx, { candidateId, documents: request.documents });
+        if (request.documents?.length) {
+          await queueDocumentTransfers(tx, { candidateId, documents: request.documents });
+          queued = true;
+        }
         // After a send (not a link: that employee was in Personio before), the admin-chosen addresses hear of it.
         if (status === "SENT") queued = await notifyNewEmployeeIn(tx, { candidateId, employeeUrl: linkTo(employeeId) });
         await writeAuditLog(
@@ -255,7 +259,7 @@ async function claimedWrite(
       result = outcome.result;
     }
     await recordWriteHealth(connection, { ok: true });
-    if (queued) kickBackgroundRunner(); // the notifications queued with the outcome
+    if (queued) kickBackgroundRunner(); // the notifications and uploads queued with the outcome
     return result;
   } catch (error) {
     // The employee may exist if the create went through (outcomeUnknown): the next attempt's
