@@ -245,7 +245,7 @@ export function SendReviewForm({
         {onceOnlyNotice ?? t("onceOnly")}
       </p>
 
-      <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
+      <fieldset disabled={isPending} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {FIELDS.map((name) => (
           <TextField
             key={name}

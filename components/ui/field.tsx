@@ -58,6 +58,7 @@ export function SelectField({
   error,
   hint,
   id,
+  className = "",
   children,
   ...props
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
@@ -69,7 +70,7 @@ export function SelectField({
         id={fieldId}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(fieldId, error, hint)}
-        className={`${CONTROL} ${error ? "border-red-500" : "border-slate-300"}`}
+        className={`${CONTROL} ${error ? "border-red-500" : "border-slate-300"} ${className}`}
         {...props}
       >
         {children}

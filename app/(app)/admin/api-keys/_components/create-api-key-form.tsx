@@ -84,7 +84,7 @@ export function CreateApiKeyForm() {
         })}
         className="space-y-4"
       >
-        <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
+        <fieldset disabled={isPending} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField
             label={t("name")}
             hint={t("nameHint")}

@@ -52,7 +52,7 @@ export function JobForm({ job, onDone, onCancel }: Props) {
       className="mt-4 space-y-4"
     >
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
-      <fieldset disabled={pending} className="grid gap-4 sm:grid-cols-3">
+      <fieldset disabled={pending} className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <TextField
           label={t("jobTitle")}
           autoComplete="off"

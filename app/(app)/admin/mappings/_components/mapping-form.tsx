@@ -70,7 +70,7 @@ export function MappingForm({ sources, fields, initial, mappingId, onDone, onCan
       className="mt-4 space-y-4"
     >
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
-      <fieldset disabled={save.isPending} className="grid min-w-0 grid-cols-1 gap-4 sm:grid-cols-4">
+      <fieldset disabled={save.isPending} className="grid grid-cols-1 gap-4 sm:grid-cols-4">
         <SelectField label={t("source")} {...form.register("source")}>
           {sources.map((source) => (
             <option key={source.value} value={source.value}>

@@ -88,13 +88,16 @@ export function MappingTable({ mappings, sources, fields, empty }: Props) {
                   {fieldLabel({ key: mapping.fieldKey, label: fields.find((f) => f.key === mapping.fieldKey)?.label })}
                 </Cell>
                 <Cell>{mapping.sourceLabel}</Cell>
-                <Cell className="whitespace-nowrap text-right">
-                  <Button variant="secondary" onClick={() => setEditing(mapping.id)}>
-                    {t("edit", { ats: mapping.atsValue })}
-                  </Button>{" "}
-                  <Button variant="secondary" onClick={() => setDeleting(mapping)}>
-                    {t("delete", { ats: mapping.atsValue })}
-                  </Button>
+                <Cell>
+                  {/* The buttons name the value, which can be long: they wrap on a phone. */}
+                  <div className="flex flex-wrap justify-end gap-2">
+                    <Button variant="secondary" className="max-w-full" onClick={() => setEditing(mapping.id)}>
+                      {t("edit", { ats: mapping.atsValue })}
+                    </Button>
+                    <Button variant="secondary" className="max-w-full" onClick={() => setDeleting(mapping)}>
+                      {t("delete", { ats: mapping.atsValue })}
+                    </Button>
+                  </div>
                 </Cell>
               </tr>
             ),

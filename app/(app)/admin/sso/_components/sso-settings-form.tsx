@@ -122,7 +122,7 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
           error={message(errors.issuer?.message)}
           {...form.register("issuer")}
         />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField
             label={t("provider.clientId")}
             autoComplete="off"
@@ -140,7 +140,7 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
             {...form.register("clientSecret")}
           />
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField
             label={t("provider.buttonLabel")}
             hint={t("provider.buttonLabelHint", { label: buttonLabel || "…" })}
@@ -166,7 +166,7 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
             </label>
           ))}
         </fieldset>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <SelectField
             label={t("provider.defaultRole")}
             disabled={provisioning !== "jit"}
@@ -184,7 +184,7 @@ export function SsoSettingsForm({ redirectUri, roles, settings }: Props) {
           {t("provider.useGroups")}
         </label>
         {useGroups && (
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField
               label={t("provider.groupsClaim")}
               spellCheck={false}

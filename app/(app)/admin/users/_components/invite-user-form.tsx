@@ -69,7 +69,7 @@ export function InviteUserForm({ roles }: { roles: { id: string; name: string }[
         className="space-y-4"
       >
         {message?.kind === "error" && <Alert tone="error">{message.text}</Alert>}
-        <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-3">
+        <fieldset disabled={isPending} className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <TextField
             label={t("name")}
             autoComplete="off"

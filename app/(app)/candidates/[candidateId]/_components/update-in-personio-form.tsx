@@ -141,7 +141,7 @@ export function UpdateInPersonioForm({ candidateId, titleId, data, onClose, onPe
         {data.status === "LINKED" && <p className="mt-1 text-sm text-slate-600">{t("linkedNote")}</p>}
       </header>
 
-      <fieldset disabled={update.isPending} className="grid gap-4 sm:grid-cols-2">
+      <fieldset disabled={update.isPending} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {CORE.map((key) => (
           <TextField
             key={key}

@@ -38,7 +38,7 @@ export function DocumentDefaultsForm({
       }}
     >
       {feedback && <Alert tone={feedback.tone}>{feedback.text}</Alert>}
-      <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-3">
+      <fieldset disabled={isPending} className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         {DOCUMENT_KINDS.map((kind) => (
           <SelectField
             key={kind}

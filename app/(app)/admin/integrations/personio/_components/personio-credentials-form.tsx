@@ -133,16 +133,17 @@ export function PersonioCredentialsForm({ mode, defaults }: Props) {
           <ScopeNotice assessment={feedback.assessment} apiVersion={form.getValues("apiVersion")} />
         </div>
       )}
-      <fieldset disabled={isPending} className="grid gap-4 sm:grid-cols-2">
-        <SelectField
-          label={t("personioForm.apiVersion")}
-          hint={t("personioForm.apiVersionHint")}
-          className="sm:col-span-2"
-          {...form.register("apiVersion")}
-        >
-          <option value="v1">{t("personioForm.apiVersions.v1")}</option>
-          <option value="v2">{t("personioForm.apiVersions.v2")}</option>
-        </SelectField>
+      <fieldset disabled={isPending} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <div className="sm:col-span-2">
+          <SelectField
+            label={t("personioForm.apiVersion")}
+            hint={t("personioForm.apiVersionHint")}
+            {...form.register("apiVersion")}
+          >
+            <option value="v1">{t("personioForm.apiVersions.v1")}</option>
+            <option value="v2">{t("personioForm.apiVersions.v2")}</option>
+          </SelectField>
+        </div>
         <TextField
           label={t("personioForm.clientId")}
           autoComplete="off"
