@@ -1,15 +1,14 @@
 import "server-only";
 
-// The account's document categories (`GET /company/document-categories`), cached in the same
-// table and with the same lifetimes as the review form's other lists
-// (lib/personio/integration/options.ts), under a row of their own; credentials changes clear it.
+// The account's document categories (`GET /company/document-categories`), cached as the review
+// form's other lists are (cachedPersonioList in lib/personio/integration/options.ts), under a row
+// of their own; credentials changes clear it.
 
 import { writeAuditLog } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { PersonioDocumentCategory } from "@/lib/personio/client";
-import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
-import { getConnectedPersonioClient } from "@/lib/personio/integration/connection";
-import { OPTIONS_FRESH_MS, OPTIONS_MAX_STALE_MS } from "@/lib/personio/integration/options";
+import type { PersonioErrorCode } from "@/lib/personio/errors";
+import { cachedPersonioList } from "@/lib/personio/integration/options";
 
 import type { DocumentKind } from "./limits";
 
@@ -18,53 +17,30 @@ const CACHE_ID = "document-categories";
 export type CategoriesLoad =
   { ok: true; categories: PersonioDocumentCategory[] } | { ok: false; code: PersonioErrorCode | "not_connected" };
 
+const categoryList = cachedPersonioList({
+  id: CACHE_ID,
+  read: (client) => client.listDocumentCategories(),
+  parse: parseCategories,
+});
+
+function toCategoriesLoad(load: Awaited<ReturnType<typeof categoryList.get>>): CategoriesLoad {
+  return load.ok ? { ok: true, categories: load.value } : load;
+}
+
 export async function getDocumentCategories(): Promise<CategoriesLoad> {
-  const row = await db.personioOptionCache.findUnique({ where: { id: CACHE_ID } });
-  const cached = row ? parseCategories(row.data) : null;
-  if (row && cached) {
-    const age = Date.now() - row.fetchedAt.getTime();
-    if (age < OPTIONS_FRESH_MS) return { ok: true, categories: cached };
-    if (age < OPTIONS_MAX_STALE_MS) {
-      void refreshDocumentCategories().catch(() => undefined);
-      return { ok: true, categories: cached };
-    }
-  }
-  return refreshDocumentCategories();
+  return toCategoriesLoad(await categoryList.get());
 }
 
 /**
  * For the settings page: what is cached, never asking Personio (a page under a Personio outage
  * must not hang on it). Filled by the review form, and by the admins' "Refresh now".
  */
-export async function getCachedDocumentCategories(): Promise<PersonioDocumentCategory[] | null> {
-  const row = await db.personioOptionCache.findUnique({ where: { id: CACHE_ID } });
-  return row ? parseCategories(row.data) : null;
+export function getCachedDocumentCategories(): Promise<PersonioDocumentCategory[] | null> {
+  return categoryList.cachedOnly();
 }
 
-let refreshing: Promise<CategoriesLoad> | null = null;
-
-export function refreshDocumentCategories(): Promise<CategoriesLoad> {
-  refreshing ??= (async () => {
-    try {
-      const connection = await getConnectedPersonioClient();
-      if (!connection) return { ok: false, code: "not_connected" } as const;
-      const categories = await connection.client.listDocumentCategories();
-      const data = JSON.stringify(categories);
-      const fetchedAt = new Date();
-      await db.personioOptionCache.upsert({
-        where: { id: CACHE_ID },
-        create: { id: CACHE_ID, data, fetchedAt },
-        update: { data, fetchedAt },
-      });
-      return { ok: true, categories } as const;
-    } catch (error) {
-      if (isPersonioError(error)) return { ok: false, code: error.code } as const;
-      throw error;
-    } finally {
-      refreshing = null;
-    }
-  })();
-  return refreshing;
+export async function refreshDocumentCategories(): Promise<CategoriesLoad> {
+  return toCategoriesLoad(await categoryList.refresh());
 }
 
 function parseCategories(data: string): PersonioDocumentCategory[] | null {

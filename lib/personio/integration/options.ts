@@ -45,53 +45,94 @@ export type OptionsLoad =
   | { ok: true; lists: PersonioOptionLists; fromCache: boolean }
   | { ok: false; code: PersonioErrorCode | "not_connected" };
 
-let refreshing: Promise<OptionsLoad> | null = null;
+/**
+ * One list read from Personio and kept in PersonioOptionCache under `id`, with the lifetimes above:
+ * the review form's lists here, the document categories in lib/documents/categories.ts.
+ */
+export function cachedPersonioList<T>(options: {
+  id: string;
+  read: (client: PersonioClient) => Promise<T>;
+  parse: (data: string) => T | null;
+  fetchedAt?: (value: T) => Date;
+}) {
+  type Load = { ok: true; value: T; fromCache: boolean } | { ok: false; code: PersonioErrorCode | "not_connected" };
+  const { id, read, parse, fetchedAt = () => new Date() } = options;
+  let refreshing: Promise<Load> | null = null;
+
+  /** Reads the list from Personio now and stores it; concurrent callers share one read. */
+  function refresh(): Promise<Load> {
+    refreshing ??= (async () => {
+      try {
+        const connection = await getConnectedPersonioClient();
+        if (!connection) return { ok: false, code: "not_connected" } as const;
+        const value = await read(connection.client);
+        const data = JSON.stringify(value);
+        const at = fetchedAt(value);
+        await db.personioOptionCache.upsert({
+          where: { id },
+          create: { id, data, fetchedAt: at },
+          update: { data, fetchedAt: at },
+        });
+        return { ok: true, value, fromCache: false } as const;
+      } catch (error) {
+        if (isPersonioError(error)) return { ok: false, code: error.code } as const;
+        throw error;
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
+  }
+
+  /** Cached if possible, otherwise read from Personio now. */
+  async function get(): Promise<Load> {
+    const row = await db.personioOptionCache.findUnique({ where: { id } });
+    const cached = row ? parse(row.data) : null;
+    if (row && cached) {
+      const age = Date.now() - row.fetchedAt.getTime();
+      if (age < OPTIONS_FRESH_MS) return { ok: true, value: cached, fromCache: true };
+      if (age < OPTIONS_MAX_STALE_MS) {
+        // Served as it is; the next reader gets the refreshed list.
+        void refresh().catch(() => undefined);
+        return { ok: true, value: cached, fromCache: true };
+      }
+    }
+    return refresh();
+  }
+
+  /** What is cached, without asking Personio (for a settings page). */
+  async function cachedOnly(): Promise<T | null> {
+    const row = await db.personioOptionCache.findUnique({ where: { id } });
+    return row ? parse(row.data) : null;
+  }
+
+  return { get, refresh, cachedOnly };
+}
+
+const optionLists = cachedPersonioList({
+  id: CACHE_ID,
+  read: readLists,
+  parse: parseLists,
+  fetchedAt: (lists) => new Date(lists.fetchedAt),
+});
+
+function toOptionsLoad(load: Awaited<ReturnType<typeof optionLists.get>>): OptionsLoad {
+  return load.ok ? { ok: true, lists: load.value, fromCache: load.fromCache } : load;
+}
 
 /** The lists for the form: cached if possible, otherwise read from Personio now. */
 export async function getPersonioOptions(): Promise<OptionsLoad> {
-  const row = await db.personioOptionCache.findUnique({ where: { id: CACHE_ID } });
-  const cached = row ? parseLists(row.data) : null;
-  if (row && cached) {
-    const age = Date.now() - row.fetchedAt.getTime();
-    if (age < OPTIONS_FRESH_MS) return { ok: true, lists: cached, fromCache: true };
-    if (age < OPTIONS_MAX_STALE_MS) {
-      // Served as they are; the next opening gets the refreshed lists.
-      void refreshPersonioOptions().catch(() => undefined);
-      return { ok: true, lists: cached, fromCache: true };
-    }
-  }
-  return refreshPersonioOptions();
+  return toOptionsLoad(await optionLists.get());
 }
 
 /** Reads the lists from Personio now and stores them; concurrent callers share one read. */
-export function refreshPersonioOptions(): Promise<OptionsLoad> {
-  refreshing ??= (async () => {
-    try {
-      const connection = await getConnectedPersonioClient();
-      if (!connection) return { ok: false, code: "not_connected" } as const;
-      const lists = await readLists(connection.client);
-      const data = JSON.stringify(lists);
-      const fetchedAt = new Date(lists.fetchedAt);
-      await db.personioOptionCache.upsert({
-        where: { id: CACHE_ID },
-        create: { id: CACHE_ID, data, fetchedAt },
-        update: { data, fetchedAt },
-      });
-      return { ok: true, lists, fromCache: false } as const;
-    } catch (error) {
-      if (isPersonioError(error)) return { ok: false, code: error.code } as const;
-      throw error;
-    } finally {
-      refreshing = null;
-    }
-  })();
-  return refreshing;
+export async function refreshPersonioOptions(): Promise<OptionsLoad> {
+  return toOptionsLoad(await optionLists.refresh());
 }
 
 /** What is cached, without asking Personio (for the settings page). */
-export async function getCachedPersonioOptions(): Promise<PersonioOptionLists | null> {
-  const row = await db.personioOptionCache.findUnique({ where: { id: CACHE_ID } });
-  return row ? parseLists(row.data) : null;
+export function getCachedPersonioOptions(): Promise<PersonioOptionLists | null> {
+  return optionLists.cachedOnly();
 }
 
 export async function clearPersonioOptions() {
