@@ -61,7 +61,14 @@ export type RunningApp = {
   /** Reads the per-process SQL statement counters of the preloaded probe. */
   probe: {
     reset(): Promise<void>;
-    stats(): Promise<{ statements: number; transactionControl: number; dbMs: number; sql: string[] }>;
+    stats(): Promise<{
+      statements: number;
+      transactionControl: number;
+      dbMs: number;
+      transactionMs: number;
+      cpuMs: number;
+      sql: string[];
+    }>;
     plans(): Promise<Array<{ sql: string; ms: number; plan: string[] }>>;
   };
   stop(): Promise<void>;

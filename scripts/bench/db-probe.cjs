@@ -12,14 +12,19 @@ const portFile = process.env.BENCH_DB_PROBE_PORT_FILE;
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 const MAX_RECORDED = 200;
 
-const stats = { statements: 0, transactionControl: 0, dbMs: 0, recorded: [] };
+const stats = { statements: 0, transactionControl: 0, dbMs: 0, transactionMs: 0, recorded: [] };
 let patched = false;
 let lastDatabase = null;
 
+// CPU time of the whole server process since the last reset: steadier than wall time on a busy machine.
+let cpuAtReset = process.cpuUsage();
+
 function reset() {
+  cpuAtReset = process.cpuUsage();
   stats.statements = 0;
   stats.transactionControl = 0;
   stats.dbMs = 0;
+  stats.transactionMs = 0;
   stats.recorded = [];
 }
 
@@ -35,6 +40,16 @@ function patch(Database) {
     lastDatabase = this;
     if (TRANSACTION_CONTROL.test(sql)) {
       stats.transactionControl += 1;
+      // Timed apart: a COMMIT is where the journal reaches the disk.
+      const run = statement.run;
+      statement.run = function timedControl(...args) {
+        const start = process.hrtime.bigint();
+        try {
+          return run.apply(this, args);
+        } finally {
+          stats.transactionMs += Number(process.hrtime.bigint() - start) / 1e6;
+        }
+      };
       return statement;
     }
     stats.statements += 1;
@@ -105,6 +120,8 @@ function startServer() {
         statements: stats.statements,
         transactionControl: stats.transactionControl,
         dbMs: stats.dbMs,
+        transactionMs: stats.transactionMs,
+        cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpuAtReset)),
         sql: stats.recorded.map((entry) => entry.sql),
       };
     } else if (req.url === "/plans") {

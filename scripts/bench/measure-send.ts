@@ -40,6 +40,12 @@ export type LatencyResult = {
   overheadP95: Spread;
   /** Until the whole action response had arrived (the result row comes first). */
   totalP95: Spread;
+  /** The no-op action (see measureActionBaseline), called right after each send in the same loop. */
+  noopP50: Spread;
+  /** Per send, inside the server: SQL statements, BEGIN/COMMIT pairs, and their time (median). */
+  database: { statements: number; transactions: number; statementMs: number; transactionMs: number };
+  /** Server CPU time (user + system, ms, median) for one send and for one no-op action. */
+  cpu: { send: number; noop: number };
   callsPerSend: { lookup: number; create: number; auth: number; other: number };
   sends: number;
   outcomes: Record<string, number>;
@@ -158,6 +164,14 @@ export async function measureSendLatency(
     await context.admin.setRateLimits({});
     const perRun = { send50: [] as number[], send95: [] as number[], floor50: [] as number[], floor95: [] as number[] };
     const overhead = { p50: [] as number[], p95: [] as number[], total95: [] as number[] };
+    const noop50: number[] = [];
+    const database = {
+      statements: [] as number[],
+      transactions: [] as number[],
+      ms: [] as number[],
+      txMs: [] as number[],
+    };
+    const cpu = { send: [] as number[], noop: [] as number[] };
     const calls = { lookup: 0, create: 0, auth: 0, other: 0 };
     const outcomes: Record<string, number> = {};
     let sends = 0;
@@ -169,12 +183,24 @@ export async function measureSendLatency(
       const floorTimes: number[] = [];
       const differences: number[] = [];
       const totals: number[] = [];
+      const noopTimes: number[] = [];
       for (let index = 0; index < options.sendsPerRun; index += 1) {
         const started = performance.now();
         const floorMs = await measureFloor(context.sandboxUrl, floor, apiVersion);
         const before = await context.admin.counters();
+        await context.app.probe.reset();
         const send = await sendOnce(context);
+        const probe = await context.app.probe.stats();
         const after = await context.admin.counters();
+        // The no-op next to each send, so a change in the machine's load moves both alike.
+        await context.app.probe.reset();
+        noopTimes.push((await callNoop(context)).resultMs);
+        cpu.noop.push((await context.app.probe.stats()).cpuMs);
+        cpu.send.push(probe.cpuMs);
+        database.statements.push(probe.statements);
+        database.transactions.push(probe.transactionControl / 2);
+        database.ms.push(probe.dbMs);
+        database.txMs.push(probe.transactionMs);
         const diff = diffCounters(before, after);
         calls.lookup += diff[endpoints.lookup] ?? 0;
         calls.create += diff[endpoints.create] ?? 0;
@@ -193,6 +219,7 @@ export async function measureSendLatency(
         const elapsed = performance.now() - started;
         if (elapsed < 350) await sleep(350 - elapsed);
       }
+      noop50.push(percentile(noopTimes, 50));
       perRun.send50.push(percentile(sendTimes, 50));
       perRun.send95.push(percentile(sendTimes, 95));
       perRun.floor50.push(percentile(floorTimes, 50));
@@ -212,6 +239,14 @@ export async function measureSendLatency(
       overheadP50: spread(overhead.p50),
       overheadP95: spread(overhead.p95),
       totalP95: spread(overhead.total95),
+      noopP50: spread(noop50),
+      database: {
+        statements: percentile(database.statements, 50),
+        transactions: percentile(database.transactions, 50),
+        statementMs: percentile(database.ms, 50),
+        transactionMs: percentile(database.txMs, 50),
+      },
+      cpu: { send: percentile(cpu.send, 50), noop: percentile(cpu.noop, 50) },
       callsPerSend: {
         lookup: calls.lookup / sends,
         create: calls.create / sends,
@@ -233,17 +268,22 @@ export type ActionBaseline = { p50: Spread; p95: Spread; samples: number };
  * the session, the user's role and permissions, one row read): the part of a send's overhead
  * that is not the send's.
  */
+let noopCandidate: string | null = null;
+
+function callNoop(context: SendContext) {
+  const candidateId = (noopCandidate ??= context.nextCandidate());
+  return callAction(context.app.url, context.session, {
+    actionId: context.statusActionId,
+    path: `/candidates/${candidateId}`,
+    input: { candidateId },
+  });
+}
+
 export async function measureActionBaseline(
   context: SendContext,
   options: { runs: number; samples: number },
 ): Promise<ActionBaseline> {
-  const candidateId = context.nextCandidate();
-  const call = () =>
-    callAction(context.app.url, context.session, {
-      actionId: context.statusActionId,
-      path: `/candidates/${candidateId}`,
-      input: { candidateId },
-    });
+  const call = () => callNoop(context);
   for (let index = 0; index < 5; index += 1) await call();
   const p50: number[] = [];
   const p95: number[] = [];
