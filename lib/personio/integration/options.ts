@@ -219,7 +219,8 @@ async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
   return {
     fetchedAt,
     noRead: false,
-    readable,
+    // v2 lists the legal entities itself: the subcompany list needs no v1 attribute to read.
+    readable: legalEntities && !may("subcompany") ? [...readable, "subcompany"] : readable,
     attributes: definitions
       .filter((definition) => definition.key.startsWith("dynamic_") || definition.key === "gender")
       .map((definition) => ({
