@@ -90,25 +90,59 @@ async function expectExactlyOneEmployee(email: string) {
 }
 
 test(
-  "v2: a first send is one POST /v2/persons, and the badge links to the employee",
+  "v2: a first send is one POST /v2/persons with department, office and legal entity by id, and the badge links to the employee",
   DATABASE_INDEPENDENT,
   async ({ page }) => {
-    const { candidate, dialog } = await startSend(page);
-    await dialog.getByRole("button", { name: "Send" }).click();
-    await expect(dialog.getByRole("status").filter({ hasText: "Sent to Personio." })).toHaveText("Sent to Personio.");
-    const employee = await expectExactlyOneEmployee(candidate.email);
-    expect(await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).toMatchObject({
-      status: "SENT",
-      personioEmployeeId: employee.id,
+    // Department, office and legal entity offered too (fixed values from the sandbox's account),
+    // and the lists read afresh through the v2 connection (legal entities from GET /v2/legal-entities).
+    await db.personioFieldConfig.create({
+      data: {
+        id: "personio",
+        fields: JSON.stringify({
+          fields: [
+            { key: "department", source: "fixed", fixed: "Engineering" },
+            { key: "office", source: "fixed", fixed: "Berlin" },
+            { key: "subcompany", source: "fixed", fixed: "ACME Ltd." },
+            { key: "position", source: "jobTitle" },
+          ],
+        }),
+      },
     });
-    const endpoints = await expectRequestsValid();
-    expect(endpoints.filter((endpoint) => endpoint === CREATE)).toHaveLength(1);
-    expect(endpoints).not.toContain(LOOKUP);
-    await dialog.getByRole("button", { name: "Close" }).click();
-    await expect(page.getByRole("main").getByRole("link", { name: /^Personio/ })).toHaveAttribute(
-      "href",
-      `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee.id}`,
-    );
+    await db.personioOptionCache.deleteMany();
+    try {
+      const { candidate, dialog } = await startSend(page);
+      await dialog.getByRole("button", { name: "Send" }).click();
+      await expect(dialog.getByRole("status").filter({ hasText: "Sent to Personio." })).toHaveText("Sent to Personio.");
+      await expect(dialog.getByTestId("sent-subcompany")).toHaveText("ACME Ltd.");
+      await expect(dialog.getByTestId("personio-warnings")).toHaveCount(0);
+      const employee = await expectExactlyOneEmployee(candidate.email);
+      expect(employee).toMatchObject({ department: "Engineering", office: "Berlin", subcompany: "ACME Ltd." });
+      expect(await db.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } })).toMatchObject({
+        status: "SENT",
+        personioEmployeeId: employee.id,
+      });
+      const endpoints = await expectRequestsValid();
+      // One round trip: the ids came from the cached lists, not from a read per send.
+      expect(endpoints).toEqual([CREATE]);
+      const [create] = await sandbox.requests();
+      expect(create?.body).toMatchObject({
+        employments: [
+          {
+            org_units: [{ type: "department", id: expect.any(String) }],
+            office: { id: expect.any(String) },
+            legal_entity: { id: expect.any(String) },
+          },
+        ],
+      });
+      await dialog.getByRole("button", { name: "Close" }).click();
+      await expect(page.getByRole("main").getByRole("link", { name: /^Personio/ })).toHaveAttribute(
+        "href",
+        `${process.env.PERSONIO_SANDBOX_URL}/staff/details/${employee.id}`,
+      );
+    } finally {
+      await db.personioFieldConfig.deleteMany();
+      await db.personioOptionCache.deleteMany();
+    }
   },
 );
 

@@ -113,4 +113,87 @@ describe("Personio client with API v2 against the sandbox", () => {
     const wrong = { ...create, body: { ...(create.body as object), employments: [{ position: "Lead" }] } };
     expect(await validatePersonioExchange(wrong)).not.toEqual([]);
   });
+
+  // The sandbox's ids (state.ts): departments from 281521, offices from 131014, legal entities from 7033.
+  const orgIds = async () => ({
+    department: { Engineering: "281522" },
+    office: { Berlin: "131014", Munich: "131017" },
+    subcompany: { "ACME GmbH": "7033" },
+  });
+
+  it("sends department, office and legal entity as references by id, in the one create and in the employment PATCH", async () => {
+    const client = ctx.client({ apiVersion: "v2", orgIds });
+    await client.authenticate({ reuseCachedToken: true });
+    const before = await ctx.admin.counters();
+    const { id, warnings } = await client.createEmployee({
+      ...alice,
+      department: "Engineering",
+      office: "Berlin",
+      subcompany: "ACME GmbH",
+    });
+    expect(warnings).toEqual([]);
+    const after = await ctx.admin.counters();
+    const total = (counts: typeof after) => Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+    expect(total(after)).toBe(total(before) + 1);
+    const create = (await ctx.admin.requests()).find((request) => request.endpoint === "POST /v2/persons");
+    expect(create?.body).toMatchObject({
+      employments: [
+        {
+          org_units: [{ type: "department", id: "281522" }],
+          office: { id: "131014" },
+          legal_entity: { id: "7033" },
+        },
+      ],
+    });
+    expect(await ctx.admin.employees()).toEqual([
+      expect.objectContaining({ id, department: "Engineering", office: "Berlin", subcompany: "ACME GmbH" }),
+    ]);
+    await client.updateEmployee(id, { office: "Munich" });
+    const patch = (await ctx.admin.requests()).find(
+      (request) => request.endpoint === "PATCH /v2/persons/{id}/employments/{employment_id}",
+    );
+    expect(patch?.body).toEqual({ office: { id: "131017" } });
+    expect(await ctx.admin.employees()).toEqual([expect.objectContaining({ office: "Munich" })]);
+    const problems = [];
+    for (const exchange of await ctx.admin.requests()) problems.push(...(await validatePersonioExchange(exchange)));
+    expect(problems).toEqual([]);
+  });
+
+  it("refuses a name the lists have no id for before anything is sent", async () => {
+    const client = ctx.client({ apiVersion: "v2", orgIds });
+    await expect(client.createEmployee({ ...alice, office: "Madrid" })).rejects.toMatchObject({
+      code: "validation_error",
+      field: "office",
+    });
+    expect((await ctx.admin.counters())["POST /v2/persons"] ?? 0).toBe(0);
+  });
+
+  it("an id Personio does not have is refused with v2's 400, and nobody is created", async () => {
+    const client = ctx.client({
+      apiVersion: "v2",
+      orgIds: async () => ({ department: {}, office: { Berlin: "999" }, subcompany: {} }),
+    });
+    await expect(client.createEmployee({ ...alice, office: "Berlin" })).rejects.toMatchObject({
+      code: "validation_error",
+    });
+    const create = (await ctx.admin.requests()).find((request) => request.endpoint === "POST /v2/persons");
+    expect(create?.status).toBe(400);
+    expect(await validatePersonioExchange(create!)).toEqual([]);
+    expect(await ctx.admin.employees()).toEqual([]);
+  });
+
+  it("lists the legal entities with their ids from GET /v2/legal-entities, as its reference describes", async () => {
+    const entities = await v2().listLegalEntities!();
+    expect(entities).toEqual(
+      expect.arrayContaining([
+        { id: "7033", name: "ACME GmbH" },
+        { id: "7034", name: "ACME Ltd." },
+      ]),
+    );
+    expect(entities).toHaveLength(2);
+    const list = (await ctx.admin.requests()).find((request) => request.endpoint === "GET /v2/legal-entities")!;
+    expect(await validatePersonioExchange(list)).toEqual([]);
+    // The check can fail: a limit above the reference's 100 is reported.
+    expect(await validatePersonioExchange({ ...list, query: { limit: "500" } })).not.toEqual([]);
+  });
 });

@@ -63,6 +63,8 @@ export type PersonioClient = {
     offset?: number;
     attributes?: string[];
   }): Promise<{ employees: PersonioEmployee[]; total: number }>;
+  /** v2 only, `GET /v2/legal-entities`: every legal entity's id and name (all pages). */
+  listLegalEntities?(): Promise<Array<{ id: string; name: string }>>;
   /** `GET /company/document-categories`: the categories of the employee file. */
   listDocumentCategories(): Promise<PersonioDocumentCategory[]>;
   /** `POST /company/documents` (multipart, 60 a minute, 30 MB). Never retried: not idempotent. */
@@ -186,7 +188,7 @@ export function createPersonioClient(config: PersonioClientConfig): PersonioClie
     listEmployeeAttributes: () => http.guard(listEmployeeAttributes),
     listEmployees: (options) => http.guard(() => listEmployees(options)),
   };
-  return http.apiVersion === "v2" ? { ...v1, ...createPersonioV2Operations(http) } : v1;
+  return http.apiVersion === "v2" ? { ...v1, ...createPersonioV2Operations(http, config.orgIds) } : v1;
 }
 
 function readCreatedId(body: unknown): number {

@@ -174,7 +174,8 @@ describe("contract: every request the client sends and every sandbox answer matc
     });
     expect(page.employees[0]?.attributes.department?.value).toEqual({
       type: "Department",
-      attributes: { id: 281521, name: "Engineering" },
+      // Each unit its own id (the sandbox's second department).
+      attributes: { id: 281522, name: "Engineering" },
     });
     // An office the account does not have: created all the same, the office ignored with a meta error.
     const created = await client.createEmployee({
@@ -213,4 +214,45 @@ describe("contract: every request the client sends and every sandbox answer matc
     ]);
     expect(await problemsOf(exchanges)).toEqual([]);
   });
+
+  it("v2's org references: the legal entities list, a create and an employment PATCH by id, an unknown id's 400", async () => {
+    const v1 = ctx.client();
+    await ctx.admin.seedEmployees([
+      { firstName: "Hanna", lastName: "Lead", email: "hanna@example.com", department: "People", office: "Madrid" },
+    ]);
+    // The ids as the review form's lists keep them: v1's employee objects and v2's legal entities.
+    const [hanna] = (await v1.listEmployees({ attributes: ["department", "office"] })).employees;
+    const idOf = (key: string) =>
+      String((hanna?.attributes[key]?.value as { attributes: { id: number } }).attributes.id);
+    const client = ctx.client({ apiVersion: "v2" });
+    const legalEntities = await client.listLegalEntities!();
+    const orgIds = async () => ({
+      department: { People: idOf("department") },
+      office: { Madrid: idOf("office"), Nowhere: "999" },
+      subcompany: Object.fromEntries(legalEntities.map((entity) => [entity.name, entity.id])),
+    });
+    const v2 = ctx.client({ apiVersion: "v2", orgIds });
+    const { id } = await v2.createEmployee({
+      ...alice,
+      department: "People",
+      office: "Madrid",
+      subcompany: "ACME Ltd.",
+    });
+    await v2.updateEmployee(id, { subcompany: "ACME GmbH" });
+    await v2.updateEmployee(id, { office: "Nowhere" }).catch(() => undefined); // 400: no such office
+    const stored = (await ctx.admin.employees()).find((employee) => employee.id === id);
+    expect(stored).toMatchObject({ department: "People", office: "Madrid", subcompany: "ACME GmbH" });
+
+    const exchanges = await ctx.admin.requests();
+    const endpoints = new Set(exchanges.map((e) => e.endpoint));
+    for (const endpoint of [
+      "GET /v2/legal-entities",
+      "POST /v2/persons",
+      "PATCH /v2/persons/{id}/employments/{employment_id}",
+    ] as const) {
+      expect(endpoints).toContain(endpoint);
+    }
+    expect(exchanges.find((e) => e.endpoint.startsWith("PATCH /v2/") && e.status === 400)).toBeDefined();
+    expect(await problemsOf(exchanges)).toEqual([]);
+  }, 60_000);
 });

@@ -30,7 +30,14 @@ export type PersonioClientConfig = {
   sharedLimits?: SharedPersonioLimits;
   /** Which API the credential is used with: v1 `POST /v1/auth`, or v2 `POST /v2/auth/token`. Default v1. */
   apiVersion?: PersonioApiVersion;
+  /**
+   * v2 sends department, office and legal entity by id: Personio's ids by name, from the cached
+   * lists (lib/personio/integration/options.ts), so a send costs no extra Personio call.
+   */
+  orgIds?: () => Promise<PersonioOrgIds | null>;
 };
+
+export type PersonioOrgIds = Record<"department" | "office" | "subcompany", Record<string, string>>;
 
 export type PersonioApiVersion = "v1" | "v2";
 

@@ -1,5 +1,6 @@
 import { authorize, authorizeV2, handleV1Auth, handleV2Token, withTokenHeader } from "./api-auth";
 import { createPerson, handleV2Revoke, listPersons, patchEmployment, patchPerson, readPerson, v2Error } from "./api-v2";
+import { listLegalEntities } from "./api-v2-org";
 import {
   applyEmployeeFields,
   attributeDefinitions,
@@ -83,6 +84,8 @@ function handleV2Data(
       return patchPerson(state, id, req);
     case "PATCH /v2/persons/{id}/employments/{employment_id}":
       return patchEmployment(state, id, subId, req);
+    case "GET /v2/legal-entities":
+      return listLegalEntities(state, req);
     default:
       return v2Error(
         404,
@@ -106,7 +109,7 @@ function handleData(
     case "GET /v1/company/employees/{id}": {
       const employee = state.employees.get(Number(id));
       if (!employee || !/^\d+$/.test(id ?? "")) return v1Error(404, NOT_FOUND_MESSAGE, 404);
-      return json(200, { success: true, data: serializeEmployee(employee, readable) });
+      return json(200, { success: true, data: serializeEmployee(employee, readable, state) });
     }
     case "POST /v1/company/employees":
       return writeEmployee(state, req, undefined);
@@ -154,7 +157,7 @@ function listEmployees(state: SandboxState, req: SandboxRequest, readable: strin
     },
     offset,
     limit,
-    data: page.map((employee) => serializeEmployee(employee, visible)),
+    data: page.map((employee) => serializeEmployee(employee, visible, state)),
   });
 }
 
@@ -241,6 +244,7 @@ function uploadDocument(state: SandboxState, req: SandboxRequest, readable: stri
         employee: serializeEmployee(
           employee,
           readable.filter((key) => ["first_name", "last_name", "email"].includes(key)),
+          state,
         ),
         category: categoryJson,
       },

@@ -3,6 +3,7 @@
 // Machine-readable references, in ./openapi: persons-service-api-v2.json (GET /v2/persons,
 // GET /v2/persons/{id}; `Person`), common-components-v2.json (`ErrorResponse`, `CreatedObject`).
 // Where no file exists (POST /v2/persons, PATCH …), each field cites its reference page.
+import { employmentOrgNames } from "./api-v2-org";
 import { issueToken } from "./credentials";
 import { applyEmployeeFields, createEmployee, EmployeeValidationError } from "./employees";
 import type { SandboxRequest, SandboxResponse } from "./http-types";
@@ -143,7 +144,10 @@ export function createPerson(state: SandboxState, req: SandboxRequest): SandboxR
     );
   }
   try {
-    const created = createEmployee(state, { ...personFields(body), ...employmentFields(firstEmployment(body)) });
+    const created = createEmployee(state, {
+      ...personFields(body),
+      ...employmentFields(state, firstEmployment(body)),
+    });
     // CreatedObject (common-components-v2.json): `id` and `_meta.links`; 201 per POST_PERSONS.
     return json(201, {
       id: String(created.id),
@@ -159,7 +163,7 @@ export function createPerson(state: SandboxState, req: SandboxRequest): SandboxR
 export function patchPerson(state: SandboxState, id: string, req: SandboxRequest): SandboxResponse {
   const found = getPerson(state, id);
   if (!found) return notFound();
-  return applyV2(state, found, personFields(record(req.body)), req);
+  return applyV2(state, found, () => personFields(record(req.body)), req);
 }
 
 // PATCH /v2/persons/{person_id}/employments/{employment_id} (PATCH_EMPLOYMENT).
@@ -179,12 +183,17 @@ export function patchEmployment(
       "common.resource_not_found",
     );
   }
-  return applyV2(state, found, employmentFields(record(req.body)), req);
+  return applyV2(state, found, () => employmentFields(state, record(req.body)), req);
 }
 
-function applyV2(state: SandboxState, employee: SandboxEmployee, fields: Record<string, unknown>, req: SandboxRequest) {
+function applyV2(
+  state: SandboxState,
+  employee: SandboxEmployee,
+  fields: () => Record<string, unknown>,
+  req: SandboxRequest,
+) {
   try {
-    applyEmployeeFields(state, employee, fields);
+    applyEmployeeFields(state, employee, fields());
     return json(200, serializePerson(employee, baseUrlOf(req)));
   } catch (error) {
     if (!(error instanceof EmployeeValidationError)) throw error;
@@ -212,9 +221,10 @@ function personFields(body: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** v2 employment fields (references by id) in v1's state names. */
-function employmentFields(employment: Record<string, unknown>): Record<string, unknown> {
+function employmentFields(state: SandboxState, employment: Record<string, unknown>): Record<string, unknown> {
   const supervisor = record(employment.supervisor).id;
   return {
+    ...employmentOrgNames(state, employment),
     position: record(employment.position).title,
     hire_date: employment.employment_start_date,
     weekly_working_hours: employment.weekly_working_hours,

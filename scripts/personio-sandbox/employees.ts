@@ -1,4 +1,4 @@
-import type { SandboxEmployee, SandboxState } from "./state";
+import { orgUnitId, type OrgUnits, type SandboxEmployee, type SandboxState } from "./state";
 
 type AttributeSpec = { key: string; label: string; type: string; universalId: string | null; options?: string[] };
 
@@ -155,13 +155,13 @@ export function applyEmployeeFields(
 }
 
 /** The v1 `{type: "Employee", attributes: {...}}` shape, limited to what the credential may read. */
-export function serializeEmployee(employee: SandboxEmployee, readable: string[]) {
+export function serializeEmployee(employee: SandboxEmployee, readable: string[], state: { orgUnits: OrgUnits }) {
   const attributes: Record<string, unknown> = {
     id: { label: "ID", value: employee.id, type: "integer", universal_id: "id" },
   };
   for (const spec of ATTRIBUTE_CATALOGUE) {
     if (!readable.includes(spec.key)) continue;
-    const value = attributeValue(employee, spec.key);
+    const value = attributeValue(employee, spec.key, state);
     // The files type office/department/... values as objects, so an unset one is left out, not null.
     if (value === null && OBJECT_VALUED.has(spec.key)) continue;
     attributes[spec.key] = { label: spec.label, value, type: spec.type, universal_id: spec.universalId };
@@ -169,16 +169,16 @@ export function serializeEmployee(employee: SandboxEmployee, readable: string[])
   return { type: "Employee", attributes };
 }
 
-function attributeValue(employee: SandboxEmployee, key: string): unknown {
-  const named = (type: string, id: number, name: string | undefined) =>
-    name ? { type, attributes: { id, name } } : null;
+function attributeValue(employee: SandboxEmployee, key: string, state: { orgUnits: OrgUnits }): unknown {
+  const named = (type: string, kind: keyof OrgUnits, name: string | undefined) =>
+    name ? { type, attributes: { id: orgUnitId(state, kind, name) ?? 0, name } } : null;
   switch (key) {
     case "department":
-      return named("Department", 281521, employee.department);
+      return named("Department", "department", employee.department);
     case "office":
-      return named("Office", 131014, employee.office);
+      return named("Office", "office", employee.office);
     case "subcompany":
-      return named("Subcompany", 7033, employee.subcompany);
+      return named("Subcompany", "subcompany", employee.subcompany);
     case "supervisor":
       return employee.supervisor_id
         ? {

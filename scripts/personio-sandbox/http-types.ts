@@ -54,6 +54,7 @@ export const API_ENDPOINTS = [
   "GET /v2/persons/{id}",
   "PATCH /v2/persons/{id}",
   "PATCH /v2/persons/{id}/employments/{employment_id}",
+  "GET /v2/legal-entities",
 ] as const;
 
 export type ApiEndpoint = (typeof API_ENDPOINTS)[number];

@@ -115,6 +115,21 @@ export const DEFAULT_ORG_UNITS: OrgUnits = {
   subcompany: ["ACME GmbH", "ACME Ltd."],
 };
 
+// Each org unit's id: v1 lists it beside the name (`{type: "Department", attributes: {id, name}}`),
+// v2 takes it as the reference (`org_units[{type, id}]`, `office.id`, `legal_entity.id`). Ids follow
+// the order units were added in, from a base per kind, so they never change while the sandbox runs.
+const ORG_UNIT_ID_BASE: Record<keyof OrgUnits, number> = { department: 281521, office: 131014, subcompany: 7033 };
+
+export function orgUnitId(state: { orgUnits: OrgUnits }, kind: keyof OrgUnits, name: string): number | undefined {
+  const index = state.orgUnits[kind].indexOf(name);
+  return index < 0 ? undefined : ORG_UNIT_ID_BASE[kind] + index;
+}
+
+export function orgUnitName(state: { orgUnits: OrgUnits }, kind: keyof OrgUnits, id: unknown): string | undefined {
+  const index = Number(id) - ORG_UNIT_ID_BASE[kind];
+  return typeof id === "string" && /^\d+$/.test(id) ? state.orgUnits[kind][index] : undefined;
+}
+
 export type RecordedExchange = {
   /** When the request arrived (ms since the epoch): the rate-limit ledger's clock. */
   at: number;

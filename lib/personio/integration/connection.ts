@@ -40,7 +40,14 @@ export function createClientFromCredentials(credentials: {
     appId: env.PERSONIO_APP_ID,
     timeoutMs: env.PERSONIO_TIMEOUT_MS,
     sharedLimits: sharedPersonioLimits(),
+    orgIds: cachedOrgIds,
   });
+}
+
+// The cached lists' ids (no Personio call); imported when needed, as options.ts imports this file.
+async function cachedOrgIds() {
+  const { getCachedPersonioOptions } = await import("@/lib/personio/integration/options");
+  return (await getCachedPersonioOptions())?.ids ?? null;
 }
 
 // The stored credentials, decrypted only here and only for the call that needs them.

@@ -97,6 +97,33 @@ describe("Personio's lists", () => {
     expect(await context.admin.requests()).toHaveLength(0);
   });
 
+  it("keeps Personio's id beside each name; with v2 the subcompanies are the legal entities of GET /v2/legal-entities", async () => {
+    await options.clearPersonioOptions();
+    await seed(2, () => "Sales");
+    personio = makeClient();
+    const v1 = await options.refreshPersonioOptions();
+    expect(v1.ok && v1.lists.apiVersion).toBe("v1");
+    // The sandbox's ids (state.ts): Sales is its fourth department, Berlin and Madrid its first and third offices.
+    expect(v1.ok && v1.lists.ids).toEqual({
+      department: { Sales: "281524" },
+      office: { Berlin: "131014", Madrid: "131016" },
+      subcompany: {},
+    });
+
+    personio = makeClient({ apiVersion: "v2" });
+    await context.admin.clearRequests();
+    const v2 = await options.refreshPersonioOptions();
+    expect(v2.ok).toBe(true);
+    if (!v2.ok) return;
+    expect(v2.lists.apiVersion).toBe("v2");
+    expect(v2.lists.subcompany).toEqual(["ACME GmbH", "ACME Ltd."]);
+    expect(v2.lists.ids).toMatchObject({ subcompany: { "ACME GmbH": "7033", "ACME Ltd.": "7034" } });
+    // The demo credential may not read v1's subcompany attribute; v2's own list makes it offered.
+    expect(v2.lists.readable).toContain("subcompany");
+    const endpoints = (await context.admin.requests()).map((request) => request.endpoint);
+    expect(endpoints).toContain("GET /v2/legal-entities");
+  });
+
   it("serves a list past its freshness as it is and refreshes it in the background", async () => {
     personio = makeClient();
     await seed(3, () => "Engineering");

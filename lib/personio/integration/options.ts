@@ -12,10 +12,23 @@ import "server-only";
 // no endpoint for departments, offices or subcompanies, so those are the names found on the
 // employee list, paged at Personio's maximum of 100 (the client spaces the reads within its
 // 300/min, 15/s limit); supervisors are the employees themselves (id and name).
+//
+// Personio's ids are kept next to those names (`ids`): v1 lists each org unit as an object with
+// id and name; v2 takes them as references by id ("Organizational entities … are transferred with
+// their id only", https://developer.personio.de/reference/persons-closed-alpha). v2 has a list of
+// legal entities (`GET /v2/legal-entities`, https://developer.personio.de/v2.0/reference/listlegalentities),
+// so on a v2 connection the subcompany list is the legal entities; it has no list of org units or
+// offices (developer.personio.de discussions 6752c6852a769e0073c2cd15, 67d02dda07caa4000f0a4d10).
 
 import { db } from "@/lib/db";
-import type { PersonioAttributeDefinition, PersonioClient, PersonioEmployee } from "@/lib/personio/client";
+import type {
+  PersonioApiVersion,
+  PersonioAttributeDefinition,
+  PersonioClient,
+  PersonioEmployee,
+} from "@/lib/personio/client";
 import { isPersonioError, type PersonioErrorCode } from "@/lib/personio/errors";
+import type { PersonioOrgIds } from "@/lib/personio/http";
 import { getConnectedPersonioClient } from "@/lib/personio/integration/connection";
 
 export const OPTIONS_FRESH_MS = 15 * 60_000;
@@ -37,9 +50,15 @@ export type PersonioOptionLists = {
   office: string[];
   subcompany: string[];
   supervisor: Array<{ id: number; name: string }>;
+  /** Personio's id of each department, office and subcompany (legal entity with v2), by name. */
+  ids?: PersonioOrgIds;
+  /** The API the lists were read with: v2 sends need `ids` for the names it sends. */
+  apiVersion?: PersonioApiVersion;
   /** More employees than MAX_PAGES pages: the lists derived from them may miss names. */
   truncated: boolean;
 };
+
+export type { PersonioOrgIds };
 
 export type OptionsLoad =
   | { ok: true; lists: PersonioOptionLists; fromCache: boolean }
@@ -155,6 +174,8 @@ async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
         office: [],
         subcompany: [],
         supervisor: [],
+        ids: { department: {}, office: {}, subcompany: {} },
+        apiVersion: client.apiVersion,
         truncated: false,
       };
     }
@@ -163,7 +184,10 @@ async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
   const readable = definitions.map((definition) => definition.key);
   const may = (key: string) => readable.includes(key);
   const projection = ["first_name", "last_name", "department", "office", "subcompany"].filter(may);
-  const names = { department: new Set<string>(), office: new Set<string>(), subcompany: new Set<string>() };
+  const ids: PersonioOrgIds = { department: {}, office: {}, subcompany: {} };
+  // v2 reads the legal entities from their own list rather than from the employees' subcompany.
+  const legalEntities = client.listLegalEntities ? await client.listLegalEntities().catch(withoutPermission) : null;
+  if (legalEntities) for (const entity of legalEntities) ids.subcompany[entity.name] = entity.id;
   const supervisor: PersonioOptionLists["supervisor"] = [];
   let truncated = false;
   if (["department", "office", "subcompany"].some(may) || (may("first_name") && may("last_name"))) {
@@ -179,8 +203,10 @@ async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
       });
       for (const employee of employees) {
         for (const key of ["department", "office", "subcompany"] as const) {
-          const name = orgName(employee, key);
-          if (name) names[key].add(name);
+          if (key === "subcompany" && legalEntities) continue;
+          const ref = orgReference(employee, key);
+          // A name without an id (a lenient string value) is offered, but a v2 send refuses it.
+          if (ref && !ids[key][ref.name]) ids[key][ref.name] = ref.id ?? "";
         }
         const name = [employee.firstName, employee.lastName].filter(Boolean).join(" ");
         if (name && may("first_name") && may("last_name")) supervisor.push({ id: employee.id, name });
@@ -188,11 +214,13 @@ async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
       if (employees.length < PAGE || (page + 1) * PAGE >= total) break;
     }
   }
-  const sorted = (values: Set<string>) => [...values].sort((a, b) => a.localeCompare(b));
+  const sorted = (byName: Record<string, string>) => Object.keys(byName).sort((a, b) => a.localeCompare(b));
+  const known = (byName: Record<string, string>) => Object.fromEntries(Object.entries(byName).filter(([, id]) => id));
   return {
     fetchedAt,
     noRead: false,
-    readable,
+    // v2 lists the legal entities itself: the subcompany list needs no v1 attribute to read.
+    readable: legalEntities && !may("subcompany") ? [...readable, "subcompany"] : readable,
     attributes: definitions
       .filter((definition) => definition.key.startsWith("dynamic_") || definition.key === "gender")
       .map((definition) => ({
@@ -201,31 +229,44 @@ async function readLists(client: PersonioClient): Promise<PersonioOptionLists> {
         type: definition.type ?? "standard",
         options: definition.options,
       })),
-    department: sorted(names.department),
-    office: sorted(names.office),
-    subcompany: sorted(names.subcompany),
+    department: sorted(ids.department),
+    office: sorted(ids.office),
+    subcompany: sorted(ids.subcompany),
     supervisor: supervisor.sort((a, b) => a.name.localeCompare(b.name)),
+    ids: { department: known(ids.department), office: known(ids.office), subcompany: known(ids.subcompany) },
+    apiVersion: client.apiVersion,
     truncated,
   };
 }
 
 // v1 returns org units as `{type: "Department", attributes: {id, name}}`; be lenient with strings.
-function orgName(employee: PersonioEmployee, key: string): string | undefined {
+function orgReference(employee: PersonioEmployee, key: string): { id?: string; name: string } | undefined {
   const value = employee.attributes[key]?.value;
-  if (typeof value === "string") return value.trim() || undefined;
+  if (typeof value === "string") return value.trim() ? { name: value.trim() } : undefined;
   if (typeof value === "object" && value !== null && "attributes" in value) {
     const attributes = (value as { attributes: unknown }).attributes;
-    const name =
-      typeof attributes === "object" && attributes !== null ? (attributes as { name?: unknown }).name : undefined;
-    return typeof name === "string" && name.trim() ? name.trim() : undefined;
+    if (typeof attributes !== "object" || attributes === null) return undefined;
+    const { id, name } = attributes as { id?: unknown; name?: unknown };
+    if (typeof name !== "string" || !name.trim()) return undefined;
+    const known = typeof id === "number" || (typeof id === "string" && id.trim()) ? String(id).trim() : undefined;
+    return { id: known, name: name.trim() };
   }
   return undefined;
+}
+
+// A credential that may not read legal entities still gets the subcompanies named on the employees.
+function withoutPermission(error: unknown): null {
+  if (isPersonioError(error) && error.code === "missing_permission") return null;
+  throw error;
 }
 
 function parseLists(json: string): PersonioOptionLists | null {
   try {
     const parsed = JSON.parse(json) as PersonioOptionLists;
-    return parsed && typeof parsed.fetchedAt === "string" && Array.isArray(parsed.department) ? parsed : null;
+    // Lists cached before they kept Personio's ids are read again (once), as if none were cached.
+    return parsed && typeof parsed.fetchedAt === "string" && Array.isArray(parsed.department) && parsed.ids
+      ? parsed
+      : null;
   } catch {
     return null;
   }

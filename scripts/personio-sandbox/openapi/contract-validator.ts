@@ -55,7 +55,8 @@ function inlinePathReferences(node: unknown, root: unknown): void {
   }
 }
 
-let specs: { auth: Spec; v2: Spec; personnel: Spec; persons: Spec; personsWrite: Spec } | undefined;
+let specs:
+  { auth: Spec; v2: Spec; personnel: Spec; persons: Spec; personsWrite: Spec; legalEntities: Spec } | undefined;
 
 async function load(): Promise<NonNullable<typeof specs>> {
   if (specs) return specs;
@@ -80,6 +81,7 @@ async function load(): Promise<NonNullable<typeof specs>> {
     personnel: await make("personio-personnel-data-api-oa3.yaml", "/v1"),
     persons: await make("persons-service-api-v2.json", ""),
     personsWrite: await make("persons-write-v2.json", ""),
+    legalEntities: await make("legal-entities-v2.json", ""),
   };
   return specs;
 }
@@ -94,17 +96,19 @@ function numericFields(body: unknown): unknown {
 
 /** Returns a list of problems: empty when request and response match the official files. */
 export async function validatePersonioExchange(exchange: RecordedExchange): Promise<string[]> {
-  const { auth, v2, personnel, persons, personsWrite } = await load();
+  const { auth, v2, personnel, persons, personsWrite, legalEntities } = await load();
   const spec =
-    exchange.endpoint === "POST /v1/auth"
-      ? auth
-      : exchange.endpoint === "POST /v2/auth/token"
-        ? v2
-        : exchange.endpoint.startsWith("GET /v2/")
-          ? persons
-          : exchange.endpoint.includes(" /v2/")
-            ? personsWrite
-            : personnel;
+    exchange.endpoint === "GET /v2/legal-entities"
+      ? legalEntities
+      : exchange.endpoint === "POST /v1/auth"
+        ? auth
+        : exchange.endpoint === "POST /v2/auth/token"
+          ? v2
+          : exchange.endpoint.startsWith("GET /v2/")
+            ? persons
+            : exchange.endpoint.includes(" /v2/")
+              ? personsWrite
+              : personnel;
   const relativePath = exchange.path.slice(spec.prefix.length);
   const operation = spec.api.router.matchOperation({ method: exchange.method, path: relativePath, headers: {} });
   if (!operation) return [`${exchange.method} ${exchange.path}: no operation in the official files`];
@@ -134,17 +138,19 @@ export async function validatePersonioExchange(exchange: RecordedExchange): Prom
 
 /** Whether the official files document a response schema or example for this status (else only the envelope is ours). */
 export async function documentedStatuses(method: string, apiPath: string): Promise<string[]> {
-  const { auth, v2, personnel, persons, personsWrite } = await load();
+  const { auth, v2, personnel, persons, personsWrite, legalEntities } = await load();
   const spec =
-    apiPath === "/v1/auth"
-      ? auth
-      : apiPath === "/v2/auth/token"
-        ? v2
-        : apiPath.startsWith("/v2/")
-          ? method === "GET"
-            ? persons
-            : personsWrite
-          : personnel;
+    apiPath === "/v2/legal-entities"
+      ? legalEntities
+      : apiPath === "/v1/auth"
+        ? auth
+        : apiPath === "/v2/auth/token"
+          ? v2
+          : apiPath.startsWith("/v2/")
+            ? method === "GET"
+              ? persons
+              : personsWrite
+            : personnel;
   const operation = spec.api.router.matchOperation({ method, path: apiPath.slice(spec.prefix.length), headers: {} });
   return Object.keys(operation?.responses ?? {});
 }
