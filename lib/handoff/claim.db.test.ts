@@ -112,7 +112,8 @@ describe(`send-once claim, two instances (${isPostgres ? "PostgreSQL, two client
       data: { name: "Rita", email: `rita.${candidate.id}@example.com`, passwordHash: "x", roleId: role.id },
     });
     const [claim] = await claimConcurrently(candidate.id, 1);
-    await instances[1]!.completeClaim(candidate.id, claim!.claimToken, {
+    expect(claim).toBeDefined();
+    await instances[1]!.completeClaim(candidate.id, {
       status: "SENT",
       personioEmployeeId: 42,
       personioSubdomain: "acme",

@@ -104,16 +104,10 @@ export type Completion = {
 };
 
 // Records the outcome. Personio's answer is the truth: if this claim was meanwhile taken
-// over as stale, the employee still exists, so the row is completed all the same.
-export async function completeClaim(
-  candidateId: string,
-  claimToken: string,
-  completion: Completion,
-  tx: HandoffWriter = db,
-) {
+// over as stale (another attempt's token, SENDING or since FAILED), the employee still exists,
+// so the row is completed all the same; only a row already SENT or LINKED is left as it is. The
+// claim's own row is one of those states, so one conditional write covers both.
+export async function completeClaim(candidateId: string, completion: Completion, tx: HandoffWriter = db) {
   const data = { ...completion, sentAt: new Date(), lastErrorCode: null, lastErrorField: null };
-  const { count } = await tx.handoff.updateMany({ where: { candidateId, claimToken, status: "SENDING" }, data });
-  if (count === 0) {
-    await tx.handoff.updateMany({ where: { candidateId, status: { in: ["SENDING", "FAILED"] } }, data });
-  }
+  await tx.handoff.updateMany({ where: { candidateId, status: { in: ["SENDING", "FAILED"] } }, data });
 }

@@ -21,16 +21,16 @@ import {
   type PersonioWarning,
 } from "@/lib/handoff/personio-write";
 import type { TPersonioEmployeeFields } from "@/lib/handoff/schemas";
-import { getSendableStages, isSendableStage } from "@/lib/handoff/send-settings";
+import { readSendContext } from "@/lib/handoff/send-context";
+import { isSendableStage } from "@/lib/handoff/send-settings";
 import { isHandoffDone } from "@/lib/handoff/status";
 import { notifyNewEmployeeIn, notifySendFailedIn } from "@/lib/notifications/events";
 import type { Actor } from "@/lib/permissions";
 import type { FieldConfig } from "@/lib/personio-fields/config";
-import { getFieldConfig } from "@/lib/personio-fields/store";
 import { prefillValue, type PrefillCandidate } from "@/lib/personio-fields/values";
 import type { PersonioClient, PersonioEmployeeMatch } from "@/lib/personio/client";
 import type { PersonioErrorCode } from "@/lib/personio/errors";
-import { getConnectedPersonioClient, personioEmployeeLink } from "@/lib/personio/integration/connection";
+import { personioEmployeeLink } from "@/lib/personio/integration/connection";
 import { PERSONIO_WRITE, trackInFlight } from "@/lib/shutdown";
 
 export type HandoffFailureCode =
@@ -138,25 +138,7 @@ async function claimedWrite(
     audited(outcome, automaticRuleId ? { ...details, automaticRuleId } : details);
   assertPermitted(actor, "personio:send");
 
-  const [candidate, sendableStages, connection, config] = await Promise.all([
-    db.candidate.findUnique({
-      where: { id: candidateId },
-      select: {
-        stage: true,
-        firstName: true,
-        lastName: true,
-        email: true,
-        startDate: true,
-        department: true,
-        office: true,
-        job: { select: { title: true, department: true, office: true } },
-        handoff: { select: { status: true } },
-      },
-    }),
-    getSendableStages(),
-    getConnectedPersonioClient(),
-    getFieldConfig(),
-  ]);
+  const { candidate, sendableStages, connection, config, newEmployeeAddresses } = await readSendContext(candidateId);
   if (!candidate) throw new NotFoundError("Candidate");
   // Checked on the server whatever the menu offered: only the stages an admin allowed are sent.
   if (!isSendableStage(candidate.stage, sendableStages)) {
@@ -214,7 +196,6 @@ async function claimedWrite(
       await db.$transaction(async (tx) => {
         await completeClaim(
           candidateId,
-          claim.claimToken,
           {
             status,
             personioEmployeeId: employeeId,
@@ -231,7 +212,12 @@ async function claimedWrite(
           queued = true;
         }
         // After a send (not a link: that employee was in Personio before), the admin-chosen addresses hear of it.
-        if (status === "SENT") queued = await notifyNewEmployeeIn(tx, { candidateId, employeeUrl: linkTo(employeeId) });
+        if (status === "SENT")
+          queued = await notifyNewEmployeeIn(tx, {
+            candidateId,
+            employeeUrl: linkTo(employeeId),
+            addresses: newEmployeeAddresses,
+          });
         await writeAuditLog(
           tx,
           auditEntry("success", {

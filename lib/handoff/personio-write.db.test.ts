@@ -29,8 +29,13 @@ beforeAll(async () => {
   vi.resetModules();
   vi.doMock("@/lib/db", () => ({ db: client }));
   vi.doMock("@/lib/env", () => ({ env: { HANDOFF_CLAIM_TTL_MS: 60_000 } }));
+  // The connection is the sandbox's client whatever the stored row holds: a send builds it from
+  // the row its one read finds (toConnectedPersonio), an update asks for it (getConnectedPersonioClient).
+  const connected = () => ({ client: personio, subdomain: "acme", enabled, healthIsFresh });
   vi.doMock("@/lib/personio/integration/connection", () => ({
-    getConnectedPersonioClient: async () => ({ client: personio, subdomain: "acme", enabled, healthIsFresh }),
+    PERSONIO_INTEGRATION_ID: "personio",
+    getConnectedPersonioClient: async () => connected(),
+    toConnectedPersonio: connected,
     recordPersonioHealth: async (outcome: { ok: true } | { ok: false; error: { code?: string } }) => {
       recordedHealth.push(outcome.ok ? "ok" : (outcome.error.code ?? "?"));
     },
@@ -53,6 +58,9 @@ beforeAll(async () => {
     data: { name: "Rita Recruiter", email: `rita.${process.pid}@example.com`, passwordHash: null, roleId: "recruiter" },
   });
   (actor as { id: string }).id = user.id;
+  await client.personioIntegration.create({
+    data: { clientId: TEST_CLIENT_ID, clientSecretEncrypted: "(built by the mock above)", subdomain: "acme" },
+  });
   // The job title as installations have it, and a list field, which needs Personio's lists.
   await client.personioFieldConfig.create({
     data: {

@@ -7,29 +7,34 @@ import { db } from "@/lib/db";
 import { parseAddressList } from "./schemas";
 
 // The addresses that hear of each new employee in Personio (Settings → Email), one row.
-const SETTINGS_ID = "notifications";
+export const NOTIFICATION_SETTINGS_ID = "notifications";
 
 export async function readNewEmployeeAddresses(client: Pick<Prisma.TransactionClient, "notificationSettings"> = db) {
   const row = await client.notificationSettings.findUnique({
-    where: { id: SETTINGS_ID },
+    where: { id: NOTIFICATION_SETTINGS_ID },
     select: { newEmployeeAddresses: true },
   });
-  return parseAddressList(row?.newEmployeeAddresses ?? "");
+  return parseNewEmployeeAddresses(row?.newEmployeeAddresses ?? null);
+}
+
+/** The stored list (null: no row yet, nobody). */
+export function parseNewEmployeeAddresses(stored: string | null): string[] {
+  return parseAddressList(stored ?? "");
 }
 
 export async function setNewEmployeeAddresses({ actorId, addresses }: { actorId: string; addresses: string[] }) {
   const stored = addresses.join("\n");
   await db.$transaction(async (tx) => {
     await tx.notificationSettings.upsert({
-      where: { id: SETTINGS_ID },
-      create: { id: SETTINGS_ID, newEmployeeAddresses: stored },
+      where: { id: NOTIFICATION_SETTINGS_ID },
+      create: { id: NOTIFICATION_SETTINGS_ID, newEmployeeAddresses: stored },
       update: { newEmployeeAddresses: stored },
     });
     await writeAuditLog(tx, {
       actorId,
       action: "notification.set-addresses",
       targetType: "settings",
-      targetId: SETTINGS_ID,
+      targetId: NOTIFICATION_SETTINGS_ID,
       outcome: "success",
       details: { count: addresses.length },
     });

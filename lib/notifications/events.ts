@@ -61,9 +61,10 @@ export async function notifyConnectionFailingIn(tx: Tx, input: { code: string; s
 /** Returns whether an email was queued (the caller then kicks the background runner). */
 export async function notifyNewEmployeeIn(
   tx: Tx,
-  input: { candidateId: string; employeeUrl: string | null },
+  input: { candidateId: string; employeeUrl: string | null; addresses?: string[] },
 ): Promise<boolean> {
-  const addresses = await readNewEmployeeAddresses(tx);
+  // A send read them with its candidate, before Personio answered (lib/handoff/send-context.ts).
+  const addresses = input.addresses ?? (await readNewEmployeeAddresses(tx));
   if (addresses.length === 0) return false;
   const candidate = await tx.candidate.findUnique({
     where: { id: input.candidateId },

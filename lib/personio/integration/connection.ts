@@ -50,13 +50,25 @@ async function cachedOrgIds() {
   return (await getCachedPersonioOptions())?.ids ?? null;
 }
 
-// The stored credentials, decrypted only here and only for the call that needs them.
-export async function getConnectedPersonioClient(): Promise<{
+export type ConnectedPersonio = {
   client: PersonioClient;
   subdomain: string;
   enabled: boolean;
   healthIsFresh: boolean;
-} | null> {
+};
+
+/** The columns a connected client is made from (read here, or by lib/handoff/send-context.ts). */
+export type StoredPersonioConnection = {
+  clientId: string;
+  clientSecretEncrypted: string;
+  apiVersion: string;
+  subdomain: string;
+  enabled: boolean;
+  lastSuccessAt: Date | null;
+  lastErrorAt: Date | null;
+};
+
+export async function getConnectedPersonioClient(): Promise<ConnectedPersonio | null> {
   const integration = await db.personioIntegration.findUnique({
     where: { id: PERSONIO_INTEGRATION_ID },
     select: {
@@ -69,7 +81,11 @@ export async function getConnectedPersonioClient(): Promise<{
       lastErrorAt: true,
     },
   });
-  if (!integration) return null;
+  return integration ? toConnectedPersonio(integration) : null;
+}
+
+// The stored credentials, decrypted only here and only for the call that needs them.
+export function toConnectedPersonio(integration: StoredPersonioConnection): ConnectedPersonio {
   const clientSecret = decryptAtRest(integration.clientSecretEncrypted);
   return {
     client: createClientFromCredentials({
