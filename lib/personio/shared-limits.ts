@@ -38,6 +38,8 @@ export type SharedPersonioLimits = {
   dropToken(key: string, token: string): Promise<void>;
   /** Replaces the stored token by the one Personio handed back, if `previous` is still stored. */
   replaceToken(key: string, previous: string, next: string): Promise<void>;
+  /** The stored token, however close to its end (to revoke it), without authenticating. */
+  storedToken(key: string): Promise<string | undefined>;
   /** Forgets every stored token (the credentials changed or were removed). */
   clearTokens(): Promise<void>;
 };
@@ -139,6 +141,16 @@ export function createSharedPersonioLimits(client: PrismaClient): SharedPersonio
         where: { id: sha256(key), tokenHash: sha256(previous) },
         data: { tokenEncrypted: encryptAtRest(next), tokenHash: sha256(next) },
       });
+    },
+
+    async storedToken(key) {
+      const row = await client.personioToken.findUnique({ where: { id: sha256(key) } });
+      if (!row || row.expiresAt.getTime() <= Date.now()) return undefined;
+      try {
+        return decryptAtRest(row.tokenEncrypted);
+      } catch {
+        return undefined; // encrypted with a key no longer configured: nothing Handoff can revoke
+      }
     },
 
     async clearTokens() {
