@@ -112,8 +112,8 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     if (exhausted) holdCalls(cacheKey, kind, exhausted);
     if (response.status === 429) {
       const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
-      // Personio's one official rule: retry after at least a second.
-      holdCalls(cacheKey, kind, Date.now() + Math.max(1, retryAfterSeconds ?? 0) * 1000);
+      // Without a Retry-After the retries' own backoff decides (at least a second, Personio says).
+      if (retryAfterSeconds) holdCalls(cacheKey, kind, Date.now() + retryAfterSeconds * 1000);
       try {
         await config.onRateLimited?.({ kind, retryAfterSeconds });
       } catch {
