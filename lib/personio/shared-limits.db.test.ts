@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
 import { testDatabaseServerUrl } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { migrateDatabase } from "@/scripts/lib/database";
 import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "@/scripts/lib/postgres-databases";
 
+import { clearPersonioTokenCache } from "./client";
 import { PersonioError } from "./errors";
 import { createSharedPersonioLimits, type SharedPersonioLimits } from "./shared-limits";
 import type { CachedToken } from "./token-cache";
@@ -17,6 +19,7 @@ import type { CachedToken } from "./token-cache";
 // process's own token and throttle).
 
 const serverUrl = testDatabaseServerUrl();
+const personio = setupSandbox();
 let databaseUrl = "";
 let clients: PrismaClient[] = [];
 let processes: SharedPersonioLimits[] = [];
@@ -94,5 +97,27 @@ describe.skipIf(!serverUrl)("shared Personio limits on PostgreSQL", () => {
     const rejected = new PersonioError("invalid_credentials", "Wrong credentials");
     await expect(processes[0]!.token(key, () => Promise.reject(rejected), { fresh: true })).rejects.toBe(rejected);
     expect((await processes[1]!.token(key, async () => token("papi-after"))).token).toBe("papi-after");
+  });
+
+  it("revokes, on delete, the v2 token another process obtained and kept in the store, and forgets it there", async () => {
+    const obtaining = personio.client({ apiVersion: "v2", sharedLimits: processes[0] });
+    await obtaining.findEmployeeByEmail("a@example.com");
+    const issued = (await personio.admin.requests()).find((request) => request.endpoint === "POST /v2/auth/token");
+    const token = (issued?.responseBody as { access_token?: string } | undefined)?.access_token;
+    expect(token).toBeTruthy();
+    // Another process: none of this one's cache, only the store they share.
+    clearPersonioTokenCache();
+    await personio.client({ apiVersion: "v2", sharedLimits: processes[1] }).revokeToken();
+
+    const revokes = (await personio.admin.requests()).filter((request) => request.endpoint === "POST /v2/auth/revoke");
+    expect(revokes).toHaveLength(1);
+    expect(revokes[0]!.body).toMatchObject({ token });
+    expect(revokes[0]!.status).toBe(200);
+    expect(await clients[2]!.personioToken.count()).toBe(0);
+    // Personio no longer accepts it: a process still holding it would have to renew.
+    const refused = await fetch(`${personio.sandbox.url}/v2/persons?email=a%40example.com`, {
+      headers: { authorization: `Bearer ${token}`, "x-personio-app-id": "HANDOFF_TEST" },
+    });
+    expect(refused.status).toBe(401);
   });
 });
