@@ -109,11 +109,11 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     if (waitMs > 0) await sleep(waitMs);
     const response = await sendPersonioRequest(request);
     const exhausted = exhaustedUntil(response.headers);
-    if (exhausted) holdCalls(cacheKey, kind, exhausted);
+    if (exhausted) await hold(kind, exhausted);
     if (response.status === 429) {
       const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
       // Without a Retry-After the retries' own backoff decides (at least a second, Personio says).
-      if (retryAfterSeconds) holdCalls(cacheKey, kind, Date.now() + retryAfterSeconds * 1000);
+      if (retryAfterSeconds) await hold(kind, Date.now() + retryAfterSeconds * 1000);
       try {
         await config.onRateLimited?.({ kind, retryAfterSeconds });
       } catch {
@@ -121,6 +121,19 @@ export function createPersonioHttp(config: PersonioClientConfig) {
       }
     }
     return response;
+  }
+
+  /**
+   * Holds this process's calls of `kind` until `until`; on PostgreSQL the other processes' reads
+   * too (through the shared read budget), when the wait is one a retry would make anyway: a longer
+   * one would keep their reads waiting instead of failing fast, and they learn it from their own 429.
+   */
+  async function hold(kind: RateLimitedCallKind, until: number) {
+    holdCalls(cacheKey, kind, until);
+    const forMs = until - Date.now();
+    if (kind === "employee_read" && config.sharedLimits && forMs > 0 && forMs <= maxDelayMs) {
+      await config.sharedLimits.holdReads(cacheKey, forMs).catch(() => undefined);
+    }
   }
 
   async function requestToken(): Promise<CachedToken> {

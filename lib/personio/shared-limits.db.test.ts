@@ -8,7 +8,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-cl
 import { migrateDatabase } from "@/scripts/lib/database";
 import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "@/scripts/lib/postgres-databases";
 
-import { clearPersonioTokenCache } from "./client";
+import { clearPersonioTokenCache, clearRateLimitHolds } from "./client";
 import { PersonioError } from "./errors";
 import { createSharedPersonioLimits, type SharedPersonioLimits } from "./shared-limits";
 import type { CachedToken } from "./token-cache";
@@ -63,6 +63,38 @@ describe.skipIf(!serverUrl)("shared Personio limits on PostgreSQL", () => {
       expect(Number(mine[index]!.atMs - mine[index - 1]!.atMs)).toBeGreaterThanOrEqual(100);
     // The twelfth read waited for its turn: at least 11 spacings after the first.
     expect(Math.max(...ran) - Math.min(...ran)).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("holds every process's reads when one was told the read budget is used up", async () => {
+    const key = `held-${Date.now()}`;
+    const startedAt = Date.now();
+    await processes[0]!.holdReads(key, 800);
+    let ranAt = 0;
+    await processes[1]!.throttleRead(key, async () => void (ranAt = Date.now()));
+    expect(ranAt - startedAt).toBeGreaterThanOrEqual(700);
+  });
+
+  it("shares a 429's Retry-After on reads with the other processes' clients", async () => {
+    await personio.admin.addFault({
+      endpoint: "GET /v1/company/employees",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    const retry = { maxRetries: 0, baseDelayMs: 10, maxDelayMs: 2_000 };
+    const told = personio.client({ sharedLimits: processes[0], retry });
+    await expect(told.findEmployeeByEmail("a@example.com")).rejects.toMatchObject({ code: "rate_limited" });
+    const toldAt = Date.now();
+    // Only the shared budget can make the other process wait: this process forgets its own hold.
+    clearRateLimitHolds();
+    const other = personio.client({ sharedLimits: processes[1], retry });
+    await expect(other.findEmployeeByEmail("b@example.com")).resolves.toBeNull();
+    expect(Date.now() - toldAt).toBeGreaterThanOrEqual(700);
+    const reads = (await personio.admin.requests()).filter(
+      (request) => request.endpoint === "GET /v1/company/employees",
+    );
+    expect(reads.map((request) => request.status)).toEqual([429, 200]);
   });
 
   it("lets one process authenticate while the others wait for its token, stored encrypted", async () => {
