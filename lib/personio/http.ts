@@ -113,7 +113,10 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     if (response.status === 429) {
       const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
       // Without a Retry-After the retries' own backoff decides (at least a second, Personio says).
-      if (retryAfterSeconds) await hold(kind, Date.now() + retryAfterSeconds * 1000);
+      // A write is repeated only by the person, who is told the wait: holding it would only make
+      // their next send wait inside the request.
+      const isWrite = kind === "employee_write" || kind === "other_write";
+      if (retryAfterSeconds && !isWrite) await hold(kind, Date.now() + retryAfterSeconds * 1000);
       try {
         await config.onRateLimited?.({ kind, retryAfterSeconds });
       } catch {
