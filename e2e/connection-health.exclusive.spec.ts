@@ -128,13 +128,34 @@ test(
     const health = adminPage.getByRole("region", { name: "Connection health" });
 
     await test.step("before: the last call succeeded, and no banner", async () => {
+      await db.personioRateLimitEvent.deleteMany();
       await adminPage.goto("/admin/integrations/personio");
       await health.getByRole("button", { name: "Test connection" }).click();
       await expect(health.getByRole("status").filter({ hasText: "The connection works." })).toBeVisible();
       await expect(health).toContainText("The last call to Personio succeeded.");
+      await expect(health).not.toContainText("Personio asked Handoff to slow down");
       await adminPage.goto("/candidates");
       await expect(adminPage.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(banner).toHaveCount(0);
+    });
+
+    await test.step("Personio asks Handoff to slow down: the send says when to retry, the health view counts it, the connection still works", async () => {
+      await sandbox.addFault({
+        endpoint: "POST /v1/company/employees",
+        kind: "status",
+        status: 429,
+        retryAfterSeconds: 2,
+        times: 1,
+      });
+      const dialog = await openSendDialog(recruiterPage, candidate.id);
+      await dialog.getByRole("button", { name: "Send" }).click();
+      await expect(dialog.getByRole("alert")).toContainText("Nothing was created. Try again in 2 seconds.");
+      await adminPage.goto("/admin/integrations/personio");
+      await expect(health).toContainText("The last call to Personio succeeded.");
+      await expect(health).toContainText(
+        /Personio asked Handoff to slow down once in the last 24 hours, last at .+ \(employee writes\)\./,
+      );
+      await expect(adminPage.getByRole("main").locator("header").first()).toContainText("Connected");
     });
 
     await test.step("Personio answers every create with 503: the send fails and says Personio is not available", async () => {

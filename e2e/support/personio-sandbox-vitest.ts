@@ -2,7 +2,7 @@
 // reset before every test, and the client (with the test-only calls) pointed at it.
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
-import { clearPersonioTokenCache, type PersonioClientConfig } from "@/lib/personio/client";
+import { clearPersonioTokenCache, clearRateLimitHolds, type PersonioClientConfig } from "@/lib/personio/client";
 import { createSandboxAdmin, type SandboxAdmin } from "@/scripts/personio-sandbox/admin-client";
 import { startPersonioSandbox, type PersonioSandbox } from "@/scripts/personio-sandbox/server";
 
@@ -48,6 +48,7 @@ export function setupSandbox(): SandboxContext {
   beforeEach(() => {
     context.sandbox.reset();
     clearPersonioTokenCache();
+    clearRateLimitHolds();
   });
   afterAll(async () => {
     await context.sandbox.close();

@@ -56,6 +56,68 @@ describe("retries on reads", () => {
   });
 });
 
+describe("Personio's rate-limit headers and 429s", () => {
+  it.each(["x-ratelimit", "ietf"] as const)(
+    "with %s headers saying no reads remain, the next read fails at once without calling Personio",
+    async (style) => {
+      await ctx.admin.setBehaviour({ rateLimitHeaders: style });
+      await ctx.admin.setRateLimits({ employeesGet: { perMinute: 2 } });
+      const client = ctx.client();
+      await client.findEmployeeByEmail("a@example.com");
+      await client.findEmployeeByEmail("b@example.com");
+      const error = await failure(client.findEmployeeByEmail("c@example.com"));
+      expect(error.code).toBe("rate_limited");
+      expect(error.retryAfterSeconds).toBeGreaterThan(50);
+      expect((await ctx.admin.counters())[LIST]).toBe(2);
+      // Writes have their own budget: the hold is on reads only.
+      await expect(client.createEmployee(alice)).resolves.toMatchObject({ id: expect.any(Number) });
+    },
+  );
+
+  it("waits for a reset the client may wait for, instead of running into a 429", async () => {
+    await ctx.admin.setBehaviour({ rateLimitHeaders: "x-ratelimit" });
+    await ctx.admin.setRateLimits({ employeesGet: { perSecond: 1 } });
+    const client = ctx.client({ retry: { maxRetries: 0, baseDelayMs: 10, maxDelayMs: 2_000 } });
+    await client.findEmployeeByEmail("a@example.com");
+    const startedAt = Date.now();
+    await expect(client.findEmployeeByEmail("b@example.com")).resolves.toBeNull();
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(500);
+    expect((await ctx.admin.requests()).map((request) => request.status)).not.toContain(429);
+  });
+
+  it("tells the connection of every 429 with the kind of call and the wait Personio asked for", async () => {
+    const events: unknown[] = [];
+    await ctx.admin.addFault({ endpoint: CREATE, kind: "status", status: 429, retryAfterSeconds: 0, times: 1 });
+    await ctx.admin.addFault({ endpoint: LIST, kind: "status", status: 429, times: 1 });
+    const client = ctx.client({ onRateLimited: (event) => void events.push(event) });
+    await expect(client.findEmployeeByEmail("a@example.com")).resolves.toBeNull();
+    expect((await failure(client.createEmployee(alice))).code).toBe("rate_limited");
+    expect(events).toEqual([
+      { kind: "employee_read", retryAfterSeconds: undefined },
+      { kind: "employee_write", retryAfterSeconds: 0 },
+    ]);
+  });
+
+  it("holds reads after a 429's Retry-After: the next read fails at once, writes go on", async () => {
+    await ctx.admin.addFault({ endpoint: LIST, kind: "status", status: 429, retryAfterSeconds: 30, times: 1 });
+    const client = ctx.client();
+    const first = await failure(client.findEmployeeByEmail(alice.email));
+    expect(first).toMatchObject({ code: "rate_limited", retryAfterSeconds: 30 });
+    const held = await failure(client.findEmployeeByEmail(alice.email));
+    expect(held.code).toBe("rate_limited");
+    expect(held.retryAfterSeconds).toBeGreaterThan(25);
+    expect((await ctx.admin.counters())[LIST]).toBe(1);
+    await expect(client.createEmployee(alice)).resolves.toMatchObject({ id: expect.any(Number) });
+  });
+
+  it("does not hold writes after a 429's Retry-After: the person who retries was told the wait", async () => {
+    await ctx.admin.addFault({ endpoint: CREATE, kind: "status", status: 429, retryAfterSeconds: 30, times: 1 });
+    const client = ctx.client();
+    expect(await failure(client.createEmployee(alice))).toMatchObject({ code: "rate_limited", retryAfterSeconds: 30 });
+    await expect(client.createEmployee(alice)).resolves.toMatchObject({ id: expect.any(Number) });
+  });
+});
+
 describe("creates are never retried blindly", () => {
   it.each([
     [500, true],

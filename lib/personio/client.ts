@@ -10,6 +10,7 @@ export type { PersonioEmployee } from "./employee";
 
 export type { PersonioApiVersion, PersonioClientConfig } from "./http";
 export { clearPersonioTokenCache } from "./token-cache";
+export { clearRateLimitHolds } from "./rate-limit-hold";
 
 // What the recruiter sees to judge a match (shown in the dialog, never stored).
 export type PersonioEmployeeMatch = { id: number; firstName?: string; lastName?: string; position?: string };

@@ -1,7 +1,14 @@
 import "server-only";
 
-import { looksLikeDisabledCredentials, looksLikePermissionError, personioErrorFromResponse } from "./classify";
+import {
+  looksLikeDisabledCredentials,
+  looksLikePermissionError,
+  parseRetryAfter,
+  personioErrorFromResponse,
+} from "./classify";
 import { defaultPersonioMessage, isPersonioError, PersonioError } from "./errors";
+import { exhaustedUntil } from "./rate-limit-headers";
+import { heldFor, holdCalls, rateLimitedCallKind, type RateLimitedCallKind } from "./rate-limit-hold";
 import { throttleEmployeeRead } from "./read-throttle";
 import type { SharedPersonioLimits } from "./shared-limits";
 import {
@@ -13,7 +20,7 @@ import {
   replacePersonioToken,
   type CachedToken,
 } from "./token-cache";
-import { sendPersonioRequest, type PersonioHttpResponse } from "./transport";
+import { sendPersonioRequest, type PersonioHttpRequest, type PersonioHttpResponse } from "./transport";
 
 export type PersonioClientConfig = {
   /** API host, e.g. https://api.personio.de (a trailing /v1 is tolerated). */
@@ -35,9 +42,13 @@ export type PersonioClientConfig = {
    * lists (lib/personio/integration/options.ts), so a send costs no extra Personio call.
    */
   orgIds?: () => Promise<PersonioOrgIds | null>;
+  /** Told of every 429 (for the connection health); a failure to record it never fails the call. */
+  onRateLimited?: (event: PersonioRateLimitedEvent) => Promise<void> | void;
 };
 
 export type PersonioOrgIds = Record<"department" | "office" | "subcompany", Record<string, string>>;
+
+export type PersonioRateLimitedEvent = { kind: RateLimitedCallKind; retryAfterSeconds?: number };
 
 export type PersonioApiVersion = "v1" | "v2";
 
@@ -78,13 +89,60 @@ export function createPersonioHttp(config: PersonioClientConfig) {
         // Auth's 60 s cool-down makes an immediate auth retry on 429 pointless.
         const shouldRetry = status >= 500 || (status === 429 && retryable === "read");
         if (!shouldRetry || retry >= maxRetries) return response;
-        const retryAfter = Number(response.headers.get("retry-after"));
-        if (Number.isFinite(retryAfter) && retryAfter * 1000 > maxDelayMs) return response;
+        const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+        if (retryAfter !== undefined && retryAfter * 1000 > maxDelayMs) return response;
         const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** retry * (0.75 + Math.random() / 2));
-        await sleep(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.max(retryAfter * 1000, backoff) : backoff);
+        await sleep(retryAfter ? Math.max(retryAfter * 1000, backoff) : backoff);
         continue;
       }
       await sleep(Math.min(maxDelayMs, baseDelayMs * 2 ** retry));
+    }
+  }
+
+  /**
+   * One exchange, kept inside the budgets Personio announced: a call whose kind Personio said is
+   * used up waits for the reset (or, when that is further off than a retry would wait, fails as
+   * rate limited without calling); each answer's Retry-After and rate-limit headers set the next hold.
+   */
+  async function exchange(request: PersonioHttpRequest): Promise<PersonioHttpResponse> {
+    const kind = rateLimitedCallKind(request.method, new URL(request.url).pathname);
+    const waitMs = heldFor(cacheKey, kind);
+    if (waitMs > maxDelayMs) {
+      throw new PersonioError("rate_limited", `${defaultPersonioMessage("rate_limited")} (held until the reset)`, {
+        status: 429,
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
+    if (waitMs > 0) await sleep(waitMs);
+    const response = await sendPersonioRequest(request);
+    const exhausted = exhaustedUntil(response.headers);
+    if (exhausted) await hold(kind, exhausted);
+    if (response.status === 429) {
+      const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
+      // Without a Retry-After the retries' own backoff decides (at least a second, Personio says).
+      // A write is repeated only by the person, who is told the wait: holding it would only make
+      // their next send wait inside the request.
+      const isWrite = kind === "employee_write" || kind === "other_write";
+      if (retryAfterSeconds && !isWrite) await hold(kind, Date.now() + retryAfterSeconds * 1000);
+      try {
+        await config.onRateLimited?.({ kind, retryAfterSeconds });
+      } catch {
+        // The health view misses one 429; the call's own outcome matters more.
+      }
+    }
+    return response;
+  }
+
+  /**
+   * Holds this process's calls of `kind` until `until`; on PostgreSQL the other processes' reads
+   * too (through the shared read budget), when the wait is one a retry would make anyway: a longer
+   * one would keep their reads waiting instead of failing fast, and they learn it from their own 429.
+   */
+  async function hold(kind: RateLimitedCallKind, until: number) {
+    holdCalls(cacheKey, kind, until);
+    const forMs = until - Date.now();
+    if (kind === "employee_read" && config.sharedLimits && forMs > 0 && forMs <= maxDelayMs) {
+      await config.sharedLimits.holdReads(cacheKey, forMs).catch(() => undefined);
     }
   }
 
@@ -101,7 +159,7 @@ export function createPersonioHttp(config: PersonioClientConfig) {
       client_secret: config.clientSecret,
     });
     const response = await withRetries("auth", () =>
-      sendPersonioRequest({
+      exchange({
         method: "POST",
         url: `${baseUrl}/v2/auth/token`,
         headers: { ...commonHeaders, "content-type": "application/x-www-form-urlencoded" },
@@ -117,22 +175,39 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     return tokenWithExpiry(token, body.expires_in, body.scope);
   }
 
-  /** Ends the v2 token on Personio's side (`POST /v2/auth/revoke`); v1 has no revocation. */
+  /**
+   * Ends the v2 token on Personio's side (`POST /v2/auth/revoke`) wherever Handoff holds it: this
+   * process's cache and, on PostgreSQL, the store all processes share (another process may have
+   * obtained it); both then forget it. v1 has no revocation.
+   */
   async function revokeToken(): Promise<void> {
     if (apiVersion !== "v2") return;
-    const cached = peekPersonioToken(cacheKey);
+    const cached = peekPersonioToken(cacheKey)?.token;
+    const stored = await config.sharedLimits?.storedToken(cacheKey);
     clearPersonioTokenCache(cacheKey);
     await config.sharedLimits?.clearTokens();
-    if (!cached) return;
+    const tokens = [...new Set([cached, stored].filter((token): token is string => Boolean(token)))];
+    const failures: unknown[] = [];
+    for (const token of tokens) {
+      try {
+        await revokeOne(token);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length) throw failures[0];
+  }
+
+  async function revokeOne(token: string): Promise<void> {
     const response = await sendPersonioRequest({
       method: "POST",
       url: `${baseUrl}/v2/auth/revoke`,
       headers: {
         ...commonHeaders,
-        authorization: `Bearer ${cached.token}`,
+        authorization: `Bearer ${token}`,
         "content-type": "application/x-www-form-urlencoded",
       },
-      body: new URLSearchParams({ token: cached.token }).toString(),
+      body: new URLSearchParams({ token }).toString(),
       kind: "auth",
       timeoutMs,
     });
@@ -142,7 +217,7 @@ export function createPersonioHttp(config: PersonioClientConfig) {
   async function requestV1Token(): Promise<CachedToken> {
     // Credentials go in the JSON body: Personio rejects query-string credentials (403) after 2026.
     const response = await withRetries("auth", () =>
-      sendPersonioRequest({
+      exchange({
         method: "POST",
         url: `${baseUrl}/v1/auth`,
         headers: { ...commonHeaders, "content-type": "application/json" },
@@ -186,7 +261,7 @@ export function createPersonioHttp(config: PersonioClientConfig) {
     } else if (options.form) {
       body = options.form;
     }
-    const request = () => sendPersonioRequest({ method, url: url.toString(), headers, body, kind, timeoutMs });
+    const request = () => exchange({ method, url: url.toString(), headers, body, kind, timeoutMs });
     const throttled = () => (shared ? shared.throttleRead(cacheKey, request) : throttleEmployeeRead(cacheKey, request));
     // The employee list (v1) and the persons list (v2) share one read budget: Personio publishes
     // no v2 limit, so v2 reads are kept inside v1's.

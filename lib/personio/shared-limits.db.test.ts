@@ -2,11 +2,13 @@ import { createHash } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { setupSandbox } from "@/e2e/support/personio-sandbox-vitest";
 import { testDatabaseServerUrl } from "@/e2e/support/test-database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { migrateDatabase } from "@/scripts/lib/database";
 import { dropPostgresDatabase, postgresDatabaseUrl, recreatePostgresDatabase } from "@/scripts/lib/postgres-databases";
 
+import { clearPersonioTokenCache, clearRateLimitHolds } from "./client";
 import { PersonioError } from "./errors";
 import { createSharedPersonioLimits, type SharedPersonioLimits } from "./shared-limits";
 import type { CachedToken } from "./token-cache";
@@ -17,6 +19,7 @@ import type { CachedToken } from "./token-cache";
 // process's own token and throttle).
 
 const serverUrl = testDatabaseServerUrl();
+const personio = setupSandbox();
 let databaseUrl = "";
 let clients: PrismaClient[] = [];
 let processes: SharedPersonioLimits[] = [];
@@ -62,6 +65,38 @@ describe.skipIf(!serverUrl)("shared Personio limits on PostgreSQL", () => {
     expect(Math.max(...ran) - Math.min(...ran)).toBeGreaterThanOrEqual(1_000);
   });
 
+  it("holds every process's reads when one was told the read budget is used up", async () => {
+    const key = `held-${Date.now()}`;
+    const startedAt = Date.now();
+    await processes[0]!.holdReads(key, 800);
+    let ranAt = 0;
+    await processes[1]!.throttleRead(key, async () => void (ranAt = Date.now()));
+    expect(ranAt - startedAt).toBeGreaterThanOrEqual(700);
+  });
+
+  it("shares a 429's Retry-After on reads with the other processes' clients", async () => {
+    await personio.admin.addFault({
+      endpoint: "GET /v1/company/employees",
+      kind: "status",
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    const retry = { maxRetries: 0, baseDelayMs: 10, maxDelayMs: 2_000 };
+    const told = personio.client({ sharedLimits: processes[0], retry });
+    await expect(told.findEmployeeByEmail("a@example.com")).rejects.toMatchObject({ code: "rate_limited" });
+    const toldAt = Date.now();
+    // Only the shared budget can make the other process wait: this process forgets its own hold.
+    clearRateLimitHolds();
+    const other = personio.client({ sharedLimits: processes[1], retry });
+    await expect(other.findEmployeeByEmail("b@example.com")).resolves.toBeNull();
+    expect(Date.now() - toldAt).toBeGreaterThanOrEqual(700);
+    const reads = (await personio.admin.requests()).filter(
+      (request) => request.endpoint === "GET /v1/company/employees",
+    );
+    expect(reads.map((request) => request.status)).toEqual([429, 200]);
+  });
+
   it("lets one process authenticate while the others wait for its token, stored encrypted", async () => {
     const key = `token-${Date.now()}`;
     let calls = 0;
@@ -94,5 +129,27 @@ describe.skipIf(!serverUrl)("shared Personio limits on PostgreSQL", () => {
     const rejected = new PersonioError("invalid_credentials", "Wrong credentials");
     await expect(processes[0]!.token(key, () => Promise.reject(rejected), { fresh: true })).rejects.toBe(rejected);
     expect((await processes[1]!.token(key, async () => token("papi-after"))).token).toBe("papi-after");
+  });
+
+  it("revokes, on delete, the v2 token another process obtained and kept in the store, and forgets it there", async () => {
+    const obtaining = personio.client({ apiVersion: "v2", sharedLimits: processes[0] });
+    await obtaining.findEmployeeByEmail("a@example.com");
+    const issued = (await personio.admin.requests()).find((request) => request.endpoint === "POST /v2/auth/token");
+    const token = (issued?.responseBody as { access_token?: string } | undefined)?.access_token;
+    expect(token).toBeTruthy();
+    // Another process: none of this one's cache, only the store they share.
+    clearPersonioTokenCache();
+    await personio.client({ apiVersion: "v2", sharedLimits: processes[1] }).revokeToken();
+
+    const revokes = (await personio.admin.requests()).filter((request) => request.endpoint === "POST /v2/auth/revoke");
+    expect(revokes).toHaveLength(1);
+    expect(revokes[0]!.body).toMatchObject({ token });
+    expect(revokes[0]!.status).toBe(200);
+    expect(await clients[2]!.personioToken.count()).toBe(0);
+    // Personio no longer accepts it: a process still holding it would have to renew.
+    const refused = await fetch(`${personio.sandbox.url}/v2/persons?email=a%40example.com`, {
+      headers: { authorization: `Bearer ${token}`, "x-personio-app-id": "HANDOFF_TEST" },
+    });
+    expect(refused.status).toBe(401);
   });
 });

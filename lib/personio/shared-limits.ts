@@ -38,6 +38,13 @@ export type SharedPersonioLimits = {
   dropToken(key: string, token: string): Promise<void>;
   /** Replaces the stored token by the one Personio handed back, if `previous` is still stored. */
   replaceToken(key: string, previous: string, next: string): Promise<void>;
+  /**
+   * No read of any process starts within `forMs` from now (by the database's clock): Personio said
+   * the read budget is used up until then. A reservation at the end of the hold does it.
+   */
+  holdReads(key: string, forMs: number): Promise<void>;
+  /** The stored token, however close to its end (to revoke it), without authenticating. */
+  storedToken(key: string): Promise<string | undefined>;
   /** Forgets every stored token (the credentials changed or were removed). */
   clearTokens(): Promise<void>;
 };
@@ -139,6 +146,25 @@ export function createSharedPersonioLimits(client: PrismaClient): SharedPersonio
         where: { id: sha256(key), tokenHash: sha256(previous) },
         data: { tokenEncrypted: encryptAtRest(next), tokenHash: sha256(next) },
       });
+    },
+
+    async holdReads(key, forMs) {
+      const id = sha256(key);
+      const atMs = Math.max(0, Math.round(forMs) - READ_SPACING_MS);
+      await client.$executeRaw`
+        INSERT INTO "PersonioReadSlot" ("key", "atMs")
+        VALUES (${id}, (extract(epoch FROM clock_timestamp()) * 1000)::bigint + ${atMs})
+        ON CONFLICT DO NOTHING`;
+    },
+
+    async storedToken(key) {
+      const row = await client.personioToken.findUnique({ where: { id: sha256(key) } });
+      if (!row || row.expiresAt.getTime() <= Date.now()) return undefined;
+      try {
+        return decryptAtRest(row.tokenEncrypted);
+      } catch {
+        return undefined; // encrypted with a key no longer configured: nothing Handoff can revoke
+      }
     },
 
     async clearTokens() {

@@ -1,4 +1,4 @@
-import type { SandboxState } from "./state";
+import type { RateLimitHeaderStyle, SandboxState } from "./state";
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -56,4 +56,41 @@ export function checkRateLimit(state: SandboxState, endpoint: string, now = Date
   }
   for (const window of windows) state.hits.get(window.bucket)?.push(now);
   return { allowed: true };
+}
+
+/**
+ * The tightest budget this endpoint counts against, as rate-limit headers in the chosen style:
+ * `X-RateLimit-Limit/-Remaining/-Reset` (reset in seconds), or the IETF draft's
+ * `RateLimit: "name";r=…;t=…` with `RateLimit-Policy: "name";q=…;w=…`. Read after the request was
+ * counted, so "remaining" is what is left for the next one.
+ */
+export function rateLimitHeaders(
+  state: SandboxState,
+  endpoint: string,
+  style: RateLimitHeaderStyle,
+  now = Date.now(),
+): Record<string, string> {
+  if (style === "off") return {};
+  const budgets = windowsFor(state, endpoint).map((window) => {
+    const hits = (state.hits.get(window.bucket) ?? []).filter((time) => time > now - window.windowMs);
+    const lockedUntil = state.lockedUntil.get(window.bucket) ?? 0;
+    const locked = lockedUntil > now;
+    const remaining = locked ? 0 : Math.max(0, window.limit - hits.length);
+    const resetMs = locked ? lockedUntil - now : hits.length ? hits[0]! + window.windowMs - now : window.windowMs;
+    return { window, remaining, resetSeconds: Math.max(1, Math.ceil(resetMs / 1000)) };
+  });
+  const tightest = budgets.sort((a, b) => a.remaining - b.remaining)[0];
+  if (!tightest) return {};
+  const { window, remaining, resetSeconds } = tightest;
+  if (style === "x-ratelimit") {
+    return {
+      "x-ratelimit-limit": String(window.limit),
+      "x-ratelimit-remaining": String(remaining),
+      "x-ratelimit-reset": String(resetSeconds),
+    };
+  }
+  return {
+    ratelimit: `"${window.bucket}";r=${remaining};t=${resetSeconds}`,
+    "ratelimit-policy": `"${window.bucket}";q=${window.limit};w=${Math.round(window.windowMs / 1000)}`,
+  };
 }

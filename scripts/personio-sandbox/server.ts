@@ -7,7 +7,7 @@ import { generateCredential } from "./credentials";
 import { createEmployee } from "./employees";
 import { holdsCleared, statusFault, takeFaults } from "./faults";
 import { matchApiEndpoint, v1Error, type SandboxRequest, type SandboxResponse } from "./http-types";
-import { checkRateLimit } from "./rate-limit";
+import { checkRateLimit, rateLimitHeaders } from "./rate-limit";
 import { createState, type CredentialInput, type SandboxState } from "./state";
 import { handleWebPage } from "./web-pages";
 
@@ -135,6 +135,8 @@ async function handle(
       ? handleApi(state, endpoint, id, request, subId)
       : rateLimited(state, limit.retryAfterSeconds);
   }
+  const budgetHeaders = rateLimitHeaders(state, endpoint, state.behaviour.rateLimitHeaders);
+  if (Object.keys(budgetHeaders).length) response = { ...response, headers: { ...response.headers, ...budgetHeaders } };
   exchange.status = response.status;
   exchange.responseBody = response.json;
   // The request was fully processed (e.g. the employee exists) but the answer is lost on the way.

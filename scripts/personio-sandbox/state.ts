@@ -104,7 +104,15 @@ export type Behaviour = {
   retryAfterOn429: boolean;
   /** A fault switch: every office is ignored "with a meta error", as for a name Personio lacks. */
   ignoreOffices: boolean;
+  /**
+   * Rate-limit headers on every answer of a rate-limited endpoint, in one of the common forms; off
+   * by default: Personio's own headers are unverified (notes, rate limits).
+   */
+  rateLimitHeaders: RateLimitHeaderStyle;
 };
+
+export const RATE_LIMIT_HEADER_STYLES = ["off", "x-ratelimit", "ietf"] as const;
+export type RateLimitHeaderStyle = (typeof RATE_LIMIT_HEADER_STYLES)[number];
 
 /** The org units the account has: v1 create/PATCH apply only these names and ignore others. */
 export type OrgUnits = { department: string[]; office: string[]; subcompany: string[] };
@@ -159,6 +167,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   rotateTokens: false,
   retryAfterOn429: true,
   ignoreOffices: false,
+  rateLimitHeaders: "off",
 };
 
 export type SandboxState = {

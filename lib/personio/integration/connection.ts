@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { notifyConnectionFailingIn } from "@/lib/notifications/events";
 import { createPersonioClient, type PersonioClient } from "@/lib/personio/client";
 import { isPersonioError, PERSONIO_ERRORS } from "@/lib/personio/errors";
+import type { PersonioRateLimitedEvent } from "@/lib/personio/http";
 import { createSharedPersonioLimits, type SharedPersonioLimits } from "@/lib/personio/shared-limits";
 import { personioEmployeeUrl } from "@/lib/personio/web-link";
 import { decryptAtRest } from "@/lib/secrets/at-rest";
@@ -41,6 +42,7 @@ export function createClientFromCredentials(credentials: {
     timeoutMs: env.PERSONIO_TIMEOUT_MS,
     sharedLimits: sharedPersonioLimits(),
     orgIds: cachedOrgIds,
+    onRateLimited: recordPersonioRateLimited,
   });
 }
 
@@ -48,6 +50,18 @@ export function createClientFromCredentials(credentials: {
 async function cachedOrgIds() {
   const { getCachedPersonioOptions } = await import("@/lib/personio/integration/options");
   return (await getCachedPersonioOptions())?.ids ?? null;
+}
+
+// How far back the health view counts 429s; older rows are deleted as new ones arrive.
+export const RATE_LIMIT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+// A 429 says Personio is there and accepts the credentials: it is recorded for the health view
+// without touching lastErrorAt or failingSince, so the connection does not turn "failing".
+export async function recordPersonioRateLimited(event: PersonioRateLimitedEvent) {
+  await db.personioRateLimitEvent.create({
+    data: { kind: event.kind, retryAfterSeconds: event.retryAfterSeconds ?? null },
+  });
+  await db.personioRateLimitEvent.deleteMany({ where: { at: { lt: new Date(Date.now() - RATE_LIMIT_WINDOW_MS) } } });
 }
 
 export type ConnectedPersonio = {

@@ -213,6 +213,7 @@ export async function deletePersonio({ actorId }: { actorId: string }) {
     if (!current) throw new NotFoundError("Personio integration");
     await tx.personioIntegration.delete({ where: { id: PERSONIO_INTEGRATION_ID } });
     await tx.personioOptionCache.deleteMany();
+    await tx.personioRateLimitEvent.deleteMany();
     await writeAuditLog(tx, {
       actorId,
       action: "integration.delete",

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { personioStatus, type PersonioStatus } from "@/lib/personio/integration/health";
 
-import { PERSONIO_INTEGRATION_ID } from "./connection";
+import { PERSONIO_INTEGRATION_ID, RATE_LIMIT_WINDOW_MS } from "./connection";
 
 export type PersonioConnectionState = "not_connected" | "connected" | "disabled";
 
@@ -28,11 +28,28 @@ export async function getPersonioSettings() {
     },
   });
   if (!integration) return null;
-  const connectedBy = integration.connectedById
-    ? await db.user.findUnique({ where: { id: integration.connectedById }, select: { name: true } })
-    : null;
+  const [connectedBy, rateLimited] = await Promise.all([
+    integration.connectedById
+      ? db.user.findUnique({ where: { id: integration.connectedById }, select: { name: true } })
+      : null,
+    getRecentRateLimits(),
+  ]);
   const { connectedById: _id, ...rest } = integration;
-  return { ...rest, connectedByName: connectedBy?.name ?? null };
+  return { ...rest, connectedByName: connectedBy?.name ?? null, rateLimited };
+}
+
+/** Personio's 429s in the last 24 hours: how many, and the last one's time and kind of call; null if none. */
+export async function getRecentRateLimits() {
+  const since = new Date(Date.now() - RATE_LIMIT_WINDOW_MS);
+  const [count, last] = await Promise.all([
+    db.personioRateLimitEvent.count({ where: { at: { gte: since } } }),
+    db.personioRateLimitEvent.findFirst({
+      where: { at: { gte: since } },
+      orderBy: { at: "desc" },
+      select: { at: true, kind: true },
+    }),
+  ]);
+  return last ? { count, lastAt: last.at, lastKind: last.kind } : null;
 }
 
 export type PersonioSettings = NonNullable<Awaited<ReturnType<typeof getPersonioSettings>>>;

@@ -14,6 +14,7 @@ import type { PersonioOptionLists } from "@/lib/personio/integration/options";
 import type { PersonioSettings } from "@/lib/personio/integration/queries";
 import type { RolePersonioSettings } from "@/lib/personio/integration/role-permissions";
 import { toApiVersion } from "@/lib/personio/integration/schemas";
+import type { RateLimitedCallKind } from "@/lib/personio/rate-limit-hold";
 
 import { PersonioCredentialsForm } from "./personio-credentials-form";
 import { PersonioFieldsForm } from "./personio-fields-form";
@@ -22,6 +23,13 @@ import { PersonioStatusControls } from "./personio-status-controls";
 import { RolePermissionsTable } from "./role-permissions-table";
 
 const ASSESSMENTS = ["read_write", "write_only", "unconfirmed"] as const;
+const RATE_LIMITED_KINDS: readonly RateLimitedCallKind[] = [
+  "auth",
+  "employee_read",
+  "employee_write",
+  "other_read",
+  "other_write",
+];
 
 // Personio's own settings come in tabs; each is its own URL (?tab=…), so a tab can be linked to
 // and the server renders only the one shown. Connection is the default and ends with the danger zone.
@@ -125,6 +133,11 @@ export async function PersonioSettingsView({
   const healthMessage = isPersonioErrorCode(code) ? PERSONIO_ERRORS[code].healthMessage : null;
   const errorMessage = code ? (healthMessage ? t(healthMessage) : t("health.unknownCode", { code })) : null;
 
+  const rateLimitedKindLabel = (kind: string) =>
+    RATE_LIMITED_KINDS.includes(kind as RateLimitedCallKind)
+      ? t(`health.rateLimitedKinds.${kind as RateLimitedCallKind}`)
+      : kind;
+
   const summary: Array<[string, string]> = [
     [t("summary.subdomain"), settings.subdomain],
     [t("summary.clientId"), settings.clientId],
@@ -172,6 +185,15 @@ export async function PersonioSettingsView({
                 settings.lastErrorAt && errorMessage ? { message: errorMessage, at: when(settings.lastErrorAt) } : null
               }
             />
+            {settings.rateLimited && (
+              <p className="text-sm text-amber-800">
+                {t("health.rateLimited", {
+                  count: settings.rateLimited.count,
+                  time: format.dateTime(settings.rateLimited.lastAt, { timeStyle: "short" }),
+                  kind: rateLimitedKindLabel(settings.rateLimited.lastKind),
+                })}
+              </p>
+            )}
           </Section>
           <Section id="credentials-heading" title={t("credentials.heading")} intro={t("credentials.intro")}>
             <PersonioCredentialsForm
