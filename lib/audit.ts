@@ -20,8 +20,9 @@ type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
 // Details hold ids, status and error codes only: never secrets, never data read from Personio.
 // Their shape is checked by type (AuditEntry); nothing is parsed here, so a write never fails
 // after the change it records has been made.
+// createMany: an insert without reading the row back (nothing uses it), on every audited write.
 export function writeAuditLog(tx: AuditWriter, entry: AuditEntry) {
-  return tx.auditLog.create({
+  return tx.auditLog.createMany({
     data: {
       actorId: entry.actorId,
       action: entry.action,

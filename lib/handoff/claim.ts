@@ -37,7 +37,10 @@ export async function claimHandoff(
 
   if (!existing) {
     try {
-      await db.handoff.create({ data: { candidateId, status: "SENDING", claimToken, claimedAt: now, attempts: 1 } });
+      // createMany: the insert alone, without reading the row back; a duplicate still fails (P2002).
+      await db.handoff.createMany({
+        data: { candidateId, status: "SENDING", claimToken, claimedAt: now, attempts: 1 },
+      });
       return { claimToken, previous: null };
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return refusal(candidateId);

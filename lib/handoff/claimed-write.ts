@@ -212,12 +212,14 @@ async function claimedWrite(
           queued = true;
         }
         // After a send (not a link: that employee was in Personio before), the admin-chosen addresses hear of it.
-        if (status === "SENT")
-          queued = await notifyNewEmployeeIn(tx, {
+        if (status === "SENT") {
+          const notified = await notifyNewEmployeeIn(tx, {
             candidateId,
             employeeUrl: linkTo(employeeId),
             addresses: newEmployeeAddresses,
           });
+          queued ||= notified;
+        }
         await writeAuditLog(
           tx,
           auditEntry("success", {

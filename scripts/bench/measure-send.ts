@@ -42,6 +42,8 @@ export type LatencyResult = {
   totalP95: Spread;
   /** The no-op action (see measureActionBaseline), called right after each send in the same loop. */
   noopP50: Spread;
+  /** The no-op again after an idle pause as long as the floor, as the send's Personio wait idles the server. */
+  idleNoopP50: Spread;
   /** Per send, inside the server: SQL statements, BEGIN/COMMIT pairs, and their time (median). */
   database: { statements: number; transactions: number; statementMs: number; transactionMs: number };
   /** Server CPU time (user + system, ms, median) for one send and for one no-op action. */
@@ -165,6 +167,7 @@ export async function measureSendLatency(
     const perRun = { send50: [] as number[], send95: [] as number[], floor50: [] as number[], floor95: [] as number[] };
     const overhead = { p50: [] as number[], p95: [] as number[], total95: [] as number[] };
     const noop50: number[] = [];
+    const idleNoop50: number[] = [];
     const database = {
       statements: [] as number[],
       transactions: [] as number[],
@@ -184,6 +187,7 @@ export async function measureSendLatency(
       const differences: number[] = [];
       const totals: number[] = [];
       const noopTimes: number[] = [];
+      const idleNoopTimes: number[] = [];
       for (let index = 0; index < options.sendsPerRun; index += 1) {
         const started = performance.now();
         const floorMs = await measureFloor(context.sandboxUrl, floor, apiVersion);
@@ -197,6 +201,10 @@ export async function measureSendLatency(
         noopTimes.push((await callNoop(context)).resultMs);
         cpu.noop.push((await context.app.probe.stats()).cpuMs);
         cpu.send.push(probe.cpuMs);
+        // Once more after a pause as long as the floor: the send's Personio wait leaves the server
+        // idle, and a process that was idle is slower for a moment (caches, CPU clock).
+        await sleep(floorMs);
+        idleNoopTimes.push((await callNoop(context)).resultMs);
         database.statements.push(probe.statements);
         database.transactions.push(probe.transactionControl / 2);
         database.ms.push(probe.dbMs);
@@ -220,6 +228,7 @@ export async function measureSendLatency(
         if (elapsed < 350) await sleep(350 - elapsed);
       }
       noop50.push(percentile(noopTimes, 50));
+      idleNoop50.push(percentile(idleNoopTimes, 50));
       perRun.send50.push(percentile(sendTimes, 50));
       perRun.send95.push(percentile(sendTimes, 95));
       perRun.floor50.push(percentile(floorTimes, 50));
@@ -240,6 +249,7 @@ export async function measureSendLatency(
       overheadP95: spread(overhead.p95),
       totalP95: spread(overhead.total95),
       noopP50: spread(noop50),
+      idleNoopP50: spread(idleNoop50),
       database: {
         statements: percentile(database.statements, 50),
         transactions: percentile(database.transactions, 50),

@@ -305,7 +305,7 @@ export function renderMarkdown(results: BenchResults): string {
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...[...results.send, ...(results.sendV2 ?? [])].map(
       (row) =>
-        `| ${row.apiVersion ?? "v1"} | ${row.latencyMs} ms | ${ms(row.sendP50)} | ${ms(row.sendP95)} | ${ms(row.floorP50)} | ${ms(row.floorP95)} | ${ms(row.overheadP50)} | ${ms(row.overheadP95)} | ${row.noopP50 ? ms(row.noopP50) : "–"} | ${overheadRatio(row, results.actionBaseline)} | ${row.cpu ? `${row.cpu.send.toFixed(1)} / ${row.cpu.noop.toFixed(1)} ms` : "–"} | ${sqlPerSend(row)} | ${(row.callsPerSend.lookup + row.callsPerSend.create + row.callsPerSend.other).toFixed(2)} (lookup ${row.callsPerSend.lookup.toFixed(2)}, create ${row.callsPerSend.create.toFixed(2)}) | ${row.callsPerSend.auth.toFixed(2)} |`,
+        `| ${row.apiVersion ?? "v1"} | ${row.latencyMs} ms | ${ms(row.sendP50)} | ${ms(row.sendP95)} | ${ms(row.floorP50)} | ${ms(row.floorP95)} | ${ms(row.overheadP50)} | ${ms(row.overheadP95)} | ${row.noopP50 ? ms(row.noopP50) : "–"}${row.idleNoopP50 ? ` (after idle ${ms(row.idleNoopP50)})` : ""} | ${overheadRatio(row, results.actionBaseline)} | ${row.cpu ? `${row.cpu.send.toFixed(1)} / ${row.cpu.noop.toFixed(1)} ms` : "–"} | ${sqlPerSend(row)} | ${(row.callsPerSend.lookup + row.callsPerSend.create + row.callsPerSend.other).toFixed(2)} (lookup ${row.callsPerSend.lookup.toFixed(2)}, create ${row.callsPerSend.create.toFixed(2)}) | ${row.callsPerSend.auth.toFixed(2)} |`,
     ),
     "",
     results.actionBaseline
