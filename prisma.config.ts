@@ -1,8 +1,8 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
 import { databaseProvider, DEFAULT_DATABASE_URL } from "./lib/db/provider";
+import { ImmediateTransactionsSQLite3 } from "./lib/db/sqlite-adapter";
 
 // Prisma's native engines cannot be downloaded on offline machines: use the bundled
 // WASM schema engine and a driver adapter instead (see README, "Database").
@@ -20,7 +20,9 @@ export default defineConfig({
   schema: isPostgres ? "prisma/postgresql/schema.prisma" : "prisma/schema.prisma",
   migrations: { path: isPostgres ? "prisma/postgresql/migrations" : "prisma/migrations" },
   adapter: async () => {
-    if (!isPostgres) return new PrismaBetterSQLite3({ url: databaseUrl });
+    // Transactions IMMEDIATE, as the app's: a migration beside a running app (npm run admin:create)
+    // would otherwise fail with SQLITE_BUSY when the app commits between its read and its write.
+    if (!isPostgres) return new ImmediateTransactionsSQLite3({ url: databaseUrl });
     const schema = new URL(databaseUrl).searchParams.get("schema") ?? undefined;
     return new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
   },

@@ -1,10 +1,10 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
 import { PrismaClient } from "@/generated/prisma/client";
 import { candidateSearchExtension } from "@/lib/db/candidate-search-extension";
 import { databaseProvider } from "@/lib/db/provider";
+import { ImmediateTransactionsSQLite3 } from "@/lib/db/sqlite-adapter";
 
 // Shared by the app (lib/db/index.ts) and by scripts and tests that run outside Next.js.
 // A generated client serves one provider, so there are two, both generated from the one
@@ -19,47 +19,25 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     const adapter = new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
     return new PostgresPrismaClient({ adapter }).$extends(candidateSearchExtension) as unknown as PrismaClient;
   }
-  const adapter = new ImmediateTransactionsSQLite3({ url: databaseUrl, timeout: 10_000 });
+  const adapter = new ImmediateTransactionsSQLite3({ url: databaseUrl, timeout: 10_000 }, { pragmas: SQLITE_PRAGMAS });
   // The extension changes no types (it fills columns on writes), so the client keeps its type.
   return new PrismaClient({ adapter }).$extends(candidateSearchExtension) as unknown as PrismaClient;
 }
 
-// The page cache of the app's SQLite connection, in KiB (SQLite's own default).
-const SQLITE_CACHE_KIB = 2000;
-
-// Prisma's better-sqlite3 adapter opens every transaction with a deferred BEGIN. A transaction
-// that reads and then writes while another connection (a second app process, a script, a test)
-// commits in between fails at once with SQLITE_BUSY: SQLite does not wait (its busy timeout) when
-// upgrading a read snapshot to a write could deadlock, and Prisma reports "Operation has timed
-// out". BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout, so that cannot
-// happen. Within one process the adapter already runs one transaction at a time.
-class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
-  override async connect() {
-    const adapter = await super.connect();
-    const connection = (
-      adapter as unknown as { client?: { prepare?: (sql: string) => { run(): unknown; get(): unknown } } }
-    ).client;
-    if (typeof connection?.prepare !== "function")
-      throw new Error(
-        "The SQLite adapter changed: its connection is no longer reachable to open transactions IMMEDIATE",
-      );
-    const prepare = connection.prepare.bind(connection);
-    connection.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
-    // better-sqlite3 is built with a 16 MB page cache per connection, which an import (the file's
-    // parts, then every row and its indexes) fills and keeps resident for the life of the process.
-    // SQLite's own default is 2 MB; pages beyond it are read again from the operating system's
-    // file cache, which holds them anyway.
-    prepare(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`).run();
-    // Write-ahead logging: SQLite's default rollback journal syncs the disk several times per
-    // commit (about 17 ms each here, two or three commits per send); in WAL mode with NORMAL sync
-    // a commit appends to the log and only checkpoints sync. Readers and the writer no longer block
-    // each other either. What NORMAL gives up, the last commits on a power loss (never on a crash
-    // of the process), a send survives: its next attempt finds the employee by email in Personio.
-    // The mode is stored in the file; every connection (scripts, tests) then uses the log.
-    prepare("PRAGMA journal_mode = WAL").get();
-    prepare("PRAGMA synchronous = NORMAL").run();
-    return adapter;
-  }
-}
+const SQLITE_PRAGMAS = [
+  // better-sqlite3 is built with a 16 MB page cache per connection, which an import (the file's
+  // parts, then every row and its indexes) fills and keeps resident for the life of the process.
+  // SQLite's own default is 2 MB; pages beyond it are read again from the operating system's
+  // file cache, which holds them anyway.
+  "cache_size = -2000",
+  // Write-ahead logging: SQLite's default rollback journal syncs the disk several times per
+  // commit (about 17 ms each here, two commits per send); in WAL mode with NORMAL sync a commit
+  // appends to the log and only checkpoints sync. Readers and the writer no longer block each
+  // other either. What NORMAL gives up, the last commits on a power loss (never on a crash of the
+  // process), a send survives: its next attempt finds the employee by email in Personio. The mode
+  // is stored in the file; every connection (scripts, tests, the CLI) then uses the log.
+  "journal_mode = WAL",
+  "synchronous = NORMAL",
+];
 
 export type { PrismaClient };

@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+import Database from "better-sqlite3";
+
 import { databaseProvider, sqliteFilePath } from "../../lib/db/provider";
+import { SCHEMAS } from "../../prisma/schemas";
 import { recreatePostgresDatabase } from "./postgres-databases";
 
 // The packages' own entry points rather than node_modules/.bin links, which the container
@@ -29,11 +32,45 @@ export function migrateDatabase(databaseUrl: string, { quiet = false, capture = 
   }
   const file = sqliteFilePath(databaseUrl);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Prisma's migrate takes SQLite's EXCLUSIVE locking mode, which in write-ahead-log mode waits for
+  // every other connection to close: beside a running app (npm run admin:create) it would fail
+  // after its busy timeout. With nothing to apply it need not run at all.
+  if (file && !hasPendingSqliteMigrations(file)) {
+    if (!quiet && !capture) console.log(NOTHING_PENDING);
+    return NOTHING_PENDING;
+  }
   return execFileSync(process.execPath, [PRISMA_CLI, "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: quiet || capture ? "pipe" : "inherit",
     encoding: "utf8",
   });
+}
+
+const NOTHING_PENDING = "No pending migrations to apply.";
+
+// Whether the committed SQLite migrations are all recorded as applied in Prisma's history table
+// (read only; a missing file, a missing table or a failed migration count as pending, so the
+// CLI runs and says what it finds).
+function hasPendingSqliteMigrations(file: string): boolean {
+  if (!fs.existsSync(file)) return true;
+  const folder = SCHEMAS.sqlite.migrations;
+  const committed = fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  const database = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'");
+    if (!table.get()) return true;
+    const rows = database
+      .prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations")
+      .all() as Array<{ migration_name: string; finished_at: unknown; rolled_back_at: unknown }>;
+    if (rows.some((row) => row.finished_at === null && row.rolled_back_at === null)) return true;
+    const applied = new Set(rows.filter((row) => row.finished_at !== null).map((row) => row.migration_name));
+    return committed.some((name) => !applied.has(name));
+  } finally {
+    database.close();
+  }
 }
 
 /** The migration folders that `prisma migrate deploy` (SQLite) or postgres-migrate.ts says it applied now. */
