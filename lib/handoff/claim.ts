@@ -110,7 +110,8 @@ export type Completion = {
 // over as stale (another attempt's token, SENDING or since FAILED), the employee still exists,
 // so the row is completed all the same; only a row already SENT or LINKED is left as it is. The
 // claim's own row is one of those states, so one conditional write covers both.
-export async function completeClaim(candidateId: string, completion: Completion, tx: HandoffWriter = db) {
+// Returned unawaited, so a caller can batch it with the audit row ($transaction([...])).
+export function completeClaim(candidateId: string, completion: Completion, tx: HandoffWriter = db) {
   const data = { ...completion, sentAt: new Date(), lastErrorCode: null, lastErrorField: null };
-  await tx.handoff.updateMany({ where: { candidateId, status: { in: ["SENDING", "FAILED"] } }, data });
+  return tx.handoff.updateMany({ where: { candidateId, status: { in: ["SENDING", "FAILED"] } }, data });
 }
