@@ -266,10 +266,15 @@ test("a Greenhouse hire's attachments arrive on the candidate; a URL to a privat
           ["resume.pdf", "CV", resume.buffer.length],
         ].sort(),
       );
-    const refusal = await db.auditLog.findFirstOrThrow({
-      where: { action: "document.fetch-refused", targetId: candidate.id },
-    });
-    expect(JSON.parse(refusal.details!)).toMatchObject({ host: "169.254.169.254", reason: "private_address" });
+    // The refused link is the third attachment, fetched after both files above are stored.
+    await expect
+      .poll(async () => {
+        const refusal = await db.auditLog.findFirst({
+          where: { action: "document.fetch-refused", targetId: candidate.id },
+        });
+        return refusal ? (JSON.parse(refusal.details!) as Record<string, unknown>) : null;
+      })
+      .toMatchObject({ host: "169.254.169.254", reason: "private_address" });
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
