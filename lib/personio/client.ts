@@ -1,5 +1,8 @@
 import "server-only";
 
+// undici's FormData: the class its request() sends (lib/personio/transport.ts).
+import { FormData } from "undici";
+
 import { createPersonioV2Operations } from "./client-v2";
 import { isRecord, parsePersonioEmployee, sameEmail, type PersonioEmployee } from "./employee";
 import { defaultPersonioMessage, PersonioError } from "./errors";

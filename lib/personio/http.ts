@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { FormData } from "undici";
+
 import {
   looksLikeDisabledCredentials,
   looksLikePermissionError,
@@ -20,7 +22,12 @@ import {
   replacePersonioToken,
   type CachedToken,
 } from "./token-cache";
-import { sendPersonioRequest, type PersonioHttpRequest, type PersonioHttpResponse } from "./transport";
+import {
+  sendPersonioRequest,
+  type PersonioHttpRequest,
+  type PersonioHttpResponse,
+  type PersonioResponseHeaders,
+} from "./transport";
 
 export type PersonioClientConfig = {
   /** API host, e.g. https://api.personio.de (a trailing /v1 is tolerated). */
@@ -334,7 +341,7 @@ function responseParts(response: PersonioHttpResponse) {
   return { status: response.status, body: response.body, retryAfter: response.headers.get("retry-after") };
 }
 
-function bearer(headers: Headers): string | undefined {
+function bearer(headers: PersonioResponseHeaders): string | undefined {
   const value = headers
     .get("authorization")
     ?.replace(/^bearer\s+/i, "")

@@ -4,6 +4,7 @@
 // `RateLimit-Limit/-Remaining/-Reset`, its draft-7 combined `RateLimit: limit=…, remaining=…, reset=…`
 // and its later structured form `RateLimit: "policy";r=…;t=…` (with `RateLimit-Policy: "policy";q=…;w=…`).
 // No well-kept parser covers these (the npm ones are 0.1.0 releases with few users); this is small.
+import type { PersonioResponseHeaders } from "./transport";
 
 /** What one budget says: how many calls remain, and when (ms since the epoch) it fills again. */
 export type RateLimitBudget = { limit?: number; remaining: number; resetAt: number };
@@ -30,7 +31,7 @@ function firstNumber(value: string | null): number | undefined {
   return numberOf(value?.split(/[,;]/)[0]);
 }
 
-function separateHeaders(headers: Headers, prefix: string, now: number): RateLimitBudget | undefined {
+function separateHeaders(headers: PersonioResponseHeaders, prefix: string, now: number): RateLimitBudget | undefined {
   const remaining = firstNumber(headers.get(`${prefix}-remaining`));
   const reset = firstNumber(headers.get(`${prefix}-reset`));
   if (remaining === undefined || reset === undefined) return undefined;
@@ -59,7 +60,7 @@ function listMembers(value: string): Array<{ name: string; params: Map<string, s
     });
 }
 
-function combinedHeader(headers: Headers, now: number): RateLimitBudget[] {
+function combinedHeader(headers: PersonioResponseHeaders, now: number): RateLimitBudget[] {
   const value = headers.get("ratelimit");
   if (!value) return [];
   // Draft 7: `limit=100, remaining=0, reset=30`, one budget spread over the list.
@@ -89,7 +90,7 @@ function combinedHeader(headers: Headers, now: number): RateLimitBudget[] {
 }
 
 /** Every budget the answer describes, in whichever of the known forms it came. */
-export function readRateLimitBudgets(headers: Headers, now = Date.now()): RateLimitBudget[] {
+export function readRateLimitBudgets(headers: PersonioResponseHeaders, now = Date.now()): RateLimitBudget[] {
   return [
     separateHeaders(headers, "x-ratelimit", now),
     separateHeaders(headers, "ratelimit", now),
@@ -98,7 +99,7 @@ export function readRateLimitBudgets(headers: Headers, now = Date.now()): RateLi
 }
 
 /** When an exhausted budget fills again (ms since the epoch), or undefined while calls remain. */
-export function exhaustedUntil(headers: Headers, now = Date.now()): number | undefined {
+export function exhaustedUntil(headers: PersonioResponseHeaders, now = Date.now()): number | undefined {
   const resets = readRateLimitBudgets(headers, now)
     .filter((budget) => budget.remaining <= 0 && budget.resetAt > now)
     .map((budget) => budget.resetAt);

@@ -1,5 +1,9 @@
 import "server-only";
 
+import type { IncomingHttpHeaders } from "node:http";
+
+import { request as undiciRequest, type Dispatcher, type FormData } from "undici";
+
 import { recordPersonioCall } from "./call-metrics";
 import type { PersonioCallKind } from "./classify";
 import { defaultPersonioMessage, PersonioError } from "./errors";
@@ -13,11 +17,14 @@ export type PersonioHttpRequest = {
   timeoutMs: number;
 };
 
-export type PersonioHttpResponse = { status: number; headers: Headers; body: unknown };
+/** Personio's response headers, read by name (case-insensitive), several values joined as fetch joins them. */
+export type PersonioResponseHeaders = Pick<Headers, "get">;
+
+export type PersonioHttpResponse = { status: number; headers: PersonioResponseHeaders; body: unknown };
 
 /**
  * One HTTP exchange with a hard deadline covering headers and body; network failures become
- * PersonioErrors. Redirects are never followed: a 307 or 308 would make fetch send the same
+ * PersonioErrors. Redirects are never followed: following a 307 or 308 would send the same
  * request (the client secret, or the bearer token and an employee's data) to wherever the
  * Location points. Personio's API does not redirect, so any 3xx is an error here.
  */
@@ -36,42 +43,55 @@ export async function sendPersonioRequest(request: PersonioHttpRequest): Promise
   }
 }
 
+// undici's request() rather than fetch(): the same HTTP client Node's fetch is built on, without
+// the WHATWG Request, Response and stream objects around each exchange, which cost a send about
+// half a millisecond of CPU per Personio call (measured in the server while the recruiter waits).
+// It follows no redirects, and keeps connections alive like fetch.
 async function exchange(request: PersonioHttpRequest): Promise<PersonioHttpResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
-  let response: Response;
+  let response: Dispatcher.ResponseData;
   try {
-    response = await fetch(request.url, {
+    response = await undiciRequest(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       signal: controller.signal,
-      redirect: "manual",
     });
   } catch (error) {
     clearTimeout(timer);
     throw networkError(error, request, controller.signal.aborted);
   }
-  if (response.status >= 300 && response.status < 400) {
+  const status = response.statusCode;
+  if (status >= 300 && status < 400) {
     clearTimeout(timer);
-    await response.body?.cancel().catch(() => undefined);
+    await response.body.dump().catch(() => undefined); // frees the connection, reads no more than 128 kB
     // Not sent on: the request went nowhere but to the configured host, which refused it.
     throw new PersonioError(
       "unexpected",
-      `Personio answered ${request.method} ${new URL(request.url).pathname} with a redirect (${response.status}); redirects are not followed`,
-      {
-        status: response.status,
-      },
+      `Personio answered ${request.method} ${new URL(request.url).pathname} with a redirect (${status}); redirects are not followed`,
+      { status },
     );
   }
   try {
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: parseBody(text) };
+    const text = await response.body.text();
+    return { status, headers: readHeaders(response.headers), body: parseBody(text) };
   } catch (error) {
     throw networkError(error, request, controller.signal.aborted);
   } finally {
     clearTimeout(timer);
   }
+}
+
+// undici hands the headers over with lower-case names, a repeated one as an array.
+function readHeaders(headers: IncomingHttpHeaders): PersonioResponseHeaders {
+  return {
+    get: (name) => {
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
 }
 
 function parseBody(text: string): unknown {
