@@ -122,5 +122,33 @@ describe(`send-once claim, two instances (${isPostgres ? "PostgreSQL, two client
     });
     const refusals = await Promise.all(instances.map((instance) => instance.claimHandoff(candidate.id, 60_000)));
     expect(refusals).toEqual([{ reason: "already_sent" }, { reason: "already_sent" }]);
+    // The claim and its completion are plain SQL: Prisma reads back what its model queries write.
+    const row = await clients[0]!.handoff.findUniqueOrThrow({ where: { candidateId: candidate.id } });
+    expect(row).toMatchObject({
+      status: "SENT",
+      personioEmployeeId: 42,
+      personioSubdomain: "acme",
+      sentById: sender.id,
+      attempts: 1,
+      version: 0,
+      automaticRuleId: null,
+      personioWarnings: null,
+      lastErrorCode: null,
+    });
+    for (const at of [row.claimedAt, row.sentAt, row.createdAt, row.updatedAt]) {
+      expect(at).toBeInstanceOf(Date);
+      expect(Math.abs(at!.getTime() - Date.now())).toBeLessThan(60_000);
+    }
+    expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(row.claimedAt!.getTime());
+  });
+
+  it("a claim for a candidate that does not exist is refused as not found, and writes nothing", async () => {
+    for (const knownAbsent of [true, false]) {
+      // By name: each instance has its own copy of lib/errors (loadInstance resets the modules).
+      await expect(instances[0]!.claimHandoff("no-such-candidate", 60_000, { knownAbsent })).rejects.toMatchObject({
+        name: "NotFoundError",
+      });
+    }
+    expect(await clients[0]!.handoff.count({ where: { candidateId: "no-such-candidate" } })).toBe(0);
   });
 });
