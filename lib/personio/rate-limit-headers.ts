@@ -4,6 +4,7 @@
 // `RateLimit-Limit/-Remaining/-Reset`, its draft-7 combined `RateLimit: limit=…, remaining=…, reset=…`
 // and its later structured form `RateLimit: "policy";r=…;t=…` (with `RateLimit-Policy: "policy";q=…;w=…`).
 // No well-kept parser covers these (the npm ones are 0.1.0 releases with few users); this is small.
+
 import type { PersonioResponseHeaders } from "./transport";
 
 /** What one budget says: how many calls remain, and when (ms since the epoch) it fills again. */
