@@ -2,7 +2,7 @@ import "server-only";
 
 import type { IncomingHttpHeaders } from "node:http";
 
-import { request as undiciRequest, type Dispatcher, type FormData } from "undici";
+import { Agent, request as undiciRequest, type Dispatcher, type FormData } from "undici";
 
 import { recordPersonioCall } from "./call-metrics";
 import type { PersonioCallKind } from "./classify";
@@ -46,7 +46,11 @@ export async function sendPersonioRequest(request: PersonioHttpRequest): Promise
 // undici's request() rather than fetch(): the same HTTP client Node's fetch is built on, without
 // the WHATWG Request, Response and stream objects around each exchange, which cost a send about
 // half a millisecond of CPU per Personio call (measured in the server while the recruiter waits).
-// It follows no redirects, and keeps connections alive like fetch.
+// It follows no redirects, and keeps connections alive like fetch. Its own Agent, not the global
+// dispatcher: that one is whichever undici loaded first, Node's built-in one (another major
+// version on the container's Node 24) or this package's.
+const personioAgent = new Agent();
+
 async function exchange(request: PersonioHttpRequest): Promise<PersonioHttpResponse> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
@@ -57,6 +61,7 @@ async function exchange(request: PersonioHttpRequest): Promise<PersonioHttpRespo
       headers: request.headers,
       body: request.body,
       signal: controller.signal,
+      dispatcher: personioAgent,
     });
   } catch (error) {
     clearTimeout(timer);
