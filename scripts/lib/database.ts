@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { databaseProvider, sqliteFilePath } from "../../lib/db/provider";
 import { SCHEMAS } from "../../prisma/schemas";
 import { recreatePostgresDatabase } from "./postgres-databases";
+import { migrationNames } from "./postgres-migrate";
 
 // The packages' own entry points rather than node_modules/.bin links, which the container
 // image's copy of node_modules does not have (scripts/image.ts).
@@ -53,11 +54,7 @@ const NOTHING_PENDING = "No pending migrations to apply.";
 // CLI runs and says what it finds).
 function hasPendingSqliteMigrations(file: string): boolean {
   if (!fs.existsSync(file)) return true;
-  const folder = SCHEMAS.sqlite.migrations;
-  const committed = fs
-    .readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name);
+  const committed = migrationNames(SCHEMAS.sqlite.migrations);
   const database = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const table = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'");

@@ -44,21 +44,25 @@ export function migrationChecksum(script: string): string {
   return createHash("sha256").update(script, "utf8").digest("hex");
 }
 
+/** The migrations committed in a folder, either provider's: its subfolders with a migration.sql, in name order. */
+export function migrationNames(migrationsDir: string): string[] {
+  return fs
+    .readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(migrationsDir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 export function readMigrations(migrationsDir: string = SCHEMAS.postgresql.migrations): LocalMigration[] {
   const lockfile = path.join(migrationsDir, "migration_lock.toml");
   const provider = /provider\s*=\s*"([^"]+)"/.exec(fs.readFileSync(lockfile, "utf8"))?.[1];
   if (provider !== "postgresql") {
     throw new Error(`${lockfile} names provider "${provider}", not "postgresql" (Prisma's P3019).`);
   }
-  return fs
-    .readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(migrationsDir, entry.name, "migration.sql")))
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const script = fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
-      return { name, script, checksum: migrationChecksum(script) };
-    });
+  return migrationNames(migrationsDir).map((name) => {
+    const script = fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+    return { name, script, checksum: migrationChecksum(script) };
+  });
 }
 
 type HistoryRow = {
